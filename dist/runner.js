@@ -1,0 +1,5258 @@
+import { createRequire as __fgCreateRequire } from 'node:module';
+import { fileURLToPath as __fgFileURLToPath } from 'node:url';
+import { dirname as __fgDirname } from 'node:path';
+const require = __fgCreateRequire(import.meta.url);
+const __filename = __fgFileURLToPath(import.meta.url);
+const __dirname = __fgDirname(__filename);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/node-gyp-build/node-gyp-build.js
+var require_node_gyp_build = __commonJS({
+  "node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
+    var fs = __require("fs");
+    var path = __require("path");
+    var os = __require("os");
+    var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : __require;
+    var vars = process.config && process.config.variables || {};
+    var prebuildsOnly = !!process.env.PREBUILDS_ONLY;
+    var abi = process.versions.modules;
+    var runtime = isElectron() ? "electron" : isNwjs() ? "node-webkit" : "node";
+    var arch = process.env.npm_config_arch || os.arch();
+    var platform = process.env.npm_config_platform || os.platform();
+    var libc = process.env.LIBC || (isAlpine(platform) ? "musl" : "glibc");
+    var armv = process.env.ARM_VERSION || (arch === "arm64" ? "8" : vars.arm_version) || "";
+    var uv = (process.versions.uv || "").split(".")[0];
+    module.exports = load;
+    function load(dir) {
+      return runtimeRequire(load.resolve(dir));
+    }
+    __name(load, "load");
+    load.resolve = load.path = function(dir) {
+      dir = path.resolve(dir || ".");
+      try {
+        var name = runtimeRequire(path.join(dir, "package.json")).name.toUpperCase().replace(/-/g, "_");
+        if (process.env[name + "_PREBUILD"]) dir = process.env[name + "_PREBUILD"];
+      } catch (err) {
+      }
+      if (!prebuildsOnly) {
+        var release = getFirst(path.join(dir, "build/Release"), matchBuild);
+        if (release) return release;
+        var debug = getFirst(path.join(dir, "build/Debug"), matchBuild);
+        if (debug) return debug;
+      }
+      var prebuild = resolve(dir);
+      if (prebuild) return prebuild;
+      var nearby = resolve(path.dirname(process.execPath));
+      if (nearby) return nearby;
+      var target = [
+        "platform=" + platform,
+        "arch=" + arch,
+        "runtime=" + runtime,
+        "abi=" + abi,
+        "uv=" + uv,
+        armv ? "armv=" + armv : "",
+        "libc=" + libc,
+        "node=" + process.versions.node,
+        process.versions.electron ? "electron=" + process.versions.electron : "",
+        typeof __webpack_require__ === "function" ? "webpack=true" : ""
+        // eslint-disable-line
+      ].filter(Boolean).join(" ");
+      throw new Error("No native build was found for " + target + "\n    loaded from: " + dir + "\n");
+      function resolve(dir2) {
+        var tuples = readdirSync(path.join(dir2, "prebuilds")).map(parseTuple);
+        var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0];
+        if (!tuple) return;
+        var prebuilds = path.join(dir2, "prebuilds", tuple.name);
+        var parsed = readdirSync(prebuilds).map(parseTags);
+        var candidates = parsed.filter(matchTags(runtime, abi));
+        var winner = candidates.sort(compareTags(runtime))[0];
+        if (winner) return path.join(prebuilds, winner.file);
+      }
+      __name(resolve, "resolve");
+    };
+    function readdirSync(dir) {
+      try {
+        return fs.readdirSync(dir);
+      } catch (err) {
+        return [];
+      }
+    }
+    __name(readdirSync, "readdirSync");
+    function getFirst(dir, filter) {
+      var files = readdirSync(dir).filter(filter);
+      return files[0] && path.join(dir, files[0]);
+    }
+    __name(getFirst, "getFirst");
+    function matchBuild(name) {
+      return /\.node$/.test(name);
+    }
+    __name(matchBuild, "matchBuild");
+    function parseTuple(name) {
+      var arr = name.split("-");
+      if (arr.length !== 2) return;
+      var platform2 = arr[0];
+      var architectures = arr[1].split("+");
+      if (!platform2) return;
+      if (!architectures.length) return;
+      if (!architectures.every(Boolean)) return;
+      return { name, platform: platform2, architectures };
+    }
+    __name(parseTuple, "parseTuple");
+    function matchTuple(platform2, arch2) {
+      return function(tuple) {
+        if (tuple == null) return false;
+        if (tuple.platform !== platform2) return false;
+        return tuple.architectures.includes(arch2);
+      };
+    }
+    __name(matchTuple, "matchTuple");
+    function compareTuples(a, b) {
+      return a.architectures.length - b.architectures.length;
+    }
+    __name(compareTuples, "compareTuples");
+    function parseTags(file) {
+      var arr = file.split(".");
+      var extension = arr.pop();
+      var tags = { file, specificity: 0 };
+      if (extension !== "node") return;
+      for (var i = 0; i < arr.length; i++) {
+        var tag = arr[i];
+        if (tag === "node" || tag === "electron" || tag === "node-webkit") {
+          tags.runtime = tag;
+        } else if (tag === "napi") {
+          tags.napi = true;
+        } else if (tag.slice(0, 3) === "abi") {
+          tags.abi = tag.slice(3);
+        } else if (tag.slice(0, 2) === "uv") {
+          tags.uv = tag.slice(2);
+        } else if (tag.slice(0, 4) === "armv") {
+          tags.armv = tag.slice(4);
+        } else if (tag === "glibc" || tag === "musl") {
+          tags.libc = tag;
+        } else {
+          continue;
+        }
+        tags.specificity++;
+      }
+      return tags;
+    }
+    __name(parseTags, "parseTags");
+    function matchTags(runtime2, abi2) {
+      return function(tags) {
+        if (tags == null) return false;
+        if (tags.runtime && tags.runtime !== runtime2 && !runtimeAgnostic(tags)) return false;
+        if (tags.abi && tags.abi !== abi2 && !tags.napi) return false;
+        if (tags.uv && tags.uv !== uv) return false;
+        if (tags.armv && tags.armv !== armv) return false;
+        if (tags.libc && tags.libc !== libc) return false;
+        return true;
+      };
+    }
+    __name(matchTags, "matchTags");
+    function runtimeAgnostic(tags) {
+      return tags.runtime === "node" && tags.napi;
+    }
+    __name(runtimeAgnostic, "runtimeAgnostic");
+    function compareTags(runtime2) {
+      return function(a, b) {
+        if (a.runtime !== b.runtime) {
+          return a.runtime === runtime2 ? -1 : 1;
+        } else if (a.abi !== b.abi) {
+          return a.abi ? -1 : 1;
+        } else if (a.specificity !== b.specificity) {
+          return a.specificity > b.specificity ? -1 : 1;
+        } else {
+          return 0;
+        }
+      };
+    }
+    __name(compareTags, "compareTags");
+    function isNwjs() {
+      return !!(process.versions && process.versions.nw);
+    }
+    __name(isNwjs, "isNwjs");
+    function isElectron() {
+      if (process.versions && process.versions.electron) return true;
+      if (process.env.ELECTRON_RUN_AS_NODE) return true;
+      return typeof window !== "undefined" && window.process && window.process.type === "renderer";
+    }
+    __name(isElectron, "isElectron");
+    function isAlpine(platform2) {
+      return platform2 === "linux" && fs.existsSync("/etc/alpine-release");
+    }
+    __name(isAlpine, "isAlpine");
+    load.parseTags = parseTags;
+    load.matchTags = matchTags;
+    load.compareTags = compareTags;
+    load.parseTuple = parseTuple;
+    load.matchTuple = matchTuple;
+    load.compareTuples = compareTuples;
+  }
+});
+
+// node_modules/node-gyp-build/index.js
+var require_node_gyp_build2 = __commonJS({
+  "node_modules/node-gyp-build/index.js"(exports, module) {
+    var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : __require;
+    if (typeof runtimeRequire.addon === "function") {
+      module.exports = runtimeRequire.addon.bind(runtimeRequire);
+    } else {
+      module.exports = require_node_gyp_build();
+    }
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
+var require_heap_profiler_bindings = __commonJS({
+  "node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: /* @__PURE__ */ __name(function() {
+          return m[k];
+        }, "get") };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = /* @__PURE__ */ __name(function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      }, "ownKeys");
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.startSamplingHeapProfiler = startSamplingHeapProfiler;
+    exports.stopSamplingHeapProfiler = stopSamplingHeapProfiler;
+    exports.getAllocationProfile = getAllocationProfile;
+    exports.mapAllocationProfile = mapAllocationProfile;
+    exports.monitorOutOfMemory = monitorOutOfMemory;
+    var path = __importStar(__require("path"));
+    var findBinding = require_node_gyp_build2();
+    var profiler = findBinding(path.join(__dirname));
+    function startSamplingHeapProfiler(heapIntervalBytes, heapStackDepth, allocations = false) {
+      profiler.heapProfiler.startSamplingHeapProfiler(heapIntervalBytes, heapStackDepth, allocations);
+    }
+    __name(startSamplingHeapProfiler, "startSamplingHeapProfiler");
+    function stopSamplingHeapProfiler() {
+      profiler.heapProfiler.stopSamplingHeapProfiler();
+    }
+    __name(stopSamplingHeapProfiler, "stopSamplingHeapProfiler");
+    function getAllocationProfile() {
+      return profiler.heapProfiler.getAllocationProfile();
+    }
+    __name(getAllocationProfile, "getAllocationProfile");
+    function mapAllocationProfile(callback) {
+      return profiler.heapProfiler.mapAllocationProfile(callback);
+    }
+    __name(mapAllocationProfile, "mapAllocationProfile");
+    function monitorOutOfMemory(heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand, callback, callbackMode, isMainThread, automaticHeapLimitExtension) {
+      profiler.heapProfiler.monitorOutOfMemory(heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand, callback, callbackMode, isMainThread, automaticHeapLimitExtension);
+    }
+    __name(monitorOutOfMemory, "monitorOutOfMemory");
+  }
+});
+
+// node_modules/pprof-format/dist/commonjs/index.js
+var require_commonjs = __commonJS({
+  "node_modules/pprof-format/dist/commonjs/index.js"(exports) {
+    "use strict";
+    var __classPrivateFieldGet = exports && exports.__classPrivateFieldGet || function(receiver, state, kind, f) {
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+    };
+    var _StringTable_encodings;
+    var _StringTable_positions;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Profile = exports.Function = exports.Location = exports.Line = exports.Mapping = exports.Sample = exports.Label = exports.ValueType = exports.StringTable = exports.emptyTableToken = void 0;
+    var lowMaxBig = 2n ** 32n - 1n;
+    var lowMax = 2 ** 32 - 1;
+    var lowMaxPlus1 = lowMax + 1;
+    var toUtf8 = typeof Buffer === "undefined" ? (value) => new TextEncoder().encode(value) : (value) => Buffer.from(value, "utf8");
+    function countNumberBytes(buffer) {
+      if (!buffer.length)
+        return 0;
+      let i = 0;
+      while (i < buffer.length && buffer[i++] >= 128)
+        ;
+      return i;
+    }
+    __name(countNumberBytes, "countNumberBytes");
+    function decodeBigNumber(buffer) {
+      if (!buffer.length)
+        return BigInt(0);
+      let value = BigInt(buffer[0] & 127);
+      let i = 0;
+      while (buffer[i++] >= 128) {
+        value |= BigInt(buffer[i] & 127) << BigInt(7 * i);
+      }
+      return value;
+    }
+    __name(decodeBigNumber, "decodeBigNumber");
+    function makeValue(value, offset = 0) {
+      return { value, offset };
+    }
+    __name(makeValue, "makeValue");
+    function getValue(mode, buffer) {
+      switch (mode) {
+        case kTypeVarInt:
+          for (let i = 0; i < buffer.length; i++) {
+            if (!(buffer[i] & 128)) {
+              return makeValue(buffer.subarray(0, i + 1));
+            }
+          }
+          return makeValue(buffer);
+        case kTypeLengthDelim: {
+          const offset = countNumberBytes(buffer);
+          const size = decodeNumber(buffer);
+          return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
+        }
+        default:
+          throw new Error(`Unrecognized value type: ${mode}`);
+      }
+    }
+    __name(getValue, "getValue");
+    function lowBits(number) {
+      return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus1 : Number(number & lowMaxBig);
+    }
+    __name(lowBits, "lowBits");
+    function highBits(number) {
+      return typeof number !== "bigint" ? number / lowMaxPlus1 >>> 0 : Number(number >> 32n & lowMaxBig);
+    }
+    __name(highBits, "highBits");
+    function long(number) {
+      const sign = number < 0;
+      if (sign)
+        number = -number;
+      let lo = lowBits(number);
+      let hi = highBits(number);
+      if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > lowMax) {
+          lo = 0;
+          if (++hi > lowMax) {
+            hi = 0;
+          }
+        }
+      }
+      return [hi, lo];
+    }
+    __name(long, "long");
+    var kTypeVarInt = 0;
+    var kTypeLengthDelim = 2;
+    function decodeNumber(buffer) {
+      const size = countNumberBytes(buffer);
+      if (size > 4)
+        return decodeBigNumber(buffer);
+      if (!buffer.length)
+        return 0;
+      let value = buffer[0] & 127;
+      let i = 0;
+      while (buffer[i++] >= 128) {
+        value |= (buffer[i] & 127) << 7 * i;
+      }
+      return value;
+    }
+    __name(decodeNumber, "decodeNumber");
+    function decodeNumbers(buffer) {
+      const values = [];
+      let start = 0;
+      for (let i = 0; i < buffer.length; i++) {
+        if ((buffer[i] & 128) === 0) {
+          values.push(decodeNumber(buffer.subarray(start, i + 1)));
+          start = i + 1;
+        }
+      }
+      return values;
+    }
+    __name(decodeNumbers, "decodeNumbers");
+    function push(value, list) {
+      if (list == null) {
+        return [value];
+      }
+      list.push(value);
+      return list;
+    }
+    __name(push, "push");
+    function pushAll(values, list) {
+      if (list == null) {
+        return values;
+      }
+      for (const value of values) {
+        list.push(value);
+      }
+      return list;
+    }
+    __name(pushAll, "pushAll");
+    function measureNumber(number) {
+      if (number === 0 || number === 0n)
+        return 0;
+      const [hi, lo] = long(number);
+      const a = lo;
+      const b = (lo >>> 28 | hi << 4) >>> 0;
+      const c = hi >>> 24;
+      if (c !== 0) {
+        return c < 128 ? 9 : 10;
+      }
+      if (b !== 0) {
+        if (b < 16384) {
+          return b < 128 ? 5 : 6;
+        }
+        return b < 2097152 ? 7 : 8;
+      }
+      if (a < 16384) {
+        return a < 128 ? 1 : 2;
+      }
+      return a < 2097152 ? 3 : 4;
+    }
+    __name(measureNumber, "measureNumber");
+    function measureValue(value) {
+      if (typeof value === "undefined")
+        return 0;
+      if (typeof value === "number" || typeof value === "bigint") {
+        return measureNumber(value) || 1;
+      }
+      return value.length;
+    }
+    __name(measureValue, "measureValue");
+    function measureArray(list) {
+      let size = 0;
+      for (const item of list) {
+        size += measureValue(item);
+      }
+      return size;
+    }
+    __name(measureArray, "measureArray");
+    function measureNumberField(number) {
+      const length = measureNumber(number);
+      return length ? 1 + length : 0;
+    }
+    __name(measureNumberField, "measureNumberField");
+    function measureNumberArrayField(values) {
+      let total = 0;
+      for (const value of values) {
+        total += measureNumber(value) || 1;
+      }
+      return total ? 1 + measureNumber(total) + total : 0;
+    }
+    __name(measureNumberArrayField, "measureNumberArrayField");
+    function measureLengthDelimField(value) {
+      const length = measureValue(value);
+      return length ? 1 + measureNumber(length) + length : 0;
+    }
+    __name(measureLengthDelimField, "measureLengthDelimField");
+    function measureLengthDelimArrayField(values) {
+      let total = 0;
+      for (const value of values) {
+        total += measureLengthDelimField(value);
+      }
+      return total;
+    }
+    __name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
+    function encodeNumber(buffer, i, number) {
+      if (number === 0 || number === 0n) {
+        buffer[i++] = 0;
+        return i;
+      }
+      let [hi, lo] = long(number);
+      while (hi) {
+        buffer[i++] = lo & 127 | 128;
+        lo = (lo >>> 7 | hi << 25) >>> 0;
+        hi >>>= 7;
+      }
+      while (lo > 127) {
+        buffer[i++] = lo & 127 | 128;
+        lo = lo >>> 7;
+      }
+      buffer[i++] = lo;
+      return i;
+    }
+    __name(encodeNumber, "encodeNumber");
+    exports.emptyTableToken = /* @__PURE__ */ Symbol();
+    var StringTable = class _StringTable {
+      static {
+        __name(this, "StringTable");
+      }
+      constructor(tok) {
+        this.strings = new Array();
+        _StringTable_encodings.set(this, new Array());
+        _StringTable_positions.set(this, /* @__PURE__ */ new Map());
+        if (tok !== exports.emptyTableToken) {
+          this.dedup("");
+        }
+      }
+      get encodedLength() {
+        let size = 0;
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+          size += encoded.length;
+        }
+        return size;
+      }
+      _encodeToBuffer(buffer, offset) {
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+          buffer.set(encoded, offset);
+          offset += encoded.length;
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.encodedLength)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static _encodeStringFromUtf8(stringBuffer) {
+        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
+        let offset = 0;
+        buffer[offset++] = 50;
+        offset = encodeNumber(buffer, offset, stringBuffer.length);
+        if (stringBuffer.length > 0) {
+          buffer.set(stringBuffer, offset);
+        }
+        return buffer;
+      }
+      static _encodeString(string) {
+        return _StringTable._encodeStringFromUtf8(toUtf8(string));
+      }
+      dedup(string) {
+        if (typeof string === "number")
+          return string;
+        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
+          const pos = this.strings.push(string) - 1;
+          __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
+          __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string));
+        }
+        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
+      }
+      _decodeString(buffer) {
+        const string = new TextDecoder().decode(buffer);
+        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
+        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
+      }
+    };
+    exports.StringTable = StringTable;
+    _StringTable_encodings = /* @__PURE__ */ new WeakMap(), _StringTable_positions = /* @__PURE__ */ new WeakMap();
+    function decode(buffer, decoder) {
+      const data = {};
+      let index = 0;
+      while (index < buffer.length) {
+        const field = buffer[index] >> 3;
+        const mode = buffer[index] & 7;
+        index++;
+        const { offset, value } = getValue(mode, buffer.subarray(index));
+        index += value.length + offset;
+        decoder(data, field, value);
+      }
+      return data;
+    }
+    __name(decode, "decode");
+    var ValueType = class _ValueType {
+      static {
+        __name(this, "ValueType");
+      }
+      static create(data) {
+        return data instanceof _ValueType ? data : new _ValueType(data);
+      }
+      constructor(data) {
+        this.type = data.type || 0;
+        this.unit = data.unit || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.type);
+        total += measureNumberField(this.unit);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.type) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.type);
+        }
+        if (this.unit) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.unit);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.type = decodeNumber(buffer);
+            break;
+          case 2:
+            data.unit = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.ValueType = ValueType;
+    var Label = class _Label {
+      static {
+        __name(this, "Label");
+      }
+      static create(data) {
+        return data instanceof _Label ? data : new _Label(data);
+      }
+      constructor(data) {
+        this.key = data.key || 0;
+        this.str = data.str || 0;
+        this.num = data.num || 0;
+        this.numUnit = data.numUnit || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.key);
+        total += measureNumberField(this.str);
+        total += measureNumberField(this.num);
+        total += measureNumberField(this.numUnit);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.key) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.key);
+        }
+        if (this.str) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.str);
+        }
+        if (this.num) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.num);
+        }
+        if (this.numUnit) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.numUnit);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.key = decodeNumber(buffer);
+            break;
+          case 2:
+            data.str = decodeNumber(buffer);
+            break;
+          case 3:
+            data.num = decodeNumber(buffer);
+            break;
+          case 4:
+            data.numUnit = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Label = Label;
+    var Sample = class _Sample {
+      static {
+        __name(this, "Sample");
+      }
+      static create(data) {
+        return data instanceof _Sample ? data : new _Sample(data);
+      }
+      constructor(data) {
+        this.locationId = data.locationId || [];
+        this.value = data.value || [];
+        this.label = (data.label || []).map(Label.create);
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberArrayField(this.locationId);
+        total += measureNumberArrayField(this.value);
+        total += measureLengthDelimArrayField(this.label);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.locationId.length) {
+          buffer[offset++] = 10;
+          offset = encodeNumber(buffer, offset, measureArray(this.locationId));
+          for (const locationId of this.locationId) {
+            offset = encodeNumber(buffer, offset, locationId);
+          }
+        }
+        if (this.value.length) {
+          buffer[offset++] = 18;
+          offset = encodeNumber(buffer, offset, measureArray(this.value));
+          for (const value of this.value) {
+            offset = encodeNumber(buffer, offset, value);
+          }
+        }
+        for (const label of this.label) {
+          buffer[offset++] = 26;
+          offset = encodeNumber(buffer, offset, label.length);
+          offset = label._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
+            break;
+          case 2:
+            data.value = pushAll(decodeNumbers(buffer), data.value);
+            break;
+          case 3:
+            data.label = push(Label.decode(buffer), data.label);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Sample = Sample;
+    var Mapping = class _Mapping {
+      static {
+        __name(this, "Mapping");
+      }
+      static create(data) {
+        return data instanceof _Mapping ? data : new _Mapping(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.memoryStart = data.memoryStart || 0;
+        this.memoryLimit = data.memoryLimit || 0;
+        this.fileOffset = data.fileOffset || 0;
+        this.filename = data.filename || 0;
+        this.buildId = data.buildId || 0;
+        this.hasFunctions = !!data.hasFunctions;
+        this.hasFilenames = !!data.hasFilenames;
+        this.hasLineNumbers = !!data.hasLineNumbers;
+        this.hasInlineFrames = !!data.hasInlineFrames;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.memoryStart);
+        total += measureNumberField(this.memoryLimit);
+        total += measureNumberField(this.fileOffset);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.buildId);
+        total += measureNumberField(this.hasFunctions ? 1 : 0);
+        total += measureNumberField(this.hasFilenames ? 1 : 0);
+        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
+        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.memoryStart) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.memoryStart);
+        }
+        if (this.memoryLimit) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.memoryLimit);
+        }
+        if (this.fileOffset) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.fileOffset);
+        }
+        if (this.filename) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.buildId) {
+          buffer[offset++] = 48;
+          offset = encodeNumber(buffer, offset, this.buildId);
+        }
+        if (this.hasFunctions) {
+          buffer[offset++] = 56;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasFilenames) {
+          buffer[offset++] = 64;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasLineNumbers) {
+          buffer[offset++] = 72;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasInlineFrames) {
+          buffer[offset++] = 80;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.memoryStart = decodeNumber(buffer);
+            break;
+          case 3:
+            data.memoryLimit = decodeNumber(buffer);
+            break;
+          case 4:
+            data.fileOffset = decodeNumber(buffer);
+            break;
+          case 5:
+            data.filename = decodeNumber(buffer);
+            break;
+          case 6:
+            data.buildId = decodeNumber(buffer);
+            break;
+          case 7:
+            data.hasFunctions = !!decodeNumber(buffer);
+            break;
+          case 8:
+            data.hasFilenames = !!decodeNumber(buffer);
+            break;
+          case 9:
+            data.hasLineNumbers = !!decodeNumber(buffer);
+            break;
+          case 10:
+            data.hasInlineFrames = !!decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Mapping = Mapping;
+    var Line = class _Line {
+      static {
+        __name(this, "Line");
+      }
+      static create(data) {
+        return data instanceof _Line ? data : new _Line(data);
+      }
+      constructor(data) {
+        this.functionId = data.functionId || 0;
+        this.line = data.line || 0;
+        this.column = data.column || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.functionId);
+        total += measureNumberField(this.line);
+        total += measureNumberField(this.column);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.functionId) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.functionId);
+        }
+        if (this.line) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.line);
+        }
+        if (this.column) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.column);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.functionId = decodeNumber(buffer);
+            break;
+          case 2:
+            data.line = decodeNumber(buffer);
+            break;
+          case 3:
+            data.column = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Line = Line;
+    var Location = class _Location {
+      static {
+        __name(this, "Location");
+      }
+      static create(data) {
+        return data instanceof _Location ? data : new _Location(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.mappingId = data.mappingId || 0;
+        this.address = data.address || 0;
+        this.line = (data.line || []).map(Line.create);
+        this.isFolded = !!data.isFolded;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.mappingId);
+        total += measureNumberField(this.address);
+        total += measureLengthDelimArrayField(this.line);
+        total += measureNumberField(this.isFolded ? 1 : 0);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.mappingId) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.mappingId);
+        }
+        if (this.address) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.address);
+        }
+        for (const line of this.line) {
+          buffer[offset++] = 34;
+          offset = encodeNumber(buffer, offset, line.length);
+          offset = line._encodeToBuffer(buffer, offset);
+        }
+        if (this.isFolded) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.mappingId = decodeNumber(buffer);
+            break;
+          case 3:
+            data.address = decodeNumber(buffer);
+            break;
+          case 4:
+            data.line = push(Line.decode(buffer), data.line);
+            break;
+          case 5:
+            data.isFolded = !!decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Location = Location;
+    var Function = class _Function {
+      static {
+        __name(this, "Function");
+      }
+      static create(data) {
+        return data instanceof _Function ? data : new _Function(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.name = data.name || 0;
+        this.systemName = data.systemName || 0;
+        this.filename = data.filename || 0;
+        this.startLine = data.startLine || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.name);
+        total += measureNumberField(this.systemName);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.startLine);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.name) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.name);
+        }
+        if (this.systemName) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.systemName);
+        }
+        if (this.filename) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.startLine) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, this.startLine);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.name = decodeNumber(buffer);
+            break;
+          case 3:
+            data.systemName = decodeNumber(buffer);
+            break;
+          case 4:
+            data.filename = decodeNumber(buffer);
+            break;
+          case 5:
+            data.startLine = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Function = Function;
+    var Profile = class {
+      static {
+        __name(this, "Profile");
+      }
+      constructor(data = {}) {
+        this.sampleType = (data.sampleType || []).map(ValueType.create);
+        this.sample = (data.sample || []).map(Sample.create);
+        this.mapping = (data.mapping || []).map(Mapping.create);
+        this.location = (data.location || []).map(Location.create);
+        this.function = (data.function || []).map(Function.create);
+        this.stringTable = data.stringTable || new StringTable();
+        this.dropFrames = data.dropFrames || 0;
+        this.keepFrames = data.keepFrames || 0;
+        this.timeNanos = data.timeNanos || 0;
+        this.durationNanos = data.durationNanos || 0;
+        this.periodType = data.periodType ? ValueType.create(data.periodType) : void 0;
+        this.period = data.period || 0;
+        this.comment = data.comment || [];
+        this.defaultSampleType = data.defaultSampleType || 0;
+        this.docUrl = data.docUrl || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureLengthDelimArrayField(this.sampleType);
+        total += measureLengthDelimArrayField(this.sample);
+        total += measureLengthDelimArrayField(this.mapping);
+        total += measureLengthDelimArrayField(this.location);
+        total += measureLengthDelimArrayField(this.function);
+        total += this.stringTable.encodedLength;
+        total += measureNumberField(this.dropFrames);
+        total += measureNumberField(this.keepFrames);
+        total += measureNumberField(this.timeNanos);
+        total += measureNumberField(this.durationNanos);
+        total += measureLengthDelimField(this.periodType);
+        total += measureNumberField(this.period);
+        total += measureNumberArrayField(this.comment);
+        total += measureNumberField(this.defaultSampleType);
+        total += measureNumberField(this.docUrl);
+        return total;
+      }
+      _encodeSampleTypesToBuffer(buffer, offset = 0) {
+        for (const sampleType of this.sampleType) {
+          buffer[offset++] = 10;
+          offset = encodeNumber(buffer, offset, sampleType.length);
+          offset = sampleType._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeSamplesToBuffer(buffer, offset = 0) {
+        for (const sample of this.sample) {
+          buffer[offset++] = 18;
+          offset = encodeNumber(buffer, offset, sample.length);
+          offset = sample._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeMappingsToBuffer(buffer, offset = 0) {
+        for (const mapping of this.mapping) {
+          buffer[offset++] = 26;
+          offset = encodeNumber(buffer, offset, mapping.length);
+          offset = mapping._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeLocationsToBuffer(buffer, offset = 0) {
+        for (const location of this.location) {
+          buffer[offset++] = 34;
+          offset = encodeNumber(buffer, offset, location.length);
+          offset = location._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeFunctionsToBuffer(buffer, offset = 0) {
+        for (const fun of this.function) {
+          buffer[offset++] = 42;
+          offset = encodeNumber(buffer, offset, fun.length);
+          offset = fun._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeBasicValuesToBuffer(buffer, offset = 0) {
+        if (this.dropFrames) {
+          buffer[offset++] = 56;
+          offset = encodeNumber(buffer, offset, this.dropFrames);
+        }
+        if (this.keepFrames) {
+          buffer[offset++] = 64;
+          offset = encodeNumber(buffer, offset, this.keepFrames);
+        }
+        if (this.timeNanos) {
+          buffer[offset++] = 72;
+          offset = encodeNumber(buffer, offset, this.timeNanos);
+        }
+        if (this.durationNanos) {
+          buffer[offset++] = 80;
+          offset = encodeNumber(buffer, offset, this.durationNanos);
+        }
+        if (typeof this.periodType !== "undefined") {
+          buffer[offset++] = 90;
+          offset = encodeNumber(buffer, offset, this.periodType.length);
+          offset = this.periodType._encodeToBuffer(buffer, offset);
+        }
+        if (this.period) {
+          buffer[offset++] = 96;
+          offset = encodeNumber(buffer, offset, this.period);
+        }
+        if (this.comment.length) {
+          buffer[offset++] = 106;
+          offset = encodeNumber(buffer, offset, measureArray(this.comment));
+          for (const comment of this.comment) {
+            offset = encodeNumber(buffer, offset, comment);
+          }
+        }
+        if (this.defaultSampleType) {
+          buffer[offset++] = 112;
+          offset = encodeNumber(buffer, offset, this.defaultSampleType);
+        }
+        if (this.docUrl) {
+          buffer[offset++] = 120;
+          offset = encodeNumber(buffer, offset, this.docUrl);
+        }
+        return offset;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+      }
+      async _encodeToBufferAsync(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      async encodeAsync(buffer = new Uint8Array(this.length)) {
+        await this._encodeToBufferAsync(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.sampleType = push(ValueType.decode(buffer), data.sampleType);
+            break;
+          case 2:
+            data.sample = push(Sample.decode(buffer), data.sample);
+            break;
+          case 3:
+            data.mapping = push(Mapping.decode(buffer), data.mapping);
+            break;
+          case 4:
+            data.location = push(Location.decode(buffer), data.location);
+            break;
+          case 5:
+            data.function = push(Function.decode(buffer), data.function);
+            break;
+          case 6: {
+            if (data.stringTable === void 0) {
+              data.stringTable = new StringTable(exports.emptyTableToken);
+            }
+            data.stringTable._decodeString(buffer);
+            break;
+          }
+          case 7:
+            data.dropFrames = decodeNumber(buffer);
+            break;
+          case 8:
+            data.keepFrames = decodeNumber(buffer);
+            break;
+          case 9:
+            data.timeNanos = decodeNumber(buffer);
+            break;
+          case 10:
+            data.durationNanos = decodeNumber(buffer);
+            break;
+          case 11:
+            data.periodType = ValueType.decode(buffer);
+            break;
+          case 12:
+            data.period = decodeNumber(buffer);
+            break;
+          case 13:
+            data.comment = pushAll(decodeNumbers(buffer), data.comment);
+            break;
+          case 14:
+            data.defaultSampleType = decodeNumber(buffer);
+            break;
+          case 15:
+            data.docUrl = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Profile = Profile;
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/profile-serializer.js
+var require_profile_serializer = __commonJS({
+  "node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DEFAULT_COLUMN_NUMBERS = exports.GARBAGE_COLLECTION_FUNCTION_NAME = exports.NON_JS_THREADS_FUNCTION_NAME = void 0;
+    exports.computeTotalHitCount = computeTotalHitCount;
+    exports.serializeTimeProfile = serializeTimeProfile;
+    exports.serializeHeapProfile = serializeHeapProfile;
+    var pprof_format_1 = require_commonjs();
+    exports.NON_JS_THREADS_FUNCTION_NAME = "Non JS threads activity";
+    exports.GARBAGE_COLLECTION_FUNCTION_NAME = "Garbage Collection";
+    function isGeneratedLocation(location) {
+      return location.column !== void 0 && location.line !== void 0 && location.line > 0;
+    }
+    __name(isGeneratedLocation, "isGeneratedLocation");
+    exports.DEFAULT_COLUMN_NUMBERS = "drop";
+    function packLineAndColumn(line, column) {
+      if (!line) {
+        return 0;
+      }
+      if (!column) {
+        return line;
+      }
+      return BigInt(column) << 32n | BigInt(line);
+    }
+    __name(packLineAndColumn, "packLineAndColumn");
+    function requireAllocationStat(value, field) {
+      if (value === void 0) {
+        throw new Error(`Allocation profile is missing ${field}.`);
+      }
+      return value;
+    }
+    __name(requireAllocationStat, "requireAllocationStat");
+    function serialize(profile, root, appendToSamples, stringTable, ignoreSamplesPath, sourceMapper, columnNumbers = exports.DEFAULT_COLUMN_NUMBERS) {
+      const samples = [];
+      const locations = [];
+      const functions = [];
+      const functionIdMap = /* @__PURE__ */ new Map();
+      const locationIdMap = /* @__PURE__ */ new Map();
+      const packColumns = columnNumbers === "pack";
+      const emitColumns = columnNumbers === "emit";
+      let hasMissingMapFiles = false;
+      const entries = root.children.map((n) => ({
+        node: n,
+        stack: []
+      }));
+      while (entries.length > 0) {
+        const entry = entries.pop();
+        const node = entry.node;
+        const scriptName = node.scriptName.startsWith("file://") ? node.scriptName.slice(7) : node.scriptName;
+        if (ignoreSamplesPath && scriptName.indexOf(ignoreSamplesPath) > -1) {
+          continue;
+        }
+        const stack = entry.stack;
+        const location = getLocation(node, scriptName, sourceMapper);
+        stack.unshift(location.id);
+        appendToSamples(entry, samples);
+        for (const child of node.children) {
+          entries.push({ node: child, stack: stack.slice() });
+        }
+      }
+      profile.sample = samples;
+      profile.location = locations;
+      profile.function = functions;
+      profile.stringTable = stringTable;
+      if (hasMissingMapFiles) {
+        profile.comment = [stringTable.dedup("dd:has-missing-map-files")];
+      }
+      function getLocation(node, scriptName, sourceMapper2) {
+        let profLoc = {
+          file: scriptName || "",
+          line: node.lineNumber,
+          column: node.columnNumber,
+          name: node.name
+        };
+        if (profLoc.line) {
+          if (sourceMapper2 && isGeneratedLocation(profLoc)) {
+            profLoc = sourceMapper2.mappingInfo(profLoc);
+            if (profLoc.missingMapFile) {
+              hasMissingMapFiles = true;
+            }
+          }
+        }
+        const keyStr = `${node.scriptId}:${profLoc.line}:${profLoc.column}:${profLoc.name}`;
+        let id = locationIdMap.get(keyStr);
+        if (id !== void 0) {
+          return locations[id - 1];
+        }
+        id = locations.length + 1;
+        locationIdMap.set(keyStr, id);
+        const line = getLine(profLoc, node.scriptId);
+        const location = new pprof_format_1.Location({ id, line: [line] });
+        locations.push(location);
+        return location;
+      }
+      __name(getLocation, "getLocation");
+      function getLine(loc, scriptId) {
+        const carryColumn = loc.missingMapFile === true;
+        return new pprof_format_1.Line({
+          functionId: getFunction(loc, scriptId).id,
+          // 'pack' encodes the column into the high 32 bits of the line field.
+          line: packColumns && carryColumn ? packLineAndColumn(loc.line, loc.column) : loc.line,
+          // 'emit' records the column in the dedicated pprof Line.column field
+          // instead; the backend does the line/column packing itself.
+          column: emitColumns && carryColumn ? loc.column : void 0
+        });
+      }
+      __name(getLine, "getLine");
+      function getFunction(loc, scriptId) {
+        let name = loc.name;
+        const keyStr = name ? `${scriptId}:${name}` : `${scriptId}:${loc.line}:${loc.column}`;
+        let id = functionIdMap.get(keyStr);
+        if (id !== void 0) {
+          return functions[id - 1];
+        }
+        id = functions.length + 1;
+        functionIdMap.set(keyStr, id);
+        if (!name) {
+          if (loc.line) {
+            if (loc.column) {
+              name = `(anonymous:L#${loc.line}:C#${loc.column})`;
+            } else {
+              name = `(anonymous:L#${loc.line})`;
+            }
+          } else {
+            name = "(anonymous)";
+          }
+        }
+        const nameId = stringTable.dedup(name);
+        const f = new pprof_format_1.Function({
+          id,
+          name: nameId,
+          systemName: nameId,
+          filename: stringTable.dedup(loc.file || "")
+        });
+        functions.push(f);
+        return f;
+      }
+      __name(getFunction, "getFunction");
+    }
+    __name(serialize, "serialize");
+    function createSampleCountValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("sample"),
+        unit: table.dedup("count")
+      });
+    }
+    __name(createSampleCountValueType, "createSampleCountValueType");
+    function createTimeValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("wall"),
+        unit: table.dedup("nanoseconds")
+      });
+    }
+    __name(createTimeValueType, "createTimeValueType");
+    function createCpuValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("cpu"),
+        unit: table.dedup("nanoseconds")
+      });
+    }
+    __name(createCpuValueType, "createCpuValueType");
+    function createInUseObjectCountValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("inuse_objects"),
+        unit: table.dedup("count")
+      });
+    }
+    __name(createInUseObjectCountValueType, "createInUseObjectCountValueType");
+    function createAllocatedObjectCountValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("alloc_objects"),
+        unit: table.dedup("count")
+      });
+    }
+    __name(createAllocatedObjectCountValueType, "createAllocatedObjectCountValueType");
+    function createInUseSpaceValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("inuse_space"),
+        unit: table.dedup("bytes")
+      });
+    }
+    __name(createInUseSpaceValueType, "createInUseSpaceValueType");
+    function createAllocatedSpaceValueType(table) {
+      return new pprof_format_1.ValueType({
+        type: table.dedup("alloc_space"),
+        unit: table.dedup("bytes")
+      });
+    }
+    __name(createAllocatedSpaceValueType, "createAllocatedSpaceValueType");
+    function computeTotalHitCount(root) {
+      return root.hitCount + root.children.reduce((sum, node) => sum + computeTotalHitCount(node), 0);
+    }
+    __name(computeTotalHitCount, "computeTotalHitCount");
+    function updateTimeProfile(prof) {
+      const newTopLevelChildren = [];
+      let runtimeNode;
+      function getRuntimeNode() {
+        if (!runtimeNode) {
+          runtimeNode = {
+            name: "Node.js",
+            scriptName: "",
+            scriptId: 0,
+            lineNumber: 0,
+            columnNumber: 0,
+            children: [],
+            hitCount: 0
+          };
+          newTopLevelChildren.push(runtimeNode);
+        }
+        return runtimeNode;
+      }
+      __name(getRuntimeNode, "getRuntimeNode");
+      for (const child of prof.topDownRoot.children) {
+        if (child.name === "(program)") {
+          continue;
+        }
+        if (child.name === "(idle)" && child.contexts?.length === 0) {
+          continue;
+        }
+        if (child.name === "(garbage collector)") {
+          const newChild = {
+            ...child,
+            name: exports.GARBAGE_COLLECTION_FUNCTION_NAME
+          };
+          getRuntimeNode().children.push(newChild);
+        } else {
+          newTopLevelChildren.push(child);
+        }
+      }
+      if (prof.hasCpuTime && prof.nonJSThreadsCpuTime) {
+        const node = {
+          name: exports.NON_JS_THREADS_FUNCTION_NAME,
+          scriptName: "",
+          scriptId: 0,
+          lineNumber: 0,
+          columnNumber: 0,
+          children: [],
+          hitCount: 0,
+          // 0 because this should not be accounted for wall time
+          contexts: [
+            {
+              context: {},
+              timestamp: BigInt(0),
+              cpuTime: prof.nonJSThreadsCpuTime,
+              asyncId: -1
+            }
+          ]
+        };
+        getRuntimeNode().children.push(node);
+      }
+      return {
+        ...prof,
+        topDownRoot: { ...prof.topDownRoot, children: newTopLevelChildren }
+      };
+    }
+    __name(updateTimeProfile, "updateTimeProfile");
+    function serializeTimeProfile(prof, intervalMicros, sourceMapper, recomputeSamplingInterval = false, generateLabels, lowCardinalityLabels = [], columnNumbers = exports.DEFAULT_COLUMN_NUMBERS) {
+      if (recomputeSamplingInterval) {
+        const totalHitCount = prof.totalHitCount ?? computeTotalHitCount(prof.topDownRoot);
+        if (totalHitCount > 0) {
+          intervalMicros = Math.min(Math.max(Math.floor((prof.endTime - prof.startTime) / totalHitCount), intervalMicros), 2 * intervalMicros);
+        }
+      }
+      const intervalNanos = intervalMicros * 1e3;
+      const stringTable = new pprof_format_1.StringTable();
+      const labelCaches = [];
+      for (const l of lowCardinalityLabels) {
+        labelCaches[stringTable.dedup(l)] = /* @__PURE__ */ new Map();
+      }
+      const dedupLabels = /* @__PURE__ */ __name((labels) => {
+        for (let i = 0; i < labels.length; i++) {
+          const label = labels[i];
+          const cache = labelCaches[Number(label.key)];
+          if (cache !== void 0) {
+            const key = label.str ?? label.num;
+            const exlabel = cache.get(key);
+            if (exlabel === void 0) {
+              cache.set(key, label);
+            } else if (label.str === exlabel.str && label.num === exlabel.num && label.numUnit === exlabel.numUnit) {
+              labels[i] = exlabel;
+            }
+          }
+        }
+        return labels;
+      }, "dedupLabels");
+      const appendTimeEntryToSamples = /* @__PURE__ */ __name((entry, samples) => {
+        let unlabelledHits = entry.node.hitCount;
+        let unlabelledCpuTime = 0;
+        const isIdle = entry.node.name === "(idle)";
+        for (const context of entry.node.contexts || []) {
+          const labels = generateLabels ? generateLabels({ node: entry.node, context }) : context.context ?? {};
+          const labelsArr = buildLabels(labels, stringTable);
+          if (labelsArr.length > 0) {
+            const values = unlabelledHits > 0 ? [1, isIdle ? 0 : intervalNanos] : [0, 0];
+            if (prof.hasCpuTime) {
+              values.push(context.cpuTime ?? 0);
+            }
+            const sample = new pprof_format_1.Sample({
+              locationId: entry.stack,
+              value: values,
+              label: dedupLabels(labelsArr)
+            });
+            samples.push(sample);
+            unlabelledHits--;
+          } else if (prof.hasCpuTime) {
+            unlabelledCpuTime += context.cpuTime ?? 0;
+          }
+        }
+        if (!isIdle && unlabelledHits > 0 || unlabelledCpuTime > 0) {
+          const labels = generateLabels ? generateLabels({ node: entry.node }) : {};
+          const values = unlabelledHits > 0 ? [unlabelledHits, isIdle ? 0 : unlabelledHits * intervalNanos] : [0, 0];
+          if (prof.hasCpuTime) {
+            values.push(unlabelledCpuTime);
+          }
+          const sample = new pprof_format_1.Sample({
+            locationId: entry.stack,
+            value: values,
+            label: buildLabels(labels, stringTable)
+          });
+          samples.push(sample);
+        }
+      }, "appendTimeEntryToSamples");
+      const sampleValueType = createSampleCountValueType(stringTable);
+      const timeValueType = createTimeValueType(stringTable);
+      const sampleTypes = [sampleValueType, timeValueType];
+      if (prof.hasCpuTime) {
+        const cpuValueType = createCpuValueType(stringTable);
+        sampleTypes.push(cpuValueType);
+      }
+      const profile = {
+        sampleType: sampleTypes,
+        timeNanos: Date.now() * 1e3 * 1e3,
+        durationNanos: (prof.endTime - prof.startTime) * 1e3,
+        periodType: timeValueType,
+        period: intervalNanos
+      };
+      const updatedProf = updateTimeProfile(prof);
+      serialize(profile, updatedProf.topDownRoot, appendTimeEntryToSamples, stringTable, void 0, sourceMapper, columnNumbers);
+      return new pprof_format_1.Profile(profile);
+    }
+    __name(serializeTimeProfile, "serializeTimeProfile");
+    function buildLabels(labelSet, stringTable) {
+      const labels = [];
+      for (const [key, value] of Object.entries(labelSet)) {
+        const labelInput = {
+          key: stringTable.dedup(key)
+        };
+        switch (typeof value) {
+          case "string":
+            labelInput.str = stringTable.dedup(value);
+            break;
+          case "number":
+          case "bigint":
+            labelInput.num = value;
+            break;
+          default:
+            continue;
+        }
+        labels.push(new pprof_format_1.Label(labelInput));
+      }
+      return labels;
+    }
+    __name(buildLabels, "buildLabels");
+    function serializeHeapProfile(prof, startTimeNanos, intervalBytes, ignoreSamplesPath, sourceMapper, generateLabels, allocations = false, columnNumbers = exports.DEFAULT_COLUMN_NUMBERS) {
+      const appendHeapEntryToSamples = /* @__PURE__ */ __name((entry, samples) => {
+        if (entry.node.allocations.length > 0) {
+          const labels = generateLabels ? buildLabels(generateLabels({ node: entry.node }), stringTable) : [];
+          for (const alloc of entry.node.allocations) {
+            if (!allocations) {
+              const heapAllocation = alloc;
+              const sample2 = new pprof_format_1.Sample({
+                locationId: entry.stack,
+                value: [
+                  heapAllocation.count,
+                  heapAllocation.sizeBytes * heapAllocation.count
+                ],
+                label: labels
+                // TODO: add tag for allocation size
+              });
+              samples.push(sample2);
+              continue;
+            }
+            const stats = alloc;
+            const inuseObjects = requireAllocationStat(stats.inuseObjects, "inuseObjects");
+            const inuseSpaceBytes = requireAllocationStat(stats.inuseSpaceBytes, "inuseSpaceBytes");
+            const allocObjects = requireAllocationStat(stats.allocObjects, "allocObjects");
+            const allocSpaceBytes = requireAllocationStat(stats.allocSpaceBytes, "allocSpaceBytes");
+            const sample = new pprof_format_1.Sample({
+              locationId: entry.stack,
+              value: [inuseObjects, allocObjects, inuseSpaceBytes, allocSpaceBytes],
+              label: labels
+              // TODO: add tag for allocation size
+            });
+            samples.push(sample);
+          }
+        }
+      }, "appendHeapEntryToSamples");
+      const stringTable = new pprof_format_1.StringTable();
+      const sampleTypes = allocations ? [
+        createInUseObjectCountValueType(stringTable),
+        createAllocatedObjectCountValueType(stringTable),
+        createInUseSpaceValueType(stringTable),
+        createAllocatedSpaceValueType(stringTable)
+      ] : [
+        createInUseObjectCountValueType(stringTable),
+        createInUseSpaceValueType(stringTable)
+      ];
+      const profile = {
+        sampleType: sampleTypes,
+        timeNanos: startTimeNanos,
+        periodType: sampleTypes[sampleTypes.length - 1],
+        period: intervalBytes
+      };
+      serialize(profile, prof, appendHeapEntryToSamples, stringTable, ignoreSamplesPath, sourceMapper, columnNumbers);
+      return new pprof_format_1.Profile(profile);
+    }
+    __name(serializeHeapProfile, "serializeHeapProfile");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/heap-profiler.js
+var require_heap_profiler = __commonJS({
+  "node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CallbackMode = void 0;
+    exports.v8Profile = v8Profile;
+    exports.v8ProfileV2 = v8ProfileV2;
+    exports.profile = profile;
+    exports.convertProfile = convertProfile;
+    exports.profileV2 = profileV2;
+    exports.start = start;
+    exports.stop = stop;
+    exports.monitorOutOfMemory = monitorOutOfMemory;
+    var heap_profiler_bindings_1 = require_heap_profiler_bindings();
+    var profile_serializer_1 = require_profile_serializer();
+    var worker_threads_1 = __require("worker_threads");
+    var enabled = false;
+    var heapIntervalBytes = 0;
+    var heapStackDepth = 0;
+    var startedWithAllocations = false;
+    function v8Profile() {
+      if (!enabled) {
+        throw new Error("Heap profiler is not enabled.");
+      }
+      return (0, heap_profiler_bindings_1.getAllocationProfile)();
+    }
+    __name(v8Profile, "v8Profile");
+    function v8ProfileV2(callback) {
+      if (!enabled) {
+        throw new Error("Heap profiler is not enabled.");
+      }
+      if (startedWithAllocations) {
+        throw new Error("profileV2 does not support allocation mode.");
+      }
+      return (0, heap_profiler_bindings_1.mapAllocationProfile)(callback);
+    }
+    __name(v8ProfileV2, "v8ProfileV2");
+    function profile(ignoreSamplePath, sourceMapper, generateLabels, columnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS) {
+      const result = convertProfile(v8Profile(), ignoreSamplePath, sourceMapper, generateLabels, columnNumbers);
+      if (startedWithAllocations) {
+        (0, heap_profiler_bindings_1.stopSamplingHeapProfiler)();
+        (0, heap_profiler_bindings_1.startSamplingHeapProfiler)(heapIntervalBytes, heapStackDepth, true);
+      }
+      return result;
+    }
+    __name(profile, "profile");
+    function convertProfile(rootNode, ignoreSamplePath, sourceMapper, generateLabels, columnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS) {
+      const allocations = startedWithAllocations;
+      const startTimeNanos = Date.now() * 1e3 * 1e3;
+      const { external } = process.memoryUsage();
+      let root;
+      if (external > 0) {
+        if (allocations) {
+          const externalNode = {
+            name: "(external)",
+            scriptName: "",
+            children: [],
+            allocations: [
+              {
+                inuseObjects: 1,
+                inuseSpaceBytes: external,
+                allocObjects: 1,
+                allocSpaceBytes: external
+              }
+            ]
+          };
+          const allocationRoot = rootNode;
+          root = {
+            ...allocationRoot,
+            children: [...allocationRoot.children, externalNode]
+          };
+        } else {
+          const externalNode = {
+            name: "(external)",
+            scriptName: "",
+            children: [],
+            allocations: [{ sizeBytes: external, count: 1 }]
+          };
+          const heapRoot = rootNode;
+          root = { ...heapRoot, children: [...heapRoot.children, externalNode] };
+        }
+      } else {
+        root = rootNode;
+      }
+      return (0, profile_serializer_1.serializeHeapProfile)(root, startTimeNanos, heapIntervalBytes, ignoreSamplePath, sourceMapper, generateLabels, allocations, columnNumbers);
+    }
+    __name(convertProfile, "convertProfile");
+    function profileV2(ignoreSamplePath, sourceMapper, generateLabels, columnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS) {
+      return v8ProfileV2((root) => {
+        return convertProfile(root, ignoreSamplePath, sourceMapper, generateLabels, columnNumbers);
+      });
+    }
+    __name(profileV2, "profileV2");
+    function start(intervalBytes, stackDepth, allocations = false) {
+      if (enabled) {
+        throw new Error(`Heap profiler is already started  with intervalBytes ${heapIntervalBytes} and stackDepth ${stackDepth}`);
+      }
+      heapIntervalBytes = intervalBytes;
+      heapStackDepth = stackDepth;
+      startedWithAllocations = allocations;
+      (0, heap_profiler_bindings_1.startSamplingHeapProfiler)(intervalBytes, stackDepth, allocations);
+      enabled = true;
+    }
+    __name(start, "start");
+    function stop() {
+      if (enabled) {
+        enabled = false;
+        startedWithAllocations = false;
+        (0, heap_profiler_bindings_1.stopSamplingHeapProfiler)();
+      }
+    }
+    __name(stop, "stop");
+    exports.CallbackMode = {
+      Async: 1,
+      Interrupt: 2,
+      Both: 3
+    };
+    function monitorOutOfMemory(heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand, callback, callbackMode) {
+      if (!enabled) {
+        throw new Error("Heap profiler must already be started to call monitorOutOfMemory");
+      }
+      let newCallback;
+      if (typeof callback !== "undefined") {
+        newCallback = /* @__PURE__ */ __name((profile2) => {
+          callback(convertProfile(profile2));
+        }, "newCallback");
+      }
+      const automatic = heapLimitExtensionSize === "auto";
+      (0, heap_profiler_bindings_1.monitorOutOfMemory)(automatic ? 0 : heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand || [], newCallback, typeof callbackMode !== "undefined" ? callbackMode : exports.CallbackMode.Async, worker_threads_1.isMainThread, automatic);
+    }
+    __name(monitorOutOfMemory, "monitorOutOfMemory");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/async-context-frame.js
+var require_async_context_frame = __commonJS({
+  "node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isAsyncContextFrameActive = isAsyncContextFrameActive;
+    exports.asyncContextFrameHint = asyncContextFrameHint;
+    var node_async_hooks_1 = __require("node:async_hooks");
+    var path_1 = __require("path");
+    var addon;
+    function bindings() {
+      if (!addon) {
+        const findBinding = require_node_gyp_build2();
+        addon = findBinding((0, path_1.join)(__dirname));
+      }
+      return addon;
+    }
+    __name(bindings, "bindings");
+    var active;
+    function isAsyncContextFrameActive() {
+      if (active === void 0) {
+        const probe = new node_async_hooks_1.AsyncLocalStorage();
+        const sentinel = {};
+        let bound = false;
+        probe.run(sentinel, () => {
+          bound = bindings().cpedMapContains(probe, sentinel);
+        });
+        probe.disable();
+        active = bound;
+      }
+      return active;
+    }
+    __name(isAsyncContextFrameActive, "isAsyncContextFrameActive");
+    function asyncContextFrameHint() {
+      const version = process.versions.node;
+      const [major, minor] = version.split(".").map(Number);
+      if (major < 22 || major === 22 && minor < 7) {
+        return `Node ${version} does not support it at all; Node 24 and later enable it by default`;
+      }
+      if (major < 24) {
+        return `Node ${version} needs --experimental-async-context-frame, on the command line or in NODE_OPTIONS; Node 24 and later enable it by default`;
+      }
+      return `Node ${version} enables it by default, so something turned it off — look for --no-async-context-frame on the command line, in NODE_OPTIONS, or in this worker's execArgv`;
+    }
+    __name(asyncContextFrameHint, "asyncContextFrameHint");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
+var require_otel_thread_ctx = __commonJS({
+  "node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports._currentRecordBytes = exports.clearContext = exports.getContext = exports.ThreadContext = void 0;
+    exports.getProcessContextAttributes = getProcessContextAttributes;
+    var path_1 = __require("path");
+    var node_async_hooks_1 = __require("node:async_hooks");
+    var async_context_frame_1 = require_async_context_frame();
+    var SCHEMA_VERSION = "nodejs_v1_dev";
+    var whyUnpublishable = /* @__PURE__ */ __name(() => void 0, "whyUnpublishable");
+    var _currentRecordBytes = /* @__PURE__ */ __name(() => void 0, "_currentRecordBytes");
+    exports._currentRecordBytes = _currentRecordBytes;
+    if (process.platform === "linux") {
+      let ensureHook = function() {
+        if (als)
+          return als;
+        const reason = whyUnpublishable();
+        if (reason) {
+          throw new Error(`otel thread-ctx writer can't publish on this Node: ${reason}.`);
+        }
+        als = new node_async_hooks_1.AsyncLocalStorage();
+        addon.otelThreadCtxStoreAls(als);
+        return als;
+      };
+      __name(ensureHook, "ensureHook");
+      const findBinding = require_node_gyp_build2();
+      const addon = findBinding((0, path_1.join)(__dirname));
+      exports.ThreadContext = addon.threadContext;
+      whyUnpublishable = /* @__PURE__ */ __name(() => {
+        if (!(0, async_context_frame_1.isAsyncContextFrameActive)()) {
+          return `async_context_frame support is unavailable: ${(0, async_context_frame_1.asyncContextFrameHint)()}`;
+        }
+        if (!addon.otelThreadCtxRecordSlotOffsetHolds) {
+          return "V8 does not place internal fields where the addon was built to expect them";
+        }
+        return void 0;
+      }, "whyUnpublishable");
+      let als;
+      exports.getContext = function() {
+        return als ? als.getStore() : void 0;
+      };
+      exports.clearContext = function() {
+        if (!als)
+          return;
+        als.enterWith(void 0);
+      };
+      exports.ThreadContext.prototype.enter = function() {
+        ensureHook().enterWith(this);
+      };
+      exports.ThreadContext.prototype.run = function(fn) {
+        return ensureHook().run(this, fn);
+      };
+      exports._currentRecordBytes = function() {
+        if (!als)
+          return void 0;
+        const context = als.getStore();
+        return context ? context.debugBytes() : void 0;
+      };
+    } else {
+      class NoopThreadContext {
+        static {
+          __name(this, "NoopThreadContext");
+        }
+        appendAttributes() {
+        }
+        invalidate() {
+        }
+        setTraceFlags() {
+        }
+        isTruncated() {
+          return false;
+        }
+        debugBytes() {
+          return new Uint8Array(0);
+        }
+        enter() {
+        }
+        run(fn) {
+          return fn();
+        }
+      }
+      exports.ThreadContext = NoopThreadContext;
+      exports.getContext = function() {
+        return void 0;
+      };
+      exports.clearContext = function() {
+      };
+    }
+    function getProcessContextAttributes(keys) {
+      const reason = whyUnpublishable();
+      if (reason) {
+        throw new Error(`can't declare ${SCHEMA_VERSION} on this Node: ${reason}.`);
+      }
+      if (!Array.isArray(keys)) {
+        throw new TypeError("keys must be an array of attribute names");
+      }
+      if (keys.length > 256) {
+        throw new RangeError("keys array exceeds 256 entries");
+      }
+      const seen = /* @__PURE__ */ new Set();
+      for (let i = 0; i < keys.length; ++i) {
+        const name = keys[i];
+        if (typeof name !== "string") {
+          throw new TypeError("every key must be a string");
+        }
+        if (seen.has(name)) {
+          throw new Error(`duplicate key name at index ${i}: ${name}`);
+        }
+        seen.add(name);
+      }
+      return Object.freeze({
+        "threadlocal.schema_version": SCHEMA_VERSION,
+        "threadlocal.attribute_key_map": Object.freeze(keys.slice())
+      });
+    }
+    __name(getProcessContextAttributes, "getProcessContextAttributes");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/profile-encoder.js
+var require_profile_encoder = __commonJS({
+  "node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.encode = encode;
+    exports.encodeSync = encodeSync;
+    var util_1 = __require("util");
+    var zlib_1 = __require("zlib");
+    var gzipPromise = (0, util_1.promisify)(zlib_1.gzip);
+    function encode(profile) {
+      return profile.encodeAsync().then(gzipPromise);
+    }
+    __name(encode, "encode");
+    function encodeSync(profile) {
+      return (0, zlib_1.gzipSync)(profile.encode());
+    }
+    __name(encodeSync, "encodeSync");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
+var require_time_profiler_bindings = __commonJS({
+  "node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getNativeThreadId = exports.constants = exports.TimeProfiler = void 0;
+    var path_1 = __require("path");
+    var findBinding = require_node_gyp_build2();
+    var profiler = findBinding((0, path_1.join)(__dirname));
+    exports.TimeProfiler = profiler.TimeProfiler;
+    exports.constants = profiler.constants;
+    exports.getNativeThreadId = profiler.getNativeThreadId;
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/time-profiler.js
+var require_time_profiler = __commonJS({
+  "node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getNativeThreadId = exports.constants = void 0;
+    exports.profile = profile;
+    exports.profileV2 = profileV2;
+    exports.start = start;
+    exports.stop = stop;
+    exports.stopV2 = stopV2;
+    exports.getState = getState;
+    exports.setContext = setContext;
+    exports.runWithContext = runWithContext;
+    exports.getContext = getContext;
+    exports.getMetrics = getMetrics;
+    exports.isStarted = isStarted;
+    exports.v8ProfilerStuckEventLoopDetected = v8ProfilerStuckEventLoopDetected;
+    var promises_1 = __require("timers/promises");
+    var profile_serializer_1 = require_profile_serializer();
+    var time_profiler_bindings_1 = require_time_profiler_bindings();
+    Object.defineProperty(exports, "getNativeThreadId", { enumerable: true, get: /* @__PURE__ */ __name(function() {
+      return time_profiler_bindings_1.getNativeThreadId;
+    }, "get") });
+    var worker_threads_1 = __require("worker_threads");
+    var async_hooks_1 = __require("async_hooks");
+    var { kSampleCount } = time_profiler_bindings_1.constants;
+    var DEFAULT_INTERVAL_MICROS = 1e3;
+    var DEFAULT_DURATION_MILLIS = 6e4;
+    var gProfiler;
+    var gStore;
+    var gSourceMapper;
+    var gIntervalMicros;
+    var gColumnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS;
+    var gV8ProfilerStuckEventLoopDetected = 0;
+    function handleStopRestart() {
+      if (!gProfiler) {
+        return;
+      }
+      gV8ProfilerStuckEventLoopDetected = gProfiler.v8ProfilerStuckEventLoopDetected();
+      if (gV8ProfilerStuckEventLoopDetected > 0) {
+        gProfiler.stop(false);
+        gProfiler.start();
+      }
+    }
+    __name(handleStopRestart, "handleStopRestart");
+    function handleStopNoRestart() {
+      gV8ProfilerStuckEventLoopDetected = 0;
+      gProfiler?.dispose();
+      gProfiler = void 0;
+      gSourceMapper = void 0;
+      if (gStore !== void 0) {
+        gStore.disable();
+        gStore = void 0;
+      }
+    }
+    __name(handleStopNoRestart, "handleStopNoRestart");
+    process.once("exit", () => {
+      if (isStarted())
+        stop();
+    });
+    var DEFAULT_OPTIONS = {
+      durationMillis: DEFAULT_DURATION_MILLIS,
+      intervalMicros: DEFAULT_INTERVAL_MICROS,
+      lineNumbers: false,
+      withContexts: false,
+      workaroundV8Bug: true,
+      collectCpuTime: false,
+      collectAsyncId: false,
+      useCPED: false,
+      columnNumbers: profile_serializer_1.DEFAULT_COLUMN_NUMBERS
+    };
+    async function profile(options = {}) {
+      options = { ...DEFAULT_OPTIONS, ...options };
+      start(options);
+      await (0, promises_1.setTimeout)(options.durationMillis);
+      return stop();
+    }
+    __name(profile, "profile");
+    async function profileV2(options = {}) {
+      options = { ...DEFAULT_OPTIONS, ...options };
+      start(options);
+      await (0, promises_1.setTimeout)(options.durationMillis);
+      return stopV2();
+    }
+    __name(profileV2, "profileV2");
+    function start(options = {}) {
+      options = { ...DEFAULT_OPTIONS, ...options };
+      if (gProfiler) {
+        throw new Error("Wall profiler is already started");
+      }
+      const store = options.useCPED === true ? new async_hooks_1.AsyncLocalStorage() : void 0;
+      gProfiler = new time_profiler_bindings_1.TimeProfiler({ ...options, CPEDKey: store, isMainThread: worker_threads_1.isMainThread });
+      gSourceMapper = options.sourceMapper;
+      gIntervalMicros = options.intervalMicros;
+      gColumnNumbers = options.columnNumbers ?? profile_serializer_1.DEFAULT_COLUMN_NUMBERS;
+      gV8ProfilerStuckEventLoopDetected = 0;
+      gProfiler.start();
+      gStore = store;
+      if (options.withContexts && !options.useCPED) {
+        setContext({});
+      }
+    }
+    __name(start, "start");
+    function stop(restart = false, generateLabels, lowCardinalityLabels) {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      }
+      const profile2 = gProfiler.stop(restart);
+      if (restart) {
+        handleStopRestart();
+      }
+      const serializedProfile = (0, profile_serializer_1.serializeTimeProfile)(profile2, gIntervalMicros, gSourceMapper, true, generateLabels, lowCardinalityLabels, gColumnNumbers);
+      if (!restart) {
+        handleStopNoRestart();
+      }
+      return serializedProfile;
+    }
+    __name(stop, "stop");
+    function stopV2(restart = false, generateLabels, lowCardinalityLabels) {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      }
+      const serializedProfile = gProfiler.stopAndCollect(restart, (profile2) => (0, profile_serializer_1.serializeTimeProfile)(profile2, gIntervalMicros, gSourceMapper, true, generateLabels, lowCardinalityLabels, gColumnNumbers));
+      if (restart) {
+        handleStopRestart();
+      } else {
+        handleStopNoRestart();
+      }
+      return serializedProfile;
+    }
+    __name(stopV2, "stopV2");
+    function getState() {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      }
+      return gProfiler.state;
+    }
+    __name(getState, "getState");
+    function setContext(context) {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      }
+      gProfiler.context = context;
+    }
+    __name(setContext, "setContext");
+    function runWithContext(context, f, ...args) {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      } else if (!gStore) {
+        throw new Error("Can only use runWithContext with AsyncContextFrame");
+      }
+      return gStore.run(gProfiler.createContextHolder(context), f, ...args);
+    }
+    __name(runWithContext, "runWithContext");
+    function getContext() {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      }
+      return gProfiler.context;
+    }
+    __name(getContext, "getContext");
+    function getMetrics() {
+      if (!gProfiler) {
+        throw new Error("Wall profiler is not started");
+      }
+      return gProfiler.metrics;
+    }
+    __name(getMetrics, "getMetrics");
+    function isStarted() {
+      return !!gProfiler;
+    }
+    __name(isStarted, "isStarted");
+    function v8ProfilerStuckEventLoopDetected() {
+      return gV8ProfilerStuckEventLoopDetected;
+    }
+    __name(v8ProfilerStuckEventLoopDetected, "v8ProfilerStuckEventLoopDetected");
+    exports.constants = {
+      kSampleCount,
+      GARBAGE_COLLECTION_FUNCTION_NAME: profile_serializer_1.GARBAGE_COLLECTION_FUNCTION_NAME,
+      NON_JS_THREADS_FUNCTION_NAME: profile_serializer_1.NON_JS_THREADS_FUNCTION_NAME
+    };
+  }
+});
+
+// node_modules/source-map/lib/base64.js
+var require_base64 = __commonJS({
+  "node_modules/source-map/lib/base64.js"(exports) {
+    var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
+    exports.encode = function(number) {
+      if (0 <= number && number < intToCharMap.length) {
+        return intToCharMap[number];
+      }
+      throw new TypeError("Must be between 0 and 63: " + number);
+    };
+  }
+});
+
+// node_modules/source-map/lib/base64-vlq.js
+var require_base64_vlq = __commonJS({
+  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+    var base64 = require_base64();
+    var VLQ_BASE_SHIFT = 5;
+    var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
+    var VLQ_BASE_MASK = VLQ_BASE - 1;
+    var VLQ_CONTINUATION_BIT = VLQ_BASE;
+    function toVLQSigned(aValue) {
+      return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
+    }
+    __name(toVLQSigned, "toVLQSigned");
+    exports.encode = /* @__PURE__ */ __name(function base64VLQ_encode(aValue) {
+      let encoded = "";
+      let digit;
+      let vlq = toVLQSigned(aValue);
+      do {
+        digit = vlq & VLQ_BASE_MASK;
+        vlq >>>= VLQ_BASE_SHIFT;
+        if (vlq > 0) {
+          digit |= VLQ_CONTINUATION_BIT;
+        }
+        encoded += base64.encode(digit);
+      } while (vlq > 0);
+      return encoded;
+    }, "base64VLQ_encode");
+  }
+});
+
+// node_modules/source-map/lib/url.js
+var require_url = __commonJS({
+  "node_modules/source-map/lib/url.js"(exports, module) {
+    "use strict";
+    module.exports = typeof URL === "function" ? URL : __require("url").URL;
+  }
+});
+
+// node_modules/source-map/lib/util.js
+var require_util = __commonJS({
+  "node_modules/source-map/lib/util.js"(exports) {
+    var URL2 = require_url();
+    function getArg(aArgs, aName, aDefaultValue) {
+      if (aName in aArgs) {
+        return aArgs[aName];
+      } else if (arguments.length === 3) {
+        return aDefaultValue;
+      }
+      throw new Error('"' + aName + '" is a required argument.');
+    }
+    __name(getArg, "getArg");
+    exports.getArg = getArg;
+    var supportsNullProto = (function() {
+      const obj = /* @__PURE__ */ Object.create(null);
+      return !("__proto__" in obj);
+    })();
+    function identity(s) {
+      return s;
+    }
+    __name(identity, "identity");
+    function toSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return "$" + aStr;
+      }
+      return aStr;
+    }
+    __name(toSetString, "toSetString");
+    exports.toSetString = supportsNullProto ? identity : toSetString;
+    function fromSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return aStr.slice(1);
+      }
+      return aStr;
+    }
+    __name(fromSetString, "fromSetString");
+    exports.fromSetString = supportsNullProto ? identity : fromSetString;
+    function isProtoString(s) {
+      if (!s) {
+        return false;
+      }
+      const length = s.length;
+      if (length < 9) {
+        return false;
+      }
+      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
+        return false;
+      }
+      for (let i = length - 10; i >= 0; i--) {
+        if (s.charCodeAt(i) !== 36) {
+          return false;
+        }
+      }
+      return true;
+    }
+    __name(isProtoString, "isProtoString");
+    function strcmp(aStr1, aStr2) {
+      if (aStr1 === aStr2) {
+        return 0;
+      }
+      if (aStr1 === null) {
+        return 1;
+      }
+      if (aStr2 === null) {
+        return -1;
+      }
+      if (aStr1 > aStr2) {
+        return 1;
+      }
+      return -1;
+    }
+    __name(strcmp, "strcmp");
+    function compareByGeneratedPositionsInflated(mappingA, mappingB) {
+      let cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    __name(compareByGeneratedPositionsInflated, "compareByGeneratedPositionsInflated");
+    exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
+    function parseSourceMapInput(str) {
+      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
+    }
+    __name(parseSourceMapInput, "parseSourceMapInput");
+    exports.parseSourceMapInput = parseSourceMapInput;
+    var PROTOCOL = "http:";
+    var PROTOCOL_AND_HOST = `${PROTOCOL}//host`;
+    function createSafeHandler(cb) {
+      return (input) => {
+        const type = getURLType(input);
+        const base = buildSafeBase(input);
+        const url = new URL2(input, base);
+        cb(url);
+        const result = url.toString();
+        if (type === "absolute") {
+          return result;
+        } else if (type === "scheme-relative") {
+          return result.slice(PROTOCOL.length);
+        } else if (type === "path-absolute") {
+          return result.slice(PROTOCOL_AND_HOST.length);
+        }
+        return computeRelativeURL(base, result);
+      };
+    }
+    __name(createSafeHandler, "createSafeHandler");
+    function withBase(url, base) {
+      return new URL2(url, base).toString();
+    }
+    __name(withBase, "withBase");
+    function buildUniqueSegment(prefix, str) {
+      let id = 0;
+      do {
+        const ident = prefix + id++;
+        if (str.indexOf(ident) === -1) return ident;
+      } while (true);
+    }
+    __name(buildUniqueSegment, "buildUniqueSegment");
+    function buildSafeBase(str) {
+      const maxDotParts = str.split("..").length - 1;
+      const segment = buildUniqueSegment("p", str);
+      let base = `${PROTOCOL_AND_HOST}/`;
+      for (let i = 0; i < maxDotParts; i++) {
+        base += `${segment}/`;
+      }
+      return base;
+    }
+    __name(buildSafeBase, "buildSafeBase");
+    var ABSOLUTE_SCHEME = /^[A-Za-z0-9\+\-\.]+:/;
+    function getURLType(url) {
+      if (url[0] === "/") {
+        if (url[1] === "/") return "scheme-relative";
+        return "path-absolute";
+      }
+      return ABSOLUTE_SCHEME.test(url) ? "absolute" : "path-relative";
+    }
+    __name(getURLType, "getURLType");
+    function computeRelativeURL(rootURL, targetURL) {
+      if (typeof rootURL === "string") rootURL = new URL2(rootURL);
+      if (typeof targetURL === "string") targetURL = new URL2(targetURL);
+      const targetParts = targetURL.pathname.split("/");
+      const rootParts = rootURL.pathname.split("/");
+      if (rootParts.length > 0 && !rootParts[rootParts.length - 1]) {
+        rootParts.pop();
+      }
+      while (targetParts.length > 0 && rootParts.length > 0 && targetParts[0] === rootParts[0]) {
+        targetParts.shift();
+        rootParts.shift();
+      }
+      const relativePath = rootParts.map(() => "..").concat(targetParts).join("/");
+      return relativePath + targetURL.search + targetURL.hash;
+    }
+    __name(computeRelativeURL, "computeRelativeURL");
+    var ensureDirectory = createSafeHandler((url) => {
+      url.pathname = url.pathname.replace(/\/?$/, "/");
+    });
+    var trimFilename = createSafeHandler((url) => {
+      url.href = new URL2(".", url.toString()).toString();
+    });
+    var normalize = createSafeHandler((url) => {
+    });
+    exports.normalize = normalize;
+    function join2(aRoot, aPath) {
+      const pathType = getURLType(aPath);
+      const rootType = getURLType(aRoot);
+      aRoot = ensureDirectory(aRoot);
+      if (pathType === "absolute") {
+        return withBase(aPath, void 0);
+      }
+      if (rootType === "absolute") {
+        return withBase(aPath, aRoot);
+      }
+      if (pathType === "scheme-relative") {
+        return normalize(aPath);
+      }
+      if (rootType === "scheme-relative") {
+        return withBase(aPath, withBase(aRoot, PROTOCOL_AND_HOST)).slice(
+          PROTOCOL.length
+        );
+      }
+      if (pathType === "path-absolute") {
+        return normalize(aPath);
+      }
+      if (rootType === "path-absolute") {
+        return withBase(aPath, withBase(aRoot, PROTOCOL_AND_HOST)).slice(
+          PROTOCOL_AND_HOST.length
+        );
+      }
+      const base = buildSafeBase(aPath + aRoot);
+      const newPath = withBase(aPath, withBase(aRoot, base));
+      return computeRelativeURL(base, newPath);
+    }
+    __name(join2, "join");
+    exports.join = join2;
+    function relative(rootURL, targetURL) {
+      const result = relativeIfPossible(rootURL, targetURL);
+      return typeof result === "string" ? result : normalize(targetURL);
+    }
+    __name(relative, "relative");
+    exports.relative = relative;
+    function relativeIfPossible(rootURL, targetURL) {
+      const urlType = getURLType(rootURL);
+      if (urlType !== getURLType(targetURL)) {
+        return null;
+      }
+      const base = buildSafeBase(rootURL + targetURL);
+      const root = new URL2(rootURL, base);
+      const target = new URL2(targetURL, base);
+      try {
+        new URL2("", target.toString());
+      } catch (err) {
+        return null;
+      }
+      if (target.protocol !== root.protocol || target.user !== root.user || target.password !== root.password || target.hostname !== root.hostname || target.port !== root.port) {
+        return null;
+      }
+      return computeRelativeURL(root, target);
+    }
+    __name(relativeIfPossible, "relativeIfPossible");
+    function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
+      if (sourceRoot && getURLType(sourceURL) === "path-absolute") {
+        sourceURL = sourceURL.replace(/^\//, "");
+      }
+      let url = normalize(sourceURL || "");
+      if (sourceRoot) url = join2(sourceRoot, url);
+      if (sourceMapURL) url = join2(trimFilename(sourceMapURL), url);
+      return url;
+    }
+    __name(computeSourceURL, "computeSourceURL");
+    exports.computeSourceURL = computeSourceURL;
+  }
+});
+
+// node_modules/source-map/lib/array-set.js
+var require_array_set = __commonJS({
+  "node_modules/source-map/lib/array-set.js"(exports) {
+    var ArraySet = class _ArraySet {
+      static {
+        __name(this, "ArraySet");
+      }
+      constructor() {
+        this._array = [];
+        this._set = /* @__PURE__ */ new Map();
+      }
+      /**
+       * Static method for creating ArraySet instances from an existing array.
+       */
+      static fromArray(aArray, aAllowDuplicates) {
+        const set = new _ArraySet();
+        for (let i = 0, len = aArray.length; i < len; i++) {
+          set.add(aArray[i], aAllowDuplicates);
+        }
+        return set;
+      }
+      /**
+       * Return how many unique items are in this ArraySet. If duplicates have been
+       * added, than those do not count towards the size.
+       *
+       * @returns Number
+       */
+      size() {
+        return this._set.size;
+      }
+      /**
+       * Add the given string to this set.
+       *
+       * @param String aStr
+       */
+      add(aStr, aAllowDuplicates) {
+        const isDuplicate = this.has(aStr);
+        const idx = this._array.length;
+        if (!isDuplicate || aAllowDuplicates) {
+          this._array.push(aStr);
+        }
+        if (!isDuplicate) {
+          this._set.set(aStr, idx);
+        }
+      }
+      /**
+       * Is the given string a member of this set?
+       *
+       * @param String aStr
+       */
+      has(aStr) {
+        return this._set.has(aStr);
+      }
+      /**
+       * What is the index of the given string in the array?
+       *
+       * @param String aStr
+       */
+      indexOf(aStr) {
+        const idx = this._set.get(aStr);
+        if (idx >= 0) {
+          return idx;
+        }
+        throw new Error('"' + aStr + '" is not in the set.');
+      }
+      /**
+       * What is the element at the given index?
+       *
+       * @param Number aIdx
+       */
+      at(aIdx) {
+        if (aIdx >= 0 && aIdx < this._array.length) {
+          return this._array[aIdx];
+        }
+        throw new Error("No element indexed by " + aIdx);
+      }
+      /**
+       * Returns the array representation of this set (which has the proper indices
+       * indicated by indexOf). Note that this is a copy of the internal array used
+       * for storing the members so that no one can mess with internal state.
+       */
+      toArray() {
+        return this._array.slice();
+      }
+    };
+    exports.ArraySet = ArraySet;
+  }
+});
+
+// node_modules/source-map/lib/mapping-list.js
+var require_mapping_list = __commonJS({
+  "node_modules/source-map/lib/mapping-list.js"(exports) {
+    var util = require_util();
+    function generatedPositionAfter(mappingA, mappingB) {
+      const lineA = mappingA.generatedLine;
+      const lineB = mappingB.generatedLine;
+      const columnA = mappingA.generatedColumn;
+      const columnB = mappingB.generatedColumn;
+      return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
+    }
+    __name(generatedPositionAfter, "generatedPositionAfter");
+    var MappingList = class {
+      static {
+        __name(this, "MappingList");
+      }
+      constructor() {
+        this._array = [];
+        this._sorted = true;
+        this._last = { generatedLine: -1, generatedColumn: 0 };
+      }
+      /**
+       * Iterate through internal items. This method takes the same arguments that
+       * `Array.prototype.forEach` takes.
+       *
+       * NOTE: The order of the mappings is NOT guaranteed.
+       */
+      unsortedForEach(aCallback, aThisArg) {
+        this._array.forEach(aCallback, aThisArg);
+      }
+      /**
+       * Add the given source mapping.
+       *
+       * @param Object aMapping
+       */
+      add(aMapping) {
+        if (generatedPositionAfter(this._last, aMapping)) {
+          this._last = aMapping;
+          this._array.push(aMapping);
+        } else {
+          this._sorted = false;
+          this._array.push(aMapping);
+        }
+      }
+      /**
+       * Returns the flat, sorted array of mappings. The mappings are sorted by
+       * generated position.
+       *
+       * WARNING: This method returns internal data without copying, for
+       * performance. The return value must NOT be mutated, and should be treated as
+       * an immutable borrow. If you want to take ownership, you must make your own
+       * copy.
+       */
+      toArray() {
+        if (!this._sorted) {
+          this._array.sort(util.compareByGeneratedPositionsInflated);
+          this._sorted = true;
+        }
+        return this._array;
+      }
+    };
+    exports.MappingList = MappingList;
+  }
+});
+
+// node_modules/source-map/lib/source-map-generator.js
+var require_source_map_generator = __commonJS({
+  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+    var base64VLQ = require_base64_vlq();
+    var util = require_util();
+    var ArraySet = require_array_set().ArraySet;
+    var MappingList = require_mapping_list().MappingList;
+    var SourceMapGenerator = class _SourceMapGenerator {
+      static {
+        __name(this, "SourceMapGenerator");
+      }
+      constructor(aArgs) {
+        if (!aArgs) {
+          aArgs = {};
+        }
+        this._file = util.getArg(aArgs, "file", null);
+        this._sourceRoot = util.getArg(aArgs, "sourceRoot", null);
+        this._skipValidation = util.getArg(aArgs, "skipValidation", false);
+        this._sources = new ArraySet();
+        this._names = new ArraySet();
+        this._mappings = new MappingList();
+        this._sourcesContents = null;
+      }
+      /**
+       * Creates a new SourceMapGenerator based on a SourceMapConsumer
+       *
+       * @param aSourceMapConsumer The SourceMap.
+       */
+      static fromSourceMap(aSourceMapConsumer) {
+        const sourceRoot = aSourceMapConsumer.sourceRoot;
+        const generator = new _SourceMapGenerator({
+          file: aSourceMapConsumer.file,
+          sourceRoot
+        });
+        aSourceMapConsumer.eachMapping(function(mapping) {
+          const newMapping = {
+            generated: {
+              line: mapping.generatedLine,
+              column: mapping.generatedColumn
+            }
+          };
+          if (mapping.source != null) {
+            newMapping.source = mapping.source;
+            if (sourceRoot != null) {
+              newMapping.source = util.relative(sourceRoot, newMapping.source);
+            }
+            newMapping.original = {
+              line: mapping.originalLine,
+              column: mapping.originalColumn
+            };
+            if (mapping.name != null) {
+              newMapping.name = mapping.name;
+            }
+          }
+          generator.addMapping(newMapping);
+        });
+        aSourceMapConsumer.sources.forEach(function(sourceFile) {
+          let sourceRelative = sourceFile;
+          if (sourceRoot != null) {
+            sourceRelative = util.relative(sourceRoot, sourceFile);
+          }
+          if (!generator._sources.has(sourceRelative)) {
+            generator._sources.add(sourceRelative);
+          }
+          const content = aSourceMapConsumer.sourceContentFor(sourceFile);
+          if (content != null) {
+            generator.setSourceContent(sourceFile, content);
+          }
+        });
+        return generator;
+      }
+      /**
+       * Add a single mapping from original source line and column to the generated
+       * source's line and column for this source map being created. The mapping
+       * object should have the following properties:
+       *
+       *   - generated: An object with the generated line and column positions.
+       *   - original: An object with the original line and column positions.
+       *   - source: The original source file (relative to the sourceRoot).
+       *   - name: An optional original token name for this mapping.
+       */
+      addMapping(aArgs) {
+        const generated = util.getArg(aArgs, "generated");
+        const original = util.getArg(aArgs, "original", null);
+        let source = util.getArg(aArgs, "source", null);
+        let name = util.getArg(aArgs, "name", null);
+        if (!this._skipValidation) {
+          this._validateMapping(generated, original, source, name);
+        }
+        if (source != null) {
+          source = String(source);
+          if (!this._sources.has(source)) {
+            this._sources.add(source);
+          }
+        }
+        if (name != null) {
+          name = String(name);
+          if (!this._names.has(name)) {
+            this._names.add(name);
+          }
+        }
+        this._mappings.add({
+          generatedLine: generated.line,
+          generatedColumn: generated.column,
+          originalLine: original && original.line,
+          originalColumn: original && original.column,
+          source,
+          name
+        });
+      }
+      /**
+       * Set the source content for a source file.
+       */
+      setSourceContent(aSourceFile, aSourceContent) {
+        let source = aSourceFile;
+        if (this._sourceRoot != null) {
+          source = util.relative(this._sourceRoot, source);
+        }
+        if (aSourceContent != null) {
+          if (!this._sourcesContents) {
+            this._sourcesContents = /* @__PURE__ */ Object.create(null);
+          }
+          this._sourcesContents[util.toSetString(source)] = aSourceContent;
+        } else if (this._sourcesContents) {
+          delete this._sourcesContents[util.toSetString(source)];
+          if (Object.keys(this._sourcesContents).length === 0) {
+            this._sourcesContents = null;
+          }
+        }
+      }
+      /**
+       * Applies the mappings of a sub-source-map for a specific source file to the
+       * source map being generated. Each mapping to the supplied source file is
+       * rewritten using the supplied source map. Note: The resolution for the
+       * resulting mappings is the minimium of this map and the supplied map.
+       *
+       * @param aSourceMapConsumer The source map to be applied.
+       * @param aSourceFile Optional. The filename of the source file.
+       *        If omitted, SourceMapConsumer's file property will be used.
+       * @param aSourceMapPath Optional. The dirname of the path to the source map
+       *        to be applied. If relative, it is relative to the SourceMapConsumer.
+       *        This parameter is needed when the two source maps aren't in the same
+       *        directory, and the source map to be applied contains relative source
+       *        paths. If so, those relative source paths need to be rewritten
+       *        relative to the SourceMapGenerator.
+       */
+      applySourceMap(aSourceMapConsumer, aSourceFile, aSourceMapPath) {
+        let sourceFile = aSourceFile;
+        if (aSourceFile == null) {
+          if (aSourceMapConsumer.file == null) {
+            throw new Error(
+              `SourceMapGenerator.prototype.applySourceMap requires either an explicit source file, or the source map's "file" property. Both were omitted.`
+            );
+          }
+          sourceFile = aSourceMapConsumer.file;
+        }
+        const sourceRoot = this._sourceRoot;
+        if (sourceRoot != null) {
+          sourceFile = util.relative(sourceRoot, sourceFile);
+        }
+        const newSources = this._mappings.toArray().length > 0 ? new ArraySet() : this._sources;
+        const newNames = new ArraySet();
+        this._mappings.unsortedForEach(function(mapping) {
+          if (mapping.source === sourceFile && mapping.originalLine != null) {
+            const original = aSourceMapConsumer.originalPositionFor({
+              line: mapping.originalLine,
+              column: mapping.originalColumn
+            });
+            if (original.source != null) {
+              mapping.source = original.source;
+              if (aSourceMapPath != null) {
+                mapping.source = util.join(aSourceMapPath, mapping.source);
+              }
+              if (sourceRoot != null) {
+                mapping.source = util.relative(sourceRoot, mapping.source);
+              }
+              mapping.originalLine = original.line;
+              mapping.originalColumn = original.column;
+              if (original.name != null) {
+                mapping.name = original.name;
+              }
+            }
+          }
+          const source = mapping.source;
+          if (source != null && !newSources.has(source)) {
+            newSources.add(source);
+          }
+          const name = mapping.name;
+          if (name != null && !newNames.has(name)) {
+            newNames.add(name);
+          }
+        }, this);
+        this._sources = newSources;
+        this._names = newNames;
+        aSourceMapConsumer.sources.forEach(function(srcFile) {
+          const content = aSourceMapConsumer.sourceContentFor(srcFile);
+          if (content != null) {
+            if (aSourceMapPath != null) {
+              srcFile = util.join(aSourceMapPath, srcFile);
+            }
+            if (sourceRoot != null) {
+              srcFile = util.relative(sourceRoot, srcFile);
+            }
+            this.setSourceContent(srcFile, content);
+          }
+        }, this);
+      }
+      /**
+       * A mapping can have one of the three levels of data:
+       *
+       *   1. Just the generated position.
+       *   2. The Generated position, original position, and original source.
+       *   3. Generated and original position, original source, as well as a name
+       *      token.
+       *
+       * To maintain consistency, we validate that any new mapping being added falls
+       * in to one of these categories.
+       */
+      _validateMapping(aGenerated, aOriginal, aSource, aName) {
+        if (aOriginal && typeof aOriginal.line !== "number" && typeof aOriginal.column !== "number") {
+          throw new Error(
+            "original.line and original.column are not numbers -- you probably meant to omit the original mapping entirely and only map the generated position. If so, pass null for the original mapping instead of an object with empty or null values."
+          );
+        }
+        if (aGenerated && "line" in aGenerated && "column" in aGenerated && aGenerated.line > 0 && aGenerated.column >= 0 && !aOriginal && !aSource && !aName) {
+        } else if (aGenerated && "line" in aGenerated && "column" in aGenerated && aOriginal && "line" in aOriginal && "column" in aOriginal && aGenerated.line > 0 && aGenerated.column >= 0 && aOriginal.line > 0 && aOriginal.column >= 0 && aSource) {
+        } else {
+          throw new Error(
+            "Invalid mapping: " + JSON.stringify({
+              generated: aGenerated,
+              source: aSource,
+              original: aOriginal,
+              name: aName
+            })
+          );
+        }
+      }
+      /**
+       * Serialize the accumulated mappings in to the stream of base 64 VLQs
+       * specified by the source map format.
+       */
+      _serializeMappings() {
+        let previousGeneratedColumn = 0;
+        let previousGeneratedLine = 1;
+        let previousOriginalColumn = 0;
+        let previousOriginalLine = 0;
+        let previousName = 0;
+        let previousSource = 0;
+        let result = "";
+        let next;
+        let mapping;
+        let nameIdx;
+        let sourceIdx;
+        const mappings = this._mappings.toArray();
+        for (let i = 0, len = mappings.length; i < len; i++) {
+          mapping = mappings[i];
+          next = "";
+          if (mapping.generatedLine !== previousGeneratedLine) {
+            previousGeneratedColumn = 0;
+            while (mapping.generatedLine !== previousGeneratedLine) {
+              next += ";";
+              previousGeneratedLine++;
+            }
+          } else if (i > 0) {
+            if (!util.compareByGeneratedPositionsInflated(mapping, mappings[i - 1])) {
+              continue;
+            }
+            next += ",";
+          }
+          next += base64VLQ.encode(
+            mapping.generatedColumn - previousGeneratedColumn
+          );
+          previousGeneratedColumn = mapping.generatedColumn;
+          if (mapping.source != null) {
+            sourceIdx = this._sources.indexOf(mapping.source);
+            next += base64VLQ.encode(sourceIdx - previousSource);
+            previousSource = sourceIdx;
+            next += base64VLQ.encode(
+              mapping.originalLine - 1 - previousOriginalLine
+            );
+            previousOriginalLine = mapping.originalLine - 1;
+            next += base64VLQ.encode(
+              mapping.originalColumn - previousOriginalColumn
+            );
+            previousOriginalColumn = mapping.originalColumn;
+            if (mapping.name != null) {
+              nameIdx = this._names.indexOf(mapping.name);
+              next += base64VLQ.encode(nameIdx - previousName);
+              previousName = nameIdx;
+            }
+          }
+          result += next;
+        }
+        return result;
+      }
+      _generateSourcesContent(aSources, aSourceRoot) {
+        return aSources.map(function(source) {
+          if (!this._sourcesContents) {
+            return null;
+          }
+          if (aSourceRoot != null) {
+            source = util.relative(aSourceRoot, source);
+          }
+          const key = util.toSetString(source);
+          return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
+        }, this);
+      }
+      /**
+       * Externalize the source map.
+       */
+      toJSON() {
+        const map = {
+          version: this._version,
+          sources: this._sources.toArray(),
+          names: this._names.toArray(),
+          mappings: this._serializeMappings()
+        };
+        if (this._file != null) {
+          map.file = this._file;
+        }
+        if (this._sourceRoot != null) {
+          map.sourceRoot = this._sourceRoot;
+        }
+        if (this._sourcesContents) {
+          map.sourcesContent = this._generateSourcesContent(
+            map.sources,
+            map.sourceRoot
+          );
+        }
+        return map;
+      }
+      /**
+       * Render the source map being generated to a string.
+       */
+      toString() {
+        return JSON.stringify(this.toJSON());
+      }
+    };
+    SourceMapGenerator.prototype._version = 3;
+    exports.SourceMapGenerator = SourceMapGenerator;
+  }
+});
+
+// node_modules/source-map/lib/binary-search.js
+var require_binary_search = __commonJS({
+  "node_modules/source-map/lib/binary-search.js"(exports) {
+    exports.GREATEST_LOWER_BOUND = 1;
+    exports.LEAST_UPPER_BOUND = 2;
+    function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
+      const mid = Math.floor((aHigh - aLow) / 2) + aLow;
+      const cmp = aCompare(aNeedle, aHaystack[mid], true);
+      if (cmp === 0) {
+        return mid;
+      } else if (cmp > 0) {
+        if (aHigh - mid > 1) {
+          return recursiveSearch(mid, aHigh, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias === exports.LEAST_UPPER_BOUND) {
+          return aHigh < aHaystack.length ? aHigh : -1;
+        }
+        return mid;
+      }
+      if (mid - aLow > 1) {
+        return recursiveSearch(aLow, mid, aNeedle, aHaystack, aCompare, aBias);
+      }
+      if (aBias == exports.LEAST_UPPER_BOUND) {
+        return mid;
+      }
+      return aLow < 0 ? -1 : aLow;
+    }
+    __name(recursiveSearch, "recursiveSearch");
+    exports.search = /* @__PURE__ */ __name(function search(aNeedle, aHaystack, aCompare, aBias) {
+      if (aHaystack.length === 0) {
+        return -1;
+      }
+      let index = recursiveSearch(
+        -1,
+        aHaystack.length,
+        aNeedle,
+        aHaystack,
+        aCompare,
+        aBias || exports.GREATEST_LOWER_BOUND
+      );
+      if (index < 0) {
+        return -1;
+      }
+      while (index - 1 >= 0) {
+        if (aCompare(aHaystack[index], aHaystack[index - 1], true) !== 0) {
+          break;
+        }
+        --index;
+      }
+      return index;
+    }, "search");
+  }
+});
+
+// node_modules/source-map/lib/read-wasm.js
+var require_read_wasm = __commonJS({
+  "node_modules/source-map/lib/read-wasm.js"(exports, module) {
+    "use strict";
+    var fs = __require("fs");
+    var path = __require("path");
+    module.exports = /* @__PURE__ */ __name(function readWasm() {
+      return new Promise((resolve, reject) => {
+        const wasmPath = path.join(__dirname, "mappings.wasm");
+        fs.readFile(wasmPath, null, (error, data) => {
+          if (error) {
+            reject(error);
+            return;
+          }
+          resolve(data.buffer);
+        });
+      });
+    }, "readWasm");
+    module.exports.initialize = (_) => {
+      console.debug(
+        "SourceMapConsumer.initialize is a no-op when running in node.js"
+      );
+    };
+  }
+});
+
+// node_modules/source-map/lib/wasm.js
+var require_wasm = __commonJS({
+  "node_modules/source-map/lib/wasm.js"(exports, module) {
+    var readWasm = require_read_wasm();
+    function Mapping() {
+      this.generatedLine = 0;
+      this.generatedColumn = 0;
+      this.lastGeneratedColumn = null;
+      this.source = null;
+      this.originalLine = null;
+      this.originalColumn = null;
+      this.name = null;
+    }
+    __name(Mapping, "Mapping");
+    var cachedWasm = null;
+    module.exports = /* @__PURE__ */ __name(function wasm() {
+      if (cachedWasm) {
+        return cachedWasm;
+      }
+      const callbackStack = [];
+      cachedWasm = readWasm().then((buffer) => {
+        return WebAssembly.instantiate(buffer, {
+          env: {
+            mapping_callback(generatedLine, generatedColumn, hasLastGeneratedColumn, lastGeneratedColumn, hasOriginal, source, originalLine, originalColumn, hasName, name) {
+              const mapping = new Mapping();
+              mapping.generatedLine = generatedLine + 1;
+              mapping.generatedColumn = generatedColumn;
+              if (hasLastGeneratedColumn) {
+                mapping.lastGeneratedColumn = lastGeneratedColumn - 1;
+              }
+              if (hasOriginal) {
+                mapping.source = source;
+                mapping.originalLine = originalLine + 1;
+                mapping.originalColumn = originalColumn;
+                if (hasName) {
+                  mapping.name = name;
+                }
+              }
+              callbackStack[callbackStack.length - 1](mapping);
+            },
+            start_all_generated_locations_for() {
+              console.time("all_generated_locations_for");
+            },
+            end_all_generated_locations_for() {
+              console.timeEnd("all_generated_locations_for");
+            },
+            start_compute_column_spans() {
+              console.time("compute_column_spans");
+            },
+            end_compute_column_spans() {
+              console.timeEnd("compute_column_spans");
+            },
+            start_generated_location_for() {
+              console.time("generated_location_for");
+            },
+            end_generated_location_for() {
+              console.timeEnd("generated_location_for");
+            },
+            start_original_location_for() {
+              console.time("original_location_for");
+            },
+            end_original_location_for() {
+              console.timeEnd("original_location_for");
+            },
+            start_parse_mappings() {
+              console.time("parse_mappings");
+            },
+            end_parse_mappings() {
+              console.timeEnd("parse_mappings");
+            },
+            start_sort_by_generated_location() {
+              console.time("sort_by_generated_location");
+            },
+            end_sort_by_generated_location() {
+              console.timeEnd("sort_by_generated_location");
+            },
+            start_sort_by_original_location() {
+              console.time("sort_by_original_location");
+            },
+            end_sort_by_original_location() {
+              console.timeEnd("sort_by_original_location");
+            }
+          }
+        });
+      }).then((Wasm) => {
+        return {
+          exports: Wasm.instance.exports,
+          withMappingCallback: /* @__PURE__ */ __name((mappingCallback, f) => {
+            callbackStack.push(mappingCallback);
+            try {
+              f();
+            } finally {
+              callbackStack.pop();
+            }
+          }, "withMappingCallback")
+        };
+      }).then(null, (e) => {
+        cachedWasm = null;
+        throw e;
+      });
+      return cachedWasm;
+    }, "wasm");
+  }
+});
+
+// node_modules/source-map/lib/source-map-consumer.js
+var require_source_map_consumer = __commonJS({
+  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+    var util = require_util();
+    var binarySearch = require_binary_search();
+    var ArraySet = require_array_set().ArraySet;
+    var base64VLQ = require_base64_vlq();
+    var readWasm = require_read_wasm();
+    var wasm = require_wasm();
+    var INTERNAL = /* @__PURE__ */ Symbol("smcInternal");
+    var SourceMapConsumer = class _SourceMapConsumer {
+      static {
+        __name(this, "SourceMapConsumer");
+      }
+      constructor(aSourceMap, aSourceMapURL) {
+        if (aSourceMap == INTERNAL) {
+          return Promise.resolve(this);
+        }
+        return _factory(aSourceMap, aSourceMapURL);
+      }
+      static initialize(opts) {
+        readWasm.initialize(opts["lib/mappings.wasm"]);
+      }
+      static fromSourceMap(aSourceMap, aSourceMapURL) {
+        return _factoryBSM(aSourceMap, aSourceMapURL);
+      }
+      /**
+       * Construct a new `SourceMapConsumer` from `rawSourceMap` and `sourceMapUrl`
+       * (see the `SourceMapConsumer` constructor for details. Then, invoke the `async
+       * function f(SourceMapConsumer) -> T` with the newly constructed consumer, wait
+       * for `f` to complete, call `destroy` on the consumer, and return `f`'s return
+       * value.
+       *
+       * You must not use the consumer after `f` completes!
+       *
+       * By using `with`, you do not have to remember to manually call `destroy` on
+       * the consumer, since it will be called automatically once `f` completes.
+       *
+       * ```js
+       * const xSquared = await SourceMapConsumer.with(
+       *   myRawSourceMap,
+       *   null,
+       *   async function (consumer) {
+       *     // Use `consumer` inside here and don't worry about remembering
+       *     // to call `destroy`.
+       *
+       *     const x = await whatever(consumer);
+       *     return x * x;
+       *   }
+       * );
+       *
+       * // You may not use that `consumer` anymore out here; it has
+       * // been destroyed. But you can use `xSquared`.
+       * console.log(xSquared);
+       * ```
+       */
+      static async with(rawSourceMap, sourceMapUrl, f) {
+        const consumer = await new _SourceMapConsumer(rawSourceMap, sourceMapUrl);
+        try {
+          return await f(consumer);
+        } finally {
+          consumer.destroy();
+        }
+      }
+      /**
+       * Iterate over each mapping between an original source/line/column and a
+       * generated line/column in this source map.
+       *
+       * @param Function aCallback
+       *        The function that is called with each mapping.
+       * @param Object aContext
+       *        Optional. If specified, this object will be the value of `this` every
+       *        time that `aCallback` is called.
+       * @param aOrder
+       *        Either `SourceMapConsumer.GENERATED_ORDER` or
+       *        `SourceMapConsumer.ORIGINAL_ORDER`. Specifies whether you want to
+       *        iterate over the mappings sorted by the generated file's line/column
+       *        order or the original's source/line/column order, respectively. Defaults to
+       *        `SourceMapConsumer.GENERATED_ORDER`.
+       */
+      eachMapping(aCallback, aContext, aOrder) {
+        throw new Error("Subclasses must implement eachMapping");
+      }
+      /**
+       * Returns all generated line and column information for the original source,
+       * line, and column provided. If no column is provided, returns all mappings
+       * corresponding to a either the line we are searching for or the next
+       * closest line that has any mappings. Otherwise, returns all mappings
+       * corresponding to the given line and either the column we are searching for
+       * or the next closest column that has any offsets.
+       *
+       * The only argument is an object with the following properties:
+       *
+       *   - source: The filename of the original source.
+       *   - line: The line number in the original source.  The line number is 1-based.
+       *   - column: Optional. the column number in the original source.
+       *    The column number is 0-based.
+       *
+       * and an array of objects is returned, each with the following properties:
+       *
+       *   - line: The line number in the generated source, or null.  The
+       *    line number is 1-based.
+       *   - column: The column number in the generated source, or null.
+       *    The column number is 0-based.
+       */
+      allGeneratedPositionsFor(aArgs) {
+        throw new Error("Subclasses must implement allGeneratedPositionsFor");
+      }
+      destroy() {
+        throw new Error("Subclasses must implement destroy");
+      }
+    };
+    SourceMapConsumer.prototype._version = 3;
+    SourceMapConsumer.GENERATED_ORDER = 1;
+    SourceMapConsumer.ORIGINAL_ORDER = 2;
+    SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
+    SourceMapConsumer.LEAST_UPPER_BOUND = 2;
+    exports.SourceMapConsumer = SourceMapConsumer;
+    var BasicSourceMapConsumer = class _BasicSourceMapConsumer extends SourceMapConsumer {
+      static {
+        __name(this, "BasicSourceMapConsumer");
+      }
+      constructor(aSourceMap, aSourceMapURL) {
+        return super(INTERNAL).then((that) => {
+          let sourceMap = aSourceMap;
+          if (typeof aSourceMap === "string") {
+            sourceMap = util.parseSourceMapInput(aSourceMap);
+          }
+          const version = util.getArg(sourceMap, "version");
+          const sources = util.getArg(sourceMap, "sources").map(String);
+          const names = util.getArg(sourceMap, "names", []);
+          const sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
+          const sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
+          const mappings = util.getArg(sourceMap, "mappings");
+          const file = util.getArg(sourceMap, "file", null);
+          const x_google_ignoreList = util.getArg(
+            sourceMap,
+            "x_google_ignoreList",
+            null
+          );
+          if (version != that._version) {
+            throw new Error("Unsupported version: " + version);
+          }
+          that._sourceLookupCache = /* @__PURE__ */ new Map();
+          that._names = ArraySet.fromArray(names.map(String), true);
+          that._sources = ArraySet.fromArray(sources, true);
+          that._absoluteSources = ArraySet.fromArray(
+            that._sources.toArray().map(function(s) {
+              return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
+            }),
+            true
+          );
+          that.sourceRoot = sourceRoot;
+          that.sourcesContent = sourcesContent;
+          that._mappings = mappings;
+          that._sourceMapURL = aSourceMapURL;
+          that.file = file;
+          that.x_google_ignoreList = x_google_ignoreList;
+          that._computedColumnSpans = false;
+          that._mappingsPtr = 0;
+          that._wasm = null;
+          return wasm().then((w) => {
+            that._wasm = w;
+            return that;
+          });
+        });
+      }
+      /**
+       * Utility function to find the index of a source.  Returns -1 if not
+       * found.
+       */
+      _findSourceIndex(aSource) {
+        const cachedIndex = this._sourceLookupCache.get(aSource);
+        if (typeof cachedIndex === "number") {
+          return cachedIndex;
+        }
+        const sourceAsMapRelative = util.computeSourceURL(
+          null,
+          aSource,
+          this._sourceMapURL
+        );
+        if (this._absoluteSources.has(sourceAsMapRelative)) {
+          const index = this._absoluteSources.indexOf(sourceAsMapRelative);
+          this._sourceLookupCache.set(aSource, index);
+          return index;
+        }
+        const sourceAsSourceRootRelative = util.computeSourceURL(
+          this.sourceRoot,
+          aSource,
+          this._sourceMapURL
+        );
+        if (this._absoluteSources.has(sourceAsSourceRootRelative)) {
+          const index = this._absoluteSources.indexOf(sourceAsSourceRootRelative);
+          this._sourceLookupCache.set(aSource, index);
+          return index;
+        }
+        return -1;
+      }
+      /**
+       * Create a BasicSourceMapConsumer from a SourceMapGenerator.
+       *
+       * @param SourceMapGenerator aSourceMap
+       *        The source map that will be consumed.
+       * @param String aSourceMapURL
+       *        The URL at which the source map can be found (optional)
+       * @returns BasicSourceMapConsumer
+       */
+      static fromSourceMap(aSourceMap, aSourceMapURL) {
+        return new _BasicSourceMapConsumer(aSourceMap.toString());
+      }
+      get sources() {
+        return this._absoluteSources.toArray();
+      }
+      _getMappingsPtr() {
+        if (this._mappingsPtr === 0) {
+          this._parseMappings();
+        }
+        return this._mappingsPtr;
+      }
+      /**
+       * Parse the mappings in a string in to a data structure which we can easily
+       * query (the ordered arrays in the `this.__generatedMappings` and
+       * `this.__originalMappings` properties).
+       */
+      _parseMappings() {
+        const aStr = this._mappings;
+        const size = aStr.length;
+        const mappingsBufPtr = this._wasm.exports.allocate_mappings(size) >>> 0;
+        const mappingsBuf = new Uint8Array(
+          this._wasm.exports.memory.buffer,
+          mappingsBufPtr,
+          size
+        );
+        for (let i = 0; i < size; i++) {
+          mappingsBuf[i] = aStr.charCodeAt(i);
+        }
+        const mappingsPtr = this._wasm.exports.parse_mappings(mappingsBufPtr);
+        if (!mappingsPtr) {
+          const error = this._wasm.exports.get_last_error();
+          let msg = `Error parsing mappings (code ${error}): `;
+          switch (error) {
+            case 1:
+              msg += "the mappings contained a negative line, column, source index, or name index";
+              break;
+            case 2:
+              msg += "the mappings contained a number larger than 2**32";
+              break;
+            case 3:
+              msg += "reached EOF while in the middle of parsing a VLQ";
+              break;
+            case 4:
+              msg += "invalid base 64 character while parsing a VLQ";
+              break;
+            default:
+              msg += "unknown error code";
+              break;
+          }
+          throw new Error(msg);
+        }
+        this._mappingsPtr = mappingsPtr;
+      }
+      eachMapping(aCallback, aContext, aOrder) {
+        const context = aContext || null;
+        const order = aOrder || SourceMapConsumer.GENERATED_ORDER;
+        this._wasm.withMappingCallback(
+          (mapping) => {
+            if (mapping.source !== null) {
+              mapping.source = this._absoluteSources.at(mapping.source);
+              if (mapping.name !== null) {
+                mapping.name = this._names.at(mapping.name);
+              }
+            }
+            if (this._computedColumnSpans && mapping.lastGeneratedColumn === null) {
+              mapping.lastGeneratedColumn = Infinity;
+            }
+            aCallback.call(context, mapping);
+          },
+          () => {
+            switch (order) {
+              case SourceMapConsumer.GENERATED_ORDER:
+                this._wasm.exports.by_generated_location(this._getMappingsPtr());
+                break;
+              case SourceMapConsumer.ORIGINAL_ORDER:
+                this._wasm.exports.by_original_location(this._getMappingsPtr());
+                break;
+              default:
+                throw new Error("Unknown order of iteration.");
+            }
+          }
+        );
+      }
+      allGeneratedPositionsFor(aArgs) {
+        let source = util.getArg(aArgs, "source");
+        const originalLine = util.getArg(aArgs, "line");
+        const originalColumn = aArgs.column || 0;
+        source = this._findSourceIndex(source);
+        if (source < 0) {
+          return [];
+        }
+        if (originalLine < 1) {
+          throw new Error("Line numbers must be >= 1");
+        }
+        if (originalColumn < 0) {
+          throw new Error("Column numbers must be >= 0");
+        }
+        const mappings = [];
+        this._wasm.withMappingCallback(
+          (m) => {
+            let lastColumn = m.lastGeneratedColumn;
+            if (this._computedColumnSpans && lastColumn === null) {
+              lastColumn = Infinity;
+            }
+            mappings.push({
+              line: m.generatedLine,
+              column: m.generatedColumn,
+              lastColumn
+            });
+          },
+          () => {
+            this._wasm.exports.all_generated_locations_for(
+              this._getMappingsPtr(),
+              source,
+              originalLine - 1,
+              "column" in aArgs,
+              originalColumn
+            );
+          }
+        );
+        return mappings;
+      }
+      destroy() {
+        if (this._mappingsPtr !== 0) {
+          this._wasm.exports.free_mappings(this._mappingsPtr);
+          this._mappingsPtr = 0;
+        }
+      }
+      /**
+       * Compute the last column for each generated mapping. The last column is
+       * inclusive.
+       */
+      computeColumnSpans() {
+        if (this._computedColumnSpans) {
+          return;
+        }
+        this._wasm.exports.compute_column_spans(this._getMappingsPtr());
+        this._computedColumnSpans = true;
+      }
+      /**
+       * Returns the original source, line, and column information for the generated
+       * source's line and column positions provided. The only argument is an object
+       * with the following properties:
+       *
+       *   - line: The line number in the generated source.  The line number
+       *     is 1-based.
+       *   - column: The column number in the generated source.  The column
+       *     number is 0-based.
+       *   - bias: Either 'SourceMapConsumer.GREATEST_LOWER_BOUND' or
+       *     'SourceMapConsumer.LEAST_UPPER_BOUND'. Specifies whether to return the
+       *     closest element that is smaller than or greater than the one we are
+       *     searching for, respectively, if the exact element cannot be found.
+       *     Defaults to 'SourceMapConsumer.GREATEST_LOWER_BOUND'.
+       *
+       * and an object is returned with the following properties:
+       *
+       *   - source: The original source file, or null.
+       *   - line: The line number in the original source, or null.  The
+       *     line number is 1-based.
+       *   - column: The column number in the original source, or null.  The
+       *     column number is 0-based.
+       *   - name: The original identifier, or null.
+       */
+      originalPositionFor(aArgs) {
+        const needle = {
+          generatedLine: util.getArg(aArgs, "line"),
+          generatedColumn: util.getArg(aArgs, "column")
+        };
+        if (needle.generatedLine < 1) {
+          throw new Error("Line numbers must be >= 1");
+        }
+        if (needle.generatedColumn < 0) {
+          throw new Error("Column numbers must be >= 0");
+        }
+        let bias = util.getArg(
+          aArgs,
+          "bias",
+          SourceMapConsumer.GREATEST_LOWER_BOUND
+        );
+        if (bias == null) {
+          bias = SourceMapConsumer.GREATEST_LOWER_BOUND;
+        }
+        let mapping;
+        this._wasm.withMappingCallback(
+          (m) => mapping = m,
+          () => {
+            this._wasm.exports.original_location_for(
+              this._getMappingsPtr(),
+              needle.generatedLine - 1,
+              needle.generatedColumn,
+              bias
+            );
+          }
+        );
+        if (mapping) {
+          if (mapping.generatedLine === needle.generatedLine) {
+            let source = util.getArg(mapping, "source", null);
+            if (source !== null) {
+              source = this._absoluteSources.at(source);
+            }
+            let name = util.getArg(mapping, "name", null);
+            if (name !== null) {
+              name = this._names.at(name);
+            }
+            return {
+              source,
+              line: util.getArg(mapping, "originalLine", null),
+              column: util.getArg(mapping, "originalColumn", null),
+              name
+            };
+          }
+        }
+        return {
+          source: null,
+          line: null,
+          column: null,
+          name: null
+        };
+      }
+      /**
+       * Return true if we have the source content for every source in the source
+       * map, false otherwise.
+       */
+      hasContentsOfAllSources() {
+        if (!this.sourcesContent) {
+          return false;
+        }
+        return this.sourcesContent.length >= this._sources.size() && !this.sourcesContent.some(function(sc) {
+          return sc == null;
+        });
+      }
+      /**
+       * Returns the original source content. The only argument is the url of the
+       * original source file. Returns null if no original source content is
+       * available.
+       */
+      sourceContentFor(aSource, nullOnMissing) {
+        if (!this.sourcesContent) {
+          return null;
+        }
+        const index = this._findSourceIndex(aSource);
+        if (index >= 0) {
+          return this.sourcesContent[index];
+        }
+        if (nullOnMissing) {
+          return null;
+        }
+        throw new Error('"' + aSource + '" is not in the SourceMap.');
+      }
+      /**
+       * Returns the generated line and column information for the original source,
+       * line, and column positions provided. The only argument is an object with
+       * the following properties:
+       *
+       *   - source: The filename of the original source.
+       *   - line: The line number in the original source.  The line number
+       *     is 1-based.
+       *   - column: The column number in the original source.  The column
+       *     number is 0-based.
+       *   - bias: Either 'SourceMapConsumer.GREATEST_LOWER_BOUND' or
+       *     'SourceMapConsumer.LEAST_UPPER_BOUND'. Specifies whether to return the
+       *     closest element that is smaller than or greater than the one we are
+       *     searching for, respectively, if the exact element cannot be found.
+       *     Defaults to 'SourceMapConsumer.GREATEST_LOWER_BOUND'.
+       *
+       * and an object is returned with the following properties:
+       *
+       *   - line: The line number in the generated source, or null.  The
+       *     line number is 1-based.
+       *   - column: The column number in the generated source, or null.
+       *     The column number is 0-based.
+       */
+      generatedPositionFor(aArgs) {
+        let source = util.getArg(aArgs, "source");
+        source = this._findSourceIndex(source);
+        if (source < 0) {
+          return {
+            line: null,
+            column: null,
+            lastColumn: null
+          };
+        }
+        const needle = {
+          source,
+          originalLine: util.getArg(aArgs, "line"),
+          originalColumn: util.getArg(aArgs, "column")
+        };
+        if (needle.originalLine < 1) {
+          throw new Error("Line numbers must be >= 1");
+        }
+        if (needle.originalColumn < 0) {
+          throw new Error("Column numbers must be >= 0");
+        }
+        let bias = util.getArg(
+          aArgs,
+          "bias",
+          SourceMapConsumer.GREATEST_LOWER_BOUND
+        );
+        if (bias == null) {
+          bias = SourceMapConsumer.GREATEST_LOWER_BOUND;
+        }
+        let mapping;
+        this._wasm.withMappingCallback(
+          (m) => mapping = m,
+          () => {
+            this._wasm.exports.generated_location_for(
+              this._getMappingsPtr(),
+              needle.source,
+              needle.originalLine - 1,
+              needle.originalColumn,
+              bias
+            );
+          }
+        );
+        if (mapping) {
+          if (mapping.source === needle.source) {
+            let lastColumn = mapping.lastGeneratedColumn;
+            if (this._computedColumnSpans && lastColumn === null) {
+              lastColumn = Infinity;
+            }
+            return {
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn
+            };
+          }
+        }
+        return {
+          line: null,
+          column: null,
+          lastColumn: null
+        };
+      }
+    };
+    BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
+    exports.BasicSourceMapConsumer = BasicSourceMapConsumer;
+    var IndexedSourceMapConsumer = class extends SourceMapConsumer {
+      static {
+        __name(this, "IndexedSourceMapConsumer");
+      }
+      constructor(aSourceMap, aSourceMapURL) {
+        return super(INTERNAL).then((that) => {
+          let sourceMap = aSourceMap;
+          if (typeof aSourceMap === "string") {
+            sourceMap = util.parseSourceMapInput(aSourceMap);
+          }
+          const version = util.getArg(sourceMap, "version");
+          const sections = util.getArg(sourceMap, "sections");
+          if (version != that._version) {
+            throw new Error("Unsupported version: " + version);
+          }
+          let lastOffset = {
+            line: -1,
+            column: 0
+          };
+          return Promise.all(
+            sections.map((s) => {
+              if (s.url) {
+                throw new Error(
+                  "Support for url field in sections not implemented."
+                );
+              }
+              const offset = util.getArg(s, "offset");
+              const offsetLine = util.getArg(offset, "line");
+              const offsetColumn = util.getArg(offset, "column");
+              if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
+                throw new Error(
+                  "Section offsets must be ordered and non-overlapping."
+                );
+              }
+              lastOffset = offset;
+              const cons = new SourceMapConsumer(
+                util.getArg(s, "map"),
+                aSourceMapURL
+              );
+              return cons.then((consumer) => {
+                return {
+                  generatedOffset: {
+                    // The offset fields are 0-based, but we use 1-based indices when
+                    // encoding/decoding from VLQ.
+                    generatedLine: offsetLine + 1,
+                    generatedColumn: offsetColumn + 1
+                  },
+                  consumer
+                };
+              });
+            })
+          ).then((s) => {
+            that._sections = s;
+            return that;
+          });
+        });
+      }
+      /**
+       * The list of original sources.
+       */
+      get sources() {
+        const sources = [];
+        for (let i = 0; i < this._sections.length; i++) {
+          for (let j = 0; j < this._sections[i].consumer.sources.length; j++) {
+            sources.push(this._sections[i].consumer.sources[j]);
+          }
+        }
+        return sources;
+      }
+      /**
+       * Returns the original source, line, and column information for the generated
+       * source's line and column positions provided. The only argument is an object
+       * with the following properties:
+       *
+       *   - line: The line number in the generated source.  The line number
+       *     is 1-based.
+       *   - column: The column number in the generated source.  The column
+       *     number is 0-based.
+       *
+       * and an object is returned with the following properties:
+       *
+       *   - source: The original source file, or null.
+       *   - line: The line number in the original source, or null.  The
+       *     line number is 1-based.
+       *   - column: The column number in the original source, or null.  The
+       *     column number is 0-based.
+       *   - name: The original identifier, or null.
+       */
+      originalPositionFor(aArgs) {
+        const needle = {
+          generatedLine: util.getArg(aArgs, "line"),
+          generatedColumn: util.getArg(aArgs, "column")
+        };
+        const sectionIndex = binarySearch.search(
+          needle,
+          this._sections,
+          function(aNeedle, section2) {
+            const cmp = aNeedle.generatedLine - section2.generatedOffset.generatedLine;
+            if (cmp) {
+              return cmp;
+            }
+            return aNeedle.generatedColumn - (section2.generatedOffset.generatedColumn - 1);
+          }
+        );
+        const section = this._sections[sectionIndex];
+        if (!section) {
+          return {
+            source: null,
+            line: null,
+            column: null,
+            name: null
+          };
+        }
+        return section.consumer.originalPositionFor({
+          line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
+          column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+          bias: aArgs.bias
+        });
+      }
+      /**
+       * Return true if we have the source content for every source in the source
+       * map, false otherwise.
+       */
+      hasContentsOfAllSources() {
+        return this._sections.every(function(s) {
+          return s.consumer.hasContentsOfAllSources();
+        });
+      }
+      /**
+       * Returns the original source content. The only argument is the url of the
+       * original source file. Returns null if no original source content is
+       * available.
+       */
+      sourceContentFor(aSource, nullOnMissing) {
+        for (let i = 0; i < this._sections.length; i++) {
+          const section = this._sections[i];
+          const content = section.consumer.sourceContentFor(aSource, true);
+          if (content) {
+            return content;
+          }
+        }
+        if (nullOnMissing) {
+          return null;
+        }
+        throw new Error('"' + aSource + '" is not in the SourceMap.');
+      }
+      _findSectionIndex(source) {
+        for (let i = 0; i < this._sections.length; i++) {
+          const { consumer } = this._sections[i];
+          if (consumer._findSourceIndex(source) !== -1) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      /**
+       * Returns the generated line and column information for the original source,
+       * line, and column positions provided. The only argument is an object with
+       * the following properties:
+       *
+       *   - source: The filename of the original source.
+       *   - line: The line number in the original source.  The line number
+       *     is 1-based.
+       *   - column: The column number in the original source.  The column
+       *     number is 0-based.
+       *
+       * and an object is returned with the following properties:
+       *
+       *   - line: The line number in the generated source, or null.  The
+       *     line number is 1-based.
+       *   - column: The column number in the generated source, or null.
+       *     The column number is 0-based.
+       */
+      generatedPositionFor(aArgs) {
+        const index = this._findSectionIndex(util.getArg(aArgs, "source"));
+        const section = index >= 0 ? this._sections[index] : null;
+        const nextSection = index >= 0 && index + 1 < this._sections.length ? this._sections[index + 1] : null;
+        const generatedPosition = section && section.consumer.generatedPositionFor(aArgs);
+        if (generatedPosition && generatedPosition.line !== null) {
+          const lineShift = section.generatedOffset.generatedLine - 1;
+          const columnShift = section.generatedOffset.generatedColumn - 1;
+          if (generatedPosition.line === 1) {
+            generatedPosition.column += columnShift;
+            if (typeof generatedPosition.lastColumn === "number") {
+              generatedPosition.lastColumn += columnShift;
+            }
+          }
+          if (generatedPosition.lastColumn === Infinity && nextSection && generatedPosition.line === nextSection.generatedOffset.generatedLine) {
+            generatedPosition.lastColumn = nextSection.generatedOffset.generatedColumn - 2;
+          }
+          generatedPosition.line += lineShift;
+          return generatedPosition;
+        }
+        return {
+          line: null,
+          column: null,
+          lastColumn: null
+        };
+      }
+      allGeneratedPositionsFor(aArgs) {
+        const index = this._findSectionIndex(util.getArg(aArgs, "source"));
+        const section = index >= 0 ? this._sections[index] : null;
+        const nextSection = index >= 0 && index + 1 < this._sections.length ? this._sections[index + 1] : null;
+        if (!section) return [];
+        return section.consumer.allGeneratedPositionsFor(aArgs).map((generatedPosition) => {
+          const lineShift = section.generatedOffset.generatedLine - 1;
+          const columnShift = section.generatedOffset.generatedColumn - 1;
+          if (generatedPosition.line === 1) {
+            generatedPosition.column += columnShift;
+            if (typeof generatedPosition.lastColumn === "number") {
+              generatedPosition.lastColumn += columnShift;
+            }
+          }
+          if (generatedPosition.lastColumn === Infinity && nextSection && generatedPosition.line === nextSection.generatedOffset.generatedLine) {
+            generatedPosition.lastColumn = nextSection.generatedOffset.generatedColumn - 2;
+          }
+          generatedPosition.line += lineShift;
+          return generatedPosition;
+        });
+      }
+      eachMapping(aCallback, aContext, aOrder) {
+        this._sections.forEach((section, index) => {
+          const nextSection = index + 1 < this._sections.length ? this._sections[index + 1] : null;
+          const { generatedOffset } = section;
+          const lineShift = generatedOffset.generatedLine - 1;
+          const columnShift = generatedOffset.generatedColumn - 1;
+          section.consumer.eachMapping(
+            function(mapping) {
+              if (mapping.generatedLine === 1) {
+                mapping.generatedColumn += columnShift;
+                if (typeof mapping.lastGeneratedColumn === "number") {
+                  mapping.lastGeneratedColumn += columnShift;
+                }
+              }
+              if (mapping.lastGeneratedColumn === Infinity && nextSection && mapping.generatedLine === nextSection.generatedOffset.generatedLine) {
+                mapping.lastGeneratedColumn = nextSection.generatedOffset.generatedColumn - 2;
+              }
+              mapping.generatedLine += lineShift;
+              aCallback.call(this, mapping);
+            },
+            aContext,
+            aOrder
+          );
+        });
+      }
+      computeColumnSpans() {
+        for (let i = 0; i < this._sections.length; i++) {
+          this._sections[i].consumer.computeColumnSpans();
+        }
+      }
+      destroy() {
+        for (let i = 0; i < this._sections.length; i++) {
+          this._sections[i].consumer.destroy();
+        }
+      }
+    };
+    exports.IndexedSourceMapConsumer = IndexedSourceMapConsumer;
+    function _factory(aSourceMap, aSourceMapURL) {
+      let sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      const consumer = sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
+      return Promise.resolve(consumer);
+    }
+    __name(_factory, "_factory");
+    function _factoryBSM(aSourceMap, aSourceMapURL) {
+      return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
+    }
+    __name(_factoryBSM, "_factoryBSM");
+  }
+});
+
+// node_modules/source-map/lib/source-node.js
+var require_source_node = __commonJS({
+  "node_modules/source-map/lib/source-node.js"(exports) {
+    var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    var util = require_util();
+    var REGEX_NEWLINE = /(\r?\n)/;
+    var NEWLINE_CODE = 10;
+    var isSourceNode = "$$$isSourceNode$$$";
+    var SourceNode = class _SourceNode {
+      static {
+        __name(this, "SourceNode");
+      }
+      constructor(aLine, aColumn, aSource, aChunks, aName) {
+        this.children = [];
+        this.sourceContents = /* @__PURE__ */ Object.create(null);
+        this.line = aLine == null ? null : aLine;
+        this.column = aColumn == null ? null : aColumn;
+        this.source = aSource == null ? null : aSource;
+        this.name = aName == null ? null : aName;
+        this[isSourceNode] = true;
+        if (aChunks != null) this.add(aChunks);
+      }
+      /**
+       * Creates a SourceNode from generated code and a SourceMapConsumer.
+       *
+       * @param aGeneratedCode The generated code
+       * @param aSourceMapConsumer The SourceMap for the generated code
+       * @param aRelativePath Optional. The path that relative sources in the
+       *        SourceMapConsumer should be relative to.
+       */
+      static fromStringWithSourceMap(aGeneratedCode, aSourceMapConsumer, aRelativePath) {
+        const node = new _SourceNode();
+        const remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
+        let remainingLinesIndex = 0;
+        const shiftNextLine = /* @__PURE__ */ __name(function() {
+          const lineContents = getNextLine();
+          const newLine = getNextLine() || "";
+          return lineContents + newLine;
+          function getNextLine() {
+            return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
+          }
+          __name(getNextLine, "getNextLine");
+        }, "shiftNextLine");
+        let lastGeneratedLine = 1, lastGeneratedColumn = 0;
+        let lastMapping = null;
+        let nextLine;
+        aSourceMapConsumer.eachMapping(function(mapping) {
+          if (lastMapping !== null) {
+            if (lastGeneratedLine < mapping.generatedLine) {
+              addMappingWithCode(lastMapping, shiftNextLine());
+              lastGeneratedLine++;
+              lastGeneratedColumn = 0;
+            } else {
+              nextLine = remainingLines[remainingLinesIndex] || "";
+              const code = nextLine.substr(
+                0,
+                mapping.generatedColumn - lastGeneratedColumn
+              );
+              remainingLines[remainingLinesIndex] = nextLine.substr(
+                mapping.generatedColumn - lastGeneratedColumn
+              );
+              lastGeneratedColumn = mapping.generatedColumn;
+              addMappingWithCode(lastMapping, code);
+              lastMapping = mapping;
+              return;
+            }
+          }
+          while (lastGeneratedLine < mapping.generatedLine) {
+            node.add(shiftNextLine());
+            lastGeneratedLine++;
+          }
+          if (lastGeneratedColumn < mapping.generatedColumn) {
+            nextLine = remainingLines[remainingLinesIndex] || "";
+            node.add(nextLine.substr(0, mapping.generatedColumn));
+            remainingLines[remainingLinesIndex] = nextLine.substr(
+              mapping.generatedColumn
+            );
+            lastGeneratedColumn = mapping.generatedColumn;
+          }
+          lastMapping = mapping;
+        }, this);
+        if (remainingLinesIndex < remainingLines.length) {
+          if (lastMapping) {
+            addMappingWithCode(lastMapping, shiftNextLine());
+          }
+          node.add(remainingLines.splice(remainingLinesIndex).join(""));
+        }
+        aSourceMapConsumer.sources.forEach(function(sourceFile) {
+          const content = aSourceMapConsumer.sourceContentFor(sourceFile);
+          if (content != null) {
+            if (aRelativePath != null) {
+              sourceFile = util.join(aRelativePath, sourceFile);
+            }
+            node.setSourceContent(sourceFile, content);
+          }
+        });
+        return node;
+        function addMappingWithCode(mapping, code) {
+          if (mapping === null || mapping.source === void 0) {
+            node.add(code);
+          } else {
+            const source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
+            node.add(
+              new _SourceNode(
+                mapping.originalLine,
+                mapping.originalColumn,
+                source,
+                code,
+                mapping.name
+              )
+            );
+          }
+        }
+        __name(addMappingWithCode, "addMappingWithCode");
+      }
+      /**
+       * Add a chunk of generated JS to this source node.
+       *
+       * @param aChunk A string snippet of generated JS code, another instance of
+       *        SourceNode, or an array where each member is one of those things.
+       */
+      add(aChunk) {
+        if (Array.isArray(aChunk)) {
+          aChunk.forEach(function(chunk) {
+            this.add(chunk);
+          }, this);
+        } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+          if (aChunk) {
+            this.children.push(aChunk);
+          }
+        } else {
+          throw new TypeError(
+            "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+          );
+        }
+        return this;
+      }
+      /**
+       * Add a chunk of generated JS to the beginning of this source node.
+       *
+       * @param aChunk A string snippet of generated JS code, another instance of
+       *        SourceNode, or an array where each member is one of those things.
+       */
+      prepend(aChunk) {
+        if (Array.isArray(aChunk)) {
+          for (let i = aChunk.length - 1; i >= 0; i--) {
+            this.prepend(aChunk[i]);
+          }
+        } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+          this.children.unshift(aChunk);
+        } else {
+          throw new TypeError(
+            "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+          );
+        }
+        return this;
+      }
+      /**
+       * Walk over the tree of JS snippets in this node and its children. The
+       * walking function is called once for each snippet of JS and is passed that
+       * snippet and the its original associated source's line/column location.
+       *
+       * @param aFn The traversal function.
+       */
+      walk(aFn) {
+        let chunk;
+        for (let i = 0, len = this.children.length; i < len; i++) {
+          chunk = this.children[i];
+          if (chunk[isSourceNode]) {
+            chunk.walk(aFn);
+          } else if (chunk !== "") {
+            aFn(chunk, {
+              source: this.source,
+              line: this.line,
+              column: this.column,
+              name: this.name
+            });
+          }
+        }
+      }
+      /**
+       * Like `String.prototype.join` except for SourceNodes. Inserts `aStr` between
+       * each of `this.children`.
+       *
+       * @param aSep The separator.
+       */
+      join(aSep) {
+        let newChildren;
+        let i;
+        const len = this.children.length;
+        if (len > 0) {
+          newChildren = [];
+          for (i = 0; i < len - 1; i++) {
+            newChildren.push(this.children[i]);
+            newChildren.push(aSep);
+          }
+          newChildren.push(this.children[i]);
+          this.children = newChildren;
+        }
+        return this;
+      }
+      /**
+       * Call String.prototype.replace on the very right-most source snippet. Useful
+       * for trimming whitespace from the end of a source node, etc.
+       *
+       * @param aPattern The pattern to replace.
+       * @param aReplacement The thing to replace the pattern with.
+       */
+      replaceRight(aPattern, aReplacement) {
+        const lastChild = this.children[this.children.length - 1];
+        if (lastChild[isSourceNode]) {
+          lastChild.replaceRight(aPattern, aReplacement);
+        } else if (typeof lastChild === "string") {
+          this.children[this.children.length - 1] = lastChild.replace(
+            aPattern,
+            aReplacement
+          );
+        } else {
+          this.children.push("".replace(aPattern, aReplacement));
+        }
+        return this;
+      }
+      /**
+       * Set the source content for a source file. This will be added to the SourceMapGenerator
+       * in the sourcesContent field.
+       *
+       * @param aSourceFile The filename of the source file
+       * @param aSourceContent The content of the source file
+       */
+      setSourceContent(aSourceFile, aSourceContent) {
+        this.sourceContents[util.toSetString(aSourceFile)] = aSourceContent;
+      }
+      /**
+       * Walk over the tree of SourceNodes. The walking function is called for each
+       * source file content and is passed the filename and source content.
+       *
+       * @param aFn The traversal function.
+       */
+      walkSourceContents(aFn) {
+        for (let i = 0, len = this.children.length; i < len; i++) {
+          if (this.children[i][isSourceNode]) {
+            this.children[i].walkSourceContents(aFn);
+          }
+        }
+        const sources = Object.keys(this.sourceContents);
+        for (let i = 0, len = sources.length; i < len; i++) {
+          aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
+        }
+      }
+      /**
+       * Return the string representation of this source node. Walks over the tree
+       * and concatenates all the various snippets together to one string.
+       */
+      toString() {
+        let str = "";
+        this.walk(function(chunk) {
+          str += chunk;
+        });
+        return str;
+      }
+      /**
+       * Returns the string representation of this source node along with a source
+       * map.
+       */
+      toStringWithSourceMap(aArgs) {
+        const generated = {
+          code: "",
+          line: 1,
+          column: 0
+        };
+        const map = new SourceMapGenerator(aArgs);
+        let sourceMappingActive = false;
+        let lastOriginalSource = null;
+        let lastOriginalLine = null;
+        let lastOriginalColumn = null;
+        let lastOriginalName = null;
+        this.walk(function(chunk, original) {
+          generated.code += chunk;
+          if (original.source !== null && original.line !== null && original.column !== null) {
+            if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
+              map.addMapping({
+                source: original.source,
+                original: {
+                  line: original.line,
+                  column: original.column
+                },
+                generated: {
+                  line: generated.line,
+                  column: generated.column
+                },
+                name: original.name
+              });
+            }
+            lastOriginalSource = original.source;
+            lastOriginalLine = original.line;
+            lastOriginalColumn = original.column;
+            lastOriginalName = original.name;
+            sourceMappingActive = true;
+          } else if (sourceMappingActive) {
+            map.addMapping({
+              generated: {
+                line: generated.line,
+                column: generated.column
+              }
+            });
+            lastOriginalSource = null;
+            sourceMappingActive = false;
+          }
+          for (let idx = 0, length = chunk.length; idx < length; idx++) {
+            if (chunk.charCodeAt(idx) === NEWLINE_CODE) {
+              generated.line++;
+              generated.column = 0;
+              if (idx + 1 === length) {
+                lastOriginalSource = null;
+                sourceMappingActive = false;
+              } else if (sourceMappingActive) {
+                map.addMapping({
+                  source: original.source,
+                  original: {
+                    line: original.line,
+                    column: original.column
+                  },
+                  generated: {
+                    line: generated.line,
+                    column: generated.column
+                  },
+                  name: original.name
+                });
+              }
+            } else {
+              generated.column++;
+            }
+          }
+        });
+        this.walkSourceContents(function(sourceFile, sourceContent) {
+          map.setSourceContent(sourceFile, sourceContent);
+        });
+        return { code: generated.code, map };
+      }
+    };
+    exports.SourceNode = SourceNode;
+  }
+});
+
+// node_modules/source-map/source-map.js
+var require_source_map = __commonJS({
+  "node_modules/source-map/source-map.js"(exports) {
+    exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
+    exports.SourceNode = require_source_node().SourceNode;
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/logger.js
+var require_logger = __commonJS({
+  "node_modules/@datadog/pprof/out/src/logger.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.logger = exports.NullLogger = void 0;
+    exports.setLogger = setLogger;
+    var NullLogger = class {
+      static {
+        __name(this, "NullLogger");
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      info(...args) {
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      error(...args) {
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      trace(...args) {
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      warn(...args) {
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      fatal(...args) {
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      debug(...args) {
+        return;
+      }
+    };
+    exports.NullLogger = NullLogger;
+    exports.logger = new NullLogger();
+    function setLogger(newLogger) {
+      exports.logger = newLogger;
+    }
+    __name(setLogger, "setLogger");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
+var require_sourcemapper = __commonJS({
+  "node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: /* @__PURE__ */ __name(function() {
+          return m[k];
+        }, "get") };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = /* @__PURE__ */ __name(function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      }, "ownKeys");
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SourceMapper = exports.ANNOTATION_TAIL_BYTES = void 0;
+    exports.extractSourceMappingURL = extractSourceMappingURL;
+    exports.readSourceMappingURL = readSourceMappingURL;
+    var fs = __importStar(__require("fs"));
+    var path = __importStar(__require("path"));
+    var sourceMap = __importStar(require_source_map());
+    var logger_1 = require_logger();
+    var readFile = fs.promises.readFile;
+    var CONCURRENCY = 10;
+    function createLimiter(concurrency) {
+      let active = 0;
+      const queue = [];
+      return /* @__PURE__ */ __name(function limit(fn) {
+        return new Promise((resolve, reject) => {
+          const run = /* @__PURE__ */ __name(() => {
+            active++;
+            fn().then(resolve, reject).finally(() => {
+              active--;
+              if (queue.length > 0)
+                queue.shift()();
+            });
+          }, "run");
+          if (active < concurrency)
+            run();
+          else
+            queue.push(run);
+        });
+      }, "limit");
+    }
+    __name(createLimiter, "createLimiter");
+    var MAP_EXT = ".map";
+    var LINE_SPLIT_RE = /\r\n|\n|\r|\u2028|\u2029/;
+    exports.ANNOTATION_TAIL_BYTES = 4 * 1024;
+    var QUOTE_CHARS_RE = /["'`]/;
+    var MATCH_SOURCE_MAP_URL_RE = /^[@#]\s*sourceMappingURL=(\S*?)\s*$/;
+    function extractSourceMappingURL(content) {
+      const lines = content.split(LINE_SPLIT_RE);
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i];
+        if (line.trim() === "")
+          continue;
+        const commentStart = line.indexOf("//");
+        if (commentStart === -1)
+          return void 0;
+        const comment = line.slice(commentStart + 2);
+        if (QUOTE_CHARS_RE.test(comment))
+          return void 0;
+        const match = MATCH_SOURCE_MAP_URL_RE.exec(comment);
+        return match ? match[1] || void 0 : void 0;
+      }
+      return void 0;
+    }
+    __name(extractSourceMappingURL, "extractSourceMappingURL");
+    async function readSourceMappingURL(filePath) {
+      const fd = await fs.promises.open(filePath, "r");
+      try {
+        const { size } = await fd.stat();
+        if (size === 0)
+          return void 0;
+        const tailSize = Math.min(exports.ANNOTATION_TAIL_BYTES, size);
+        const buf = Buffer.allocUnsafe(tailSize);
+        await fd.read(buf, 0, tailSize, size - tailSize);
+        const tail = buf.toString("utf8");
+        const lines = tail.split(LINE_SPLIT_RE);
+        let lastNonEmptyIdx = lines.length - 1;
+        while (lastNonEmptyIdx > 0 && lines[lastNonEmptyIdx].trim() === "") {
+          lastNonEmptyIdx--;
+        }
+        if (tailSize === size || lastNonEmptyIdx > 0) {
+          return extractSourceMappingURL(tail);
+        }
+        const fullContent = await readFile(filePath, "utf8");
+        return extractSourceMappingURL(fullContent);
+      } finally {
+        await fd.close();
+      }
+    }
+    __name(readSourceMappingURL, "readSourceMappingURL");
+    function error(msg) {
+      logger_1.logger.debug(`Error: ${msg}`);
+      return new Error(msg);
+    }
+    __name(error, "error");
+    async function processSourceMap(infoMap, mapPath, debug) {
+      if (!mapPath || !mapPath.endsWith(MAP_EXT)) {
+        throw error(`The path "${mapPath}" does not specify a source map file`);
+      }
+      mapPath = path.normalize(mapPath);
+      let contents;
+      try {
+        contents = await readFile(mapPath, "utf8");
+      } catch (e) {
+        throw error("Could not read source map file " + mapPath + ": " + e);
+      }
+      const dir = path.dirname(mapPath);
+      let parsedMap;
+      let rawFile;
+      try {
+        parsedMap = JSON.parse(contents);
+        rawFile = parsedMap.file;
+      } catch {
+      }
+      const generatedPathCandidates = [];
+      if (rawFile) {
+        generatedPathCandidates.push(path.resolve(dir, rawFile));
+      }
+      const samePath = path.resolve(dir, path.basename(mapPath, MAP_EXT));
+      if (generatedPathCandidates.length === 0 || generatedPathCandidates[0] !== samePath) {
+        generatedPathCandidates.push(samePath);
+      }
+      let targetPath;
+      for (const candidate of generatedPathCandidates) {
+        if (infoMap.has(candidate)) {
+          if (debug) {
+            logger_1.logger.debug(`Skipping ${mapPath}: ${candidate} already loaded via sourceMappingURL`);
+          }
+          return;
+        }
+        try {
+          await fs.promises.access(candidate, fs.constants.F_OK);
+          targetPath = candidate;
+          break;
+        } catch {
+          if (debug) {
+            logger_1.logger.debug(`Generated path ${candidate} does not exist`);
+          }
+        }
+      }
+      if (!targetPath) {
+        if (debug) {
+          logger_1.logger.debug(`Unable to find generated file for ${mapPath}`);
+        }
+        return;
+      }
+      let consumer;
+      try {
+        consumer = await new sourceMap.SourceMapConsumer(parsedMap ?? contents);
+      } catch (e) {
+        throw error("An error occurred while reading the sourceMap file " + mapPath + ": " + e);
+      }
+      infoMap.set(targetPath, { mapFileDir: dir, mapConsumer: consumer });
+      if (debug) {
+        logger_1.logger.debug(`Loaded source map for ${targetPath} => ${mapPath}`);
+      }
+    }
+    __name(processSourceMap, "processSourceMap");
+    var SourceMapper = class _SourceMapper {
+      static {
+        __name(this, "SourceMapper");
+      }
+      static async create(searchDirs, debug = false) {
+        const mapper = new _SourceMapper(debug);
+        for (const dir of searchDirs) {
+          await mapper.loadDirectory(dir);
+        }
+        return mapper;
+      }
+      constructor(debug = false) {
+        this.declaredMissingMap = /* @__PURE__ */ new Set();
+        this.infoMap = /* @__PURE__ */ new Map();
+        this.debug = debug;
+      }
+      /**
+       * Scans `searchDir` recursively for JS files and source map files, loading
+       * source maps for all JS files found.
+       *
+       * Priority for each JS file:
+       *  1. A map pointed to by a `sourceMappingURL` annotation in the JS file
+       *     (inline `data:` URL or external file path, only if the file exists).
+       *  2. A `.map` file found in the directory scan that claims to belong to
+       *     that JS file (via its `file` property or naming convention).
+       *
+       * Safe to call multiple times; already-loaded files are skipped.
+       */
+      async loadDirectory(searchDir) {
+        searchDir = path.resolve(searchDir);
+        if (this.debug) {
+          logger_1.logger.debug(`Loading source maps from directory: ${searchDir}`);
+        }
+        const jsFiles = [];
+        const mapFiles = [];
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname2) => root !== "/proc" && dirname2 !== ".git" && dirname2 !== "node_modules")) {
+          if (entry.endsWith(MAP_EXT)) {
+            mapFiles.push(entry);
+          } else {
+            jsFiles.push(entry);
+          }
+        }
+        if (this.debug) {
+          logger_1.logger.debug(`Found ${jsFiles.length} JS files and ${mapFiles.length} map files in ${searchDir}`);
+        }
+        const limit = createLimiter(CONCURRENCY);
+        const annotatedNotLoaded = /* @__PURE__ */ new Set();
+        await Promise.all(jsFiles.map((jsPath) => limit(async () => {
+          if (this.infoMap.has(jsPath))
+            return;
+          let url;
+          try {
+            url = await readSourceMappingURL(jsPath);
+          } catch {
+            return;
+          }
+          if (!url)
+            return;
+          if (url.startsWith("data:")) {
+            const commaIdx = url.indexOf(",");
+            if (commaIdx !== -1) {
+              const meta = url.slice(0, commaIdx);
+              const data = url.slice(commaIdx + 1);
+              const mapContent = meta.endsWith(";base64") ? Buffer.from(data, "base64").toString() : decodeURIComponent(data);
+              await this.loadMapContent(jsPath, mapContent, path.dirname(jsPath));
+            }
+          } else {
+            const mapPath = path.resolve(path.dirname(jsPath), url);
+            try {
+              const mapContent = await readFile(mapPath, "utf8");
+              await this.loadMapContent(jsPath, mapContent, path.dirname(mapPath));
+            } catch {
+              annotatedNotLoaded.add(jsPath);
+            }
+          }
+        })));
+        await Promise.all(mapFiles.map((mapPath) => limit(() => processSourceMap(this.infoMap, mapPath, this.debug))));
+        for (const jsPath of annotatedNotLoaded) {
+          if (!this.infoMap.has(jsPath)) {
+            this.declaredMissingMap.add(jsPath);
+          }
+        }
+      }
+      async loadMapContent(jsPath, mapContent, mapDir) {
+        try {
+          const parsedMap = JSON.parse(mapContent);
+          const consumer = await new sourceMap.SourceMapConsumer(parsedMap);
+          this.infoMap.set(jsPath, { mapFileDir: mapDir, mapConsumer: consumer });
+          if (this.debug) {
+            logger_1.logger.debug(`Loaded source map for ${jsPath} via sourceMappingURL`);
+          }
+        } catch (e) {
+          logger_1.logger.debug(`Failed to parse source map for ${jsPath}: ${e}`);
+        }
+      }
+      /**
+       * Used to get the information about the transpiled file from a given input
+       * source file provided there isn't any ambiguity with associating the input
+       * path to exactly one output transpiled file.
+       *
+       * @param inputPath The (possibly relative) path to the original source file.
+       * @return The `MapInfoCompiled` object that describes the transpiled file
+       *  associated with the specified input path.  `null` is returned if either
+       *  zero files are associated with the input path or if more than one file
+       *  could possibly be associated with the given input path.
+       */
+      getMappingInfo(inputPath) {
+        const normalizedPath = path.normalize(inputPath);
+        if (this.infoMap.has(normalizedPath)) {
+          return this.infoMap.get(normalizedPath);
+        }
+        return null;
+      }
+      /**
+       * Used to determine if the source file specified by the given path has
+       * a .map file and an output file associated with it.
+       *
+       * If there is no such mapping, it could be because the input file is not
+       * the input to a transpilation process or it is the input to a transpilation
+       * process but its corresponding .map file was not given to the constructor
+       * of this mapper.
+       *
+       * @param {string} inputPath The path to an input file that could
+       *  possibly be the input to a transpilation process.  The path should be
+       *  relative to the process's current working directory.
+       */
+      hasMappingInfo(inputPath) {
+        return this.getMappingInfo(inputPath) !== null;
+      }
+      /**
+       * @param {string} inputPath The path to an input file that could possibly
+       *  be the input to a transpilation process.  The path should be relative to
+       *  the process's current working directory
+       * @param {number} The line number in the input file where the line number is
+       *   zero-based.
+       * @param {number} (Optional) The column number in the line of the file
+       *   specified where the column number is zero-based.
+       * @return {Object} The object returned has a "file" attribute for the
+       *   path of the output file associated with the given input file (where the
+       *   path is relative to the process's current working directory),
+       *   a "line" attribute of the line number in the output file associated with
+       *   the given line number for the input file, and an optional "column" number
+       *   of the column number of the output file associated with the given file
+       *   and line information.
+       *
+       *   If the given input file does not have mapping information associated
+       *   with it then the input location is returned.
+       */
+      mappingInfo(location) {
+        const inputPath = path.normalize(location.file);
+        const entry = this.getMappingInfo(inputPath);
+        if (entry === null) {
+          if (this.debug) {
+            logger_1.logger.debug(`Source map lookup failed: no map found for ${location.file} (normalized: ${inputPath})`);
+          }
+          if (this.declaredMissingMap.has(inputPath)) {
+            return { ...location, missingMapFile: true };
+          }
+          return location;
+        }
+        const generatedPos = {
+          line: location.line,
+          column: location.column > 0 ? location.column - 1 : 0
+          // SourceMapConsumer expects column to be 0-based
+        };
+        const consumer = entry.mapConsumer;
+        const bias = generatedPos.column === 0 ? sourceMap.SourceMapConsumer.LEAST_UPPER_BOUND : sourceMap.SourceMapConsumer.GREATEST_LOWER_BOUND;
+        const pos = consumer.originalPositionFor({ ...generatedPos, bias });
+        if (pos.source === null) {
+          if (this.debug) {
+            logger_1.logger.debug(`Source map lookup failed for ${location.name}(${location.file}:${location.line}:${location.column})`);
+          }
+          return location;
+        }
+        const loc = {
+          file: path.resolve(entry.mapFileDir, pos.source),
+          line: pos.line || void 0,
+          name: pos.name || location.name,
+          column: pos.column === null ? void 0 : pos.column + 1
+          // convert column back to 1-based
+        };
+        if (this.debug) {
+          logger_1.logger.debug(`Source map lookup succeeded for ${location.name}(${location.file}:${location.line}:${location.column}) => ${loc.name}(${loc.file}:${loc.line}:${loc.column})`);
+        }
+        return loc;
+      }
+    };
+    exports.SourceMapper = SourceMapper;
+    function isErrnoException(e) {
+      return e instanceof Error && "code" in e;
+    }
+    __name(isErrnoException, "isErrnoException");
+    function isNonFatalError(error2) {
+      const nonFatalErrors = ["ENOENT", "EPERM", "EACCES", "ELOOP"];
+      return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
+    }
+    __name(isNonFatalError, "isNonFatalError");
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname2) => true) {
+      async function* walkRecursive(dir2) {
+        try {
+          for await (const d of await fs.promises.opendir(dir2)) {
+            const entry = path.join(dir2, d.name);
+            if (d.isDirectory() && directoryFilter(dir2, d.name)) {
+              yield* walkRecursive(entry);
+            } else if (d.isFile() && fileFilter(d.name)) {
+              await fs.promises.access(entry, fs.constants.R_OK);
+              yield entry;
+            }
+          }
+        } catch (error2) {
+          if (!isNonFatalError(error2)) {
+            throw error2;
+          } else {
+            logger_1.logger.debug(() => `Non fatal error: ${error2}`);
+          }
+        }
+      }
+      __name(walkRecursive, "walkRecursive");
+      yield* walkRecursive(dir);
+    }
+    __name(walk, "walk");
+  }
+});
+
+// node_modules/@datadog/pprof/out/src/index.js
+var require_src = __commonJS({
+  "node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: /* @__PURE__ */ __name(function() {
+          return m[k];
+        }, "get") };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = /* @__PURE__ */ __name(function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      }, "ownKeys");
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.otelThreadCtx = exports.heap = exports.time = exports.getNativeThreadId = exports.setLogger = exports.SourceMapper = exports.encodeSync = exports.encode = void 0;
+    var fs_1 = __require("fs");
+    var heapProfiler = __importStar(require_heap_profiler());
+    var otelThreadCtxModule = __importStar(require_otel_thread_ctx());
+    var profile_encoder_1 = require_profile_encoder();
+    var timeProfiler = __importStar(require_time_profiler());
+    var profile_encoder_2 = require_profile_encoder();
+    Object.defineProperty(exports, "encode", { enumerable: true, get: /* @__PURE__ */ __name(function() {
+      return profile_encoder_2.encode;
+    }, "get") });
+    Object.defineProperty(exports, "encodeSync", { enumerable: true, get: /* @__PURE__ */ __name(function() {
+      return profile_encoder_2.encodeSync;
+    }, "get") });
+    var sourcemapper_1 = require_sourcemapper();
+    Object.defineProperty(exports, "SourceMapper", { enumerable: true, get: /* @__PURE__ */ __name(function() {
+      return sourcemapper_1.SourceMapper;
+    }, "get") });
+    var logger_1 = require_logger();
+    Object.defineProperty(exports, "setLogger", { enumerable: true, get: /* @__PURE__ */ __name(function() {
+      return logger_1.setLogger;
+    }, "get") });
+    var time_profiler_1 = require_time_profiler();
+    Object.defineProperty(exports, "getNativeThreadId", { enumerable: true, get: /* @__PURE__ */ __name(function() {
+      return time_profiler_1.getNativeThreadId;
+    }, "get") });
+    exports.time = {
+      profile: timeProfiler.profile,
+      start: timeProfiler.start,
+      stop: timeProfiler.stop,
+      profileV2: timeProfiler.profileV2,
+      getContext: timeProfiler.getContext,
+      setContext: timeProfiler.setContext,
+      runWithContext: timeProfiler.runWithContext,
+      isStarted: timeProfiler.isStarted,
+      v8ProfilerStuckEventLoopDetected: timeProfiler.v8ProfilerStuckEventLoopDetected,
+      getState: timeProfiler.getState,
+      getMetrics: timeProfiler.getMetrics,
+      constants: timeProfiler.constants
+    };
+    exports.heap = {
+      start: heapProfiler.start,
+      stop: heapProfiler.stop,
+      profile: heapProfiler.profile,
+      profileV2: heapProfiler.profileV2,
+      convertProfile: heapProfiler.convertProfile,
+      v8Profile: heapProfiler.v8Profile,
+      monitorOutOfMemory: heapProfiler.monitorOutOfMemory,
+      CallbackMode: heapProfiler.CallbackMode
+    };
+    exports.otelThreadCtx = {
+      ThreadContext: otelThreadCtxModule.ThreadContext,
+      getContext: otelThreadCtxModule.getContext,
+      clearContext: otelThreadCtxModule.clearContext,
+      getProcessContextAttributes: otelThreadCtxModule.getProcessContextAttributes
+    };
+    if (module.parent && module.parent.id === "internal/preload") {
+      exports.time.start({});
+      process.on("exit", () => {
+        const profile = exports.time.stop();
+        const buffer = (0, profile_encoder_1.encodeSync)(profile);
+        (0, fs_1.writeFileSync)(`pprof-profile-${process.pid}.pb.gz`, buffer);
+      });
+    }
+  }
+});
+
+// src/measure/child/runner.ts
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { register } from "node:module";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+// src/measure/protocol.ts
+var OPS_COMMENT_PREFIX = "flamegate.ops=";
+var SIDE_LABEL = "flamegate.side";
+
+// src/measure/child/runner.ts
+var SIDES = ["base", "head"];
+function send(message) {
+  return new Promise((resolve) => {
+    if (!process.send) {
+      process.stdout.write(`${JSON.stringify(message)}
+`);
+      resolve();
+      return;
+    }
+    process.send(message, void 0, {}, () => resolve());
+  });
+}
+__name(send, "send");
+function errorText(error) {
+  if (error instanceof Error) {
+    const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
+    const where = frames.find((l) => !l.includes("/dist/runner.js") && !l.includes("node_modules/tinybench"));
+    return `${error.name}: ${error.message}${where ? `
+${where.trim()}` : ""}`;
+  }
+  return String(error);
+}
+__name(errorText, "errorText");
+var tsHooksRegistered = false;
+function ensureTypeScript(file) {
+  if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
+  const features = process.features;
+  if (!features.typescript) {
+    const here = dirname(fileURLToPath(import.meta.url));
+    register(pathToFileURL(join(here, "ts-hooks.js")).href);
+  }
+  tsHooksRegistered = true;
+}
+__name(ensureTypeScript, "ensureTypeScript");
+function isBench(value) {
+  const v = value;
+  return !!v && typeof v === "object" && Array.isArray(v.tasks) && typeof v.run === "function";
+}
+__name(isBench, "isBench");
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
+  return typeof value;
+}
+__name(describe, "describe");
+var loaded = /* @__PURE__ */ new Map();
+function loadBench(file) {
+  let promise = loaded.get(file);
+  if (!promise) {
+    promise = (async () => {
+      ensureTypeScript(file);
+      const mod = await import(pathToFileURL(file).href);
+      let exported = mod.default;
+      if (typeof exported === "function" && !isBench(exported)) exported = await exported();
+      if (!isBench(exported)) {
+        throw new Error(
+          `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`
+        );
+      }
+      return exported;
+    })();
+    loaded.set(file, promise);
+  }
+  return promise;
+}
+__name(loadBench, "loadBench");
+async function loadTask(spec) {
+  const bench = await loadBench(spec.file);
+  const task = bench.tasks.find((t) => t.name === spec.task);
+  if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
+  return { bench, task };
+}
+__name(loadTask, "loadTask");
+async function runSlice(bench, task, ms) {
+  bench.time = ms;
+  bench.iterations = 1;
+  if (bench.opts) {
+    bench.opts.time = ms;
+    bench.opts.iterations = 1;
+  }
+  task.reset();
+  await task.run();
+  const result = task.result;
+  if (!result || result.state === "errored" || result.error) {
+    throw result?.error ?? new Error("the task produced no result");
+  }
+  const ops = result.latency?.samplesCount ?? result.samples?.length ?? task.runs ?? 0;
+  const totalMs = result.totalTime ?? 0;
+  if (!(ops > 0) || !(totalMs >= 0)) throw new Error("the task measured no operations");
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(runSlice, "runSlice");
+async function loadSides(b) {
+  const sides = {};
+  for (const side of SIDES) {
+    const spec = b[side];
+    if (!spec) continue;
+    await send({ type: "progress", key: b.key, side, phase: "load" });
+    try {
+      sides[side] = await loadTask(spec);
+    } catch (error) {
+      await send({ type: "error", key: b.key, side, error: errorText(error) });
+      return void 0;
+    }
+  }
+  return sides;
+}
+__name(loadSides, "loadSides");
+async function alternate(key, sides, options, around) {
+  const present = SIDES.filter((s) => sides[s]);
+  const totals = {};
+  const wall = { base: 0, head: 0 };
+  const pairLogRatios = [];
+  let pair = 0;
+  while (present.some((s) => wall[s] < options.timeMs)) {
+    const baseFirst = pair % 2 === 0 === (options.firstSide === "base");
+    const order = present.length === 2 ? baseFirst ? SIDES : [...SIDES].reverse() : present;
+    const slice = {};
+    for (const side of order) {
+      const loadedSide = sides[side];
+      if (!loadedSide) continue;
+      await send({ type: "progress", key, side, phase: options.phase });
+      const started = performance.now();
+      const run = /* @__PURE__ */ __name(() => runSlice(loadedSide.bench, loadedSide.task, options.sliceMs), "run");
+      try {
+        slice[side] = around ? await around(side, run) : await run();
+      } catch (error) {
+        throw Object.assign(new Error("slice failed"), { side, cause: error });
+      }
+      wall[side] += performance.now() - started;
+    }
+    for (const side of present) {
+      const t = slice[side];
+      if (!t) continue;
+      const total = totals[side] ?? { ops: 0, totalNs: 0 };
+      totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
+    }
+    if (slice.base && slice.head) {
+      pairLogRatios.push(Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
+    }
+    pair++;
+  }
+  return { totals, pairLogRatios };
+}
+__name(alternate, "alternate");
+async function withSliceErrors(key, work) {
+  try {
+    await work();
+  } catch (error) {
+    const failure = error;
+    await send({ type: "error", key, side: failure.side ?? "head", error: errorText(failure.cause ?? error) });
+  }
+}
+__name(withSliceErrors, "withSliceErrors");
+async function runTiming(job) {
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
+      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      const { totals, pairLogRatios } = await alternate(b.key, sides, {
+        ...common,
+        timeMs: job.timeMs,
+        phase: "measure"
+      });
+      await send({ type: "timing", key: b.key, base: totals.base, head: totals.head, pairLogRatios });
+    });
+  }
+}
+__name(runTiming, "runTiming");
+async function runProfile(job) {
+  const { time } = await Promise.resolve().then(() => __toESM(require_src(), 1));
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: "base" };
+      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      if (job.profile) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+      const { totals } = await alternate(
+        b.key,
+        sides,
+        { ...common, timeMs: job.timeMs, phase: "measure" },
+        job.profile ? async (side, run) => {
+          time.setContext({ side });
+          try {
+            return await run();
+          } finally {
+            time.setContext({});
+          }
+        } : void 0
+      );
+      const profiles = {};
+      if (job.profile) {
+        const profile = time.stop(false, ({ context }) => {
+          const side = context?.context?.side;
+          return side ? { [SIDE_LABEL]: side } : {};
+        });
+        const labelKey = profile.stringTable.dedup(SIDE_LABEL);
+        const all = profile.sample;
+        const dir = join(job.outDir, b.slug);
+        mkdirSync(dir, { recursive: true });
+        for (const side of SIDES) {
+          const ops = totals[side]?.ops;
+          if (!ops) continue;
+          const sideValue = profile.stringTable.dedup(side);
+          profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+          profile.comment = [
+            profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
+            profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
+            profile.stringTable.dedup(`${SIDE_LABEL}=${side}`)
+          ];
+          const path = join(dir, `${side}.pb.gz`);
+          writeFileSync(path, gzipSync(profile.encode()));
+          profiles[side] = { path, ops };
+        }
+        profile.sample = all;
+      }
+      await send({ type: "profiled", key: b.key, profiles, timings: totals });
+    });
+  }
+}
+__name(runProfile, "runProfile");
+async function runDiscover(files) {
+  for (const file of files) {
+    try {
+      const bench = await loadBench(file);
+      await send({ type: "discovered", file, tasks: bench.tasks.map((t) => t.name) });
+    } catch (error) {
+      await send({ type: "discover-error", file, error: errorText(error) });
+    }
+  }
+}
+__name(runDiscover, "runDiscover");
+async function main() {
+  const jobFile = process.argv[2];
+  if (!jobFile) throw new Error("usage: runner.js <job.json>");
+  const job = JSON.parse(readFileSync(jobFile, "utf8"));
+  if (job.kind === "discover") await runDiscover(job.files);
+  else if (job.kind === "timing") await runTiming(job);
+  else await runProfile(job);
+  await send({ type: "done" });
+  process.exit(0);
+}
+__name(main, "main");
+main().catch(async (error) => {
+  process.stderr.write(`flamegate runner: ${errorText(error)}
+`);
+  process.exit(70);
+});
+/*! Bundled license information:
+
+pprof-format/dist/commonjs/index.js:
+  (*!
+   * Private helpers. These are only used by other helpers.
+   *)
+*/

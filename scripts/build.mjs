@@ -1,0 +1,84 @@
+// Builds dist/: self-contained ESM bundles plus the profiler's native prebuilds, so the action and the
+// CLI run from a checkout with no node_modules. The output is deterministic: same input, same bytes.
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'dist');
+
+// Platforms whose prebuilt profiler addon ships in dist/ (GitHub's hosted runners and developers' laptops).
+const PLATFORMS = ['linux-x64', 'linux-arm64', 'darwin-arm64', 'darwin-x64', 'win32-x64'];
+
+// Bundled CommonJS code reads __dirname/require; in an ESM bundle they must be defined by hand.
+const banner = [
+  "import { createRequire as __fgCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __fgFileURLToPath } from 'node:url';",
+  "import { dirname as __fgDirname } from 'node:path';",
+  'const require = __fgCreateRequire(import.meta.url);',
+  'const __filename = __fgFileURLToPath(import.meta.url);',
+  'const __dirname = __fgDirname(__filename);',
+].join('\n');
+
+// @datadog/pprof looks for its addon two folders above its own module; in the bundle the
+// prebuilds sit next to the bundle, so point node-gyp-build at the bundle's folder.
+const pprofAddonPath = {
+  name: 'pprof-addon-path',
+  setup(b) {
+    b.onLoad({ filter: /@datadog[\\/]pprof[\\/]out[\\/]src[\\/].*\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace(/__dirname,\s*'\.\.',\s*'\.\.'/g, '__dirname');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+
+const entries = {
+  cli: 'src/cli/main.ts',
+  action: 'src/action/main.ts',
+  runner: 'src/measure/child/runner.ts',
+  'ts-hooks': 'src/measure/child/ts-hooks.ts',
+};
+const present = Object.fromEntries(
+  Object.entries(entries).filter(([, file]) => {
+    try {
+      readFileSync(join(root, file));
+      return true;
+    } catch {
+      return false;
+    }
+  }),
+);
+
+await build({
+  absWorkingDir: root,
+  entryPoints: present,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: banner },
+  legalComments: 'eof',
+  charset: 'utf8',
+  splitting: false,
+  minify: false,
+  keepNames: true,
+  plugins: [pprofAddonPath],
+  logLevel: 'warning',
+});
+
+// dist/ may be run with no package.json above it (as GitHub runs actions): mark it ESM itself.
+writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+
+const prebuilds = join(root, 'node_modules/@datadog/pprof/prebuilds');
+for (const platform of PLATFORMS) {
+  const from = join(prebuilds, platform);
+  const to = join(outdir, 'prebuilds', platform);
+  mkdirSync(to, { recursive: true });
+  for (const file of readdirSync(from).sort()) cpSync(join(from, file), join(to, file));
+}

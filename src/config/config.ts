@@ -1,0 +1,203 @@
+// Reads and validates `.github/flamegate.yml`. The schema rejects unknown keys, so a typo such as
+// `thresold:` is an error naming the key instead of a silently ignored setting.
+import Ajv, { type ErrorObject } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { Budget, Config } from '../model.js';
+import { UsageError } from '../settings.js';
+
+export const DEFAULT_BENCHMARK_GLOB = '**/*.bench.{js,mjs,cjs,ts,mts}';
+
+export const DEFAULT_BUDGET: Budget = {
+  processes: 6,
+  timePerProcessMs: 600,
+  sliceMs: 5,
+  warmupMs: 150,
+  profileMs: 1000,
+  profileIntervalUs: 1000,
+  timeoutMs: 60_000,
+};
+
+export const DEFAULT_CONFIG: Config = {
+  benchmarks: [DEFAULT_BENCHMARK_GLOB],
+  exclude: [],
+  thresholds: { benchmark: 0.05, function: 0.05 },
+  overrides: [],
+  ignoreFunctions: [],
+  budget: DEFAULT_BUDGET,
+};
+
+// A fraction is written as 0.05 or "5%"; a bare number above 1 is almost certainly a percent typo.
+const fraction = {
+  anyOf: [
+    { type: 'number', minimum: 0, maximum: 1 },
+    { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' },
+  ],
+};
+const globList = {
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 } },
+  ],
+};
+const thresholdsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { benchmark: fraction, function: fraction },
+};
+const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    benchmarks: globList,
+    exclude: globList,
+    install: { type: 'string', minLength: 1 },
+    build: { type: 'string', minLength: 1 },
+    thresholds: thresholdsSchema,
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['match'],
+        properties: {
+          match: { type: 'string', minLength: 1 },
+          thresholds: thresholdsSchema,
+          skip: { type: 'boolean' },
+        },
+      },
+    },
+    ignoreFunctions: globList,
+    budget: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        processes: positiveInt(2, 100),
+        timePerProcessMs: positiveInt(10, 600_000),
+        sliceMs: positiveInt(1, 10_000),
+        warmupMs: positiveInt(0, 600_000),
+        profileMs: positiveInt(10, 600_000),
+        profileIntervalUs: positiveInt(100, 100_000),
+        timeoutMs: positiveInt(100, 3_600_000),
+      },
+    },
+  },
+} as const;
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validate = ajv.compile(schema);
+
+/** Parses YAML text and validates it; `source` names the file in every message. */
+export function parseConfig(text: string, source: string): Config {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new UsageError(`${source}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return validateConfig(raw ?? {}, source);
+}
+
+export function validateConfig(raw: unknown, source: string): Config {
+  if (!validate(raw)) {
+    const lines = describeErrors(validate.errors ?? [], raw);
+    throw new UsageError(`${source}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+  }
+  const input = raw as Record<string, unknown>;
+  const thresholds = toThresholds(input.thresholds);
+  const budget = { ...DEFAULT_BUDGET, ...((input.budget as Partial<Budget>) ?? {}) };
+  return {
+    benchmarks: toList(input.benchmarks) ?? DEFAULT_CONFIG.benchmarks,
+    exclude: toList(input.exclude) ?? [],
+    install: input.install as string | undefined,
+    build: input.build as string | undefined,
+    thresholds: { ...DEFAULT_CONFIG.thresholds, ...thresholds },
+    overrides: ((input.overrides as Record<string, unknown>[] | undefined) ?? []).map((o) => ({
+      match: o.match as string,
+      thresholds: toThresholds(o.thresholds),
+      skip: o.skip === true,
+    })),
+    ignoreFunctions: toList(input.ignoreFunctions) ?? [],
+    budget,
+  };
+}
+
+function toList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+function toFraction(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  return Number.parseFloat(String(value)) / 100;
+}
+
+function toThresholds(value: unknown): { benchmark?: number; function?: number } {
+  const t = (value ?? {}) as Record<string, unknown>;
+  const out: { benchmark?: number; function?: number } = {};
+  const benchmark = toFraction(t.benchmark);
+  const fn = toFraction(t.function);
+  if (benchmark !== undefined) out.benchmark = benchmark;
+  if (fn !== undefined) out.function = fn;
+  return out;
+}
+
+/** Turns ajv's errors into one line per bad key, naming the key path and the offending value. */
+function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
+  const lines = new Set<string>();
+  // anyOf reports each branch; the branch errors under the same path add nothing for a reader.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const error of errors) {
+    const path = keyPath(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const where = path ? `under "${path}"` : 'at the top level';
+      const known = Object.keys(schemaAt(error.schemaPath)).join(', ');
+      lines.add(`unknown key "${path ? `${path}.` : ''}${key}" ${where} (known keys: ${known})`);
+      continue;
+    }
+    if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf') continue;
+    const value = JSON.stringify(valueAt(raw, error.instancePath));
+    const expected =
+      error.keyword === 'anyOf'
+        ? expectationFor(path)
+        : error.keyword === 'required'
+          ? `is missing "${(error.params as { missingProperty: string }).missingProperty}"`
+          : error.message;
+    lines.add(`"${path || '(top level)'}" = ${value}: ${expected}`);
+  }
+  return [...lines];
+}
+
+function expectationFor(path: string): string {
+  if (/thresholds\.(benchmark|function)$/.test(path)) {
+    return 'must be a fraction from 0 to 1 or a percentage, e.g. 0.05 or "5%"';
+  }
+  return 'must be a glob string or a list of glob strings';
+}
+
+function keyPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : part))
+    .join('.')
+    .replace(/\.\[/g, '[');
+}
+
+function valueAt(raw: unknown, instancePath: string): unknown {
+  let node: unknown = raw;
+  for (const part of instancePath.split('/').filter(Boolean)) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
+  }
+  return node;
+}
+
+function schemaAt(schemaPath: string): Record<string, unknown> {
+  let node: unknown = schema;
+  const parts = schemaPath.replace(/^#\//, '').split('/');
+  for (const part of parts.slice(0, -1)) node = (node as Record<string, unknown>)[part];
+  return ((node as { properties?: Record<string, unknown> }).properties ?? {}) as Record<string, unknown>;
+}

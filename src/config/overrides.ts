@@ -1,0 +1,20 @@
+// Which per-benchmark override applies: globs match `file > task name` or the task name alone, so
+// `parse*` and `bench/parse.bench.ts > *` both work.
+import picomatch from 'picomatch';
+import type { BenchmarkId, BenchmarkOverride } from '../model.js';
+import { benchmarkKey } from '../model.js';
+
+const cache = new Map<string, (input: string) => boolean>();
+
+export function matchesOverride(glob: string, id: BenchmarkId): boolean {
+  let test = cache.get(glob);
+  if (!test) {
+    test = picomatch(glob, { dot: true });
+    cache.set(glob, test);
+  }
+  return test(benchmarkKey(id)) || test(id.name);
+}
+
+export function findOverride(overrides: BenchmarkOverride[], id: BenchmarkId): BenchmarkOverride | undefined {
+  return overrides.find((o) => matchesOverride(o.match, id));
+}

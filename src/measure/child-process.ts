@@ -1,0 +1,109 @@
+// Starts the child runner under the user's node and watches it: a child that sends nothing for
+// `timeoutMs` is hanging (a sync infinite loop cannot be interrupted from inside) and is killed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Side } from '../model.js';
+import type { ChildMessage, Job } from './protocol.js';
+
+export interface ChildOutcome {
+  /** `done`: the job finished; `timeout`: killed by the watchdog; `crash`: exited without finishing. */
+  end: 'done' | 'timeout' | 'crash' | 'aborted';
+  /** What the child was doing last, so a hang or crash is charged to the right benchmark and side. */
+  last?: { key: string; side: Side };
+  /** The tail of the child's stderr and stdout. */
+  output: string;
+  exitCode: number | null;
+}
+
+export interface ChildOptions {
+  node: string;
+  nodeArgs: string[];
+  cwd: string;
+  timeoutMs: number;
+  jobFile: string;
+  signal?: AbortSignal;
+  onMessage: (message: ChildMessage) => void;
+}
+
+/** The built runner lives next to the bundle that runs this code, or in dist/ when running from src/. */
+export function runnerPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'runner.js'), join(here, '../../dist/runner.js')];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`flamegate's child runner was not found (looked in ${candidates.join(', ')}); run npm run build`);
+  return found;
+}
+
+export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome> {
+  writeFileSync(options.jobFile, JSON.stringify(job));
+  return new Promise((resolve) => {
+    const child = spawn(options.node, [...options.nodeArgs, runnerPath(), options.jobFile], {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    let last: ChildOutcome['last'];
+    let end: ChildOutcome['end'] | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        end = 'timeout';
+        child.kill('SIGKILL');
+      }, options.timeoutMs);
+    };
+    const onAbort = () => {
+      end = 'aborted';
+      child.kill('SIGKILL');
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    arm();
+    child.on('message', (raw) => {
+      const message = raw as ChildMessage;
+      arm();
+      if (message.type === 'progress') last = { key: message.key, side: message.side };
+      if (message.type === 'done') end = 'done';
+      options.onMessage(message);
+    });
+    child.on('error', (error) => {
+      output += `\n${error.message}`;
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve({ end: end ?? 'crash', last, output: output.trim(), exitCode: code });
+    });
+  });
+}
+
+const flagSupport = new Map<string, string[]>();
+
+/**
+ * V8 flags that turn inlining off, so a callee's samples are not charged to its caller. Node 24
+ * needs both; older versions may not know the maglev flag, so each is kept only if `node` accepts it.
+ */
+export function noInliningFlags(node: string): string[] {
+  const cached = flagSupport.get(node);
+  if (cached) return cached;
+  const flags = ['--no-turbo-inlining', '--no-maglev-inlining'].filter(
+    (flag) => spawnSync(node, [flag, '-e', '0'], { stdio: 'ignore' }).status === 0,
+  );
+  flagSupport.set(node, flags);
+  return flags;
+}
+
+export function nodeVersion(node: string): string {
+  const result = spawnSync(node, ['--version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new Error(`cannot run "${node}" (the node used for benchmarks): ${result.error?.message ?? result.stderr}`);
+  }
+  return result.stdout.trim();
+}

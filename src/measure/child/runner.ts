@@ -1,0 +1,311 @@
+// The child runner: a process started under the user's `node` that loads benchmark files from the
+// base and head worktrees and drives their tinybench tasks in short alternating slices. Base and head
+// share one process so that a pair of slices milliseconds apart sees the same machine speed.
+// This is the only module that imports the profiler.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Side, SideTiming } from '../../model.js';
+import {
+  type ChildBenchmark,
+  type ChildMessage,
+  type Job,
+  OPS_COMMENT_PREFIX,
+  type ProfileJob,
+  SIDE_LABEL,
+  type TimingJob,
+} from '../protocol.js';
+
+// The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
+interface TaskLike {
+  name: string;
+  reset(emit?: boolean): void;
+  run(): Promise<unknown>;
+  result?: {
+    state?: string;
+    error?: unknown;
+    totalTime?: number;
+    latency?: { samplesCount?: number };
+    samples?: unknown[];
+  };
+  runs?: number;
+}
+interface BenchLike {
+  tasks: TaskLike[];
+  run(): unknown;
+  time?: number;
+  iterations?: number;
+  opts?: { time?: number; iterations?: number };
+}
+
+const SIDES: Side[] = ['base', 'head'];
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) {
+      process.stdout.write(`${JSON.stringify(message)}\n`);
+      resolve();
+      return;
+    }
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+    const where = frames.find((l) => !l.includes('/dist/runner.js') && !l.includes('node_modules/tinybench'));
+    return `${error.name}: ${error.message}${where ? `\n${where.trim()}` : ''}`;
+  }
+  return String(error);
+}
+
+let tsHooksRegistered = false;
+function ensureTypeScript(file: string): void {
+  if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
+  // Node 22.18+/23.6+ strip types themselves; older versions get the same stripper as a load hook.
+  const features = process.features as { typescript?: string | false };
+  if (!features.typescript) {
+    const here = dirname(fileURLToPath(import.meta.url));
+    register(pathToFileURL(join(here, 'ts-hooks.js')).href);
+  }
+  tsHooksRegistered = true;
+}
+
+function isBench(value: unknown): value is BenchLike {
+  const v = value as BenchLike | null;
+  return !!v && typeof v === 'object' && Array.isArray(v.tasks) && typeof v.run === 'function';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object with keys ${Object.keys(value as object).slice(0, 5).join(', ') || '(none)'}`;
+  return typeof value;
+}
+
+const loaded = new Map<string, Promise<BenchLike>>();
+function loadBench(file: string): Promise<BenchLike> {
+  let promise = loaded.get(file);
+  if (!promise) {
+    promise = (async () => {
+      ensureTypeScript(file);
+      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      let exported = mod.default;
+      if (typeof exported === 'function' && !isBench(exported)) exported = await (exported as () => unknown)();
+      if (!isBench(exported)) {
+        throw new Error(
+          `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`,
+        );
+      }
+      return exported;
+    })();
+    loaded.set(file, promise);
+  }
+  return promise;
+}
+
+async function loadTask(spec: { file: string; task: string }): Promise<{ bench: BenchLike; task: TaskLike }> {
+  const bench = await loadBench(spec.file);
+  const task = bench.tasks.find((t) => t.name === spec.task);
+  if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
+  return { bench, task };
+}
+
+/** Runs one slice: at least `ms` of measured time and at least one operation. */
+async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<SideTiming> {
+  bench.time = ms;
+  bench.iterations = 1;
+  if (bench.opts) {
+    bench.opts.time = ms;
+    bench.opts.iterations = 1;
+  }
+  task.reset();
+  await task.run();
+  const result = task.result;
+  if (!result || result.state === 'errored' || result.error) {
+    throw result?.error ?? new Error('the task produced no result');
+  }
+  const ops = result.latency?.samplesCount ?? result.samples?.length ?? task.runs ?? 0;
+  const totalMs = result.totalTime ?? 0;
+  if (!(ops > 0) || !(totalMs >= 0)) throw new Error('the task measured no operations');
+  return { ops, totalNs: totalMs * 1e6 };
+}
+
+type Loaded = Partial<Record<Side, { bench: BenchLike; task: TaskLike }>>;
+
+async function loadSides(b: ChildBenchmark): Promise<Loaded | undefined> {
+  const sides: Loaded = {};
+  for (const side of SIDES) {
+    const spec = b[side];
+    if (!spec) continue;
+    await send({ type: 'progress', key: b.key, side, phase: 'load' });
+    try {
+      sides[side] = await loadTask(spec);
+    } catch (error) {
+      await send({ type: 'error', key: b.key, side, error: errorText(error) });
+      return undefined;
+    }
+  }
+  return sides;
+}
+
+/**
+ * Alternates slices of the present sides until each has run `timeMs` of wall time, pairing
+ * adjacent slices. The order inside a pair flips every pair (ABBA) so neither side always goes first.
+ */
+async function alternate(
+  key: string,
+  sides: Loaded,
+  options: { sliceMs: number; timeMs: number; firstSide: Side; phase: 'warmup' | 'measure' },
+  around?: (side: Side, run: () => Promise<SideTiming>) => Promise<SideTiming>,
+): Promise<{ totals: Partial<Record<Side, SideTiming>>; pairLogRatios: number[] }> {
+  const present = SIDES.filter((s) => sides[s]);
+  const totals: Partial<Record<Side, SideTiming>> = {};
+  const wall: Record<Side, number> = { base: 0, head: 0 };
+  const pairLogRatios: number[] = [];
+  let pair = 0;
+  while (present.some((s) => wall[s] < options.timeMs)) {
+    const baseFirst = (pair % 2 === 0) === (options.firstSide === 'base');
+    const order = present.length === 2 ? (baseFirst ? SIDES : [...SIDES].reverse()) : present;
+    const slice: Partial<Record<Side, SideTiming>> = {};
+    for (const side of order) {
+      const loadedSide = sides[side];
+      if (!loadedSide) continue;
+      await send({ type: 'progress', key, side, phase: options.phase });
+      const started = performance.now();
+      const run = () => runSlice(loadedSide.bench, loadedSide.task, options.sliceMs);
+      try {
+        slice[side] = around ? await around(side, run) : await run();
+      } catch (error) {
+        throw Object.assign(new Error('slice failed'), { side, cause: error });
+      }
+      wall[side] += performance.now() - started;
+    }
+    for (const side of present) {
+      const t = slice[side];
+      if (!t) continue;
+      const total = totals[side] ?? { ops: 0, totalNs: 0 };
+      totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
+    }
+    if (slice.base && slice.head) {
+      pairLogRatios.push(Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
+    }
+    pair++;
+  }
+  return { totals, pairLogRatios };
+}
+
+async function withSliceErrors(key: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const failure = error as { side?: Side; cause?: unknown };
+    await send({ type: 'error', key, side: failure.side ?? 'head', error: errorText(failure.cause ?? error) });
+  }
+}
+
+async function runTiming(job: TimingJob): Promise<void> {
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
+      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      const { totals, pairLogRatios } = await alternate(b.key, sides, {
+        ...common,
+        timeMs: job.timeMs,
+        phase: 'measure',
+      });
+      await send({ type: 'timing', key: b.key, base: totals.base, head: totals.head, pairLogRatios });
+    });
+  }
+}
+
+async function runProfile(job: ProfileJob): Promise<void> {
+  // Loaded only here: the discovery and timing passes must not pay for the profiler.
+  const { time } = await import('@datadog/pprof');
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: 'base' as Side };
+      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      if (job.profile) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+      // Each slice carries its side as the sampling context, so one profile splits into base and head.
+      const { totals } = await alternate(
+        b.key,
+        sides,
+        { ...common, timeMs: job.timeMs, phase: 'measure' },
+        job.profile
+          ? async (side, run) => {
+              time.setContext({ side });
+              try {
+                return await run();
+              } finally {
+                time.setContext({});
+              }
+            }
+          : undefined,
+      );
+      const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
+      if (job.profile) {
+        const profile = time.stop(false, ({ context }) => {
+          const side = (context?.context as { side?: Side } | undefined)?.side;
+          return side ? { [SIDE_LABEL]: side } : {};
+        });
+        const labelKey = profile.stringTable.dedup(SIDE_LABEL);
+        const all = profile.sample;
+        const dir = join(job.outDir, b.slug);
+        mkdirSync(dir, { recursive: true });
+        for (const side of SIDES) {
+          const ops = totals[side]?.ops;
+          if (!ops) continue;
+          const sideValue = profile.stringTable.dedup(side);
+          profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+          profile.comment = [
+            profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
+            profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
+            profile.stringTable.dedup(`${SIDE_LABEL}=${side}`),
+          ];
+          const path = join(dir, `${side}.pb.gz`);
+          writeFileSync(path, gzipSync(profile.encode()));
+          profiles[side] = { path, ops };
+        }
+        profile.sample = all;
+      }
+      await send({ type: 'profiled', key: b.key, profiles, timings: totals });
+    });
+  }
+}
+
+async function runDiscover(files: string[]): Promise<void> {
+  for (const file of files) {
+    try {
+      const bench = await loadBench(file);
+      await send({ type: 'discovered', file, tasks: bench.tasks.map((t) => t.name) });
+    } catch (error) {
+      await send({ type: 'discover-error', file, error: errorText(error) });
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const jobFile = process.argv[2];
+  if (!jobFile) throw new Error('usage: runner.js <job.json>');
+  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
+  if (job.kind === 'discover') await runDiscover(job.files);
+  else if (job.kind === 'timing') await runTiming(job);
+  else await runProfile(job);
+  await send({ type: 'done' });
+  // Benchmarks may leave timers or sockets open; the parent has everything it needs.
+  process.exit(0);
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`flamegate runner: ${errorText(error)}\n`);
+  process.exit(70);
+});

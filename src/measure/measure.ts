@@ -1,0 +1,267 @@
+// The measure stage: discovery, the timing pass (production flags, no profiler, base and head
+// alternating in one process, repeated over fresh processes) and the attribution pass (profiler on,
+// inlining off). A benchmark that throws, hangs or crashes is recorded as failed and the others go on.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchmarkId, BenchmarkMeasurement, Budget, Side, SideTiming } from '../model.js';
+import { benchmarkKey } from '../model.js';
+import { noInliningFlags, runChild } from './child-process.js';
+import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
+
+export interface SideFiles {
+  /** Directory the relative benchmark paths resolve against (the working directory in the worktree). */
+  dir: string;
+  /** Benchmark files relative to `dir`. */
+  files: string[];
+}
+
+export interface MeasureInput {
+  sides: Record<Side, SideFiles>;
+  budget: Budget;
+  node: string;
+  /** Scratch directory for job files. */
+  workDir: string;
+  /** Where the attribution pass writes `<benchmark>/{base,head}.pb.gz`. */
+  profileDir: string;
+  /** Leave out benchmarks the config skips. */
+  skip?: (id: BenchmarkId) => boolean;
+  onProgress?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+const SIDES: Side[] = ['base', 'head'];
+
+export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement[]> {
+  const measurements = await discover(input);
+  const runnable = measurements.filter((m) => Object.keys(m.errors).length === 0);
+  await timingPass(input, runnable);
+  await attributionPass(
+    input,
+    measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
+    true,
+  );
+  return measurements;
+}
+
+/** Loads every benchmark file on both sides and lists their tasks. */
+export async function discover(input: MeasureInput): Promise<BenchmarkMeasurement[]> {
+  const perSide = await Promise.all(
+    SIDES.map(async (side) => {
+      const { dir, files } = input.sides[side];
+      const tasks = new Map<string, string[] | { error: string }>();
+      if (files.length === 0) return tasks;
+      input.onProgress?.(`loading ${files.length} benchmark file(s) on ${side}`);
+      const outcome = await runChild(
+        { kind: 'discover', files: files.map((f) => join(dir, f)) },
+        childOptions(input, side, `discover-${side}`, [], (message) => {
+          const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
+          if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
+          if (message.type === 'discover-error' && file) tasks.set(file, { error: message.error });
+        }),
+      );
+      if (outcome.end !== 'done') {
+        const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
+        for (const file of files) if (!tasks.has(file)) tasks.set(file, { error: `loading failed: ${why}` });
+      }
+      return tasks;
+    }),
+  );
+  const byKey = new Map<string, BenchmarkMeasurement>();
+  const get = (id: BenchmarkId) => {
+    const key = benchmarkKey(id);
+    let m = byKey.get(key);
+    if (!m) {
+      m = {
+        id,
+        present: { base: false, head: false },
+        timings: [],
+        soloTimings: [],
+        errors: {},
+        profiles: {},
+      };
+      byKey.set(key, m);
+    }
+    return m;
+  };
+  const files = [...new Set([...input.sides.base.files, ...input.sides.head.files])].sort();
+  for (const file of files) {
+    const sideTasks = SIDES.map((side) => perSide[SIDES.indexOf(side)]?.get(file));
+    const names = new Set<string>();
+    for (const t of sideTasks) if (Array.isArray(t)) for (const name of t) names.add(name);
+    SIDES.forEach((side, i) => {
+      const t = sideTasks[i];
+      if (t === undefined) return;
+      if (Array.isArray(t)) {
+        for (const name of t) get({ file, name }).present[side] = true;
+        return;
+      }
+      // A file that fails to load fails every task the other side knows of, or stands alone.
+      const targets = names.size > 0 ? [...names] : ['(load)'];
+      for (const name of targets) {
+        const m = get({ file, name });
+        m.present[side] = true;
+        m.errors[side] = t.error;
+      }
+    });
+  }
+  return [...byKey.values()].filter((m) => !input.skip?.(m.id));
+}
+
+function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides'], index: number): ChildBenchmark {
+  const key = benchmarkKey(m.id);
+  const slug = `${String(index).padStart(3, '0')}-${`${m.id.file}-${m.id.name}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`;
+  const spec = (side: Side) =>
+    m.present[side] ? { file: join(sides[side].dir, m.id.file), task: m.id.name } : undefined;
+  return { key, slug, base: spec('base'), head: spec('head') };
+}
+
+async function timingPass(input: MeasureInput, measurements: BenchmarkMeasurement[]): Promise<void> {
+  const { budget } = input;
+  const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
+  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  for (let round = 0; round < budget.processes; round++) {
+    const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
+    await runWithRespawn(input, `timing ${round + 1}/${budget.processes}`, children, byKey, [], (benchmarks) => ({
+      kind: 'timing',
+      benchmarks,
+      firstSide,
+      sliceMs: budget.sliceMs,
+      warmupMs: budget.warmupMs,
+      timeMs: budget.timePerProcessMs,
+    }), (message, m) => {
+      if (message.type !== 'timing') return;
+      if (message.base && message.head) {
+        m.timings.push({ process: round, base: message.base, head: message.head, pairLogRatios: message.pairLogRatios });
+      } else {
+        const side: Side = message.base ? 'base' : 'head';
+        const timing = message.base ?? message.head;
+        if (timing) m.soloTimings.push({ side, timing });
+      }
+    });
+  }
+}
+
+/**
+ * Runs each benchmark under the profiler (or, with `profile` false, the same way without it), both
+ * sides in one process, and records where each side's profile was written.
+ */
+export async function attributionPass(
+  input: MeasureInput,
+  measurements: BenchmarkMeasurement[],
+  profile: boolean,
+): Promise<Map<string, Partial<Record<Side, SideTiming>>>> {
+  const { budget } = input;
+  const outDir = input.profileDir;
+  mkdirSync(outDir, { recursive: true });
+  const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
+  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  const timings = new Map<string, Partial<Record<Side, SideTiming>>>();
+  await runWithRespawn(
+    input,
+    profile ? 'profiling' : 'unprofiled',
+    children,
+    byKey,
+    noInliningFlags(input.node),
+    (benchmarks) => ({
+      kind: 'profile',
+      benchmarks,
+      sliceMs: Math.max(budget.sliceMs, 20),
+      warmupMs: budget.warmupMs,
+      timeMs: budget.profileMs,
+      intervalUs: budget.profileIntervalUs,
+      outDir,
+      profile,
+    }),
+    (message, m) => {
+      if (message.type !== 'profiled') return;
+      m.profiles = message.profiles;
+      timings.set(benchmarkKey(m.id), message.timings);
+    },
+  );
+  return timings;
+}
+
+/**
+ * Runs a job over the given benchmarks; when the child hangs or dies, the benchmark it was running
+ * is marked failed and a fresh child takes the rest.
+ */
+async function runWithRespawn(
+  input: MeasureInput,
+  label: string,
+  all: ChildBenchmark[],
+  byKey: Map<string, BenchmarkMeasurement>,
+  nodeArgs: string[],
+  makeJob: (benchmarks: ChildBenchmark[]) => Job,
+  onResult: (message: ChildMessage, m: BenchmarkMeasurement) => void,
+): Promise<void> {
+  const failed = (b: ChildBenchmark) => Object.keys(byKey.get(b.key)?.errors ?? {}).length > 0;
+  let pending = all.filter((b) => !failed(b));
+  let attempt = 0;
+  while (pending.length > 0 && !input.signal?.aborted) {
+    const reported = new Set<string>();
+    let shown = '';
+    const outcome = await runChild(
+      makeJob(pending),
+      childOptions(input, 'head', `${label.replace(/\W+/g, '-')}-${attempt++}`, nodeArgs, (message) => {
+        if (message.type === 'progress' && message.key !== shown) {
+          shown = message.key;
+          input.onProgress?.(`[${label}] ${message.key}`);
+        }
+        if (!('key' in message)) return;
+        const m = byKey.get(message.key);
+        if (!m) return;
+        if (message.type === 'error') {
+          m.errors[message.side] = message.error;
+          reported.add(message.key);
+        } else if (message.type === 'timing' || message.type === 'profiled') {
+          onResult(message, m);
+          reported.add(message.key);
+        }
+      }),
+    );
+    if (outcome.end === 'done' || outcome.end === 'aborted') return;
+    const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
+    const culprit = outcome.last && byKey.get(outcome.last.key);
+    if (culprit && outcome.last) {
+      culprit.errors[outcome.last.side] = why;
+      reported.add(outcome.last.key);
+    } else {
+      // Nothing to blame: the runner itself failed, so every pending benchmark fails with its reason.
+      for (const b of pending) {
+        const m = byKey.get(b.key);
+        if (m) m.errors.head = why;
+      }
+      return;
+    }
+    pending = pending.filter((b) => !reported.has(b.key) && !failed(b));
+  }
+}
+
+function describeEnd(end: string, timeoutMs: number, output: string, exitCode: number | null): string {
+  const tail = output ? `\n${output.split('\n').slice(-8).join('\n')}` : '';
+  if (end === 'timeout') return `timed out: no progress for ${(timeoutMs / 1000).toFixed(1)} s (budget.timeoutMs)`;
+  return `the benchmark process exited unexpectedly (code ${exitCode ?? 'signal'})${tail}`;
+}
+
+function childOptions(
+  input: MeasureInput,
+  side: Side,
+  name: string,
+  nodeArgs: string[],
+  onMessage: (message: ChildMessage) => void,
+) {
+  return {
+    node: input.node,
+    nodeArgs,
+    cwd: input.sides[side].dir,
+    timeoutMs: input.budget.timeoutMs,
+    jobFile: join(input.workDir, `job-${name}.json`),
+    signal: input.signal,
+    onMessage,
+  };
+}
+
+function relativeTo(dir: string, abs: string): string {
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  return abs.startsWith(prefix) ? abs.slice(prefix.length) : abs;
+}

@@ -1,0 +1,70 @@
+// Messages between the measuring parent and the child runner (over Node's IPC channel). The child
+// runs under the user's `node`, so everything here is plain JSON.
+import type { Side, SideTiming } from '../model.js';
+
+/** One benchmark as the child sees it: the task on each side that has it. */
+export interface ChildBenchmark {
+  key: string;
+  /** File-system-safe name for this benchmark's profile folder. */
+  slug: string;
+  base?: { file: string; task: string };
+  head?: { file: string; task: string };
+}
+
+export interface DiscoverJob {
+  kind: 'discover';
+  /** Absolute paths of benchmark files on one side. */
+  files: string[];
+}
+
+export interface TimingJob {
+  kind: 'timing';
+  benchmarks: ChildBenchmark[];
+  /** Which side runs first in each pair; alternated per pair as well (ABBA). */
+  firstSide: Side;
+  sliceMs: number;
+  warmupMs: number;
+  /** Measured time per side per benchmark. */
+  timeMs: number;
+}
+
+export interface ProfileJob {
+  kind: 'profile';
+  benchmarks: ChildBenchmark[];
+  sliceMs: number;
+  warmupMs: number;
+  /** Time per side per benchmark under the profiler. */
+  timeMs: number;
+  intervalUs: number;
+  /** Directory where `<index>-<side>.pb.gz` files are written. */
+  outDir: string;
+  /** When false, the same slices run without the profiler (to measure its cost). */
+  profile: boolean;
+}
+
+export type Job = DiscoverJob | TimingJob | ProfileJob;
+
+export type ChildMessage =
+  | { type: 'discovered'; file: string; tasks: string[] }
+  | { type: 'discover-error'; file: string; error: string }
+  /** Sent before each piece of work, so the parent's watchdog knows what hangs. */
+  | { type: 'progress'; key: string; side: Side; phase: 'load' | 'warmup' | 'measure' }
+  | {
+      type: 'timing';
+      key: string;
+      base?: SideTiming;
+      head?: SideTiming;
+      pairLogRatios: number[];
+    }
+  | {
+      type: 'profiled';
+      key: string;
+      profiles: Partial<Record<Side, { path: string; ops: number }>>;
+      /** Ops and elapsed time per side, used to measure the profiler's own cost. */
+      timings: Partial<Record<Side, SideTiming>>;
+    }
+  | { type: 'error'; key: string; side: Side; error: string }
+  | { type: 'done' };
+
+export const OPS_COMMENT_PREFIX = 'flamegate.ops=';
+export const SIDE_LABEL = 'flamegate.side';

@@ -1,0 +1,212 @@
+// The data that flows between pipeline stages. Every stage takes some of these and returns others;
+// nothing here does I/O. Fields of `Report` are a public contract (schemaVersion 1): add, never rename.
+
+export type Side = 'base' | 'head';
+
+// ---------------------------------------------------------------- config
+
+export interface Thresholds {
+  /** Fractional slowdown of a benchmark that fails the gate (0.05 = 5%). */
+  benchmark: number;
+  /** Growth of one function's self time, as a fraction of the benchmark's base time per op. */
+  function: number;
+}
+
+export interface BenchmarkOverride {
+  /** Glob matched against `file > task name` and against the task name alone. */
+  match: string;
+  thresholds: Partial<Thresholds>;
+  /** Skip this benchmark entirely. */
+  skip: boolean;
+}
+
+export interface Budget {
+  /** Fresh child processes in the timing pass; the interval is taken over them. */
+  processes: number;
+  /** Time each benchmark runs per side in each timing process, in ms. */
+  timePerProcessMs: number;
+  /** Length of one alternating slice, in ms; longer for benchmarks whose single op is longer. */
+  sliceMs: number;
+  /** Warm-up per side per benchmark per process, in ms. */
+  warmupMs: number;
+  /** Time each side runs under the profiler, per benchmark, in ms. */
+  profileMs: number;
+  /** Average time between profiler samples, in microseconds. */
+  profileIntervalUs: number;
+  /** A benchmark that makes no progress for this long is killed and reported as failed. */
+  timeoutMs: number;
+}
+
+export interface Config {
+  /** Globs of benchmark files, relative to the repo (or working directory). */
+  benchmarks: string[];
+  /** Globs excluded from discovery (node_modules is always excluded). */
+  exclude: string[];
+  /** Install command; when absent the package manager is picked from the lockfile. */
+  install?: string;
+  /** Build command run after install. */
+  build?: string;
+  thresholds: Thresholds;
+  overrides: BenchmarkOverride[];
+  /** Functions to leave out of the function table and the function gate (globs on name or file). */
+  ignoreFunctions: string[];
+  budget: Budget;
+}
+
+// ---------------------------------------------------------------- measure
+
+export interface BenchmarkId {
+  /** Path of the benchmark file relative to the working directory, with forward slashes. */
+  file: string;
+  /** The tinybench task name. */
+  name: string;
+}
+
+export function benchmarkKey(id: BenchmarkId): string {
+  return `${id.file} > ${id.name}`;
+}
+
+/** One timing process's view of one benchmark: both sides measured in alternating slices. */
+export interface ProcessTiming {
+  /** Index of the process (0-based); even processes start with base, odd with head (ABBA). */
+  process: number;
+  base: SideTiming;
+  head: SideTiming;
+  /** ln(head ns/op ÷ base ns/op) for each adjacent pair of slices, in order. */
+  pairLogRatios: number[];
+}
+
+export interface SideTiming {
+  /** Operations measured. */
+  ops: number;
+  /** Sum of measured time, ns. */
+  totalNs: number;
+}
+
+/** Everything the timing and attribution passes produced for one benchmark. */
+export interface BenchmarkMeasurement {
+  id: BenchmarkId;
+  /** Which sides have this task. */
+  present: Record<Side, boolean>;
+  /** Processes where both sides completed. Empty when a side failed. */
+  timings: ProcessTiming[];
+  /** Ops measured on a side present only on one side (added/removed benchmarks). */
+  soloTimings: { side: Side; timing: SideTiming }[];
+  /** A side that threw, hung or crashed, with its message. */
+  errors: Partial<Record<Side, string>>;
+  /** gzipped pprof files written by the attribution pass, with the ops each covers. */
+  profiles: Partial<Record<Side, { path: string; ops: number }>>;
+}
+
+// ---------------------------------------------------------------- profile
+
+export type FrameKind = 'user' | 'dependency' | 'node' | 'runtime' | 'harness';
+
+export interface Frame {
+  name: string;
+  /** Repo-relative file (worktree prefix stripped), a `node:` URL, or '' for runtime frames. */
+  file: string;
+  /** First line of the function, for links only: identity never uses it. */
+  line: number;
+  kind: FrameKind;
+  /** npm package name for `dependency` frames (scoped names included). */
+  package?: string;
+}
+
+/** A profile reduced to stacks of frames with time. Frames are shared through the `frames` table. */
+export interface StackProfile {
+  frames: Frame[];
+  /** Each stack lists frame indices from the root (outermost caller) to the leaf. */
+  stacks: { frames: number[]; ns: number; samples: number }[];
+  /** Operations the profile covers; 1 when unknown (then "per op" means "in total"). */
+  ops: number;
+}
+
+export interface FunctionSelfTime {
+  /** Stable identity across sides: name and file, never the line. */
+  key: string;
+  frame: Frame;
+  selfNsPerOp: number;
+  totalNsPerOp: number;
+  /** Samples in which the function was the leaf: the basis of its sampling error. */
+  selfSamples: number;
+}
+
+export interface FunctionTable {
+  ops: number;
+  /** Time per op over all stacks. */
+  totalNsPerOp: number;
+  totalSamples: number;
+  functions: FunctionSelfTime[];
+}
+
+// ---------------------------------------------------------------- compare / report
+
+export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed' | 'failed';
+export type FunctionStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
+
+export interface SideSummary {
+  meanNs: number;
+  samples: number;
+}
+
+export interface BenchmarkResult {
+  name: string;
+  file: string;
+  status: BenchmarkStatus;
+  base: SideSummary | null;
+  head: SideSummary | null;
+  /** head/base − 1; +0.12 means 12% slower. */
+  change: number;
+  /** 95% interval of change. */
+  ci: [number, number];
+  threshold: number;
+  error?: string;
+  /** The interval is wider than the threshold: this run cannot tell a change of that size. */
+  inconclusive?: boolean;
+  /** Threshold for one function's self-time growth, as a fraction of base time per op. */
+  functionThreshold?: number;
+  /** Why the gate failed for this benchmark, one line per reason. */
+  failures?: string[];
+}
+
+export interface FunctionResult {
+  benchmark: string;
+  name: string;
+  file: string;
+  line: number;
+  baseSelfNsPerOp: number;
+  headSelfNsPerOp: number;
+  deltaNsPerOp: number;
+  /** head/base − 1 of self time (Infinity-free: added functions report 1). */
+  change: number;
+  status: FunctionStatus;
+  /** File of the benchmark this row belongs to. */
+  benchmarkFile?: string;
+  kind?: FrameKind;
+  package?: string;
+  /** deltaNsPerOp as a fraction of the benchmark's base time per op (what the function gate reads). */
+  shareOfBenchmark?: number;
+  /** The function gate failed on this row. */
+  gate?: boolean;
+}
+
+export interface RevisionInfo {
+  ref: string;
+  sha: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  verdict: 'pass' | 'fail';
+  base: RevisionInfo;
+  head: RevisionInfo;
+  benchmarks: BenchmarkResult[];
+  functions: FunctionResult[];
+  /** One line per exceeded threshold or head-only failure. */
+  failures?: string[];
+  /** Settings that shaped the run, so a reader can reproduce it. */
+  settings?: { processes: number; timePerProcessMs: number; profileMs: number; node: string };
+  /** Where the raw profiles were written, relative paths per benchmark key. */
+  profiles?: Record<string, Partial<Record<Side, string>>>;
+}

@@ -1,0 +1,175 @@
+// The pipeline: config → workspace → measure → profile → compare → report. Entry points call
+// `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
+import { matchesOverride } from './config/overrides.js';
+import { compare } from './compare/compare.js';
+import { measure } from './measure/measure.js';
+import { nodeVersion } from './measure/child-process.js';
+import { benchmarkKey, type Config, type FunctionTable, type Report, type Side, type StackProfile } from './model.js';
+import { classifyProfile } from './profile/classify.js';
+import { functionTable } from './profile/functions.js';
+import { readPprof } from './profile/pprof.js';
+import { type Settings, UsageError } from './settings.js';
+import { listBenchmarkFiles } from './workspace/files.js';
+import { type Checkout, createWorkspace, planInstall, readAtRevision, runStep, type Workspace } from './workspace/workspace.js';
+
+export interface PipelineResult {
+  report: Report;
+  /** Directory holding the raw profiles (base/head per benchmark) and report.json. */
+  outDir: string;
+  /** Path of the JSON report inside outDir. */
+  reportPath: string;
+  /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
+  profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+}
+
+export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
+
+export async function runPipeline(settings: Settings): Promise<PipelineResult> {
+  const progress = settings.onProgress ?? (() => undefined);
+  const node = settings.node ?? 'node';
+  const runtime = (() => {
+    try {
+      return nodeVersion(node);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  })();
+  const workspace = await createWorkspace({
+    cwd: settings.cwd,
+    base: settings.base,
+    head: settings.head,
+    signal: settings.signal,
+    keep: settings.keepWorktrees,
+  });
+  try {
+    const config = applyOverrides(await loadConfig(settings, workspace), settings);
+    await prepare(workspace, config, progress, settings.signal);
+
+    const files = {
+      base: await listBenchmarkFiles(workspace.base.dir, config.benchmarks, config.exclude),
+      head: await listBenchmarkFiles(workspace.head.dir, config.benchmarks, config.exclude),
+    };
+    if (files.base.length === 0 && files.head.length === 0) {
+      const where = workspace.prefix || 'the repository root';
+      throw new UsageError(
+        `no benchmark files found: nothing in ${where} matches ${config.benchmarks.join(', ')} ` +
+          `(set "benchmarks" in ${DEFAULT_CONFIG_PATH}; the default is ${DEFAULT_BENCHMARK_GLOB})`,
+      );
+    }
+    progress(`found ${files.head.length} benchmark file(s) on head, ${files.base.length} on base`);
+
+    const outDir = settings.outDir ? resolve(settings.outDir) : mkdtempSync(join(tmpdir(), 'flamegate-out-'));
+    mkdirSync(outDir, { recursive: true });
+    mkdirSync(workspace.scratch, { recursive: true });
+    const measurements = await measure({
+      sides: { base: { dir: workspace.base.dir, files: files.base }, head: { dir: workspace.head.dir, files: files.head } },
+      budget: config.budget,
+      node,
+      workDir: workspace.scratch,
+      profileDir: join(outDir, 'profiles'),
+      skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
+      onProgress: progress,
+      signal: settings.signal,
+    });
+    if (settings.signal?.aborted) throw new UsageError('interrupted');
+
+    const roots = [workspace.base.root, workspace.head.root];
+    const profiles: PipelineResult['profiles'] = {};
+    const functionTables: Record<string, Partial<Record<Side, FunctionTable>>> = {};
+    const profilePaths: NonNullable<Report['profiles']> = {};
+    for (const m of measurements) {
+      const key = benchmarkKey(m.id);
+      for (const side of ['base', 'head'] as const) {
+        const written = m.profiles[side];
+        if (!written) continue;
+        const stacks = classifyProfile(readPprof(readFileSync(written.path)), { roots });
+        (profiles[key] ??= {})[side] = stacks;
+        (functionTables[key] ??= {})[side] = functionTable(stacks);
+        (profilePaths[key] ??= {})[side] = relative(outDir, written.path);
+      }
+    }
+
+    const report = compare({
+      measurements,
+      functionTables,
+      config,
+      base: workspace.base.revision,
+      head: workspace.head.revision,
+    });
+    report.settings = {
+      processes: config.budget.processes,
+      timePerProcessMs: config.budget.timePerProcessMs,
+      profileMs: config.budget.profileMs,
+      node: runtime,
+    };
+    report.profiles = profilePaths;
+    const reportPath = join(outDir, 'report.json');
+    writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    return { report, outDir, reportPath, profiles };
+  } finally {
+    await workspace.dispose();
+  }
+}
+
+async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {
+  if (settings.configPath) {
+    const path = isAbsolute(settings.configPath) ? settings.configPath : resolve(settings.cwd, settings.configPath);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new UsageError(`config file ${settings.configPath} cannot be read (no such file?)`);
+    }
+    return parseConfig(text, settings.configPath);
+  }
+  const inRepo = settings.configInRepo ?? DEFAULT_CONFIG_PATH;
+  const text = await readAtRevision(workspace.repoRoot, workspace.base.revision.sha, inRepo);
+  if (text === undefined) {
+    if (settings.configInRepo && settings.configInRepo !== DEFAULT_CONFIG_PATH) {
+      throw new UsageError(
+        `config ${inRepo} does not exist in the base revision ${workspace.base.revision.sha.slice(0, 7)} ` +
+          '(the config is read from the base, so that a pull request cannot loosen its own gate)',
+      );
+    }
+    return DEFAULT_CONFIG;
+  }
+  return parseConfig(text, `${inRepo} (base ${workspace.base.revision.sha.slice(0, 7)})`);
+}
+
+function applyOverrides(config: Config, settings: Settings): Config {
+  const o = settings.overrides;
+  if (!o) return config;
+  return {
+    ...config,
+    benchmarks: o.benchmarks ?? config.benchmarks,
+    install: o.install ?? config.install,
+    build: o.build ?? config.build,
+    budget: { ...config.budget, ...o.budget },
+  };
+}
+
+async function prepare(
+  workspace: Workspace,
+  config: Config,
+  progress: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const one = async (checkout: Checkout) => {
+    const label = `${checkout.side} ${checkout.revision.sha.slice(0, 7)}`;
+    const install = planInstall(checkout, config.install);
+    if (install) {
+      progress(`installing ${label}: ${install.command}`);
+      await runStep(checkout, 'install', install, signal);
+    }
+    if (config.build) {
+      progress(`building ${label}: ${config.build}`);
+      await runStep(checkout, 'build', { dir: checkout.dir, command: config.build }, signal);
+    }
+  };
+  // Installs are mostly network and disk: running both sides at once halves the wait.
+  await Promise.all([one(workspace.base), one(workspace.head)]);
+}

@@ -1,0 +1,36 @@
+// The one settings object both entry points (CLI and Action) build from their inputs and hand to the
+// pipeline. Nothing here reads the environment: entry points do that.
+import type { Config } from './model.js';
+
+export interface Settings {
+  /** Directory inside the git repository where benchmarks live (the working directory). */
+  cwd: string;
+  /** Base revision (any git rev). */
+  base: string;
+  /** Head revision; `HEAD` by default. */
+  head: string;
+  /** A config file on disk (local use); it overrides the config committed in the base revision. */
+  configPath?: string;
+  /**
+   * Path of the config inside the repository, read from the BASE revision so that a pull request
+   * cannot loosen its own gate. Default `.github/flamegate.yml`.
+   */
+  configInRepo?: string;
+  /** Values that override the config file (the Action's `benchmarks`, `install`, `build` inputs). */
+  overrides?: Partial<Pick<Config, 'benchmarks' | 'install' | 'build'>> & { budget?: Partial<Config['budget']> };
+  /** Directory for raw profiles and reports; a temp dir when absent. */
+  outDir?: string;
+  /** `node` binary for benchmark processes: the user's runtime, from PATH by default. */
+  node?: string;
+  /** Progress lines while measuring. */
+  onProgress?: (line: string) => void;
+  /** Aborts the run (Ctrl-C): worktrees are still removed. */
+  signal?: AbortSignal;
+  /** Keep worktrees after the run (debugging). */
+  keepWorktrees?: boolean;
+}
+
+/** An error the user caused (config, usage, git revision, install): exit code 2, message names the fix. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,72 @@
+// Runs commands for the workspace stage and turns failures into messages that show the command and
+// the tail of its output, which is what a user needs to fix an install or a build.
+import { spawn } from 'node:child_process';
+
+export interface ExecResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ExecOptions {
+  cwd: string;
+  shell?: boolean;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  /** Called with each chunk of output (progress for long installs). */
+  onOutput?: (chunk: string) => void;
+}
+
+export function exec(command: string, args: string[], options: ExecOptions): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      shell: options.shell ?? false,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      signal: options.signal,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      options.onOutput?.(chunk);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      options.onOutput?.(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+export function tail(text: string, lines = 20): string {
+  const all = text.trimEnd().split('\n');
+  return all.slice(-lines).join('\n');
+}
+
+export class CommandError extends Error {
+  override name = 'CommandError';
+  constructor(
+    readonly what: string,
+    readonly command: string,
+    readonly result: ExecResult,
+  ) {
+    const output = tail(`${result.stdout}\n${result.stderr}`.trim());
+    super(`${what}: \`${command}\` exited with code ${result.code}${output ? `\n${indent(output)}` : ''}`);
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+export async function git(cwd: string, args: string[], signal?: AbortSignal): Promise<string> {
+  const result = await exec('git', args, { cwd, signal });
+  if (result.code !== 0) throw new CommandError('git failed', `git ${args.join(' ')}`, result);
+  return result.stdout.trim();
+}

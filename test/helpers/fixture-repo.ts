@@ -1,0 +1,79 @@
+// Turns fixtures/sample-project into a real git repository with a base commit and a head commit.
+// The head commit changes one named function (`slowPath`) or nothing, depending on the variant.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURE = fileURLToPath(new URL('../../fixtures/sample-project', import.meta.url));
+
+export type Variant = 'same' | 'slower' | 'faster' | 'throws' | 'hangs' | 'no-bench-export';
+
+interface Edit {
+  file: string;
+  from: string | RegExp;
+  to: string;
+}
+
+// Each head variant is a small, readable edit of the base project.
+const EDITS: Record<Variant, Edit[]> = {
+  same: [{ file: 'src/records.js', from: '// A small record parser.', to: '// A small record parser (comment edited).' }],
+  slower: [{ file: 'src/records.js', from: 'i < WORK * 8;', to: 'i < WORK * 20;' }],
+  faster: [{ file: 'src/records.js', from: 'i < WORK * 8;', to: 'i < WORK * 2;' }],
+  throws: [
+    {
+      file: 'bench/records.bench.js',
+      from: "add('tokenize', () => {",
+      to: "add('tokenize', () => {\n    throw new Error('tokenize broke on head');",
+    },
+  ],
+  hangs: [
+    {
+      file: 'bench/records.bench.js',
+      from: "add('tokenize', () => {",
+      to: "add('tokenize', () => {\n    for (;;) {}",
+    },
+  ],
+  'no-bench-export': [{ file: 'bench/checksum.bench.ts', from: 'return bench;', to: 'return { bench };' }],
+};
+
+export interface FixtureRepo {
+  dir: string;
+  baseSha: string;
+  headSha: string;
+}
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+export function applyVariant(dir: string, variant: Variant): void {
+  for (const edit of EDITS[variant]) {
+    const path = join(dir, edit.file);
+    const before = readFileSync(path, 'utf8');
+    const after = before.replace(edit.from, edit.to);
+    if (after === before) throw new Error(`fixture edit for "${variant}" did not apply to ${edit.file}`);
+    writeFileSync(path, after);
+  }
+}
+
+export async function createFixtureRepo(
+  variant: Variant,
+  options: { dir?: string; config?: string } = {},
+): Promise<FixtureRepo> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `flamegate-fixture-${variant}-`));
+  cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  if (options.config !== undefined) writeFileSync(join(dir, '.github/flamegate.yml'), options.config);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'flamegate test');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'base');
+  const baseSha = git(dir, 'rev-parse', 'HEAD');
+  applyVariant(dir, variant);
+  git(dir, 'commit', '-q', '-am', `head: ${variant}`);
+  const headSha = git(dir, 'rev-parse', 'HEAD');
+  return { dir, baseSha, headSha };
+}

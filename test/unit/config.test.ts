@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from '../../src/config/config.js';
+import { findOverride } from '../../src/config/overrides.js';
+import { UsageError } from '../../src/settings.js';
+
+const SOURCE = '.github/flamegate.yml';
+
+function errorOf(text: string): UsageError {
+  try {
+    parseConfig(text, SOURCE);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('config', () => {
+  it('gives the defaults for an empty file', () => {
+    expect(parseConfig('', SOURCE)).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('reads every key, with percentages and fractions', () => {
+    const config = parseConfig(
+      `
+benchmarks: ["bench/**/*.bench.ts", "perf/*.bench.js"]
+exclude: "bench/legacy/**"
+install: pnpm install
+build: pnpm build
+thresholds: { benchmark: 3%, function: 0.1 }
+overrides:
+  - match: "parse*"
+    thresholds: { benchmark: "10%" }
+  - match: "bench/slow.bench.ts > *"
+    skip: true
+ignoreFunctions: ["node:*", "*lodash*"]
+budget: { processes: 8, timePerProcessMs: 1000, profileMs: 2000, timeoutMs: 5000 }
+`,
+      SOURCE,
+    );
+    expect(config.benchmarks).toEqual(['bench/**/*.bench.ts', 'perf/*.bench.js']);
+    expect(config.exclude).toEqual(['bench/legacy/**']);
+    expect(config.install).toBe('pnpm install');
+    expect(config.build).toBe('pnpm build');
+    expect(config.thresholds.benchmark).toBeCloseTo(0.03);
+    expect(config.thresholds.function).toBeCloseTo(0.1);
+    expect(config.overrides[0]).toEqual({ match: 'parse*', thresholds: { benchmark: 0.1 }, skip: false });
+    expect(config.overrides[1]?.skip).toBe(true);
+    expect(config.ignoreFunctions).toEqual(['node:*', '*lodash*']);
+    expect(config.budget.processes).toBe(8);
+    expect(config.budget.timeoutMs).toBe(5000);
+    // Budget keys not given keep their defaults.
+    expect(config.budget.sliceMs).toBe(DEFAULT_CONFIG.budget.sliceMs);
+  });
+
+  it('names an unknown key and lists the known ones', () => {
+    const error = errorOf('threshold:\n  benchmark: 5%\n');
+    expect(error.message).toContain(SOURCE);
+    expect(error.message).toContain('unknown key "threshold" at the top level');
+    expect(error.message).toContain('known keys: benchmarks');
+  });
+
+  it('names a nested unknown key with its path', () => {
+    const error = errorOf('budget:\n  proceses: 4\n');
+    expect(error.message).toContain('unknown key "budget.proceses" under "budget"');
+  });
+
+  it('names a malformed value and shows it', () => {
+    const error = errorOf('thresholds:\n  benchmark: 12\n');
+    expect(error.message).toContain('"thresholds.benchmark" = 12');
+    expect(error.message).toContain('"5%"');
+  });
+
+  it('rejects a wrong type in a list item with its index', () => {
+    const error = errorOf('overrides:\n  - thresholds: { benchmark: 5% }\n');
+    expect(error.message).toContain('overrides[0]');
+    expect(error.message).toContain('missing "match"');
+  });
+
+  it('rejects YAML that does not parse, naming the file', () => {
+    const error = errorOf('thresholds: [unclosed\n');
+    expect(error.message).toMatch(/^\.github\/flamegate\.yml: not valid YAML/);
+  });
+
+  it('matches overrides by task name or by file > name', () => {
+    const overrides = parseConfig(
+      'overrides:\n  - match: "parse*"\n    thresholds: { benchmark: 10% }\n  - match: "bench/a.bench.js > *"\n    skip: true\n',
+      SOURCE,
+    ).overrides;
+    expect(findOverride(overrides, { file: 'bench/x.bench.js', name: 'parse small' })?.match).toBe('parse*');
+    expect(findOverride(overrides, { file: 'bench/a.bench.js', name: 'other' })?.skip).toBe(true);
+    expect(findOverride(overrides, { file: 'bench/b.bench.js', name: 'other' })).toBeUndefined();
+  });
+});
