@@ -29,8 +29,13 @@ export interface Budget {
   sliceMs: number;
   /** Warm-up per side per benchmark per process, in ms. */
   warmupMs: number;
-  /** Time each side runs under the profiler, per benchmark, in ms. */
+  /** Time each side runs under the profiler, per benchmark, in each profiling process, in ms. */
   profileMs: number;
+  /**
+   * Fresh processes in the attribution pass. One process can carry its own JIT bias for a function;
+   * a function's change is taken as the median over processes, so one odd process cannot flag it.
+   */
+  profileProcesses: number;
   /** Average time between profiler samples, in microseconds. */
   profileIntervalUs: number;
   /** A benchmark that makes no progress for this long is killed and reported as failed. */
@@ -94,8 +99,8 @@ export interface BenchmarkMeasurement {
   soloTimings: { side: Side; timing: SideTiming }[];
   /** A side that threw, hung or crashed, with its message. */
   errors: Partial<Record<Side, string>>;
-  /** gzipped pprof files written by the attribution pass, with the ops each covers. */
-  profiles: Partial<Record<Side, { path: string; ops: number }>>;
+  /** gzipped pprof files written by the attribution pass, one per profiling process, with the ops each covers. */
+  profiles: Partial<Record<Side, { path: string; ops: number }[]>>;
 }
 
 // ---------------------------------------------------------------- profile

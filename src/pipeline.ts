@@ -1,8 +1,8 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
 import { matchesOverride } from './config/overrides.js';
 import { compare } from './compare/compare.js';
@@ -11,6 +11,7 @@ import { nodeVersion } from './measure/child-process.js';
 import { benchmarkKey, type Config, type FunctionTable, type Report, type Side, type StackProfile } from './model.js';
 import { classifyProfile } from './profile/classify.js';
 import { functionTable } from './profile/functions.js';
+import { mergePprof } from './profile/merge-pprof.js';
 import { readPprof } from './profile/pprof.js';
 import { type Settings, UsageError } from './settings.js';
 import { listBenchmarkFiles } from './workspace/files.js';
@@ -80,22 +81,32 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const roots = [workspace.base.root, workspace.head.root];
     const profiles: PipelineResult['profiles'] = {};
     const functionTables: Record<string, Partial<Record<Side, FunctionTable>>> = {};
+    const processTables: Record<string, Partial<Record<Side, FunctionTable[]>>> = {};
     const profilePaths: NonNullable<Report['profiles']> = {};
+    const read = (bytes: Uint8Array) => classifyProfile(readPprof(bytes), { roots });
     for (const m of measurements) {
       const key = benchmarkKey(m.id);
       for (const side of ['base', 'head'] as const) {
         const written = m.profiles[side];
-        if (!written) continue;
-        const stacks = classifyProfile(readPprof(readFileSync(written.path)), { roots });
+        if (!written?.length) continue;
+        const files = written.map((w) => readFileSync(w.path));
+        // One file per side for users and their tools; the per-process files stay apart only in memory.
+        const merged = mergePprof(files);
+        const path = join(dirname(written[0]?.path ?? outDir), `${side}.pb.gz`);
+        writeFileSync(path, merged);
+        for (const w of written) rmSync(w.path, { force: true });
+        const stacks = read(merged);
         (profiles[key] ??= {})[side] = stacks;
         (functionTables[key] ??= {})[side] = functionTable(stacks);
-        (profilePaths[key] ??= {})[side] = relative(outDir, written.path);
+        (processTables[key] ??= {})[side] = files.map((bytes) => functionTable(read(bytes)));
+        (profilePaths[key] ??= {})[side] = relative(outDir, path);
       }
     }
 
     const report = compare({
       measurements,
       functionTables,
+      processTables,
       config,
       base: workspace.base.revision,
       head: workspace.head.revision,

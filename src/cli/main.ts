@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `flamegate` command. It parses arguments into Settings and calls the pipeline; it owns the
 // terminal (progress, summary) and the exit code: 0 pass, 1 fail, 2 usage/config/git/install error.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../pipeline.js';
-import { renderReportFiles } from '../report/outputs.js';
+import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
 import { CommandError } from '../workspace/exec.js';
@@ -125,9 +125,15 @@ async function compareCommand(args: string[]): Promise<number> {
   };
   try {
     const result = await runPipeline(settings);
-    const files = renderReportFiles(result);
+    const outputs = buildReportOutputs(result);
+    for (const file of outputs.files) {
+      const path = join(result.outDir, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
+    writeFileSync(join(result.outDir, 'comment.md'), outputs.markdown);
     if (values.json) writeFileSync(String(values.json), `${JSON.stringify(result.report, null, 2)}\n`);
-    if (values.markdown) writeFileSync(String(values.markdown), files.markdown);
+    if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
     process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
     process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
     return result.report.verdict === 'fail' ? 1 : 0;

@@ -12,7 +12,8 @@ export const DEFAULT_BUDGET: Budget = {
   timePerProcessMs: 600,
   sliceMs: 5,
   warmupMs: 150,
-  profileMs: 1000,
+  profileMs: 400,
+  profileProcesses: 3,
   profileIntervalUs: 1000,
   timeoutMs: 60_000,
 };
@@ -78,6 +79,7 @@ const schema = {
         sliceMs: positiveInt(1, 10_000),
         warmupMs: positiveInt(0, 600_000),
         profileMs: positiveInt(10, 600_000),
+        profileProcesses: positiveInt(1, 20),
         profileIntervalUs: positiveInt(100, 100_000),
         timeoutMs: positiveInt(100, 3_600_000),
       },

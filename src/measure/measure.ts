@@ -3,7 +3,7 @@
 // inlining off). A benchmark that throws, hangs or crashes is recorded as failed and the others go on.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchmarkId, BenchmarkMeasurement, Budget, Side, SideTiming } from '../model.js';
+import type { BenchmarkId, BenchmarkMeasurement, Budget, Side } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { noInliningFlags, runChild } from './child-process.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
@@ -143,42 +143,47 @@ async function timingPass(input: MeasureInput, measurements: BenchmarkMeasuremen
 
 /**
  * Runs each benchmark under the profiler (or, with `profile` false, the same way without it), both
- * sides in one process, and records where each side's profile was written.
+ * sides in one process, in `budget.profileProcesses` fresh processes, and records where each side's
+ * profile of each process was written.
  */
 export async function attributionPass(
   input: MeasureInput,
   measurements: BenchmarkMeasurement[],
   profile: boolean,
-): Promise<Map<string, Partial<Record<Side, SideTiming>>>> {
+): Promise<void> {
   const { budget } = input;
   const outDir = input.profileDir;
   mkdirSync(outDir, { recursive: true });
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
   const children = measurements.map((m, i) => toChild(m, input.sides, i));
-  const timings = new Map<string, Partial<Record<Side, SideTiming>>>();
-  await runWithRespawn(
-    input,
-    profile ? 'profiling' : 'unprofiled',
-    children,
-    byKey,
-    noInliningFlags(input.node),
-    (benchmarks) => ({
-      kind: 'profile',
-      benchmarks,
-      sliceMs: Math.max(budget.sliceMs, 20),
-      warmupMs: budget.warmupMs,
-      timeMs: budget.profileMs,
-      intervalUs: budget.profileIntervalUs,
-      outDir,
-      profile,
-    }),
-    (message, m) => {
-      if (message.type !== 'profiled') return;
-      m.profiles = message.profiles;
-      timings.set(benchmarkKey(m.id), message.timings);
-    },
-  );
-  return timings;
+  for (let process = 0; process < budget.profileProcesses; process++) {
+    const label = `${profile ? 'profiling' : 'unprofiled'} ${process + 1}/${budget.profileProcesses}`;
+    await runWithRespawn(
+      input,
+      label,
+      children,
+      byKey,
+      noInliningFlags(input.node),
+      (benchmarks) => ({
+        kind: 'profile',
+        benchmarks,
+        sliceMs: Math.max(budget.sliceMs, 20),
+        warmupMs: budget.warmupMs,
+        timeMs: budget.profileMs,
+        intervalUs: budget.profileIntervalUs,
+        outDir,
+        process,
+        profile,
+      }),
+      (message, m) => {
+        if (message.type !== 'profiled') return;
+        for (const side of SIDES) {
+          const written = message.profiles[side];
+          if (written) (m.profiles[side] ??= []).push(written);
+        }
+      },
+    );
+  }
 }
 
 /**

@@ -36,10 +36,15 @@ export interface ProfileJob {
   /** Time per side per benchmark under the profiler. */
   timeMs: number;
   intervalUs: number;
-  /** Directory where `<index>-<side>.pb.gz` files are written. */
+  /** Directory where `<slug>/<side>-<process>.pb.gz` files are written. */
   outDir: string;
-  /** When false, the same slices run without the profiler (to measure its cost). */
-  profile: boolean;
+  /** Index of this profiling process, part of the file names. */
+  process: number;
+  /**
+   * `true` profiles; `false` runs the same slices without the profiler; `overhead` alternates blocks
+   * with and without it and reports their paired ratios (the profiler's cost, for the self-benchmark).
+   */
+  profile: boolean | 'overhead';
 }
 
 export type Job = DiscoverJob | TimingJob | ProfileJob;
@@ -63,6 +68,8 @@ export type ChildMessage =
       /** Ops and elapsed time per side, used to measure the profiler's own cost. */
       timings: Partial<Record<Side, SideTiming>>;
     }
+  /** ln(ns/op with the profiler ÷ ns/op without) for adjacent blocks. */
+  | { type: 'overhead'; key: string; pairLogRatios: number[] }
   | { type: 'error'; key: string; side: Side; error: string }
   | { type: 'done' };
 

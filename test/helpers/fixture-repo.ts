@@ -48,7 +48,11 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 }
 
-export function applyVariant(dir: string, variant: Variant): void {
+export function applyVariant(dir: string, variants: Variant | Variant[]): void {
+  for (const variant of [variants].flat()) applyEdits(dir, variant);
+}
+
+function applyEdits(dir: string, variant: Variant): void {
   for (const edit of EDITS[variant]) {
     const path = join(dir, edit.file);
     const before = readFileSync(path, 'utf8');
@@ -59,10 +63,10 @@ export function applyVariant(dir: string, variant: Variant): void {
 }
 
 export async function createFixtureRepo(
-  variant: Variant,
+  variant: Variant | Variant[],
   options: { dir?: string; config?: string } = {},
 ): Promise<FixtureRepo> {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `flamegate-fixture-${variant}-`));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `flamegate-fixture-${[variant].flat().join('-')}-`));
   cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
   if (options.config !== undefined) writeFileSync(join(dir, '.github/flamegate.yml'), options.config);
   git(dir, 'init', '-q', '-b', 'main');
@@ -73,7 +77,7 @@ export async function createFixtureRepo(
   git(dir, 'commit', '-q', '-m', 'base');
   const baseSha = git(dir, 'rev-parse', 'HEAD');
   applyVariant(dir, variant);
-  git(dir, 'commit', '-q', '-am', `head: ${variant}`);
+  git(dir, 'commit', '-q', '-am', `head: ${[variant].flat().join(', ')}`);
   const headSha = git(dir, 'rev-parse', 'HEAD');
   return { dir, baseSha, headSha };
 }

@@ -225,9 +225,18 @@ async function runTiming(job: TimingJob): Promise<void> {
   }
 }
 
+const perOp = (totals: Partial<Record<Side, SideTiming>>) => {
+  const t = SIDES.map((s) => totals[s]).filter((x): x is SideTiming => !!x);
+  return t.reduce((sum, x) => sum + x.totalNs, 0) / t.reduce((sum, x) => sum + x.ops, 0);
+};
+
 async function runProfile(job: ProfileJob): Promise<void> {
   // Loaded only here: the discovery and timing passes must not pay for the profiler.
   const { time } = await import('@datadog/pprof');
+  if (job.profile === 'overhead') {
+    await runOverhead(job, time);
+    return;
+  }
   for (const b of job.benchmarks) {
     const sides = await loadSides(b);
     if (!sides) continue;
@@ -271,13 +280,51 @@ async function runProfile(job: ProfileJob): Promise<void> {
             profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
             profile.stringTable.dedup(`${SIDE_LABEL}=${side}`),
           ];
-          const path = join(dir, `${side}.pb.gz`);
+          const path = join(dir, `${side}-${job.process}.pb.gz`);
           writeFileSync(path, gzipSync(profile.encode()));
           profiles[side] = { path, ops };
         }
         profile.sample = all;
       }
       await send({ type: 'profiled', key: b.key, profiles, timings: totals });
+    });
+  }
+}
+
+/**
+ * The profiler's cost: blocks with and without it alternate (starting and stopping it between blocks,
+ * outside measured time), so each pair of blocks sees the same machine speed.
+ */
+async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof').time): Promise<void> {
+  const blockMs = 150;
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: 'base' as Side, timeMs: blockMs };
+      await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      const pairLogRatios: number[] = [];
+      for (let pair = 0; pair * 2 * blockMs < job.timeMs; pair++) {
+        const measured: Record<string, number> = {};
+        for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
+          if (profiled) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+          const { totals } = await alternate(
+            b.key,
+            sides,
+            { ...common, phase: 'measure' },
+            profiled
+              ? async (side, run) => {
+                  time.setContext({ side });
+                  return run();
+                }
+              : undefined,
+          );
+          if (profiled) time.stop(false);
+          measured[String(profiled)] = perOp(totals);
+        }
+        pairLogRatios.push(Math.log((measured.true ?? 0) / (measured.false ?? 1)));
+      }
+      await send({ type: 'overhead', key: b.key, pairLogRatios });
     });
   }
 }

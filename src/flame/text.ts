@@ -1,0 +1,206 @@
+// The flame-graph delta as GitHub Markdown, for the PR comment where no image can be hosted: a
+// top-down tree of the frames whose time changed most, with their ancestors for context, inside a
+// <details> block. A fenced code block keeps the columns aligned under GitHub's renderer.
+import { escapeXml, formatDeltaNs, formatNs } from './format.js';
+import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
+
+export interface TextOptions {
+  /** Hard limit on the returned string's length (the comment's budget for this section). */
+  maxChars: number;
+  /** Benchmark name for the summary line. */
+  title?: string;
+  /** At most this many frames, even when the budget allows more; a comment should stay readable. */
+  maxFrames?: number;
+  /** Changes below this share of the benchmark total are noise and not worth a line. */
+  noise?: number;
+  /** Width of the bar in characters. */
+  barWidth?: number;
+  /** Start the block expanded. */
+  open?: boolean;
+}
+
+const INDENT_CAP = 24;
+
+export function renderFlameText(tree: FlameTree, options: TextOptions): string {
+  const maxFrames = options.maxFrames ?? 40;
+  const noise = options.noise ?? 0.001;
+  const scale = scaleOf(tree);
+  const score = (n: FlameNode) => Math.abs(totalDelta(n)) + Math.abs(selfDelta(n));
+
+  const changed: FlameNode[] = [];
+  const parents = new Map<FlameNode, FlameNode>();
+  const all: FlameNode[] = [];
+  let small = 0;
+  const stack: FlameNode[] = [tree.root];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlameNode;
+    for (const c of node.children) {
+      parents.set(c, node);
+      all.push(c);
+      stack.push(c);
+      const sc = score(c);
+      if (sc > noise * scale) changed.push(c);
+      else if (sc > 0) small++;
+    }
+  }
+  // With nothing changed the hot paths are the most useful thing to show.
+  const nothingChanged = changed.length === 0;
+  const candidates = nothingChanged ? all.filter((n) => n.headTotal > noise * scale) : changed;
+  const rank = nothingChanged ? (n: FlameNode) => n.headTotal : score;
+  candidates.sort((a, b) => rank(b) - rank(a) || a.depth - b.depth);
+  // No frame line is shorter than ~40 characters, so more candidates than this can never fit.
+  const limit = Math.min(candidates.length, maxFrames, Math.floor(options.maxChars / 40));
+
+  const render = (k: number): string => {
+    const selected = new Set<FlameNode>([tree.root]);
+    for (let i = 0; i < k; i++) {
+      for (let n: FlameNode | undefined = candidates[i]; n && !selected.has(n); n = parents.get(n))
+        selected.add(n);
+    }
+    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale);
+    const omitted = candidates.length - k;
+    const notes = [];
+    if (omitted > 0) {
+      const what = nothingChanged ? 'cooler' : 'less changed';
+      notes.push(`${omitted} ${what} frame${omitted === 1 ? '' : 's'} left out to fit the comment.`);
+    }
+    if (small > 0 && !nothingChanged) {
+      const pct = `${+(noise * 100).toFixed(3)}%`;
+      notes.push(
+        `${small} frame${small === 1 ? '' : 's'} changed by less than ${pct} of the benchmark: left out.`,
+      );
+    }
+    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected));
+  };
+
+  // Binary search for the most frames that fit: the length grows with k.
+  let lo = 0;
+  let hi = limit;
+  let best = render(0);
+  if (best.length > options.maxChars) return fallback(tree, options);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const text = render(mid);
+    if (text.length <= options.maxChars) {
+      lo = mid;
+      best = text;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+function summaryLine(tree: FlameTree, options: TextOptions): string {
+  const delta = tree.headTotal - tree.baseTotal;
+  const pct =
+    tree.baseTotal > 0
+      ? ` (${delta >= 0 ? '+' : '−'}${Math.abs((100 * delta) / tree.baseTotal).toFixed(1)}%)`
+      : '';
+  const name = options.title ? `<b>${escapeXml(oneLine(options.title))}</b>: ` : '';
+  return `${name}flame graph delta, head ${escapeXml(formatNs(tree.headTotal))}/op, ${escapeXml(formatDeltaNs(delta))}/op${pct}`;
+}
+
+function wrap(
+  tree: FlameTree,
+  options: TextOptions,
+  lines: string[],
+  notes: string[],
+  nothingChanged: boolean,
+  fence: string,
+): string {
+  const out: string[] = [];
+  out.push(`<details${options.open ? ' open' : ''}><summary>${summaryLine(tree, options)}</summary>`);
+  out.push('');
+  if (nothingChanged) out.push('No frame changed by more than the noise level; the hottest frames on head:');
+  out.push('');
+  out.push(`${fence}text`);
+  out.push(...lines);
+  out.push(fence);
+  out.push('');
+  out.push('█ time on both sides · ▒ added on head · ░ gone since base; Δ = head − base, per op.');
+  out.push(...notes);
+  out.push('');
+  out.push('</details>');
+  return `${out.join('\n')}\n`;
+}
+
+function fallback(tree: FlameTree, options: TextOptions): string {
+  const text = `<details><summary>${summaryLine(tree, options)}</summary>\n\nFrames left out to fit the comment.\n</details>\n`;
+  if (text.length <= options.maxChars) return text;
+  const bare = `<details><summary>${summaryLine(tree, options)}</summary></details>\n`;
+  return bare.length <= options.maxChars ? bare : '';
+}
+
+function treeLines(
+  tree: FlameTree,
+  selected: Set<FlameNode>,
+  rank: (n: FlameNode) => number,
+  barWidth: number,
+  noiseNs: number,
+): string[] {
+  const scale = scaleOf(tree);
+  const header = `${pad('head/op', 9)}  ${pad('Δ total', 10)}  ${pad('Δ self', 10)}  ${'bar'.padEnd(barWidth)}  frame`;
+  const lines = [header];
+  const visit = (node: FlameNode, level: number, elided: number) => {
+    const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank(b) - rank(a));
+    // A chain of frames that only pass time through (one shown child, no self change of their own)
+    // says little; show its first frame and a count instead of 40 levels of indentation.
+    const passThrough = kids.length === 1 && Math.abs(selfDelta(node)) <= noiseNs && node !== tree.root;
+    if (passThrough && elided > 0) {
+      visit(kids[0] as FlameNode, level, elided + 1);
+      return;
+    }
+    if (elided > 1)
+      lines.push(
+        `${' '.repeat(9 + 2 + 10 + 2 + 10 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`,
+      );
+    lines.push(line(node, level, scale, barWidth));
+    const next = passThrough ? 1 : 0;
+    for (const c of kids) visit(c, level + 1, next);
+  };
+  visit(tree.root, 0, 0);
+  return lines;
+}
+
+function line(node: FlameNode, level: number, scale: number, barWidth: number): string {
+  const name =
+    oneLine(node.name) +
+    (node.package && node.kind === 'dependency' && !node.collapsed ? ` [${node.package}]` : '');
+  const gone = node.headTotal === 0 && node.baseTotal > 0 ? ' (only on base)' : '';
+  return `${pad(formatNs(node.headTotal), 9)}  ${pad(formatDeltaNs(totalDelta(node)), 10)}  ${pad(
+    formatDeltaNs(selfDelta(node)),
+    10,
+  )}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? '└ ' : ''}${name}${gone}`;
+}
+
+function indent(level: number): string {
+  const l = Math.max(0, level - 1);
+  return l <= INDENT_CAP ? '  '.repeat(l) : `${'  '.repeat(INDENT_CAP - 1)}»${level - 1 - INDENT_CAP + 1} `;
+}
+
+/** The frame's share of the benchmark: both sides' common part, then what head added or base lost. */
+function bar(node: FlameNode, scale: number, width: number): string {
+  if (!(scale > 0)) return ' '.repeat(width);
+  const cells = (v: number) => Math.round((v / scale) * width);
+  const both = cells(Math.min(node.baseTotal, node.headTotal));
+  const head = cells(node.headTotal);
+  const base = cells(node.baseTotal);
+  const s = '█'.repeat(both) + (head > base ? '▒'.repeat(head - both) : '░'.repeat(Math.max(0, base - both)));
+  return s.padEnd(width).slice(0, width);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n\t]+/g, ' ');
+}
+
+/** A code fence longer than any backtick run in the names, so that a name cannot close the block. */
+function fenceFor(nodes: Iterable<FlameNode>): string {
+  let longest = 0;
+  for (const n of nodes) for (const m of n.name.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}

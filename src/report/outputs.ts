@@ -1,0 +1,70 @@
+// Everything the report stage makes from a pipeline result: the Markdown comment (with a text flame
+// graph per changed benchmark) and the flame-graph files (SVG + HTML viewer per benchmark). Pure: it
+// returns contents and relative paths; the caller writes them.
+import { renderFlameOutputs } from '../flame/index.js';
+import type { Report, Side, StackProfile } from '../model.js';
+import { benchmarkKey } from '../model.js';
+import { renderMarkdown } from './markdown.js';
+
+export interface ReportOutputOptions {
+  /** Links commits and functions to the repository (`https://github.com/owner/repo`). */
+  repoUrl?: string;
+  /** Hidden marker placed first in the comment (the Action finds its comment by it). */
+  marker?: string;
+  /** Character budget of the Markdown; GitHub's comment limit by default. */
+  maxChars?: number;
+  /** Extra Markdown at the end (e.g. a link to the run's artifact). */
+  footer?: string;
+}
+
+export interface ReportOutputs {
+  markdown: string;
+  /** Flame-graph files, relative to the output directory. */
+  files: { path: string; content: string }[];
+}
+
+const COMMENT_LIMIT = 65_536;
+
+export function buildReportOutputs(
+  result: { report: Report; profiles: Record<string, Partial<Record<Side, StackProfile>>> },
+  options: ReportOutputOptions = {},
+): ReportOutputs {
+  const { report } = result;
+  const maxChars = options.maxChars ?? COMMENT_LIMIT;
+  const changed = new Set(
+    report.benchmarks
+      .filter((b) => b.status === 'regressed' || b.status === 'improved' || (b.failures?.length ?? 0) > 0)
+      .map((b) => benchmarkKey(b))
+      .concat(report.functions.filter((f) => f.status !== 'unchanged').map((f) => f.benchmark)),
+  );
+  // Text flame graphs share a fixed part of the budget, so tables always fit first.
+  const perSection = Math.max(1500, Math.min(6000, Math.floor((maxChars * 0.4) / Math.max(1, changed.size))));
+  const sections: Record<string, string> = {};
+  const files: ReportOutputs['files'] = [];
+  for (const [key, sides] of Object.entries(result.profiles)) {
+    if (!sides.base && !sides.head) continue;
+    const name = profileFolder(report, key) ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
+    const flame = renderFlameOutputs(sides.base, sides.head, {
+      title: key,
+      repoUrl: options.repoUrl,
+      headSha: report.head.sha,
+      maxTextChars: perSection,
+    });
+    files.push({ path: `flame/${name}.svg`, content: flame.svg });
+    files.push({ path: `flame/${name}.html`, content: flame.html });
+    if (changed.has(key)) sections[key] = flame.text;
+  }
+  const markdown = renderMarkdown(report, {
+    links: options.repoUrl ? { repoUrl: options.repoUrl } : undefined,
+    marker: options.marker,
+    maxChars,
+    sections,
+    footer: options.footer,
+  });
+  return { markdown, files };
+}
+
+function profileFolder(report: Report, key: string): string | undefined {
+  const path = report.profiles?.[key]?.head ?? report.profiles?.[key]?.base;
+  return path?.split('/').slice(-2, -1)[0];
+}

@@ -1,0 +1,215 @@
+// The real CLI on a real git repository: worktrees, npm installs, child processes, the profiler.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model.js';
+import { createFixtureRepo, type FixtureRepo, type Variant } from '../helpers/fixture-repo.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  report?: Report;
+  markdown?: string;
+  out: string;
+  repo: FixtureRepo;
+}
+
+function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function compareVariant(variant: Variant | Variant[], extra: string[] = [], config?: string): Promise<Run> {
+  const repo = await createFixtureRepo(variant, { config });
+  const out = mkdtempSync(join(tmpdir(), 'flamegate-out-'));
+  const result = await runCli(
+    [
+      'compare',
+      '--base',
+      repo.baseSha,
+      '--head',
+      repo.headSha,
+      '--out',
+      out,
+      '--json',
+      join(out, 'r.json'),
+      '--markdown',
+      join(out, 'r.md'),
+      ...extra,
+    ],
+    repo.dir,
+  );
+  const report = existsSync(join(out, 'r.json'))
+    ? (JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as Report)
+    : undefined;
+  const markdown = existsSync(join(out, 'r.md')) ? readFileSync(join(out, 'r.md'), 'utf8') : undefined;
+  return { ...result, report, markdown, out, repo };
+}
+
+function worktrees(dir: string): string[] {
+  return execFileSync('git', ['worktree', 'list', '--porcelain'], { cwd: dir, encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '));
+}
+
+function bench(report: Report | undefined, name: string) {
+  const found = report?.benchmarks.find((b) => b.name === name);
+  if (!found) throw new Error(`benchmark "${name}" missing from report: ${JSON.stringify(report?.benchmarks)}`);
+  return found;
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
+});
+
+describe('flamegate compare (end to end)', () => {
+  it('finds a slowed function as the top regression and fails', async () => {
+    const run = await compareVariant('slower');
+    expect(run.code, run.stderr).toBe(1);
+    const report = run.report as Report;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.verdict).toBe('fail');
+    expect(report.base.sha).toBe(run.repo.baseSha);
+    expect(report.head.sha).toBe(run.repo.headSha);
+    const parse = bench(report, 'parse records');
+    expect(parse.status).toBe('regressed');
+    expect(parse.change).toBeGreaterThan(0.1);
+    expect(parse.ci[0]).toBeGreaterThan(0);
+    expect(parse.file).toBe('bench/records.bench.js');
+    // The slowed function leads the function changes of that benchmark.
+    const fns = report.functions.filter((f) => f.benchmark === 'parse records' || f.benchmark.endsWith('parse records'));
+    expect(fns[0]?.name).toBe('slowPath');
+    expect(fns[0]?.file).toBe('src/records.js');
+    expect(fns[0]?.status).toBe('regressed');
+    expect(fns[0]?.deltaNsPerOp).toBeGreaterThan(0);
+    // A benchmark that does not call slowPath is unchanged.
+    expect(bench(report, 'tokenize').status).not.toBe('regressed');
+    // The comment leads with the verdict and names the function.
+    expect(run.markdown?.split('\n').find((l) => l.trim() && !l.startsWith('<!--'))).toMatch(/fail|regress/i);
+    expect(run.markdown).toContain('slowPath');
+    expect(run.markdown?.length).toBeLessThan(65536);
+    // The terminal summary names the regression too.
+    expect(run.stdout).toContain('parse records');
+    // Worktrees are gone afterwards.
+    expect(worktrees(run.repo.dir)).toHaveLength(1);
+    // Raw profiles are written per benchmark and side, and go tool pprof (the reference reader) opens them.
+    const dirs = readdirSync(join(run.out, 'profiles'));
+    const parseDir = dirs.find((d) => d.includes('parse_records'));
+    expect(parseDir).toBeDefined();
+    const headProfile = join(run.out, 'profiles', String(parseDir), 'head.pb.gz');
+    expect(existsSync(join(run.out, 'profiles', String(parseDir), 'base.pb.gz'))).toBe(true);
+    const top = execFileSync('go', ['tool', 'pprof', '-top', '-nodecount=15', headProfile], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: tmpdir(), PPROF_TMPDIR: tmpdir() },
+    });
+    expect(top).toContain('slowPath');
+  });
+
+  it('passes on identical code', async () => {
+    const run = await compareVariant('same');
+    expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0);
+    expect(run.report?.verdict).toBe('pass');
+    for (const b of run.report?.benchmarks ?? []) expect(b.status).toBe('unchanged');
+    expect(run.report?.benchmarks.map((b) => b.name).sort()).toEqual(['checksum lines', 'parse records', 'tokenize']);
+    expect(run.report?.functions.filter((f) => f.status === 'regressed' && f.gate)).toEqual([]);
+  });
+
+  it('reports a faster function as an improvement and passes', async () => {
+    const run = await compareVariant('faster');
+    expect(run.code, run.stderr).toBe(0);
+    const parse = bench(run.report, 'parse records');
+    expect(parse.status).toBe('improved');
+    expect(parse.change).toBeLessThan(0);
+    const slow = run.report?.functions.find((f) => f.name === 'slowPath');
+    expect(slow?.status).toBe('improved');
+    expect(slow?.deltaNsPerOp).toBeLessThan(0);
+  });
+
+  it('reports a throwing benchmark and a file without a Bench as failed, and measures the rest', async () => {
+    const run = await compareVariant(['throws', 'no-bench-export']);
+    expect(run.code, run.stderr).toBe(1);
+    const tokenize = bench(run.report, 'tokenize');
+    expect(tokenize.status).toBe('failed');
+    expect(tokenize.error).toContain('tokenize broke on head');
+    const checksum = bench(run.report, 'checksum lines');
+    expect(checksum.status).toBe('failed');
+    expect(checksum.error).toContain('not a tinybench Bench');
+    const parse = bench(run.report, 'parse records');
+    expect(parse.status).toBe('unchanged');
+    expect(parse.head?.samples).toBeGreaterThan(0);
+    expect(worktrees(run.repo.dir)).toHaveLength(1);
+  });
+
+  it('kills a hanging benchmark after the timeout and measures the rest', async () => {
+    const config = 'budget: { processes: 2, timePerProcessMs: 150, warmupMs: 30, profileMs: 200, timeoutMs: 3000 }\n';
+    const run = await compareVariant('hangs', [], config);
+    expect(run.code, run.stderr).toBe(1);
+    const tokenize = bench(run.report, 'tokenize');
+    expect(tokenize.status).toBe('failed');
+    expect(tokenize.error).toMatch(/timed out/);
+    expect(bench(run.report, 'parse records').status).not.toBe('failed');
+    expect(bench(run.report, 'checksum lines').status).not.toBe('failed');
+  });
+});
+
+describe('flamegate compare: bad input', () => {
+  let repo: FixtureRepo;
+  beforeAll(async () => {
+    repo = await createFixtureRepo('same');
+  });
+
+  it('names a missing revision (exit 2)', async () => {
+    const run = await runCli(['compare', '--base', 'no-such-branch'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"no-such-branch"');
+    expect(worktrees(repo.dir)).toHaveLength(1);
+  });
+
+  it('requires --base (exit 2)', async () => {
+    const run = await runCli(['compare'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--base');
+  });
+
+  it('shows the glob when no benchmark file matches (exit 2), and cleans up', async () => {
+    const run = await runCli(['compare', '--base', repo.baseSha, '--benchmarks', 'perf/**/*.bench.js'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('perf/**/*.bench.js');
+    expect(worktrees(repo.dir)).toHaveLength(1);
+  });
+
+  it('names a bad config key (exit 2)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'flamegate-cfg-')), 'bad.yml');
+    writeFileSync(file, 'thresholds:\n  benchmark: 5%\n  functon: 3%\n');
+    const run = await runCli(['compare', '--base', repo.baseSha, '--config', file], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('thresholds.functon');
+    expect(worktrees(repo.dir)).toHaveLength(1);
+  });
+
+  it('shows the failing install command and its output (exit 2), and cleans up', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'flamegate-cfg-')), 'install.yml');
+    writeFileSync(file, 'install: "node -e \\"console.error(\'registry unreachable\'); process.exit(3)\\""\n');
+    const run = await runCli(['compare', '--base', repo.baseSha, '--config', file], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('install failed');
+    expect(run.stderr).toContain('registry unreachable');
+    expect(worktrees(repo.dir)).toHaveLength(1);
+  });
+});

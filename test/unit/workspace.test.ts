@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/settings.js';
+import { listBenchmarkFiles } from '../../src/workspace/files.js';
+import { type Checkout, createWorkspace, planInstall, readAtRevision } from '../../src/workspace/workspace.js';
+
+function checkoutIn(files: Record<string, string>, sub = ''): Checkout {
+  const root = mkdtempSync(join(tmpdir(), 'flamegate-ws-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return { side: 'head', revision: { ref: 'HEAD', sha: 'f'.repeat(40) }, root, dir: sub ? join(root, sub) : root };
+}
+
+function gitRepo(): { dir: string; first: string; second: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'flamegate-git-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 't@example.com');
+  git('config', 'user.name', 't');
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg/a.txt'), 'one\n');
+  git('add', '-A');
+  git('commit', '-qm', 'one');
+  const first = git('rev-parse', 'HEAD');
+  writeFileSync(join(dir, 'pkg/a.txt'), 'two\n');
+  git('commit', '-qam', 'two');
+  return { dir, first, second: git('rev-parse', 'HEAD') };
+}
+
+describe('install plan', () => {
+  it('picks the package manager from the lockfile', () => {
+    expect(planInstall(checkoutIn({ 'package-lock.json': '{}' }))?.command).toMatch(/^npm ci/);
+    expect(planInstall(checkoutIn({ 'pnpm-lock.yaml': '' }))?.command).toMatch(/^pnpm install --frozen-lockfile/);
+    expect(planInstall(checkoutIn({ 'yarn.lock': '' }))?.command).toBe('yarn install --frozen-lockfile');
+    expect(planInstall(checkoutIn({ 'yarn.lock': '', '.yarnrc.yml': '' }))?.command).toBe('yarn install --immutable');
+    expect(planInstall(checkoutIn({ 'bun.lock': '' }))?.command).toMatch(/^bun install/);
+  });
+
+  it('walks up to the lockfile of a monorepo and installs there', () => {
+    const checkout = checkoutIn({ 'pnpm-lock.yaml': '', 'packages/core/package.json': '{}' }, 'packages/core');
+    const plan = planInstall(checkout);
+    expect(plan?.dir).toBe(checkout.root);
+    expect(plan?.command).toMatch(/^pnpm/);
+  });
+
+  it('uses the configured command in the working directory', () => {
+    const checkout = checkoutIn({ 'package-lock.json': '{}' });
+    expect(planInstall(checkout, 'make deps')).toEqual({ dir: checkout.dir, command: 'make deps' });
+  });
+
+  it('falls back to npm install with a package.json and no lockfile, and to nothing without one', () => {
+    expect(planInstall(checkoutIn({ 'package.json': '{}' }))?.command).toMatch(/^npm install/);
+    expect(planInstall(checkoutIn({ 'a.js': '' }))).toBeUndefined();
+  });
+});
+
+describe('benchmark files', () => {
+  it('matches the globs, never inside node_modules, and honours exclude', async () => {
+    const c = checkoutIn({
+      'bench/a.bench.ts': '',
+      'bench/legacy/b.bench.js': '',
+      'src/c.bench.mjs': '',
+      'src/d.js': '',
+      'node_modules/x/e.bench.js': '',
+    });
+    expect(await listBenchmarkFiles(c.dir, ['**/*.bench.{js,mjs,cjs,ts,mts}'], [])).toEqual([
+      'bench/a.bench.ts',
+      'bench/legacy/b.bench.js',
+      'src/c.bench.mjs',
+    ]);
+    expect(await listBenchmarkFiles(c.dir, ['**/*.bench.*'], ['bench/legacy/**'])).toEqual([
+      'bench/a.bench.ts',
+      'src/c.bench.mjs',
+    ]);
+  });
+});
+
+describe('worktrees', () => {
+  it('checks out both revisions side by side and removes them on dispose', async () => {
+    const repo = gitRepo();
+    const ws = await createWorkspace({ cwd: join(repo.dir, 'pkg'), base: repo.first, head: 'HEAD' });
+    try {
+      expect(ws.prefix).toBe('pkg');
+      expect(ws.base.revision.sha).toBe(repo.first);
+      expect(ws.head.revision.sha).toBe(repo.second);
+      expect(execFileSync('cat', [join(ws.base.dir, 'a.txt')], { encoding: 'utf8' })).toBe('one\n');
+      expect(execFileSync('cat', [join(ws.head.dir, 'a.txt')], { encoding: 'utf8' })).toBe('two\n');
+      expect(await readAtRevision(ws.repoRoot, repo.first, 'pkg/a.txt')).toBe('one\n');
+      expect(await readAtRevision(ws.repoRoot, repo.first, 'missing.txt')).toBeUndefined();
+    } finally {
+      await ws.dispose();
+    }
+    expect(existsSync(ws.base.root)).toBe(false);
+    expect(existsSync(ws.head.root)).toBe(false);
+    const list = execFileSync('git', ['worktree', 'list'], { cwd: repo.dir, encoding: 'utf8' }).trim().split('\n');
+    expect(list).toHaveLength(1);
+  });
+
+  it('names a missing revision', async () => {
+    const repo = gitRepo();
+    await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(UsageError);
+    await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(/"v9\.9\.9"/);
+  });
+});
