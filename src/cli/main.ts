@@ -9,7 +9,7 @@ import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
 import { CommandError } from '../workspace/exec.js';
-import { runDiff } from './diff.js';
+import { DIFF_USAGE, runDiff } from './diff.js';
 
 const VERSION = '0.1.0';
 
@@ -37,14 +37,16 @@ built), profiles them, and compares time per op and each function's self time pe
   --no-color          plain output
 
 Exit codes: 0 nothing exceeded a threshold, 1 a threshold was exceeded or a benchmark broke on head,
-2 usage, config, git or install error.`;
+2 usage, config, git or install error.
+
+diff: the flame-graph delta of any two pprof files (Node, Go, Rust…).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    out(`${HELP}\n`);
+    out(`${HELP}\n\n${DIFF_USAGE}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {

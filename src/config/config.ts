@@ -1,6 +1,6 @@
 // Reads and validates `.github/flamegate.yml`. The schema rejects unknown keys, so a typo such as
 // `thresold:` is an error naming the key instead of a silently ignored setting.
-import Ajv, { type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Budget, Config } from '../model.js';
 import { UsageError } from '../settings.js';

@@ -262,7 +262,7 @@ async function runProfile(job: ProfileJob): Promise<void> {
       );
       const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
       if (job.profile) {
-        const profile = time.stop(false, ({ context }) => {
+        const profile = time.stop(false, ({ context }): Record<string, string> => {
           const side = (context?.context as { side?: Side } | undefined)?.side;
           return side ? { [SIDE_LABEL]: side } : {};
         });
