@@ -10,6 +10,7 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x)(function(x) {
@@ -60,6 +61,7 @@ var require_node_gyp_build = __commonJS({
     function load(dir) {
       return runtimeRequire(load.resolve(dir));
     }
+    __name(load, "load");
     load.resolve = load.path = function(dir) {
       dir = path.resolve(dir || ".");
       try {
@@ -101,6 +103,7 @@ var require_node_gyp_build = __commonJS({
         var winner = candidates.sort(compareTags(runtime))[0];
         if (winner) return path.join(prebuilds, winner.file);
       }
+      __name(resolve, "resolve");
     };
     function readdirSync(dir) {
       try {
@@ -109,13 +112,16 @@ var require_node_gyp_build = __commonJS({
         return [];
       }
     }
+    __name(readdirSync, "readdirSync");
     function getFirst(dir, filter) {
       var files = readdirSync(dir).filter(filter);
       return files[0] && path.join(dir, files[0]);
     }
+    __name(getFirst, "getFirst");
     function matchBuild(name) {
       return /\.node$/.test(name);
     }
+    __name(matchBuild, "matchBuild");
     function parseTuple(name) {
       var arr = name.split("-");
       if (arr.length !== 2) return;
@@ -126,6 +132,7 @@ var require_node_gyp_build = __commonJS({
       if (!architectures.every(Boolean)) return;
       return { name, platform: platform2, architectures };
     }
+    __name(parseTuple, "parseTuple");
     function matchTuple(platform2, arch2) {
       return function(tuple) {
         if (tuple == null) return false;
@@ -133,9 +140,11 @@ var require_node_gyp_build = __commonJS({
         return tuple.architectures.includes(arch2);
       };
     }
+    __name(matchTuple, "matchTuple");
     function compareTuples(a, b) {
       return a.architectures.length - b.architectures.length;
     }
+    __name(compareTuples, "compareTuples");
     function parseTags(file) {
       var arr = file.split(".");
       var extension = arr.pop();
@@ -162,6 +171,7 @@ var require_node_gyp_build = __commonJS({
       }
       return tags;
     }
+    __name(parseTags, "parseTags");
     function matchTags(runtime2, abi2) {
       return function(tags) {
         if (tags == null) return false;
@@ -173,9 +183,11 @@ var require_node_gyp_build = __commonJS({
         return true;
       };
     }
+    __name(matchTags, "matchTags");
     function runtimeAgnostic(tags) {
       return tags.runtime === "node" && tags.napi;
     }
+    __name(runtimeAgnostic, "runtimeAgnostic");
     function compareTags(runtime2) {
       return function(a, b) {
         if (a.runtime !== b.runtime) {
@@ -189,17 +201,21 @@ var require_node_gyp_build = __commonJS({
         }
       };
     }
+    __name(compareTags, "compareTags");
     function isNwjs() {
       return !!(process.versions && process.versions.nw);
     }
+    __name(isNwjs, "isNwjs");
     function isElectron() {
       if (process.versions && process.versions.electron) return true;
       if (process.env.ELECTRON_RUN_AS_NODE) return true;
       return typeof window !== "undefined" && window.process && window.process.type === "renderer";
     }
+    __name(isElectron, "isElectron");
     function isAlpine(platform2) {
       return platform2 === "linux" && fs.existsSync("/etc/alpine-release");
     }
+    __name(isAlpine, "isAlpine");
     load.parseTags = parseTags;
     load.matchTags = matchTags;
     load.compareTags = compareTags;
@@ -229,9 +245,9 @@ var require_heap_profiler_bindings = __commonJS({
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
+        desc = { enumerable: true, get: /* @__PURE__ */ __name(function() {
           return m[k];
-        } };
+        }, "get") };
       }
       Object.defineProperty(o, k2, desc);
     }) : (function(o, m, k, k2) {
@@ -244,14 +260,14 @@ var require_heap_profiler_bindings = __commonJS({
       o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
+      var ownKeys = /* @__PURE__ */ __name(function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
           for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
         return ownKeys(o);
-      };
+      }, "ownKeys");
       return function(mod) {
         if (mod && mod.__esModule) return mod;
         var result = {};
@@ -274,18 +290,23 @@ var require_heap_profiler_bindings = __commonJS({
     function startSamplingHeapProfiler(heapIntervalBytes, heapStackDepth, allocations = false) {
       profiler.heapProfiler.startSamplingHeapProfiler(heapIntervalBytes, heapStackDepth, allocations);
     }
+    __name(startSamplingHeapProfiler, "startSamplingHeapProfiler");
     function stopSamplingHeapProfiler() {
       profiler.heapProfiler.stopSamplingHeapProfiler();
     }
+    __name(stopSamplingHeapProfiler, "stopSamplingHeapProfiler");
     function getAllocationProfile() {
       return profiler.heapProfiler.getAllocationProfile();
     }
+    __name(getAllocationProfile, "getAllocationProfile");
     function mapAllocationProfile(callback) {
       return profiler.heapProfiler.mapAllocationProfile(callback);
     }
+    __name(mapAllocationProfile, "mapAllocationProfile");
     function monitorOutOfMemory(heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand, callback, callbackMode, isMainThread, automaticHeapLimitExtension) {
       profiler.heapProfiler.monitorOutOfMemory(heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand, callback, callbackMode, isMainThread, automaticHeapLimitExtension);
     }
+    __name(monitorOutOfMemory, "monitorOutOfMemory");
   }
 });
 
@@ -314,6 +335,7 @@ var require_commonjs = __commonJS({
         ;
       return i;
     }
+    __name(countNumberBytes, "countNumberBytes");
     function decodeBigNumber(buffer) {
       if (!buffer.length)
         return BigInt(0);
@@ -324,9 +346,11 @@ var require_commonjs = __commonJS({
       }
       return value;
     }
+    __name(decodeBigNumber, "decodeBigNumber");
     function makeValue(value, offset = 0) {
       return { value, offset };
     }
+    __name(makeValue, "makeValue");
     function getValue(mode, buffer) {
       switch (mode) {
         case kTypeVarInt:
@@ -345,12 +369,15 @@ var require_commonjs = __commonJS({
           throw new Error(`Unrecognized value type: ${mode}`);
       }
     }
+    __name(getValue, "getValue");
     function lowBits(number) {
       return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus1 : Number(number & lowMaxBig);
     }
+    __name(lowBits, "lowBits");
     function highBits(number) {
       return typeof number !== "bigint" ? number / lowMaxPlus1 >>> 0 : Number(number >> 32n & lowMaxBig);
     }
+    __name(highBits, "highBits");
     function long(number) {
       const sign = number < 0;
       if (sign)
@@ -369,6 +396,7 @@ var require_commonjs = __commonJS({
       }
       return [hi, lo];
     }
+    __name(long, "long");
     var kTypeVarInt = 0;
     var kTypeLengthDelim = 2;
     function decodeNumber(buffer) {
@@ -384,6 +412,7 @@ var require_commonjs = __commonJS({
       }
       return value;
     }
+    __name(decodeNumber, "decodeNumber");
     function decodeNumbers(buffer) {
       const values = [];
       let start = 0;
@@ -395,6 +424,7 @@ var require_commonjs = __commonJS({
       }
       return values;
     }
+    __name(decodeNumbers, "decodeNumbers");
     function push(value, list) {
       if (list == null) {
         return [value];
@@ -402,6 +432,7 @@ var require_commonjs = __commonJS({
       list.push(value);
       return list;
     }
+    __name(push, "push");
     function pushAll(values, list) {
       if (list == null) {
         return values;
@@ -411,6 +442,7 @@ var require_commonjs = __commonJS({
       }
       return list;
     }
+    __name(pushAll, "pushAll");
     function measureNumber(number) {
       if (number === 0 || number === 0n)
         return 0;
@@ -432,6 +464,7 @@ var require_commonjs = __commonJS({
       }
       return a < 2097152 ? 3 : 4;
     }
+    __name(measureNumber, "measureNumber");
     function measureValue(value) {
       if (typeof value === "undefined")
         return 0;
@@ -440,6 +473,7 @@ var require_commonjs = __commonJS({
       }
       return value.length;
     }
+    __name(measureValue, "measureValue");
     function measureArray(list) {
       let size = 0;
       for (const item of list) {
@@ -447,10 +481,12 @@ var require_commonjs = __commonJS({
       }
       return size;
     }
+    __name(measureArray, "measureArray");
     function measureNumberField(number) {
       const length = measureNumber(number);
       return length ? 1 + length : 0;
     }
+    __name(measureNumberField, "measureNumberField");
     function measureNumberArrayField(values) {
       let total = 0;
       for (const value of values) {
@@ -458,10 +494,12 @@ var require_commonjs = __commonJS({
       }
       return total ? 1 + measureNumber(total) + total : 0;
     }
+    __name(measureNumberArrayField, "measureNumberArrayField");
     function measureLengthDelimField(value) {
       const length = measureValue(value);
       return length ? 1 + measureNumber(length) + length : 0;
     }
+    __name(measureLengthDelimField, "measureLengthDelimField");
     function measureLengthDelimArrayField(values) {
       let total = 0;
       for (const value of values) {
@@ -469,6 +507,7 @@ var require_commonjs = __commonJS({
       }
       return total;
     }
+    __name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
     function encodeNumber(buffer, i, number) {
       if (number === 0 || number === 0n) {
         buffer[i++] = 0;
@@ -487,8 +526,12 @@ var require_commonjs = __commonJS({
       buffer[i++] = lo;
       return i;
     }
+    __name(encodeNumber, "encodeNumber");
     exports.emptyTableToken = /* @__PURE__ */ Symbol();
     var StringTable = class _StringTable {
+      static {
+        __name(this, "StringTable");
+      }
       constructor(tok) {
         this.strings = new Array();
         _StringTable_encodings.set(this, new Array());
@@ -559,7 +602,11 @@ var require_commonjs = __commonJS({
       }
       return data;
     }
+    __name(decode, "decode");
     var ValueType = class _ValueType {
+      static {
+        __name(this, "ValueType");
+      }
       static create(data) {
         return data instanceof _ValueType ? data : new _ValueType(data);
       }
@@ -604,6 +651,9 @@ var require_commonjs = __commonJS({
     };
     exports.ValueType = ValueType;
     var Label = class _Label {
+      static {
+        __name(this, "Label");
+      }
       static create(data) {
         return data instanceof _Label ? data : new _Label(data);
       }
@@ -666,6 +716,9 @@ var require_commonjs = __commonJS({
     };
     exports.Label = Label;
     var Sample = class _Sample {
+      static {
+        __name(this, "Sample");
+      }
       static create(data) {
         return data instanceof _Sample ? data : new _Sample(data);
       }
@@ -726,6 +779,9 @@ var require_commonjs = __commonJS({
     };
     exports.Sample = Sample;
     var Mapping = class _Mapping {
+      static {
+        __name(this, "Mapping");
+      }
       static create(data) {
         return data instanceof _Mapping ? data : new _Mapping(data);
       }
@@ -842,6 +898,9 @@ var require_commonjs = __commonJS({
     };
     exports.Mapping = Mapping;
     var Line = class _Line {
+      static {
+        __name(this, "Line");
+      }
       static create(data) {
         return data instanceof _Line ? data : new _Line(data);
       }
@@ -895,6 +954,9 @@ var require_commonjs = __commonJS({
     };
     exports.Line = Line;
     var Location = class _Location {
+      static {
+        __name(this, "Location");
+      }
       static create(data) {
         return data instanceof _Location ? data : new _Location(data);
       }
@@ -967,6 +1029,9 @@ var require_commonjs = __commonJS({
     };
     exports.Location = Location;
     var Function = class _Function {
+      static {
+        __name(this, "Function");
+      }
       static create(data) {
         return data instanceof _Function ? data : new _Function(data);
       }
@@ -1038,6 +1103,9 @@ var require_commonjs = __commonJS({
     };
     exports.Function = Function;
     var Profile = class {
+      static {
+        __name(this, "Profile");
+      }
       constructor(data = {}) {
         this.sampleType = (data.sampleType || []).map(ValueType.create);
         this.sample = (data.sample || []).map(Sample.create);
@@ -1267,6 +1335,7 @@ var require_profile_serializer = __commonJS({
     function isGeneratedLocation(location) {
       return location.column !== void 0 && location.line !== void 0 && location.line > 0;
     }
+    __name(isGeneratedLocation, "isGeneratedLocation");
     exports.DEFAULT_COLUMN_NUMBERS = "drop";
     function packLineAndColumn(line, column) {
       if (!line) {
@@ -1277,12 +1346,14 @@ var require_profile_serializer = __commonJS({
       }
       return BigInt(column) << 32n | BigInt(line);
     }
+    __name(packLineAndColumn, "packLineAndColumn");
     function requireAllocationStat(value, field) {
       if (value === void 0) {
         throw new Error(`Allocation profile is missing ${field}.`);
       }
       return value;
     }
+    __name(requireAllocationStat, "requireAllocationStat");
     function serialize(profile, root, appendToSamples, stringTable, ignoreSamplesPath, sourceMapper, columnNumbers = exports.DEFAULT_COLUMN_NUMBERS) {
       const samples = [];
       const locations = [];
@@ -1345,6 +1416,7 @@ var require_profile_serializer = __commonJS({
         locations.push(location);
         return location;
       }
+      __name(getLocation, "getLocation");
       function getLine(loc, scriptId) {
         const carryColumn = loc.missingMapFile === true;
         return new pprof_format_1.Line({
@@ -1356,6 +1428,7 @@ var require_profile_serializer = __commonJS({
           column: emitColumns && carryColumn ? loc.column : void 0
         });
       }
+      __name(getLine, "getLine");
       function getFunction(loc, scriptId) {
         let name = loc.name;
         const keyStr = name ? `${scriptId}:${name}` : `${scriptId}:${loc.line}:${loc.column}`;
@@ -1386,52 +1459,62 @@ var require_profile_serializer = __commonJS({
         functions.push(f);
         return f;
       }
+      __name(getFunction, "getFunction");
     }
+    __name(serialize, "serialize");
     function createSampleCountValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("sample"),
         unit: table.dedup("count")
       });
     }
+    __name(createSampleCountValueType, "createSampleCountValueType");
     function createTimeValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("wall"),
         unit: table.dedup("nanoseconds")
       });
     }
+    __name(createTimeValueType, "createTimeValueType");
     function createCpuValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("cpu"),
         unit: table.dedup("nanoseconds")
       });
     }
+    __name(createCpuValueType, "createCpuValueType");
     function createInUseObjectCountValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("inuse_objects"),
         unit: table.dedup("count")
       });
     }
+    __name(createInUseObjectCountValueType, "createInUseObjectCountValueType");
     function createAllocatedObjectCountValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("alloc_objects"),
         unit: table.dedup("count")
       });
     }
+    __name(createAllocatedObjectCountValueType, "createAllocatedObjectCountValueType");
     function createInUseSpaceValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("inuse_space"),
         unit: table.dedup("bytes")
       });
     }
+    __name(createInUseSpaceValueType, "createInUseSpaceValueType");
     function createAllocatedSpaceValueType(table) {
       return new pprof_format_1.ValueType({
         type: table.dedup("alloc_space"),
         unit: table.dedup("bytes")
       });
     }
+    __name(createAllocatedSpaceValueType, "createAllocatedSpaceValueType");
     function computeTotalHitCount(root) {
       return root.hitCount + root.children.reduce((sum, node) => sum + computeTotalHitCount(node), 0);
     }
+    __name(computeTotalHitCount, "computeTotalHitCount");
     function updateTimeProfile(prof) {
       const newTopLevelChildren = [];
       let runtimeNode;
@@ -1450,6 +1533,7 @@ var require_profile_serializer = __commonJS({
         }
         return runtimeNode;
       }
+      __name(getRuntimeNode, "getRuntimeNode");
       for (const child of prof.topDownRoot.children) {
         if (child.name === "(program)") {
           continue;
@@ -1493,6 +1577,7 @@ var require_profile_serializer = __commonJS({
         topDownRoot: { ...prof.topDownRoot, children: newTopLevelChildren }
       };
     }
+    __name(updateTimeProfile, "updateTimeProfile");
     function serializeTimeProfile(prof, intervalMicros, sourceMapper, recomputeSamplingInterval = false, generateLabels, lowCardinalityLabels = [], columnNumbers = exports.DEFAULT_COLUMN_NUMBERS) {
       if (recomputeSamplingInterval) {
         const totalHitCount = prof.totalHitCount ?? computeTotalHitCount(prof.topDownRoot);
@@ -1506,7 +1591,7 @@ var require_profile_serializer = __commonJS({
       for (const l of lowCardinalityLabels) {
         labelCaches[stringTable.dedup(l)] = /* @__PURE__ */ new Map();
       }
-      const dedupLabels = (labels) => {
+      const dedupLabels = /* @__PURE__ */ __name((labels) => {
         for (let i = 0; i < labels.length; i++) {
           const label = labels[i];
           const cache = labelCaches[Number(label.key)];
@@ -1521,8 +1606,8 @@ var require_profile_serializer = __commonJS({
           }
         }
         return labels;
-      };
-      const appendTimeEntryToSamples = (entry, samples) => {
+      }, "dedupLabels");
+      const appendTimeEntryToSamples = /* @__PURE__ */ __name((entry, samples) => {
         let unlabelledHits = entry.node.hitCount;
         let unlabelledCpuTime = 0;
         const isIdle = entry.node.name === "(idle)";
@@ -1558,7 +1643,7 @@ var require_profile_serializer = __commonJS({
           });
           samples.push(sample);
         }
-      };
+      }, "appendTimeEntryToSamples");
       const sampleValueType = createSampleCountValueType(stringTable);
       const timeValueType = createTimeValueType(stringTable);
       const sampleTypes = [sampleValueType, timeValueType];
@@ -1577,6 +1662,7 @@ var require_profile_serializer = __commonJS({
       serialize(profile, updatedProf.topDownRoot, appendTimeEntryToSamples, stringTable, void 0, sourceMapper, columnNumbers);
       return new pprof_format_1.Profile(profile);
     }
+    __name(serializeTimeProfile, "serializeTimeProfile");
     function buildLabels(labelSet, stringTable) {
       const labels = [];
       for (const [key, value] of Object.entries(labelSet)) {
@@ -1598,8 +1684,9 @@ var require_profile_serializer = __commonJS({
       }
       return labels;
     }
+    __name(buildLabels, "buildLabels");
     function serializeHeapProfile(prof, startTimeNanos, intervalBytes, ignoreSamplesPath, sourceMapper, generateLabels, allocations = false, columnNumbers = exports.DEFAULT_COLUMN_NUMBERS) {
-      const appendHeapEntryToSamples = (entry, samples) => {
+      const appendHeapEntryToSamples = /* @__PURE__ */ __name((entry, samples) => {
         if (entry.node.allocations.length > 0) {
           const labels = generateLabels ? buildLabels(generateLabels({ node: entry.node }), stringTable) : [];
           for (const alloc of entry.node.allocations) {
@@ -1631,7 +1718,7 @@ var require_profile_serializer = __commonJS({
             samples.push(sample);
           }
         }
-      };
+      }, "appendHeapEntryToSamples");
       const stringTable = new pprof_format_1.StringTable();
       const sampleTypes = allocations ? [
         createInUseObjectCountValueType(stringTable),
@@ -1651,6 +1738,7 @@ var require_profile_serializer = __commonJS({
       serialize(profile, prof, appendHeapEntryToSamples, stringTable, ignoreSamplesPath, sourceMapper, columnNumbers);
       return new pprof_format_1.Profile(profile);
     }
+    __name(serializeHeapProfile, "serializeHeapProfile");
   }
 });
 
@@ -1681,6 +1769,7 @@ var require_heap_profiler = __commonJS({
       }
       return (0, heap_profiler_bindings_1.getAllocationProfile)();
     }
+    __name(v8Profile, "v8Profile");
     function v8ProfileV2(callback) {
       if (!enabled) {
         throw new Error("Heap profiler is not enabled.");
@@ -1690,6 +1779,7 @@ var require_heap_profiler = __commonJS({
       }
       return (0, heap_profiler_bindings_1.mapAllocationProfile)(callback);
     }
+    __name(v8ProfileV2, "v8ProfileV2");
     function profile(ignoreSamplePath, sourceMapper, generateLabels, columnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS) {
       const result = convertProfile(v8Profile(), ignoreSamplePath, sourceMapper, generateLabels, columnNumbers);
       if (startedWithAllocations) {
@@ -1698,6 +1788,7 @@ var require_heap_profiler = __commonJS({
       }
       return result;
     }
+    __name(profile, "profile");
     function convertProfile(rootNode, ignoreSamplePath, sourceMapper, generateLabels, columnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS) {
       const allocations = startedWithAllocations;
       const startTimeNanos = Date.now() * 1e3 * 1e3;
@@ -1738,11 +1829,13 @@ var require_heap_profiler = __commonJS({
       }
       return (0, profile_serializer_1.serializeHeapProfile)(root, startTimeNanos, heapIntervalBytes, ignoreSamplePath, sourceMapper, generateLabels, allocations, columnNumbers);
     }
+    __name(convertProfile, "convertProfile");
     function profileV2(ignoreSamplePath, sourceMapper, generateLabels, columnNumbers = profile_serializer_1.DEFAULT_COLUMN_NUMBERS) {
       return v8ProfileV2((root) => {
         return convertProfile(root, ignoreSamplePath, sourceMapper, generateLabels, columnNumbers);
       });
     }
+    __name(profileV2, "profileV2");
     function start(intervalBytes, stackDepth, allocations = false) {
       if (enabled) {
         throw new Error(`Heap profiler is already started  with intervalBytes ${heapIntervalBytes} and stackDepth ${stackDepth}`);
@@ -1753,6 +1846,7 @@ var require_heap_profiler = __commonJS({
       (0, heap_profiler_bindings_1.startSamplingHeapProfiler)(intervalBytes, stackDepth, allocations);
       enabled = true;
     }
+    __name(start, "start");
     function stop() {
       if (enabled) {
         enabled = false;
@@ -1760,6 +1854,7 @@ var require_heap_profiler = __commonJS({
         (0, heap_profiler_bindings_1.stopSamplingHeapProfiler)();
       }
     }
+    __name(stop, "stop");
     exports.CallbackMode = {
       Async: 1,
       Interrupt: 2,
@@ -1771,13 +1866,14 @@ var require_heap_profiler = __commonJS({
       }
       let newCallback;
       if (typeof callback !== "undefined") {
-        newCallback = (profile2) => {
+        newCallback = /* @__PURE__ */ __name((profile2) => {
           callback(convertProfile(profile2));
-        };
+        }, "newCallback");
       }
       const automatic = heapLimitExtensionSize === "auto";
       (0, heap_profiler_bindings_1.monitorOutOfMemory)(automatic ? 0 : heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand || [], newCallback, typeof callbackMode !== "undefined" ? callbackMode : exports.CallbackMode.Async, worker_threads_1.isMainThread, automatic);
     }
+    __name(monitorOutOfMemory, "monitorOutOfMemory");
   }
 });
 
@@ -1798,6 +1894,7 @@ var require_async_context_frame = __commonJS({
       }
       return addon;
     }
+    __name(bindings, "bindings");
     var active;
     function isAsyncContextFrameActive() {
       if (active === void 0) {
@@ -1812,6 +1909,7 @@ var require_async_context_frame = __commonJS({
       }
       return active;
     }
+    __name(isAsyncContextFrameActive, "isAsyncContextFrameActive");
     function asyncContextFrameHint() {
       const version = process.versions.node;
       const [major, minor] = version.split(".").map(Number);
@@ -1821,8 +1919,9 @@ var require_async_context_frame = __commonJS({
       if (major < 24) {
         return `Node ${version} needs --experimental-async-context-frame, on the command line or in NODE_OPTIONS; Node 24 and later enable it by default`;
       }
-      return `Node ${version} enables it by default, so something turned it off \u2014 look for --no-async-context-frame on the command line, in NODE_OPTIONS, or in this worker's execArgv`;
+      return `Node ${version} enables it by default, so something turned it off — look for --no-async-context-frame on the command line, in NODE_OPTIONS, or in this worker's execArgv`;
     }
+    __name(asyncContextFrameHint, "asyncContextFrameHint");
   }
 });
 
@@ -1837,8 +1936,8 @@ var require_otel_thread_ctx = __commonJS({
     var node_async_hooks_1 = __require("node:async_hooks");
     var async_context_frame_1 = require_async_context_frame();
     var SCHEMA_VERSION = "nodejs_v1_dev";
-    var whyUnpublishable = () => void 0;
-    var _currentRecordBytes = () => void 0;
+    var whyUnpublishable = /* @__PURE__ */ __name(() => void 0, "whyUnpublishable");
+    var _currentRecordBytes = /* @__PURE__ */ __name(() => void 0, "_currentRecordBytes");
     exports._currentRecordBytes = _currentRecordBytes;
     if (process.platform === "linux") {
       let ensureHook = function() {
@@ -1852,10 +1951,11 @@ var require_otel_thread_ctx = __commonJS({
         addon.otelThreadCtxStoreAls(als);
         return als;
       };
+      __name(ensureHook, "ensureHook");
       const findBinding = require_node_gyp_build2();
       const addon = findBinding((0, path_1.join)(__dirname));
       exports.ThreadContext = addon.threadContext;
-      whyUnpublishable = () => {
+      whyUnpublishable = /* @__PURE__ */ __name(() => {
         if (!(0, async_context_frame_1.isAsyncContextFrameActive)()) {
           return `async_context_frame support is unavailable: ${(0, async_context_frame_1.asyncContextFrameHint)()}`;
         }
@@ -1863,7 +1963,7 @@ var require_otel_thread_ctx = __commonJS({
           return "V8 does not place internal fields where the addon was built to expect them";
         }
         return void 0;
-      };
+      }, "whyUnpublishable");
       let als;
       exports.getContext = function() {
         return als ? als.getStore() : void 0;
@@ -1887,6 +1987,9 @@ var require_otel_thread_ctx = __commonJS({
       };
     } else {
       class NoopThreadContext {
+        static {
+          __name(this, "NoopThreadContext");
+        }
         appendAttributes() {
         }
         invalidate() {
@@ -1939,6 +2042,7 @@ var require_otel_thread_ctx = __commonJS({
         "threadlocal.attribute_key_map": Object.freeze(keys.slice())
       });
     }
+    __name(getProcessContextAttributes, "getProcessContextAttributes");
   }
 });
 
@@ -1955,9 +2059,11 @@ var require_profile_encoder = __commonJS({
     function encode(profile) {
       return profile.encodeAsync().then(gzipPromise);
     }
+    __name(encode, "encode");
     function encodeSync(profile) {
       return (0, zlib_1.gzipSync)(profile.encode());
     }
+    __name(encodeSync, "encodeSync");
   }
 });
 
@@ -1997,9 +2103,9 @@ var require_time_profiler = __commonJS({
     var promises_1 = __require("timers/promises");
     var profile_serializer_1 = require_profile_serializer();
     var time_profiler_bindings_1 = require_time_profiler_bindings();
-    Object.defineProperty(exports, "getNativeThreadId", { enumerable: true, get: function() {
+    Object.defineProperty(exports, "getNativeThreadId", { enumerable: true, get: /* @__PURE__ */ __name(function() {
       return time_profiler_bindings_1.getNativeThreadId;
-    } });
+    }, "get") });
     var worker_threads_1 = __require("worker_threads");
     var async_hooks_1 = __require("async_hooks");
     var { kSampleCount } = time_profiler_bindings_1.constants;
@@ -2021,6 +2127,7 @@ var require_time_profiler = __commonJS({
         gProfiler.start();
       }
     }
+    __name(handleStopRestart, "handleStopRestart");
     function handleStopNoRestart() {
       gV8ProfilerStuckEventLoopDetected = 0;
       gProfiler?.dispose();
@@ -2031,6 +2138,7 @@ var require_time_profiler = __commonJS({
         gStore = void 0;
       }
     }
+    __name(handleStopNoRestart, "handleStopNoRestart");
     process.once("exit", () => {
       if (isStarted())
         stop();
@@ -2052,12 +2160,14 @@ var require_time_profiler = __commonJS({
       await (0, promises_1.setTimeout)(options.durationMillis);
       return stop();
     }
+    __name(profile, "profile");
     async function profileV2(options = {}) {
       options = { ...DEFAULT_OPTIONS, ...options };
       start(options);
       await (0, promises_1.setTimeout)(options.durationMillis);
       return stopV2();
     }
+    __name(profileV2, "profileV2");
     function start(options = {}) {
       options = { ...DEFAULT_OPTIONS, ...options };
       if (gProfiler) {
@@ -2075,6 +2185,7 @@ var require_time_profiler = __commonJS({
         setContext({});
       }
     }
+    __name(start, "start");
     function stop(restart = false, generateLabels, lowCardinalityLabels) {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
@@ -2089,6 +2200,7 @@ var require_time_profiler = __commonJS({
       }
       return serializedProfile;
     }
+    __name(stop, "stop");
     function stopV2(restart = false, generateLabels, lowCardinalityLabels) {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
@@ -2101,18 +2213,21 @@ var require_time_profiler = __commonJS({
       }
       return serializedProfile;
     }
+    __name(stopV2, "stopV2");
     function getState() {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
       }
       return gProfiler.state;
     }
+    __name(getState, "getState");
     function setContext(context) {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
       }
       gProfiler.context = context;
     }
+    __name(setContext, "setContext");
     function runWithContext(context, f, ...args) {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
@@ -2121,24 +2236,29 @@ var require_time_profiler = __commonJS({
       }
       return gStore.run(gProfiler.createContextHolder(context), f, ...args);
     }
+    __name(runWithContext, "runWithContext");
     function getContext() {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
       }
       return gProfiler.context;
     }
+    __name(getContext, "getContext");
     function getMetrics() {
       if (!gProfiler) {
         throw new Error("Wall profiler is not started");
       }
       return gProfiler.metrics;
     }
+    __name(getMetrics, "getMetrics");
     function isStarted() {
       return !!gProfiler;
     }
+    __name(isStarted, "isStarted");
     function v8ProfilerStuckEventLoopDetected() {
       return gV8ProfilerStuckEventLoopDetected;
     }
+    __name(v8ProfilerStuckEventLoopDetected, "v8ProfilerStuckEventLoopDetected");
     exports.constants = {
       kSampleCount,
       GARBAGE_COLLECTION_FUNCTION_NAME: profile_serializer_1.GARBAGE_COLLECTION_FUNCTION_NAME,
@@ -2171,7 +2291,8 @@ var require_base64_vlq = __commonJS({
     function toVLQSigned(aValue) {
       return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
     }
-    exports.encode = function base64VLQ_encode(aValue) {
+    __name(toVLQSigned, "toVLQSigned");
+    exports.encode = /* @__PURE__ */ __name(function base64VLQ_encode(aValue) {
       let encoded = "";
       let digit;
       let vlq = toVLQSigned(aValue);
@@ -2184,7 +2305,7 @@ var require_base64_vlq = __commonJS({
         encoded += base64.encode(digit);
       } while (vlq > 0);
       return encoded;
-    };
+    }, "base64VLQ_encode");
   }
 });
 
@@ -2208,6 +2329,7 @@ var require_util = __commonJS({
       }
       throw new Error('"' + aName + '" is a required argument.');
     }
+    __name(getArg, "getArg");
     exports.getArg = getArg;
     var supportsNullProto = (function() {
       const obj = /* @__PURE__ */ Object.create(null);
@@ -2216,12 +2338,14 @@ var require_util = __commonJS({
     function identity(s) {
       return s;
     }
+    __name(identity, "identity");
     function toSetString(aStr) {
       if (isProtoString(aStr)) {
         return "$" + aStr;
       }
       return aStr;
     }
+    __name(toSetString, "toSetString");
     exports.toSetString = supportsNullProto ? identity : toSetString;
     function fromSetString(aStr) {
       if (isProtoString(aStr)) {
@@ -2229,6 +2353,7 @@ var require_util = __commonJS({
       }
       return aStr;
     }
+    __name(fromSetString, "fromSetString");
     exports.fromSetString = supportsNullProto ? identity : fromSetString;
     function isProtoString(s) {
       if (!s) {
@@ -2248,6 +2373,7 @@ var require_util = __commonJS({
       }
       return true;
     }
+    __name(isProtoString, "isProtoString");
     function strcmp(aStr1, aStr2) {
       if (aStr1 === aStr2) {
         return 0;
@@ -2263,6 +2389,7 @@ var require_util = __commonJS({
       }
       return -1;
     }
+    __name(strcmp, "strcmp");
     function compareByGeneratedPositionsInflated(mappingA, mappingB) {
       let cmp = mappingA.generatedLine - mappingB.generatedLine;
       if (cmp !== 0) {
@@ -2286,10 +2413,12 @@ var require_util = __commonJS({
       }
       return strcmp(mappingA.name, mappingB.name);
     }
+    __name(compareByGeneratedPositionsInflated, "compareByGeneratedPositionsInflated");
     exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
     function parseSourceMapInput(str) {
       return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
     }
+    __name(parseSourceMapInput, "parseSourceMapInput");
     exports.parseSourceMapInput = parseSourceMapInput;
     var PROTOCOL = "http:";
     var PROTOCOL_AND_HOST = `${PROTOCOL}//host`;
@@ -2310,9 +2439,11 @@ var require_util = __commonJS({
         return computeRelativeURL(base, result);
       };
     }
+    __name(createSafeHandler, "createSafeHandler");
     function withBase(url, base) {
       return new URL2(url, base).toString();
     }
+    __name(withBase, "withBase");
     function buildUniqueSegment(prefix, str) {
       let id = 0;
       do {
@@ -2320,6 +2451,7 @@ var require_util = __commonJS({
         if (str.indexOf(ident) === -1) return ident;
       } while (true);
     }
+    __name(buildUniqueSegment, "buildUniqueSegment");
     function buildSafeBase(str) {
       const maxDotParts = str.split("..").length - 1;
       const segment = buildUniqueSegment("p", str);
@@ -2329,6 +2461,7 @@ var require_util = __commonJS({
       }
       return base;
     }
+    __name(buildSafeBase, "buildSafeBase");
     var ABSOLUTE_SCHEME = /^[A-Za-z0-9\+\-\.]+:/;
     function getURLType(url) {
       if (url[0] === "/") {
@@ -2337,6 +2470,7 @@ var require_util = __commonJS({
       }
       return ABSOLUTE_SCHEME.test(url) ? "absolute" : "path-relative";
     }
+    __name(getURLType, "getURLType");
     function computeRelativeURL(rootURL, targetURL) {
       if (typeof rootURL === "string") rootURL = new URL2(rootURL);
       if (typeof targetURL === "string") targetURL = new URL2(targetURL);
@@ -2352,6 +2486,7 @@ var require_util = __commonJS({
       const relativePath = rootParts.map(() => "..").concat(targetParts).join("/");
       return relativePath + targetURL.search + targetURL.hash;
     }
+    __name(computeRelativeURL, "computeRelativeURL");
     var ensureDirectory = createSafeHandler((url) => {
       url.pathname = url.pathname.replace(/\/?$/, "/");
     });
@@ -2391,11 +2526,13 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
+    __name(join2, "join");
     exports.join = join2;
     function relative(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
     }
+    __name(relative, "relative");
     exports.relative = relative;
     function relativeIfPossible(rootURL, targetURL) {
       const urlType = getURLType(rootURL);
@@ -2415,6 +2552,7 @@ var require_util = __commonJS({
       }
       return computeRelativeURL(root, target);
     }
+    __name(relativeIfPossible, "relativeIfPossible");
     function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
       if (sourceRoot && getURLType(sourceURL) === "path-absolute") {
         sourceURL = sourceURL.replace(/^\//, "");
@@ -2424,6 +2562,7 @@ var require_util = __commonJS({
       if (sourceMapURL) url = join2(trimFilename(sourceMapURL), url);
       return url;
     }
+    __name(computeSourceURL, "computeSourceURL");
     exports.computeSourceURL = computeSourceURL;
   }
 });
@@ -2432,6 +2571,9 @@ var require_util = __commonJS({
 var require_array_set = __commonJS({
   "node_modules/source-map/lib/array-set.js"(exports) {
     var ArraySet = class _ArraySet {
+      static {
+        __name(this, "ArraySet");
+      }
       constructor() {
         this._array = [];
         this._set = /* @__PURE__ */ new Map();
@@ -2525,7 +2667,11 @@ var require_mapping_list = __commonJS({
       const columnB = mappingB.generatedColumn;
       return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
     }
+    __name(generatedPositionAfter, "generatedPositionAfter");
     var MappingList = class {
+      static {
+        __name(this, "MappingList");
+      }
       constructor() {
         this._array = [];
         this._sorted = true;
@@ -2583,6 +2729,9 @@ var require_source_map_generator = __commonJS({
     var ArraySet = require_array_set().ArraySet;
     var MappingList = require_mapping_list().MappingList;
     var SourceMapGenerator = class _SourceMapGenerator {
+      static {
+        __name(this, "SourceMapGenerator");
+      }
       constructor(aArgs) {
         if (!aArgs) {
           aArgs = {};
@@ -2942,7 +3091,8 @@ var require_binary_search = __commonJS({
       }
       return aLow < 0 ? -1 : aLow;
     }
-    exports.search = function search(aNeedle, aHaystack, aCompare, aBias) {
+    __name(recursiveSearch, "recursiveSearch");
+    exports.search = /* @__PURE__ */ __name(function search(aNeedle, aHaystack, aCompare, aBias) {
       if (aHaystack.length === 0) {
         return -1;
       }
@@ -2964,7 +3114,7 @@ var require_binary_search = __commonJS({
         --index;
       }
       return index;
-    };
+    }, "search");
   }
 });
 
@@ -2974,7 +3124,7 @@ var require_read_wasm = __commonJS({
     "use strict";
     var fs = __require("fs");
     var path = __require("path");
-    module.exports = function readWasm() {
+    module.exports = /* @__PURE__ */ __name(function readWasm() {
       return new Promise((resolve, reject) => {
         const wasmPath = path.join(__dirname, "mappings.wasm");
         fs.readFile(wasmPath, null, (error, data) => {
@@ -2985,7 +3135,7 @@ var require_read_wasm = __commonJS({
           resolve(data.buffer);
         });
       });
-    };
+    }, "readWasm");
     module.exports.initialize = (_) => {
       console.debug(
         "SourceMapConsumer.initialize is a no-op when running in node.js"
@@ -3007,8 +3157,9 @@ var require_wasm = __commonJS({
       this.originalColumn = null;
       this.name = null;
     }
+    __name(Mapping, "Mapping");
     var cachedWasm = null;
-    module.exports = function wasm() {
+    module.exports = /* @__PURE__ */ __name(function wasm() {
       if (cachedWasm) {
         return cachedWasm;
       }
@@ -3080,21 +3231,21 @@ var require_wasm = __commonJS({
       }).then((Wasm) => {
         return {
           exports: Wasm.instance.exports,
-          withMappingCallback: (mappingCallback, f) => {
+          withMappingCallback: /* @__PURE__ */ __name((mappingCallback, f) => {
             callbackStack.push(mappingCallback);
             try {
               f();
             } finally {
               callbackStack.pop();
             }
-          }
+          }, "withMappingCallback")
         };
       }).then(null, (e) => {
         cachedWasm = null;
         throw e;
       });
       return cachedWasm;
-    };
+    }, "wasm");
   }
 });
 
@@ -3109,6 +3260,9 @@ var require_source_map_consumer = __commonJS({
     var wasm = require_wasm();
     var INTERNAL = /* @__PURE__ */ Symbol("smcInternal");
     var SourceMapConsumer = class _SourceMapConsumer {
+      static {
+        __name(this, "SourceMapConsumer");
+      }
       constructor(aSourceMap, aSourceMapURL) {
         if (aSourceMap == INTERNAL) {
           return Promise.resolve(this);
@@ -3214,6 +3368,9 @@ var require_source_map_consumer = __commonJS({
     SourceMapConsumer.LEAST_UPPER_BOUND = 2;
     exports.SourceMapConsumer = SourceMapConsumer;
     var BasicSourceMapConsumer = class _BasicSourceMapConsumer extends SourceMapConsumer {
+      static {
+        __name(this, "BasicSourceMapConsumer");
+      }
       constructor(aSourceMap, aSourceMapURL) {
         return super(INTERNAL).then((that) => {
           let sourceMap = aSourceMap;
@@ -3637,6 +3794,9 @@ var require_source_map_consumer = __commonJS({
     BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
     exports.BasicSourceMapConsumer = BasicSourceMapConsumer;
     var IndexedSourceMapConsumer = class extends SourceMapConsumer {
+      static {
+        __name(this, "IndexedSourceMapConsumer");
+      }
       constructor(aSourceMap, aSourceMapURL) {
         return super(INTERNAL).then((that) => {
           let sourceMap = aSourceMap;
@@ -3898,9 +4058,11 @@ var require_source_map_consumer = __commonJS({
       const consumer = sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
       return Promise.resolve(consumer);
     }
+    __name(_factory, "_factory");
     function _factoryBSM(aSourceMap, aSourceMapURL) {
       return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
     }
+    __name(_factoryBSM, "_factoryBSM");
   }
 });
 
@@ -3913,6 +4075,9 @@ var require_source_node = __commonJS({
     var NEWLINE_CODE = 10;
     var isSourceNode = "$$$isSourceNode$$$";
     var SourceNode = class _SourceNode {
+      static {
+        __name(this, "SourceNode");
+      }
       constructor(aLine, aColumn, aSource, aChunks, aName) {
         this.children = [];
         this.sourceContents = /* @__PURE__ */ Object.create(null);
@@ -3935,14 +4100,15 @@ var require_source_node = __commonJS({
         const node = new _SourceNode();
         const remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
         let remainingLinesIndex = 0;
-        const shiftNextLine = function() {
+        const shiftNextLine = /* @__PURE__ */ __name(function() {
           const lineContents = getNextLine();
           const newLine = getNextLine() || "";
           return lineContents + newLine;
           function getNextLine() {
             return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
           }
-        };
+          __name(getNextLine, "getNextLine");
+        }, "shiftNextLine");
         let lastGeneratedLine = 1, lastGeneratedColumn = 0;
         let lastMapping = null;
         let nextLine;
@@ -4013,6 +4179,7 @@ var require_source_node = __commonJS({
             );
           }
         }
+        __name(addMappingWithCode, "addMappingWithCode");
       }
       /**
        * Add a chunk of generated JS to this source node.
@@ -4260,6 +4427,9 @@ var require_logger = __commonJS({
     exports.logger = exports.NullLogger = void 0;
     exports.setLogger = setLogger;
     var NullLogger = class {
+      static {
+        __name(this, "NullLogger");
+      }
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
       info(...args) {
         return;
@@ -4290,6 +4460,7 @@ var require_logger = __commonJS({
     function setLogger(newLogger) {
       exports.logger = newLogger;
     }
+    __name(setLogger, "setLogger");
   }
 });
 
@@ -4301,9 +4472,9 @@ var require_sourcemapper = __commonJS({
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
+        desc = { enumerable: true, get: /* @__PURE__ */ __name(function() {
           return m[k];
-        } };
+        }, "get") };
       }
       Object.defineProperty(o, k2, desc);
     }) : (function(o, m, k, k2) {
@@ -4316,14 +4487,14 @@ var require_sourcemapper = __commonJS({
       o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
+      var ownKeys = /* @__PURE__ */ __name(function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
           for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
         return ownKeys(o);
-      };
+      }, "ownKeys");
       return function(mod) {
         if (mod && mod.__esModule) return mod;
         var result = {};
@@ -4347,23 +4518,24 @@ var require_sourcemapper = __commonJS({
     function createLimiter(concurrency) {
       let active = 0;
       const queue = [];
-      return function limit(fn) {
+      return /* @__PURE__ */ __name(function limit(fn) {
         return new Promise((resolve, reject) => {
-          const run = () => {
+          const run = /* @__PURE__ */ __name(() => {
             active++;
             fn().then(resolve, reject).finally(() => {
               active--;
               if (queue.length > 0)
                 queue.shift()();
             });
-          };
+          }, "run");
           if (active < concurrency)
             run();
           else
             queue.push(run);
         });
-      };
+      }, "limit");
     }
+    __name(createLimiter, "createLimiter");
     var MAP_EXT = ".map";
     var LINE_SPLIT_RE = /\r\n|\n|\r|\u2028|\u2029/;
     exports.ANNOTATION_TAIL_BYTES = 4 * 1024;
@@ -4386,6 +4558,7 @@ var require_sourcemapper = __commonJS({
       }
       return void 0;
     }
+    __name(extractSourceMappingURL, "extractSourceMappingURL");
     async function readSourceMappingURL(filePath) {
       const fd = await fs.promises.open(filePath, "r");
       try {
@@ -4410,10 +4583,12 @@ var require_sourcemapper = __commonJS({
         await fd.close();
       }
     }
+    __name(readSourceMappingURL, "readSourceMappingURL");
     function error(msg) {
       logger_1.logger.debug(`Error: ${msg}`);
       return new Error(msg);
     }
+    __name(error, "error");
     async function processSourceMap(infoMap, mapPath, debug) {
       if (!mapPath || !mapPath.endsWith(MAP_EXT)) {
         throw error(`The path "${mapPath}" does not specify a source map file`);
@@ -4476,7 +4651,11 @@ var require_sourcemapper = __commonJS({
         logger_1.logger.debug(`Loaded source map for ${targetPath} => ${mapPath}`);
       }
     }
+    __name(processSourceMap, "processSourceMap");
     var SourceMapper = class _SourceMapper {
+      static {
+        __name(this, "SourceMapper");
+      }
       static async create(searchDirs, debug = false) {
         const mapper = new _SourceMapper(debug);
         for (const dir of searchDirs) {
@@ -4664,10 +4843,12 @@ var require_sourcemapper = __commonJS({
     function isErrnoException(e) {
       return e instanceof Error && "code" in e;
     }
+    __name(isErrnoException, "isErrnoException");
     function isNonFatalError(error2) {
       const nonFatalErrors = ["ENOENT", "EPERM", "EACCES", "ELOOP"];
       return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
     }
+    __name(isNonFatalError, "isNonFatalError");
     async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname2) => true) {
       async function* walkRecursive(dir2) {
         try {
@@ -4688,8 +4869,10 @@ var require_sourcemapper = __commonJS({
           }
         }
       }
+      __name(walkRecursive, "walkRecursive");
       yield* walkRecursive(dir);
     }
+    __name(walk, "walk");
   }
 });
 
@@ -4701,9 +4884,9 @@ var require_src = __commonJS({
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
+        desc = { enumerable: true, get: /* @__PURE__ */ __name(function() {
           return m[k];
-        } };
+        }, "get") };
       }
       Object.defineProperty(o, k2, desc);
     }) : (function(o, m, k, k2) {
@@ -4716,14 +4899,14 @@ var require_src = __commonJS({
       o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
+      var ownKeys = /* @__PURE__ */ __name(function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
           for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
         return ownKeys(o);
-      };
+      }, "ownKeys");
       return function(mod) {
         if (mod && mod.__esModule) return mod;
         var result = {};
@@ -4742,24 +4925,24 @@ var require_src = __commonJS({
     var profile_encoder_1 = require_profile_encoder();
     var timeProfiler = __importStar(require_time_profiler());
     var profile_encoder_2 = require_profile_encoder();
-    Object.defineProperty(exports, "encode", { enumerable: true, get: function() {
+    Object.defineProperty(exports, "encode", { enumerable: true, get: /* @__PURE__ */ __name(function() {
       return profile_encoder_2.encode;
-    } });
-    Object.defineProperty(exports, "encodeSync", { enumerable: true, get: function() {
+    }, "get") });
+    Object.defineProperty(exports, "encodeSync", { enumerable: true, get: /* @__PURE__ */ __name(function() {
       return profile_encoder_2.encodeSync;
-    } });
+    }, "get") });
     var sourcemapper_1 = require_sourcemapper();
-    Object.defineProperty(exports, "SourceMapper", { enumerable: true, get: function() {
+    Object.defineProperty(exports, "SourceMapper", { enumerable: true, get: /* @__PURE__ */ __name(function() {
       return sourcemapper_1.SourceMapper;
-    } });
+    }, "get") });
     var logger_1 = require_logger();
-    Object.defineProperty(exports, "setLogger", { enumerable: true, get: function() {
+    Object.defineProperty(exports, "setLogger", { enumerable: true, get: /* @__PURE__ */ __name(function() {
       return logger_1.setLogger;
-    } });
+    }, "get") });
     var time_profiler_1 = require_time_profiler();
-    Object.defineProperty(exports, "getNativeThreadId", { enumerable: true, get: function() {
+    Object.defineProperty(exports, "getNativeThreadId", { enumerable: true, get: /* @__PURE__ */ __name(function() {
       return time_profiler_1.getNativeThreadId;
-    } });
+    }, "get") });
     exports.time = {
       profile: timeProfiler.profile,
       start: timeProfiler.start,
@@ -4826,6 +5009,7 @@ function send(message) {
     process.send(message, void 0, {}, () => resolve());
   });
 }
+__name(send, "send");
 function errorText(error) {
   if (error instanceof Error) {
     const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
@@ -4835,6 +5019,7 @@ ${where.trim()}` : ""}`;
   }
   return String(error);
 }
+__name(errorText, "errorText");
 var tsHooksRegistered = false;
 function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
@@ -4845,16 +5030,19 @@ function ensureTypeScript(file) {
   }
   tsHooksRegistered = true;
 }
+__name(ensureTypeScript, "ensureTypeScript");
 function isBench(value) {
   const v = value;
   return !!v && typeof v === "object" && Array.isArray(v.tasks) && typeof v.run === "function";
 }
+__name(isBench, "isBench");
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
   return typeof value;
 }
+__name(describe, "describe");
 var loaded = /* @__PURE__ */ new Map();
 function loadBench(file) {
   let promise = loaded.get(file);
@@ -4875,12 +5063,14 @@ function loadBench(file) {
   }
   return promise;
 }
+__name(loadBench, "loadBench");
 async function loadTask(spec) {
   const bench = await loadBench(spec.file);
   const task = bench.tasks.find((t) => t.name === spec.task);
   if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
   return { bench, task };
 }
+__name(loadTask, "loadTask");
 async function runSlice(bench, task, ms) {
   bench.time = ms;
   bench.iterations = 1;
@@ -4899,6 +5089,7 @@ async function runSlice(bench, task, ms) {
   if (!(ops > 0) || !(totalMs >= 0)) throw new Error("the task measured no operations");
   return { ops, totalNs: totalMs * 1e6 };
 }
+__name(runSlice, "runSlice");
 async function loadSides(b) {
   const sides = {};
   for (const side of SIDES) {
@@ -4914,6 +5105,7 @@ async function loadSides(b) {
   }
   return sides;
 }
+__name(loadSides, "loadSides");
 async function alternate(key, sides, options, around) {
   const present = SIDES.filter((s) => sides[s]);
   const totals = {};
@@ -4929,7 +5121,7 @@ async function alternate(key, sides, options, around) {
       if (!loadedSide) continue;
       await send({ type: "progress", key, side, phase: options.phase });
       const started = performance.now();
-      const run = () => runSlice(loadedSide.bench, loadedSide.task, options.sliceMs);
+      const run = /* @__PURE__ */ __name(() => runSlice(loadedSide.bench, loadedSide.task, options.sliceMs), "run");
       try {
         slice[side] = around ? await around(side, run) : await run();
       } catch (error) {
@@ -4950,6 +5142,7 @@ async function alternate(key, sides, options, around) {
   }
   return { totals, pairLogRatios };
 }
+__name(alternate, "alternate");
 async function withSliceErrors(key, work) {
   try {
     await work();
@@ -4958,6 +5151,7 @@ async function withSliceErrors(key, work) {
     await send({ type: "error", key, side: failure.side ?? "head", error: errorText(failure.cause ?? error) });
   }
 }
+__name(withSliceErrors, "withSliceErrors");
 async function runTiming(job) {
   for (const b of job.benchmarks) {
     const sides = await loadSides(b);
@@ -4974,10 +5168,11 @@ async function runTiming(job) {
     });
   }
 }
-var perOp = (totals) => {
+__name(runTiming, "runTiming");
+var perOp = /* @__PURE__ */ __name((totals) => {
   const t = SIDES.map((s) => totals[s]).filter((x) => !!x);
   return t.reduce((sum, x) => sum + x.totalNs, 0) / t.reduce((sum, x) => sum + x.ops, 0);
-};
+}, "perOp");
 async function runProfile(job) {
   const { time } = await Promise.resolve().then(() => __toESM(require_src(), 1));
   if (job.profile === "overhead") {
@@ -5024,7 +5219,7 @@ async function runProfile(job) {
             profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
             profile.stringTable.dedup(`${SIDE_LABEL}=${side}`)
           ];
-          const path = join(dir, `${side}.pb.gz`);
+          const path = join(dir, `${side}-${job.process}.pb.gz`);
           writeFileSync(path, gzipSync(profile.encode()));
           profiles[side] = { path, ops };
         }
@@ -5034,6 +5229,7 @@ async function runProfile(job) {
     });
   }
 }
+__name(runProfile, "runProfile");
 async function runOverhead(job, time) {
   const blockMs = 150;
   for (const b of job.benchmarks) {
@@ -5065,8 +5261,10 @@ async function runOverhead(job, time) {
     });
   }
 }
+__name(runOverhead, "runOverhead");
 async function runDiscover(files) {
   for (const file of files) {
+    await send({ type: "progress", key: file, side: "head", phase: "load" });
     try {
       const bench = await loadBench(file);
       await send({ type: "discovered", file, tasks: bench.tasks.map((t) => t.name) });
@@ -5075,6 +5273,7 @@ async function runDiscover(files) {
     }
   }
 }
+__name(runDiscover, "runDiscover");
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
@@ -5085,6 +5284,7 @@ async function main() {
   await send({ type: "done" });
   process.exit(0);
 }
+__name(main, "main");
 main().catch(async (error) => {
   process.stderr.write(`flamegate runner: ${errorText(error)}
 `);

@@ -14,7 +14,10 @@ const cli = join(root, 'dist/cli.js');
 const runner = join(root, 'dist/runner.js');
 const fixture = join(root, 'fixtures/selfbench-project');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, only: { type: 'string', default: 'aa,sensitivity,overhead' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string', default: 'aa,sensitivity,overhead' },
+  },
 });
 const runs = Number(values.runs);
 const only = new Set(values.only.split(','));
@@ -24,7 +27,10 @@ const git = (dir, ...args) => execFileSync('git', args, { cwd: dir, encoding: 'u
 function makeRepo(edit, threshold = '2%') {
   const dir = mkdtempSync(join(tmpdir(), 'flamegate-self-'));
   cpSync(fixture, dir, { recursive: true });
-  writeFileSync(join(dir, '.github/flamegate.yml'), `thresholds: { benchmark: ${threshold}, function: ${threshold} }\n`);
+  writeFileSync(
+    join(dir, '.github/flamegate.yml'),
+    `thresholds: { benchmark: ${threshold}, function: ${threshold} }\n`,
+  );
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, '-c', 'user.email=b@x', '-c', 'user.name=b', 'add', '-A');
   git(dir, '-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-qm', 'base');
@@ -37,10 +43,14 @@ function makeRepo(edit, threshold = '2%') {
 function compare(dir) {
   const out = mkdtempSync(join(tmpdir(), 'flamegate-self-out-'));
   const started = Date.now();
-  const child = spawn(process.execPath, [cli, 'compare', '--base', 'HEAD~1', '--json', join(out, 'r.json'), '--quiet'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'compare', '--base', 'HEAD~1', '--json', join(out, 'r.json'), '--quiet'],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d;
@@ -69,17 +79,25 @@ if (only.has('aa')) {
   let flagged = 0;
   const times = [];
   for (let i = 0; i < runs; i++) {
-    const { code, seconds, report } = await compare(makeRepo((s) => s.replace('// Calibrated', '// (A/A) Calibrated')));
+    const { code, seconds, report } = await compare(
+      makeRepo((s) => s.replace('// Calibrated', '// (A/A) Calibrated')),
+    );
     times.push(seconds);
     const bad = report ? report.verdict !== 'pass' : true;
     if (bad) flagged++;
-    console.log(`  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; ${report?.benchmarks.map(describe).join('; ')}`);
+    console.log(
+      `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; ${report?.benchmarks.map(describe).join('; ')}`,
+    );
   }
-  console.log(`  flagged ${flagged} of ${runs}; wall time per compare (2 benchmarks, installs included): ${times.map((t) => `${t.toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `  flagged ${flagged} of ${runs}; wall time per compare (2 benchmarks, installs included): ${times.map((t) => `${t.toFixed(1)} s`).join(', ')}`,
+  );
 }
 
 if (only.has('sensitivity')) {
-  console.log(`\n# Sensitivity: one benchmark 5% slower (all of it in function hot), threshold 2%, ${runs} runs`);
+  console.log(
+    `\n# Sensitivity: one benchmark 5% slower (all of it in function hot), threshold 2%, ${runs} runs`,
+  );
   let found = 0;
   for (let i = 0; i < runs; i++) {
     // HOT 50 → 100 adds 50 of 1000 units: +5% to `work`, none to `encode`.
@@ -109,7 +127,16 @@ if (only.has('overhead')) {
   // Blocks with and without the profiler alternate inside one process (the runner's `overhead` mode),
   // so each pair sees the same machine speed; the figure is the median pair ratio.
   const jobFile = join(work, 'job-overhead.json');
-  const job = { kind: 'profile', benchmarks, sliceMs: 20, warmupMs: 300, timeMs: 6000, intervalUs: Number(process.env.INTERVAL_US ?? 1000), outDir: work, profile: 'overhead' };
+  const job = {
+    kind: 'profile',
+    benchmarks,
+    sliceMs: 20,
+    warmupMs: 300,
+    timeMs: 6000,
+    intervalUs: Number(process.env.INTERVAL_US ?? 1000),
+    outDir: work,
+    profile: 'overhead',
+  };
   writeFileSync(jobFile, JSON.stringify(job));
   const ratios = await new Promise((resolve) => {
     const child = spawn(process.execPath, ['--no-turbo-inlining', '--no-maglev-inlining', runner, jobFile], {
@@ -125,7 +152,9 @@ if (only.has('overhead')) {
   for (const [key, list] of Object.entries(ratios)) {
     const sorted = [...list].sort((a, b) => a - b);
     const median = Math.exp(sorted[sorted.length >> 1]) - 1;
-    console.log(`  ${key}: profiler cost per op ${pct(median)} (median of ${list.length} block pairs, ${Number(process.env.INTERVAL_US ?? 1000) / 1000} ms sampling)`);
+    console.log(
+      `  ${key}: profiler cost per op ${pct(median)} (median of ${list.length} block pairs, ${Number(process.env.INTERVAL_US ?? 1000) / 1000} ms sampling)`,
+    );
   }
   rmSync(dir, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });

@@ -3,19 +3,33 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { compare } from './compare/compare.js';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
 import { matchesOverride } from './config/overrides.js';
-import { compare } from './compare/compare.js';
-import { measure } from './measure/measure.js';
 import { nodeVersion } from './measure/child-process.js';
-import { benchmarkKey, type Config, type FunctionTable, type Report, type Side, type StackProfile } from './model.js';
+import { measure } from './measure/measure.js';
+import {
+  benchmarkKey,
+  type Config,
+  type FunctionTable,
+  type Report,
+  type Side,
+  type StackProfile,
+} from './model.js';
 import { classifyProfile } from './profile/classify.js';
 import { functionTable } from './profile/functions.js';
 import { mergePprof } from './profile/merge-pprof.js';
 import { readPprof } from './profile/pprof.js';
 import { type Settings, UsageError } from './settings.js';
 import { listBenchmarkFiles } from './workspace/files.js';
-import { type Checkout, createWorkspace, planInstall, readAtRevision, runStep, type Workspace } from './workspace/workspace.js';
+import {
+  type Checkout,
+  createWorkspace,
+  planInstall,
+  readAtRevision,
+  runStep,
+  type Workspace,
+} from './workspace/workspace.js';
 
 export interface PipelineResult {
   report: Report;
@@ -67,7 +81,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     mkdirSync(outDir, { recursive: true });
     mkdirSync(workspace.scratch, { recursive: true });
     const measurements = await measure({
-      sides: { base: { dir: workspace.base.dir, files: files.base }, head: { dir: workspace.head.dir, files: files.head } },
+      sides: {
+        base: { dir: workspace.base.dir, files: files.base },
+        head: { dir: workspace.head.dir, files: files.head },
+      },
       budget: config.budget,
       node,
       workDir: workspace.scratch,
@@ -128,7 +145,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
 
 async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {
   if (settings.configPath) {
-    const path = isAbsolute(settings.configPath) ? settings.configPath : resolve(settings.cwd, settings.configPath);
+    const path = isAbsolute(settings.configPath)
+      ? settings.configPath
+      : resolve(settings.cwd, settings.configPath);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

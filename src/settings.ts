@@ -17,7 +17,9 @@ export interface Settings {
    */
   configInRepo?: string;
   /** Values that override the config file (the Action's `benchmarks`, `install`, `build` inputs). */
-  overrides?: Partial<Pick<Config, 'benchmarks' | 'install' | 'build'>> & { budget?: Partial<Config['budget']> };
+  overrides?: Partial<Pick<Config, 'benchmarks' | 'install' | 'build'>> & {
+    budget?: Partial<Config['budget']>;
+  };
   /** Directory for raw profiles and reports; a temp dir when absent. */
   outDir?: string;
   /** `node` binary for benchmark processes: the user's runtime, from PATH by default. */

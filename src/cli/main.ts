@@ -148,7 +148,8 @@ async function compareCommand(args: string[]): Promise<number> {
 
 function positiveInt(flag: string, value: unknown): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive whole number, got "${value}"`);
   return n;
 }
 

@@ -32,7 +32,10 @@ export function runnerPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, 'runner.js'), join(here, '../../dist/runner.js')];
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`flamegate's child runner was not found (looked in ${candidates.join(', ')}); run npm run build`);
+  if (!found)
+    throw new Error(
+      `flamegate's child runner was not found (looked in ${candidates.join(', ')}); run npm run build`,
+    );
   return found;
 }
 
@@ -103,7 +106,9 @@ export function noInliningFlags(node: string): string[] {
 export function nodeVersion(node: string): string {
   const result = spawnSync(node, ['--version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new Error(`cannot run "${node}" (the node used for benchmarks): ${result.error?.message ?? result.stderr}`);
+    throw new Error(
+      `cannot run "${node}" (the node used for benchmarks): ${result.error?.message ?? result.stderr}`,
+    );
   }
   return result.stdout.trim();
 }

@@ -51,17 +51,24 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
       const tasks = new Map<string, string[] | { error: string }>();
       if (files.length === 0) return tasks;
       input.onProgress?.(`loading ${files.length} benchmark file(s) on ${side}`);
-      const outcome = await runChild(
-        { kind: 'discover', files: files.map((f) => join(dir, f)) },
-        childOptions(input, side, `discover-${side}`, [], (message) => {
-          const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
-          if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
-          if (message.type === 'discover-error' && file) tasks.set(file, { error: message.error });
-        }),
-      );
-      if (outcome.end !== 'done') {
-        const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
-        for (const file of files) if (!tasks.has(file)) tasks.set(file, { error: `loading failed: ${why}` });
+      let pending = files;
+      for (let attempt = 0; pending.length > 0 && !input.signal?.aborted; attempt++) {
+        let loading: string | undefined;
+        const outcome = await runChild(
+          { kind: 'discover', files: pending.map((f) => join(dir, f)) },
+          childOptions(input, side, `discover-${side}-${attempt}`, [], (message) => {
+            if (message.type === 'progress') loading = relativeTo(dir, message.key);
+            const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
+            if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
+            if (message.type === 'discover-error' && file) tasks.set(file, { error: message.error });
+          }),
+        );
+        if (outcome.end === 'done' || outcome.end === 'aborted') break;
+        // A file whose import hangs or kills the process fails alone; the others load in a new process.
+        const why = `loading failed: ${describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode)}`;
+        const culprit = loading && !tasks.has(loading) ? loading : pending.find((f) => !tasks.has(f));
+        if (culprit) tasks.set(culprit, { error: why });
+        pending = pending.filter((f) => !tasks.has(f));
       }
       return tasks;
     }),
@@ -121,23 +128,36 @@ async function timingPass(input: MeasureInput, measurements: BenchmarkMeasuremen
   const children = measurements.map((m, i) => toChild(m, input.sides, i));
   for (let round = 0; round < budget.processes; round++) {
     const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
-    await runWithRespawn(input, `timing ${round + 1}/${budget.processes}`, children, byKey, [], (benchmarks) => ({
-      kind: 'timing',
-      benchmarks,
-      firstSide,
-      sliceMs: budget.sliceMs,
-      warmupMs: budget.warmupMs,
-      timeMs: budget.timePerProcessMs,
-    }), (message, m) => {
-      if (message.type !== 'timing') return;
-      if (message.base && message.head) {
-        m.timings.push({ process: round, base: message.base, head: message.head, pairLogRatios: message.pairLogRatios });
-      } else {
-        const side: Side = message.base ? 'base' : 'head';
-        const timing = message.base ?? message.head;
-        if (timing) m.soloTimings.push({ side, timing });
-      }
-    });
+    await runWithRespawn(
+      input,
+      `timing ${round + 1}/${budget.processes}`,
+      children,
+      byKey,
+      [],
+      (benchmarks) => ({
+        kind: 'timing',
+        benchmarks,
+        firstSide,
+        sliceMs: budget.sliceMs,
+        warmupMs: budget.warmupMs,
+        timeMs: budget.timePerProcessMs,
+      }),
+      (message, m) => {
+        if (message.type !== 'timing') return;
+        if (message.base && message.head) {
+          m.timings.push({
+            process: round,
+            base: message.base,
+            head: message.head,
+            pairLogRatios: message.pairLogRatios,
+          });
+        } else {
+          const side: Side = message.base ? 'base' : 'head';
+          const timing = message.base ?? message.head;
+          if (timing) m.soloTimings.push({ side, timing });
+        }
+      },
+    );
   }
 }
 
@@ -244,7 +264,8 @@ async function runWithRespawn(
 
 function describeEnd(end: string, timeoutMs: number, output: string, exitCode: number | null): string {
   const tail = output ? `\n${output.split('\n').slice(-8).join('\n')}` : '';
-  if (end === 'timeout') return `timed out: no progress for ${(timeoutMs / 1000).toFixed(1)} s (budget.timeoutMs)`;
+  if (end === 'timeout')
+    return `timed out: no progress for ${(timeoutMs / 1000).toFixed(1)} s (budget.timeoutMs)`;
   return `the benchmark process exited unexpectedly (code ${exitCode ?? 'signal'})${tail}`;
 }
 

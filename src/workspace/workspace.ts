@@ -34,13 +34,17 @@ export async function findRepo(cwd: string): Promise<{ repoRoot: string; prefix:
   const result = await exec('git', ['rev-parse', '--show-toplevel'], { cwd });
   if (result.code !== 0) throw new UsageError(`${cwd} is not inside a git repository`);
   const repoRoot = await realpath(result.stdout.trim());
-  const prefix = relative(repoRoot, await realpath(cwd)).split(sep).join('/');
+  const prefix = relative(repoRoot, await realpath(cwd))
+    .split(sep)
+    .join('/');
   return { repoRoot, prefix };
 }
 
 /** Resolves a revision to a commit SHA, or says which revision is missing and how to get it. */
 export async function resolveRevision(repoRoot: string, ref: string): Promise<RevisionInfo> {
-  const result = await exec('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repoRoot });
+  const result = await exec('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    cwd: repoRoot,
+  });
   const sha = result.stdout.trim();
   if (result.code !== 0 || !sha) {
     throw new UsageError(
@@ -51,7 +55,11 @@ export async function resolveRevision(repoRoot: string, ref: string): Promise<Re
 }
 
 /** Reads a file as it is in a revision; undefined when the revision does not have it. */
-export async function readAtRevision(repoRoot: string, sha: string, path: string): Promise<string | undefined> {
+export async function readAtRevision(
+  repoRoot: string,
+  sha: string,
+  path: string,
+): Promise<string | undefined> {
   const result = await exec('git', ['show', `${sha}:${path}`], { cwd: repoRoot });
   return result.code === 0 ? result.stdout : undefined;
 }
@@ -109,7 +117,8 @@ const LOCKFILES: [string, (dir: string) => string][] = [
   ['pnpm-lock.yaml', () => 'pnpm install --frozen-lockfile'],
   [
     'yarn.lock',
-    (dir) => (existsSync(join(dir, '.yarnrc.yml')) ? 'yarn install --immutable' : 'yarn install --frozen-lockfile'),
+    (dir) =>
+      existsSync(join(dir, '.yarnrc.yml')) ? 'yarn install --immutable' : 'yarn install --frozen-lockfile',
   ],
   ['package-lock.json', () => 'npm ci --no-audit --no-fund'],
   ['npm-shrinkwrap.json', () => 'npm ci --no-audit --no-fund'],
@@ -144,6 +153,10 @@ export async function runStep(
   const result = await exec(plan.command, [], { cwd: plan.dir, shell: true, signal });
   if (result.code !== 0) {
     const short = checkout.revision.sha.slice(0, 7);
-    throw new CommandError(`${what} failed on ${checkout.side} (${checkout.revision.ref} ${short})`, plan.command, result);
+    throw new CommandError(
+      `${what} failed on ${checkout.side} (${checkout.revision.ref} ${short})`,
+      plan.command,
+      result,
+    );
   }
 }

@@ -1,6 +1,6 @@
 // The real CLI on a real git repository: worktrees, npm installs, child processes, the profiler.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,11 @@ function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: st
   });
 }
 
-async function compareVariant(variant: Variant | Variant[], extra: string[] = [], config?: string): Promise<Run> {
+async function compareVariant(
+  variant: Variant | Variant[],
+  extra: string[] = [],
+  config?: string,
+): Promise<Run> {
   const repo = await createFixtureRepo(variant, { config });
   const out = mkdtempSync(join(tmpdir(), 'flamegate-out-'));
   const result = await runCli(
@@ -70,7 +74,8 @@ function worktrees(dir: string): string[] {
 
 function bench(report: Report | undefined, name: string) {
   const found = report?.benchmarks.find((b) => b.name === name);
-  if (!found) throw new Error(`benchmark "${name}" missing from report: ${JSON.stringify(report?.benchmarks)}`);
+  if (!found)
+    throw new Error(`benchmark "${name}" missing from report: ${JSON.stringify(report?.benchmarks)}`);
   return found;
 }
 
@@ -93,7 +98,9 @@ describe('flamegate compare (end to end)', () => {
     expect(parse.ci[0]).toBeGreaterThan(0);
     expect(parse.file).toBe('bench/records.bench.js');
     // The slowed function leads the function changes of that benchmark.
-    const fns = report.functions.filter((f) => f.benchmark === 'parse records' || f.benchmark.endsWith('parse records'));
+    const fns = report.functions.filter(
+      (f) => f.benchmark === 'parse records' || f.benchmark.endsWith('parse records'),
+    );
     expect(fns[0]?.name).toBe('slowPath');
     expect(fns[0]?.file).toBe('src/records.js');
     expect(fns[0]?.status).toBe('regressed');
@@ -126,7 +133,11 @@ describe('flamegate compare (end to end)', () => {
     expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0);
     expect(run.report?.verdict).toBe('pass');
     for (const b of run.report?.benchmarks ?? []) expect(b.status).toBe('unchanged');
-    expect(run.report?.benchmarks.map((b) => b.name).sort()).toEqual(['checksum lines', 'parse records', 'tokenize']);
+    expect(run.report?.benchmarks.map((b) => b.name).sort()).toEqual([
+      'checksum lines',
+      'parse records',
+      'tokenize',
+    ]);
     expect(run.report?.functions.filter((f) => f.status === 'regressed' && f.gate)).toEqual([]);
   });
 
@@ -157,7 +168,8 @@ describe('flamegate compare (end to end)', () => {
   });
 
   it('kills a hanging benchmark after the timeout and measures the rest', async () => {
-    const config = 'budget: { processes: 2, timePerProcessMs: 150, warmupMs: 30, profileMs: 200, timeoutMs: 3000 }\n';
+    const config =
+      'budget: { processes: 2, timePerProcessMs: 150, warmupMs: 30, profileMs: 200, timeoutMs: 3000 }\n';
     const run = await compareVariant('hangs', [], config);
     expect(run.code, run.stderr).toBe(1);
     const tokenize = bench(run.report, 'tokenize');
@@ -165,6 +177,19 @@ describe('flamegate compare (end to end)', () => {
     expect(tokenize.error).toMatch(/timed out/);
     expect(bench(run.report, 'parse records').status).not.toBe('failed');
     expect(bench(run.report, 'checksum lines').status).not.toBe('failed');
+  });
+
+  it('fails the tasks of a file whose import hangs, and measures the other files', async () => {
+    const config =
+      'budget: { processes: 2, timePerProcessMs: 100, warmupMs: 20, profileMs: 100, timeoutMs: 3000 }\n';
+    const run = await compareVariant('hangs-on-load', [], config);
+    expect(run.code, run.stderr).toBe(1);
+    for (const name of ['parse records', 'tokenize']) {
+      expect(bench(run.report, name).status).toBe('failed');
+      expect(bench(run.report, name).error).toMatch(/loading failed: timed out/);
+    }
+    expect(bench(run.report, 'checksum lines').status).not.toBe('failed');
+    expect(worktrees(run.repo.dir)).toHaveLength(1);
   });
 });
 
@@ -188,7 +213,10 @@ describe('flamegate compare: bad input', () => {
   });
 
   it('shows the glob when no benchmark file matches (exit 2), and cleans up', async () => {
-    const run = await runCli(['compare', '--base', repo.baseSha, '--benchmarks', 'perf/**/*.bench.js'], repo.dir);
+    const run = await runCli(
+      ['compare', '--base', repo.baseSha, '--benchmarks', 'perf/**/*.bench.js'],
+      repo.dir,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('perf/**/*.bench.js');
     expect(worktrees(repo.dir)).toHaveLength(1);
@@ -205,7 +233,10 @@ describe('flamegate compare: bad input', () => {
 
   it('shows the failing install command and its output (exit 2), and cleans up', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'flamegate-cfg-')), 'install.yml');
-    writeFileSync(file, 'install: "node -e \\"console.error(\'registry unreachable\'); process.exit(3)\\""\n');
+    writeFileSync(
+      file,
+      'install: "node -e \\"console.error(\'registry unreachable\'); process.exit(3)\\""\n',
+    );
     const run = await runCli(['compare', '--base', repo.baseSha, '--config', file], repo.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('install failed');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const FIXTURE = fileURLToPath(new URL('../../fixtures/sample-project', import.meta.url));
 
-export type Variant = 'same' | 'slower' | 'faster' | 'throws' | 'hangs' | 'no-bench-export';
+export type Variant = 'same' | 'slower' | 'faster' | 'throws' | 'hangs' | 'hangs-on-load' | 'no-bench-export';
 
 interface Edit {
   file: string;
@@ -18,7 +18,13 @@ interface Edit {
 
 // Each head variant is a small, readable edit of the base project.
 const EDITS: Record<Variant, Edit[]> = {
-  same: [{ file: 'src/records.js', from: '// A small record parser.', to: '// A small record parser (comment edited).' }],
+  same: [
+    {
+      file: 'src/records.js',
+      from: '// A small record parser.',
+      to: '// A small record parser (comment edited).',
+    },
+  ],
   slower: [{ file: 'src/records.js', from: 'i < WORK * 8;', to: 'i < WORK * 20;' }],
   faster: [{ file: 'src/records.js', from: 'i < WORK * 8;', to: 'i < WORK * 2;' }],
   throws: [
@@ -28,11 +34,20 @@ const EDITS: Record<Variant, Edit[]> = {
       to: "add('tokenize', () => {\n    throw new Error('tokenize broke on head');",
     },
   ],
+  // tinybench calls a task once when it is added; this one hangs later, while being measured.
   hangs: [
     {
       file: 'bench/records.bench.js',
       from: "add('tokenize', () => {",
-      to: "add('tokenize', () => {\n    for (;;) {}",
+      to: "add('tokenize', () => {\n    if (++calls > 5) for (;;) {}",
+    },
+    { file: 'bench/records.bench.js', from: 'let sink = 0;', to: 'let sink = 0;\nlet calls = 0;' },
+  ],
+  'hangs-on-load': [
+    {
+      file: 'bench/records.bench.js',
+      from: 'export default bench;',
+      to: 'for (;;) {}\nexport default bench;',
     },
   ],
   'no-bench-export': [{ file: 'bench/checksum.bench.ts', from: 'return bench;', to: 'return { bench };' }],

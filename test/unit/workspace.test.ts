@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/settings.js';
 import { listBenchmarkFiles } from '../../src/workspace/files.js';
-import { type Checkout, createWorkspace, planInstall, readAtRevision } from '../../src/workspace/workspace.js';
+import {
+  type Checkout,
+  createWorkspace,
+  planInstall,
+  readAtRevision,
+} from '../../src/workspace/workspace.js';
 
 function checkoutIn(files: Record<string, string>, sub = ''): Checkout {
   const root = mkdtempSync(join(tmpdir(), 'flamegate-ws-'));
@@ -13,7 +18,12 @@ function checkoutIn(files: Record<string, string>, sub = ''): Checkout {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-  return { side: 'head', revision: { ref: 'HEAD', sha: 'f'.repeat(40) }, root, dir: sub ? join(root, sub) : root };
+  return {
+    side: 'head',
+    revision: { ref: 'HEAD', sha: 'f'.repeat(40) },
+    root,
+    dir: sub ? join(root, sub) : root,
+  };
 }
 
 function gitRepo(): { dir: string; first: string; second: string } {
@@ -35,14 +45,21 @@ function gitRepo(): { dir: string; first: string; second: string } {
 describe('install plan', () => {
   it('picks the package manager from the lockfile', () => {
     expect(planInstall(checkoutIn({ 'package-lock.json': '{}' }))?.command).toMatch(/^npm ci/);
-    expect(planInstall(checkoutIn({ 'pnpm-lock.yaml': '' }))?.command).toMatch(/^pnpm install --frozen-lockfile/);
+    expect(planInstall(checkoutIn({ 'pnpm-lock.yaml': '' }))?.command).toMatch(
+      /^pnpm install --frozen-lockfile/,
+    );
     expect(planInstall(checkoutIn({ 'yarn.lock': '' }))?.command).toBe('yarn install --frozen-lockfile');
-    expect(planInstall(checkoutIn({ 'yarn.lock': '', '.yarnrc.yml': '' }))?.command).toBe('yarn install --immutable');
+    expect(planInstall(checkoutIn({ 'yarn.lock': '', '.yarnrc.yml': '' }))?.command).toBe(
+      'yarn install --immutable',
+    );
     expect(planInstall(checkoutIn({ 'bun.lock': '' }))?.command).toMatch(/^bun install/);
   });
 
   it('walks up to the lockfile of a monorepo and installs there', () => {
-    const checkout = checkoutIn({ 'pnpm-lock.yaml': '', 'packages/core/package.json': '{}' }, 'packages/core');
+    const checkout = checkoutIn(
+      { 'pnpm-lock.yaml': '', 'packages/core/package.json': '{}' },
+      'packages/core',
+    );
     const plan = planInstall(checkout);
     expect(plan?.dir).toBe(checkout.root);
     expect(plan?.command).toMatch(/^pnpm/);
@@ -97,13 +114,19 @@ describe('worktrees', () => {
     }
     expect(existsSync(ws.base.root)).toBe(false);
     expect(existsSync(ws.head.root)).toBe(false);
-    const list = execFileSync('git', ['worktree', 'list'], { cwd: repo.dir, encoding: 'utf8' }).trim().split('\n');
+    const list = execFileSync('git', ['worktree', 'list'], { cwd: repo.dir, encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(list).toHaveLength(1);
   });
 
   it('names a missing revision', async () => {
     const repo = gitRepo();
-    await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(UsageError);
-    await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(/"v9\.9\.9"/);
+    await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(
+      UsageError,
+    );
+    await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(
+      /"v9\.9\.9"/,
+    );
   });
 });

@@ -83,7 +83,12 @@ function isBench(value: unknown): value is BenchLike {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `an object with keys ${Object.keys(value as object).slice(0, 5).join(', ') || '(none)'}`;
+  if (typeof value === 'object')
+    return `an object with keys ${
+      Object.keys(value as object)
+        .slice(0, 5)
+        .join(', ') || '(none)'
+    }`;
   return typeof value;
 }
 
@@ -95,7 +100,8 @@ function loadBench(file: string): Promise<BenchLike> {
       ensureTypeScript(file);
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       let exported = mod.default;
-      if (typeof exported === 'function' && !isBench(exported)) exported = await (exported as () => unknown)();
+      if (typeof exported === 'function' && !isBench(exported))
+        exported = await (exported as () => unknown)();
       if (!isBench(exported)) {
         throw new Error(
           `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`,
@@ -192,7 +198,9 @@ async function alternate(
       totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
     }
     if (slice.base && slice.head) {
-      pairLogRatios.push(Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
+      pairLogRatios.push(
+        Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)),
+      );
     }
     pair++;
   }
@@ -204,7 +212,12 @@ async function withSliceErrors(key: string, work: () => Promise<void>): Promise<
     await work();
   } catch (error) {
     const failure = error as { side?: Side; cause?: unknown };
-    await send({ type: 'error', key, side: failure.side ?? 'head', error: errorText(failure.cause ?? error) });
+    await send({
+      type: 'error',
+      key,
+      side: failure.side ?? 'head',
+      error: errorText(failure.cause ?? error),
+    });
   }
 }
 
@@ -214,7 +227,8 @@ async function runTiming(job: TimingJob): Promise<void> {
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
-      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
       const { totals, pairLogRatios } = await alternate(b.key, sides, {
         ...common,
         timeMs: job.timeMs,
@@ -242,7 +256,8 @@ async function runProfile(job: ProfileJob): Promise<void> {
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: 'base' as Side };
-      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
       if (job.profile) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
       // Each slice carries its side as the sampling context, so one profile splits into base and head.
       const { totals } = await alternate(
@@ -307,7 +322,8 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
       for (let pair = 0; pair * 2 * blockMs < job.timeMs; pair++) {
         const measured: Record<string, number> = {};
         for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
-          if (profiled) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+          if (profiled)
+            time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
           const { totals } = await alternate(
             b.key,
             sides,
@@ -331,6 +347,9 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
 
 async function runDiscover(files: string[]): Promise<void> {
   for (const file of files) {
+    // tinybench calls each task once when it is added (to tell sync from async), so a task that
+    // hangs hangs here; the parent charges the file named last.
+    await send({ type: 'progress', key: file, side: 'head', phase: 'load' });
     try {
       const bench = await loadBench(file);
       await send({ type: 'discovered', file, tasks: bench.tasks.map((t) => t.name) });

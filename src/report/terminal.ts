@@ -1,0 +1,73 @@
+// The summary printed at the end of `flamegate compare`.
+import type { BenchmarkResult, Report } from '../model.js';
+import { benchmarkKey } from '../model.js';
+import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from './format.js';
+
+export interface TerminalOptions {
+  color?: boolean;
+}
+
+const CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
+
+export function renderTerminal(report: Report, options: TerminalOptions = {}): string {
+  const paint = (code: keyof typeof CODES, text: string) =>
+    options.color ? `\x1b[${CODES[code]}m${text}\x1b[0m` : text;
+  const statusColor = (b: BenchmarkResult): keyof typeof CODES =>
+    b.status === 'regressed' || b.status === 'failed' ? 'red' : b.status === 'improved' ? 'green' : 'dim';
+  const rows = report.benchmarks.map((b) => {
+    const measured = b.base && b.head && b.status !== 'failed';
+    return {
+      b,
+      cells: [
+        benchmarkKey(b),
+        b.base ? formatNs(b.base.meanNs) : '–',
+        b.head ? formatNs(b.head.meanNs) : '–',
+        measured ? formatPercent(b.change) : '–',
+        measured ? formatInterval(b.ci) : '–',
+        b.status + (b.inconclusive && b.status === 'unchanged' ? ' (too noisy)' : ''),
+      ],
+    };
+  });
+  const header = ['benchmark', 'base', 'head', 'change', '95% CI', 'status'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) =>
+        i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
+      )
+      .join('  ');
+  const out: string[] = [
+    '',
+    paint(
+      'bold',
+      `flamegate: base ${shortSha(report.base.sha)} (${report.base.ref}) → head ${shortSha(report.head.sha)} (${report.head.ref})`,
+    ),
+    '',
+    paint('dim', line(header)),
+  ];
+  for (const r of rows) {
+    out.push(paint(statusColor(r.b), line(r.cells)));
+    if (r.b.status === 'failed' && r.b.error)
+      out.push(paint('red', `    ${r.b.error.split('\n').join('\n    ')}`));
+  }
+  const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');
+  if (changedFunctions.length > 0) {
+    out.push('', paint('bold', 'Functions whose self time per op changed:'));
+    for (const b of report.benchmarks) {
+      const key = benchmarkKey(b);
+      const fns = changedFunctions.filter((f) => f.benchmark === key).slice(0, 5);
+      if (fns.length === 0) continue;
+      out.push(`  ${key}`);
+      for (const f of fns) {
+        const where = f.package ?? (f.file ? `${f.file}:${f.line}` : (f.kind ?? ''));
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${f.status}${f.gate ? ', over the function threshold' : ''})`;
+        out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
+      }
+    }
+  }
+  out.push('');
+  const verdict = report.verdict === 'fail' ? paint('red', 'FAIL') : paint('green', 'PASS');
+  out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
+  for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
+  return out.join('\n');
+}
