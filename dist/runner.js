@@ -2,8 +2,8 @@ import { createRequire as __fgCreateRequire } from 'node:module';
 import { fileURLToPath as __fgFileURLToPath } from 'node:url';
 import { dirname as __fgDirname } from 'node:path';
 const require = __fgCreateRequire(import.meta.url);
-const __filename = __fgFileURLToPath(import.meta.url);
-const __dirname = __fgDirname(__filename);
+const __fg_filename = __fgFileURLToPath(import.meta.url);
+const __fg_dirname = __fgDirname(__fg_filename);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -286,7 +286,7 @@ var require_heap_profiler_bindings = __commonJS({
     exports.monitorOutOfMemory = monitorOutOfMemory;
     var path = __importStar(__require("path"));
     var findBinding = require_node_gyp_build2();
-    var profiler = findBinding(path.join(__dirname));
+    var profiler = findBinding(path.join(__fg_dirname));
     function startSamplingHeapProfiler(heapIntervalBytes, heapStackDepth, allocations = false) {
       profiler.heapProfiler.startSamplingHeapProfiler(heapIntervalBytes, heapStackDepth, allocations);
     }
@@ -1890,7 +1890,7 @@ var require_async_context_frame = __commonJS({
     function bindings() {
       if (!addon) {
         const findBinding = require_node_gyp_build2();
-        addon = findBinding((0, path_1.join)(__dirname));
+        addon = findBinding((0, path_1.join)(__fg_dirname));
       }
       return addon;
     }
@@ -1953,7 +1953,7 @@ var require_otel_thread_ctx = __commonJS({
       };
       __name(ensureHook, "ensureHook");
       const findBinding = require_node_gyp_build2();
-      const addon = findBinding((0, path_1.join)(__dirname));
+      const addon = findBinding((0, path_1.join)(__fg_dirname));
       exports.ThreadContext = addon.threadContext;
       whyUnpublishable = /* @__PURE__ */ __name(() => {
         if (!(0, async_context_frame_1.isAsyncContextFrameActive)()) {
@@ -2075,7 +2075,7 @@ var require_time_profiler_bindings = __commonJS({
     exports.getNativeThreadId = exports.constants = exports.TimeProfiler = void 0;
     var path_1 = __require("path");
     var findBinding = require_node_gyp_build2();
-    var profiler = findBinding((0, path_1.join)(__dirname));
+    var profiler = findBinding((0, path_1.join)(__fg_dirname));
     exports.TimeProfiler = profiler.TimeProfiler;
     exports.constants = profiler.constants;
     exports.getNativeThreadId = profiler.getNativeThreadId;
@@ -3126,7 +3126,7 @@ var require_read_wasm = __commonJS({
     var path = __require("path");
     module.exports = /* @__PURE__ */ __name(function readWasm() {
       return new Promise((resolve, reject) => {
-        const wasmPath = path.join(__dirname, "mappings.wasm");
+        const wasmPath = path.join(__fg_dirname, "mappings.wasm");
         fs.readFile(wasmPath, null, (error, data) => {
           if (error) {
             reject(error);
@@ -5039,7 +5039,8 @@ __name(isBench, "isBench");
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
+  if (typeof value === "object")
+    return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
   return typeof value;
 }
 __name(describe, "describe");
@@ -5051,7 +5052,8 @@ function loadBench(file) {
       ensureTypeScript(file);
       const mod = await import(pathToFileURL(file).href);
       let exported = mod.default;
-      if (typeof exported === "function" && !isBench(exported)) exported = await exported();
+      if (typeof exported === "function" && !isBench(exported))
+        exported = await exported();
       if (!isBench(exported)) {
         throw new Error(
           `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`
@@ -5136,7 +5138,9 @@ async function alternate(key, sides, options, around) {
       totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
     }
     if (slice.base && slice.head) {
-      pairLogRatios.push(Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
+      pairLogRatios.push(
+        Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops))
+      );
     }
     pair++;
   }
@@ -5148,7 +5152,12 @@ async function withSliceErrors(key, work) {
     await work();
   } catch (error) {
     const failure = error;
-    await send({ type: "error", key, side: failure.side ?? "head", error: errorText(failure.cause ?? error) });
+    await send({
+      type: "error",
+      key,
+      side: failure.side ?? "head",
+      error: errorText(failure.cause ?? error)
+    });
   }
 }
 __name(withSliceErrors, "withSliceErrors");
@@ -5158,7 +5167,8 @@ async function runTiming(job) {
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
-      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
       const { totals, pairLogRatios } = await alternate(b.key, sides, {
         ...common,
         timeMs: job.timeMs,
@@ -5184,7 +5194,8 @@ async function runProfile(job) {
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: "base" };
-      if (job.warmupMs > 0) await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
       if (job.profile) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
       const { totals } = await alternate(
         b.key,
@@ -5242,7 +5253,8 @@ async function runOverhead(job, time) {
       for (let pair = 0; pair * 2 * blockMs < job.timeMs; pair++) {
         const measured = {};
         for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
-          if (profiled) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+          if (profiled)
+            time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
           const { totals } = await alternate(
             b.key,
             sides,

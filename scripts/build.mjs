@@ -11,14 +11,15 @@ const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(roo
 // Platforms whose prebuilt profiler addon ships in dist/ (GitHub's hosted runners and developers' laptops).
 const PLATFORMS = ['linux-x64', 'linux-arm64', 'darwin-arm64', 'darwin-x64', 'win32-x64'];
 
-// Bundled CommonJS code reads __dirname/require; in an ESM bundle they must be defined by hand.
+// Bundled CommonJS code reads __dirname/__filename/require; in an ESM bundle they must be defined by
+// hand. Under their own names, so they cannot clash with a bundled module that declares its own.
 const banner = [
   "import { createRequire as __fgCreateRequire } from 'node:module';",
   "import { fileURLToPath as __fgFileURLToPath } from 'node:url';",
   "import { dirname as __fgDirname } from 'node:path';",
   'const require = __fgCreateRequire(import.meta.url);',
-  'const __filename = __fgFileURLToPath(import.meta.url);',
-  'const __dirname = __fgDirname(__filename);',
+  'const __fg_filename = __fgFileURLToPath(import.meta.url);',
+  'const __fg_dirname = __fgDirname(__fg_filename);',
 ].join('\n');
 
 // @datadog/pprof looks for its addon two folders above its own module; in the bundle the
@@ -63,6 +64,7 @@ await build({
   format: 'esm',
   target: 'node20',
   banner: { js: banner },
+  define: { __dirname: '__fg_dirname', __filename: '__fg_filename' },
   legalComments: 'eof',
   charset: 'utf8',
   splitting: false,

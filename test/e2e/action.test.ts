@@ -1,0 +1,253 @@
+// The built action, run the way GitHub runs it: Node 24, from a folder holding only action.yml and
+// dist/ (no node_modules), with INPUT_* variables from action.yml's defaults, an event payload file,
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a real HTTP server.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { createFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js';
+import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
+import { node24 } from '../helpers/node24.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OWNER = 'acme';
+const REPO = 'widgets';
+const PR = 7;
+
+let node: string;
+let actionDir: string;
+let server: GitHubServer;
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function defaults(): Record<string, string> {
+  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const env: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    const value = String(input.default ?? '').replace('${{ github.token }}', 'ghs_test_token');
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  return env;
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const re = /^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) outputs[m[1] as string] = m[3] as string;
+  return outputs;
+}
+
+function pullRequestEvent(repo: FixtureRepo, options: { fork?: boolean } = {}) {
+  const full = `${OWNER}/${REPO}`;
+  return {
+    action: 'synchronize',
+    number: PR,
+    pull_request: {
+      number: PR,
+      base: { sha: repo.baseSha, ref: 'main', repo: { full_name: full } },
+      head: {
+        sha: repo.headSha,
+        ref: 'feature',
+        repo: { full_name: options.fork ? 'mallory/widgets' : full },
+      },
+    },
+    repository: { full_name: full },
+  };
+}
+
+async function runAction(
+  workspace: string,
+  event: { name: string; payload: unknown },
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'flamegate-action-run-'));
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary.md'),
+  };
+  writeFileSync(files.event, JSON.stringify(event.payload));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    ...defaults(),
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_API_URL: server.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_JOB: 'perf',
+    GITHUB_WORKFLOW: 'perf',
+    RUNNER_TEMP: dir,
+  };
+  return new Promise((resolve) => {
+    const child = spawn(node, [join(actionDir, 'dist/action.js')], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stdout += d;
+    });
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout,
+        outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+        summary: readFileSync(files.summary, 'utf8'),
+      }),
+    );
+  });
+}
+
+const ours = () => server.comments.filter((c) => c.body.includes('<!-- flamegate:'));
+
+beforeAll(async () => {
+  node = node24();
+  // Only action.yml and dist/, as GitHub checks out an action: no node_modules anywhere above it.
+  actionDir = mkdtempSync(join(tmpdir(), 'flamegate-action-'));
+  cpSync(join(ROOT, 'action.yml'), join(actionDir, 'action.yml'));
+  cpSync(join(ROOT, 'dist'), join(actionDir, 'dist'), { recursive: true });
+  expect(existsSync(join(actionDir, 'node_modules'))).toBe(false);
+  server = await startGitHubServer({ owner: OWNER, repo: REPO });
+  // Other people's comments fill the first page, so finding ours needs pagination.
+  for (let i = 0; i < 120; i++)
+    server.comments.push({ id: i + 1, body: `comment ${i}`, user: 'someone', issue: PR });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the GitHub Action (built dist/, Node 24)', () => {
+  let slower: FixtureRepo;
+  let firstReport = '';
+
+  it('fails on a regression: exit 1, one comment naming the function, summary, outputs, annotations', async () => {
+    slower = await createFixtureRepo('slower');
+    const run = await runAction(slower.dir, { name: 'pull_request', payload: pullRequestEvent(slower) });
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    expect(Number(run.outputs.regressions)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(run.outputs.report ?? '')).toBe(true);
+    firstReport = run.outputs.report ?? '';
+    expect(ours()).toHaveLength(1);
+    const body = ours()[0]?.body ?? '';
+    expect(body.startsWith('<!-- flamegate:perf/perf -->')).toBe(true);
+    expect(body).toMatch(/❌ flamegate: fail/);
+    expect(body).toContain('slowPath');
+    expect(body).toContain(`https://github.com/${OWNER}/${REPO}/commit/${slower.headSha}`);
+    expect(body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${slower.headSha}/src/records.js#L`);
+    expect(body.length).toBeLessThan(65536);
+    expect(run.outputs['comment-url']).toContain(`/pull/${PR}#issuecomment-`);
+    expect(run.summary).toContain('slowPath');
+    expect(run.stdout).toMatch(/::error title=flamegate(%3A|:) threshold exceeded::.*parse records/);
+    // The listing paginated: page 2 was requested.
+    expect(server.requests.some((r) => r.method === 'GET' && r.path.includes('page=2'))).toBe(true);
+    expect(server.requests.every((r) => r.authorization === 'token ghs_test_token')).toBe(true);
+  });
+
+  it('edits its comment on a rerun instead of posting a second one', async () => {
+    const before = server.requests.length;
+    const run = await runAction(slower.dir, { name: 'pull_request', payload: pullRequestEvent(slower) });
+    expect(run.code, run.stdout).toBe(1);
+    expect(ours()).toHaveLength(1);
+    const writes = server.requests.slice(before).filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => r.method)).toEqual(['PATCH']);
+  });
+
+  it('passes on identical code and updates the same comment to a pass', async () => {
+    const same = await createFixtureRepo('same');
+    const id = ours()[0]?.id;
+    const run = await runAction(same.dir, { name: 'pull_request', payload: pullRequestEvent(same) });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.outputs.regressions).toBe('0');
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]?.id).toBe(id);
+    expect(ours()[0]?.body).toMatch(/✅ flamegate: pass/);
+  });
+
+  it('fetches a base commit missing from a shallow clone; a 403 on comments keeps the summary and the verdict', async () => {
+    const origin = await createFixtureRepo('same');
+    const shallow = mkdtempSync(join(tmpdir(), 'flamegate-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, shallow]);
+    expect(() =>
+      execFileSync('git', ['cat-file', '-e', `${origin.baseSha}^{commit}`], {
+        cwd: shallow,
+        stdio: 'ignore',
+      }),
+    ).toThrow();
+    server.forbid = 'all';
+    try {
+      const run = await runAction(shallow, { name: 'pull_request', payload: pullRequestEvent(origin) });
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toContain(`Fetched base commit ${origin.baseSha}`);
+      expect(run.outputs.verdict).toBe('pass');
+      expect(run.summary).toMatch(/✅ flamegate: pass/);
+      expect(run.stdout).toMatch(/::warning::flamegate could not comment .*HTTP 403.*pull-requests: write/);
+      expect(run.outputs['comment-url']).toBe('');
+    } finally {
+      server.forbid = 'none';
+    }
+  });
+
+  it('refuses pull_request_target with a fork head, explaining why', async () => {
+    const repo = await createFixtureRepo('same');
+    const run = await runAction(repo.dir, {
+      name: 'pull_request_target',
+      payload: pullRequestEvent(repo, { fork: true }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::flamegate: refusing to benchmark a fork's pull request under pull_request_target/,
+    );
+    expect(run.stdout).toContain('allow-pull-request-target');
+    expect(run.outputs.verdict).toBeUndefined();
+  });
+
+  it('names a bad config key in a one-line annotation', async () => {
+    const repo = await createFixtureRepo('same', { config: 'thresholds:\n  benchmark: 5%\nbudgett: {}\n' });
+    const run = await runAction(repo.dir, { name: 'pull_request', payload: pullRequestEvent(repo) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::flamegate: .*unknown key "budgett"/);
+  });
+
+  it('posts an existing report in post-only mode (the workflow_run half of the fork recipe)', async () => {
+    const repo = await createFixtureRepo('same');
+    const before = ours()[0]?.body;
+    const run = await runAction(
+      repo.dir,
+      { name: 'workflow_run', payload: { repository: { full_name: `${OWNER}/${REPO}` } } },
+      { report: firstReport, 'pr-number': String(PR) },
+    );
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]?.body).not.toBe(before);
+    expect(ours()[0]?.body).toContain('slowPath');
+  });
+});
