@@ -18662,7 +18662,7 @@ function decode2(bytes) {
   return Profile.decode(raw);
 }
 __name(decode2, "decode");
-function mergePprof(inputs) {
+function mergePprof(inputs, options = {}) {
   const profiles = inputs.map(decode2);
   const first = profiles[0];
   if (!first) throw new Error("nothing to merge");
@@ -18683,7 +18683,7 @@ function mergePprof(inputs) {
           id,
           name: str(p, f.name),
           systemName: str(p, f.systemName),
-          filename: str(p, f.filename),
+          filename: options.rewriteFile ? strings.dedup(options.rewriteFile(p.stringTable.strings[Number(f.filename)] ?? "")) : str(p, f.filename),
           startLine: f.startLine
         })
       );
@@ -19230,7 +19230,7 @@ async function runPipeline(settings) {
         const written = m.profiles[side];
         if (!written?.length) continue;
         const files2 = written.map((w) => readFileSync(w.path));
-        const merged = mergePprof(files2);
+        const merged = mergePprof(files2, { rewriteFile: /* @__PURE__ */ __name((file) => repoRelative(file, roots), "rewriteFile") });
         const path = join5(dirname3(written[0]?.path ?? outDir), `${side}.pb.gz`);
         writeFileSync2(path, merged);
         for (const w of written) rmSync(w.path, { force: true });
@@ -19265,6 +19265,12 @@ async function runPipeline(settings) {
   }
 }
 __name(runPipeline, "runPipeline");
+function repoRelative(file, roots) {
+  const path = file.startsWith("file://") ? decodeURIComponent(file.slice("file://".length)) : file;
+  for (const root of roots) if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return file;
+}
+__name(repoRelative, "repoRelative");
 async function loadConfig(settings, workspace) {
   if (settings.configPath) {
     const path = isAbsolute(settings.configPath) ? settings.configPath : resolve(settings.cwd, settings.configPath);
@@ -20899,9 +20905,13 @@ function buildReportOutputs(result, options = {}) {
       headSha: report.head.sha,
       maxTextChars: perSection
     });
-    files.push({ path: `flame/${name}.svg`, content: flame.svg });
-    files.push({ path: `flame/${name}.html`, content: flame.html });
-    if (changed.has(key)) sections[key] = flame.text;
+    const isChanged = changed.has(key);
+    files.push({ path: `flame/${name}.svg`, content: flame.svg, key, changed: isChanged });
+    files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
+    const image = options.images?.[key];
+    if (isChanged) sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})
+
+${flame.text}` : flame.text;
   }
   const markdown = renderMarkdown(report, {
     links: options.repoUrl ? { repoUrl: options.repoUrl } : void 0,

@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli.js');
-const runner = join(root, 'dist/runner.js');
+// A private copy of dist/: a rebuild during the (long) run must not change what is measured.
+const dist = mkdtempSync(join(tmpdir(), 'flamegate-self-dist-'));
+cpSync(join(root, 'dist'), dist, { recursive: true });
+const cli = join(dist, 'cli.js');
+const runner = join(dist, 'runner.js');
 const fixture = join(root, 'fixtures/selfbench-project');
 const { values } = parseArgs({
   options: {

@@ -108,7 +108,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
         if (!written?.length) continue;
         const files = written.map((w) => readFileSync(w.path));
         // One file per side for users and their tools; the per-process files stay apart only in memory.
-        const merged = mergePprof(files);
+        const merged = mergePprof(files, { rewriteFile: (file) => repoRelative(file, roots) });
         const path = join(dirname(written[0]?.path ?? outDir), `${side}.pb.gz`);
         writeFileSync(path, merged);
         for (const w of written) rmSync(w.path, { force: true });
@@ -141,6 +141,13 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   } finally {
     await workspace.dispose();
   }
+}
+
+/** `file:///tmp/flamegate-x/head/src/a.js` → `src/a.js`: the worktree is gone once the run ends. */
+function repoRelative(file: string, roots: string[]): string {
+  const path = file.startsWith('file://') ? decodeURIComponent(file.slice('file://'.length)) : file;
+  for (const root of roots) if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return file;
 }
 
 async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {

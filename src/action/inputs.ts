@@ -23,6 +23,8 @@ export interface ActionOptions {
   eventName: string;
   /** Upload flame graphs, profiles and the report as a run artifact. */
   artifact: boolean;
+  /** Opt-in: commit the flame-graph SVGs to this branch and embed them in the comment. */
+  imageBranch?: string;
 }
 
 export interface ActionPlan {
@@ -127,6 +129,7 @@ export function planAction(env: Env): ActionPlan {
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     eventName: event.name,
     artifact: booleanInput(env, 'upload-artifact', true),
+    imageBranch: getInput(env, 'flame-graph-branch') || undefined,
   };
 
   const baseInput = getInput(env, 'base');

@@ -6,6 +6,7 @@ import type { Report } from '../model.js';
 import { runPipeline } from '../pipeline.js';
 import { fail, log, uploadArtifact } from '../publish/actions.js';
 import { commentMarker } from '../publish/comment.js';
+import { commitImages } from '../publish/images.js';
 import { publish } from '../publish/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { buildReportOutputs } from '../report/outputs.js';
@@ -59,6 +60,7 @@ async function run(): Promise<void> {
   };
   const draft = buildReportOutputs(result, { repoUrl, marker });
   for (const file of draft.files) write(join(result.outDir, file.path), file.content);
+  const images = await commitFlameImages(plan, draft.files);
   let footer: string | undefined;
   if (options.artifact) {
     try {
@@ -81,13 +83,13 @@ async function run(): Promise<void> {
       log.warning(`Could not upload the flame graphs as an artifact: ${(error as Error).message}`);
     }
   }
-  const outputs = footer ? buildReportOutputs(result, { repoUrl, marker, footer }) : draft;
+  const outputs = footer || images ? buildReportOutputs(result, { repoUrl, marker, footer, images }) : draft;
   write(join(result.outDir, 'comment.md'), outputs.markdown);
   await publish({
     report: result.report,
     reportPath: result.reportPath,
     comment: outputs.markdown,
-    summary: buildReportOutputs(result, { repoUrl, maxChars: 1_000_000, footer }).markdown,
+    summary: buildReportOutputs(result, { repoUrl, maxChars: 1_000_000, footer, images }).markdown,
     commentMode: options.comment,
     commentKey: options.commentKey,
     target,
@@ -96,6 +98,44 @@ async function run(): Promise<void> {
   log.info(
     `Report: ${result.reportPath} (flame graphs in ${relative(process.cwd(), join(result.outDir, 'flame')) || '.'})`,
   );
+}
+
+/** With `flame-graph-branch`, the changed benchmarks' SVGs go to that branch and the comment embeds them. */
+async function commitFlameImages(
+  plan: ActionPlan,
+  files: { path: string; content: string; key: string; changed: boolean }[],
+): Promise<Record<string, string> | undefined> {
+  const { options } = plan;
+  const svgs = files.filter((f) => f.changed && f.path.endsWith('.svg'));
+  if (!options.imageBranch || svgs.length === 0) return undefined;
+  const folder = `flamegate/${options.pullNumber ? `pr-${options.pullNumber}` : `run-${process.env.GITHUB_RUN_ID ?? 'local'}`}`;
+  try {
+    const urls = await commitImages(
+      {
+        token: options.token,
+        owner: options.owner,
+        repo: options.repo,
+        branch: options.imageBranch,
+        baseUrl: process.env.GITHUB_API_URL,
+        serverUrl: options.serverUrl,
+      },
+      svgs.map((f) => ({ path: `${folder}/${f.path.replace(/^flame\//, '')}`, content: f.content })),
+      `flamegate: flame graphs for ${folder}`,
+    );
+    const byKey: Record<string, string> = {};
+    svgs.forEach((f) => {
+      const url = urls[`${folder}/${f.path.replace(/^flame\//, '')}`];
+      if (url) byKey[f.key] = url;
+    });
+    log.info(`Committed ${svgs.length} flame graph(s) to branch ${options.imageBranch}.`);
+    return byKey;
+  } catch (error) {
+    log.warning(
+      `Could not commit flame graphs to branch ${options.imageBranch} (${(error as Error).message}). ` +
+        'This needs `permissions: contents: write`; the comment links the run artifact instead.',
+    );
+    return undefined;
+  }
 }
 
 function readReport(path: string): Report {

@@ -68,7 +68,8 @@ export function kindOf(name: string, file: string): { kind: FrameKind; package?:
 
 // @datadog/pprof names anonymous functions `(anonymous:L#12:C#5)`; the line shifts with any edit
 // above it, so it cannot be part of the identity.
-const isAnonymous = (name: string) => name === '' || name === '<anonymous>' || /^\(anonymous(:[^)]*)?\)$/.test(name);
+const isAnonymous = (name: string) =>
+  name === '' || name === '<anonymous>' || /^\(anonymous(:[^)]*)?\)$/.test(name);
 
 export function classifyProfile(profile: StackProfile, options: ClassifyOptions = {}): StackProfile {
   const roots = options.roots ?? [];

@@ -1,8 +1,18 @@
 // Merges the per-process pprof files of one benchmark side into one file, so users get a single
 // `base.pb.gz` and `head.pb.gz` per benchmark that `go tool pprof -diff_base` and `flamegate diff`
-// take directly. The op counts recorded in comments are summed, keeping time per op meaningful.
+// take directly. The op counts recorded in comments are summed, keeping time per op meaningful, and
+// file names can be rewritten to repository-relative paths, so base and head files compare.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Function as PprofFunction, Label, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
+import {
+  Label,
+  Line,
+  Location,
+  Function as PprofFunction,
+  Profile,
+  Sample,
+  StringTable,
+  ValueType,
+} from 'pprof-format';
 
 const OPS_PREFIX = 'flamegate.ops=';
 
@@ -11,12 +21,18 @@ function decode(bytes: Uint8Array): Profile {
   return Profile.decode(raw);
 }
 
-export function mergePprof(inputs: Uint8Array[]): Uint8Array {
+export interface MergeOptions {
+  /** Rewrites function file names, e.g. to drop the temporary worktree prefix so files compare across sides. */
+  rewriteFile?: (file: string) => string;
+}
+
+export function mergePprof(inputs: Uint8Array[], options: MergeOptions = {}): Uint8Array {
   const profiles = inputs.map(decode);
   const first = profiles[0];
   if (!first) throw new Error('nothing to merge');
   const strings = new StringTable();
-  const str = (p: Profile, index: number | bigint) => strings.dedup(p.stringTable.strings[Number(index)] ?? '');
+  const str = (p: Profile, index: number | bigint) =>
+    strings.dedup(p.stringTable.strings[Number(index)] ?? '');
   const functions: PprofFunction[] = [];
   const locations: Location[] = [];
   const samples: Sample[] = [];
@@ -32,7 +48,9 @@ export function mergePprof(inputs: Uint8Array[]): Uint8Array {
           id,
           name: str(p, f.name),
           systemName: str(p, f.systemName),
-          filename: str(p, f.filename),
+          filename: options.rewriteFile
+            ? strings.dedup(options.rewriteFile(p.stringTable.strings[Number(f.filename)] ?? ''))
+            : str(p, f.filename),
           startLine: f.startLine,
         }),
       );
@@ -45,7 +63,10 @@ export function mergePprof(inputs: Uint8Array[]): Uint8Array {
         new Location({
           id,
           address: l.address,
-          line: l.line.map((line) => new Line({ functionId: functionIds.get(Number(line.functionId)) ?? 0, line: line.line })),
+          line: l.line.map(
+            (line) =>
+              new Line({ functionId: functionIds.get(Number(line.functionId)) ?? 0, line: line.line }),
+          ),
         }),
       );
     }
@@ -54,7 +75,10 @@ export function mergePprof(inputs: Uint8Array[]): Uint8Array {
         new Sample({
           locationId: s.locationId.map((id) => locationIds.get(Number(id)) ?? 0),
           value: s.value,
-          label: s.label.map((l) => new Label({ key: str(p, l.key), str: str(p, l.str), num: l.num, numUnit: str(p, l.numUnit) })),
+          label: s.label.map(
+            (l) =>
+              new Label({ key: str(p, l.key), str: str(p, l.str), num: l.num, numUnit: str(p, l.numUnit) }),
+          ),
         }),
       );
     }
@@ -65,7 +89,9 @@ export function mergePprof(inputs: Uint8Array[]): Uint8Array {
     }
   }
   const merged = new Profile({
-    sampleType: first.sampleType.map((t) => new ValueType({ type: str(first, t.type), unit: str(first, t.unit) })),
+    sampleType: first.sampleType.map(
+      (t) => new ValueType({ type: str(first, t.type), unit: str(first, t.unit) }),
+    ),
     sample: samples,
     location: locations,
     function: functions,

@@ -38,8 +38,7 @@ class Reader {
     else if (wire === 2) {
       const length = this.varint();
       this.pos += length;
-    }
-    else if (wire === 5) this.pos += 4;
+    } else if (wire === 5) this.pos += 4;
     else throw new Error(`unsupported protobuf wire type ${wire}`);
   }
   /** Reads a packed or single varint field into `out`. */
@@ -149,7 +148,9 @@ export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackPr
   const typeName = (i: number) => strings[sampleTypes[i]?.[0] ?? 0] ?? '';
   const unitName = (i: number) => strings[sampleTypes[i]?.[1] ?? 0] ?? '';
   const valueIndex = pickValue(sampleTypes.length, typeName, unitName, options.valueType);
-  const countIndex = sampleTypes.findIndex((_, i) => /^samples?$/.test(typeName(i)) && unitName(i) === 'count');
+  const countIndex = sampleTypes.findIndex(
+    (_, i) => /^samples?$/.test(typeName(i)) && unitName(i) === 'count',
+  );
 
   // Frames: one per (function, line) so links can point at the line; identity elsewhere ignores it.
   const frames: Frame[] = [];
@@ -173,7 +174,8 @@ export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackPr
   const sparse = new Map<number, number[]>();
   for (const [id, lines] of locations) {
     const list: number[] = [];
-    for (let i = lines.length - 2; i >= 0; i -= 2) list.push(frameOf(lines[i] as number, lines[i + 1] as number));
+    for (let i = lines.length - 2; i >= 0; i -= 2)
+      list.push(frameOf(lines[i] as number, lines[i + 1] as number));
     if (id < 1 << 24) byId[id] = list;
     else sparse.set(id, list);
   }
@@ -192,7 +194,8 @@ export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackPr
     if (value === 0 && count === 0) continue;
     // Sized up front: growing 100k arrays one push at a time doubles the time spent in GC.
     let depth = 0;
-    for (let i = 0; i < locationIds.length; i++) depth += locationFrames(locationIds[i] as number)?.length ?? 0;
+    for (let i = 0; i < locationIds.length; i++)
+      depth += locationFrames(locationIds[i] as number)?.length ?? 0;
     const path: number[] = new Array(depth);
     let at = 0;
     for (let i = locationIds.length - 1; i >= 0; i--) {
@@ -217,7 +220,13 @@ export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackPr
  * The hot loop of a large profile: one call per sample, so varints are read inline, with a fast
  * path for the one-byte case that nearly all ids take.
  */
-function readSample(buf: Uint8Array, start: number, end: number, locationIds: number[], values: number[]): void {
+function readSample(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  locationIds: number[],
+  values: number[],
+): void {
   let pos = start;
   let ids = 0;
   let vals = 0;
@@ -242,8 +251,7 @@ function readSample(buf: Uint8Array, start: number, end: number, locationIds: nu
       else if (wire === 2) {
         const length = next();
         pos += length;
-      }
-      else if (wire === 1) pos += 8;
+      } else if (wire === 1) pos += 8;
       else pos += 4;
       continue;
     }

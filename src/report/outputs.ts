@@ -15,12 +15,14 @@ export interface ReportOutputOptions {
   maxChars?: number;
   /** Extra Markdown at the end (e.g. a link to the run's artifact). */
   footer?: string;
+  /** Image URL of a benchmark's SVG flame graph (benchmark key → URL), embedded in its section. */
+  images?: Record<string, string>;
 }
 
 export interface ReportOutputs {
   markdown: string;
-  /** Flame-graph files, relative to the output directory. */
-  files: { path: string; content: string }[];
+  /** Flame-graph files, relative to the output directory, with the benchmark each belongs to. */
+  files: { path: string; content: string; key: string; changed: boolean }[];
 }
 
 const COMMENT_LIMIT = 65_536;
@@ -50,9 +52,14 @@ export function buildReportOutputs(
       headSha: report.head.sha,
       maxTextChars: perSection,
     });
-    files.push({ path: `flame/${name}.svg`, content: flame.svg });
-    files.push({ path: `flame/${name}.html`, content: flame.html });
-    if (changed.has(key)) sections[key] = flame.text;
+    const isChanged = changed.has(key);
+    files.push({ path: `flame/${name}.svg`, content: flame.svg, key, changed: isChanged });
+    files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
+    const image = options.images?.[key];
+    if (isChanged)
+      sections[key] = image
+        ? `[![flame graph delta of ${key}](${image})](${image})\n\n${flame.text}`
+        : flame.text;
   }
   const markdown = renderMarkdown(report, {
     links: options.repoUrl ? { repoUrl: options.repoUrl } : undefined,

@@ -3,7 +3,11 @@
 import { UsageError } from '../settings.js';
 import { exec, tail } from './exec.js';
 
-export async function ensureCommit(repoDir: string, sha: string, remote = 'origin'): Promise<'present' | 'fetched'> {
+export async function ensureCommit(
+  repoDir: string,
+  sha: string,
+  remote = 'origin',
+): Promise<'present' | 'fetched'> {
   const present = await exec('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd: repoDir });
   if (present.code === 0) return 'present';
   const fetched = await exec('git', ['fetch', '--no-tags', '--depth=1', remote, sha], { cwd: repoDir });

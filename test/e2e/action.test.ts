@@ -170,13 +170,32 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     expect(server.requests.every((r) => r.authorization === 'token ghs_test_token')).toBe(true);
   });
 
-  it('edits its comment on a rerun instead of posting a second one', async () => {
+  it('edits its comment on a rerun; with flame-graph-branch the SVGs are committed and embedded', async () => {
     const before = server.requests.length;
-    const run = await runAction(slower.dir, { name: 'pull_request', payload: pullRequestEvent(slower) });
+    const run = await runAction(
+      slower.dir,
+      { name: 'pull_request', payload: pullRequestEvent(slower) },
+      { 'flame-graph-branch': 'flamegate-images' },
+    );
     expect(run.code, run.stdout).toBe(1);
     expect(ours()).toHaveLength(1);
-    const writes = server.requests.slice(before).filter((r) => r.method !== 'GET');
-    expect(writes.map((r) => r.method)).toEqual(['PATCH']);
+    const commentWrites = server.requests
+      .slice(before)
+      .filter((r) => r.method !== 'GET' && r.path.includes('/issues/'));
+    expect(commentWrites.map((r) => r.method)).toEqual(['PATCH']);
+    // The branch was created from the default branch and the regressed benchmark's SVG committed to it.
+    expect(
+      server.branches.has('flamegate-images'),
+      JSON.stringify(
+        server.requests.filter((r) => !r.path.includes('/issues/')).map((r) => `${r.method} ${r.path}`),
+      ),
+    ).toBe(true);
+    const svgs = [...server.files.keys()].filter((k) => k.startsWith(`flamegate-images:flamegate/pr-${PR}/`));
+    expect(svgs.some((k) => k.includes('parse_records') && k.endsWith('.svg'))).toBe(true);
+    expect(server.files.get(svgs[0] as string)).toContain('<svg');
+    expect(ours()[0]?.body).toMatch(
+      /!\[flame graph delta of [^\]]*parse records\]\(https:\/\/github\.com\/acme\/widgets\/blob\/flamegate-images\/flamegate\/pr-7\/[^)]*\.svg\?raw=true\)/,
+    );
   });
 
   it('passes on identical code and updates the same comment to a pass', async () => {

@@ -21,6 +21,9 @@ export interface RecordedRequest {
 export interface GitHubServer {
   url: string;
   comments: StoredComment[];
+  /** Branches (name → head sha) and files committed through the contents API (`branch:path` → text). */
+  branches: Map<string, string>;
+  files: Map<string, string>;
   requests: RecordedRequest[];
   /** Answer comment writes (or all comment calls) with 403, as GitHub does for a read-only token. */
   forbid: 'none' | 'writes' | 'all';
@@ -32,6 +35,8 @@ export async function startGitHubServer(options: { owner: string; repo: string }
   const state: GitHubServer = {
     url: '',
     comments: [],
+    branches: new Map([['main', 'a'.repeat(40)]]),
+    files: new Map(),
     requests: [],
     forbid: 'none',
     close: async () => undefined,
@@ -112,11 +117,63 @@ export async function startGitHubServer(options: { owner: string; repo: string }
       comment.body = body.body;
       return send(res, 200, shape(comment));
     }
-    return send(res, 404, {
-      message: 'Not Found',
-      documentation_url: 'https://docs.github.com/rest',
-      status: '404',
-    });
+    const notFound = () =>
+      send(res, 404, {
+        message: 'Not Found',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '404',
+      });
+    if (url.pathname === repoPath && req.method === 'GET') {
+      return send(res, 200, {
+        id: 1,
+        name: options.repo,
+        full_name: `${options.owner}/${options.repo}`,
+        default_branch: 'main',
+      });
+    }
+    // Octokit percent-encodes the slash in `heads/<branch>`; GitHub accepts either form.
+    const ref = decodeURIComponent(url.pathname).match(new RegExp(`^${repoPath}/git/ref/heads/(.+)$`));
+    if (ref && req.method === 'GET') {
+      const sha = state.branches.get(ref[1] as string);
+      if (!sha) return notFound();
+      return send(res, 200, { ref: `refs/heads/${ref[1]}`, object: { sha, type: 'commit' } });
+    }
+    if (url.pathname === `${repoPath}/git/refs` && req.method === 'POST') {
+      if (state.forbid !== 'none') return forbidden(res);
+      const input = body as { ref?: string; sha?: string };
+      state.branches.set(String(input.ref).replace('refs/heads/', ''), String(input.sha));
+      return send(res, 201, { ref: input.ref, object: { sha: input.sha, type: 'commit' } });
+    }
+    const content = decodeURIComponent(url.pathname).match(new RegExp(`^${repoPath}/contents/(.+)$`));
+    if (content) {
+      const path = content[1] as string;
+      if (req.method === 'GET') {
+        const branch = url.searchParams.get('ref') ?? 'main';
+        const text = state.files.get(`${branch}:${path}`);
+        if (text === undefined) return notFound();
+        return send(res, 200, {
+          type: 'file',
+          path,
+          sha: `sha-${text.length}`,
+          content: Buffer.from(text).toString('base64'),
+        });
+      }
+      if (req.method === 'PUT') {
+        if (state.forbid !== 'none') return forbidden(res);
+        const input = body as { branch?: string; content?: string; message?: string };
+        if (!input.branch || !state.branches.has(input.branch))
+          return send(res, 422, { message: 'Branch not found' });
+        state.files.set(
+          `${input.branch}:${path}`,
+          Buffer.from(String(input.content), 'base64').toString('utf8'),
+        );
+        return send(res, 201, {
+          content: { path, sha: 'new' },
+          commit: { sha: 'c'.repeat(40), message: input.message },
+        });
+      }
+    }
+    return notFound();
   };
 
   const server: Server = createServer((req, res) => {
