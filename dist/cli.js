@@ -17489,7 +17489,7 @@ __name(relativeTo, "relativeTo");
 // src/profile/classify.ts
 var HARNESS_FRAME = "(benchmark harness)";
 function defaultIsHarness(file) {
-  return /[\\/]node_modules[\\/]tinybench[\\/]/.test(file) || /[\\/]src[\\/]measure[\\/]child[\\/]/.test(file) || /[\\/]dist[\\/]runner\.js$/.test(file);
+  return /(^|[\\/])node_modules[\\/]tinybench[\\/]/.test(file) || /[\\/]src[\\/]measure[\\/]child[\\/]/.test(file) || /[\\/]dist[\\/]runner\.js$/.test(file);
 }
 __name(defaultIsHarness, "defaultIsHarness");
 var RUNTIME_NAMES = /^(\((garbage collector|program|idle|root|non-JS threads|GC|unknown)\)|Garbage Collection|Non JS threads activity|Node\.js)$/;
@@ -17591,6 +17591,9 @@ function classifyProfile(profile, options = {}) {
         path.push(direct[f]);
         namedCaller = base[f].frame.name;
       }
+    }
+    if (sawHarness && !path.some((f) => frames[f]?.kind === "user" || frames[f]?.kind === "dependency")) {
+      path.length = 0;
     }
     if (path.length === 0) {
       if (!sawHarness) continue;
@@ -18696,7 +18699,9 @@ function mergePprof(inputs, options = {}) {
         new Location({
           id,
           address: l.address,
-          line: l.line.map((line2) => new Line({ functionId: functionIds.get(Number(line2.functionId)) ?? 0, line: line2.line }))
+          line: l.line.map(
+            (line2) => new Line({ functionId: functionIds.get(Number(line2.functionId)) ?? 0, line: line2.line })
+          )
         })
       );
     }
@@ -18705,7 +18710,9 @@ function mergePprof(inputs, options = {}) {
         new Sample({
           locationId: s.locationId.map((id) => locationIds.get(Number(id)) ?? 0),
           value: s.value,
-          label: s.label.map((l) => new Label({ key: str(p, l.key), str: str(p, l.str), num: l.num, numUnit: str(p, l.numUnit) }))
+          label: s.label.map(
+            (l) => new Label({ key: str(p, l.key), str: str(p, l.str), num: l.num, numUnit: str(p, l.numUnit) })
+          )
         })
       );
     }
@@ -18716,7 +18723,9 @@ function mergePprof(inputs, options = {}) {
     }
   }
   const merged = new Profile({
-    sampleType: first.sampleType.map((t) => new ValueType({ type: str(first, t.type), unit: str(first, t.unit) })),
+    sampleType: first.sampleType.map(
+      (t) => new ValueType({ type: str(first, t.type), unit: str(first, t.unit) })
+    ),
     sample: samples,
     location: locations,
     function: functions,
@@ -18859,7 +18868,9 @@ function readPprof(bytes, options = {}) {
   const typeName = /* @__PURE__ */ __name((i) => strings[sampleTypes[i]?.[0] ?? 0] ?? "", "typeName");
   const unitName = /* @__PURE__ */ __name((i) => strings[sampleTypes[i]?.[1] ?? 0] ?? "", "unitName");
   const valueIndex = pickValue(sampleTypes.length, typeName, unitName, options.valueType);
-  const countIndex = sampleTypes.findIndex((_, i) => /^samples?$/.test(typeName(i)) && unitName(i) === "count");
+  const countIndex = sampleTypes.findIndex(
+    (_, i) => /^samples?$/.test(typeName(i)) && unitName(i) === "count"
+  );
   const frames = [];
   const frameIndex = /* @__PURE__ */ new Map();
   const frameOf = /* @__PURE__ */ __name((functionId, line2) => {
@@ -18879,7 +18890,8 @@ function readPprof(bytes, options = {}) {
   const sparse = /* @__PURE__ */ new Map();
   for (const [id, lines] of locations) {
     const list = [];
-    for (let i = lines.length - 2; i >= 0; i -= 2) list.push(frameOf(lines[i], lines[i + 1]));
+    for (let i = lines.length - 2; i >= 0; i -= 2)
+      list.push(frameOf(lines[i], lines[i + 1]));
     if (id < 1 << 24) byId[id] = list;
     else sparse.set(id, list);
   }
@@ -18894,7 +18906,8 @@ function readPprof(bytes, options = {}) {
     const count = countIndex >= 0 ? signed(values[countIndex] ?? 0) : 1;
     if (value === 0 && count === 0) continue;
     let depth = 0;
-    for (let i = 0; i < locationIds.length; i++) depth += locationFrames(locationIds[i])?.length ?? 0;
+    for (let i = 0; i < locationIds.length; i++)
+      depth += locationFrames(locationIds[i])?.length ?? 0;
     const path = new Array(depth);
     let at = 0;
     for (let i = locationIds.length - 1; i >= 0; i--) {
@@ -20909,7 +20922,8 @@ function buildReportOutputs(result, options = {}) {
     files.push({ path: `flame/${name}.svg`, content: flame.svg, key, changed: isChanged });
     files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
     const image = options.images?.[key];
-    if (isChanged) sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})
+    if (isChanged)
+      sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})
 
 ${flame.text}` : flame.text;
   }

@@ -16,7 +16,7 @@ export const HARNESS_FRAME = '(benchmark harness)';
 
 export function defaultIsHarness(file: string): boolean {
   return (
-    /[\\/]node_modules[\\/]tinybench[\\/]/.test(file) ||
+    /(^|[\\/])node_modules[\\/]tinybench[\\/]/.test(file) ||
     /[\\/]src[\\/]measure[\\/]child[\\/]/.test(file) ||
     /[\\/]dist[\\/]runner\.js$/.test(file)
   );
@@ -134,6 +134,11 @@ export function classifyProfile(profile: StackProfile, options: ClassifyOptions 
         path.push(direct[f] as number);
         namedCaller = (base[f] as (typeof base)[number]).frame.name;
       }
+    }
+    // Below the harness, Node internals that reach no user code (timers, events the harness calls)
+    // are the harness's own cost, not the benchmark's.
+    if (sawHarness && !path.some((f) => frames[f]?.kind === 'user' || frames[f]?.kind === 'dependency')) {
+      path.length = 0;
     }
     if (path.length === 0) {
       if (!sawHarness) continue;
