@@ -1,0 +1,212 @@
+import { gunzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
+import { describe, expect, it } from 'vitest';
+import type { StackProfile } from '../../src/model.js';
+import { classifyProfile, HARNESS_FRAME, kindOf, packageOf } from '../../src/profile/classify.js';
+import { functionKey, functionTable } from '../../src/profile/functions.js';
+import { mergePprof } from '../../src/profile/merge-pprof.js';
+import { readPprof } from '../../src/profile/pprof.js';
+import { buildPprof } from '../helpers/pprof-builder.js';
+
+const main = { name: 'main', file: '/w/head/src/app.js', line: 1 };
+const parse = { name: 'parse', file: '/w/head/src/parse.js', line: 10 };
+const lex = { name: 'lex', file: '/w/head/src/lex.js', line: 3 };
+
+function fn(table: ReturnType<typeof functionTable>, name: string) {
+  const found = table.functions.find((f) => f.frame.name === name);
+  if (!found) throw new Error(`no function ${name}`);
+  return found;
+}
+
+describe('readPprof + functionTable', () => {
+  it('gives known self and total time per op for hand-built stacks', () => {
+    // main→parse→lex 600 ns (3 samples), main→parse 300 ns (1), main 100 ns (1); 10 ops.
+    const bytes = buildPprof({
+      samples: [
+        { stack: [lex, parse, main], values: [3, 600] },
+        { stack: [parse, main], values: [1, 300] },
+        { stack: [main], values: [1, 100] },
+      ],
+      comments: ['flamegate.ops=10'],
+    });
+    const profile = readPprof(bytes);
+    expect(profile.ops).toBe(10);
+    const table = functionTable(profile);
+    expect(table.totalNsPerOp).toBe(100);
+    expect(table.totalSamples).toBe(5);
+    expect(fn(table, 'lex')).toMatchObject({ selfNsPerOp: 60, totalNsPerOp: 60, selfSamples: 3 });
+    expect(fn(table, 'parse')).toMatchObject({ selfNsPerOp: 30, totalNsPerOp: 90, selfSamples: 1 });
+    expect(fn(table, 'main')).toMatchObject({ selfNsPerOp: 10, totalNsPerOp: 100 });
+    // Stacks are root first.
+    expect(profile.stacks[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual(['main', 'parse', 'lex']);
+  });
+
+  it('counts a recursive function once per stack in its total', () => {
+    const profile = readPprof(
+      buildPprof({
+        samples: [{ stack: [parse, parse, parse, main], values: [1, 500] }],
+        comments: ['flamegate.ops=5'],
+      }),
+    );
+    const table = functionTable(profile);
+    expect(fn(table, 'parse').totalNsPerOp).toBe(100);
+    expect(fn(table, 'parse').selfNsPerOp).toBe(100);
+  });
+
+  it('expands a location with inlined frames, innermost first', () => {
+    const profile = readPprof(buildPprof({ samples: [{ stack: [[lex, parse], main], values: [1, 100] }] }));
+    expect(profile.stacks[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual(['main', 'parse', 'lex']);
+    expect(fn(functionTable(profile), 'lex').selfNsPerOp).toBe(100);
+  });
+
+  it('uses 1 op when the profile does not say, so per op means in total', () => {
+    const profile = readPprof(buildPprof({ samples: [{ stack: [main], values: [2, 250] }] }));
+    expect(profile.ops).toBe(1);
+    expect(functionTable(profile).totalNsPerOp).toBe(250);
+  });
+
+  it('prefers wall time, reads another sample type on request, and names the types when one is missing', () => {
+    const bytes = buildPprof({
+      sampleTypes: [
+        ['samples', 'count'],
+        ['cpu', 'nanoseconds'],
+        ['wall', 'nanoseconds'],
+      ],
+      samples: [{ stack: [main], values: [4, 70, 90] }],
+    });
+    expect(functionTable(readPprof(bytes)).totalNsPerOp).toBe(90);
+    expect(functionTable(readPprof(bytes, { valueType: 'cpu' })).totalNsPerOp).toBe(70);
+    expect(functionTable(readPprof(bytes)).totalSamples).toBe(4);
+    expect(() => readPprof(bytes, { valueType: 'alloc_space' })).toThrow(
+      /samples\/count, cpu\/nanoseconds, wall\/nanoseconds/,
+    );
+  });
+
+  it('reads an uncompressed profile too', () => {
+    const raw = gunzipSync(buildPprof({ samples: [{ stack: [main], values: [1, 42] }] }));
+    expect(functionTable(readPprof(raw)).totalNsPerOp).toBe(42);
+  });
+});
+
+describe('classifyProfile', () => {
+  it('names packages from node_modules paths: scoped, nested (last wins) and pnpm layouts', () => {
+    expect(packageOf('/w/node_modules/lodash/index.js')).toBe('lodash');
+    expect(packageOf('node_modules/@babel/parser/lib/index.js')).toBe('@babel/parser');
+    expect(packageOf('/w/node_modules/a/node_modules/b/x.js')).toBe('b');
+    expect(packageOf('/w/node_modules/.pnpm/fast-xml@4.2.0/node_modules/fast-xml/src/p.js')).toBe('fast-xml');
+    expect(packageOf('/w/src/app.js')).toBeUndefined();
+  });
+
+  it('keeps runtime frames and Node internals apart from user code', () => {
+    expect(kindOf('Garbage Collection', '').kind).toBe('runtime');
+    expect(kindOf('(garbage collector)', '').kind).toBe('runtime');
+    expect(kindOf('(idle)', '').kind).toBe('runtime');
+    expect(kindOf('Node.js', '').kind).toBe('runtime');
+    expect(kindOf('readFileSync', 'node:fs').kind).toBe('node');
+    expect(kindOf('processTicksAndRejections', '').kind).toBe('node');
+    expect(kindOf('parse', 'src/parse.js').kind).toBe('user');
+    expect(kindOf('get', 'node_modules/@scope/pkg/i.js')).toEqual({
+      kind: 'dependency',
+      package: '@scope/pkg',
+    });
+  });
+
+  it('strips the worktree prefix so the same function in base and head, at different lines, gets one key', () => {
+    const base = classifyProfile(
+      readPprof(
+        buildPprof({
+          samples: [
+            { stack: [{ name: 'parseXml', file: 'file:///w/base/src/xml.js', line: 203 }], values: [1, 1] },
+          ],
+        }),
+      ),
+      { roots: ['/w/base', '/w/head'] },
+    );
+    const head = classifyProfile(
+      readPprof(
+        buildPprof({
+          samples: [{ stack: [{ name: 'parseXml', file: '/w/head/src/xml.js', line: 303 }], values: [1, 1] }],
+        }),
+      ),
+      { roots: ['/w/base', '/w/head'] },
+    );
+    expect(base.frames[0]?.file).toBe('src/xml.js');
+    expect(head.frames[0]?.file).toBe('src/xml.js');
+    expect(functionKey(base.frames[0] as never)).toBe(functionKey(head.frames[0] as never));
+    expect(base.frames[0]?.line).toBe(203);
+  });
+
+  it('cuts tinybench and the runner off the stacks; harness-only time becomes one harness frame', () => {
+    const runner = { name: 'runSlice', file: '/opt/flamegate/dist/runner.js', line: 80 };
+    const tiny = { name: '#m', file: 'file:///w/head/node_modules/tinybench/dist/index.js', line: 400 };
+    const now = { name: 'now', file: 'node:internal/perf/performance', line: 1 };
+    const task = { name: '(anonymous:L#10:C#25)', file: '/w/head/bench/a.bench.js', line: 10 };
+    const profile = classifyProfile(
+      readPprof(
+        buildPprof({
+          samples: [
+            { stack: [lex, parse, task, tiny, runner], values: [1, 100] },
+            { stack: [tiny, runner], values: [1, 30] },
+            { stack: [now, tiny, runner], values: [1, 20] },
+            { stack: [{ name: 'Garbage Collection' }, { name: 'Node.js' }], values: [1, 10] },
+          ],
+          comments: ['flamegate.ops=10'],
+        }),
+      ),
+      { roots: ['/w/head'] },
+    );
+    const names = profile.stacks.map((s) => s.frames.map((f) => profile.frames[f]?.name).join(';'));
+    expect(names).toContain('(anonymous);parse;lex');
+    expect(names.filter((n) => n === HARNESS_FRAME)).toHaveLength(2);
+    expect(names).toContain('Node.js;Garbage Collection');
+    const table = functionTable(profile);
+    expect(fn(table, HARNESS_FRAME).selfNsPerOp).toBe(5);
+    expect(
+      table.functions.some((f) => f.frame.package === 'tinybench' || f.frame.file.includes('runner.js')),
+    ).toBe(false);
+    expect(table.totalNsPerOp).toBe(16);
+  });
+
+  it('names anonymous functions after their nearest named caller, dropping the line @datadog/pprof adds', () => {
+    const anon = { name: '(anonymous:L#12:C#5)', file: '/w/head/src/parse.js', line: 12 };
+    const profile = classifyProfile(
+      readPprof(
+        buildPprof({
+          samples: [
+            { stack: [anon, parse, main], values: [1, 10] },
+            { stack: [anon, main], values: [1, 10] },
+          ],
+        }),
+      ),
+      { roots: ['/w/head'] },
+    );
+    const names = profile.frames.map((f) => f.name);
+    expect(names).toContain('(anonymous in parse)');
+    expect(names).toContain('(anonymous in main)');
+    expect(names.some((n) => n.includes('L#'))).toBe(false);
+  });
+});
+
+describe('mergePprof', () => {
+  it('merges per-process profiles: sums ops, keeps every sample, rewrites files', () => {
+    const one = buildPprof({
+      samples: [{ stack: [parse, main], values: [1, 100] }],
+      comments: ['flamegate.ops=4', 'flamegate.side=head'],
+    });
+    const two = buildPprof({
+      samples: [{ stack: [lex, main], values: [2, 300] }],
+      comments: ['flamegate.ops=6'],
+    });
+    const merged = mergePprof([one, two], { rewriteFile: (f) => f.replace('/w/head/', '') });
+    const profile: StackProfile = readPprof(merged);
+    expect(profile.ops).toBe(10);
+    const table = functionTable(profile);
+    expect(table.totalNsPerOp).toBe(40);
+    expect(fn(table, 'lex').selfNsPerOp).toBe(30);
+    expect(fn(table, 'parse').frame.file).toBe('src/parse.js');
+    // It stays a valid pprof for other readers.
+    const decoded = Profile.decode(gunzipSync(merged));
+    expect(decoded.sample).toHaveLength(2);
+    expect(decoded.stringTable.strings).toContain('flamegate.side=head');
+  });
+});
