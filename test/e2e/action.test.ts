@@ -34,7 +34,8 @@ function defaults(): Record<string, string> {
   };
   const env: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs)) {
-    const value = String(input.default ?? '').replace('${{ github.token }}', 'ghs_test_token');
+    // The runner expands `${{ github.token }}` before the action starts; the test does it by hand.
+    const value = String(input.default ?? '').replace(/\$\{\{ github\.token \}\}/, 'ghs_test_token');
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   return env;

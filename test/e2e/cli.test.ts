@@ -106,7 +106,9 @@ describe('flamegate compare (end to end)', () => {
     expect(fns[0]?.status).toBe('regressed');
     expect(fns[0]?.deltaNsPerOp).toBeGreaterThan(0);
     // tinybench and flamegate's runner are cut off the stacks: no function of theirs is reported.
-    expect(report.functions.filter((f) => f.package === 'tinybench' || f.file.includes('runner.js'))).toEqual([]);
+    expect(report.functions.filter((f) => f.package === 'tinybench' || f.file.includes('runner.js'))).toEqual(
+      [],
+    );
     // A benchmark that does not call slowPath is unchanged.
     expect(bench(report, 'tokenize').status).not.toBe('regressed');
     // The comment leads with the verdict and names the function.
