@@ -21322,7 +21322,10 @@ async function compareCommand(args) {
 `)
   };
   try {
-    const result = await runPipeline(settings);
+    const result = await runPipeline(settings).catch((error) => {
+      if (controller.signal.aborted) throw new UsageError("interrupted; the worktrees were removed");
+      throw error;
+    });
     const outputs = buildReportOutputs(result);
     for (const file of outputs.files) {
       const path = join6(result.outDir, file.path);

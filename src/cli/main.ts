@@ -126,7 +126,10 @@ async function compareCommand(args: string[]): Promise<number> {
     onProgress: quiet ? undefined : (line) => process.stderr.write(`  ${line}\n`),
   };
   try {
-    const result = await runPipeline(settings);
+    const result = await runPipeline(settings).catch((error: unknown) => {
+      if (controller.signal.aborted) throw new UsageError('interrupted; the worktrees were removed');
+      throw error;
+    });
     const outputs = buildReportOutputs(result);
     for (const file of outputs.files) {
       const path = join(result.outDir, file.path);

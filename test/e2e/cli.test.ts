@@ -84,8 +84,9 @@ beforeAll(() => {
 });
 
 describe('flamegate compare (end to end)', () => {
-  it('finds a slowed function as the top regression and fails', async () => {
-    const run = await compareVariant('slower');
+  it('finds a slowed function as the top regression and fails, with the config read from base', async () => {
+    // The head also raises its own threshold to 500%: ignored, because the config comes from base.
+    const run = await compareVariant(['slower', 'loosen-config']);
     expect(run.code, run.stderr).toBe(1);
     const report = run.report as Report;
     expect(report.schemaVersion).toBe(1);
@@ -97,6 +98,7 @@ describe('flamegate compare (end to end)', () => {
     expect(parse.change).toBeGreaterThan(0.1);
     expect(parse.ci[0]).toBeGreaterThan(0);
     expect(parse.file).toBe('bench/records.bench.js');
+    expect(parse.threshold).toBe(0.05);
     // The slowed function leads the function changes of that benchmark.
     const fns = report.functions.filter(
       (f) => f.benchmark === 'parse records' || f.benchmark.endsWith('parse records'),
@@ -194,6 +196,32 @@ describe('flamegate compare (end to end)', () => {
     }
     expect(bench(run.report, 'checksum lines').status).not.toBe('failed');
     expect(worktrees(run.repo.dir)).toHaveLength(1);
+  });
+});
+
+describe('flamegate compare: interrupted', () => {
+  it('removes the worktrees on Ctrl-C and exits 130', async () => {
+    const repo = await createFixtureRepo('same', {
+      config: 'budget: { processes: 20, timePerProcessMs: 2000 }\n',
+    });
+    const child = spawn(process.execPath, [CLI, 'compare', '--base', repo.baseSha], {
+      cwd: repo.dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const measuring = new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('[timing')) resolve();
+      });
+    });
+    await measuring;
+    expect(worktrees(repo.dir)).toHaveLength(3);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('interrupted');
+    expect(worktrees(repo.dir)).toHaveLength(1);
   });
 });
 

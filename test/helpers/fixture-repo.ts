@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 export const FIXTURE = fileURLToPath(new URL('../../fixtures/sample-project', import.meta.url));
 
-export type Variant = 'same' | 'slower' | 'faster' | 'throws' | 'hangs' | 'hangs-on-load' | 'no-bench-export';
+export type Variant =
+  | 'same'
+  | 'slower'
+  | 'faster'
+  | 'throws'
+  | 'hangs'
+  | 'hangs-on-load'
+  | 'no-bench-export'
+  | 'loosen-config';
 
 interface Edit {
   file: string;
@@ -43,6 +51,8 @@ const EDITS: Record<Variant, Edit[]> = {
     },
     { file: 'bench/records.bench.js', from: 'let sink = 0;', to: 'let sink = 0;\nlet calls = 0;' },
   ],
+  // A pull request that tries to loosen its own gate: flamegate reads the config from the base.
+  'loosen-config': [{ file: '.github/flamegate.yml', from: 'benchmark: 5%', to: 'benchmark: 500%' }],
   'hangs-on-load': [
     {
       file: 'bench/records.bench.js',
