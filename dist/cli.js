@@ -16663,20 +16663,54 @@ function findOverride(overrides, id) {
 }
 __name(findOverride, "findOverride");
 
-// src/report/format.ts
+// src/flame/format.ts
 function formatNs(ns) {
-  if (!Number.isFinite(ns)) return "–";
   const abs = Math.abs(ns);
-  if (abs >= 1e9) return `${(ns / 1e9).toFixed(2)} s`;
-  if (abs >= 1e6) return `${(ns / 1e6).toFixed(abs >= 1e8 ? 0 : abs >= 1e7 ? 1 : 2)} ms`;
-  if (abs >= 1e3) return `${(ns / 1e3).toFixed(abs >= 1e5 ? 0 : abs >= 1e4 ? 1 : 2)} µs`;
-  return `${ns.toFixed(abs >= 100 ? 0 : 1)} ns`;
+  if (abs === 0) return "0 ns";
+  if (abs < 1) return `${trim(ns.toPrecision(2))} ns`;
+  if (abs < 1e3) return `${trim(ns.toPrecision(3))} ns`;
+  if (abs < 1e6) return `${trim((ns / 1e3).toPrecision(3))} µs`;
+  if (abs < 1e9) return `${trim((ns / 1e6).toPrecision(3))} ms`;
+  return `${trim((ns / 1e9).toPrecision(3))} s`;
 }
 __name(formatNs, "formatNs");
 function formatDeltaNs(ns) {
-  return `${ns > 0 ? "+" : ns < 0 ? "−" : "±"}${formatNs(Math.abs(ns))}`;
+  if (ns === 0) return "±0 ns";
+  return ns > 0 ? `+${formatNs(ns)}` : `−${formatNs(-ns)}`;
 }
 __name(formatDeltaNs, "formatDeltaNs");
+function trim(s) {
+  const n = Number(s);
+  return String(n);
+}
+__name(trim, "trim");
+var INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+function escapeXml(text) {
+  return text.replace(INVALID_XML, "�").replace(/[&<>"']/g, (c) => {
+    switch (c) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      default:
+        return "&#39;";
+    }
+  });
+}
+__name(escapeXml, "escapeXml");
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+__name(jsonForScript, "jsonForScript");
+
+// src/report/format.ts
 function formatPercent(fraction2, signed2 = true) {
   if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+∞" : fraction2 < 0 ? "−∞" : "–";
   const pct = fraction2 * 100;
@@ -16765,13 +16799,15 @@ var T975 = [
   2.042
 ];
 function tQuantile975(df) {
-  if (df < 1) return Number.POSITIVE_INFINITY;
-  const tabled = T975[df];
+  if (!(df >= 1)) return Number.POSITIVE_INFINITY;
+  const whole = Math.floor(df);
+  const tabled = T975[whole];
   if (tabled !== void 0) return tabled;
-  const z = 1.959964;
+  const z = 1.959963985;
   const g1 = (z ** 3 + z) / 4;
   const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
-  return z + g1 / df + g2 / df ** 2;
+  const g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384;
+  return z + g1 / whole + g2 / whole ** 2 + g3 / whole ** 3;
 }
 __name(tQuantile975, "tQuantile975");
 function poissonZ(baseCount, baseExposure, headCount, headExposure) {
@@ -16799,6 +16835,7 @@ function compare(input) {
   const failures = [];
   const ignored = config.ignoreFunctions.length > 0 ? (0, import_picomatch2.default)(config.ignoreFunctions, { dot: true }) : void 0;
   for (const m of input.measurements) {
+    if (config.overrides.some((o) => o.skip && matchesOverride(o.match, m.id))) continue;
     const key = benchmarkKey(m.id);
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
@@ -17502,6 +17539,10 @@ function toPath(file) {
   }
 }
 __name(toPath, "toPath");
+function relativeToRoots(file, roots) {
+  return stripRoot(toPath(file), roots);
+}
+__name(relativeToRoots, "relativeToRoots");
 function stripRoot(path, roots) {
   for (const root of roots) {
     const prefix = root.endsWith("/") ? root : `${root}/`;
@@ -19243,7 +19284,7 @@ async function runPipeline(settings) {
         const written = m.profiles[side];
         if (!written?.length) continue;
         const files2 = written.map((w) => readFileSync(w.path));
-        const merged = mergePprof(files2, { rewriteFile: /* @__PURE__ */ __name((file) => repoRelative(file, roots), "rewriteFile") });
+        const merged = mergePprof(files2, { rewriteFile: /* @__PURE__ */ __name((file) => relativeToRoots(file, roots), "rewriteFile") });
         const path = join5(dirname3(written[0]?.path ?? outDir), `${side}.pb.gz`);
         writeFileSync2(path, merged);
         for (const w of written) rmSync(w.path, { force: true });
@@ -19278,12 +19319,6 @@ async function runPipeline(settings) {
   }
 }
 __name(runPipeline, "runPipeline");
-function repoRelative(file, roots) {
-  const path = file.startsWith("file://") ? decodeURIComponent(file.slice("file://".length)) : file;
-  for (const root of roots) if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
-  return file;
-}
-__name(repoRelative, "repoRelative");
 async function loadConfig(settings, workspace) {
   if (settings.configPath) {
     const path = isAbsolute(settings.configPath) ? settings.configPath : resolve(settings.cwd, settings.configPath);
@@ -19378,53 +19413,6 @@ var KIND_COLORS = {
   runtime: "rgb(170,170,190)",
   harness: "rgb(190,150,210)"
 };
-
-// src/flame/format.ts
-function formatNs2(ns) {
-  const abs = Math.abs(ns);
-  if (abs === 0) return "0 ns";
-  if (abs < 1) return `${trim(ns.toPrecision(2))} ns`;
-  if (abs < 1e3) return `${trim(ns.toPrecision(3))} ns`;
-  if (abs < 1e6) return `${trim((ns / 1e3).toPrecision(3))} µs`;
-  if (abs < 1e9) return `${trim((ns / 1e6).toPrecision(3))} ms`;
-  return `${trim((ns / 1e9).toPrecision(3))} s`;
-}
-__name(formatNs2, "formatNs");
-function formatDeltaNs2(ns) {
-  if (ns === 0) return "±0 ns";
-  return ns > 0 ? `+${formatNs2(ns)}` : `−${formatNs2(-ns)}`;
-}
-__name(formatDeltaNs2, "formatDeltaNs");
-function trim(s) {
-  const n = Number(s);
-  return String(n);
-}
-__name(trim, "trim");
-var INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-function escapeXml(text) {
-  return text.replace(INVALID_XML, "�").replace(/[&<>"']/g, (c) => {
-    switch (c) {
-      case "&":
-        return "&amp;";
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case '"':
-        return "&quot;";
-      default:
-        return "&#39;";
-    }
-  });
-}
-__name(escapeXml, "escapeXml");
-function jsonForScript(value) {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-__name(jsonForScript, "jsonForScript");
 
 // src/flame/tree.ts
 var NODE_GROUP_NAME = "(node internals)";
@@ -19850,7 +19838,7 @@ function renderFlameHtml(tree, options = {}) {
     baseOps: tree.baseOps,
     headOps: tree.headOps
   };
-  const summary3 = `head ${formatNs2(tree.headTotal)}/op · base ${formatNs2(tree.baseTotal)}/op · change ${formatDeltaNs2(
+  const summary3 = `head ${formatNs(tree.headTotal)}/op · base ${formatNs(tree.baseTotal)}/op · change ${formatDeltaNs(
     tree.headTotal - tree.baseTotal
   )}/op${tree.baseTotal > 0 ? ` (${((tree.headTotal - tree.baseTotal) / tree.baseTotal * 100).toFixed(1)}%)` : ""}`;
   return `<!DOCTYPE html>
@@ -20133,13 +20121,13 @@ function renderFlameSvg(tree, options = {}) {
   if (tree.headTotal > 0 || tree.baseTotal === 0) {
     panels.push({
       sizeBy: "head",
-      label: `Head: width = time/op on head (${formatNs2(tree.headTotal)}/op); colour = change in self time/op`
+      label: `Head: width = time/op on head (${formatNs(tree.headTotal)}/op); colour = change in self time/op`
     });
   }
   if (tree.baseTotal > 0 && options.basePanel !== false) {
     panels.push({
       sizeBy: "base",
-      label: `Base: width = time/op on base (${formatNs2(tree.baseTotal)}/op); dashed = only on base`
+      label: `Base: width = time/op on base (${formatNs(tree.baseTotal)}/op); dashed = only on base`
     });
   }
   const body = [];
@@ -20153,7 +20141,7 @@ function renderFlameSvg(tree, options = {}) {
   });
   const height = y + 26;
   const title = options.title ?? "Flame graph delta";
-  const subtitle = options.subtitle ?? `head ${formatNs2(tree.headTotal)}/op, base ${formatNs2(tree.baseTotal)}/op (${formatDeltaNs2(
+  const subtitle = options.subtitle ?? `head ${formatNs(tree.headTotal)}/op, base ${formatNs(tree.baseTotal)}/op (${formatDeltaNs(
     tree.headTotal - tree.baseTotal
   )}); red = self time grew, blue = shrank`;
   const out = [];
@@ -20227,9 +20215,9 @@ function frame(node, p, x, y, w, scale, tree) {
   const title = [
     node.name,
     meta,
-    `head: total ${formatNs2(node.headTotal)}/op${share(node.headTotal, tree.headTotal)}, self ${formatNs2(node.headSelf)}/op`,
-    `base: total ${formatNs2(node.baseTotal)}/op${share(node.baseTotal, tree.baseTotal)}, self ${formatNs2(node.baseSelf)}/op`,
-    `change: self ${formatDeltaNs2(d)}/op, total ${formatDeltaNs2(totalDelta(node))}/op${onlyBase ? " (only on base)" : ""}`
+    `head: total ${formatNs(node.headTotal)}/op${share(node.headTotal, tree.headTotal)}, self ${formatNs(node.headSelf)}/op`,
+    `base: total ${formatNs(node.baseTotal)}/op${share(node.baseTotal, tree.baseTotal)}, self ${formatNs(node.baseSelf)}/op`,
+    `change: self ${formatDeltaNs(d)}/op, total ${formatDeltaNs(totalDelta(node))}/op${onlyBase ? " (only on base)" : ""}`
   ].join("\n");
   const label = fitLabel(node.name, w);
   const cls = onlyBase ? "f gone" : "f";
@@ -20444,7 +20432,7 @@ function summaryLine(tree, options) {
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${delta >= 0 ? "+" : "−"}${Math.abs(100 * delta / tree.baseTotal).toFixed(1)}%)` : "";
   const name = options.title ? `<b>${escapeXml(oneLine(options.title))}</b>: ` : "";
-  return `${name}flame graph delta, head ${escapeXml(formatNs2(tree.headTotal))}/op, ${escapeXml(formatDeltaNs2(delta))}/op${pct}`;
+  return `${name}flame graph delta, head ${escapeXml(formatNs(tree.headTotal))}/op, ${escapeXml(formatDeltaNs(delta))}/op${pct}`;
 }
 __name(summaryLine, "summaryLine");
 function wrap(tree, options, lines, notes, nothingChanged, fence) {
@@ -20503,8 +20491,8 @@ __name(treeLines, "treeLines");
 function line(node, level, scale, barWidth) {
   const name = oneLine(node.name) + (node.package && node.kind === "dependency" && !node.collapsed ? ` [${node.package}]` : "");
   const gone = node.headTotal === 0 && node.baseTotal > 0 ? " (only on base)" : "";
-  return `${pad(formatNs2(node.headTotal), 9)}  ${pad(formatDeltaNs2(totalDelta(node)), 10)}  ${pad(
-    formatDeltaNs2(selfDelta(node)),
+  return `${pad(formatNs(node.headTotal), 9)}  ${pad(formatDeltaNs(totalDelta(node)), 10)}  ${pad(
+    formatDeltaNs(selfDelta(node)),
     10
   )}  ${bar(node, scale, barWidth)}  ${indent2(level)}${level > 0 ? "└ " : ""}${name}${gone}`;
 }
@@ -21171,9 +21159,9 @@ function summary2(tree, base, head, top) {
   const perOp = /* @__PURE__ */ __name((p) => p.ops > 1 ? `/op over ${p.ops} ops` : " in total (no op count in the profile)", "perOp");
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${delta >= 0 ? "+" : ""}${(100 * delta / tree.baseTotal).toFixed(1)}%)` : "";
-  out.push(`base: ${formatNs2(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples`);
-  out.push(`head: ${formatNs2(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples`);
-  out.push(`change: ${formatDeltaNs2(delta)}${pct}`);
+  out.push(`base: ${formatNs(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples`);
+  out.push(`head: ${formatNs(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples`);
+  out.push(`change: ${formatDeltaNs(delta)}${pct}`);
   const fns = flameFunctions(tree).filter((f) => f.headSelf !== f.baseSelf);
   if (top > 0 && fns.length > 0) {
     out.push("");
@@ -21182,7 +21170,7 @@ function summary2(tree, base, head, top) {
       const d = f.headSelf - f.baseSelf;
       const rel = f.baseSelf > 0 ? `${d >= 0 ? "+" : ""}${(100 * d / f.baseSelf).toFixed(1)}%` : "new";
       const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ""}` : f.kind;
-      return [formatDeltaNs2(d), rel, formatNs2(f.baseSelf), formatNs2(f.headSelf), f.name, where];
+      return [formatDeltaNs(d), rel, formatNs(f.baseSelf), formatNs(f.headSelf), f.name, where];
     });
     const header = ["Δ self", "Δ %", "base", "head", "function", "where"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r2) => r2[i].length)));

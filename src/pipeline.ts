@@ -16,7 +16,7 @@ import {
   type Side,
   type StackProfile,
 } from './model.js';
-import { classifyProfile } from './profile/classify.js';
+import { classifyProfile, relativeToRoots } from './profile/classify.js';
 import { functionTable } from './profile/functions.js';
 import { mergePprof } from './profile/merge-pprof.js';
 import { readPprof } from './profile/pprof.js';
@@ -108,7 +108,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
         if (!written?.length) continue;
         const files = written.map((w) => readFileSync(w.path));
         // One file per side for users and their tools; the per-process files stay apart only in memory.
-        const merged = mergePprof(files, { rewriteFile: (file) => repoRelative(file, roots) });
+        // The worktrees are gone once the run ends: saved profiles name files relative to the repository.
+        const merged = mergePprof(files, { rewriteFile: (file) => relativeToRoots(file, roots) });
         const path = join(dirname(written[0]?.path ?? outDir), `${side}.pb.gz`);
         writeFileSync(path, merged);
         for (const w of written) rmSync(w.path, { force: true });
@@ -141,13 +142,6 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   } finally {
     await workspace.dispose();
   }
-}
-
-/** `file:///tmp/flamegate-x/head/src/a.js` → `src/a.js`: the worktree is gone once the run ends. */
-function repoRelative(file: string, roots: string[]): string {
-  const path = file.startsWith('file://') ? decodeURIComponent(file.slice('file://'.length)) : file;
-  for (const root of roots) if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
-  return file;
 }
 
 async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {

@@ -1,7 +1,7 @@
 // The compare stage: turns measurements and per-function tables into the report and its verdict.
 // Pure: data in, data out.
 import picomatch from 'picomatch';
-import { findOverride } from '../config/overrides.js';
+import { findOverride, matchesOverride } from '../config/overrides.js';
 import type {
   BenchmarkMeasurement,
   BenchmarkResult,
@@ -52,6 +52,9 @@ export function compare(input: CompareInput): Report {
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
 
   for (const m of input.measurements) {
+    // The measure stage already leaves skipped benchmarks out; the same rule here (any matching
+    // override that skips) keeps a skipped benchmark out of the gate whoever produced the data.
+    if (config.overrides.some((o) => o.skip && matchesOverride(o.match, m.id))) continue;
     const key = benchmarkKey(m.id);
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;

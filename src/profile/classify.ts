@@ -35,6 +35,11 @@ function toPath(file: string): string {
   }
 }
 
+/** `file:///tmp/x/head/src/a.js` → `src/a.js` for root `/tmp/x/head`; other paths unchanged. */
+export function relativeToRoots(file: string, roots: string[]): string {
+  return stripRoot(toPath(file), roots);
+}
+
 function stripRoot(path: string, roots: string[]): string {
   for (const root of roots) {
     const prefix = root.endsWith('/') ? root : `${root}/`;

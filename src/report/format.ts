@@ -1,17 +1,7 @@
 // Number formatting shared by the Markdown comment, the terminal summary and failure messages.
 
-export function formatNs(ns: number): string {
-  if (!Number.isFinite(ns)) return '–';
-  const abs = Math.abs(ns);
-  if (abs >= 1e9) return `${(ns / 1e9).toFixed(2)} s`;
-  if (abs >= 1e6) return `${(ns / 1e6).toFixed(abs >= 1e8 ? 0 : abs >= 1e7 ? 1 : 2)} ms`;
-  if (abs >= 1e3) return `${(ns / 1e3).toFixed(abs >= 1e5 ? 0 : abs >= 1e4 ? 1 : 2)} µs`;
-  return `${ns.toFixed(abs >= 100 ? 0 : 1)} ns`;
-}
-
-export function formatDeltaNs(ns: number): string {
-  return `${ns > 0 ? '+' : ns < 0 ? '−' : '±'}${formatNs(Math.abs(ns))}`;
-}
+// One notation for durations across the comment, the terminal and the flame graphs.
+export { formatDeltaNs, formatNs } from '../flame/format.js';
 
 /** `+12.3%` (signed by default); `12.3%` for thresholds. */
 export function formatPercent(fraction: number, signed = true): string {
