@@ -16853,7 +16853,8 @@ function compare(input) {
         (f) => !!ignored && (ignored(f.frame.name) || ignored(f.frame.file))
       );
       for (const row of rows.filter((r2) => r2.gate)) {
-        const line2 = `${key}: ${row.name} (${row.file || row.package || row.kind}) self time grew by ${formatPercent(row.shareOfBenchmark ?? 0)} of the benchmark's time per op, function threshold ${formatPercent(functionThreshold, false)}`;
+        const where = row.package ?? (row.file ? `${row.file}:${row.line}` : row.kind);
+        const line2 = `${key}: ${row.name} (${where}) self time ${formatDeltaNs(row.deltaNsPerOp)}/op, ${formatPercent(row.shareOfBenchmark ?? 0)} of the benchmark's base time per op, function threshold ${formatPercent(functionThreshold, false)}`;
         (result.failures ??= []).push(line2);
       }
       functions.push(...rows);
@@ -20387,8 +20388,8 @@ function renderFlameText(tree, options) {
   }
   const nothingChanged = changed.length === 0;
   const candidates = nothingChanged ? all.filter((n) => n.headTotal > noise * scale) : changed;
-  const rank = nothingChanged ? (n) => n.headTotal : score;
-  candidates.sort((a, b) => rank(b) - rank(a) || a.depth - b.depth);
+  const rank2 = nothingChanged ? (n) => n.headTotal : score;
+  candidates.sort((a, b) => rank2(b) - rank2(a) || a.depth - b.depth);
   const limit = Math.min(candidates.length, maxFrames, Math.floor(options.maxChars / 40));
   const render2 = /* @__PURE__ */ __name((k) => {
     const selected = /* @__PURE__ */ new Set([tree.root]);
@@ -20396,7 +20397,7 @@ function renderFlameText(tree, options) {
       for (let n = candidates[i]; n && !selected.has(n); n = parents.get(n))
         selected.add(n);
     }
-    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale);
+    const lines = treeLines(tree, selected, rank2, options.barWidth ?? 20, noise * scale);
     const omitted = candidates.length - k;
     const notes = [];
     if (omitted > 0) {
@@ -20465,12 +20466,12 @@ Frames left out to fit the comment.
   return bare.length <= options.maxChars ? bare : "";
 }
 __name(fallback, "fallback");
-function treeLines(tree, selected, rank, barWidth, noiseNs) {
+function treeLines(tree, selected, rank2, barWidth, noiseNs) {
   const scale = scaleOf(tree);
   const header = `${pad("head/op", 9)}  ${pad("Δ total", 10)}  ${pad("Δ self", 10)}  ${"bar".padEnd(barWidth)}  frame`;
   const lines = [header];
   const visit = /* @__PURE__ */ __name((node, level, elided) => {
-    const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank(b) - rank(a));
+    const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank2(b) - rank2(a));
     const passThrough = kids.length === 1 && Math.abs(selfDelta(node)) <= noiseNs && node !== tree.root;
     if (passThrough && elided > 0) {
       visit(kids[0], level, elided + 1);
@@ -20711,39 +20712,146 @@ var FN_STATUS = {
   removed: "➖ gone"
 };
 function escapeCell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([*_`[\]~])/g, "\\$1").replace(/\r?\n/g, " ");
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([*_`[\]~])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 __name(escapeCell, "escapeCell");
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r?\n/g, " ");
+}
+__name(escapeHtml, "escapeHtml");
+function codeSpan(text) {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}\``;
+}
+__name(codeSpan, "codeSpan");
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+__name(clip, "clip");
+var ALL = Number.POSITIVE_INFINITY;
 var LEVELS = [
-  { sections: true, functionRows: 10, unchangedRows: true, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 10, unchangedRows: true, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 3, unchangedRows: true, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 3, unchangedRows: false, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 0, unchangedRows: false, changedRows: 200 },
-  { sections: false, functionRows: 0, unchangedRows: false, changedRows: 50 },
-  { sections: false, functionRows: 0, unchangedRows: false, changedRows: 10 }
+  { sections: "all", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: "failing", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: "none", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: "none", functionRows: 3, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: "none", functionRows: 3, functionBenchmarks: ALL, unchangedRows: false, changedRows: ALL },
+  { sections: "none", functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: ALL },
+  { sections: "none", functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: 200 },
+  { sections: "none", functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50 },
+  { sections: "none", functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 }
 ];
 function renderMarkdown(report, options = {}) {
   const maxChars = options.maxChars ?? 65536;
-  for (let i = 0; i < LEVELS.length; i++) {
-    const text = render(report, options, LEVELS[i], i > 0);
+  const prepared = prepare2(report);
+  let text = "";
+  for (const [i, level] of LEVELS.entries()) {
+    text = render(report, prepared, options, level, i === 0);
     if (text.length < maxChars) return text;
   }
   const notice = "\n\n… cut to fit the comment limit.\n";
-  return render(report, options, LEVELS[LEVELS.length - 1], true).slice(
-    0,
-    Math.max(0, maxChars - notice.length - 1)
-  ) + notice;
+  let end = Math.max(0, maxChars - notice.length - 1);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end) + notice;
 }
 __name(renderMarkdown, "renderMarkdown");
-function render(report, options, level, trimmed) {
+var RANK = {
+  regressed: 1,
+  failed: 2,
+  improved: 3,
+  added: 4,
+  removed: 5,
+  unchanged: 6
+};
+function rank(b) {
+  return (b.failures?.length ?? 0) > 0 ? 0 : RANK[b.status];
+}
+__name(rank, "rank");
+function prepare2(report) {
+  const functions = /* @__PURE__ */ new Map();
+  for (const f of report.functions) {
+    if (f.status === "unchanged") continue;
+    const list = functions.get(f.benchmark);
+    if (list) list.push(f);
+    else functions.set(f.benchmark, [f]);
+  }
+  for (const list of functions.values()) {
+    list.sort(
+      (x, y) => Number(!!y.gate) - Number(!!x.gate) || Math.abs(y.deltaNsPerOp) - Math.abs(x.deltaNsPerOp)
+    );
+  }
+  const byRank = /* @__PURE__ */ __name((list) => list.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i).map((x) => x.b), "byRank");
+  const isNews = /* @__PURE__ */ __name((b) => b.status !== "unchanged" || (b.failures?.length ?? 0) > 0, "isNews");
+  return {
+    changed: byRank(report.benchmarks.filter(isNews)),
+    unchanged: report.benchmarks.filter((b) => !isNews(b)),
+    functions,
+    detailed: byRank(report.benchmarks)
+  };
+}
+__name(prepare2, "prepare");
+function render(report, prepared, options, level, complete) {
   const repo = options.links?.repoUrl;
+  const dropped = { sections: 0, functionRows: 0, unchanged: 0, changed: 0 };
+  const body = [];
+  const { changed, unchanged } = prepared;
+  if (changed.length > 0) {
+    const rows = changed.slice(0, level.changedRows);
+    body.push(benchmarkTable(rows));
+    if (changed.length > rows.length) {
+      dropped.changed = changed.length - rows.length;
+      body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
+    }
+  } else if (report.benchmarks.length === 0) {
+    body.push("No benchmarks were found.");
+  }
+  if (unchanged.length > 0) {
+    if (level.unchangedRows) {
+      const title = changed.length > 0 ? `${unchanged.length} unchanged benchmark(s)` : `All ${unchanged.length} benchmark(s) unchanged`;
+      body.push(`<details><summary>${title}</summary>
+
+${benchmarkTable(unchanged)}
+
+</details>`);
+    } else {
+      dropped.unchanged = unchanged.length;
+      body.push(`… ${unchanged.length} unchanged benchmark rows in the full report.`);
+    }
+  }
+  const sections = options.sections ?? {};
+  let detailed = 0;
+  for (const b of prepared.detailed) {
+    const key = benchmarkKey(b);
+    const rows = prepared.functions.get(key) ?? [];
+    const section = sections[key];
+    if (rows.length === 0 && section === void 0) continue;
+    const failing = b.status === "regressed" || (b.failures?.length ?? 0) > 0;
+    const keepSection = section !== void 0 && (level.sections === "all" || level.sections === "failing" && failing);
+    if (section !== void 0 && !keepSection) dropped.sections++;
+    const shown = detailed < level.functionBenchmarks ? rows.slice(0, level.functionRows) : [];
+    dropped.functionRows += rows.length - shown.length;
+    if (shown.length === 0 && !keepSection) continue;
+    detailed++;
+    const open = failing ? " open" : "";
+    const parts = [
+      `<details${open}><summary><b>${escapeHtml(key)}</b>: ${rows.length} function(s) changed</summary>
+`
+    ];
+    if (shown.length > 0) {
+      parts.push(functionTable2(shown, report, repo));
+      if (rows.length > shown.length)
+        parts.push(`
+… ${rows.length - shown.length} more function rows in the full report.`);
+    }
+    if (keepSection) parts.push(`
+${section}`);
+    parts.push("\n</details>");
+    body.push(parts.join("\n"));
+  }
   const out = [];
   if (options.marker) out.push(options.marker);
   out.push(verdictLine(report));
-  if ((report.failures?.length ?? 0) > 0) {
-    const failures = report.failures ?? [];
-    const shown = failures.slice(0, 20);
+  const failures = report.failures ?? [];
+  if (failures.length > 0) {
+    const shown = failures.slice(0, complete ? 50 : 20);
     out.push(
       shown.map((f) => `- ${escapeCell(f)}`).join("\n") + (failures.length > shown.length ? `
 - … and ${failures.length - shown.length} more` : "")
@@ -20753,67 +20861,19 @@ function render(report, options, level, trimmed) {
   out.push(
     `Base ${commit(report.base.sha)} (${escapeCell(report.base.ref)}) → head ${commit(report.head.sha)} (${escapeCell(report.head.ref)})`
   );
-  if (trimmed) {
+  if (!complete) {
+    const left = [
+      dropped.sections && `${dropped.sections} flame-graph section(s)`,
+      dropped.functionRows && `${dropped.functionRows} function row(s)`,
+      dropped.unchanged && `${dropped.unchanged} unchanged benchmark row(s)`,
+      dropped.changed && `${dropped.changed} changed benchmark row(s)`
+    ].filter(Boolean);
     out.push(
       `> [!NOTE]
-> Some details were left out to fit GitHub's comment limit. ${options.fullReportHint ?? "The full report is in the job summary and the JSON report."}`
+> Left out to fit GitHub's comment limit: ${left.length > 0 ? left.join(", ") : "some details"}. ${options.fullReportHint ?? "The full report is in the job summary and the JSON report."}`
     );
   }
-  const changed = report.benchmarks.filter((b) => b.status !== "unchanged");
-  const unchanged = report.benchmarks.filter((b) => b.status === "unchanged");
-  if (changed.length > 0) {
-    const rows = changed.slice(0, level.changedRows);
-    out.push(benchmarkTable(rows));
-    if (changed.length > rows.length)
-      out.push(`… ${changed.length - rows.length} more changed benchmarks in the full report.`);
-  } else if (report.benchmarks.length === 0) {
-    out.push("No benchmarks were found.");
-  }
-  if (unchanged.length > 0) {
-    if (level.unchangedRows) {
-      const title = changed.length > 0 ? `${unchanged.length} unchanged benchmark(s)` : `All ${unchanged.length} benchmark(s) unchanged`;
-      out.push(`<details><summary>${title}</summary>
-
-${benchmarkTable(unchanged)}
-
-</details>`);
-    } else {
-      out.push(`${unchanged.length} unchanged benchmark(s) left out.`);
-    }
-  }
-  if (level.functionRows > 0) {
-    const byBenchmark = /* @__PURE__ */ new Map();
-    for (const f of report.functions) {
-      if (f.status === "unchanged") continue;
-      const list = byBenchmark.get(f.benchmark) ?? [];
-      list.push(f);
-      byBenchmark.set(f.benchmark, list);
-    }
-    const sections = options.sections ?? {};
-    for (const b of report.benchmarks) {
-      const key = benchmarkKey(b);
-      const rows = byBenchmark.get(key) ?? [];
-      const section = level.sections ? sections[key] : void 0;
-      if (rows.length === 0 && !section) continue;
-      const open = b.status === "regressed" || rows.some((r2) => r2.gate) ? " open" : "";
-      const parts = [
-        `<details${open}><summary><b>${escapeCell(key)}</b>: ${rows.length} function(s) changed</summary>
-`
-      ];
-      if (rows.length > 0) {
-        const shown = rows.slice(0, level.functionRows);
-        parts.push(functionTable2(shown, report, repo));
-        if (rows.length > shown.length)
-          parts.push(`
-… ${rows.length - shown.length} more in the full report.`);
-      }
-      if (section) parts.push(`
-${section}`);
-      parts.push("\n</details>");
-      out.push(parts.join("\n"));
-    }
-  }
-  out.push(footer(report, options));
+  out.push(...body, footer(report, options));
   return `${out.join("\n\n")}
 `;
 }
@@ -20843,10 +20903,11 @@ function benchmarkTable(rows) {
     let status = STATUS[b.status];
     if (b.inconclusive && b.status === "unchanged")
       status += ` (can't resolve ${formatPercent(b.threshold, false)})`;
+    if (b.status !== "regressed" && (b.failures?.length ?? 0) > 0) status += " · ⛔ function threshold";
     if (b.status === "failed" && b.error)
-      status += `: ${escapeCell(b.error.split("\n")[0] ?? "").slice(0, 160)}`;
+      status += `: ${escapeCell(clip(b.error.split("\n")[0] ?? "", 160))}`;
     return [
-      `${escapeCell(b.name)} <sub>${escapeCell(b.file)}</sub>`,
+      `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
       b.base ? formatNs(b.base.meanNs) : "–",
       b.head ? formatNs(b.head.meanNs) : "–",
       measured ? formatPercent(b.change) : "–",
@@ -20854,16 +20915,17 @@ function benchmarkTable(rows) {
       status
     ];
   });
-  return markdownTable([header, ...body], { align: ["l", "r", "r", "r", "c", "l"] });
+  return markdownTable([header, ...body], { align: ["l", "r", "r", "r", "r", "l"] });
 }
 __name(benchmarkTable, "benchmarkTable");
 function functionTable2(rows, report, repo) {
   const header = ["Function", "Where", "Base self/op", "Head self/op", "Δ self/op", "Share", "Status"];
   const body = rows.map((f) => {
     const linkable = repo && (f.kind === void 0 || f.kind === "user") && f.file && !f.file.startsWith("node:");
-    const where = f.package ? `${escapeCell(f.package)}` : linkable ? `[${escapeCell(f.file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file)}#L${f.line})` : escapeCell(f.file || f.kind || "");
+    const file = clip(f.file, 150);
+    const where = f.package ? escapeCell(f.package) : linkable ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, "%28").replace(/\)/g, "%29")}#L${f.line})` : escapeCell(file || f.kind || "");
     return [
-      `\`${f.name.replace(/`/g, "'")}\`${f.gate ? " ⛔" : ""}`,
+      `${codeSpan(clip(f.name, 150))}${f.gate ? " ⛔" : ""}`,
       where,
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),

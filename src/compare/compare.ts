@@ -16,7 +16,7 @@ import type {
   SideTiming,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { formatInterval, formatPercent } from '../report/format.js';
+import { formatDeltaNs, formatInterval, formatPercent } from '../report/format.js';
 import { estimateChange, median, poissonZ } from './stats.js';
 
 export interface CompareInput {
@@ -73,9 +73,10 @@ export function compare(input: CompareInput): Report {
         (f) => !!ignored && (ignored(f.frame.name) || ignored(f.frame.file)),
       );
       for (const row of rows.filter((r) => r.gate)) {
+        const where = row.package ?? (row.file ? `${row.file}:${row.line}` : row.kind);
         const line =
-          `${key}: ${row.name} (${row.file || row.package || row.kind}) self time grew by ` +
-          `${formatPercent(row.shareOfBenchmark ?? 0)} of the benchmark's time per op, function threshold ${formatPercent(functionThreshold, false)}`;
+          `${key}: ${row.name} (${where}) self time ${formatDeltaNs(row.deltaNsPerOp)}/op, ` +
+          `${formatPercent(row.shareOfBenchmark ?? 0)} of the benchmark's base time per op, function threshold ${formatPercent(functionThreshold, false)}`;
         (result.failures ??= []).push(line);
       }
       functions.push(...rows);

@@ -41,53 +41,202 @@ export function escapeCell(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([*_`[\]~])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
 }
 
+/** Escapes text inside raw HTML (a `<summary>`), where Markdown escapes would show literally. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Inline code for a table cell. Backticks cannot be escaped inside a code span, so they become
+ * quotes; a pipe still ends the cell unless escaped, even inside code (GFM splits cells first).
+ */
+function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 interface Level {
-  sections: boolean;
+  /** Which extra sections (flame graphs) are kept. */
+  sections: 'all' | 'failing' | 'none';
+  /** Function rows per benchmark. */
   functionRows: number;
+  /** Benchmarks that get a function table, most important first. */
+  functionBenchmarks: number;
   unchangedRows: boolean;
   changedRows: number;
 }
 
+const ALL = Number.POSITIVE_INFINITY;
+
+// Tried in order until the comment fits. What a reviewer needs most survives longest: the verdict and
+// its reasons, then the changed benchmarks, then the functions behind them; flame-graph sections and
+// unchanged rows go first.
 const LEVELS: Level[] = [
-  { sections: true, functionRows: 10, unchangedRows: true, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 10, unchangedRows: true, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 3, unchangedRows: true, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 3, unchangedRows: false, changedRows: Number.POSITIVE_INFINITY },
-  { sections: false, functionRows: 0, unchangedRows: false, changedRows: 200 },
-  { sections: false, functionRows: 0, unchangedRows: false, changedRows: 50 },
-  { sections: false, functionRows: 0, unchangedRows: false, changedRows: 10 },
+  { sections: 'all', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: 'failing', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: 'none', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: 'none', functionRows: 3, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
+  { sections: 'none', functionRows: 3, functionBenchmarks: ALL, unchangedRows: false, changedRows: ALL },
+  { sections: 'none', functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: ALL },
+  { sections: 'none', functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: 200 },
+  { sections: 'none', functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50 },
+  { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 },
 ];
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? 65_536;
-  for (let i = 0; i < LEVELS.length; i++) {
-    const text = render(report, options, LEVELS[i] as Level, i > 0);
+  const prepared = prepare(report);
+  let text = '';
+  for (const [i, level] of LEVELS.entries()) {
+    text = render(report, prepared, options, level, i === 0);
     if (text.length < maxChars) return text;
   }
-  // Nothing fits (a tiny budget): keep the verdict, cut the rest.
+  // Even the smallest level does not fit (a tiny budget or huge names): keep the start, which holds
+  // the marker and the verdict, and cut the rest.
   const notice = '\n\n… cut to fit the comment limit.\n';
-  return (
-    render(report, options, LEVELS[LEVELS.length - 1] as Level, true).slice(
-      0,
-      Math.max(0, maxChars - notice.length - 1),
-    ) + notice
-  );
+  let end = Math.max(0, maxChars - notice.length - 1);
+  // Never split a surrogate pair (an emoji), which would leave an invalid character.
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end) + notice;
 }
 
-function render(report: Report, options: MarkdownOptions, level: Level, trimmed: boolean): string {
+/** What every level reads, computed once: the comment may be rendered several times. */
+interface Prepared {
+  /** Benchmarks for the main table, most important first. */
+  changed: BenchmarkResult[];
+  unchanged: BenchmarkResult[];
+  /** Per benchmark key, its function rows worth showing, gate rows first, then by |Δ|. */
+  functions: Map<string, FunctionResult[]>;
+  /** Benchmarks with function rows or a section, most important first. */
+  detailed: BenchmarkResult[];
+}
+
+const RANK: Record<BenchmarkResult['status'], number> = {
+  regressed: 1,
+  failed: 2,
+  improved: 3,
+  added: 4,
+  removed: 5,
+  unchanged: 6,
+};
+
+function rank(b: BenchmarkResult): number {
+  return (b.failures?.length ?? 0) > 0 ? 0 : RANK[b.status];
+}
+
+function prepare(report: Report): Prepared {
+  const functions = new Map<string, FunctionResult[]>();
+  for (const f of report.functions) {
+    if (f.status === 'unchanged') continue;
+    const list = functions.get(f.benchmark);
+    if (list) list.push(f);
+    else functions.set(f.benchmark, [f]);
+  }
+  for (const list of functions.values()) {
+    list.sort(
+      (x, y) => Number(!!y.gate) - Number(!!x.gate) || Math.abs(y.deltaNsPerOp) - Math.abs(x.deltaNsPerOp),
+    );
+  }
+  const byRank = (list: BenchmarkResult[]) =>
+    list
+      .map((b, i) => ({ b, i }))
+      .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
+      .map((x) => x.b);
+  // A benchmark whose function gate fired is news even when its total did not move.
+  const isNews = (b: BenchmarkResult) => b.status !== 'unchanged' || (b.failures?.length ?? 0) > 0;
+  return {
+    changed: byRank(report.benchmarks.filter(isNews)),
+    unchanged: report.benchmarks.filter((b) => !isNews(b)),
+    functions,
+    detailed: byRank(report.benchmarks),
+  };
+}
+
+function render(
+  report: Report,
+  prepared: Prepared,
+  options: MarkdownOptions,
+  level: Level,
+  complete: boolean,
+): string {
   const repo = options.links?.repoUrl;
+  const dropped = { sections: 0, functionRows: 0, unchanged: 0, changed: 0 };
+  const body: string[] = [];
+
+  const { changed, unchanged } = prepared;
+  if (changed.length > 0) {
+    const rows = changed.slice(0, level.changedRows);
+    body.push(benchmarkTable(rows));
+    if (changed.length > rows.length) {
+      dropped.changed = changed.length - rows.length;
+      body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
+    }
+  } else if (report.benchmarks.length === 0) {
+    body.push('No benchmarks were found.');
+  }
+  if (unchanged.length > 0) {
+    if (level.unchangedRows) {
+      const title =
+        changed.length > 0
+          ? `${unchanged.length} unchanged benchmark(s)`
+          : `All ${unchanged.length} benchmark(s) unchanged`;
+      body.push(`<details><summary>${title}</summary>\n\n${benchmarkTable(unchanged)}\n\n</details>`);
+    } else {
+      dropped.unchanged = unchanged.length;
+      body.push(`… ${unchanged.length} unchanged benchmark rows in the full report.`);
+    }
+  }
+
+  const sections = options.sections ?? {};
+  let detailed = 0;
+  for (const b of prepared.detailed) {
+    const key = benchmarkKey(b);
+    const rows = prepared.functions.get(key) ?? [];
+    const section = sections[key];
+    if (rows.length === 0 && section === undefined) continue;
+    const failing = b.status === 'regressed' || (b.failures?.length ?? 0) > 0;
+    const keepSection =
+      section !== undefined && (level.sections === 'all' || (level.sections === 'failing' && failing));
+    if (section !== undefined && !keepSection) dropped.sections++;
+    const shown = detailed < level.functionBenchmarks ? rows.slice(0, level.functionRows) : [];
+    dropped.functionRows += rows.length - shown.length;
+    if (shown.length === 0 && !keepSection) continue;
+    detailed++;
+    const open = failing ? ' open' : '';
+    const parts = [
+      `<details${open}><summary><b>${escapeHtml(key)}</b>: ${rows.length} function(s) changed</summary>\n`,
+    ];
+    if (shown.length > 0) {
+      parts.push(functionTable(shown, report, repo));
+      if (rows.length > shown.length)
+        parts.push(`\n… ${rows.length - shown.length} more function rows in the full report.`);
+    }
+    if (keepSection) parts.push(`\n${section}`);
+    parts.push('\n</details>');
+    body.push(parts.join('\n'));
+  }
+
   const out: string[] = [];
   if (options.marker) out.push(options.marker);
   out.push(verdictLine(report));
-  if ((report.failures?.length ?? 0) > 0) {
-    const failures = report.failures ?? [];
-    const shown = failures.slice(0, 20);
+  const failures = report.failures ?? [];
+  if (failures.length > 0) {
+    const shown = failures.slice(0, complete ? 50 : 20);
     out.push(
       shown.map((f) => `- ${escapeCell(f)}`).join('\n') +
         (failures.length > shown.length ? `\n- … and ${failures.length - shown.length} more` : ''),
@@ -98,65 +247,18 @@ function render(report: Report, options: MarkdownOptions, level: Level, trimmed:
   out.push(
     `Base ${commit(report.base.sha)} (${escapeCell(report.base.ref)}) → head ${commit(report.head.sha)} (${escapeCell(report.head.ref)})`,
   );
-  if (trimmed) {
+  if (!complete) {
+    const left = [
+      dropped.sections && `${dropped.sections} flame-graph section(s)`,
+      dropped.functionRows && `${dropped.functionRows} function row(s)`,
+      dropped.unchanged && `${dropped.unchanged} unchanged benchmark row(s)`,
+      dropped.changed && `${dropped.changed} changed benchmark row(s)`,
+    ].filter(Boolean);
     out.push(
-      `> [!NOTE]\n> Some details were left out to fit GitHub's comment limit. ${options.fullReportHint ?? 'The full report is in the job summary and the JSON report.'}`,
+      `> [!NOTE]\n> Left out to fit GitHub's comment limit: ${left.length > 0 ? left.join(', ') : 'some details'}. ${options.fullReportHint ?? 'The full report is in the job summary and the JSON report.'}`,
     );
   }
-
-  const changed = report.benchmarks.filter((b) => b.status !== 'unchanged');
-  const unchanged = report.benchmarks.filter((b) => b.status === 'unchanged');
-  if (changed.length > 0) {
-    const rows = changed.slice(0, level.changedRows);
-    out.push(benchmarkTable(rows));
-    if (changed.length > rows.length)
-      out.push(`… ${changed.length - rows.length} more changed benchmarks in the full report.`);
-  } else if (report.benchmarks.length === 0) {
-    out.push('No benchmarks were found.');
-  }
-  if (unchanged.length > 0) {
-    if (level.unchangedRows) {
-      const title =
-        changed.length > 0
-          ? `${unchanged.length} unchanged benchmark(s)`
-          : `All ${unchanged.length} benchmark(s) unchanged`;
-      out.push(`<details><summary>${title}</summary>\n\n${benchmarkTable(unchanged)}\n\n</details>`);
-    } else {
-      out.push(`${unchanged.length} unchanged benchmark(s) left out.`);
-    }
-  }
-
-  if (level.functionRows > 0) {
-    const byBenchmark = new Map<string, FunctionResult[]>();
-    for (const f of report.functions) {
-      if (f.status === 'unchanged') continue;
-      const list = byBenchmark.get(f.benchmark) ?? [];
-      list.push(f);
-      byBenchmark.set(f.benchmark, list);
-    }
-    const sections = options.sections ?? {};
-    for (const b of report.benchmarks) {
-      const key = benchmarkKey(b);
-      const rows = byBenchmark.get(key) ?? [];
-      const section = level.sections ? sections[key] : undefined;
-      if (rows.length === 0 && !section) continue;
-      const open = b.status === 'regressed' || rows.some((r) => r.gate) ? ' open' : '';
-      const parts = [
-        `<details${open}><summary><b>${escapeCell(key)}</b>: ${rows.length} function(s) changed</summary>\n`,
-      ];
-      if (rows.length > 0) {
-        const shown = rows.slice(0, level.functionRows);
-        parts.push(functionTable(shown, report, repo));
-        if (rows.length > shown.length)
-          parts.push(`\n… ${rows.length - shown.length} more in the full report.`);
-      }
-      if (section) parts.push(`\n${section}`);
-      parts.push('\n</details>');
-      out.push(parts.join('\n'));
-    }
-  }
-
-  out.push(footer(report, options));
+  out.push(...body, footer(report, options));
   return `${out.join('\n\n')}\n`;
 }
 
@@ -185,10 +287,11 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
     let status = STATUS[b.status];
     if (b.inconclusive && b.status === 'unchanged')
       status += ` (can't resolve ${formatPercent(b.threshold, false)})`;
+    if (b.status !== 'regressed' && (b.failures?.length ?? 0) > 0) status += ' · ⛔ function threshold';
     if (b.status === 'failed' && b.error)
-      status += `: ${escapeCell(b.error.split('\n')[0] ?? '').slice(0, 160)}`;
+      status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
     return [
-      `${escapeCell(b.name)} <sub>${escapeCell(b.file)}</sub>`,
+      `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
       b.base ? formatNs(b.base.meanNs) : '–',
       b.head ? formatNs(b.head.meanNs) : '–',
       measured ? formatPercent(b.change) : '–',
@@ -196,7 +299,7 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
       status,
     ];
   });
-  return markdownTable([header, ...body], { align: ['l', 'r', 'r', 'r', 'c', 'l'] });
+  return markdownTable([header, ...body], { align: ['l', 'r', 'r', 'r', 'r', 'l'] });
 }
 
 function functionTable(rows: FunctionResult[], report: Report, repo: string | undefined): string {
@@ -204,13 +307,14 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   const body = rows.map((f) => {
     const linkable =
       repo && (f.kind === undefined || f.kind === 'user') && f.file && !f.file.startsWith('node:');
+    const file = clip(f.file, 150);
     const where = f.package
-      ? `${escapeCell(f.package)}`
+      ? escapeCell(f.package)
       : linkable
-        ? `[${escapeCell(f.file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file)}#L${f.line})`
-        : escapeCell(f.file || f.kind || '');
+        ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line})`
+        : escapeCell(file || f.kind || '');
     return [
-      `\`${f.name.replace(/`/g, "'")}\`${f.gate ? ' ⛔' : ''}`,
+      `${codeSpan(clip(f.name, 150))}${f.gate ? ' ⛔' : ''}`,
       where,
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
