@@ -16663,7 +16663,7 @@ function findOverride(overrides, id) {
 }
 __name(findOverride, "findOverride");
 
-// src/flame/format.ts
+// src/format.ts
 function formatNs(ns) {
   const abs = Math.abs(ns);
   if (abs === 0) return "0 ns";
@@ -16684,33 +16684,6 @@ function trim(s) {
   return String(n);
 }
 __name(trim, "trim");
-var INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-function escapeXml(text) {
-  return text.replace(INVALID_XML, "�").replace(/[&<>"']/g, (c) => {
-    switch (c) {
-      case "&":
-        return "&amp;";
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case '"':
-        return "&quot;";
-      default:
-        return "&#39;";
-    }
-  });
-}
-__name(escapeXml, "escapeXml");
-function jsonForScript(value) {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-__name(jsonForScript, "jsonForScript");
-
-// src/report/format.ts
 function formatPercent(fraction2, signed2 = true) {
   if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+∞" : fraction2 < 0 ? "−∞" : "–";
   const pct = fraction2 * 100;
@@ -19414,6 +19387,33 @@ var KIND_COLORS = {
   runtime: "rgb(170,170,190)",
   harness: "rgb(190,150,210)"
 };
+
+// src/flame/format.ts
+var INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+function escapeXml(text) {
+  return text.replace(INVALID_XML, "�").replace(/[&<>"']/g, (c) => {
+    switch (c) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      default:
+        return "&#39;";
+    }
+  });
+}
+__name(escapeXml, "escapeXml");
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+__name(jsonForScript, "jsonForScript");
 
 // src/flame/tree.ts
 var NODE_GROUP_NAME = "(node internals)";

@@ -2,11 +2,11 @@
 // profiles from Go, Rust or anything else that writes pprof get the same outputs as the action.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatDeltaNs, formatNs } from '../flame/format.js';
 import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
 import { buildFlameTree, type CollapseOptions, type FlameTree, flameFunctions } from '../flame/tree.js';
+import { formatDeltaNs, formatNs } from '../format.js';
 import type { StackProfile } from '../model.js';
 import { classifyProfile } from '../profile/classify.js';
 import { readPprof } from '../profile/pprof.js';

@@ -2,6 +2,7 @@
 // Pure: data in, data out.
 import picomatch from 'picomatch';
 import { findOverride, matchesOverride } from '../config/overrides.js';
+import { formatDeltaNs, formatInterval, formatPercent } from '../format.js';
 import type {
   BenchmarkMeasurement,
   BenchmarkResult,
@@ -16,7 +17,6 @@ import type {
   SideTiming,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { formatDeltaNs, formatInterval, formatPercent } from '../report/format.js';
 import { estimateChange, median, poissonZ } from './stats.js';
 
 export interface CompareInput {

@@ -2,8 +2,10 @@
 // network (it is opened from a downloaded artifact, often offline, and must not leak anything). Views:
 // diff (width = head, colour = self-time change), diff sized by base (where base-only stacks show),
 // head and base alone (coloured by frame kind); click to zoom, search, and a sortable function table.
+
+import { formatDeltaNs, formatNs } from '../format.js';
 import { changeOf, deltaColor, KIND_COLORS, textColor } from './color.js';
-import { escapeXml, formatDeltaNs, formatNs, jsonForScript } from './format.js';
+import { escapeXml, jsonForScript } from './format.js';
 import { type FlameNode, type FlameTree, flameFunctions, scaleOf, selfDelta } from './tree.js';
 
 export interface HtmlOptions {

@@ -3,8 +3,10 @@
 // click to zoom, search to highlight, reset. Two panels: the first is sized by head time/op (what the
 // PR's code costs now); the second is sized by base time/op, so that stacks that exist only on base
 // (head width 0) still show, marked with a dashed outline.
+
+import { formatDeltaNs, formatNs } from '../format.js';
 import { deltaColor, textColor } from './color.js';
-import { escapeXml, formatDeltaNs, formatNs } from './format.js';
+import { escapeXml } from './format.js';
 import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
 
 export interface SvgOptions {

@@ -1,7 +1,8 @@
 // The flame-graph delta as GitHub Markdown, for the PR comment where no image can be hosted: a
 // top-down tree of the frames whose time changed most, with their ancestors for context, inside a
 // <details> block. A fenced code block keeps the columns aligned under GitHub's renderer.
-import { escapeXml, formatDeltaNs, formatNs } from './format.js';
+import { formatDeltaNs, formatNs } from '../format.js';
+import { escapeXml } from './format.js';
 import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
 
 export interface TextOptions {

@@ -2,9 +2,9 @@
 // self time changed (and its flame-graph section). It always fits the budget: when it would not,
 // details are dropped in order of importance and the comment says so.
 import { markdownTable } from 'markdown-table';
+import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
 import type { BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from './format.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };

@@ -1,7 +1,8 @@
 // The summary printed at the end of `flamegate compare`.
+
+import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from './format.js';
 
 export interface TerminalOptions {
   color?: boolean;

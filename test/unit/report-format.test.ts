@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../../src/report/format.js';
+import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../../src/format.js';
 
 describe('formatting', () => {
   it('picks a duration unit with three significant digits', () => {
