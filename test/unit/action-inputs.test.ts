@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planAction } from '../../src/action/inputs.js';
+import { UsageError } from '../../src/settings.js';
+
+const BASE = '1'.repeat(40);
+const BEFORE = '2'.repeat(40);
+
+function env(
+  eventName: string,
+  payload: unknown,
+  inputs: Record<string, string> = {},
+): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'flamegate-inputs-'));
+  const path = join(dir, 'event.json');
+  writeFileSync(path, JSON.stringify(payload));
+  return {
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: 'acme/widgets',
+    GITHUB_WORKSPACE: '/work/repo',
+    GITHUB_RUN_ID: '9',
+    GITHUB_JOB: 'perf',
+    GITHUB_WORKFLOW: 'ci',
+    RUNNER_TEMP: '/runner/tmp',
+    'INPUT_GITHUB-TOKEN': 'ghs_x',
+    INPUT_COMMENT: 'always',
+    'INPUT_FAIL-ON-REGRESSION': 'true',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+}
+
+const pr = (headRepo = 'acme/widgets') => ({
+  pull_request: {
+    number: 12,
+    base: { sha: BASE, repo: { full_name: 'acme/widgets' } },
+    head: { sha: 'f'.repeat(40), repo: { full_name: headRepo } },
+  },
+});
+
+describe('action inputs and events', () => {
+  it('compares a pull request with its base commit and comments on it', () => {
+    const plan = planAction(env('pull_request', pr()));
+    expect(plan.settings.base).toBe(BASE);
+    expect(plan.baseSha).toBe(BASE);
+    expect(plan.settings.head).toBe('HEAD');
+    expect(plan.options.pullNumber).toBe(12);
+    expect(plan.options.commentKey).toBe('ci/perf');
+    expect(plan.settings.cwd).toBe('/work/repo');
+    expect(plan.settings.outDir).toBe('/runner/tmp/flamegate-9-perf');
+  });
+
+  it("uses the push event's before, and the base input over it", () => {
+    expect(planAction(env('push', { before: BEFORE })).settings.base).toBe(BEFORE);
+    expect(planAction(env('push', { before: BEFORE }, { base: 'main' })).settings.base).toBe('main');
+    expect(planAction(env('push', { before: BEFORE }, { base: 'main' })).baseSha).toBeUndefined();
+  });
+
+  it('asks for a base where the event has none (a new branch push, workflow_dispatch)', () => {
+    expect(() => planAction(env('push', { before: '0'.repeat(40) }))).toThrow(/Set the "base" input/);
+    expect(() => planAction(env('workflow_dispatch', {}))).toThrow(UsageError);
+    expect(planAction(env('workflow_dispatch', {}, { base: 'v1.2.0' })).settings.base).toBe('v1.2.0');
+  });
+
+  it('refuses a fork under pull_request_target unless explicitly allowed, and allows same-repo PRs', () => {
+    expect(() => planAction(env('pull_request_target', pr('mallory/widgets')))).toThrow(/write token/);
+    expect(
+      planAction(env('pull_request_target', pr('mallory/widgets'), { 'allow-pull-request-target': 'true' }))
+        .settings.base,
+    ).toBe(BASE);
+    expect(planAction(env('pull_request_target', pr())).settings.base).toBe(BASE);
+  });
+
+  it('maps the override inputs into the settings and validates the rest', () => {
+    const plan = planAction(
+      env('pull_request', pr(), {
+        benchmarks: 'bench/*.bench.ts\nperf/*.bench.js',
+        install: 'pnpm install',
+        build: 'pnpm build',
+        'working-directory': 'packages/core',
+        'comment-key': 'node-24',
+        config: '.github/perf.yml',
+      }),
+    );
+    expect(plan.settings.overrides).toEqual({
+      benchmarks: ['bench/*.bench.ts', 'perf/*.bench.js'],
+      install: 'pnpm install',
+      build: 'pnpm build',
+    });
+    expect(plan.settings.cwd).toBe('/work/repo/packages/core');
+    expect(plan.settings.configInRepo).toBe('.github/perf.yml');
+    expect(plan.options.commentKey).toBe('node-24');
+    expect(() => planAction(env('pull_request', pr(), { comment: 'sometimes' }))).toThrow(
+      /"comment" must be always, on-change or never, got "sometimes"/,
+    );
+    expect(() => planAction(env('pull_request', pr(), { 'fail-on-regression': 'maybe' }))).toThrow(
+      /"fail-on-regression"/,
+    );
+  });
+
+  it('takes the report and the pull request number in post-only mode', () => {
+    const plan = planAction(env('workflow_run', {}, { report: 'out/report.json', 'pr-number': '34' }));
+    expect(plan.options.reportPath).toBe('out/report.json');
+    expect(plan.options.pullNumber).toBe(34);
+    expect(() => planAction(env('workflow_run', {}, { report: 'r.json', 'pr-number': 'abc' }))).toThrow(
+      /"pr-number"/,
+    );
+  });
+});
