@@ -3,7 +3,7 @@
 //   node scripts/bench-self.mjs [--runs 3] [--only aa,sensitivity,overhead]
 // Needs a built dist/ (npm run build).
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
