@@ -20950,7 +20950,7 @@ __name(footer, "footer");
 
 // src/report/outputs.ts
 var COMMENT_LIMIT = 65536;
-function buildReportOutputs(result, options = {}) {
+function renderFlames(result, options = {}) {
   const { report } = result;
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const changed = new Set(
@@ -20971,20 +20971,31 @@ function buildReportOutputs(result, options = {}) {
     const isChanged = changed.has(key);
     files.push({ path: `flame/${name}.svg`, content: flame.svg, key, changed: isChanged });
     files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
-    const image = options.images?.[key];
-    if (isChanged)
-      sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})
-
-${flame.text}` : flame.text;
+    if (isChanged) sections[key] = flame.text;
   }
-  const markdown = renderMarkdown(report, {
+  return { files, sections };
+}
+__name(renderFlames, "renderFlames");
+function renderComment(report, flames, options = {}) {
+  const sections = {};
+  for (const [key, text] of Object.entries(flames.sections)) {
+    const image = options.images?.[key];
+    sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})
+
+${text}` : text;
+  }
+  return renderMarkdown(report, {
     links: options.repoUrl ? { repoUrl: options.repoUrl } : void 0,
     marker: options.marker,
-    maxChars,
+    maxChars: options.maxChars ?? COMMENT_LIMIT,
     sections,
     footer: options.footer
   });
-  return { markdown, files };
+}
+__name(renderComment, "renderComment");
+function buildReportOutputs(result, options = {}) {
+  const flames = renderFlames(result, { repoUrl: options.repoUrl, maxChars: options.maxChars });
+  return { markdown: renderComment(result.report, flames, options), files: flames.files };
 }
 __name(buildReportOutputs, "buildReportOutputs");
 function profileFolder(report, key) {

@@ -30,6 +30,7 @@ const git = (dir, ...args) => execFileSync('git', args, { cwd: dir, encoding: 'u
 function makeRepo(edit, threshold = '2%') {
   const dir = mkdtempSync(join(tmpdir(), 'flamegate-self-'));
   cpSync(fixture, dir, { recursive: true });
+  mkdirSync(join(dir, '.github'), { recursive: true });
   writeFileSync(
     join(dir, '.github/flamegate.yml'),
     `thresholds: { benchmark: ${threshold}, function: ${threshold} }\n`,

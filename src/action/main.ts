@@ -9,7 +9,7 @@ import { commentMarker } from '../publish/comment.js';
 import { commitImages } from '../publish/images.js';
 import { publish } from '../publish/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { buildReportOutputs } from '../report/outputs.js';
+import { renderComment, renderFlames } from '../report/outputs.js';
 import { UsageError } from '../settings.js';
 import { CommandError, exec } from '../workspace/exec.js';
 import { ensureCommit } from '../workspace/fetch.js';
@@ -58,15 +58,15 @@ async function run(): Promise<void> {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   };
-  const draft = buildReportOutputs(result, { repoUrl, marker });
-  for (const file of draft.files) write(join(result.outDir, file.path), file.content);
-  const images = await commitFlameImages(plan, draft.files);
+  const flames = renderFlames(result, { repoUrl });
+  for (const file of flames.files) write(join(result.outDir, file.path), file.content);
+  const images = await commitFlameImages(plan, flames.files);
   let footer: string | undefined;
   if (options.artifact) {
     try {
       const files = [
         result.reportPath,
-        ...draft.files.map((f) => join(result.outDir, f.path)),
+        ...flames.files.map((f) => join(result.outDir, f.path)),
         ...Object.values(result.report.profiles ?? {}).flatMap((p) =>
           Object.values(p).map((rel) => join(result.outDir, rel)),
         ),
@@ -83,13 +83,13 @@ async function run(): Promise<void> {
       log.warning(`Could not upload the flame graphs as an artifact: ${(error as Error).message}`);
     }
   }
-  const outputs = footer || images ? buildReportOutputs(result, { repoUrl, marker, footer, images }) : draft;
-  write(join(result.outDir, 'comment.md'), outputs.markdown);
+  const comment = renderComment(result.report, flames, { repoUrl, marker, footer, images });
+  write(join(result.outDir, 'comment.md'), comment);
   await publish({
     report: result.report,
     reportPath: result.reportPath,
-    comment: outputs.markdown,
-    summary: buildReportOutputs(result, { repoUrl, maxChars: 1_000_000, footer, images }).markdown,
+    comment,
+    summary: renderComment(result.report, flames, { repoUrl, footer, images, maxChars: 1_000_000 }),
     commentMode: options.comment,
     commentKey: options.commentKey,
     target,

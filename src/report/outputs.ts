@@ -27,10 +27,19 @@ export interface ReportOutputs {
 
 const COMMENT_LIMIT = 65_536;
 
-export function buildReportOutputs(
-  result: { report: Report; profiles: Record<string, Partial<Record<Side, StackProfile>>> },
-  options: ReportOutputOptions = {},
-): ReportOutputs {
+type PipelineOutput = { report: Report; profiles: Record<string, Partial<Record<Side, StackProfile>>> };
+
+export interface FlameOutputs {
+  files: ReportOutputs['files'];
+  /** Text flame graph per changed benchmark key, for the comment. */
+  sections: Record<string, string>;
+}
+
+/** Renders every benchmark's flame graphs once; comment and summary both reuse them. */
+export function renderFlames(
+  result: PipelineOutput,
+  options: { repoUrl?: string; maxChars?: number } = {},
+): FlameOutputs {
   const { report } = result;
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const changed = new Set(
@@ -55,20 +64,34 @@ export function buildReportOutputs(
     const isChanged = changed.has(key);
     files.push({ path: `flame/${name}.svg`, content: flame.svg, key, changed: isChanged });
     files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
-    const image = options.images?.[key];
-    if (isChanged)
-      sections[key] = image
-        ? `[![flame graph delta of ${key}](${image})](${image})\n\n${flame.text}`
-        : flame.text;
+    if (isChanged) sections[key] = flame.text;
   }
-  const markdown = renderMarkdown(report, {
+  return { files, sections };
+}
+
+/** The comment (or, with a large maxChars, the job summary) around already rendered flame graphs. */
+export function renderComment(
+  report: Report,
+  flames: FlameOutputs,
+  options: ReportOutputOptions = {},
+): string {
+  const sections: Record<string, string> = {};
+  for (const [key, text] of Object.entries(flames.sections)) {
+    const image = options.images?.[key];
+    sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})\n\n${text}` : text;
+  }
+  return renderMarkdown(report, {
     links: options.repoUrl ? { repoUrl: options.repoUrl } : undefined,
     marker: options.marker,
-    maxChars,
+    maxChars: options.maxChars ?? COMMENT_LIMIT,
     sections,
     footer: options.footer,
   });
-  return { markdown, files };
+}
+
+export function buildReportOutputs(result: PipelineOutput, options: ReportOutputOptions = {}): ReportOutputs {
+  const flames = renderFlames(result, { repoUrl: options.repoUrl, maxChars: options.maxChars });
+  return { markdown: renderComment(result.report, flames, options), files: flames.files };
 }
 
 function profileFolder(report: Report, key: string): string | undefined {
