@@ -17272,8 +17272,7 @@ async function measure(input) {
   await timingPass(input, runnable);
   await attributionPass(
     input,
-    measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
-    true
+    measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0)
   );
   return measurements;
 }
@@ -17392,14 +17391,14 @@ async function timingPass(input, measurements) {
   }
 }
 __name(timingPass, "timingPass");
-async function attributionPass(input, measurements, profile) {
+async function attributionPass(input, measurements) {
   const { budget } = input;
   const outDir = input.profileDir;
   mkdirSync(outDir, { recursive: true });
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
   const children = measurements.map((m, i) => toChild(m, input.sides, i));
   for (let process2 = 0; process2 < budget.profileProcesses; process2++) {
-    const label = `${profile ? "profiling" : "unprofiled"} ${process2 + 1}/${budget.profileProcesses}`;
+    const label = `profiling ${process2 + 1}/${budget.profileProcesses}`;
     await runWithRespawn(
       input,
       label,
@@ -17415,7 +17414,7 @@ async function attributionPass(input, measurements, profile) {
         intervalUs: budget.profileIntervalUs,
         outDir,
         process: process2,
-        profile
+        profile: true
       }),
       (message, m) => {
         if (message.type !== "profiled") return;
