@@ -5200,7 +5200,10 @@ async function runProfile(job) {
     }
   }, "labelled");
   for (const b of job.benchmarks) {
-    const sides = await loadSides(b, (side, load) => labelled({ benchmark: b.key, side, phase: "load" }, load));
+    const sides = await loadSides(
+      b,
+      (side, load) => labelled({ benchmark: b.key, side, phase: "load" }, load)
+    );
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: "base" };
@@ -5211,7 +5214,7 @@ async function runProfile(job) {
           { ...common, timeMs: job.warmupMs, phase: "warmup" },
           (side, run) => labelled({ benchmark: b.key, side, phase: "warmup" }, run)
         );
-      const { totals } = await alternate(
+      const { totals, pairLogRatios } = await alternate(
         b.key,
         sides,
         { ...common, timeMs: job.timeMs, phase: "measure" },
@@ -5222,7 +5225,14 @@ async function runProfile(job) {
         return slice?.phase === "measure" && slice.benchmark === b.key && slice.side ? { [SIDE_LABEL]: slice.side } : {};
       });
       const profiles = writeSideProfiles(profile, b, totals, job);
-      await send({ type: "profiled", key: b.key, profiles });
+      await send({
+        type: "profiled",
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios
+      });
     });
   }
   time.stop(false);

@@ -101,6 +101,11 @@ export interface BenchmarkMeasurement {
   errors: Partial<Record<Side, string>>;
   /** gzipped pprof files written by the attribution pass, one per profiling process, with the ops each covers. */
   profiles: Partial<Record<Side, { path: string; ops: number }[]>>;
+  /**
+   * The attribution pass's own paired timing, one entry per profiling process (same order as
+   * `profiles`): the head/base time ratio that function self times are scaled by.
+   */
+  attributionTimings?: ProcessTiming[];
 }
 
 // ---------------------------------------------------------------- profile
@@ -135,6 +140,16 @@ export interface FunctionSelfTime {
   totalNsPerOp: number;
   /** Samples in which the function was the leaf: the basis of its sampling error. */
   selfSamples: number;
+}
+
+/** One side of one benchmark after the profile stage. */
+export interface SideProfile {
+  /** All profiling processes together: what flame graphs draw. */
+  stacks: StackProfile;
+  /** One function table per profiling process, in process order: what the function statistics read. */
+  processes: FunctionTable[];
+  /** The merged pprof file written for users, relative to the output directory. */
+  path: string;
 }
 
 export interface FunctionTable {
@@ -173,6 +188,22 @@ export interface BenchmarkResult {
   functionThreshold?: number;
   /** Why the gate failed for this benchmark, one line per reason. */
   failures?: string[];
+  /** What the function table of this benchmark rests on. */
+  functionNoise?: FunctionNoise;
+}
+
+export interface FunctionNoise {
+  /** Profiling processes with both sides profiled. */
+  processes: number;
+  /** Profiler samples per side, all processes together. */
+  samples: Record<Side, number>;
+  /**
+   * How much more than sampling error functions moved between processes (median over functions;
+   * 1 = sampling error alone). Every function's interval is widened by it.
+   */
+  dispersion: number;
+  /** Head/base time per op in the attribution pass (paired slices), which scales head self times. */
+  ratio: number;
 }
 
 export interface FunctionResult {
@@ -194,6 +225,53 @@ export interface FunctionResult {
   shareOfBenchmark?: number;
   /** The function gate failed on this row. */
   gate?: boolean;
+  /** The statistics behind `status` (see README, "How the verdict is reached"). */
+  evidence?: FunctionEvidence;
+  /** Whether this pull request changed the function's source, or the version of its package. */
+  source?: SourceChange;
+}
+
+export interface FunctionEvidence {
+  /**
+   * The change in the function's share of the benchmark (head share × head/base time ratio − base
+   * share) divided by its standard error, sampling error inflated by the spread between processes.
+   */
+  z: number;
+  /** Profiling processes in which the function moved in the same direction as the pooled change. */
+  agreeing: number;
+  processes: number;
+}
+
+/**
+ * `edited`: the function's line range at head intersects the base..head diff of its file; `new`: its
+ * file or the function did not exist on base; `dependency`: its package's installed version differs
+ * between base and head; `unchanged`: none of these.
+ */
+export interface SourceChange {
+  changed: boolean;
+  reason: 'edited' | 'new' | 'dependency' | 'unchanged';
+  /** Lines of the function at head (first and last), where the source could be parsed. */
+  lines?: [number, number];
+  /** For dependency frames: the package's installed version on each side. */
+  packageVersions?: { base?: string; head?: string };
+}
+
+// ---------------------------------------------------------------- source changes (workspace → compare)
+
+/** What the pull request changed in the source, from git and the installed packages. */
+export interface SourceChanges {
+  /** Per repo-relative file changed between base and head. */
+  files: Record<string, ChangedFile>;
+  /** Installed package versions per side, keyed by the package folder relative to the worktree root. */
+  packages: Record<Side, Record<string, string>>;
+}
+
+export interface ChangedFile {
+  status: 'added' | 'modified' | 'deleted';
+  /** Line ranges of head that the diff touches (a pure deletion touches the lines around it). */
+  changedLines: [number, number][];
+  /** First and last line of every function in the head file, where it parses. */
+  functions?: [number, number][];
 }
 
 export interface RevisionInfo {

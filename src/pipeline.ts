@@ -1,26 +1,17 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
 import { matchesOverride } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
-import {
-  benchmarkKey,
-  type Config,
-  type FunctionTable,
-  type Report,
-  type Side,
-  type StackProfile,
-} from './model.js';
-import { classifyProfile, relativeToRoots } from './profile/classify.js';
-import { functionTable } from './profile/functions.js';
-import { mergePprof } from './profile/merge-pprof.js';
-import { readPprof } from './profile/pprof.js';
+import type { Config, Report, Side, StackProfile } from './model.js';
+import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
+import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
 import {
   type Checkout,
@@ -95,36 +86,17 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 
-    const roots = [workspace.base.root, workspace.head.root];
-    const profiles: PipelineResult['profiles'] = {};
-    const functionTables: Record<string, Partial<Record<Side, FunctionTable>>> = {};
-    const processTables: Record<string, Partial<Record<Side, FunctionTable[]>>> = {};
-    const profilePaths: NonNullable<Report['profiles']> = {};
-    const read = (bytes: Uint8Array) => classifyProfile(readPprof(bytes), { roots });
-    for (const m of measurements) {
-      const key = benchmarkKey(m.id);
-      for (const side of ['base', 'head'] as const) {
-        const written = m.profiles[side];
-        if (!written?.length) continue;
-        const files = written.map((w) => readFileSync(w.path));
-        // One file per side for users and their tools; the per-process files stay apart only in memory.
-        // The worktrees are gone once the run ends: saved profiles name files relative to the repository.
-        const merged = mergePprof(files, { rewriteFile: (file) => relativeToRoots(file, roots) });
-        const path = join(dirname(written[0]?.path ?? outDir), `${side}.pb.gz`);
-        writeFileSync(path, merged);
-        for (const w of written) rmSync(w.path, { force: true });
-        const stacks = read(merged);
-        (profiles[key] ??= {})[side] = stacks;
-        (functionTables[key] ??= {})[side] = functionTable(stacks);
-        (processTables[key] ??= {})[side] = files.map((bytes) => functionTable(read(bytes)));
-        (profilePaths[key] ??= {})[side] = relative(outDir, path);
-      }
-    }
+    const profiles = profileStage({
+      measurements,
+      roots: [workspace.base.root, workspace.head.root],
+      outDir,
+    });
+    const sources = await describeChanges(workspace, settings.signal);
 
     const report = compare({
       measurements,
-      functionTables,
-      processTables,
+      profiles,
+      sources,
       config,
       base: workspace.base.revision,
       head: workspace.head.revision,
@@ -135,10 +107,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       profileMs: config.budget.profileMs,
       node: runtime,
     };
-    report.profiles = profilePaths;
+    report.profiles = profilePaths(profiles);
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles };
+    return { report, outDir, reportPath, profiles: flameInputs(profiles) };
   } finally {
     await workspace.dispose();
   }
@@ -203,4 +175,28 @@ async function prepare(
   };
   // Installs are mostly network and disk: running both sides at once halves the wait.
   await Promise.all([one(workspace.base), one(workspace.head)]);
+}
+
+function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles']> {
+  const paths: NonNullable<Report['profiles']> = {};
+  for (const [key, sides] of Object.entries(profiles)) {
+    paths[key] = {};
+    for (const side of ['base', 'head'] as const) {
+      const path = sides[side]?.path;
+      if (path) paths[key][side] = path;
+    }
+  }
+  return paths;
+}
+
+function flameInputs(profiles: BenchmarkProfiles): PipelineResult['profiles'] {
+  const stacks: PipelineResult['profiles'] = {};
+  for (const [key, sides] of Object.entries(profiles)) {
+    stacks[key] = {};
+    for (const side of ['base', 'head'] as const) {
+      const profile = sides[side];
+      if (profile) stacks[key][side] = profile.stacks;
+    }
+  }
+  return stacks;
 }

@@ -194,10 +194,17 @@ export async function attributionPass(
       }),
       (message, m) => {
         if (message.type !== 'profiled') return;
-        for (const side of SIDES) {
-          const written = message.profiles[side];
-          if (written) (m.profiles[side] ??= []).push(written);
-        }
+        // Kept only when both sides were written, so profiles and timings stay aligned by process.
+        const { base, head } = message.profiles;
+        if (!base || !head || !message.base || !message.head) return;
+        (m.profiles.base ??= []).push(base);
+        (m.profiles.head ??= []).push(head);
+        (m.attributionTimings ??= []).push({
+          process,
+          base: message.base,
+          head: message.head,
+          pairLogRatios: message.pairLogRatios,
+        });
       },
     );
   }

@@ -65,6 +65,10 @@ export type ChildMessage =
       type: 'profiled';
       key: string;
       profiles: Partial<Record<Side, { path: string; ops: number }>>;
+      /** The profiled slices' own timing: the head/base ratio that function self times scale by. */
+      base?: SideTiming;
+      head?: SideTiming;
+      pairLogRatios: number[];
     }
   /** ln(ns/op with the profiler ÷ ns/op without) for adjacent blocks. */
   | { type: 'overhead'; key: string; pairLogRatios: number[] }

@@ -2,9 +2,8 @@
 // by field, into flat arrays: a generic decoder that builds an object per sample and per location is
 // several times slower on the 100k-sample profiles `flamegate diff` must handle in well under a second.
 import { gunzipSync } from 'node:zlib';
+import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
 import type { Frame, StackProfile } from '../model.js';
-
-const OPS_PREFIX = 'flamegate.ops=';
 
 export interface ReadOptions {
   /** Sample type to read, by its type name (`wall`, `cpu`, `samples`…). */
@@ -208,8 +207,8 @@ export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackPr
   let ops = 1;
   for (const c of comments) {
     const text = strings[c] ?? '';
-    if (text.startsWith(OPS_PREFIX)) {
-      const n = Number(text.slice(OPS_PREFIX.length));
+    if (text.startsWith(OPS_COMMENT_PREFIX)) {
+      const n = Number(text.slice(OPS_COMMENT_PREFIX.length));
       if (n > 0) ops = n;
     }
   }

@@ -14,7 +14,7 @@ import { classifyProfile } from '../../src/profile/classify.js';
 import { functionTable } from '../../src/profile/functions.js';
 import { readPprof } from '../../src/profile/pprof.js';
 
-const LIB = fileURLToPath(new URL('../fixtures-runner', import.meta.url));
+const LIB = fileURLToPath(new URL('../../fixtures/runner-lib', import.meta.url));
 const TINYBENCH = fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url));
 const PROCESSES = 3;
 

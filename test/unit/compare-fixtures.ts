@@ -140,6 +140,11 @@ export function table(entries: Record<string, [number, number]>, ops = 1000): Fu
   };
 }
 
+/** What the profile stage hands compare: one table per profiling process and side. */
+export function sideProfiles(base: FunctionTable[], head: FunctionTable[]) {
+  return { base: { processes: base }, head: { processes: head } };
+}
+
 // ------------------------------------------------------------ report fixtures
 
 export const SHA = { base: 'a'.repeat(40), head: 'b'.repeat(40) };

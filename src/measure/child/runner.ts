@@ -286,7 +286,7 @@ async function runProfile(job: ProfileJob): Promise<void> {
         await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' }, (side, run) =>
           labelled({ benchmark: b.key, side, phase: 'warmup' }, run),
         );
-      const { totals } = await alternate(
+      const { totals, pairLogRatios } = await alternate(
         b.key,
         sides,
         { ...common, timeMs: job.timeMs, phase: 'measure' },
@@ -301,7 +301,14 @@ async function runProfile(job: ProfileJob): Promise<void> {
           : {};
       });
       const profiles = writeSideProfiles(profile, b, totals, job);
-      await send({ type: 'profiled', key: b.key, profiles });
+      await send({
+        type: 'profiled',
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios,
+      });
     });
   }
   time.stop(false);
