@@ -148,9 +148,8 @@ function prepare(report: Report): Prepared {
     else functions.set(f.benchmark, [f]);
   }
   for (const list of functions.values()) {
-    list.sort(
-      (x, y) => Number(!!y.gate) - Number(!!x.gate) || Math.abs(y.deltaNsPerOp) - Math.abs(x.deltaNsPerOp),
-    );
+    // Gate rows first; otherwise compare's order, which puts functions this PR changed ahead.
+    list.sort((x, y) => Number(!!y.gate) - Number(!!x.gate));
   }
   const byRank = (list: BenchmarkResult[]) =>
     list
@@ -309,12 +308,12 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
       repo && (f.kind === undefined || f.kind === 'user') && f.file && !f.file.startsWith('node:');
     const file = clip(f.file, 150);
     const where = f.package
-      ? escapeCell(f.package)
+      ? escapeCell(packageLabel(f))
       : linkable
         ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line})`
         : escapeCell(file || f.kind || '');
     return [
-      `${codeSpan(clip(f.name, 150))}${f.gate ? ' ⛔' : ''}`,
+      `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
       where,
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
@@ -326,13 +325,25 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   return markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] });
 }
 
+/** The PR changed the function's own source (a dependency bump is shown with the package instead). */
+export function changedInPr(f: FunctionResult): boolean {
+  return !!f.source?.changed && f.source.reason !== 'dependency';
+}
+
+/** `yaml`, or `📦 fast-xml-parser 5.3.7 → 5.5.9` when this PR changed the package's version. */
+export function packageLabel(f: FunctionResult): string {
+  const versions = f.source?.packageVersions;
+  if (!f.package || !f.source?.changed || !versions) return f.package ?? '';
+  return `📦 ${f.package} ${versions.base ?? '(none)'} → ${versions.head ?? '(none)'}`;
+}
+
 function footer(report: Report, options: MarkdownOptions): string {
   const s = report.settings;
   const how = s
     ? `${s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
     : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ⛔ marks a function over the function threshold. ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold. ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

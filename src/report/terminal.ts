@@ -3,6 +3,7 @@
 import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { changedInPr, packageLabel } from './markdown.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -60,8 +61,13 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       if (fns.length === 0) continue;
       out.push(`  ${key}`);
       for (const f of fns) {
-        const where = f.package ?? (f.file ? `${f.file}:${f.line}` : (f.kind ?? ''));
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${f.status}${f.gate ? ', over the function threshold' : ''})`;
+        const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : (f.kind ?? '');
+        const notes = [
+          f.status,
+          changedInPr(f) && 'changed in this PR',
+          f.gate && 'over the function threshold',
+        ];
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${notes.filter(Boolean).join(', ')})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
       }
     }
