@@ -32,8 +32,9 @@ export interface Budget {
   /** Time each side runs under the profiler, per benchmark, in each profiling process, in ms. */
   profileMs: number;
   /**
-   * Fresh processes in the attribution pass. One process can carry its own JIT bias for a function;
-   * a function's change is taken as the median over processes, so one odd process cannot flag it.
+   * Fresh processes in the attribution pass. One process can carry its own JIT bias for a function:
+   * the spread between processes widens every function's interval, and all processes but one must
+   * agree on a function's direction, so one odd process cannot flag it.
    */
   profileProcesses: number;
   /** Average time between profiler samples, in microseconds. */
