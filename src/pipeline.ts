@@ -11,8 +11,11 @@ import { measure } from './measure/measure.js';
 import type { Config, Report, Side, StackProfile } from './model.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
+import { costTracker, recordRun, writeStacks } from './shard/record.js';
+import { type ShardPlan, selectShard, shardLabel } from './shard/select.js';
 import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
+import { expandPackages, listPackageFiles } from './workspace/packages.js';
 import {
   type Checkout,
   createWorkspace,
@@ -53,12 +56,20 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   });
   try {
     const config = applyOverrides(await loadConfig(settings, workspace), settings);
-    await prepare(workspace, config, progress, settings.signal);
-
-    const files = {
-      base: await listBenchmarkFiles(workspace.base.dir, config.benchmarks, config.exclude),
-      head: await listBenchmarkFiles(workspace.head.dir, config.benchmarks, config.exclude),
+    const packages = settings.packages && {
+      base: await expandPackages(workspace.base.dir, settings.packages),
+      head: await expandPackages(workspace.head.dir, settings.packages),
     };
+    if (packages && packages.base.length + packages.head.length === 0) {
+      throw new UsageError(`no package directory matches ${settings.packages?.join(', ')} on either side`);
+    }
+    await prepare(workspace, config, progress, settings.signal, packages);
+
+    const list = (side: 'base' | 'head') =>
+      packages
+        ? listPackageFiles(workspace[side].dir, packages[side], config.benchmarks, config.exclude)
+        : listBenchmarkFiles(workspace[side].dir, config.benchmarks, config.exclude);
+    const files = { base: await list('base'), head: await list('head') };
     if (files.base.length === 0 && files.head.length === 0) {
       const where = workspace.prefix || 'the repository root';
       throw new UsageError(
@@ -71,6 +82,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const outDir = settings.outDir ? resolve(settings.outDir) : mkdtempSync(join(tmpdir(), 'flamegate-out-'));
     mkdirSync(outDir, { recursive: true });
     mkdirSync(workspace.scratch, { recursive: true });
+    const tracker = costTracker();
+    let shard: ShardPlan | undefined;
     const measurements = await measure({
       sides: {
         base: { dir: workspace.base.dir, files: files.base },
@@ -83,6 +96,17 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
       onProgress: progress,
       signal: settings.signal,
+      onWork: tracker.onWork,
+      select: settings.shard
+        ? (found) => {
+            const spec = settings.shard as NonNullable<Settings['shard']>;
+            shard = selectShard({ measurements: found, budget: config.budget, spec, costs: settings.costs });
+            progress(
+              `shard ${shardLabel(spec)}: ${shard.selected.length} of ${found.length} benchmark(s), split by ${shard.info.basis}`,
+            );
+            return shard.selected;
+          }
+        : undefined,
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 
@@ -108,6 +132,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node: runtime,
     };
     report.profiles = profilePaths(profiles);
+    const allPackages = packages && [...new Set([...packages.base, ...packages.head])].sort();
+    recordRun(report, { config, costs: tracker.costs, shard: shard?.info, packages: allPackages });
+    if (shard) writeStacks(outDir, flameInputs(profiles));
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return { report, outDir, reportPath, profiles: flameInputs(profiles) };
@@ -160,11 +187,24 @@ async function prepare(
   config: Config,
   progress: (line: string) => void,
   signal?: AbortSignal,
+  packages?: Record<'base' | 'head', string[]>,
 ): Promise<void> {
-  const one = async (checkout: Checkout) => {
+  // In a monorepo run, each package installs (where its nearest lockfile is, once) and builds.
+  const sideSteps = async (checkout: Checkout) => {
+    if (!packages) return one(checkout);
+    const installed = new Set<string>();
+    for (const pkg of packages[checkout.side]) {
+      const dir = pkg === '.' ? checkout.dir : join(checkout.dir, pkg);
+      await one({ ...checkout, dir }, installed);
+    }
+  };
+  const one = async (checkout: Checkout, installed?: Set<string>) => {
     const label = `${checkout.side} ${checkout.revision.sha.slice(0, 7)}`;
     const install = planInstall(checkout, config.install);
-    if (install) {
+    if (install && installed?.has(install.dir)) {
+      // A shared lockfile higher up (workspaces) installs once for all its packages.
+    } else if (install) {
+      installed?.add(install.dir);
       progress(`installing ${label}: ${install.command}`);
       await runStep(checkout, 'install', install, signal);
     }
@@ -174,7 +214,7 @@ async function prepare(
     }
   };
   // Installs are mostly network and disk: running both sides at once halves the wait.
-  await Promise.all([one(workspace.base), one(workspace.head)]);
+  await Promise.all([sideSteps(workspace.base), sideSteps(workspace.head)]);
 }
 
 function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles']> {

@@ -7,10 +7,12 @@ import { runPipeline } from '../pipeline.js';
 import { fail, log, uploadArtifact } from '../publish/actions.js';
 import { commentMarker } from '../publish/comment.js';
 import { commitImages } from '../publish/images.js';
+import { runMergeMode } from '../publish/merge-mode.js';
 import { publish } from '../publish/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderComment, renderFlames } from '../report/outputs.js';
 import { UsageError } from '../settings.js';
+import { STACKS_FILE } from '../shard/record.js';
 import { CommandError, exec } from '../workspace/exec.js';
 import { ensureCommit } from '../workspace/fetch.js';
 import { findRepo } from '../workspace/workspace.js';
@@ -28,6 +30,11 @@ async function run(): Promise<void> {
     pullNumber: options.pullNumber,
     baseUrl: process.env.GITHUB_API_URL,
   };
+
+  if (options.mode === 'merge') {
+    await runMergeMode({ ...options, outDir: plan.settings.outDir ?? 'flamegate-merged', repoUrl, target });
+    return;
+  }
 
   if (options.reportPath) {
     // Post-only mode (the workflow_run half of the fork recipe): publish a report made elsewhere.
@@ -65,6 +72,7 @@ async function run(): Promise<void> {
   if (options.artifact) {
     try {
       const files = [
+        ...(options.shard ? [join(result.outDir, STACKS_FILE)] : []),
         result.reportPath,
         ...flames.files.map((f) => join(result.outDir, f.path)),
         ...Object.values(result.report.profiles ?? {}).flatMap((p) =>
@@ -72,7 +80,9 @@ async function run(): Promise<void> {
         ),
       ];
       const id = await uploadArtifact(
-        `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
+        options.shard
+          ? `${options.shardArtifactPrefix}${options.shard.index}-of-${options.shard.count}`
+          : `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
         files,
         result.outDir,
       );

@@ -8,8 +8,11 @@ import { runPipeline } from '../pipeline.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
+import { readCostsFile } from '../shard/record.js';
+import { parseShard, splitList } from '../shard/select.js';
 import { CommandError } from '../workspace/exec.js';
 import { DIFF_USAGE, runDiff } from './diff.js';
+import { MERGE_USAGE, mergeCommand } from './merge.js';
 
 const VERSION = '0.1.0';
 
@@ -17,6 +20,7 @@ const HELP = `flamegate ${VERSION}: a performance gate for pull requests
 
 Usage:
   flamegate compare --base <rev> [--head <rev>] [options]
+  flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
   flamegate diff <base.pb.gz> <head.pb.gz> [--svg FILE] [--html FILE] [--text]
 
 compare: measures the repo's tinybench benchmarks on two revisions (git worktrees, installed and
@@ -32,6 +36,9 @@ built), profiles them, and compares time per op and each function's self time pe
   --processes <n>     timing processes (default from config: 6)
   --time <ms>         measured time per side per benchmark per process
   --node <path>       node binary for benchmarks (default: node on PATH)
+  --shard <i/N>       measure only shard i of N (a CI matrix); combine the shards with merge
+  --costs <file>      a previous JSON report whose measured costs balance the shards
+  --packages <list>   monorepo: package directories or globs (comma separated), relative to --cwd
   --keep-worktrees    do not remove the worktrees (debugging)
   --quiet             no progress lines
   --no-color          plain output
@@ -46,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    out(`${HELP}\n\n${DIFF_USAGE}\n`);
+    out(`${HELP}\n\n${MERGE_USAGE}\n\n${DIFF_USAGE}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -54,12 +61,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'diff') return runDiff(rest, { stdout: out, stderr: err });
-  if (command !== 'compare') {
-    err(`flamegate: unknown command "${command}" (expected compare or diff; see flamegate --help)\n`);
+  if (command !== 'compare' && command !== 'merge') {
+    err(`flamegate: unknown command "${command}" (expected compare, merge or diff; see flamegate --help)\n`);
     return 2;
   }
   try {
-    return await compareCommand(rest);
+    return command === 'merge' ? await mergeCommand(rest) : await compareCommand(rest);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CommandError) {
       err(`flamegate: ${error.message}\n`);
@@ -89,6 +96,9 @@ async function compareCommand(args: string[]): Promise<number> {
         processes: { type: 'string' },
         time: { type: 'string' },
         node: { type: 'string' },
+        shard: { type: 'string' },
+        costs: { type: 'string' },
+        packages: { type: 'string' },
         'keep-worktrees': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -116,6 +126,9 @@ async function compareCommand(args: string[]): Promise<number> {
     node: values.node as string | undefined,
     keepWorktrees: values['keep-worktrees'] === true,
     signal: controller.signal,
+    shard: values.shard !== undefined ? parseShard(String(values.shard)) : undefined,
+    costs: values.costs ? readCostsFile(String(values.costs), '--costs') : undefined,
+    packages: values.packages ? splitList(String(values.packages)) : undefined,
     overrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
       budget: {

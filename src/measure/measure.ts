@@ -27,12 +27,17 @@ export interface MeasureInput {
   skip?: (id: BenchmarkId) => boolean;
   onProgress?: (line: string) => void;
   signal?: AbortSignal;
+  /** Keeps a share of the discovered benchmarks (one shard's); applied right after discovery. */
+  select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
+  /** Told which benchmark a child starts working on, and `undefined` when a child ends (cost accounting). */
+  onWork?: (key: string | undefined) => void;
 }
 
 const SIDES: Side[] = ['base', 'head'];
 
 export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement[]> {
-  const measurements = await discover(input);
+  const found = await discover(input);
+  const measurements = input.select ? input.select(found) : found;
   const runnable = measurements.filter((m) => Object.keys(m.errors).length === 0);
   await timingPass(input, runnable);
   await attributionPass(
@@ -232,6 +237,7 @@ async function runWithRespawn(
     const outcome = await runChild(
       makeJob(pending),
       childOptions(input, 'head', `${label.replace(/\W+/g, '-')}-${attempt++}`, nodeArgs, (message) => {
+        if (message.type === 'progress') input.onWork?.(message.key);
         if (message.type === 'progress' && message.key !== shown) {
           shown = message.key;
           input.onProgress?.(`[${label}] ${message.key}`);
@@ -248,6 +254,7 @@ async function runWithRespawn(
         }
       }),
     );
+    input.onWork?.(undefined);
     if (outcome.end === 'done' || outcome.end === 'aborted') return;
     const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
     const culprit = outcome.last && byKey.get(outcome.last.key);

@@ -180,7 +180,7 @@ function render(
   const { changed, unchanged } = prepared;
   if (changed.length > 0) {
     const rows = changed.slice(0, level.changedRows);
-    body.push(benchmarkTable(rows));
+    body.push(benchmarkTables(rows));
     if (changed.length > rows.length) {
       dropped.changed = changed.length - rows.length;
       body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
@@ -194,7 +194,7 @@ function render(
         changed.length > 0
           ? `${unchanged.length} unchanged benchmark(s)`
           : `All ${unchanged.length} benchmark(s) unchanged`;
-      body.push(`<details><summary>${title}</summary>\n\n${benchmarkTable(unchanged)}\n\n</details>`);
+      body.push(`<details><summary>${title}</summary>\n\n${benchmarkTables(unchanged)}\n\n</details>`);
     } else {
       dropped.unchanged = unchanged.length;
       body.push(`… ${unchanged.length} unchanged benchmark rows in the full report.`);
@@ -277,6 +277,20 @@ function verdictLine(report: Report): string {
   const icon = report.verdict === 'fail' ? '❌' : '✅';
   const word = report.verdict === 'fail' ? 'fail' : 'pass';
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
+}
+
+/** One table, or in a run over several packages one table per package under its name. */
+function benchmarkTables(rows: BenchmarkResult[]): string {
+  if (!rows.some((b) => b.package !== undefined)) return benchmarkTable(rows);
+  const groups = new Map<string, BenchmarkResult[]>();
+  for (const b of rows) {
+    const name = b.package ?? '(no package)';
+    groups.set(name, [...(groups.get(name) ?? []), b]);
+  }
+  return [...groups.keys()]
+    .sort()
+    .map((name) => `**📦 ${escapeCell(name)}**\n\n${benchmarkTable(groups.get(name) ?? [])}`)
+    .join('\n\n');
 }
 
 function benchmarkTable(rows: BenchmarkResult[]): string {
