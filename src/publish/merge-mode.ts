@@ -35,8 +35,14 @@ async function downloadShardArtifacts(prefix: string): Promise<string> {
     );
   }
   const client = new DefaultArtifactClient();
-  const { artifacts } = await client.listArtifacts({ latest: true });
-  const mine = artifacts.filter((a) => a.name.startsWith(prefix));
+  const { artifacts } = await client.listArtifacts({ latest: true }).catch((error: Error) => {
+    throw new Error(
+      `mode: merge could not list this run's artifacts (the runner's artifact service): ${error.message}`,
+    );
+  });
+  const mine = artifacts
+    .filter((a) => a.name.startsWith(prefix))
+    .sort((a, b) => a.name.localeCompare(b.name));
   if (mine.length === 0) {
     throw new UsageError(
       `mode: merge found no artifact named ${prefix}<i>-of-<N> in this run: did the shard jobs (shard: i/N) run and finish, and do they use the same comment-key?`,
@@ -44,7 +50,9 @@ async function downloadShardArtifacts(prefix: string): Promise<string> {
   }
   const root = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'flamegate-shards-'));
   for (const artifact of mine) {
-    await client.downloadArtifact(artifact.id, { path: join(root, artifact.name) });
+    await client.downloadArtifact(artifact.id, { path: join(root, artifact.name) }).catch((error: Error) => {
+      throw new Error(`mode: merge could not download the artifact ${artifact.name}: ${error.message}`);
+    });
   }
   log.info(`Downloaded ${mine.length} shard artifact(s): ${mine.map((a) => a.name).join(', ')}`);
   return root;

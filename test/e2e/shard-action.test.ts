@@ -2,8 +2,9 @@
 // the local GitHub API server. Two shard jobs (`shard: 1/2`, `shard: 2/2`) measure a two-package
 // monorepo (`working-directory: packages/*`, seven benchmarks); a merge job (`mode: merge`) posts one
 // comment and one verdict, which must equal the unsharded run's, for a regression and an A/A pair.
-// The merge job reads the shard results from a directory (`shards-dir`): the artifact service the
-// real runner offers is not served locally.
+// The regression's merge job downloads the shard artifacts the way the runner offers them (the
+// results service and blob URL, served by test/helpers/artifact-server.ts); the A/A pair's merge job
+// reads them from a directory (`shards-dir`).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Report } from '../../src/model.js';
 import { benchmarkKey } from '../../src/model.js';
+import { startArtifactServer } from '../helpers/artifact-server.js';
 import type { FixtureRepo } from '../helpers/fixture-repo.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { createMonorepo } from '../helpers/monorepo.js';
@@ -71,6 +73,7 @@ function runAction(
   payload: unknown,
   job: string,
   inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
 ): Promise<ActionRun & { temp: string }> {
   const temp = mkdtempSync(join(tmpdir(), 'flamegate-shard-run-'));
   const files = {
@@ -100,6 +103,7 @@ function runAction(
     GITHUB_JOB: job,
     GITHUB_WORKFLOW: 'perf',
     RUNNER_TEMP: temp,
+    ...extraEnv,
   };
   return new Promise((resolve) => {
     const child = spawn(node, [join(actionDir, 'dist/action.js')], {
@@ -153,7 +157,7 @@ afterAll(async () => {
 });
 
 /** Unsharded run, then two shard jobs and a merge job on the same code; returns all of them. */
-async function shardedAndUnsharded(repo: FixtureRepo, pr: number) {
+async function shardedAndUnsharded(repo: FixtureRepo, pr: number, via: 'artifacts' | 'directory') {
   const payload = event(repo, pr);
   const packages = { 'working-directory': 'packages/*' };
   const whole = await runAction(repo.dir, payload, 'perf', { ...packages, 'comment-key': `whole-${pr}` });
@@ -170,14 +174,37 @@ async function shardedAndUnsharded(repo: FixtureRepo, pr: number) {
     mkdirSync(into);
     cpSync(join(report, '..'), into, { recursive: true });
   }
-  const merge = await runAction(repo.dir, payload, 'perf-merge', { mode: 'merge', 'shards-dir': collected });
-  return { whole, shards, merge, collected };
+  if (via === 'directory') {
+    const merge = await runAction(repo.dir, payload, 'perf-merge', {
+      mode: 'merge',
+      'shards-dir': collected,
+    });
+    return { whole, shards, merge, artifactRequests: [] as string[] };
+  }
+  // This run's artifacts: the two shards', and one of another flamegate step that must be left alone.
+  const artifacts = await startArtifactServer({
+    'flamegate-shard-1-of-2': join(collected, 'flamegate-shard-1-of-2'),
+    'flamegate-shard-2-of-2': join(collected, 'flamegate-shard-2-of-2'),
+    'flamegate-perf-perf': join(collected, 'flamegate-shard-1-of-2'),
+  });
+  try {
+    const merge = await runAction(
+      repo.dir,
+      payload,
+      'perf-merge',
+      { mode: 'merge', 'upload-artifact': 'false' },
+      { ACTIONS_RUNTIME_TOKEN: artifacts.token, ACTIONS_RESULTS_URL: artifacts.url },
+    );
+    return { whole, shards, merge, artifactRequests: artifacts.requests };
+  } finally {
+    await artifacts.close();
+  }
 }
 
 describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () => {
   it('regression: two shards and a merge give one comment listing every benchmark and the unsharded verdict', async () => {
     const repo = createMonorepo('slower');
-    const { whole, shards, merge } = await shardedAndUnsharded(repo, 21);
+    const { whole, shards, merge, artifactRequests } = await shardedAndUnsharded(repo, 21, 'artifacts');
     expect(whole.code, whole.stdout).toBe(1);
     expect(whole.outputs.verdict).toBe('fail');
     const unsharded = readReport(whole.outputs.report ?? '');
@@ -193,13 +220,16 @@ describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () 
       expect(partial.benchmarks.length).toBeLessThan(7);
       expect(s.stdout).toContain('comment: never');
     }
+    expect(merge.code, merge.stdout).toBe(1);
     // The unsharded run's comment and the merge job's: none from the shard jobs.
     expect(comments(21).map((c) => c.body.split('\n')[0])).toEqual([
       '<!-- flamegate:whole-21 -->',
       '<!-- flamegate:perf/perf-merge -->',
     ]);
-
-    expect(merge.code, merge.stdout).toBe(1);
+    expect(merge.stdout).toContain(
+      'Downloaded 2 shard artifact(s): flamegate-shard-1-of-2, flamegate-shard-2-of-2',
+    );
+    expect(artifactRequests.filter((r) => r.startsWith('GET /blob/'))).toHaveLength(2);
     expect(merge.outputs.verdict).toBe(whole.outputs.verdict);
     const merged = readReport(merge.outputs.report ?? '');
     expect(merged.benchmarks.map(benchmarkKey)).toEqual(EXPECTED);
@@ -224,7 +254,7 @@ describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () 
 
   it('A/A: the merged verdict equals the unsharded one (pass)', async () => {
     const repo = createMonorepo('same');
-    const { whole, merge } = await shardedAndUnsharded(repo, 22);
+    const { whole, merge } = await shardedAndUnsharded(repo, 22, 'directory');
     expect(whole.code, whole.stdout).toBe(0);
     expect(merge.code, merge.stdout).toBe(0);
     expect(merge.outputs.verdict).toBe(whole.outputs.verdict);
