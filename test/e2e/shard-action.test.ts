@@ -6,7 +6,7 @@
 // results service and blob URL, served by test/helpers/artifact-server.ts); the A/A pair's merge job
 // reads them from a directory (`shards-dir`).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,55 +156,55 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Unsharded run, then two shard jobs and a merge job on the same code; returns all of them. */
+/**
+ * Unsharded run, then two shard jobs and a merge job on the same code. With `artifacts`, the jobs use
+ * the runner's artifact service (shards upload, the merge job downloads); with `directory`, the
+ * merge job reads the shard output folders from `shards-dir`.
+ */
 async function shardedAndUnsharded(repo: FixtureRepo, pr: number, via: 'artifacts' | 'directory') {
   const payload = event(repo, pr);
   const packages = { 'working-directory': 'packages/*' };
   const whole = await runAction(repo.dir, payload, 'perf', { ...packages, 'comment-key': `whole-${pr}` });
-  const shards = [];
-  for (const shard of ['1/2', '2/2']) {
-    shards.push(await runAction(repo.dir, payload, 'perf-shard', { ...packages, shard }));
-  }
-  // The merge job gets the shard results as the artifact download would lay them out.
-  const collected = mkdtempSync(join(tmpdir(), 'flamegate-shards-'));
-  for (const [i, s] of shards.entries()) {
-    const report = s.outputs.report ?? '';
-    expect(existsSync(report), s.stdout).toBe(true);
-    const into = join(collected, `flamegate-shard-${i + 1}-of-2`);
-    mkdirSync(into);
-    cpSync(join(report, '..'), into, { recursive: true });
-  }
-  if (via === 'directory') {
+  const service = via === 'artifacts' ? await startArtifactServer() : undefined;
+  const runtime = service
+    ? { ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: service.url }
+    : undefined;
+  try {
+    const shards = [];
+    for (const shard of ['1/2', '2/2']) {
+      shards.push(await runAction(repo.dir, payload, 'perf-shard', { ...packages, shard }, runtime));
+    }
+    for (const s of shards) expect(existsSync(s.outputs.report ?? ''), s.stdout).toBe(true);
+    if (service) {
+      const merge = await runAction(
+        repo.dir,
+        payload,
+        'perf-merge',
+        { mode: 'merge', 'upload-artifact': 'false' },
+        runtime,
+      );
+      return { whole, shards, merge, uploaded: service.uploaded, requests: service.requests };
+    }
+    const collected = mkdtempSync(join(tmpdir(), 'flamegate-shards-'));
+    for (const [i, s] of shards.entries()) {
+      cpSync(join(s.outputs.report ?? '', '..'), join(collected, `flamegate-shard-${i + 1}-of-2`), {
+        recursive: true,
+      });
+    }
     const merge = await runAction(repo.dir, payload, 'perf-merge', {
       mode: 'merge',
       'shards-dir': collected,
     });
-    return { whole, shards, merge, artifactRequests: [] as string[] };
-  }
-  // This run's artifacts: the two shards', and one of another flamegate step that must be left alone.
-  const artifacts = await startArtifactServer({
-    'flamegate-shard-1-of-2': join(collected, 'flamegate-shard-1-of-2'),
-    'flamegate-shard-2-of-2': join(collected, 'flamegate-shard-2-of-2'),
-    'flamegate-perf-perf': join(collected, 'flamegate-shard-1-of-2'),
-  });
-  try {
-    const merge = await runAction(
-      repo.dir,
-      payload,
-      'perf-merge',
-      { mode: 'merge', 'upload-artifact': 'false' },
-      { ACTIONS_RUNTIME_TOKEN: artifacts.token, ACTIONS_RESULTS_URL: artifacts.url },
-    );
-    return { whole, shards, merge, artifactRequests: artifacts.requests };
+    return { whole, shards, merge, uploaded: [] as string[], requests: [] as string[] };
   } finally {
-    await artifacts.close();
+    await service?.close();
   }
 }
 
 describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () => {
   it('regression: two shards and a merge give one comment listing every benchmark and the unsharded verdict', async () => {
     const repo = createMonorepo('slower');
-    const { whole, shards, merge, artifactRequests } = await shardedAndUnsharded(repo, 21, 'artifacts');
+    const { whole, shards, merge, uploaded, requests } = await shardedAndUnsharded(repo, 21, 'artifacts');
     expect(whole.code, whole.stdout).toBe(1);
     expect(whole.outputs.verdict).toBe('fail');
     const unsharded = readReport(whole.outputs.report ?? '');
@@ -229,7 +229,9 @@ describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () 
     expect(merge.stdout).toContain(
       'Downloaded 2 shard artifact(s): flamegate-shard-1-of-2, flamegate-shard-2-of-2',
     );
-    expect(artifactRequests.filter((r) => r.startsWith('GET /blob/'))).toHaveLength(2);
+    // Each shard job uploaded its artifact, named after the shard; the merge job downloaded both.
+    expect(uploaded).toEqual(['flamegate-shard-1-of-2', 'flamegate-shard-2-of-2']);
+    expect(requests.filter((r) => r.startsWith('GET /blob/'))).toHaveLength(2);
     expect(merge.outputs.verdict).toBe(whole.outputs.verdict);
     const merged = readReport(merge.outputs.report ?? '');
     expect(merged.benchmarks.map(benchmarkKey)).toEqual(EXPECTED);
