@@ -107,6 +107,10 @@ describe('flamegate compare (end to end)', () => {
     expect(fns[0]?.file).toBe('src/records.js');
     expect(fns[0]?.status).toBe('regressed');
     expect(fns[0]?.deltaNsPerOp).toBeGreaterThan(0);
+    // It is marked as changed by this PR, with its line range at head; untouched functions are not.
+    expect(fns[0]?.source).toMatchObject({ changed: true, reason: 'edited' });
+    expect(fns[0]?.source?.lines?.[1]).toBeGreaterThan(fns[0]?.source?.lines?.[0] ?? Infinity);
+    expect(report.functions.filter((f) => f.source?.changed && f.name !== 'slowPath')).toEqual([]);
     // tinybench and flamegate's runner are cut off the stacks: no function of theirs is reported.
     expect(report.functions.filter((f) => f.package === 'tinybench' || f.file.includes('runner.js'))).toEqual(
       [],
@@ -115,7 +119,7 @@ describe('flamegate compare (end to end)', () => {
     expect(bench(report, 'tokenize').status).not.toBe('regressed');
     // The comment leads with the verdict and names the function.
     expect(run.markdown?.split('\n').find((l) => l.trim() && !l.startsWith('<!--'))).toMatch(/fail|regress/i);
-    expect(run.markdown).toContain('slowPath');
+    expect(run.markdown).toMatch(/`slowPath` ✏️/);
     expect(run.markdown?.length).toBeLessThan(65536);
     // The terminal summary names the regression too.
     expect(run.stdout).toContain('parse records');
@@ -144,7 +148,8 @@ describe('flamegate compare (end to end)', () => {
       'parse records',
       'tokenize',
     ]);
-    expect(run.report?.functions.filter((f) => f.status === 'regressed' && f.gate)).toEqual([]);
+    // Nothing a user reads as a flag: no function regressed, improved, added or removed.
+    expect(run.report?.functions.filter((f) => f.status !== 'unchanged')).toEqual([]);
   });
 
   it('reports a faster function as an improvement and passes', async () => {
