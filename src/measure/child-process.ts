@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeUnderTestEnv } from '../code-env.js';
 import type { Side } from '../model.js';
 import type { ChildMessage, Job } from './protocol.js';
 
@@ -45,7 +46,8 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     const child = spawn(options.node, [...options.nodeArgs, runnerPath(), options.jobFile], {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+      // Benchmark files are the pull request's code: they get a `run:` step's environment.
+      env: { ...codeUnderTestEnv(), NODE_ENV: process.env.NODE_ENV ?? 'production' },
     });
     let output = '';
     const keep = (chunk: Buffer) => {
