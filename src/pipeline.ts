@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
-import { matchesOverride } from './config/overrides.js';
+import { isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
 import {
@@ -89,7 +89,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node,
       workDir: workspace.scratch,
       profileDir: join(outDir, 'profiles'),
-      skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
+      skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
       signal: settings.signal,
     });

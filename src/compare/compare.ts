@@ -1,7 +1,7 @@
 // The compare stage: turns measurements and per-function tables into the report and its verdict.
 // Pure: data in, data out.
 import picomatch from 'picomatch';
-import { findOverride, matchesOverride } from '../config/overrides.js';
+import { findOverride, isSkipped } from '../config/overrides.js';
 import { formatDeltaNs, formatInterval, formatPercent } from '../format.js';
 import type {
   BenchmarkMeasurement,
@@ -52,9 +52,9 @@ export function compare(input: CompareInput): Report {
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
 
   for (const m of input.measurements) {
-    // The measure stage already leaves skipped benchmarks out; the same rule here (any matching
-    // override that skips) keeps a skipped benchmark out of the gate whoever produced the data.
-    if (config.overrides.some((o) => o.skip && matchesOverride(o.match, m.id))) continue;
+    // The measure stage already leaves skipped benchmarks out; the same rule here keeps a skipped
+    // benchmark out of the gate whoever produced the data.
+    if (isSkipped(config.overrides, m.id)) continue;
     const key = benchmarkKey(m.id);
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;

@@ -148,6 +148,23 @@ describe('per-benchmark overrides', () => {
     expect(report.benchmarks.map((b) => b.name)).toEqual(['kept']);
     expect(report.verdict).toBe('pass');
   });
+
+  it('skip by the first match too: an earlier rule that does not skip keeps the benchmark', () => {
+    const report = compare({
+      measurements: [measurement('parse big', timings(2, 0.05)), measurement('other', timings(3, 0))],
+      functionTables: {},
+      config: config({
+        thresholds: { benchmark: 0.02, function: 0.05 },
+        overrides: [
+          { match: 'parse*', thresholds: { benchmark: 0.1 }, skip: false },
+          { match: '*', thresholds: {}, skip: true },
+        ],
+      }),
+      ...REV,
+    });
+    expect(report.benchmarks.map((b) => b.name)).toEqual(['parse big']);
+    expect(report.benchmarks[0]).toMatchObject({ threshold: 0.1, status: 'unchanged' });
+  });
 });
 
 describe('functions', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/config/config.js';
-import { findOverride } from '../../src/config/overrides.js';
+import { findOverride, isSkipped } from '../../src/config/overrides.js';
 import { UsageError } from '../../src/settings.js';
 
 const SOURCE = '.github/flamegate.yml';
@@ -90,5 +90,9 @@ budget: { processes: 8, timePerProcessMs: 1000, profileMs: 2000, timeoutMs: 5000
     expect(findOverride(overrides, { file: 'bench/x.bench.js', name: 'parse small' })?.match).toBe('parse*');
     expect(findOverride(overrides, { file: 'bench/a.bench.js', name: 'other' })?.skip).toBe(true);
     expect(findOverride(overrides, { file: 'bench/b.bench.js', name: 'other' })).toBeUndefined();
+    // Skipping follows the same first match: `parse*` matches first and does not skip.
+    expect(isSkipped(overrides, { file: 'bench/a.bench.js', name: 'parse small' })).toBe(false);
+    expect(isSkipped(overrides, { file: 'bench/a.bench.js', name: 'other' })).toBe(true);
+    expect(isSkipped(overrides, { file: 'bench/b.bench.js', name: 'other' })).toBe(false);
   });
 });
