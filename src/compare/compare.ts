@@ -48,6 +48,7 @@ export function compare(input: CompareInput): Report {
   const benchmarks: BenchmarkResult[] = [];
   const functions: FunctionResult[] = [];
   const failures: string[] = [];
+  const infrastructure = new Map<string, string[]>();
   const ignored =
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
 
@@ -82,9 +83,13 @@ export function compare(input: CompareInput): Report {
       functions.push(...rows);
     }
     failures.push(...(result.failures ?? []));
+    if (m.infrastructureError) {
+      const keys = infrastructure.get(m.infrastructureError) ?? [];
+      infrastructure.set(m.infrastructureError, [...keys, key]);
+    }
     benchmarks.push(result);
   }
-  return {
+  const report: Report = {
     schemaVersion: 1,
     verdict: failures.length > 0 ? 'fail' : 'pass',
     base: input.base,
@@ -93,6 +98,13 @@ export function compare(input: CompareInput): Report {
     functions,
     failures,
   };
+  // One line per distinct fault: a profiler that cannot load stops every benchmark the same way.
+  if (infrastructure.size > 0) {
+    report.infrastructureErrors = [...infrastructure].map(
+      ([error, keys]) => `${error}\n(stopped ${keys.length} benchmark(s): ${keys.join(', ')})`,
+    );
+  }
+  return report;
 }
 
 function summary(timings: SideTiming[]): SideSummary | null {
@@ -125,6 +137,13 @@ function benchmarkResult(
     threshold,
     functionThreshold,
   };
+  if (m.infrastructureError) {
+    // Neither side's fault: failed, with no failure line, so it never counts against the pull request.
+    result.status = 'failed';
+    result.infrastructure = true;
+    result.error = m.infrastructureError;
+    return result;
+  }
   if (m.errors.base || m.errors.head) {
     result.status = 'failed';
     result.error = m.errors.head ? `head: ${m.errors.head}` : `base: ${m.errors.base}`;

@@ -1,10 +1,12 @@
 // The PR comment: verdict first, then the benchmark table, then per benchmark the functions whose
 // self time changed (and its flame-graph section). It always fits the budget: when it would not,
 // details are dropped in order of importance and the comment says so.
+
 import { markdownTable } from 'markdown-table';
 import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
 import type { BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { infrastructureFailure } from './infrastructure.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -242,6 +244,11 @@ function render(
         (failures.length > shown.length ? `\n- … and ${failures.length - shown.length} more` : ''),
     );
   }
+  const infrastructure = infrastructureFailure(report);
+  if (infrastructure) {
+    const [first] = infrastructure.split('\n');
+    out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
+  }
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
   out.push(
@@ -275,8 +282,9 @@ function verdictLine(report: Report): string {
     `${count('unchanged')} unchanged`,
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
-  const icon = report.verdict === 'fail' ? '❌' : '✅';
-  const word = report.verdict === 'fail' ? 'fail' : 'pass';
+  const broken = (report.infrastructureErrors?.length ?? 0) > 0;
+  const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
+  const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 

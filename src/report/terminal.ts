@@ -67,7 +67,11 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     }
   }
   out.push('');
-  const verdict = report.verdict === 'fail' ? paint('red', 'FAIL') : paint('green', 'PASS');
+  const verdict = report.infrastructureErrors?.length
+    ? paint('red', 'NONE (infrastructure error, see below)')
+    : report.verdict === 'fail'
+      ? paint('red', 'FAIL')
+      : paint('green', 'PASS');
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
   return out.join('\n');
