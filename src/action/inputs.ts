@@ -3,7 +3,7 @@
 // here talks to GitHub.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type Settings, UsageError } from '../settings.js';
+import { type InputOverrides, type Settings, UsageError } from '../settings.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
 
@@ -149,7 +149,7 @@ export function planAction(env: Env): ActionPlan {
   }
   if (/^[0-9a-f]{40}$/i.test(base)) baseSha = base;
 
-  const overrides: NonNullable<Settings['overrides']> = {};
+  const overrides: InputOverrides = {};
   const benchmarks = getInput(env, 'benchmarks');
   if (benchmarks)
     overrides.benchmarks = benchmarks
@@ -166,7 +166,7 @@ export function planAction(env: Env): ActionPlan {
     base,
     head: 'HEAD',
     configInRepo: getInput(env, 'config') || undefined,
-    overrides,
+    inputOverrides: overrides,
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}`,

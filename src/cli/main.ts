@@ -117,7 +117,7 @@ async function compareCommand(args: string[]): Promise<number> {
     node: values.node as string | undefined,
     keepWorktrees: values['keep-worktrees'] === true,
     signal: controller.signal,
-    overrides: {
+    inputOverrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
       budget: {
         ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),

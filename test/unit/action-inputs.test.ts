@@ -84,7 +84,7 @@ describe('action inputs and events', () => {
         config: '.github/perf.yml',
       }),
     );
-    expect(plan.settings.overrides).toEqual({
+    expect(plan.settings.inputOverrides).toEqual({
       benchmarks: ['bench/*.bench.ts', 'perf/*.bench.js'],
       install: 'pnpm install',
       build: 'pnpm build',
