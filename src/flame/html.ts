@@ -3,9 +3,10 @@
 // diff (width = head, colour = self-time change), diff sized by base (where base-only stacks show),
 // head and base alone (coloured by frame kind); click to zoom, search, and a sortable function table.
 
-import { formatDeltaNs, formatNs } from '../format.js';
+import { escapeHtml, jsonForScript } from '../escape.js';
+import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
+import { sourceUrl } from '../links.js';
 import { changeOf, deltaColor, KIND_COLORS, textColor } from './color.js';
-import { escapeXml, jsonForScript } from './format.js';
 import { type FlameNode, type FlameTree, flameFunctions, scaleOf, selfDelta } from './tree.js';
 
 export interface HtmlOptions {
@@ -24,22 +25,6 @@ export interface HtmlOptions {
 
 const KINDS = ['user', 'dependency', 'node', 'runtime', 'harness'];
 const CHANGES = ['same', 'grew', 'shrank'];
-
-/** Link to a frame's source at the head commit, or undefined when the file is not a repository path. */
-export function sourceLink(
-  repoUrl: string | undefined,
-  sha: string | undefined,
-  file: string,
-  line: number,
-): string | undefined {
-  if (!repoUrl || !sha || !file) return undefined;
-  // Runtime frames, URLs (node:, file:, https:) and absolute paths point outside the repository, and
-  // installed dependencies are not in it either.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith('/') || /(^|\/)node_modules\//.test(file))
-    return undefined;
-  const path = file.split('/').map(encodeURIComponent).join('/');
-  return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(sha)}/${path}${line > 0 ? `#L${line}` : ''}`;
-}
 
 export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): string {
   const scale = scaleOf(tree);
@@ -113,7 +98,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
   const maxFunctions = options.maxFunctions ?? 500;
   const all = flameFunctions(tree);
   const fns = all.slice(0, maxFunctions).map((fn) => {
-    const link = sourceLink(options.repoUrl, options.headSha, fn.file, fn.line);
+    const link = sourceUrl(options.repoUrl, options.headSha, fn.file, fn.line);
     return [
       str(fn.name),
       str(fn.file),
@@ -146,7 +131,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
   };
   const summary = `head ${formatNs(tree.headTotal)}/op · base ${formatNs(tree.baseTotal)}/op · change ${formatDeltaNs(
     tree.headTotal - tree.baseTotal,
-  )}/op${tree.baseTotal > 0 ? ` (${(((tree.headTotal - tree.baseTotal) / tree.baseTotal) * 100).toFixed(1)}%)` : ''}`;
+  )}/op${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ''}`;
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -154,13 +139,13 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${escapeXml(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <header>
-<h1>${escapeXml(title)}</h1>
-<p class="summary">${escapeXml(summary)}</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="summary">${escapeHtml(summary)}</p>
 <div class="controls">
 <span class="views" role="group" aria-label="View">
 <button type="button" id="view-diff" data-view="diff" class="on" title="Width = head time/op; colour = change of self time/op">Diff</button>

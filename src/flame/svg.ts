@@ -4,9 +4,9 @@
 // PR's code costs now); the second is sized by base time/op, so that stacks that exist only on base
 // (head width 0) still show, marked with a dashed outline.
 
+import { escapeHtml } from '../escape.js';
 import { formatDeltaNs, formatNs } from '../format.js';
 import { deltaColor, textColor } from './color.js';
-import { escapeXml } from './format.js';
 import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
 
 export interface SvgOptions {
@@ -51,7 +51,7 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
   const body: string[] = [];
   let y = 70;
   panels.forEach((panel, p) => {
-    body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeXml(panel.label)}</text>`);
+    body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeHtml(panel.label)}</text>`);
     y += 20;
     const top = y;
     const depth = drawPanel(body, tree, panel, p, top, width, minPx, scale);
@@ -75,8 +75,8 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
   out.push(`<style>${STYLE}</style>`);
   out.push(`<script type="text/ecmascript"><![CDATA[${SCRIPT}]]></script>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="rgb(250,250,250)"/>`);
-  out.push(`<text class="ti" x="${width / 2}" y="22">${escapeXml(title)}</text>`);
-  out.push(`<text class="st" x="${width / 2}" y="40">${escapeXml(subtitle)}</text>`);
+  out.push(`<text class="ti" x="${width / 2}" y="22">${escapeHtml(title)}</text>`);
+  out.push(`<text class="st" x="${width / 2}" y="40">${escapeHtml(subtitle)}</text>`);
   out.push(legend(width));
   out.push(`<text id="reset" class="ctl" x="${PAD}" y="58" style="opacity:0">Reset zoom</text>`);
   out.push(`<text id="search" class="ctl" x="${width - PAD}" y="58" text-anchor="end">Search</text>`);
@@ -165,9 +165,9 @@ function frame(
   const ink = textColor(fill);
   const inkAttr = ink === 'rgb(0,0,0)' ? '' : ` style="fill:${ink}"`;
   return (
-    `<g class="${cls}" data-p="${p}"><title>${escapeXml(title)}</title>` +
+    `<g class="${cls}" data-p="${p}"><title>${escapeHtml(title)}</title>` +
     `<rect x="${r(x)}" y="${y}" width="${r(w)}" height="${FRAME_H - 1}" fill="${fill}" rx="2"/>` +
-    `<text x="${r(x + 3)}" y="${y + 12}"${inkAttr}>${escapeXml(label)}</text></g>`
+    `<text x="${r(x + 3)}" y="${y + 12}"${inkAttr}>${escapeHtml(label)}</text></g>`
   );
 }
 

@@ -3,7 +3,9 @@
 // details are dropped in order of importance and the comment says so.
 
 import { markdownTable } from 'markdown-table';
+import { escapeHtml, oneLine } from '../escape.js';
 import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
+import { sourceUrl } from '../links.js';
 import type { BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { infrastructureFailure } from './infrastructure.js';
@@ -50,16 +52,6 @@ export function escapeCell(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Escapes text inside raw HTML (a `<summary>`), where Markdown escapes would show literally. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, ' ');
-}
-
 /**
  * Inline code for a table cell. Backticks cannot be escaped inside a code span, so they become
  * quotes; a pipe still ends the cell unless escaped, even inside code (GFM splits cells first).
@@ -100,8 +92,11 @@ const LEVELS: Level[] = [
   { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 },
 ];
 
+/** GitHub's limit on the body of a comment, in characters: the comment's default budget. */
+export const COMMENT_LIMIT = 65_536;
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const maxChars = options.maxChars ?? 65_536;
+  const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const prepared = prepare(report);
   let text = '';
   for (const [i, level] of LEVELS.entries()) {
@@ -221,7 +216,7 @@ function render(
     detailed++;
     const open = failing ? ' open' : '';
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(key)}</b>: ${rows.length} function(s) changed</summary>\n`,
+      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
@@ -313,13 +308,15 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
 function functionTable(rows: FunctionResult[], report: Report, repo: string | undefined): string {
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
   const body = rows.map((f) => {
-    const linkable =
-      repo && (f.kind === undefined || f.kind === 'user') && f.file && !f.file.startsWith('node:');
+    const url =
+      f.kind === undefined || f.kind === 'user'
+        ? sourceUrl(repo, report.head.sha, f.file, f.line)
+        : undefined;
     const file = clip(f.file, 150);
     const where = f.package
       ? escapeCell(f.package)
-      : linkable
-        ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line})`
+      : url
+        ? `[${escapeCell(file)}:${f.line}](${url})`
         : escapeCell(file || f.kind || '');
     return [
       `${codeSpan(clip(f.name, 150))}${f.gate ? ' ⛔' : ''}`,

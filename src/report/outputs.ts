@@ -4,7 +4,7 @@
 import { renderFlameOutputs } from '../flame/index.js';
 import type { Report, Side, StackProfile } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { renderMarkdown } from './markdown.js';
+import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 
 export interface ReportOutputOptions {
   /** Links commits and functions to the repository (`https://github.com/owner/repo`). */
@@ -24,8 +24,6 @@ export interface ReportOutputs {
   /** Flame-graph files, relative to the output directory, with the benchmark each belongs to. */
   files: { path: string; content: string; key: string; changed: boolean }[];
 }
-
-const COMMENT_LIMIT = 65_536;
 
 type PipelineOutput = { report: Report; profiles: Record<string, Partial<Record<Side, StackProfile>>> };
 

@@ -6,6 +6,7 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { codeUnderTestEnv } from '../code-env.js';
+import { shortSha } from '../format.js';
 import type { RevisionInfo, Side } from '../model.js';
 import { UsageError } from '../settings.js';
 import { CommandError, exec, git } from './exec.js';
@@ -159,7 +160,7 @@ export async function runStep(
     env: codeUnderTestEnv(),
   });
   if (result.code !== 0) {
-    const short = checkout.revision.sha.slice(0, 7);
+    const short = shortSha(checkout.revision.sha);
     throw new CommandError(
       `${what} failed on ${checkout.side} (${checkout.revision.ref} ${short})`,
       plan.command,
