@@ -91,6 +91,11 @@ export interface SideTiming {
 /** Everything the timing and attribution passes produced for one benchmark. */
 export interface BenchmarkMeasurement {
   id: BenchmarkId;
+  /**
+   * File-system-safe name of the benchmark, unique in this run: the folder of its profiles and the
+   * name of its flame-graph files.
+   */
+  slug: string;
   /** Which sides have this task. */
   present: Record<Side, boolean>;
   /** Processes where both sides completed. Empty when a side failed. */
@@ -157,7 +162,15 @@ export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' |
 export type FunctionStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
 
 export interface SideSummary {
+  /** Median over timing processes of each process's ns per op. */
+  medianNs: number;
+  /**
+   * The same median under its first, misleading name: kept because the JSON report is a contract
+   * (fields are added, never renamed). Read `medianNs`.
+   * @deprecated
+   */
   meanNs: number;
+  /** Operations measured, summed over processes. */
   samples: number;
 }
 

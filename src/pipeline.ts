@@ -27,6 +27,8 @@ export interface PipelineResult {
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
+  slugs: Record<string, string>;
 }
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
@@ -127,7 +129,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     report.profiles = profilePaths;
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles };
+    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
+    return { report, outDir, reportPath, profiles, slugs };
   } finally {
     await workspace.dispose();
   }

@@ -110,10 +110,8 @@ export function compare(input: CompareInput): Report {
 function summary(timings: SideTiming[]): SideSummary | null {
   const useful = timings.filter((t) => t.ops > 0);
   if (useful.length === 0) return null;
-  return {
-    meanNs: median(useful.map((t) => t.totalNs / t.ops)),
-    samples: useful.reduce((sum, t) => sum + t.ops, 0),
-  };
+  const medianNs = median(useful.map((t) => t.totalNs / t.ops));
+  return { medianNs, meanNs: medianNs, samples: useful.reduce((sum, t) => sum + t.ops, 0) };
 }
 
 function benchmarkResult(

@@ -85,6 +85,7 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
     if (!m) {
       m = {
         id,
+        slug: '',
         present: { base: false, head: false },
         timings: [],
         soloTimings: [],
@@ -117,21 +118,25 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
       }
     });
   }
-  return [...byKey.values()].filter((m) => !input.skip?.(m.id));
+  const kept = [...byKey.values()].filter((m) => !input.skip?.(m.id));
+  // The index keeps names unique when two benchmarks differ only in characters a file name cannot hold.
+  kept.forEach((m, i) => {
+    m.slug = `${String(i).padStart(3, '0')}-${`${m.id.file}-${m.id.name}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`;
+  });
+  return kept;
 }
 
-function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides'], index: number): ChildBenchmark {
+function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides']): ChildBenchmark {
   const key = benchmarkKey(m.id);
-  const slug = `${String(index).padStart(3, '0')}-${`${m.id.file}-${m.id.name}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`;
   const spec = (side: Side) =>
     m.present[side] ? { file: join(sides[side].dir, m.id.file), task: m.id.name } : undefined;
-  return { key, slug, base: spec('base'), head: spec('head') };
+  return { key, slug: m.slug, base: spec('base'), head: spec('head') };
 }
 
 async function timingPass(input: MeasureInput, measurements: BenchmarkMeasurement[]): Promise<void> {
   const { budget } = input;
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
-  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  const children = measurements.map((m) => toChild(m, input.sides));
   for (let round = 0; round < budget.processes; round++) {
     const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
     await runWithRespawn(
@@ -181,7 +186,7 @@ export async function attributionPass(
   const outDir = input.profileDir;
   mkdirSync(outDir, { recursive: true });
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
-  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  const children = measurements.map((m) => toChild(m, input.sides));
   for (let process = 0; process < budget.profileProcesses; process++) {
     const label = `${profile ? 'profiling' : 'unprofiled'} ${process + 1}/${budget.profileProcesses}`;
     await runWithRespawn(

@@ -295,8 +295,8 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
       status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
     return [
       `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
-      b.base ? formatNs(b.base.meanNs) : '–',
-      b.head ? formatNs(b.head.meanNs) : '–',
+      b.base ? formatNs(b.base.medianNs) : '–',
+      b.head ? formatNs(b.head.medianNs) : '–',
       measured ? formatPercent(b.change) : '–',
       measured ? formatInterval(b.ci) : '–',
       status,

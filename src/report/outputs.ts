@@ -25,9 +25,14 @@ export interface ReportOutputs {
   files: { path: string; content: string; key: string; changed: boolean }[];
 }
 
-type PipelineOutput = { report: Report; profiles: Record<string, Partial<Record<Side, StackProfile>>> };
+interface PipelineOutput {
+  report: Report;
+  profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key; the flame-graph files are named after it. */
+  slugs?: Record<string, string>;
+}
 
-export interface FlameOutputs {
+export interface FlameGraphs {
   files: ReportOutputs['files'];
   /** Text flame graph per changed benchmark key, for the comment. */
   sections: Record<string, string>;
@@ -37,7 +42,7 @@ export interface FlameOutputs {
 export function renderFlames(
   result: PipelineOutput,
   options: { repoUrl?: string; maxChars?: number } = {},
-): FlameOutputs {
+): FlameGraphs {
   const { report } = result;
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const changed = new Set(
@@ -52,7 +57,7 @@ export function renderFlames(
   const files: ReportOutputs['files'] = [];
   for (const [key, sides] of Object.entries(result.profiles)) {
     if (!sides.base && !sides.head) continue;
-    const name = profileFolder(report, key) ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
+    const name = result.slugs?.[key] ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
       repoUrl: options.repoUrl,
@@ -70,7 +75,7 @@ export function renderFlames(
 /** The comment (or, with a large maxChars, the job summary) around already rendered flame graphs. */
 export function renderComment(
   report: Report,
-  flames: FlameOutputs,
+  flames: FlameGraphs,
   options: ReportOutputOptions = {},
 ): string {
   const sections: Record<string, string> = {};
@@ -90,9 +95,4 @@ export function renderComment(
 export function buildReportOutputs(result: PipelineOutput, options: ReportOutputOptions = {}): ReportOutputs {
   const flames = renderFlames(result, { repoUrl: options.repoUrl, maxChars: options.maxChars });
   return { markdown: renderComment(result.report, flames, options), files: flames.files };
-}
-
-function profileFolder(report: Report, key: string): string | undefined {
-  const path = report.profiles?.[key]?.head ?? report.profiles?.[key]?.base;
-  return path?.split('/').slice(-2, -1)[0];
 }

@@ -21,8 +21,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       b,
       cells: [
         benchmarkKey(b),
-        b.base ? formatNs(b.base.meanNs) : '–',
-        b.head ? formatNs(b.head.meanNs) : '–',
+        b.base ? formatNs(b.base.medianNs) : '–',
+        b.head ? formatNs(b.head.medianNs) : '–',
         measured ? formatPercent(b.change) : '–',
         measured ? formatInterval(b.ci) : '–',
         b.status + (b.inconclusive && b.status === 'unchanged' ? ' (too noisy)' : ''),

@@ -28,9 +28,9 @@ describe('benchmark status', () => {
     });
     expect(report.benchmarks.map((b) => b.status)).toEqual(['added', 'removed']);
     // Median over processes of ns/op (100, 300, 200), ops summed.
-    expect(report.benchmarks[0]?.head).toEqual({ meanNs: 200, samples: 40 });
+    expect(report.benchmarks[0]?.head).toEqual({ medianNs: 200, meanNs: 200, samples: 40 });
     expect(report.benchmarks[0]?.base).toBeNull();
-    expect(report.benchmarks[1]?.base).toEqual({ meanNs: 100, samples: 10 });
+    expect(report.benchmarks[1]?.base).toEqual({ medianNs: 100, meanNs: 100, samples: 10 });
     expect(report.benchmarks[1]?.head).toBeNull();
     expect(report.verdict).toBe('pass');
     expect(report.failures).toEqual([]);
@@ -41,7 +41,7 @@ describe('benchmark status', () => {
     const b = compare({ measurements: [measurement('b', t)], functionTables: {}, config: config(), ...REV })
       .benchmarks[0];
     const perProcess = t.map((p) => p.base.totalNs / p.base.ops).sort((x, y) => x - y);
-    expect(b?.base?.meanNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
+    expect(b?.base?.medianNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
     expect(b?.base?.samples).toBe(t.reduce((s, p) => s + p.base.ops, 0));
     expect(b?.head?.samples).toBe(t.reduce((s, p) => s + p.head.ops, 0));
   });
