@@ -6,6 +6,8 @@ import { infrastructureFailure } from '../report/infrastructure.js';
 import { fail, log, setOutputs, writeSummary } from './actions.js';
 import { type CommentTarget, commentMarker, fitComment, upsertComment } from './comment.js';
 
+export type CommentMode = 'always' | 'on-change' | 'never';
+
 export interface PublishInput {
   report: Report;
   reportPath: string;
@@ -13,7 +15,7 @@ export interface PublishInput {
   comment: string;
   /** The whole report for the job summary. */
   summary: string;
-  commentMode: 'always' | 'on-change' | 'never';
+  commentMode: CommentMode;
   commentKey: string;
   target?: Omit<CommentTarget, 'pullNumber'> & { pullNumber?: number };
   failOnRegression: boolean;

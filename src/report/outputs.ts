@@ -92,6 +92,26 @@ export function renderComment(
   });
 }
 
+/**
+ * The comment and the job summary from one rendering: the full report is the summary, and the comment
+ * too when it fits GitHub's limit (the usual case); only a report too long for a comment is rendered a
+ * second time, within the limit.
+ */
+export function renderCommentAndSummary(
+  report: Report,
+  flames: FlameGraphs,
+  options: ReportOutputOptions & { marker: string; summaryChars: number },
+): { comment: string; summary: string } {
+  const { marker, summaryChars, ...rest } = options;
+  const summary = renderComment(report, flames, { ...rest, maxChars: summaryChars });
+  const whole = `${marker}\n\n${summary}`;
+  const comment =
+    whole.length < COMMENT_LIMIT
+      ? whole
+      : renderComment(report, flames, { ...rest, marker, maxChars: COMMENT_LIMIT });
+  return { comment, summary };
+}
+
 export function buildReportOutputs(result: PipelineOutput, options: ReportOutputOptions = {}): ReportOutputs {
   const flames = renderFlames(result, { repoUrl: options.repoUrl, maxChars: options.maxChars });
   return { markdown: renderComment(result.report, flames, options), files: flames.files };

@@ -256,7 +256,9 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
       { build: 'env > "$FLAMEGATE_TEST_ENV_DIR/build-$$.env"', 'upload-artifact': 'false' },
       { FLAMEGATE_TEST_ENV_DIR: record, ...secrets },
     );
-    expect(run.code, run.stdout).toBe(0);
+    // The run completed (its verdict on this noisy machine does not matter here).
+    expect([0, 1], run.stdout).toContain(run.code);
+    expect(run.outputs.verdict, run.stdout).toMatch(/^(pass|fail)$/);
     const files = readdirSync(record);
     // The head's postinstall ran once, the build once per side, the benchmark file in every process.
     expect(files.filter((f) => f.startsWith('postinstall-'))).toHaveLength(1);

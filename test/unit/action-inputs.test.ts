@@ -98,6 +98,11 @@ describe('action inputs and events', () => {
     expect(() => planAction(env('pull_request', pr(), { 'fail-on-regression': 'maybe' }))).toThrow(
       /"fail-on-regression"/,
     );
+    expect(planAction(env('pull_request', pr())).baseMode).toBe('pr-base');
+    expect(planAction(env('pull_request', pr(), { 'base-mode': 'merge-base' })).baseMode).toBe('merge-base');
+    expect(() => planAction(env('pull_request', pr(), { 'base-mode': 'mergebase' }))).toThrow(
+      /input "base-mode" must be pr-base or merge-base, got "mergebase"/,
+    );
   });
 
   it('takes the report and the pull request number in post-only mode', () => {
