@@ -1,5 +1,5 @@
 // Times `flamegate diff` on a synthetic pair of large profiles and, when Go is installed, `go tool pprof
-// -top -diff_base` on the same pair; the target is a ratio of at most 1/10 (shared/notes/targets.md).
+// -top -diff_base` on the same pair; the target is a ratio of at most 1/10 (docs/measurement.md, "Performance targets").
 //
 //   node scripts/bench-diff.mjs [--samples 100000] [--runs 3] [--keep] [--source] [--profiles-only]
 //

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeUnderTestEnv } from '../code-env.js';
 import type { Side } from '../model.js';
+import { BUNDLE_DIR, RUNNER_BUNDLE } from './harness.js';
 import type { ChildMessage, Job } from './protocol.js';
 
 export interface ChildOutcome {
@@ -31,7 +32,7 @@ export interface ChildOptions {
 /** The built runner lives next to the bundle that runs this code, or in dist/ when running from src/. */
 export function runnerPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'runner.js'), join(here, '../../dist/runner.js')];
+  const candidates = [join(here, RUNNER_BUNDLE), join(here, '../..', BUNDLE_DIR, RUNNER_BUNDLE)];
   const found = candidates.find((c) => existsSync(c));
   if (!found)
     throw new Error(
