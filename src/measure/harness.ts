@@ -11,13 +11,13 @@ export const RUNNER_SOURCE_DIR = 'src/measure/child';
 export const BUNDLE_DIR = 'dist';
 
 const SEP = '[\\\\/]';
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, SEP);
+const pathPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, SEP);
 const HARNESS = new RegExp(
   [
     // tinybench drives every task: its frames are above the user's code in every sample.
     `(^|${SEP})node_modules${SEP}tinybench${SEP}`,
-    `${SEP}${escape(RUNNER_SOURCE_DIR)}${SEP}`,
-    `${SEP}${escape(BUNDLE_DIR)}${SEP}${escape(RUNNER_BUNDLE)}$`,
+    `${SEP}${pathPattern(RUNNER_SOURCE_DIR)}${SEP}`,
+    `${SEP}${pathPattern(BUNDLE_DIR)}${SEP}${pathPattern(RUNNER_BUNDLE)}$`,
   ].join('|'),
 );
 
