@@ -156,6 +156,7 @@ try {
   let cliArgs = ['diff'];
   if (fromSource) {
     const { build } = await import('esbuild');
+    const { browserScriptPlugin } = await import('./browser-scripts.mjs');
     const bundle = join(dir, 'diff-bundle.mjs');
     await build({
       absWorkingDir: root,
@@ -165,6 +166,7 @@ try {
       format: 'esm',
       target: 'node20',
       outfile: bundle,
+      plugins: [browserScriptPlugin],
       logLevel: 'warning',
     });
     cli = join(dir, 'run-diff.mjs');
