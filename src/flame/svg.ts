@@ -5,7 +5,7 @@
 // (head width 0) still show, marked with a dashed outline.
 
 import { escapeHtml } from '../escape.js';
-import { formatDeltaNs, formatNs } from '../format.js';
+import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
 import SVG_SCRIPT from './browser/svg-viewer.js?script';
 import { deltaColor, textColor } from './color.js';
 import { CHAR_W, FONT_PX, fitLabel } from './label.js';
@@ -152,7 +152,7 @@ function frame(
   const meta = [where, node.package && node.kind === 'dependency' ? `package ${node.package}` : '', node.kind]
     .filter(Boolean)
     .join(' · ');
-  const share = (v: number, t: number) => (t > 0 ? ` (${((100 * v) / t).toFixed(2)}%)` : '');
+  const share = (v: number, t: number) => (t > 0 ? ` (${formatPercent(v / t, false)})` : '');
   const title = [
     node.name,
     meta,
