@@ -28,8 +28,8 @@ export interface ReportOutputs {
 interface PipelineOutput {
   report: Report;
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
-  /** File-system-safe name per benchmark key; the flame-graph files are named after it. */
-  slugs?: Record<string, string>;
+  /** File-system-safe name per benchmark key (the measure stage's); the flame-graph files are named after it. */
+  slugs: Record<string, string>;
 }
 
 export interface FlameGraphs {
@@ -57,7 +57,8 @@ export function renderFlames(
   const files: ReportOutputs['files'] = [];
   for (const [key, sides] of Object.entries(result.profiles)) {
     if (!sides.base && !sides.head) continue;
-    const name = result.slugs?.[key] ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
+    const name = result.slugs[key];
+    if (!name) throw new Error(`no file name for benchmark ${key}: the measure stage names every benchmark`);
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
       repoUrl: options.repoUrl,

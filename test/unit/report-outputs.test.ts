@@ -12,7 +12,11 @@ const marker = '<!-- flamegate:ci/perf -->';
 describe('renderCommentAndSummary', () => {
   const sample = report([bench('slow', 'regressed', 0.2)], [fnRow(key('slow'), 'hotLoop', 200)]);
   const { base, head } = standardPair();
-  const flames = renderFlames({ report: sample, profiles: { [key('slow')]: { base, head } } });
+  const flames = renderFlames({
+    report: sample,
+    profiles: { [key('slow')]: { base, head } },
+    slugs: { [key('slow')]: '000-slow' },
+  });
 
   it('uses one rendering for both when it fits a comment: the comment is the marker and the summary', () => {
     const out = renderCommentAndSummary(sample, flames, { marker, summaryChars: 1_000_000 });
