@@ -2,7 +2,7 @@
 // dist/ (no node_modules), with INPUT_* variables from action.yml's defaults, an event payload file,
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a real HTTP server.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,7 @@ async function runAction(
   event: { name: string; payload: unknown },
   inputs: Record<string, string> = {},
   extraEnv: Record<string, string> = {},
+  action = actionDir,
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'flamegate-action-run-'));
   const files = {
@@ -103,7 +104,7 @@ async function runAction(
     ...extraEnv,
   };
   return new Promise((resolve) => {
-    const child = spawn(node, [join(actionDir, 'dist/action.js')], {
+    const child = spawn(node, [join(action, 'dist/action.js')], {
       cwd: workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -277,6 +278,35 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
       expect(text, file).not.toMatch(/^INPUT_/m);
       expect(text, file).not.toMatch(/^GITHUB_(OUTPUT|STEP_SUMMARY|ENV|PATH|STATE)=/m);
     }
+  });
+
+  it('fails the step on a profiler that cannot load, named as an infrastructure error, never "fails on head"', async () => {
+    // The action as checked out, but without the profiler's native addon for this platform.
+    const broken = mkdtempSync(join(tmpdir(), 'flamegate-action-no-addon-'));
+    cpSync(actionDir, broken, { recursive: true });
+    rmSync(join(broken, 'dist/prebuilds'), { recursive: true, force: true });
+    const repo = await createFixtureRepo('same');
+    const run = await runAction(
+      repo.dir,
+      { name: 'pull_request', payload: pullRequestEvent(repo) },
+      { 'comment-key': 'infra' },
+      {},
+      broken,
+    );
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::flamegate: infrastructure error: \d+ benchmark\(s\) could not be measured because of a fault of flamegate or of this machine, not of the pull request.*No native build was found/,
+    );
+    expect(run.stdout).not.toContain('fails on head');
+    const comment = server.comments.find((c) => c.body.includes('<!-- flamegate:infra -->'))?.body ?? '';
+    expect(comment).toMatch(/### ⚠️ flamegate: infrastructure error/);
+    expect(comment).not.toContain('fails on head');
+    expect(run.summary).toContain('infrastructure error');
+    // Leave the pull request with one flamegate comment, as the later tests expect.
+    server.comments.splice(
+      server.comments.findIndex((c) => c.body.includes('<!-- flamegate:infra -->')),
+      1,
+    );
   });
 
   it('refuses pull_request_target with a fork head, explaining why', async () => {
