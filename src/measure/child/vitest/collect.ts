@@ -117,7 +117,9 @@ function chainable(declare: Declare, flags: Flags = { mode: 'run', only: false }
       const fnFirst = typeof a === 'function';
       table.forEach((row, index) => {
         const fn = (fnFirst ? a : b) as Fn | undefined;
-        const bound = fn ? (...rest: unknown[]) => fn(...(Array.isArray(row) ? row : [row]), ...rest) : undefined;
+        const bound = fn
+          ? (...rest: unknown[]) => fn(...(Array.isArray(row) ? row : [row]), ...rest)
+          : undefined;
         const title = formatEachName(formatName(name), row, index);
         if (fnFirst) declare(flags, title, bound, b);
         else declare(flags, title, a, bound);

@@ -39,7 +39,9 @@ export function isVitestBenchFile(file: string): boolean {
   }
   if (VITEST_IMPORT.test(source)) return true;
   return (
-    !/tinybench/.test(source) && !/\bexport\s+default\b/.test(source) && /\b(bench|describe)\s*\(/.test(source)
+    !/tinybench/.test(source) &&
+    !/\bexport\s+default\b/.test(source) &&
+    /\b(bench|describe)\s*\(/.test(source)
   );
 }
 
@@ -59,7 +61,11 @@ function projectOf(file: string): { root: string; configFile?: string } {
   return { root: packageRoot ?? dirname(file) };
 }
 
-const SUPPORTED: Record<number, ApiVersion> = { 3: 'top-level-bench', 4: 'top-level-bench', 5: 'bench-fixture' };
+const SUPPORTED: Record<number, ApiVersion> = {
+  3: 'top-level-bench',
+  4: 'top-level-bench',
+  5: 'bench-fixture',
+};
 
 interface ViteModule {
   version: string;
@@ -143,7 +149,8 @@ async function openProject(root: string, configFile: string | undefined, file: s
   const vitePkg = findPackage(vitest.dir, 'vite') ?? findPackage(root, 'vite');
   if (!vitePkg) throw new Error(`vite is not installed next to vitest ${vitest.version} (${vitest.dir})`);
   const tinybenchPkg = findPackage(vitest.dir, 'tinybench');
-  if (!tinybenchPkg) throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
+  if (!tinybenchPkg)
+    throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
   const vite = await importEntry<ViteModule>(vitePkg);
   const tinybench = await importEntry<TinybenchModule>(tinybenchPkg);
   let server: ViteServer;
@@ -174,7 +181,10 @@ async function openProject(root: string, configFile: string | undefined, file: s
   }
   const runner =
     vite.createServerModuleRunner && server.environments?.ssr
-      ? vite.createServerModuleRunner(server.environments.ssr, { hmr: false, evaluator: namedScriptEvaluator })
+      ? vite.createServerModuleRunner(server.environments.ssr, {
+          hmr: false,
+          evaluator: namedScriptEvaluator,
+        })
       : undefined;
   return {
     root,
@@ -221,7 +231,17 @@ function describeImportError(error: unknown, project: Project): Error {
 // vitest's globals (`test.globals: true`): present only while the file is imported.
 function withGlobals<T>(run: () => Promise<T>): Promise<T> {
   const g = globalThis as Record<string, unknown>;
-  const names = ['bench', 'describe', 'suite', 'test', 'it', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'];
+  const names = [
+    'bench',
+    'describe',
+    'suite',
+    'test',
+    'it',
+    'beforeAll',
+    'afterAll',
+    'beforeEach',
+    'afterEach',
+  ];
   const saved = names.map((n) => [n, Object.getOwnPropertyDescriptor(g, n)] as const);
   for (const n of names) if (!(n in g)) g[n] = vitestApi[n];
   return run().finally(() => {
@@ -257,8 +277,7 @@ function toTask(
   owners: Map<VitestTask, { tasks: VitestTask[]; run(): unknown }>,
 ): VitestTask {
   if (c.error !== undefined || !c.fn) {
-    const error =
-      c.error ?? new Error(`"${c.name}" has no function to run`);
+    const error = c.error ?? new Error(`"${c.name}" has no function to run`);
     // Declaring this benchmark failed: it is listed, and fails when measured, naming the cause.
     return { name: c.name, reset: () => undefined, run: () => Promise.reject(error) };
   }
