@@ -48,7 +48,6 @@ describe('collect: Vitest 3/4 top-level bench', () => {
         v.bench('one', () => 1);
         v.bench('two', () => 2);
       });
-      // biome-ignore lint/suspicious/noFocusedTests: the stand-in's `.only`, not this test file's
       v.bench.only('focused bench', () => 3);
     });
     expect(setups).toBe(1);
