@@ -5092,14 +5092,15 @@ async function runSlice(bench, task, ms) {
   return { ops, totalNs: totalMs * 1e6 };
 }
 __name(runSlice, "runSlice");
-async function loadSides(b) {
+async function loadSides(b, around) {
   const sides = {};
   for (const side of SIDES) {
     const spec = b[side];
     if (!spec) continue;
     await send({ type: "progress", key: b.key, side, phase: "load" });
     try {
-      sides[side] = await loadTask(spec);
+      const load = /* @__PURE__ */ __name(() => loadTask(spec), "load");
+      sides[side] = await (around ? around(side, load) : load());
     } catch (error) {
       await send({ type: "error", key: b.key, side, error: errorText(error) });
       return void 0;
@@ -5189,58 +5190,68 @@ async function runProfile(job) {
     await runOverhead(job, time);
     return;
   }
+  time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+  const labelled = /* @__PURE__ */ __name(async (context, run) => {
+    time.setContext(context);
+    try {
+      return await run();
+    } finally {
+      time.setContext({});
+    }
+  }, "labelled");
   for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
+    const sides = await loadSides(b, (side, load) => labelled({ benchmark: b.key, side, phase: "load" }, load));
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: "base" };
       if (job.warmupMs > 0)
-        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
-      if (job.profile) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+        await alternate(
+          b.key,
+          sides,
+          { ...common, timeMs: job.warmupMs, phase: "warmup" },
+          (side, run) => labelled({ benchmark: b.key, side, phase: "warmup" }, run)
+        );
       const { totals } = await alternate(
         b.key,
         sides,
         { ...common, timeMs: job.timeMs, phase: "measure" },
-        job.profile ? async (side, run) => {
-          time.setContext({ side });
-          try {
-            return await run();
-          } finally {
-            time.setContext({});
-          }
-        } : void 0
+        (side, run) => labelled({ benchmark: b.key, side, phase: "measure" }, run)
       );
-      const profiles = {};
-      if (job.profile) {
-        const profile = time.stop(false, ({ context }) => {
-          const side = context?.context?.side;
-          return side ? { [SIDE_LABEL]: side } : {};
-        });
-        const labelKey = profile.stringTable.dedup(SIDE_LABEL);
-        const all = profile.sample;
-        const dir = join(job.outDir, b.slug);
-        mkdirSync(dir, { recursive: true });
-        for (const side of SIDES) {
-          const ops = totals[side]?.ops;
-          if (!ops) continue;
-          const sideValue = profile.stringTable.dedup(side);
-          profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
-          profile.comment = [
-            profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
-            profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
-            profile.stringTable.dedup(`${SIDE_LABEL}=${side}`)
-          ];
-          const path = join(dir, `${side}-${job.process}.pb.gz`);
-          writeFileSync(path, gzipSync(profile.encode()));
-          profiles[side] = { path, ops };
-        }
-        profile.sample = all;
-      }
-      await send({ type: "profiled", key: b.key, profiles, timings: totals });
+      const profile = time.stop(true, ({ context }) => {
+        const slice = context?.context;
+        return slice?.phase === "measure" && slice.benchmark === b.key && slice.side ? { [SIDE_LABEL]: slice.side } : {};
+      });
+      const profiles = writeSideProfiles(profile, b, totals, job);
+      await send({ type: "profiled", key: b.key, profiles });
     });
   }
+  time.stop(false);
 }
 __name(runProfile, "runProfile");
+function writeSideProfiles(profile, b, totals, job) {
+  const labelKey = profile.stringTable.dedup(SIDE_LABEL);
+  const all = profile.sample;
+  const dir = join(job.outDir, b.slug);
+  mkdirSync(dir, { recursive: true });
+  const profiles = {};
+  for (const side of SIDES) {
+    const ops = totals[side]?.ops;
+    if (!ops) continue;
+    const sideValue = profile.stringTable.dedup(side);
+    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+    profile.comment = [
+      profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
+      profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
+      profile.stringTable.dedup(`${SIDE_LABEL}=${side}`)
+    ];
+    const path = join(dir, `${side}-${job.process}.pb.gz`);
+    writeFileSync(path, gzipSync(profile.encode()));
+    profiles[side] = { path, ops };
+  }
+  profile.sample = all;
+  return profiles;
+}
+__name(writeSideProfiles, "writeSideProfiles");
 async function runOverhead(job, time) {
   const blockMs = 150;
   for (const b of job.benchmarks) {

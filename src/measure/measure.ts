@@ -38,7 +38,6 @@ export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement
   await attributionPass(
     input,
     measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
-    true,
   );
   return measurements;
 }
@@ -162,14 +161,12 @@ async function timingPass(input: MeasureInput, measurements: BenchmarkMeasuremen
 }
 
 /**
- * Runs each benchmark under the profiler (or, with `profile` false, the same way without it), both
- * sides in one process, in `budget.profileProcesses` fresh processes, and records where each side's
- * profile of each process was written.
+ * Runs each benchmark under the profiler, both sides in one process, in `budget.profileProcesses`
+ * fresh processes, and records where each side's profile of each process was written.
  */
 export async function attributionPass(
   input: MeasureInput,
   measurements: BenchmarkMeasurement[],
-  profile: boolean,
 ): Promise<void> {
   const { budget } = input;
   const outDir = input.profileDir;
@@ -177,7 +174,7 @@ export async function attributionPass(
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
   const children = measurements.map((m, i) => toChild(m, input.sides, i));
   for (let process = 0; process < budget.profileProcesses; process++) {
-    const label = `${profile ? 'profiling' : 'unprofiled'} ${process + 1}/${budget.profileProcesses}`;
+    const label = `profiling ${process + 1}/${budget.profileProcesses}`;
     await runWithRespawn(
       input,
       label,
@@ -193,7 +190,7 @@ export async function attributionPass(
         intervalUs: budget.profileIntervalUs,
         outDir,
         process,
-        profile,
+        profile: true,
       }),
       (message, m) => {
         if (message.type !== 'profiled') return;
