@@ -199,10 +199,10 @@ if (only.has('vitest-aa')) {
     const names = report?.benchmarks.map((b) => b.name).sort() ?? [];
     const bad = report?.verdict !== 'pass' || names.join('|') !== [...kept].sort().join('|');
     if (bad) flagged++;
-    const fns =
-      report?.functions.filter((f) => f.status === 'regressed' || f.status === 'improved').length ?? 0;
+    const fns = (report?.functions ?? []).filter((f) => f.gate && f.status !== 'unchanged');
+    const named = fns.map((f) => `${f.name} (${f.file || f.kind}) ${f.status} in ${f.benchmark}`).join('; ');
     console.log(
-      `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; ${report?.benchmarks.map(describe).join('; ')}; functions flagged ${fns}`,
+      `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; ${report?.benchmarks.map(describe).join('; ')}; functions over the threshold: ${fns.length}${named ? ` (${named})` : ''}`,
     );
   }
   console.log(`  flagged ${flagged} of ${runs}`);
