@@ -120,6 +120,26 @@ describe('collect: Vitest 5 bench fixture', () => {
     expect(String(benches[3]?.error)).toContain('test body broke');
   });
 
+  it('sets up test.extend fixtures (values and functions with use) before the test body', async () => {
+    const benches = await collect('bench-fixture', '5.1.1', async () => {
+      const withData = v.test.extend({
+        size: 3,
+        data: async ({ size }: { size: number }, use: (value: number[]) => Promise<void>) => {
+          await use(Array.from({ length: size }, (_, i) => i));
+          throw new Error('fixture teardown must not run');
+        },
+      });
+      withData('sum', async ({ bench, data }: { bench: Fn; data: number[] }) => {
+        if (data.length !== 3) throw new Error('fixture missing');
+        await (
+          bench('reduce', () => data.reduce((a, b) => a + b, 0)) as { run: () => Promise<unknown> }
+        ).run();
+      });
+    });
+    expect(names(benches)).toEqual(['sum > reduce']);
+    expect(benches[0]?.error).toBeUndefined();
+  });
+
   it('names the API mismatch when a Vitest 4 file runs under vitest 5', async () => {
     await expect(
       collect('bench-fixture', '5.1.1', async () => {

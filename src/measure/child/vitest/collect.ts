@@ -41,6 +41,8 @@ interface BenchNode extends Node {
 interface TestNode extends Node {
   kind: 'test';
   fn?: Fn;
+  /** `test.extend` fixtures, outer `extend` first. */
+  fixtures: Record<string, unknown>[];
 }
 
 export type ApiVersion = 'top-level-bench' | 'bench-fixture';
@@ -183,14 +185,53 @@ const bench = chainable((flags, name, a, b) => {
   s.current.children.push(node);
 });
 
-const test = chainable((flags, name, a, b) => {
-  const s = active('test');
-  const { fn, options } = splitArgs(a, b);
-  const { mode, only } = modeFromOptions(flags, options);
-  const node: TestNode = { kind: 'test', name: formatName(name), mode: fn ? mode : 'todo', only, fn };
-  node.parent = s.current;
-  s.current.children.push(node);
-});
+function makeTest(fixtures: Record<string, unknown>[]): Fn {
+  const api = chainable((flags, name, a, b) => {
+    const s = active('test');
+    const { fn, options } = splitArgs(a, b);
+    const { mode, only } = modeFromOptions(flags, options);
+    const node: TestNode = {
+      kind: 'test',
+      name: formatName(name),
+      mode: fn ? mode : 'todo',
+      only,
+      fn,
+      fixtures,
+    };
+    node.parent = s.current;
+    s.current.children.push(node);
+  }) as Fn & Record<string, unknown>;
+  api.extend = (more: Record<string, unknown>) => makeTest([...fixtures, more]);
+  return api;
+}
+const test = makeTest([]);
+
+/**
+ * Sets up `test.extend` fixtures on the context. A fixture function's teardown (after `use`) never
+ * runs: the value stays in use by the collected benchmarks.
+ */
+async function setupFixtures(
+  fixtures: Record<string, unknown>[],
+  context: Record<string, unknown>,
+): Promise<void> {
+  for (const set of fixtures) {
+    for (const [key, value] of Object.entries(set)) {
+      const fixture = Array.isArray(value) ? value[0] : value;
+      if (typeof fixture !== 'function') {
+        context[key] = fixture;
+        continue;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const use = (v: unknown) => {
+          context[key] = v;
+          resolve();
+          return new Promise<void>(() => undefined);
+        };
+        Promise.resolve((fixture as Fn)(context, use)).then(() => resolve(), reject);
+      });
+    }
+  }
+}
 
 function hook(kind: 'beforeAll' | 'beforeEach' | 'ignored') {
   return (fn: unknown) => {
@@ -368,6 +409,7 @@ async function runTest(node: TestNode, chain: SuiteNode[], out: CollectedBench[]
     onTestFailed: () => undefined,
     annotate: async () => undefined,
   };
+  await setupFixtures(node.fixtures, context);
   for (const suite of chain) for (const h of suite.beforeEach) await h(context, suite);
   try {
     await node.fn?.(context);
