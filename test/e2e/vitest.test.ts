@@ -14,7 +14,7 @@ const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 // Short runs: every slowdown injected here is far above the threshold.
 const BUDGET =
-  'budget: { processes: 4, timePerProcessMs: 300, warmupMs: 100, profileMs: 300, profileProcesses: 2 }\n';
+  'budget: { processes: 3, timePerProcessMs: 250, warmupMs: 80, profileMs: 300, profileProcesses: 2 }\n';
 
 interface Run {
   code: number;
