@@ -99,7 +99,9 @@ describe('collect: Vitest 5 bench fixture', () => {
             bench('slow', { beforeEach: before }, () => 2),
             { time: 100 },
           );
-          await bench.withBaseline?.('baseline', () => 3);
+          await (bench.withBaseline?.('baseline', () => 3) as { run: (o: object) => Promise<unknown> }).run({
+            iterations: 5,
+          });
         });
         v.test.skip('skipped', async ({ bench }: { bench: Fn }) => {
           await (bench('never', () => 0) as { run: () => Promise<unknown> }).run();
@@ -113,11 +115,13 @@ describe('collect: Vitest 5 bench fixture', () => {
       'parser > single > parse',
       'parser > pair > fast',
       'parser > pair > slow',
+      'parser > pair > baseline',
       'parser > throws',
     ]);
     expect(benches[1]?.options).toEqual({ time: 100 });
     expect(Object.keys(benches[2]?.fnOpts ?? {})).toEqual(['beforeEach']);
-    expect(String(benches[3]?.error)).toContain('test body broke');
+    expect(benches[3]?.options).toEqual({ iterations: 5 });
+    expect(String(benches[4]?.error)).toContain('test body broke');
   });
 
   it('sets up test.extend fixtures (values and functions with use) before the test body', async () => {

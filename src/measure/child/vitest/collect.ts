@@ -376,8 +376,9 @@ async function runTest(node: TestNode, chain: SuiteNode[], out: CollectedBench[]
       name: formatName(name),
       fn,
       fnOpts: options,
-      run: async () => {
-        record(reg, {});
+      // `.run(options)` takes Bench options, as the last argument of `compare` does.
+      run: async (options?: unknown) => {
+        record(reg, options && typeof options === 'object' ? { ...options } : {});
         return inert();
       },
     };
@@ -424,7 +425,7 @@ interface Registration {
   name: string;
   fn?: Fn;
   fnOpts: Record<string, unknown>;
-  run: () => Promise<unknown>;
+  run: (options?: unknown) => Promise<unknown>;
 }
 
 class SkipTest extends Error {}
