@@ -184,6 +184,9 @@ async function openProject(root: string, configFile: string | undefined, file: s
       ? vite.createServerModuleRunner(server.environments.ssr, {
           hmr: false,
           evaluator: namedScriptEvaluator,
+          // Error locations in the original source. Vite's default for Node ('node') relies on Node's
+          // own source maps, which do not cover scripts compiled by the evaluator below.
+          sourcemapInterceptor: 'prepareStackTrace',
         })
       : undefined;
   return {
