@@ -99,7 +99,9 @@ describe('collect: Vitest 5 bench fixture', () => {
             bench('slow', { beforeEach: before }, () => 2),
             { time: 100 },
           );
-          await (bench.withBaseline?.('baseline', () => 3) as { run: (o: object) => Promise<unknown> }).run({
+          await (
+            (bench.withBaseline as Fn)('baseline', () => 3) as { run: (o: object) => Promise<unknown> }
+          ).run({
             iterations: 5,
           });
         });
