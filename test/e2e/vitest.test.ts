@@ -140,9 +140,11 @@ describe('vitest bench files (end to end)', () => {
     const run = await compare(repo);
     expect(run.code, run.stderr).toBe(1);
     const names = run.report.benchmarks.map((b) => b.name).sort();
-    // describe nesting names the benchmark; skip, todo, skipIf and runIf leave benches out.
+    // describe nesting names the benchmark; skip, todo, skipIf and runIf leave benches out; a file
+    // using vitest's globals (no import) is collected too.
     expect(names).toEqual([
       '(load)',
+      'globals > count words',
       'plain sum',
       'text > stats > async',
       'text > stats > whole text',
@@ -159,6 +161,7 @@ describe('vitest bench files (end to end)', () => {
     const missing = run.report.benchmarks.find((b) => b.file === 'bench/missing.bench.ts');
     expect(missing?.status).toBe('failed');
     expect(missing?.error).toContain('@nowhere/gone');
+    expect(bench(run.report, 'globals > count words').status).not.toBe('failed');
     expect(bench(run.report, 'plain sum').status).not.toBe('failed');
     expect(bench(run.report, 'plain sum').head?.samples).toBeGreaterThan(0);
   });

@@ -231,7 +231,7 @@ function describeImportError(error: unknown, project: Project): Error {
   return err;
 }
 
-// vitest's globals (`test.globals: true`): present only while the file is imported.
+// vitest's globals (`test.globals: true`): present only while the file is collected.
 function withGlobals<T>(run: () => Promise<T>): Promise<T> {
   const g = globalThis as Record<string, unknown>;
   const names = [
@@ -264,10 +264,13 @@ export async function loadVitestBench(file: string): Promise<VitestBenchGroup> {
     projects.set(root, opening);
   }
   const project = await opening;
-  const collected = await collect(project.api, project.vitest.version, () =>
-    withGlobals(() => project.importFile(file)).catch((error) => {
-      throw describeImportError(error, project);
-    }),
+  // Globals stay in place until describe callbacks, which run after the import, have run too.
+  const collected = await withGlobals(() =>
+    collect(project.api, project.vitest.version, () =>
+      project.importFile(file).catch((error) => {
+        throw describeImportError(error, project);
+      }),
+    ),
   );
   const owners = new Map<VitestTask, { tasks: VitestTask[]; run(): unknown }>();
   const tasks = collected.map((c) => toTask(project, c, owners));
