@@ -68,7 +68,7 @@ describe('the GitHub Action on a vitest repository', () => {
           'overrides:',
           '  - { match: "match > *", skip: true }',
           '  - { match: "toRegexp > *", skip: true }',
-          'budget: { processes: 3, timePerProcessMs: 250, warmupMs: 80, profileMs: 300, profileProcesses: 2 }',
+          'budget: { processes: 4, timePerProcessMs: 300, warmupMs: 100, profileMs: 300, profileProcesses: 2 }',
           '',
         ].join('\n'),
       },
