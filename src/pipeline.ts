@@ -1,14 +1,15 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
-import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
-import { matchesOverride } from './config/overrides.js';
+import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
+import { isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
-import type { Config, Report, Side, StackProfile } from './model.js';
+import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { costTracker, recordRun, writeStacks } from './shard/record.js';
@@ -16,14 +17,8 @@ import { type ShardPlan, selectShard, shardLabel } from './shard/select.js';
 import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
 import { expandPackages, listPackageFiles } from './workspace/packages.js';
-import {
-  type Checkout,
-  createWorkspace,
-  planInstall,
-  readAtRevision,
-  runStep,
-  type Workspace,
-} from './workspace/workspace.js';
+import { prepare } from './workspace/prepare.js';
+import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
 export interface PipelineResult {
   report: Report;
@@ -33,9 +28,9 @@ export interface PipelineResult {
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
+  slugs: Record<string, string>;
 }
-
-export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   const progress = settings.onProgress ?? (() => undefined);
@@ -55,7 +50,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     keep: settings.keepWorktrees,
   });
   try {
-    const config = applyOverrides(await loadConfig(settings, workspace), settings);
+    const config = await loadConfig(settings, {
+      sha: workspace.base.revision.sha,
+      read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
+    });
     const packages = settings.packages && {
       base: await expandPackages(workspace.base.dir, settings.packages),
       head: await expandPackages(workspace.head.dir, settings.packages),
@@ -93,7 +91,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node,
       workDir: workspace.scratch,
       profileDir: join(outDir, 'profiles'),
-      skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
+      skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
       signal: settings.signal,
       onWork: tracker.onWork,
@@ -134,87 +132,14 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     report.profiles = profilePaths(profiles);
     const allPackages = packages && [...new Set([...packages.base, ...packages.head])].sort();
     recordRun(report, { config, costs: tracker.costs, shard: shard?.info, packages: allPackages });
-    if (shard) writeStacks(outDir, flameInputs(profiles));
+    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
+    if (shard) writeStacks(outDir, { stacks: flameInputs(profiles), slugs });
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles: flameInputs(profiles) };
+    return { report, outDir, reportPath, profiles: flameInputs(profiles), slugs };
   } finally {
     await workspace.dispose();
   }
-}
-
-async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {
-  if (settings.configPath) {
-    const path = isAbsolute(settings.configPath)
-      ? settings.configPath
-      : resolve(settings.cwd, settings.configPath);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new UsageError(`config file ${settings.configPath} cannot be read (no such file?)`);
-    }
-    return parseConfig(text, settings.configPath);
-  }
-  const inRepo = settings.configInRepo ?? DEFAULT_CONFIG_PATH;
-  const text = await readAtRevision(workspace.repoRoot, workspace.base.revision.sha, inRepo);
-  if (text === undefined) {
-    if (settings.configInRepo && settings.configInRepo !== DEFAULT_CONFIG_PATH) {
-      throw new UsageError(
-        `config ${inRepo} does not exist in the base revision ${workspace.base.revision.sha.slice(0, 7)} ` +
-          '(the config is read from the base, so that a pull request cannot loosen its own gate)',
-      );
-    }
-    return DEFAULT_CONFIG;
-  }
-  return parseConfig(text, `${inRepo} (base ${workspace.base.revision.sha.slice(0, 7)})`);
-}
-
-function applyOverrides(config: Config, settings: Settings): Config {
-  const o = settings.overrides;
-  if (!o) return config;
-  return {
-    ...config,
-    benchmarks: o.benchmarks ?? config.benchmarks,
-    install: o.install ?? config.install,
-    build: o.build ?? config.build,
-    budget: { ...config.budget, ...o.budget },
-  };
-}
-
-async function prepare(
-  workspace: Workspace,
-  config: Config,
-  progress: (line: string) => void,
-  signal?: AbortSignal,
-  packages?: Record<'base' | 'head', string[]>,
-): Promise<void> {
-  // In a monorepo run, each package installs (where its nearest lockfile is, once) and builds.
-  const sideSteps = async (checkout: Checkout) => {
-    if (!packages) return one(checkout);
-    const installed = new Set<string>();
-    for (const pkg of packages[checkout.side]) {
-      const dir = pkg === '.' ? checkout.dir : join(checkout.dir, pkg);
-      await one({ ...checkout, dir }, installed);
-    }
-  };
-  const one = async (checkout: Checkout, installed?: Set<string>) => {
-    const label = `${checkout.side} ${checkout.revision.sha.slice(0, 7)}`;
-    const install = planInstall(checkout, config.install);
-    if (install && installed?.has(install.dir)) {
-      // A shared lockfile higher up (workspaces) installs once for all its packages.
-    } else if (install) {
-      installed?.add(install.dir);
-      progress(`installing ${label}: ${install.command}`);
-      await runStep(checkout, 'install', install, signal);
-    }
-    if (config.build) {
-      progress(`building ${label}: ${config.build}`);
-      await runStep(checkout, 'build', { dir: checkout.dir, command: config.build }, signal);
-    }
-  };
-  // Installs are mostly network and disk: running both sides at once halves the wait.
-  await Promise.all([sideSteps(workspace.base), sideSteps(workspace.head)]);
 }
 
 function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles']> {

@@ -3,34 +3,21 @@
 // here talks to GitHub.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type Settings, UsageError } from '../settings.js';
+import type { CommentMode } from '../publish/publish.js';
+import type { PublishOptions } from '../publish/run.js';
+import { type InputOverrides, type Settings, UsageError } from '../settings.js';
 import { readCostsFile, shardArtifactPrefix } from '../shard/record.js';
-import { parseShard, type ShardSpec, splitList } from '../shard/select.js';
+import { parseShard, splitList } from '../shard/select.js';
+import type { BaseMode } from '../workspace/base.js';
 
-export type CommentMode = 'always' | 'on-change' | 'never';
-
-export interface ActionOptions {
-  token: string;
-  comment: CommentMode;
-  commentKey: string;
-  failOnRegression: boolean;
+export interface ActionOptions extends PublishOptions {
   /** Post-only mode: publish this existing JSON report instead of measuring. */
   reportPath?: string;
   /** The pull request to comment on (from the event, or the `pr-number` input in post-only mode). */
   pullNumber?: number;
-  owner: string;
-  repo: string;
-  serverUrl: string;
-  runUrl?: string;
   eventName: string;
-  /** Upload flame graphs, profiles and the report as a run artifact. */
-  artifact: boolean;
-  /** Opt-in: commit the flame-graph SVGs to this branch and embed them in the comment. */
-  imageBranch?: string;
   /** `measure` (default) or `merge`: combine this run's shard results and publish them. */
   mode: 'measure' | 'merge';
-  /** A shard job (`shard: i/N`): it uploads its partial result and does not comment or fail. */
-  shard?: ShardSpec;
   /** Shard artifacts are named `<prefix><i>-of-<N>`; the merge job downloads those of this run. */
   shardArtifactPrefix: string;
   /** Merge mode: a local directory holding the shard results instead of this run's artifacts. */
@@ -42,6 +29,8 @@ export interface ActionPlan {
   options: ActionOptions;
   /** Base commit the workspace must contain (fetched when a shallow checkout lacks it). */
   baseSha?: string;
+  /** `pr-base`: compare with the base as given; `merge-base`: with the merge-base of base and HEAD. */
+  baseMode: BaseMode;
 }
 
 type Env = Record<string, string | undefined>;
@@ -49,6 +38,15 @@ type Env = Record<string, string | undefined>;
 /** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores (dashes stay). */
 export function getInput(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** An input with a fixed set of values; the first is the default. */
+function choiceInput<T extends string>(env: Env, name: string, choices: readonly [T, ...T[]]): T {
+  const value = getInput(env, name);
+  if (value === '') return choices[0];
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  const list = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`input "${name}" must be ${list}, got "${value}"`);
 }
 
 function booleanInput(env: Env, name: string, fallback: boolean): boolean {
@@ -92,10 +90,8 @@ export function planAction(env: Env): ActionPlan {
   const event = readEvent(env);
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const pr = event.payload.pull_request;
-  let comment = (getInput(env, 'comment') || 'always') as CommentMode;
-  if (!['always', 'on-change', 'never'].includes(comment)) {
-    throw new UsageError(`input "comment" must be always, on-change or never, got "${comment}"`);
-  }
+  let comment = choiceInput<CommentMode>(env, 'comment', ['always', 'on-change', 'never']);
+  const baseMode = choiceInput<BaseMode>(env, 'base-mode', ['pr-base', 'merge-base']);
 
   if (event.name === 'pull_request_target' && pr) {
     const fork =
@@ -111,10 +107,7 @@ export function planAction(env: Env): ActionPlan {
     }
   }
 
-  const mode = getInput(env, 'mode') || 'measure';
-  if (mode !== 'measure' && mode !== 'merge') {
-    throw new UsageError(`input "mode" must be measure or merge, got "${mode}"`);
-  }
+  const mode = choiceInput<'measure' | 'merge'>(env, 'mode', ['measure', 'merge']);
   const shardInput = getInput(env, 'shard');
   const shard = shardInput ? parseShard(shardInput, 'input "shard"') : undefined;
   if (shard && mode === 'merge') {
@@ -154,6 +147,8 @@ export function planAction(env: Env): ActionPlan {
     owner,
     repo,
     serverUrl,
+    apiUrl: env.GITHUB_API_URL || undefined,
+    runId: env.GITHUB_RUN_ID,
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     eventName: event.name,
     artifact: booleanInput(env, 'upload-artifact', true),
@@ -181,7 +176,7 @@ export function planAction(env: Env): ActionPlan {
   }
   if (/^[0-9a-f]{40}$/i.test(base)) baseSha = base;
 
-  const overrides: NonNullable<Settings['overrides']> = {};
+  const overrides: InputOverrides = {};
   const benchmarks = getInput(env, 'benchmarks');
   if (benchmarks)
     overrides.benchmarks = benchmarks
@@ -202,13 +197,13 @@ export function planAction(env: Env): ActionPlan {
     packages,
     costs: costsInput ? readCostsFile(resolvePath(workspace, costsInput), 'input "costs"') : undefined,
     configInRepo: getInput(env, 'config') || undefined,
-    overrides,
+    inputOverrides: overrides,
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
     ),
   };
-  return { settings, options, baseSha };
+  return { settings, options, baseSha, baseMode };
 }
 
 function resolvePath(workspace: string, path: string): string {

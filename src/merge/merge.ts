@@ -14,12 +14,15 @@ export interface ShardResult {
   dir: string;
   report: Report;
   stacks: StacksByBenchmark;
+  /** File-system-safe name per benchmark key, from the shard's measure stage. */
+  slugs: Record<string, string>;
 }
 
 export interface MergedResult {
   report: Report;
   /** Flame-graph stacks per benchmark key, as the pipeline returns them. */
   profiles: StacksByBenchmark;
+  slugs: Record<string, string>;
 }
 
 /** Reads each shard directory; one without a readable report is named as failed. */
@@ -45,8 +48,8 @@ export function loadShards(dirs: string[]): ShardResult[] {
       throw new UsageError(`${path} is not a shard's report (it was made without --shard i/N)`);
     }
     const stacksPath = join(dir, STACKS_FILE);
-    const stacks = existsSync(stacksPath) ? readStacks(stacksPath) : {};
-    return { dir, report, stacks };
+    const flames = existsSync(stacksPath) ? readStacks(stacksPath) : { stacks: {}, slugs: {} };
+    return { dir, report, stacks: flames.stacks, slugs: flames.slugs };
   });
 }
 
@@ -160,7 +163,8 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   delete report.shard;
   report.merged = { shards: info.count, planDigest: info.planDigest };
   const profiles: StacksByBenchmark = Object.assign({}, ...shards.map((s) => s.stacks));
-  return { report, profiles };
+  const slugs: Record<string, string> = Object.assign({}, ...shards.map((s) => s.slugs));
+  return { report, profiles, slugs };
 }
 
 /** Copies every shard's raw profiles into one output directory (their paths are already distinct). */

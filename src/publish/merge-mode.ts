@@ -3,28 +3,17 @@
 // publishes one comment, one job summary and one verdict.
 import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
-import { renderComment, renderFlames } from '../report/outputs.js';
 import { UsageError } from '../settings.js';
-import { log, uploadArtifact } from './actions.js';
-import { commentMarker } from './comment.js';
-import { publish } from './publish.js';
+import { log } from './actions.js';
+import { type PublishOptions, publishRun } from './run.js';
 
-export interface MergeModeOptions {
+export interface MergeModeOptions extends PublishOptions {
   /** Local directory of shard results (one subdirectory per shard); otherwise this run's artifacts. */
   shardsDir?: string;
   shardArtifactPrefix: string;
-  outDir: string;
-  repoUrl: string;
-  runUrl?: string;
-  commentKey: string;
-  comment: 'always' | 'on-change' | 'never';
-  failOnRegression: boolean;
-  /** Upload the merged report and flame graphs as an artifact. */
-  artifact: boolean;
-  target: Parameters<typeof publish>[0]['target'];
 }
 
 /** Downloads every artifact of this workflow run whose name starts with the prefix, one folder each. */
@@ -70,60 +59,17 @@ function shardDirs(root: string): string[] {
   return dirs.length > 0 ? dirs : [root];
 }
 
-export async function runMergeMode(options: MergeModeOptions): Promise<void> {
+export async function runMergeMode(options: MergeModeOptions, outDir: string): Promise<void> {
   const root = options.shardsDir ?? (await downloadShardArtifacts(options.shardArtifactPrefix));
   const shards = loadShards(shardDirs(root));
   const merged = mergeShards(shards);
   log.info(
     `Merged ${shards.length} shard(s): ${merged.report.benchmarks.length} benchmark(s), verdict ${merged.report.verdict}.`,
   );
-  const outDir = options.outDir;
   mkdirSync(outDir, { recursive: true });
   copyProfiles(shards, outDir);
-  const write = (path: string, content: string) => {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  };
   const reportPath = join(outDir, 'report.json');
-  write(reportPath, `${JSON.stringify(merged.report, null, 2)}\n`);
-  const flames = renderFlames(merged, { repoUrl: options.repoUrl });
-  for (const file of flames.files) write(join(outDir, file.path), file.content);
-  let footer: string | undefined;
-  if (options.artifact) {
-    try {
-      const files = [
-        reportPath,
-        ...flames.files.map((f) => join(outDir, f.path)),
-        ...Object.values(merged.report.profiles ?? {}).flatMap((p) =>
-          Object.values(p).map((rel) => join(outDir, rel)),
-        ),
-      ];
-      const id = await uploadArtifact(
-        `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
-        files,
-        outDir,
-      );
-      if (id !== undefined && options.runUrl) {
-        footer = `🔥 Interactive flame graphs (SVG, HTML viewer) and pprof profiles: [run artifact](${options.runUrl}/artifacts/${id})`;
-      }
-    } catch (error) {
-      log.warning(`Could not upload the merged flame graphs as an artifact: ${(error as Error).message}`);
-    }
-  }
-  const comment = renderComment(merged.report, flames, {
-    repoUrl: options.repoUrl,
-    marker: commentMarker(options.commentKey),
-    footer,
-  });
-  write(join(outDir, 'comment.md'), comment);
-  await publish({
-    report: merged.report,
-    reportPath,
-    comment,
-    summary: renderComment(merged.report, flames, { repoUrl: options.repoUrl, footer, maxChars: 1_000_000 }),
-    commentMode: options.comment,
-    commentKey: options.commentKey,
-    target: options.target,
-    failOnRegression: options.failOnRegression,
-  });
+  writeFileSync(reportPath, `${JSON.stringify(merged.report, null, 2)}\n`);
+  // From here on a merged run is published exactly like a whole one: flame graphs, artifact, comment.
+  await publishRun({ ...merged, outDir, reportPath }, { ...options, shard: undefined });
 }

@@ -70,14 +70,21 @@ export const STACKS_FILE = 'stacks.json.gz';
 
 export type StacksByBenchmark = Record<string, Partial<Record<Side, StackProfile>>>;
 
-export function writeStacks(outDir: string, stacks: StacksByBenchmark): string {
+/** What a shard leaves for `merge` to draw flame graphs from: the stacks, and each benchmark's file name. */
+export interface ShardFlames {
+  stacks: StacksByBenchmark;
+  /** The measure stage's file-system-safe name per benchmark key (flame-graph files are named after it). */
+  slugs: Record<string, string>;
+}
+
+export function writeStacks(outDir: string, flames: ShardFlames): string {
   const path = join(outDir, STACKS_FILE);
-  writeFileSync(path, gzipSync(JSON.stringify(stacks)));
+  writeFileSync(path, gzipSync(JSON.stringify(flames)));
   return path;
 }
 
-export function readStacks(path: string): StacksByBenchmark {
-  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as StacksByBenchmark;
+export function readStacks(path: string): ShardFlames {
+  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as ShardFlames;
 }
 
 /** Shard artifacts of one run: `flamegate-shard-2-of-4`, or with a comment-key `flamegate-<key>-shard-2-of-4`. */

@@ -44,7 +44,7 @@ export const FILE_LOAD_MS = 40;
  * run's costs (`--costs`) know that.
  */
 export function estimateCost(m: BenchmarkMeasurement, budget: Budget): number {
-  if (Object.keys(m.errors).length > 0) return 0;
+  if (Object.keys(m.errors).length > 0 || m.infrastructureError !== undefined) return 0;
   const sides = Number(m.present.base) + Number(m.present.head);
   const timing = budget.processes * sides * (budget.warmupMs + budget.timePerProcessMs);
   const profiling = sides === 2 ? budget.profileProcesses * 2 * (budget.warmupMs + budget.profileMs) : 0;

@@ -11,6 +11,7 @@ const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 function measurement(name: string): BenchmarkMeasurement {
   return {
     id: { file: `bench/${name}.bench.js`, name },
+    slug: name,
     present: { base: true, head: true },
     timings: [],
     soloTimings: [],
@@ -25,8 +26,8 @@ function result(name: string, regressed: boolean): BenchmarkResult {
     name,
     file: `bench/${name}.bench.js`,
     status: regressed ? 'regressed' : 'unchanged',
-    base: { meanNs: 100, samples: 10 },
-    head: { meanNs: regressed ? 150 : 100, samples: 10 },
+    base: { meanNs: 100, medianNs: 100, samples: 10 },
+    head: { meanNs: regressed ? 150 : 100, medianNs: regressed ? 150 : 100, samples: 10 },
     change: regressed ? 0.5 : 0,
     ci: [0, 0],
     threshold: 0.05,
@@ -66,7 +67,7 @@ function shards(count: number, regressed: string[] = []): ShardResult[] {
       configFingerprint: 'cfg',
       shard: plan.info,
     };
-    return { dir: `/out/shard-${i + 1}`, report, stacks: {} };
+    return { dir: `/out/shard-${i + 1}`, report, stacks: {}, slugs: {} };
   });
 }
 
