@@ -127,6 +127,33 @@ export interface StackProfile {
   ops: number;
 }
 
+/** What a profile's values measure, as pprof names it: `wall`/`nanoseconds`, `alloc_space`/`bytes`… */
+export interface SampleType {
+  type: string;
+  /** `nanoseconds` for every time profile (decoders convert other time units), `bytes`, `count`. */
+  unit: string;
+}
+
+/**
+ * A StackProfile with all stacks in flat typed arrays: what the profile decoders (src/profile/) produce
+ * and the flame-graph engine reads. 100k stacks as 100k small arrays cost more in garbage collection
+ * than decoding them; `unpackStacks` (src/profile/packed.ts) gives the StackProfile form.
+ */
+export interface PackedProfile {
+  frames: Frame[];
+  /** Frame indices of every stack, concatenated; each stack root first. */
+  stackFrames: Int32Array;
+  /** Stack i is stackFrames[stackStart[i]] up to, not including, stackFrames[stackStart[i + 1]]. */
+  stackStart: Int32Array;
+  /** Value of each stack in `sampleType.unit` (ns for time profiles). */
+  values: Float64Array;
+  /** Samples each stack stands for. */
+  samples: Float64Array;
+  /** Operations the profile covers; 1 when unknown. */
+  ops: number;
+  sampleType: SampleType;
+}
+
 export interface FunctionSelfTime {
   /** Stable identity across sides: name and file, never the line. */
   key: string;
