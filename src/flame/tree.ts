@@ -4,7 +4,7 @@
 //
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
-import type { FrameKind, StackProfile } from '../model.js';
+import type { FrameKind, PackedProfile, StackProfile } from '../model.js';
 
 export interface FlameNode {
   /** Identity along the path: `name\0file`, or a group key for collapsed frames. */
@@ -100,10 +100,22 @@ export interface BuildOptions extends TreeOptions {
   minFraction?: number;
 }
 
+/** Either form of a profile: the packed one (decoders) skips a copy of every stack. */
+export type TreeInput = StackProfile | PackedProfile;
+
+const isPacked = (p: TreeInput): p is PackedProfile => 'stackFrames' in p;
+const stackCountOf = (p: TreeInput) => (isPacked(p) ? p.values.length : p.stacks.length);
+function frameCountOf(p: TreeInput): number {
+  if (isPacked(p)) return p.stackFrames.length;
+  let n = 0;
+  for (const s of p.stacks) n += s.frames.length;
+  return n;
+}
+
 /** Builds the merged tree. Either side may be missing (an added or removed benchmark). */
 export function buildFlameTree(
-  base: StackProfile | undefined,
-  head: StackProfile | undefined,
+  base: TreeInput | undefined,
+  head: TreeInput | undefined,
   options: BuildOptions = {},
 ): FlameTree {
   const b = base ?? EMPTY;
@@ -114,10 +126,8 @@ export function buildFlameTree(
 
   // Pass 1: every stack of both sides as a run of key ids in one flat array, with collapsed groups
   // already absorbed. Sequential and allocation-free per frame.
-  const stackCount = b.stacks.length + h.stacks.length;
-  let frameCount = 0;
-  for (const s of b.stacks) frameCount += s.frames.length;
-  for (const s of h.stacks) frameCount += s.frames.length;
+  const stackCount = stackCountOf(b) + stackCountOf(h);
+  const frameCount = frameCountOf(b) + frameCountOf(h);
   const seq = new Int32Array(frameCount);
   const start = new Int32Array(stackCount + 1);
   const value = new Float64Array(stackCount);
@@ -126,7 +136,7 @@ export function buildFlameTree(
   let headSamples = 0;
   let si = 0;
   let at = 0;
-  const add = (profile: StackProfile, head: boolean) => {
+  const add = (profile: TreeInput, head: boolean) => {
     const ops = profile.ops > 0 ? profile.ops : 1;
     const frameKey = new Int32Array(profile.frames.length);
     const frameGroup = new Uint8Array(profile.frames.length);
@@ -166,7 +176,9 @@ export function buildFlameTree(
       frameKey[i] = id;
       frameGroup[i] = info.collapsed ? 1 : 0;
     });
-    const r = flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at);
+    const r = isPacked(profile)
+      ? flattenPacked(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at)
+      : flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at);
     si = r.si;
     at = r.at;
     if (head) headSamples += r.samples;
@@ -240,6 +252,43 @@ function flatten(
       if (fi < 0 || fi >= frameKey.length) continue;
       const key = frameKey[fi] as number;
       // A frame inside the group its parent stands for is absorbed: the group node takes its time.
+      if (frameGroup[fi] === 1 && key === prev) continue;
+      seq[at++] = key;
+      prev = key;
+    }
+    si++;
+  }
+  return { si, at, samples };
+}
+
+/** flatten for the packed form. */
+function flattenPacked(
+  profile: PackedProfile,
+  ops: number,
+  head: boolean,
+  frameKey: Int32Array,
+  frameGroup: Uint8Array,
+  seq: Int32Array,
+  start: Int32Array,
+  value: Float64Array,
+  isHead: Uint8Array,
+  si: number,
+  at: number,
+): { si: number; at: number; samples: number } {
+  let samples = 0;
+  const { stackFrames, stackStart, values } = profile;
+  const frameTotal = frameKey.length;
+  for (let s = 0; s < values.length; s++) {
+    samples += profile.samples[s] as number;
+    start[si] = at;
+    value[si] = (values[s] as number) / ops;
+    isHead[si] = head ? 1 : 0;
+    let prev = -1;
+    const to = stackStart[s + 1] as number;
+    for (let i = stackStart[s] as number; i < to; i++) {
+      const fi = stackFrames[i] as number;
+      if (fi < 0 || fi >= frameTotal) continue;
+      const key = frameKey[fi] as number;
       if (frameGroup[fi] === 1 && key === prev) continue;
       seq[at++] = key;
       prev = key;
@@ -329,7 +378,16 @@ interface Level {
 // The two hot loops live in small functions of their own: inside one big function V8 compiled them
 // on-stack and threw the code away again at every new branch, several times slower.
 
-/** Sums each active stack's time into its (node, next key) pair; returns the number of pairs. */
+const pairHash = (parent: number, key: number): number => {
+  let x = Math.imul(parent ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
+  x ^= x >>> 15;
+  return Math.imul(x, 0x2c1b3c6d);
+};
+
+/**
+ * Sums each active stack's time into its (node, next key) pair; returns the number of pairs. The
+ * hash table is sized by the pairs found, not the stacks: far fewer, so it stays in cache.
+ */
 function groupLevel(
   level: Level,
   active: Int32Array,
@@ -342,21 +400,18 @@ function groupLevel(
   isHead: Uint8Array,
   depth: number,
 ): number {
-  let size = 16;
-  while (size < nActive * 2) size *= 2;
+  let size = 1024;
   if (level.slots.length < size) level.slots = new Int32Array(size);
-  const slots = level.slots;
+  let slots = level.slots;
   slots.fill(0, 0, size);
-  const mask = size - 1;
+  let mask = size - 1;
   const { parent: cParent, key: cKey, bt: cBt, ht: cHt } = level;
   let nCand = 0;
   for (let i = 0; i < nActive; i++) {
     const s = active[i] as number;
     const parent = cur[s] as number;
     const key = seq[(start[s] as number) + depth] as number;
-    let x = Math.imul(parent ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
-    x ^= x >>> 15;
-    let h = Math.imul(x, 0x2c1b3c6d) & mask;
+    let h = pairHash(parent, key) & mask;
     let c = -1;
     for (;;) {
       const id = (slots[h] as number) - 1;
@@ -378,6 +433,19 @@ function groupLevel(
     cand[s] = c;
     if (isHead[s] === 1) cHt[c] = (cHt[c] as number) + (value[s] as number);
     else cBt[c] = (cBt[c] as number) + (value[s] as number);
+    // Keep the table at most half full: grow and re-insert the pairs found so far.
+    if (nCand * 2 > size) {
+      size *= 2;
+      mask = size - 1;
+      if (level.slots.length < size) level.slots = new Int32Array(size);
+      slots = level.slots;
+      slots.fill(0, 0, size);
+      for (let p = 0; p < nCand; p++) {
+        let g = pairHash(cParent[p] as number, cKey[p] as number) & mask;
+        while (slots[g] !== 0) g = (g + 1) & mask;
+        slots[g] = p + 1;
+      }
+    }
   }
   return nCand;
 }

@@ -81,6 +81,12 @@ export function classifyProfile(profile: StackProfile, options: ClassifyOptions 
   return unpackStacks(classifyPacked(packStacks(profile), options));
 }
 
+function hasEmptyStack(profile: PackedProfile): boolean {
+  const starts = profile.stackStart;
+  for (let s = 0; s + 1 < starts.length; s++) if (starts[s] === starts[s + 1]) return true;
+  return false;
+}
+
 /**
  * classifyProfile on the packed form. Every frame is classified once; the pass over the stacks only
  * maps frame indices, and cuts or renames where the profile has harness or anonymous frames at all.
@@ -112,6 +118,19 @@ export function classifyPacked(profile: PackedProfile, options: ClassifyOptions 
     }
   }
 
+  // Neither cuts nor renames: the stacks stay as they are and only the frames change, one for one.
+  // Frames are not merged then (two roots can give the same file), which every consumer allows: they
+  // key functions by name and file.
+  if (!anyHarness && !anyAnonymous && !hasEmptyStack(profile)) {
+    const frames = base.map((info): Frame => {
+      const { name, line } = info.frame;
+      return info.package
+        ? { name, file: info.file, line, kind: info.kind, package: info.package }
+        : { name, file: info.file, line, kind: info.kind };
+    });
+    return { ...profile, frames };
+  }
+
   const frames: Frame[] = [];
   // Whether each new frame is user code or a dependency: a harness-cut stack must reach one.
   const reachesCode: number[] = [];
@@ -131,7 +150,9 @@ export function classifyPacked(profile: PackedProfile, options: ClassifyOptions 
   const direct = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const info = base[i] as (typeof base)[number];
-    direct[i] = anonymous[i] ? -1 : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package);
+    direct[i] = anonymous[i]
+      ? -1
+      : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package);
   }
   // (anonymous frame, nearest named caller) → new frame; the caller is an original frame index.
   const renamed = new Map<number, number>();

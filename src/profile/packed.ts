@@ -43,6 +43,26 @@ export class StackBuffer {
     this.counts = new Float64Array(Math.max(16, stacks));
   }
 
+  /** The frame array with room for `n` more frames, for writing directly (then set `length`). */
+  reserve(n: number): Int32Array {
+    const need = this.frameCount + n;
+    if (need > this.frames.length) {
+      const grown = new Int32Array(Math.max(need, this.frames.length * 2));
+      grown.set(this.frames.subarray(0, this.frameCount));
+      this.frames = grown;
+    }
+    return this.frames;
+  }
+
+  /** Frames written so far, over all stacks. */
+  get length(): number {
+    return this.frameCount;
+  }
+
+  set length(n: number) {
+    this.frameCount = n;
+  }
+
   pushFrame(frame: number): void {
     if (this.frameCount === this.frames.length) {
       const grown = new Int32Array(this.frames.length * 2);

@@ -80,6 +80,10 @@ class IntList {
     }
     this.data[this.length++] = n;
   }
+  pushPair(a: number, b: number): void {
+    this.push(a);
+    this.push(b);
+  }
 }
 
 export function decodePprof(bytes: Uint8Array, options: ReadOptions = {}): PackedProfile {
@@ -122,8 +126,8 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
     const start = pos;
     const stop = start + len;
     if (stop > end) throw new Error(`field ${field} runs past the end of the profile`);
-    if (field === 6) stringRanges.push(start), stringRanges.push(stop);
-    else if (field === 2) sampleRanges.push(start), sampleRanges.push(stop);
+    if (field === 6) stringRanges.pushPair(start, stop);
+    else if (field === 2) sampleRanges.pushPair(start, stop);
     else if (field === 4) {
       let id = 0;
       locationLineStart.push(locationLines.length);
@@ -225,9 +229,7 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
     if (index === undefined) {
       index = frames.length;
       const name =
-        f < 0
-          ? ''
-          : string(functionFields.data[f] as number) || string(functionFields.data[f + 1] as number);
+        f < 0 ? '' : string(functionFields.data[f] as number) || string(functionFields.data[f + 1] as number);
       const file = f < 0 ? '' : string(functionFields.data[f + 2] as number);
       frames.push({ name, file, line: startLine, kind: 'user' });
       frameIndex.set(key, index);
@@ -259,26 +261,27 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
   }
   locStart[locationCount] = at;
 
-  const sampleCount = sampleRanges.length / 2;
-  const out = new StackBuffer(sampleCount, sampleCount * 24);
-  const ids = new SampleScratch();
-  const values = new SampleScratch();
-  for (let s = 0; s < sampleCount; s++) {
-    readSample(sampleRanges.data[2 * s] as number, sampleRanges.data[2 * s + 1] as number, ids, values);
-    const value = valueIndex < values.length ? signed(values.data[valueIndex] as number) * factor : 0;
-    const count =
-      countIndex < 0 ? 1 : countIndex < values.length ? signed(values.data[countIndex] as number) : 0;
-    if (value === 0 && count === 0) continue;
-    // pprof lists locations leaf first; stacks here are root first.
-    for (let i = ids.length - 1; i >= 0; i--) {
-      const id = ids.data[i] as number;
-      const l = slotOf ? (id < slotOf.length ? (slotOf[id] as number) : -1) : (sparse?.get(id) ?? -1);
-      if (l < 0) continue;
-      const to = locStart[l + 1] as number;
-      for (let j = locStart[l] as number; j < to; j++) out.pushFrame(locFrames[j] as number);
-    }
-    out.endStack(value, count);
+  let maxFramesPerLocation = 1;
+  for (let l = 0; l < locationCount; l++) {
+    maxFramesPerLocation = Math.max(
+      maxFramesPerLocation,
+      (locStart[l + 1] as number) - (locStart[l] as number),
+    );
   }
+  const slots = slotOf ?? new Int32Array(0);
+  const out = new StackBuffer(sampleRanges.length / 2, (sampleRanges.length / 2) * 24);
+  readStacks(
+    sampleRanges,
+    valueIndex,
+    countIndex,
+    factor,
+    slots,
+    sparse,
+    locStart,
+    locFrames,
+    maxFramesPerLocation,
+    out,
+  );
 
   let ops = 1;
   for (const c of comments) {
@@ -291,36 +294,72 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
   return out.finish(frames, ops, sampleType);
 }
 
-/** A reused buffer for one sample's location ids or values. */
-class SampleScratch {
-  data = new Float64Array(256);
-  length = 0;
-  push(n: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+/**
+ * The hot loop of a large profile: every sample's location ids and values, expanded into frames
+ * straight into the output buffer. Locals and typed arrays only, so that V8 keeps it tight.
+ */
+function readStacks(
+  sampleRanges: IntList,
+  valueIndex: number,
+  countIndex: number,
+  factor: number,
+  slotOf: Int32Array,
+  sparse: Map<number, number> | undefined,
+  locStart: Int32Array,
+  locFrames: Int32Array,
+  maxFramesPerLocation: number,
+  out: StackBuffer,
+): void {
+  let ids = new Int32Array(256);
+  const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
+  const ranges = sampleRanges.data;
+  for (let s = 0; s < sampleRanges.length; s += 2) {
+    pos = ranges[s] as number;
+    const end = ranges[s + 1] as number;
+    let nIds = 0;
+    let nValues = 0;
+    values.fill(0);
+    while (pos < end) {
+      const tag = varint();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      // Packed (wire type 2) or one varint per field.
+      const stop = wire === 2 && (field === 1 || field === 2) ? varint() + pos : -1;
+      let single = stop < 0;
+      if (field === 1) {
+        while (stop < 0 ? single : pos < stop) {
+          single = false;
+          if (nIds === ids.length) {
+            const grown = new Int32Array(nIds * 2);
+            grown.set(ids);
+            ids = grown;
+          }
+          const id = varint();
+          ids[nIds++] = sparse ? (sparse.get(id) ?? -1) : id < slotOf.length ? (slotOf[id] as number) : -1;
+        }
+      } else if (field === 2) {
+        while (stop < 0 ? single : pos < stop) {
+          single = false;
+          const v = varint();
+          if (nValues < values.length) values[nValues] = v;
+          nValues++;
+        }
+      } else skip(wire);
     }
-    this.data[this.length++] = n;
-  }
-}
-
-/** The hot loop of a large profile: one call per sample. */
-function readSample(start: number, end: number, ids: SampleScratch, values: SampleScratch): void {
-  pos = start;
-  ids.length = 0;
-  values.length = 0;
-  while (pos < end) {
-    const tag = varint();
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field === 1 || field === 2) {
-      const list = field === 1 ? ids : values;
-      if (wire === 2) {
-        const stop = varint() + pos;
-        while (pos < stop) list.push(varint());
-      } else list.push(varint());
-    } else skip(wire);
+    const value = signed(values[valueIndex] as number) * factor;
+    const count = countIndex < 0 ? 1 : signed(values[countIndex] as number);
+    if (value === 0 && count === 0) continue;
+    // pprof lists locations leaf first; stacks here are root first.
+    const frames = out.reserve(nIds * maxFramesPerLocation);
+    let at = out.length;
+    for (let i = nIds - 1; i >= 0; i--) {
+      const l = ids[i] as number;
+      if (l < 0) continue;
+      const to = locStart[l + 1] as number;
+      for (let j = locStart[l] as number; j < to; j++) frames[at++] = locFrames[j] as number;
+    }
+    out.length = at;
+    out.endStack(value, count);
   }
 }
 
