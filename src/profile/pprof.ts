@@ -269,7 +269,12 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
     );
   }
   const slots = slotOf ?? new Int32Array(0);
-  const out = new StackBuffer(sampleRanges.length / 2, (sampleRanges.length / 2) * 24);
+  // Every location id takes at least one byte: this bounds the frames, so the buffer never grows.
+  let sampleBytes = 0;
+  for (let i = 0; i < sampleRanges.length; i += 2) {
+    sampleBytes += (sampleRanges.data[i + 1] as number) - (sampleRanges.data[i] as number);
+  }
+  const out = new StackBuffer(sampleRanges.length / 2, sampleBytes * maxFramesPerLocation);
   readStacks(
     sampleRanges,
     valueIndex,
