@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runPipeline } from '../pipeline.js';
+import { type PipelineResult, runPipeline } from '../pipeline.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
@@ -68,13 +68,7 @@ export async function compareCommand(args: string[]): Promise<number> {
       if (controller.signal.aborted) throw new UsageError('interrupted; the worktrees were removed');
       throw error;
     });
-    const outputs = buildReportOutputs(result);
-    for (const file of outputs.files) {
-      const path = join(result.outDir, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-    }
-    writeFileSync(join(result.outDir, 'comment.md'), outputs.markdown);
+    const outputs = writeOutputs(result);
     if (values.json) writeFileSync(String(values.json), `${JSON.stringify(result.report, null, 2)}\n`);
     if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
     process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
@@ -85,6 +79,18 @@ export async function compareCommand(args: string[]): Promise<number> {
     process.off('SIGTERM', onSignal);
     if (controller.signal.aborted) process.exitCode = 130;
   }
+}
+
+/** Writes the flame graphs, HTML viewers and the comment Markdown (comment.md) into the run's folder. */
+export function writeOutputs(result: PipelineResult): ReturnType<typeof buildReportOutputs> {
+  const outputs = buildReportOutputs(result);
+  for (const file of outputs.files) {
+    const path = join(result.outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  writeFileSync(join(result.outDir, 'comment.md'), outputs.markdown);
+  return outputs;
 }
 
 function positiveInt(flag: string, value: unknown): number {

@@ -11,7 +11,9 @@ const HELP = `flamegate ${VERSION}: a performance gate for pull requests
 
 Usage:
   flamegate compare --base <rev> [--head <rev>] [options]
-  flamegate diff <base.pb.gz> <head.pb.gz> [--svg FILE] [--html FILE] [--text]
+  flamegate diff <base> <head> [--json FILE] [--svg FILE] [--html FILE] [--text]
+  flamegate demo [--out DIR]
+  flamegate --version | --help
 
 compare: measures the repo's tinybench benchmarks on two revisions (git worktrees, installed and
 built), profiles them, and compares time per op and each function's self time per op.
@@ -33,7 +35,8 @@ built), profiles them, and compares time per op and each function's self time pe
 Exit codes: 0 nothing exceeded a threshold, 1 a threshold was exceeded or a benchmark broke on head,
 2 usage, config, git or install error.
 
-diff: the flame-graph delta of any two pprof files (Node, Go, Rust…).`;
+diff: the flame-graph delta of any two profiles: pprof (Node, Go, Rust…), .cpuprofile, folded stacks.
+demo: the whole compare on a throwaway copy of the bundled sample project, one function slowed.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -41,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
   const err = (s: string) => process.stderr.write(s);
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     const { DIFF_USAGE } = await import('./diff.js');
-    out(`${HELP}\n\n${DIFF_USAGE}\n`);
+    const { DEMO_USAGE } = await import('./demo.js');
+    out(`${HELP}\n\n${DIFF_USAGE}\n\n${DEMO_USAGE}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -52,11 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     const { runDiff } = await import('./diff.js');
     return runDiff(rest, { stdout: out, stderr: err });
   }
-  if (command !== 'compare') {
-    err(`flamegate: unknown command "${command}" (expected compare or diff; see flamegate --help)\n`);
+  if (command !== 'compare' && command !== 'demo') {
+    err(`flamegate: unknown command "${command}" (expected compare, diff or demo; see flamegate --help)\n`);
     return 2;
   }
   try {
+    if (command === 'demo') {
+      const { runDemo } = await import('./demo.js');
+      return await runDemo(rest, { stdout: out, stderr: err });
+    }
     const { compareCommand } = await import('./compare.js');
     return await compareCommand(rest);
   } catch (error) {
