@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FunctionResult, Report } from '../model.js';
@@ -67,9 +67,11 @@ function git(cwd: string, args: string[]): void {
 /** Creates the throwaway repository: base = the sample project, head = slowPath three times slower. */
 export function createDemoRepo(repo: string): void {
   mkdirSync(repo, { recursive: true });
-  cpSync(sampleProjectDir(), repo, {
+  const sample = sampleProjectDir();
+  // The sample itself sits inside node_modules once flamegate is installed: filter below it only.
+  cpSync(sample, repo, {
     recursive: true,
-    filter: (source) => !/[\\/]node_modules([\\/]|$)/.test(source),
+    filter: (source) => !/(^|[\\/])node_modules([\\/]|$)/.test(relative(sample, source)),
   });
   git(repo, ['init', '-q']);
   git(repo, ['add', '-A']);
