@@ -10,6 +10,11 @@ export interface Thresholds {
   benchmark: number;
   /** Growth of one function's self time, as a fraction of the benchmark's base time per op. */
   function: number;
+  /**
+   * Estimated growth of fleet CPU (a function's self-time change × its share of production CPU) that
+   * fails the gate; only with a production profile.
+   */
+  fleet?: number;
 }
 
 export interface BenchmarkOverride {
@@ -56,6 +61,8 @@ export interface Config {
   /** Functions to leave out of the function table and the function gate (globs on name or file). */
   ignoreFunctions: string[];
   budget: Budget;
+  /** A profile taken in production (pprof or .cpuprofile), on disk, relative to the working directory. */
+  productionProfile?: string;
 }
 
 // ---------------------------------------------------------------- measure
@@ -221,6 +228,17 @@ export interface FunctionResult {
   shareOfBenchmark?: number;
   /** The function gate failed on this row. */
   gate?: boolean;
+  /**
+   * With a production profile: the function's share of production CPU (self time, 0.14 = 14%); 0
+   * when production never ran it (then notInProduction is set).
+   */
+  productionShare?: number;
+  /** Estimated change of fleet CPU: `change` × productionShare (+0.008 = +0.8% of fleet CPU). */
+  fleetImpact?: number;
+  /** The production profile holds no function of this name and file. */
+  notInProduction?: boolean;
+  /** The fleet gate (thresholds.fleet) failed on this row. */
+  fleetGate?: boolean;
 }
 
 export interface RevisionInfo {

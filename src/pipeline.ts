@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
+import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
 import { matchesOverride } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
@@ -16,7 +17,8 @@ import {
   type Side,
   type StackProfile,
 } from './model.js';
-import { classifyProfile, relativeToRoots } from './profile/classify.js';
+import { classifyPacked, classifyProfile, relativeToRoots } from './profile/classify.js';
+import { readProductionProfile } from './profile/decode.js';
 import { functionTable } from './profile/functions.js';
 import { mergePprof } from './profile/merge-pprof.js';
 import { readPprof } from './profile/pprof.js';
@@ -62,6 +64,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   });
   try {
     const config = applyOverrides(await loadConfig(settings, workspace), settings);
+    // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
+    const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     await prepare(workspace, config, progress, settings.signal);
 
     const files = {
@@ -121,7 +125,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       }
     }
 
-    const report = compare({
+    const compared = compare({
       measurements,
       functionTables,
       processTables,
@@ -129,6 +133,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       base: workspace.base.revision,
       head: workspace.head.revision,
     });
+    const report = production ? weighReport(compared, production, config.thresholds) : compared;
     report.settings = {
       processes: config.budget.processes,
       timePerProcessMs: config.budget.timePerProcessMs,
@@ -169,6 +174,15 @@ async function loadConfig(settings: Settings, workspace: Workspace): Promise<Con
     return DEFAULT_CONFIG;
   }
   return parseConfig(text, `${inRepo} (base ${workspace.base.revision.sha.slice(0, 7)})`);
+}
+
+function loadProduction(path: string | undefined, cwd: string): ProductionShares | undefined {
+  if (!path) return undefined;
+  try {
+    return productionShares(classifyPacked(readProductionProfile(resolve(cwd, path))));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function applyOverrides(config: Config, settings: Settings): Config {

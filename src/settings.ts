@@ -30,6 +30,8 @@ export interface Settings {
   signal?: AbortSignal;
   /** Keep worktrees after the run (debugging). */
   keepWorktrees?: boolean;
+  /** A production profile for production weighting; overrides the config's `production-profile`. */
+  productionProfile?: string;
 }
 
 /** An error the user caused (config, usage, git revision, install): exit code 2, message names the fix. */

@@ -28,6 +28,7 @@ export async function compareCommand(args: string[]): Promise<number> {
         time: { type: 'string' },
         node: { type: 'string' },
         'keep-worktrees': { type: 'boolean' },
+        'production-profile': { type: 'string' },
         quiet: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
@@ -53,6 +54,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     outDir: values.out as string | undefined,
     node: values.node as string | undefined,
     keepWorktrees: values['keep-worktrees'] === true,
+    productionProfile: values['production-profile'] as string | undefined,
     signal: controller.signal,
     overrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,

@@ -28,6 +28,8 @@ built), profiles them, and compares time per op and each function's self time pe
   --processes <n>     timing processes (default from config: 6)
   --time <ms>         measured time per side per benchmark per process
   --node <path>       node binary for benchmarks (default: node on PATH)
+  --production-profile <file>  a CPU profile from production (pprof or .cpuprofile): function rows get
+                      their share of production CPU and the estimated fleet impact (thresholds.fleet)
   --keep-worktrees    do not remove the worktrees (debugging)
   --quiet             no progress lines
   --no-color          plain output

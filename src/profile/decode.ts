@@ -1,6 +1,7 @@
 // One entry to every profile format `flamegate diff` and production weighting read. The format is
 // told from the content, never from the file name: pprof (gzipped or not), V8's .cpuprofile JSON and
 // folded stacks. Each decoder produces the same PackedProfile.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
@@ -136,4 +137,31 @@ export function incomparable(base: DecodedProfile, head: DecodedProfile): string
     `the profiles measure different things: base is ${describeSampleType(a)} (${FORMAT_NAMES[base.format]}), ` +
     `head is ${describeSampleType(b)} (${FORMAT_NAMES[head.format]}); compare two profiles of the same kind${hint}`
   );
+}
+
+/**
+ * Reads a production profile (pprof, .cpuprofile or folded stacks) for production weighting; throws
+ * a message naming the file when it cannot be read or holds no CPU time.
+ */
+export function readProductionProfile(path: string): PackedProfile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read the production profile ${path}${code ? ` (${code})` : ''}`);
+  }
+  let decoded: DecodedProfile;
+  try {
+    decoded = decodeProfile(bytes);
+  } catch (error) {
+    throw new Error(`cannot read the production profile ${path}: ${(error as Error).message}`);
+  }
+  const type = decoded.profile.sampleType;
+  if (type.unit !== 'nanoseconds' && type.unit !== 'count') {
+    throw new Error(
+      `the production profile ${path} holds ${describeSampleType(type)}, not CPU time: export a CPU or wall profile`,
+    );
+  }
+  return decoded.profile;
 }

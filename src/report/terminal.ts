@@ -61,7 +61,12 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       out.push(`  ${key}`);
       for (const f of fns) {
         const where = f.package ?? (f.file ? `${f.file}:${f.line}` : (f.kind ?? ''));
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${f.status}${f.gate ? ', over the function threshold' : ''})`;
+        const production = f.notInProduction
+          ? ', not run in production'
+          : f.productionShare !== undefined
+            ? `, ${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ', over the fleet threshold' : ''}`
+            : '';
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${f.status}${f.gate ? ', over the function threshold' : ''}${production})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
       }
     }
