@@ -1,8 +1,10 @@
 // `flamegate diff <base> <head>`: the flame-graph delta of any two profiles, so that profiles users
 // already have (pprof from Go, Rust or anything else; .cpuprofile from node --cpu-prof and Chrome;
 // folded stacks from perf and 0x) get the same outputs as the action.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
@@ -10,13 +12,7 @@ import { buildFlameTree, type CollapseOptions, type FlameTree, flameFunctions } 
 import { formatDeltaNs, formatNs } from '../format.js';
 import type { PackedProfile } from '../model.js';
 import { classifyPacked } from '../profile/classify.js';
-import {
-  type DecodedProfile,
-  decodeProfile,
-  FORMAT_NAMES,
-  incomparable,
-  readProfileBytes,
-} from '../profile/decode.js';
+import { type DecodedProfile, FORMAT_NAMES, incomparable, loadProfileFile } from '../profile/decode.js';
 
 export interface DiffIo {
   stdout: (s: string) => void;
@@ -62,13 +58,12 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   let head: PackedProfile;
   let formats: [string, string];
   try {
-    // Both files are read and inflated together (zlib runs on the thread pool), then decoded once.
-    const [baseBytes, headBytes] = await Promise.all([
-      readBytes(o.basePath, 'base'),
-      readBytes(o.headPath, 'head'),
-    ]);
-    const decodedBase = decode(baseBytes, o.basePath, 'base', o.valueType);
-    const decodedHead = decode(headBytes, o.headPath, 'head', o.valueType);
+    // Head is decoded on a worker thread while base is decoded here; each file is decoded once.
+    const headJob = decodeInWorker(o.headPath, 'head', o.valueType);
+    // When base fails first, head's failure must not surface as an unhandled rejection.
+    headJob?.catch(() => undefined);
+    const decodedBase = await loadProfileFile(o.basePath, 'base', o.valueType);
+    const decodedHead = await (headJob ?? loadProfileFile(o.headPath, 'head', o.valueType));
     const refused = incomparable(decodedBase, decodedHead);
     if (refused) throw new Error(refused);
     formats = [FORMAT_NAMES[decodedBase.format], FORMAT_NAMES[decodedHead.format]];
@@ -196,27 +191,28 @@ function parse(argv: string[]): DiffOptions | 'help' {
   };
 }
 
-async function readBytes(path: string, side: string): Promise<Uint8Array> {
-  try {
-    return await readProfileBytes(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code ?? (error as Error).message;
-    throw new Error(`cannot read the ${side} profile ${path} (${why})`);
-  }
-}
-
-function decode(
-  bytes: Uint8Array,
+/**
+ * Decodes a profile on a worker thread; undefined when the worker bundle is absent (running from
+ * source), then the caller decodes in this thread.
+ */
+function decodeInWorker(
   path: string,
   side: string,
   valueType: string | undefined,
-): DecodedProfile {
-  try {
-    return decodeProfile(bytes, valueType ? { valueType } : {});
-  } catch (error) {
-    throw new Error(`cannot read the ${side} profile ${path}: ${(error as Error).message}`);
-  }
+): Promise<DecodedProfile> | undefined {
+  const script = fileURLToPath(new URL('./decode-worker.js', import.meta.url));
+  if (!existsSync(script)) return undefined;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { path, side, valueType } });
+    worker.once('message', (message: { decoded?: DecodedProfile; error?: string }) => {
+      if (message.decoded) resolve(message.decoded);
+      else reject(new Error(message.error ?? `cannot read the ${side} profile ${path}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`decoding the ${side} profile ${path} stopped (exit ${code})`));
+    });
+  });
 }
 
 /** One function's row of `--json`: the documented, stable output of `flamegate diff`. */

@@ -165,3 +165,23 @@ export function readProductionProfile(path: string): PackedProfile {
   }
   return decoded.profile;
 }
+
+/** Reads, inflates and decodes one side's profile; messages name the side and the file. */
+export async function loadProfileFile(
+  path: string,
+  side: string,
+  valueType: string | undefined,
+): Promise<DecodedProfile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readProfileBytes(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read the ${side} profile ${path} (${code ?? (error as Error).message})`);
+  }
+  try {
+    return decodeProfile(bytes, valueType ? { valueType } : {});
+  } catch (error) {
+    throw new Error(`cannot read the ${side} profile ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,9 +1,10 @@
 // `flamegate diff` on the profiles users already have: .cpuprofile files written by `node --cpu-prof`
 // on two versions of a real script, the same profiles as folded stacks, and pairs it must refuse.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiffRow, runDiff } from '../../src/cli/diff.js';
@@ -140,6 +141,19 @@ describe('flamegate diff on real profiles of other formats', () => {
     expect(out.stdout.split('\n').find((l) => l.includes('formatRecords'))).toMatch(/^\s+\+/);
     expect(readFileSync(join(dir, 'cpu.svg'), 'utf8')).toContain('formatRecords');
     expect(readFileSync(join(dir, 'cpu.html'), 'utf8')).toContain('formatRecords');
+  });
+
+  it('gives the same rows from the built CLI, which decodes head on a worker thread', () => {
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+    const json = join(dir, 'built.json');
+    execFileSync(process.execPath, [cli, 'diff', base, head, '--json', json], { cwd: dir, stdio: 'pipe' });
+    const rows = JSON.parse(readFileSync(json, 'utf8')) as DiffRow[];
+    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'ns', line: 7 });
+    const missing = spawnSync(process.execPath, [cli, 'diff', base, join(dir, 'missing.cpuprofile')], {
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read the head profile');
   });
 
   it('names the slowed function first from the same profiles as folded stacks, gzipped or not', async () => {
