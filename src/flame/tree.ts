@@ -313,7 +313,7 @@ function buildLevels(
 ): { nodeCount: number; maxDepth: number } {
   const stackCount = value.length;
   const nodes: FlameNode[] = [root];
-  const active = new Int32Array(stackCount);
+  let active = new Int32Array(stackCount);
   let nActive = 0;
   const cur = new Int32Array(stackCount);
   for (let s = 0; s < stackCount; s++) {
@@ -329,7 +329,7 @@ function buildLevels(
     ht: new Float64Array(stackCount),
     slots: new Int32Array(16),
   };
-  const next = new Int32Array(stackCount);
+  let next = new Int32Array(stackCount);
   let maxDepth = 0;
   for (let depth = 0; nActive > 0; depth++) {
     const nCand = groupLevel(level, active, nActive, cur, cand, seq, start, value, isHead, depth);
@@ -360,7 +360,8 @@ function buildLevels(
       maxDepth = depth + 1;
     }
     const nNext = advanceLevel(nodes, nodeOf, active, nActive, next, cur, cand, start, value, isHead, depth);
-    active.set(next.subarray(0, nNext));
+    // The stacks left become the active list: swap the two arrays rather than copy.
+    [active, next] = [next, active];
     nActive = nNext;
   }
   for (const node of nodes) if (node.children.length > 1) node.children.sort(compareNodes);
