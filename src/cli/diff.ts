@@ -2,6 +2,7 @@
 // already have (pprof from Go, Rust or anything else; .cpuprofile from node --cpu-prof and Chrome;
 // folded stacks from perf and 0x) get the same outputs as the action.
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -201,7 +202,8 @@ function decodeInWorker(
   valueType: string | undefined,
 ): Promise<DecodedProfile> | undefined {
   const script = fileURLToPath(new URL('./decode-worker.js', import.meta.url));
-  if (!existsSync(script)) return undefined;
+  // With one core a second thread only adds its start-up.
+  if (!existsSync(script) || availableParallelism() < 2) return undefined;
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: { path, side, valueType } });
     worker.once('message', (message: { decoded?: DecodedProfile; error?: string }) => {
