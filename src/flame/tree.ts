@@ -136,6 +136,8 @@ export function buildFlameTree(
   let headSamples = 0;
   let si = 0;
   let at = 0;
+  // Every key comes from one frame (or stands for several): the frame count bounds the keys.
+  const sums = newSums(b.frames.length + h.frames.length);
   const add = (profile: TreeInput, head: boolean) => {
     const ops = profile.ops > 0 ? profile.ops : 1;
     const frameKey = new Int32Array(profile.frames.length);
@@ -177,8 +179,8 @@ export function buildFlameTree(
       frameGroup[i] = info.collapsed ? 1 : 0;
     });
     const r = isPacked(profile)
-      ? flattenPacked(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at)
-      : flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at);
+      ? flattenPacked(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums)
+      : flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums);
     si = r.si;
     at = r.at;
     if (head) headSamples += r.samples;
@@ -221,7 +223,7 @@ export function buildFlameTree(
     headSamples,
     nodeCount: built.nodeCount,
     maxDepth: built.maxDepth,
-    functions: functionsOf(keys, seq, start, value, isHead),
+    functions: functionsOf(keys, sums),
   };
 }
 
@@ -238,12 +240,16 @@ function flatten(
   isHead: Uint8Array,
   si: number,
   at: number,
+  sums: Sums,
 ): { si: number; at: number; samples: number } {
   let samples = 0;
+  const total = head ? sums.ht : sums.bt;
+  const stamp = sums.stamp;
   for (const stack of profile.stacks) {
     samples += stack.samples;
     start[si] = at;
-    value[si] = stack.ns / ops;
+    const v = stack.ns / ops;
+    value[si] = v;
     isHead[si] = head ? 1 : 0;
     let prev = -1;
     const frames = stack.frames;
@@ -255,7 +261,13 @@ function flatten(
       if (frameGroup[fi] === 1 && key === prev) continue;
       seq[at++] = key;
       prev = key;
+      // A recursive function's time counts once per stack in its total.
+      if (stamp[key] !== si) {
+        stamp[key] = si;
+        total[key] = (total[key] as number) + v;
+      }
     }
+    bookSelf(sums, seq, start[si] as number, at, v, head);
     si++;
   }
   return { si, at, samples };
@@ -274,14 +286,18 @@ function flattenPacked(
   isHead: Uint8Array,
   si: number,
   at: number,
+  sums: Sums,
 ): { si: number; at: number; samples: number } {
   let samples = 0;
   const { stackFrames, stackStart, values } = profile;
   const frameTotal = frameKey.length;
+  const total = head ? sums.ht : sums.bt;
+  const stamp = sums.stamp;
   for (let s = 0; s < values.length; s++) {
     samples += profile.samples[s] as number;
     start[si] = at;
-    value[si] = (values[s] as number) / ops;
+    const v = (values[s] as number) / ops;
+    value[si] = v;
     isHead[si] = head ? 1 : 0;
     let prev = -1;
     const to = stackStart[s + 1] as number;
@@ -292,7 +308,12 @@ function flattenPacked(
       if (frameGroup[fi] === 1 && key === prev) continue;
       seq[at++] = key;
       prev = key;
+      if (stamp[key] !== si) {
+        stamp[key] = si;
+        total[key] = (total[key] as number) + v;
+      }
     }
+    bookSelf(sums, seq, start[si] as number, at, v, head);
     si++;
   }
   return { si, at, samples };
@@ -482,43 +503,42 @@ function advanceLevel(
   return nNext;
 }
 
-/** Each function's self and total time over every stack, including those too small to draw. */
-function functionsOf(
-  keys: KeyInfo[],
-  seq: Int32Array,
-  start: Int32Array,
-  value: Float64Array,
-  isHead: Uint8Array,
-): FlameFunction[] {
-  const n = keys.length;
-  const bs = new Float64Array(n);
-  const hs = new Float64Array(n);
-  const bt = new Float64Array(n);
-  const ht = new Float64Array(n);
-  const present = new Uint8Array(n);
-  // The last stack that counted each function: a recursive function's time counts once per stack.
-  const stamp = new Int32Array(n).fill(-1);
-  for (let s = 0; s < value.length; s++) {
-    const from = start[s] as number;
-    const to = start[s + 1] as number;
-    if (to === from) continue;
-    const v = value[s] as number;
-    const head = isHead[s] === 1;
-    for (let i = from; i < to; i++) {
-      const k = seq[i] as number;
-      if (stamp[k] === s) continue;
-      stamp[k] = s;
-      present[k] = 1;
-      if (head) ht[k] = (ht[k] as number) + v;
-      else bt[k] = (bt[k] as number) + v;
-    }
-    const leaf = seq[to - 1] as number;
-    if (head) hs[leaf] = (hs[leaf] as number) + v;
-    else bs[leaf] = (bs[leaf] as number) + v;
-  }
+/**
+ * Each function's self and total time over every stack, including those too small to draw: summed
+ * while the stacks are flattened, so that every frame is read once.
+ */
+interface Sums {
+  bs: Float64Array;
+  hs: Float64Array;
+  bt: Float64Array;
+  ht: Float64Array;
+  /** The last stack that counted each key: a recursive function's time counts once per stack. */
+  stamp: Int32Array;
+}
+
+function newSums(n: number): Sums {
+  return {
+    bs: new Float64Array(n),
+    hs: new Float64Array(n),
+    bt: new Float64Array(n),
+    ht: new Float64Array(n),
+    stamp: new Int32Array(n).fill(-1),
+  };
+}
+
+/** The leaf of the stack just flattened takes its self time. */
+function bookSelf(sums: Sums, seq: Int32Array, from: number, to: number, v: number, head: boolean): void {
+  if (to === from) return;
+  const leaf = seq[to - 1] as number;
+  const self = head ? sums.hs : sums.bs;
+  self[leaf] = (self[leaf] as number) + v;
+}
+
+function functionsOf(keys: KeyInfo[], sums: Sums): FlameFunction[] {
   const out: FlameFunction[] = [];
-  for (let k = 0; k < n; k++) {
-    if (!present[k]) continue;
+  for (let k = 0; k < keys.length; k++) {
+    // A key no stack reached (a frame only in the table) is not a function of this tree.
+    if (sums.stamp[k] === -1) continue;
     const info = keys[k] as KeyInfo;
     const fn: FlameFunction = {
       key: info.key,
@@ -526,10 +546,10 @@ function functionsOf(
       file: info.file,
       line: info.line,
       kind: info.kind,
-      baseSelf: bs[k] as number,
-      headSelf: hs[k] as number,
-      baseTotal: bt[k] as number,
-      headTotal: ht[k] as number,
+      baseSelf: sums.bs[k] as number,
+      headSelf: sums.hs[k] as number,
+      baseTotal: sums.bt[k] as number,
+      headTotal: sums.ht[k] as number,
     };
     if (info.package !== undefined) fn.package = info.package;
     out.push(fn);
