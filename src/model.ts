@@ -37,8 +37,9 @@ export interface Budget {
   /** Time each side runs under the profiler, per benchmark, in each profiling process, in ms. */
   profileMs: number;
   /**
-   * Fresh processes in the attribution pass. One process can carry its own JIT bias for a function;
-   * a function's change is taken as the median over processes, so one odd process cannot flag it.
+   * Fresh processes in the attribution pass. One process can carry its own JIT bias for a function:
+   * the spread between processes widens every function's interval, and all processes but one must
+   * agree on a function's direction, so one odd process cannot flag it.
    */
   profileProcesses: number;
   /** Average time between profiler samples, in microseconds. */
@@ -98,6 +99,11 @@ export interface SideTiming {
 /** Everything the timing and attribution passes produced for one benchmark. */
 export interface BenchmarkMeasurement {
   id: BenchmarkId;
+  /**
+   * File-system-safe name of the benchmark, unique in this run: the folder of its profiles and the
+   * name of its flame-graph files.
+   */
+  slug: string;
   /** Which sides have this task. */
   present: Record<Side, boolean>;
   /** Processes where both sides completed. Empty when a side failed. */
@@ -106,8 +112,19 @@ export interface BenchmarkMeasurement {
   soloTimings: { side: Side; timing: SideTiming }[];
   /** A side that threw, hung or crashed, with its message. */
   errors: Partial<Record<Side, string>>;
+  /**
+   * A fault of flamegate or of the machine that stopped this benchmark, charged to neither side: the
+   * runner crashed or hung before or between benchmarks (the profiler failed to load, the process was
+   * killed), or failed outside the benchmark's own code. Never blamed on the pull request.
+   */
+  infrastructureError?: string;
   /** gzipped pprof files written by the attribution pass, one per profiling process, with the ops each covers. */
   profiles: Partial<Record<Side, { path: string; ops: number }[]>>;
+  /**
+   * The attribution pass's own paired timing, one entry per profiling process (same order as
+   * `profiles`): the head/base time ratio that function self times are scaled by.
+   */
+  attributionTimings?: ProcessTiming[];
 }
 
 // ---------------------------------------------------------------- profile
@@ -171,6 +188,16 @@ export interface FunctionSelfTime {
   selfSamples: number;
 }
 
+/** One side of one benchmark after the profile stage. */
+export interface SideProfile {
+  /** All profiling processes together: what flame graphs draw. */
+  stacks: StackProfile;
+  /** One function table per profiling process, in process order: what the function statistics read. */
+  processes: FunctionTable[];
+  /** The merged pprof file written for users, relative to the output directory. */
+  path: string;
+}
+
 export interface FunctionTable {
   ops: number;
   /** Time per op over all stacks. */
@@ -185,7 +212,15 @@ export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' |
 export type FunctionStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
 
 export interface SideSummary {
+  /** Median over timing processes of each process's ns per op. */
+  medianNs: number;
+  /**
+   * The same median under its first, misleading name: kept because the JSON report is a contract
+   * (fields are added, never renamed). Read `medianNs`.
+   * @deprecated
+   */
   meanNs: number;
+  /** Operations measured, summed over processes. */
   samples: number;
 }
 
@@ -201,12 +236,33 @@ export interface BenchmarkResult {
   ci: [number, number];
   threshold: number;
   error?: string;
+  /**
+   * The failure is flamegate's or the machine's, not either side's (`error` says what): the benchmark
+   * is `failed` but never counts against the pull request. See `Report.infrastructureErrors`.
+   */
+  infrastructure?: boolean;
   /** The interval is wider than the threshold: this run cannot tell a change of that size. */
   inconclusive?: boolean;
   /** Threshold for one function's self-time growth, as a fraction of base time per op. */
   functionThreshold?: number;
   /** Why the gate failed for this benchmark, one line per reason. */
   failures?: string[];
+  /** What the function table of this benchmark rests on. */
+  functionNoise?: FunctionNoise;
+}
+
+export interface FunctionNoise {
+  /** Profiling processes with both sides profiled. */
+  processes: number;
+  /** Profiler samples per side, all processes together. */
+  samples: Record<Side, number>;
+  /**
+   * How much more than sampling error functions moved between processes (median over functions;
+   * 1 = sampling error alone). Every function's interval is widened by it.
+   */
+  dispersion: number;
+  /** Head/base time per op in the attribution pass (paired slices), which scales head self times. */
+  ratio: number;
 }
 
 export interface FunctionResult {
@@ -228,6 +284,10 @@ export interface FunctionResult {
   shareOfBenchmark?: number;
   /** The function gate failed on this row. */
   gate?: boolean;
+  /** The statistics behind `status` (see README, "How the verdict is reached"). */
+  evidence?: FunctionEvidence;
+  /** Whether this pull request changed the function's source, or the version of its package. */
+  source?: SourceChange;
   /**
    * With a production profile: the function's share of production CPU (self time, 0.14 = 14%); 0
    * when production never ran it (then notInProduction is set).
@@ -239,6 +299,49 @@ export interface FunctionResult {
   notInProduction?: boolean;
   /** The fleet gate (thresholds.fleet) failed on this row. */
   fleetGate?: boolean;
+}
+
+export interface FunctionEvidence {
+  /**
+   * The change in the function's share of the benchmark (head share × head/base time ratio − base
+   * share) divided by its standard error, sampling error inflated by the spread between processes.
+   */
+  z: number;
+  /** Profiling processes in which the function moved in the same direction as the pooled change. */
+  agreeing: number;
+  processes: number;
+}
+
+/**
+ * `edited`: the function's line range at head intersects the base..head diff of its file; `new`: its
+ * file or the function did not exist on base; `dependency`: its package's installed version differs
+ * between base and head; `unchanged`: none of these.
+ */
+export interface SourceChange {
+  changed: boolean;
+  reason: 'edited' | 'new' | 'dependency' | 'unchanged';
+  /** Lines of the function at head (first and last), where the source could be parsed. */
+  lines?: [number, number];
+  /** For dependency frames: the package's installed version on each side. */
+  packageVersions?: { base?: string; head?: string };
+}
+
+// ---------------------------------------------------------------- source changes (workspace → compare)
+
+/** What the pull request changed in the source, from git and the installed packages. */
+export interface SourceChanges {
+  /** Per repo-relative file changed between base and head. */
+  files: Record<string, ChangedFile>;
+  /** Installed package versions per side, keyed by the package folder relative to the worktree root. */
+  packages: Record<Side, Record<string, string>>;
+}
+
+export interface ChangedFile {
+  status: 'added' | 'modified' | 'deleted';
+  /** Line ranges of head that the diff touches (a pure deletion touches the lines around it). */
+  changedLines: [number, number][];
+  /** First and last line of every function in the head file, where it parses. */
+  functions?: [number, number][];
 }
 
 export interface RevisionInfo {
@@ -255,6 +358,12 @@ export interface Report {
   functions: FunctionResult[];
   /** One line per exceeded threshold or head-only failure. */
   failures?: string[];
+  /**
+   * Faults of flamegate or of the machine (not of base or head), one line per distinct message with
+   * the benchmarks it stopped. When present, the run is no verdict on the pull request: `verdict`
+   * covers only what was measured, the CLI exits 2 and the Action fails the step naming the fault.
+   */
+  infrastructureErrors?: string[];
   /** Settings that shaped the run, so a reader can reproduce it. */
   settings?: { processes: number; timePerProcessMs: number; profileMs: number; node: string };
   /** Where the raw profiles were written, relative paths per benchmark key. */

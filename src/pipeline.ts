@@ -1,37 +1,24 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
 import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
-import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
-import { matchesOverride } from './config/overrides.js';
+import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
+import { isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
-import {
-  benchmarkKey,
-  type Config,
-  type FunctionTable,
-  type Report,
-  type Side,
-  type StackProfile,
-} from './model.js';
-import { classifyPacked, classifyProfile, relativeToRoots } from './profile/classify.js';
+import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { classifyPacked } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
-import { functionTable } from './profile/functions.js';
-import { mergePprof } from './profile/merge-pprof.js';
-import { readPprof } from './profile/pprof.js';
+import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
+import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
-import {
-  type Checkout,
-  createWorkspace,
-  planInstall,
-  readAtRevision,
-  runStep,
-  type Workspace,
-} from './workspace/workspace.js';
+import { prepare } from './workspace/prepare.js';
+import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
 export interface PipelineResult {
   report: Report;
@@ -41,9 +28,9 @@ export interface PipelineResult {
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
+  slugs: Record<string, string>;
 }
-
-export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   const progress = settings.onProgress ?? (() => undefined);
@@ -63,7 +50,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     keep: settings.keepWorktrees,
   });
   try {
-    const config = applyOverrides(await loadConfig(settings, workspace), settings);
+    const config = await loadConfig(settings, {
+      sha: workspace.base.revision.sha,
+      read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
+    });
     // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
     const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     await prepare(workspace, config, progress, settings.signal);
@@ -93,42 +83,23 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node,
       workDir: workspace.scratch,
       profileDir: join(outDir, 'profiles'),
-      skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
+      skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
       signal: settings.signal,
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 
-    const roots = [workspace.base.root, workspace.head.root];
-    const profiles: PipelineResult['profiles'] = {};
-    const functionTables: Record<string, Partial<Record<Side, FunctionTable>>> = {};
-    const processTables: Record<string, Partial<Record<Side, FunctionTable[]>>> = {};
-    const profilePaths: NonNullable<Report['profiles']> = {};
-    const read = (bytes: Uint8Array) => classifyProfile(readPprof(bytes), { roots });
-    for (const m of measurements) {
-      const key = benchmarkKey(m.id);
-      for (const side of ['base', 'head'] as const) {
-        const written = m.profiles[side];
-        if (!written?.length) continue;
-        const files = written.map((w) => readFileSync(w.path));
-        // One file per side for users and their tools; the per-process files stay apart only in memory.
-        // The worktrees are gone once the run ends: saved profiles name files relative to the repository.
-        const merged = mergePprof(files, { rewriteFile: (file) => relativeToRoots(file, roots) });
-        const path = join(dirname(written[0]?.path ?? outDir), `${side}.pb.gz`);
-        writeFileSync(path, merged);
-        for (const w of written) rmSync(w.path, { force: true });
-        const stacks = read(merged);
-        (profiles[key] ??= {})[side] = stacks;
-        (functionTables[key] ??= {})[side] = functionTable(stacks);
-        (processTables[key] ??= {})[side] = files.map((bytes) => functionTable(read(bytes)));
-        (profilePaths[key] ??= {})[side] = relative(outDir, path);
-      }
-    }
+    const profiles = profileStage({
+      measurements,
+      roots: [workspace.base.root, workspace.head.root],
+      outDir,
+    });
+    const sources = await describeChanges(workspace, settings.signal);
 
     const compared = compare({
       measurements,
-      functionTables,
-      processTables,
+      profiles,
+      sources,
       config,
       base: workspace.base.revision,
       head: workspace.head.revision,
@@ -140,40 +111,26 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       profileMs: config.budget.profileMs,
       node: runtime,
     };
-    report.profiles = profilePaths;
+    report.profiles = profilePaths(profiles);
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles };
+    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
+    return { report, outDir, reportPath, profiles: flameInputs(profiles), slugs };
   } finally {
     await workspace.dispose();
   }
 }
 
-async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {
-  if (settings.configPath) {
-    const path = isAbsolute(settings.configPath)
-      ? settings.configPath
-      : resolve(settings.cwd, settings.configPath);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new UsageError(`config file ${settings.configPath} cannot be read (no such file?)`);
+function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles']> {
+  const paths: NonNullable<Report['profiles']> = {};
+  for (const [key, sides] of Object.entries(profiles)) {
+    paths[key] = {};
+    for (const side of ['base', 'head'] as const) {
+      const path = sides[side]?.path;
+      if (path) paths[key][side] = path;
     }
-    return parseConfig(text, settings.configPath);
   }
-  const inRepo = settings.configInRepo ?? DEFAULT_CONFIG_PATH;
-  const text = await readAtRevision(workspace.repoRoot, workspace.base.revision.sha, inRepo);
-  if (text === undefined) {
-    if (settings.configInRepo && settings.configInRepo !== DEFAULT_CONFIG_PATH) {
-      throw new UsageError(
-        `config ${inRepo} does not exist in the base revision ${workspace.base.revision.sha.slice(0, 7)} ` +
-          '(the config is read from the base, so that a pull request cannot loosen its own gate)',
-      );
-    }
-    return DEFAULT_CONFIG;
-  }
-  return parseConfig(text, `${inRepo} (base ${workspace.base.revision.sha.slice(0, 7)})`);
+  return paths;
 }
 
 function loadProduction(path: string | undefined, cwd: string): ProductionShares | undefined {
@@ -185,36 +142,14 @@ function loadProduction(path: string | undefined, cwd: string): ProductionShares
   }
 }
 
-function applyOverrides(config: Config, settings: Settings): Config {
-  const o = settings.overrides;
-  if (!o) return config;
-  return {
-    ...config,
-    benchmarks: o.benchmarks ?? config.benchmarks,
-    install: o.install ?? config.install,
-    build: o.build ?? config.build,
-    budget: { ...config.budget, ...o.budget },
-  };
-}
-
-async function prepare(
-  workspace: Workspace,
-  config: Config,
-  progress: (line: string) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const one = async (checkout: Checkout) => {
-    const label = `${checkout.side} ${checkout.revision.sha.slice(0, 7)}`;
-    const install = planInstall(checkout, config.install);
-    if (install) {
-      progress(`installing ${label}: ${install.command}`);
-      await runStep(checkout, 'install', install, signal);
+function flameInputs(profiles: BenchmarkProfiles): PipelineResult['profiles'] {
+  const stacks: PipelineResult['profiles'] = {};
+  for (const [key, sides] of Object.entries(profiles)) {
+    stacks[key] = {};
+    for (const side of ['base', 'head'] as const) {
+      const profile = sides[side];
+      if (profile) stacks[key][side] = profile.stacks;
     }
-    if (config.build) {
-      progress(`building ${label}: ${config.build}`);
-      await runStep(checkout, 'build', { dir: checkout.dir, command: config.build }, signal);
-    }
-  };
-  // Installs are mostly network and disk: running both sides at once halves the wait.
-  await Promise.all([one(workspace.base), one(workspace.head)]);
+  }
+  return stacks;
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { infrastructureFailure } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
@@ -56,7 +57,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     keepWorktrees: values['keep-worktrees'] === true,
     productionProfile: values['production-profile'] as string | undefined,
     signal: controller.signal,
-    overrides: {
+    inputOverrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
       budget: {
         ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
@@ -75,6 +76,12 @@ export async function compareCommand(args: string[]): Promise<number> {
     if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
     process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
     process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
+    // flamegate's or the machine's fault is no verdict on the pull request: exit 2, named as such.
+    const infrastructure = infrastructureFailure(result.report);
+    if (infrastructure) {
+      process.stderr.write(`flamegate: ${infrastructure}\n`);
+      return 2;
+    }
     return result.report.verdict === 'fail' ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);

@@ -10,7 +10,7 @@ import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
 import { buildFlameTree, type CollapseOptions, type FlameTree, flameFunctions } from '../flame/tree.js';
-import { formatDeltaNs, formatNs } from '../format.js';
+import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
 import type { PackedProfile } from '../model.js';
 import { classifyPacked } from '../profile/classify.js';
 import { type DecodedProfile, FORMAT_NAMES, incomparable, loadProfileFile } from '../profile/decode.js';
@@ -277,8 +277,7 @@ function summary(
   const perOp = (p: PackedProfile) =>
     p.ops > 1 ? `/op over ${p.ops} ops` : ' in total (no op count in the profile)';
   const delta = tree.headTotal - tree.baseTotal;
-  const pct =
-    tree.baseTotal > 0 ? ` (${delta >= 0 ? '+' : ''}${((100 * delta) / tree.baseTotal).toFixed(1)}%)` : '';
+  const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
   out.push(`base: ${value(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples, ${formats[0]}`);
   out.push(`head: ${value(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples, ${formats[1]}`);
   out.push(`change: ${deltaOf(delta)}${pct}`);
@@ -289,7 +288,7 @@ function summary(
     out.push(`Largest changes of ${what}${base.ops > 1 || head.ops > 1 ? ' per op' : ''}:`);
     const rows = fns.slice(0, top).map((f) => {
       const d = f.headSelf - f.baseSelf;
-      const rel = f.baseSelf > 0 ? `${d >= 0 ? '+' : ''}${((100 * d) / f.baseSelf).toFixed(1)}%` : 'new';
+      const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : 'new';
       const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ''}` : f.kind;
       return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), f.name, where];
     });

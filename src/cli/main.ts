@@ -35,7 +35,7 @@ built), profiles them, and compares time per op and each function's self time pe
   --no-color          plain output
 
 Exit codes: 0 nothing exceeded a threshold, 1 a threshold was exceeded or a benchmark broke on head,
-2 usage, config, git or install error.
+2 usage, config, git or install error, or an infrastructure error (a fault of flamegate or the machine).
 
 diff: the flame-graph delta of any two profiles: pprof (Node, Go, Rust…), .cpuprofile, folded stacks.
 demo: the whole compare on a throwaway copy of the bundled sample project, one function slowed.`;

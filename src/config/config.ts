@@ -12,9 +12,9 @@ export const DEFAULT_BUDGET: Budget = {
   timePerProcessMs: 600,
   sliceMs: 5,
   warmupMs: 150,
-  profileMs: 400,
-  profileProcesses: 3,
-  profileIntervalUs: 1000,
+  profileMs: 500,
+  profileProcesses: 4,
+  profileIntervalUs: 250,
   timeoutMs: 60_000,
 };
 

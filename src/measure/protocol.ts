@@ -41,10 +41,10 @@ export interface ProfileJob {
   /** Index of this profiling process, part of the file names. */
   process: number;
   /**
-   * `true` profiles; `false` runs the same slices without the profiler; `overhead` alternates blocks
-   * with and without it and reports their paired ratios (the profiler's cost, for the self-benchmark).
+   * `true` profiles; `overhead` alternates blocks with and without the profiler and reports their
+   * paired ratios (the profiler's cost, for the self-benchmark).
    */
-  profile: boolean | 'overhead';
+  profile: true | 'overhead';
 }
 
 export type Job = DiscoverJob | TimingJob | ProfileJob;
@@ -65,12 +65,18 @@ export type ChildMessage =
       type: 'profiled';
       key: string;
       profiles: Partial<Record<Side, { path: string; ops: number }>>;
-      /** Ops and elapsed time per side, used to measure the profiler's own cost. */
-      timings: Partial<Record<Side, SideTiming>>;
+      /** The profiled slices' own timing: the head/base ratio that function self times scale by. */
+      base?: SideTiming;
+      head?: SideTiming;
+      pairLogRatios: number[];
     }
   /** ln(ns/op with the profiler ÷ ns/op without) for adjacent blocks. */
   | { type: 'overhead'; key: string; pairLogRatios: number[] }
-  | { type: 'error'; key: string; side: Side; error: string }
+  /**
+   * A benchmark failed. `side` names the side whose code threw; without it the failure happened outside
+   * either side's code (flamegate or the machine: writing a profile, starting the profiler).
+   */
+  | { type: 'error'; key: string; side?: Side; error: string }
   | { type: 'done' };
 
 export const OPS_COMMENT_PREFIX = 'flamegate.ops=';

@@ -4,10 +4,9 @@
 // builds an object per sample and per location is several times slower on the 100k-sample profiles
 // `flamegate diff` must handle in a fraction of a second.
 import { gunzipSync } from 'node:zlib';
+import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
 import type { Frame, PackedProfile, SampleType, StackProfile } from '../model.js';
 import { StackBuffer, unpackStacks } from './packed.js';
-
-const OPS_PREFIX = 'flamegate.ops=';
 
 export interface ReadOptions {
   /** Sample type to read, by its type name (`wall`, `cpu`, `samples`…). */
@@ -291,8 +290,8 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
   let ops = 1;
   for (const c of comments) {
     const comment = string(c);
-    if (comment.startsWith(OPS_PREFIX)) {
-      const n = Number(comment.slice(OPS_PREFIX.length));
+    if (comment.startsWith(OPS_COMMENT_PREFIX)) {
+      const n = Number(comment.slice(OPS_COMMENT_PREFIX.length));
       if (n > 0) ops = n;
     }
   }

@@ -1,10 +1,14 @@
 // The PR comment: verdict first, then the benchmark table, then per benchmark the functions whose
 // self time changed (and its flame-graph section). It always fits the budget: when it would not,
 // details are dropped in order of importance and the comment says so.
+
 import { markdownTable } from 'markdown-table';
+import { escapeHtml, oneLine } from '../escape.js';
 import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
+import { sourceUrl } from '../links.js';
 import type { BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { infrastructureFailure } from './infrastructure.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -48,16 +52,6 @@ export function escapeCell(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Escapes text inside raw HTML (a `<summary>`), where Markdown escapes would show literally. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, ' ');
-}
-
 /**
  * Inline code for a table cell. Backticks cannot be escaped inside a code span, so they become
  * quotes; a pipe still ends the cell unless escaped, even inside code (GFM splits cells first).
@@ -98,8 +92,11 @@ const LEVELS: Level[] = [
   { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 },
 ];
 
+/** GitHub's limit on the body of a comment, in characters: the comment's default budget. */
+export const COMMENT_LIMIT = 65_536;
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const maxChars = options.maxChars ?? 65_536;
+  const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const prepared = prepare(report);
   let text = '';
   for (const [i, level] of LEVELS.entries()) {
@@ -148,9 +145,8 @@ function prepare(report: Report): Prepared {
     else functions.set(f.benchmark, [f]);
   }
   for (const list of functions.values()) {
-    list.sort(
-      (x, y) => Number(!!y.gate) - Number(!!x.gate) || Math.abs(y.deltaNsPerOp) - Math.abs(x.deltaNsPerOp),
-    );
+    // Gate rows first; otherwise compare's order, which puts functions this PR changed ahead.
+    list.sort((x, y) => Number(!!y.gate) - Number(!!x.gate));
   }
   const byRank = (list: BenchmarkResult[]) =>
     list
@@ -219,7 +215,7 @@ function render(
     detailed++;
     const open = failing ? ' open' : '';
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(key)}</b>: ${rows.length} function(s) changed</summary>\n`,
+      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
@@ -241,6 +237,11 @@ function render(
       shown.map((f) => `- ${escapeCell(f)}`).join('\n') +
         (failures.length > shown.length ? `\n- … and ${failures.length - shown.length} more` : ''),
     );
+  }
+  const infrastructure = infrastructureFailure(report);
+  if (infrastructure) {
+    const [first] = infrastructure.split('\n');
+    out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
   }
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
@@ -275,8 +276,9 @@ function verdictLine(report: Report): string {
     `${count('unchanged')} unchanged`,
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
-  const icon = report.verdict === 'fail' ? '❌' : '✅';
-  const word = report.verdict === 'fail' ? 'fail' : 'pass';
+  const broken = (report.infrastructureErrors?.length ?? 0) > 0;
+  const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
+  const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 
@@ -292,8 +294,8 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
       status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
     return [
       `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
-      b.base ? formatNs(b.base.meanNs) : '–',
-      b.head ? formatNs(b.head.meanNs) : '–',
+      b.base ? formatNs(b.base.medianNs) : '–',
+      b.head ? formatNs(b.head.medianNs) : '–',
       measured ? formatPercent(b.change) : '–',
       measured ? formatInterval(b.ci) : '–',
       status,
@@ -316,16 +318,18 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
   if (production) header.splice(6, 0, 'Production');
   const body = rows.map((f) => {
-    const linkable =
-      repo && (f.kind === undefined || f.kind === 'user') && f.file && !f.file.startsWith('node:');
+    const url =
+      f.kind === undefined || f.kind === 'user'
+        ? sourceUrl(repo, report.head.sha, f.file, f.line)
+        : undefined;
     const file = clip(f.file, 150);
     const where = f.package
-      ? escapeCell(f.package)
-      : linkable
-        ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line})`
+      ? escapeCell(packageLabel(f))
+      : url
+        ? `[${escapeCell(file)}:${f.line}](${url})`
         : escapeCell(file || f.kind || '');
     const cells = [
-      `${codeSpan(clip(f.name, 150))}${f.gate ? ' ⛔' : ''}`,
+      `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
       where,
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
@@ -341,13 +345,25 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   return markdownTable([header, ...body], { align });
 }
 
+/** The PR changed the function's own source (a dependency bump is shown with the package instead). */
+export function changedInPr(f: FunctionResult): boolean {
+  return !!f.source?.changed && f.source.reason !== 'dependency';
+}
+
+/** `yaml`, or `📦 fast-xml-parser 5.3.7 → 5.5.9` when this PR changed the package's version. */
+export function packageLabel(f: FunctionResult): string {
+  const versions = f.source?.packageVersions;
+  if (!f.package || !f.source?.changed || !versions) return f.package ?? '';
+  return `📦 ${f.package} ${versions.base ?? '(none)'} → ${versions.head ?? '(none)'}`;
+}
+
 function footer(report: Report, options: MarkdownOptions): string {
   const s = report.settings;
   const how = s
     ? `${s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
     : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

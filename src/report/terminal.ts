@@ -3,6 +3,7 @@
 import { formatDeltaNs, formatInterval, formatNs, formatPercent, shortSha } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { changedInPr, packageLabel } from './markdown.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -21,8 +22,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       b,
       cells: [
         benchmarkKey(b),
-        b.base ? formatNs(b.base.meanNs) : '–',
-        b.head ? formatNs(b.head.meanNs) : '–',
+        b.base ? formatNs(b.base.medianNs) : '–',
+        b.head ? formatNs(b.head.medianNs) : '–',
         measured ? formatPercent(b.change) : '–',
         measured ? formatInterval(b.ci) : '–',
         b.status + (b.inconclusive && b.status === 'unchanged' ? ' (too noisy)' : ''),
@@ -60,19 +61,28 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       if (fns.length === 0) continue;
       out.push(`  ${key}`);
       for (const f of fns) {
-        const where = f.package ?? (f.file ? `${f.file}:${f.line}` : (f.kind ?? ''));
+        const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : (f.kind ?? '');
         const production = f.notInProduction
-          ? ', not run in production'
-          : f.productionShare !== undefined
-            ? `, ${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ', over the fleet threshold' : ''}`
-            : '';
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${f.status}${f.gate ? ', over the function threshold' : ''}${production})`;
+          ? 'not run in production'
+          : f.productionShare !== undefined &&
+            `${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ', over the fleet threshold' : ''}`;
+        const notes = [
+          f.status,
+          changedInPr(f) && 'changed in this PR',
+          f.gate && 'over the function threshold',
+          production,
+        ];
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${notes.filter(Boolean).join(', ')})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
       }
     }
   }
   out.push('');
-  const verdict = report.verdict === 'fail' ? paint('red', 'FAIL') : paint('green', 'PASS');
+  const verdict = report.infrastructureErrors?.length
+    ? paint('red', 'NONE (infrastructure error, see below)')
+    : report.verdict === 'fail'
+      ? paint('red', 'FAIL')
+      : paint('green', 'PASS');
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
   return out.join('\n');

@@ -102,6 +102,7 @@ export function measurement(
 ): BenchmarkMeasurement {
   return {
     id: { file: FILE, name },
+    slug: name,
     present: { base: true, head: true },
     timings: t,
     soloTimings: [],
@@ -140,6 +141,11 @@ export function table(entries: Record<string, [number, number]>, ops = 1000): Fu
   };
 }
 
+/** What the profile stage hands compare: one table per profiling process and side. */
+export function sideProfiles(base: FunctionTable[], head: FunctionTable[]) {
+  return { base: { processes: base }, head: { processes: head } };
+}
+
 // ------------------------------------------------------------ report fixtures
 
 export const SHA = { base: 'a'.repeat(40), head: 'b'.repeat(40) };
@@ -149,8 +155,8 @@ export function bench(name: string, status: BenchmarkResult['status'], change = 
     name,
     file: FILE,
     status,
-    base: { meanNs: 1000, samples: 100 },
-    head: { meanNs: 1000 * (1 + change), samples: 100 },
+    base: { medianNs: 1000, meanNs: 1000, samples: 100 },
+    head: { medianNs: 1000 * (1 + change), meanNs: 1000 * (1 + change), samples: 100 },
     change,
     ci: [change - 0.01, change + 0.01],
     threshold: 0.05,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compare, FUNCTION_EVIDENCE } from '../../src/compare/compare.js';
+import { compare } from '../../src/compare/compare.js';
+import { FUNCTION_EVIDENCE } from '../../src/compare/functions.js';
 import type { FunctionTable } from '../../src/model.js';
-import { config, FILE, measurement, REV, table, timings } from './compare-fixtures.js';
+import { config, FILE, measurement, REV, sideProfiles, table, timings } from './compare-fixtures.js';
 
 const key = (name: string) => `${FILE} > ${name}`;
 
@@ -22,15 +23,15 @@ describe('benchmark status', () => {
           soloTimings: [{ side: 'base', timing: { ops: 10, totalNs: 1000 } }],
         }),
       ],
-      functionTables: {},
+      profiles: {},
       config: config(),
       ...REV,
     });
     expect(report.benchmarks.map((b) => b.status)).toEqual(['added', 'removed']);
     // Median over processes of ns/op (100, 300, 200), ops summed.
-    expect(report.benchmarks[0]?.head).toEqual({ meanNs: 200, samples: 40 });
+    expect(report.benchmarks[0]?.head).toEqual({ medianNs: 200, meanNs: 200, samples: 40 });
     expect(report.benchmarks[0]?.base).toBeNull();
-    expect(report.benchmarks[1]?.base).toEqual({ meanNs: 100, samples: 10 });
+    expect(report.benchmarks[1]?.base).toEqual({ medianNs: 100, meanNs: 100, samples: 10 });
     expect(report.benchmarks[1]?.head).toBeNull();
     expect(report.verdict).toBe('pass');
     expect(report.failures).toEqual([]);
@@ -38,10 +39,10 @@ describe('benchmark status', () => {
 
   it('summarises each side as the median ns/op over processes and the total ops', () => {
     const t = timings(1, 0.1);
-    const b = compare({ measurements: [measurement('b', t)], functionTables: {}, config: config(), ...REV })
+    const b = compare({ measurements: [measurement('b', t)], profiles: {}, config: config(), ...REV })
       .benchmarks[0];
     const perProcess = t.map((p) => p.base.totalNs / p.base.ops).sort((x, y) => x - y);
-    expect(b?.base?.meanNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
+    expect(b?.base?.medianNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
     expect(b?.base?.samples).toBe(t.reduce((s, p) => s + p.base.ops, 0));
     expect(b?.head?.samples).toBe(t.reduce((s, p) => s + p.head.ops, 0));
   });
@@ -50,7 +51,7 @@ describe('benchmark status', () => {
     const run = (errors: { base?: string; head?: string }) =>
       compare({
         measurements: [measurement('x', [], { errors })],
-        functionTables: {},
+        profiles: {},
         config: config(),
         ...REV,
       });
@@ -78,7 +79,7 @@ describe('benchmark status', () => {
   it('does not fail for a new benchmark that throws: it never passed on base', () => {
     const report = compare({
       measurements: [measurement('new', [], { present: { base: false, head: true }, errors: { head: 'E' } })],
-      functionTables: {},
+      profiles: {},
       config: config(),
       ...REV,
     });
@@ -89,7 +90,7 @@ describe('benchmark status', () => {
   it('writes a one-line reason for a regression, with the interval and the threshold', () => {
     const report = compare({
       measurements: [measurement('up', timings(7, 0.12)), measurement('same', timings(8, 0))],
-      functionTables: {},
+      profiles: {},
       config: config(),
       ...REV,
     });
@@ -104,7 +105,7 @@ describe('benchmark status', () => {
   it('does not fail on an improvement', () => {
     const report = compare({
       measurements: [measurement('down', timings(9, -0.2))],
-      functionTables: {},
+      profiles: {},
       config: config(),
       ...REV,
     });
@@ -121,7 +122,7 @@ describe('per-benchmark overrides', () => {
         measurement('parse small', timings(3, 0.05)),
         measurement('other', timings(4, 0.05)),
       ],
-      functionTables: {},
+      profiles: {},
       config: config({
         thresholds: { benchmark: 0.02, function: 0.05 },
         overrides: [
@@ -141,12 +142,29 @@ describe('per-benchmark overrides', () => {
   it('leave skipped benchmarks out of the report and the verdict', () => {
     const report = compare({
       measurements: [measurement('flaky', timings(2, 0.5)), measurement('kept', timings(3, 0))],
-      functionTables: {},
+      profiles: {},
       config: config({ overrides: [{ match: 'flak*', thresholds: {}, skip: true }] }),
       ...REV,
     });
     expect(report.benchmarks.map((b) => b.name)).toEqual(['kept']);
     expect(report.verdict).toBe('pass');
+  });
+
+  it('skip by the first match too: an earlier rule that does not skip keeps the benchmark', () => {
+    const report = compare({
+      measurements: [measurement('parse big', timings(2, 0.05)), measurement('other', timings(3, 0))],
+      profiles: {},
+      config: config({
+        thresholds: { benchmark: 0.02, function: 0.05 },
+        overrides: [
+          { match: 'parse*', thresholds: { benchmark: 0.1 }, skip: false },
+          { match: '*', thresholds: {}, skip: true },
+        ],
+      }),
+      ...REV,
+    });
+    expect(report.benchmarks.map((b) => b.name)).toEqual(['parse big']);
+    expect(report.benchmarks[0]).toMatchObject({ threshold: 0.1, status: 'unchanged' });
   });
 });
 
@@ -159,7 +177,7 @@ describe('functions', () => {
   ) =>
     compare({
       measurements: [measurement(name, timings(4, 0))],
-      functionTables: { [key(name)]: { base, head } },
+      profiles: { [key(name)]: sideProfiles([base], [head]) },
       config: config(patch),
       ...REV,
     });
@@ -227,19 +245,19 @@ describe('functions', () => {
   });
 
   it('do not flag a function seen in a handful of samples', () => {
-    // 2 → 6 samples is a tripling of self time, and 5.8% of the benchmark, but sampling noise can do that.
-    const base = table({ main: [950, 950], rare: [2, 2] });
-    const head = table({ main: [950, 950], rare: [58, 6] });
+    // 2 → 6 samples is a tripling of self time, and 4% of the benchmark, but sampling noise can do that.
+    const base = table({ main: [950, 95], rare: [20, 2] });
+    const head = table({ main: [950, 95], rare: [60, 6] });
     const report = run('few', base, head);
     expect(report.functions.find((f) => f.name === 'rare')?.status).toBe('unchanged');
     expect(report.verdict).toBe('pass');
   });
 
   it('do not flag a significant change below the noise floor of the benchmark', () => {
-    // Many samples make +0.3% of the benchmark significant, but it is below the 0.5% floor.
+    // Many samples make +0.3% of the benchmark significant, but it is below the 1% floor.
     const base = table({ main: [1000, 100_000], tiny: [10, 1000] }, 100);
     const head = table({ main: [1000, 100_000], tiny: [13, 1300] }, 100);
-    expect(FUNCTION_EVIDENCE.minShare).toBe(0.005);
+    expect(FUNCTION_EVIDENCE.minShare).toBe(0.01);
     expect(run('floor', base, head).functions.find((f) => f.name === 'tiny')?.status).toBe('unchanged');
   });
 
@@ -252,8 +270,8 @@ describe('functions', () => {
   });
 
   it('sort changed functions by the size of their change', () => {
-    const base = table({ a: [100, 100], b: [100, 100], c: [500, 500], d: [300, 300] });
-    const head = table({ a: [160, 160], b: [40, 40], c: [700, 700], d: [300, 300] });
+    const base = table({ a: [100, 1000], b: [100, 1000], c: [500, 5000], d: [300, 3000] });
+    const head = table({ a: [160, 1600], b: [40, 400], c: [700, 7000], d: [300, 3000] });
     const report = run('sorted', base, head);
     const changed = report.functions.filter((f) => f.status !== 'unchanged');
     expect(changed.map((f) => f.name)).toEqual(['c', 'a', 'b']);
@@ -262,13 +280,10 @@ describe('functions', () => {
   it('need the change in most profiling processes: one odd process cannot flag a function alone', () => {
     const name = 'jit';
     const steady = () => table({ hot: [500, 500], cold: [500, 500] });
-    const pooledBase = table({ hot: [500, 1500], cold: [500, 1500] }, 3000);
-    const pooledHead = table({ hot: [600, 1800], cold: [500, 1500] }, 3000);
     const withProcesses = (head: FunctionTable[]) =>
       compare({
         measurements: [measurement(name, timings(6, 0))],
-        functionTables: { [key(name)]: { base: pooledBase, head: pooledHead } },
-        processTables: { [key(name)]: { base: [steady(), steady(), steady()], head } },
+        profiles: { [key(name)]: sideProfiles([steady(), steady(), steady()], head) },
         config: config(),
         ...REV,
       });
@@ -292,7 +307,10 @@ describe('functions', () => {
         measurement('broken', [], { errors: { head: 'E' } }),
         measurement('half', timings(1, 0)),
       ],
-      functionTables: { [key('broken')]: { base, head }, [key('half')]: { head } },
+      profiles: {
+        [key('broken')]: sideProfiles([base], [head]),
+        [key('half')]: { head: sideProfiles([head], [head]).head },
+      },
       config: config(),
       ...REV,
     });

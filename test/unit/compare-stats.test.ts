@@ -9,7 +9,7 @@ const AT_2_PERCENT = config({ thresholds: { benchmark: 0.02, function: 0.05 } })
 function status(shift: number, seed: number, cfg = AT_2_PERCENT) {
   const report = compare({
     measurements: [measurement('b', timings(seed, shift))],
-    functionTables: {},
+    profiles: {},
     config: cfg,
     ...REV,
   });
@@ -88,7 +88,7 @@ describe('interval over processes', () => {
     expect(single.ci).toEqual([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
     const result = compare({
       measurements: [measurement('one', timings(1, 0.1, { processes: 1 }))],
-      functionTables: {},
+      profiles: {},
       config: AT_2_PERCENT,
       ...REV,
     }).benchmarks[0];
@@ -123,7 +123,7 @@ describe('verdicts on synthetic data with regime switches', () => {
       }));
       const b = compare({
         measurements: [measurement('wild', t)],
-        functionTables: {},
+        profiles: {},
         config: AT_2_PERCENT,
         ...REV,
       }).benchmarks[0];
@@ -155,7 +155,7 @@ describe('verdicts on synthetic data with regime switches', () => {
     const quiet = { processBias: 0.003, sliceJitter: 0.01 };
     const r = compare({
       measurements: [measurement('small', timings(3, 0.01, quiet))],
-      functionTables: {},
+      profiles: {},
       config: AT_2_PERCENT,
       ...REV,
     });
@@ -169,7 +169,7 @@ describe('verdicts on synthetic data with regime switches', () => {
     const noisy = timings(5, 0, { processBias: 0.08 });
     const b = compare({
       measurements: [measurement('noisy', noisy)],
-      functionTables: {},
+      profiles: {},
       config: AT_2_PERCENT,
       ...REV,
     }).benchmarks[0];

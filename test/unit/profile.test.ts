@@ -1,11 +1,15 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
-import type { StackProfile } from '../../src/model.js';
+import { isHarnessFile } from '../../src/measure/harness.js';
+import type { BenchmarkMeasurement, StackProfile } from '../../src/model.js';
 import { classifyProfile, HARNESS_FRAME, kindOf, packageOf } from '../../src/profile/classify.js';
 import { functionKey, functionTable } from '../../src/profile/functions.js';
-import { mergePprof } from '../../src/profile/merge-pprof.js';
 import { readPprof } from '../../src/profile/pprof.js';
+import { profileStage } from '../../src/profile/profile.js';
 import { buildPprof } from '../helpers/pprof-builder.js';
 
 const main = { name: 'main', file: '/w/head/src/app.js', line: 1 };
@@ -187,26 +191,61 @@ describe('classifyProfile', () => {
   });
 });
 
-describe('mergePprof', () => {
-  it('merges per-process profiles: sums ops, keeps every sample, rewrites files', () => {
-    const one = buildPprof({
-      samples: [{ stack: [parse, main], values: [1, 100] }],
-      comments: ['flamegate.ops=4', 'flamegate.side=head'],
+describe('profileStage', () => {
+  it('decodes each process file once: merged stacks, one table per process, one pprof file for users', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-profile-'));
+    const write = (name: string, bytes: Uint8Array) => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    const side = (process: number, ops: number, stack: (typeof parse)[], ns: number) => ({
+      path: write(
+        `head-${process}.pb.gz`,
+        buildPprof({ samples: [{ stack, values: [ns / 100, ns] }], comments: [`flamegate.ops=${ops}`] }),
+      ),
+      ops,
     });
-    const two = buildPprof({
-      samples: [{ stack: [lex, main], values: [2, 300] }],
-      comments: ['flamegate.ops=6'],
-    });
-    const merged = mergePprof([one, two], { rewriteFile: (f) => f.replace('/w/head/', '') });
-    const profile: StackProfile = readPprof(merged);
-    expect(profile.ops).toBe(10);
-    const table = functionTable(profile);
-    expect(table.totalNsPerOp).toBe(40);
-    expect(fn(table, 'lex').selfNsPerOp).toBe(30);
-    expect(fn(table, 'parse').frame.file).toBe('src/parse.js');
-    // It stays a valid pprof for other readers.
+    const measurement: BenchmarkMeasurement = {
+      id: { file: 'bench/a.bench.js', name: 'a' },
+      slug: 'a',
+      present: { base: true, head: true },
+      timings: [],
+      soloTimings: [],
+      errors: {},
+      profiles: { head: [side(0, 4, [parse, main], 100), side(1, 6, [lex, main], 300)] },
+    };
+    const profiles = profileStage({ measurements: [measurement], roots: ['/w/head'], outDir: dir });
+    const head = profiles['bench/a.bench.js > a']?.head;
+    expect(head?.path).toBe('head.pb.gz');
+    expect(head?.processes.map((t) => t.ops)).toEqual([4, 6]);
+    expect(head?.processes.map((t) => t.totalNsPerOp)).toEqual([25, 50]);
+    expect(head?.stacks.ops).toBe(10);
+    expect(fn(functionTable(head?.stacks as StackProfile), 'lex').selfNsPerOp).toBe(30);
+    // The per-process files are gone; the merged one is a valid pprof with repo-relative files.
+    expect(readdirSync(dir)).toEqual(['head.pb.gz']);
+    const merged = readFileSync(join(dir, 'head.pb.gz'));
+    const reread = readPprof(merged);
+    expect(reread.ops).toBe(10);
+    expect(functionTable(reread).totalNsPerOp).toBe(40);
+    expect(reread.frames.find((f) => f.name === 'parse')?.file).toBe('src/parse.js');
     const decoded = Profile.decode(gunzipSync(merged));
     expect(decoded.sample).toHaveLength(2);
     expect(decoded.stringTable.strings).toContain('flamegate.side=head');
+  });
+});
+
+describe('isHarnessFile (one place for where the harness lives)', () => {
+  it('matches tinybench and flamegate runner, bundled or from source, on any path separator', () => {
+    expect(isHarnessFile('/w/head/node_modules/tinybench/dist/index.js')).toBe(true);
+    expect(isHarnessFile('file:///w/node_modules/.pnpm/tinybench@6.2.4/node_modules/tinybench/x.js')).toBe(
+      true,
+    );
+    expect(isHarnessFile('/home/u/flamegate/src/measure/child/runner.ts')).toBe(true);
+    expect(isHarnessFile('/runner/_actions/o/flamegate/v1/dist/runner.js')).toBe(true);
+    expect(isHarnessFile('C:\\a\\flamegate\\dist\\runner.js')).toBe(true);
+    expect(isHarnessFile('/w/head/src/runner.js')).toBe(false);
+    expect(isHarnessFile('/w/head/src/measure/childish/x.ts')).toBe(false);
+    expect(isHarnessFile('/w/head/dist/runnerXjs')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/escape.js';
 import type { BenchmarkResult, FunctionResult } from '../../src/model.js';
-import { escapeCell, escapeHtml, renderMarkdown } from '../../src/report/markdown.js';
+import { escapeCell, renderMarkdown } from '../../src/report/markdown.js';
 import { bench, FILE, fnRow, report, SHA } from './compare-fixtures.js';
 
 const REPO = 'https://github.com/acme/widgets';
@@ -122,6 +123,34 @@ describe('layout', () => {
       report([bench('fast', 'improved', -0.2)], [fnRow(key('fast'), 'loop', -200)]),
     );
     expect(improvedOnly).toContain(`<details><summary><b>${FILE} &gt; fast</b>`);
+  });
+
+  it('marks functions this PR changed, and names both versions of a bumped dependency', () => {
+    const md = renderMarkdown(
+      report(
+        [bench('slow', 'regressed', 0.2)],
+        [
+          fnRow(key('slow'), 'parseXml', 150, {
+            source: { changed: true, reason: 'edited', lines: [10, 40] },
+          }),
+          fnRow(key('slow'), 'knockOn', 40, { source: { changed: false, reason: 'unchanged' } }),
+          fnRow(key('slow'), 'get', 30, {
+            kind: 'dependency',
+            package: 'fast-xml-parser',
+            source: {
+              changed: true,
+              reason: 'dependency',
+              packageVersions: { base: '5.3.7', head: '5.5.9' },
+            },
+          }),
+        ],
+        'fail',
+      ),
+    );
+    expect(md).toMatch(/\| `parseXml` ✏️ +\|/);
+    expect(md).toMatch(/\| `knockOn` +\|/);
+    expect(md).toMatch(/\| `get` +\| 📦 fast-xml-parser 5\.3\.7 → 5\.5\.9 +\|/);
+    expect(md).toContain('✏️ marks a function whose source this PR changed');
   });
 
   it('shows at most ten function rows per benchmark and says how many more there are', () => {

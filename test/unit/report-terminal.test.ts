@@ -47,6 +47,17 @@ describe('terminal summary', () => {
     expect(tail[1]).toContain('20.0% slower');
   });
 
+  it('says which function rows this PR changed', () => {
+    const changed = report(
+      [bench('slow', 'regressed', 0.2)],
+      [fnRow(`${FILE} > slow`, 'parseXml', 150, { source: { changed: true, reason: 'new' } })],
+      'fail',
+    );
+    expect(renderTerminal(changed)).toMatch(
+      /\+150 ns\s+parseXml\s+src\/lib\.js:12\s+\(regressed, changed in this PR\)/,
+    );
+  });
+
   it('colours only when asked', () => {
     expect(renderTerminal(r)).not.toContain('\x1b[');
     const coloured = renderTerminal(r, { color: true });

@@ -143,14 +143,18 @@ async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<S
 
 type Loaded = Partial<Record<Side, { bench: BenchLike; task: TaskLike }>>;
 
-async function loadSides(b: ChildBenchmark): Promise<Loaded | undefined> {
+async function loadSides(
+  b: ChildBenchmark,
+  around?: <T>(side: Side, load: () => Promise<T>) => Promise<T>,
+): Promise<Loaded | undefined> {
   const sides: Loaded = {};
   for (const side of SIDES) {
     const spec = b[side];
     if (!spec) continue;
     await send({ type: 'progress', key: b.key, side, phase: 'load' });
     try {
-      sides[side] = await loadTask(spec);
+      const load = () => loadTask(spec);
+      sides[side] = await (around ? around(side, load) : load());
     } catch (error) {
       await send({ type: 'error', key: b.key, side, error: errorText(error) });
       return undefined;
@@ -215,7 +219,8 @@ async function withSliceErrors(key: string, work: () => Promise<void>): Promise<
     await send({
       type: 'error',
       key,
-      side: failure.side ?? 'head',
+      // No side: the failure is outside both sides' code, and the parent charges it to neither.
+      side: failure.side,
       error: errorText(failure.cause ?? error),
     });
   }
@@ -244,6 +249,13 @@ const perOp = (totals: Partial<Record<Side, SideTiming>>) => {
   return t.reduce((sum, x) => sum + x.totalNs, 0) / t.reduce((sum, x) => sum + x.ops, 0);
 };
 
+/** What every sample of the profiling process is labelled with (the profiler's sampling context). */
+interface SliceContext {
+  benchmark?: string;
+  side?: Side;
+  phase?: 'load' | 'warmup' | 'measure';
+}
+
 async function runProfile(job: ProfileJob): Promise<void> {
   // Loaded only here: the discovery and timing passes must not pay for the profiler.
   const { time } = await import('@datadog/pprof');
@@ -251,59 +263,86 @@ async function runProfile(job: ProfileJob): Promise<void> {
     await runOverhead(job, time);
     return;
   }
+  // Started before the first benchmark module is imported and kept running until every benchmark of
+  // this process is profiled: V8's profiler does not see code compiled while it was off, and charges
+  // that code's samples to the caller (docs/measurement.md). Phases are told apart by the sampling
+  // context instead, and only `measure` samples are kept.
+  time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+  const labelled = async <T>(context: SliceContext, run: () => Promise<T>): Promise<T> => {
+    time.setContext(context);
+    try {
+      return await run();
+    } finally {
+      time.setContext({});
+    }
+  };
   for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
+    const sides = await loadSides(b, (side, load) =>
+      labelled({ benchmark: b.key, side, phase: 'load' }, load),
+    );
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: 'base' as Side };
       if (job.warmupMs > 0)
-        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
-      if (job.profile) time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
-      // Each slice carries its side as the sampling context, so one profile splits into base and head.
-      const { totals } = await alternate(
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' }, (side, run) =>
+          labelled({ benchmark: b.key, side, phase: 'warmup' }, run),
+        );
+      const { totals, pairLogRatios } = await alternate(
         b.key,
         sides,
         { ...common, timeMs: job.timeMs, phase: 'measure' },
-        job.profile
-          ? async (side, run) => {
-              time.setContext({ side });
-              try {
-                return await run();
-              } finally {
-                time.setContext({});
-              }
-            }
-          : undefined,
+        (side, run) => labelled({ benchmark: b.key, side, phase: 'measure' }, run),
       );
-      const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
-      if (job.profile) {
-        const profile = time.stop(false, ({ context }): Record<string, string> => {
-          const side = (context?.context as { side?: Side } | undefined)?.side;
-          return side ? { [SIDE_LABEL]: side } : {};
-        });
-        const labelKey = profile.stringTable.dedup(SIDE_LABEL);
-        const all = profile.sample;
-        const dir = join(job.outDir, b.slug);
-        mkdirSync(dir, { recursive: true });
-        for (const side of SIDES) {
-          const ops = totals[side]?.ops;
-          if (!ops) continue;
-          const sideValue = profile.stringTable.dedup(side);
-          profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
-          profile.comment = [
-            profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
-            profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
-            profile.stringTable.dedup(`${SIDE_LABEL}=${side}`),
-          ];
-          const path = join(dir, `${side}-${job.process}.pb.gz`);
-          writeFileSync(path, gzipSync(profile.encode()));
-          profiles[side] = { path, ops };
-        }
-        profile.sample = all;
-      }
-      await send({ type: 'profiled', key: b.key, profiles, timings: totals });
+      // `restart` hands the running profiler a fresh profile without stopping it, so the next
+      // benchmark's code is compiled while the profiler is on.
+      const profile = time.stop(true, ({ context }): Record<string, string> => {
+        const slice = context?.context as SliceContext | undefined;
+        return slice?.phase === 'measure' && slice.benchmark === b.key && slice.side
+          ? { [SIDE_LABEL]: slice.side }
+          : {};
+      });
+      const profiles = writeSideProfiles(profile, b, totals, job);
+      await send({
+        type: 'profiled',
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios,
+      });
     });
   }
+  time.stop(false);
+}
+
+/** Splits one benchmark's profile by its side label into `<slug>/<side>-<process>.pb.gz`. */
+function writeSideProfiles(
+  profile: ReturnType<typeof import('@datadog/pprof').time.stop>,
+  b: ChildBenchmark,
+  totals: Partial<Record<Side, SideTiming>>,
+  job: ProfileJob,
+): Partial<Record<Side, { path: string; ops: number }>> {
+  const labelKey = profile.stringTable.dedup(SIDE_LABEL);
+  const all = profile.sample;
+  const dir = join(job.outDir, b.slug);
+  mkdirSync(dir, { recursive: true });
+  const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
+  for (const side of SIDES) {
+    const ops = totals[side]?.ops;
+    if (!ops) continue;
+    const sideValue = profile.stringTable.dedup(side);
+    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+    profile.comment = [
+      profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
+      profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
+      profile.stringTable.dedup(`${SIDE_LABEL}=${side}`),
+    ];
+    const path = join(dir, `${side}-${job.process}.pb.gz`);
+    writeFileSync(path, gzipSync(profile.encode()));
+    profiles[side] = { path, ops };
+  }
+  profile.sample = all;
+  return profiles;
 }
 
 /**
