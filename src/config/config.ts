@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Budget, Config } from '../model.js';
 import { UsageError } from '../settings.js';
 
-export const DEFAULT_BENCHMARK_GLOB = '**/*.bench.{js,mjs,cjs,ts,mts}';
+export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}';
 
 export const DEFAULT_BUDGET: Budget = {
   processes: 6,
