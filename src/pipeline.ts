@@ -4,12 +4,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
+import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
 import { isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
 import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { classifyPacked } from './profile/classify.js';
+import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { costTracker, recordRun, writeStacks } from './shard/record.js';
@@ -54,6 +57,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       sha: workspace.base.revision.sha,
       read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
     });
+    // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
+    const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     const packages = settings.packages && {
       base: await expandPackages(workspace.base.dir, settings.packages),
       head: await expandPackages(workspace.head.dir, settings.packages),
@@ -115,7 +120,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     const sources = await describeChanges(workspace, settings.signal);
 
-    const report = compare({
+    const compared = compare({
       measurements,
       profiles,
       sources,
@@ -123,6 +128,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       base: workspace.base.revision,
       head: workspace.head.revision,
     });
+    const report = production ? weighReport(compared, production, config.thresholds) : compared;
     report.settings = {
       processes: config.budget.processes,
       timePerProcessMs: config.budget.timePerProcessMs,
@@ -152,6 +158,15 @@ function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles
     }
   }
   return paths;
+}
+
+function loadProduction(path: string | undefined, cwd: string): ProductionShares | undefined {
+  if (!path) return undefined;
+  try {
+    return productionShares(classifyPacked(readProductionProfile(resolve(cwd, path))));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function flameInputs(profiles: BenchmarkProfiles): PipelineResult['profiles'] {

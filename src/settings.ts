@@ -38,6 +38,8 @@ export interface Settings {
   costs?: Record<string, number>;
   /** Monorepos: package directories (paths or globs) relative to `cwd`, measured in one run. */
   packages?: string[];
+  /** A production profile for production weighting; overrides the config's `production-profile`. */
+  productionProfile?: string;
 }
 
 /** Config values a CLI flag or an Action input sets; each one present replaces the config file's. */

@@ -198,6 +198,7 @@ export function planAction(env: Env): ActionPlan {
     costs: costsInput ? readCostsFile(resolvePath(workspace, costsInput), 'input "costs"') : undefined,
     configInRepo: getInput(env, 'config') || undefined,
     inputOverrides: overrides,
+    productionProfile: getInput(env, 'production-profile') || undefined,
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
