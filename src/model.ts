@@ -10,6 +10,11 @@ export interface Thresholds {
   benchmark: number;
   /** Growth of one function's self time, as a fraction of the benchmark's base time per op. */
   function: number;
+  /**
+   * Growth of a benchmark's allocated bytes per op that fails the gate (0.1 = 10% more bytes/op),
+   * whatever its time did. Default in DEFAULT_CONFIG.
+   */
+  allocations?: number;
 }
 
 export interface BenchmarkOverride {
@@ -41,6 +46,15 @@ export interface Budget {
   profileIntervalUs: number;
   /** A benchmark that makes no progress for this long is killed and reported as failed. */
   timeoutMs: number;
+  /**
+   * Fresh processes in the allocation pass (bytes per op and allocating functions); 0 turns the
+   * pass off. The interval of bytes/op is taken over them.
+   */
+  allocationProcesses?: number;
+  /** Time each side runs in the allocation pass, per benchmark, in each process, in ms. */
+  allocationMs?: number;
+  /** Average bytes allocated between two samples of the heap profiler. */
+  allocationIntervalBytes?: number;
 }
 
 export interface Config {
@@ -89,6 +103,30 @@ export interface SideTiming {
   totalNs: number;
 }
 
+/** One side's allocations in one process of the allocation pass. */
+export interface SideAllocation {
+  /** Operations measured. */
+  ops: number;
+  /**
+   * Bytes allocated in the measured slices, objects already collected included: the heap's growth
+   * plus what every garbage collection during the slices freed.
+   */
+  bytes: number;
+  /** Time spent in garbage collection during the measured slices, ns. */
+  gcNs: number;
+  /** Wall time of the measured slices, ns. */
+  wallNs: number;
+}
+
+/** One allocation process's view of one benchmark, both sides alternating in slices. */
+export interface ProcessAllocation {
+  process: number;
+  base: SideAllocation;
+  head: SideAllocation;
+  /** ln(head bytes/op ÷ base bytes/op) for each adjacent pair of slices. */
+  pairLogRatios: number[];
+}
+
 /** Everything the timing and attribution passes produced for one benchmark. */
 export interface BenchmarkMeasurement {
   id: BenchmarkId;
@@ -107,6 +145,10 @@ export interface BenchmarkMeasurement {
    * `profiles`): the head/base time ratio that function self times are scaled by.
    */
   attributionTimings?: ProcessTiming[];
+  /** The allocation pass, one entry per process where both sides completed. */
+  allocations?: ProcessAllocation[];
+  /** gzipped pprof heap profiles (`alloc_space`, bytes) of the allocation pass, same order. */
+  allocationProfiles?: Partial<Record<Side, { path: string; ops: number }[]>>;
 }
 
 // ---------------------------------------------------------------- profile

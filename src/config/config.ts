@@ -16,12 +16,15 @@ export const DEFAULT_BUDGET: Budget = {
   profileProcesses: 4,
   profileIntervalUs: 250,
   timeoutMs: 60_000,
+  allocationProcesses: 3,
+  allocationMs: 300,
+  allocationIntervalBytes: 16_384,
 };
 
 export const DEFAULT_CONFIG: Config = {
   benchmarks: [DEFAULT_BENCHMARK_GLOB],
   exclude: [],
-  thresholds: { benchmark: 0.05, function: 0.05 },
+  thresholds: { benchmark: 0.05, function: 0.05, allocations: 0.1 },
   overrides: [],
   ignoreFunctions: [],
   budget: DEFAULT_BUDGET,
@@ -43,7 +46,7 @@ const globList = {
 const thresholdsSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { benchmark: fraction, function: fraction },
+  properties: { benchmark: fraction, function: fraction, allocations: fraction },
 };
 const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
 
@@ -82,6 +85,9 @@ const schema = {
         profileProcesses: positiveInt(1, 20),
         profileIntervalUs: positiveInt(100, 100_000),
         timeoutMs: positiveInt(100, 3_600_000),
+        allocationProcesses: { type: 'integer', minimum: 0, maximum: 20 },
+        allocationMs: positiveInt(10, 600_000),
+        allocationIntervalBytes: positiveInt(512, 16_777_216),
       },
     },
   },
@@ -136,13 +142,15 @@ function toFraction(value: unknown): number | undefined {
   return Number.parseFloat(String(value)) / 100;
 }
 
-function toThresholds(value: unknown): { benchmark?: number; function?: number } {
+function toThresholds(value: unknown): { benchmark?: number; function?: number; allocations?: number } {
   const t = (value ?? {}) as Record<string, unknown>;
-  const out: { benchmark?: number; function?: number } = {};
+  const out: { benchmark?: number; function?: number; allocations?: number } = {};
   const benchmark = toFraction(t.benchmark);
   const fn = toFraction(t.function);
+  const allocations = toFraction(t.allocations);
   if (benchmark !== undefined) out.benchmark = benchmark;
   if (fn !== undefined) out.function = fn;
+  if (allocations !== undefined) out.allocations = allocations;
   return out;
 }
 
@@ -174,7 +182,7 @@ function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
 }
 
 function expectationFor(path: string): string {
-  if (/thresholds\.(benchmark|function)$/.test(path)) {
+  if (/thresholds\.(benchmark|function|allocations)$/.test(path)) {
     return 'must be a fraction from 0 to 1 or a percentage, e.g. 0.05 or "5%"';
   }
   return 'must be a glob string or a list of glob strings';

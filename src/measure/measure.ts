@@ -27,6 +27,8 @@ export interface MeasureInput {
   skip?: (id: BenchmarkId) => boolean;
   onProgress?: (line: string) => void;
   signal?: AbortSignal;
+  /** Filled with each pass's wall time in ms (`allocation` for the allocation pass). */
+  passMs?: Record<string, number>;
 }
 
 const SIDES: Side[] = ['base', 'head'];
@@ -36,6 +38,10 @@ export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement
   const runnable = measurements.filter((m) => Object.keys(m.errors).length === 0);
   await timingPass(input, runnable);
   await attributionPass(
+    input,
+    measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
+  );
+  await allocationPass(
     input,
     measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
   );
@@ -211,6 +217,61 @@ export async function attributionPass(
 }
 
 /**
+ * The allocation pass: apart from the timing and attribution passes, so neither pays for the heap
+ * profiler. Inlining is off as in the attribution pass, so an allocation is charged to the function
+ * that makes it and not to the caller it was inlined into; both sides run alike, so bytes/op compare.
+ */
+export async function allocationPass(
+  input: MeasureInput,
+  measurements: BenchmarkMeasurement[],
+): Promise<void> {
+  const { budget } = input;
+  const processes = budget.allocationProcesses ?? 0;
+  if (processes === 0 || measurements.length === 0) return;
+  const started = Date.now();
+  const outDir = input.profileDir;
+  mkdirSync(outDir, { recursive: true });
+  const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
+  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  for (let process = 0; process < processes; process++) {
+    await runWithRespawn(
+      input,
+      `allocations ${process + 1}/${processes}`,
+      children,
+      byKey,
+      noInliningFlags(input.node),
+      (benchmarks) => ({
+        kind: 'allocation',
+        benchmarks,
+        firstSide: process % 2 === 0 ? 'base' : 'head',
+        // Longer slices than the timing pass: each slice boundary cuts the heap profile.
+        sliceMs: Math.max(budget.sliceMs, 25),
+        warmupMs: budget.warmupMs,
+        timeMs: budget.allocationMs ?? 300,
+        samplingIntervalBytes: budget.allocationIntervalBytes ?? 16_384,
+        outDir,
+        process,
+      }),
+      (message, m) => {
+        if (message.type !== 'allocated') return;
+        const { base, head } = message.profiles;
+        if (!base || !head || !message.base || !message.head) return;
+        const profiles = (m.allocationProfiles ??= {});
+        (profiles.base ??= []).push(base);
+        (profiles.head ??= []).push(head);
+        (m.allocations ??= []).push({
+          process,
+          base: message.base,
+          head: message.head,
+          pairLogRatios: message.pairLogRatios,
+        });
+      },
+    );
+  }
+  if (input.passMs) input.passMs.allocation = Date.now() - started;
+}
+
+/**
  * Runs a job over the given benchmarks; when the child hangs or dies, the benchmark it was running
  * is marked failed and a fresh child takes the rest.
  */
@@ -242,7 +303,7 @@ async function runWithRespawn(
         if (message.type === 'error') {
           m.errors[message.side] = message.error;
           reported.add(message.key);
-        } else if (message.type === 'timing' || message.type === 'profiled') {
+        } else if (message.type === 'timing' || message.type === 'profiled' || message.type === 'allocated') {
           onResult(message, m);
           reported.add(message.key);
         }

@@ -3,21 +3,26 @@
 // share one process so that a pair of slices milliseconds apart sees the same machine speed.
 // This is the only module that imports the profiler.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Session } from 'node:inspector/promises';
 import { register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import type { Side, SideTiming } from '../../model.js';
 import {
+  type AllocationJob,
   type ChildBenchmark,
   type ChildMessage,
   type Job,
   OPS_COMMENT_PREFIX,
   type ProfileJob,
   SIDE_LABEL,
+  type SideAllocation,
   type TimingJob,
 } from '../protocol.js';
+import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
 interface TaskLike {
@@ -383,6 +388,130 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
   }
 }
 
+/**
+ * The allocation pass. Bytes per op come from the garbage collector's own books: the heap's growth
+ * over a slice plus every byte the collections during the slice freed (v8.GCProfiler, Node 18.15+),
+ * so objects already collected count. Per function, V8's sampling heap profiler (through the
+ * inspector, counting collected objects too) runs from before the first benchmark module loads to
+ * the end; the sampling heap profile carries no labels, so it is cut (stopped and at once restarted)
+ * at every slice boundary and each measured slice's profile is added to its side.
+ */
+async function runAllocation(job: AllocationJob): Promise<void> {
+  const { Session: InspectorSession } = await import('node:inspector/promises');
+  const session: Session = new InspectorSession();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  const sampling = {
+    samplingInterval: job.samplingIntervalBytes,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  };
+  await session.post('HeapProfiler.startSampling', sampling);
+  const cut = async (): Promise<SamplingHeapProfile> => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await session.post('HeapProfiler.startSampling', sampling);
+    return profile as unknown as SamplingHeapProfile;
+  };
+  const GCProfiler = (v8 as { GCProfiler?: new () => GcProfilerLike }).GCProfiler;
+  const usedHeap = () => v8.getHeapStatistics().used_heap_size;
+
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      const stacks: Partial<Record<Side, HeapStacks>> = {};
+      const totals: Partial<Record<Side, SideAllocation>> = {};
+      const slices: { side: Side; bytes: number; ops: number }[] = [];
+      await alternate(
+        b.key,
+        sides,
+        { ...common, timeMs: job.timeMs, phase: 'measure' },
+        async (side, run) => {
+          await cut(); // whatever ran between slices
+          const gc = GCProfiler ? new GCProfiler() : undefined;
+          gc?.start();
+          const started = performance.now();
+          const before = usedHeap();
+          const timing = await run();
+          const after = usedHeap();
+          const wallNs = (performance.now() - started) * 1e6;
+          const collections = gc?.stop()?.statistics ?? [];
+          const profile = await cut();
+          const sideStacks = (stacks[side] ??= new HeapStacks());
+          const sampledBefore = sideStacks.totalBytes();
+          sideStacks.add(profile);
+          let freed = 0;
+          let gcNs = 0;
+          for (const c of collections) {
+            freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
+            gcNs += c.cost * 1e3;
+          }
+          // Without the GC profiler (Node < 18.15) the heap profile's own estimate stands in.
+          const bytes = gc ? after - before + freed : sideStacks.totalBytes() - sampledBefore;
+          const total = (totals[side] ??= { ops: 0, bytes: 0, gcNs: 0, wallNs: 0 });
+          total.ops += timing.ops;
+          total.bytes += bytes;
+          total.gcNs += gcNs;
+          total.wallNs += wallNs;
+          slices.push({ side, bytes, ops: timing.ops });
+          return timing;
+        },
+      );
+      // Slices run in pairs (one per side, ABBA), so consecutive slices of both sides form a pair.
+      const pairLogRatios: number[] = [];
+      for (let i = 0; i + 1 < slices.length; i += 2) {
+        const x = slices[i] as (typeof slices)[number];
+        const y = slices[i + 1] as (typeof slices)[number];
+        if (x.side === y.side) continue;
+        const [base, head] = x.side === 'base' ? [x, y] : [y, x];
+        if (base.bytes > 0 && head.bytes > 0)
+          pairLogRatios.push(Math.log(head.bytes / head.ops / (base.bytes / base.ops)));
+      }
+      const dir = join(job.outDir, b.slug);
+      mkdirSync(dir, { recursive: true });
+      const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
+      for (const side of SIDES) {
+        const sideStacks = stacks[side];
+        const ops = totals[side]?.ops;
+        if (!sideStacks || !ops) continue;
+        const path = join(dir, `alloc-${side}-${job.process}.pb.gz`);
+        writeFileSync(
+          path,
+          sideStacks.encode(
+            [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`],
+            job.samplingIntervalBytes,
+          ),
+        );
+        profiles[side] = { path, ops };
+      }
+      await send({
+        type: 'allocated',
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios,
+      });
+    });
+  }
+  await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+}
+
+interface GcProfilerLike {
+  start(): void;
+  stop(): {
+    statistics: {
+      cost: number;
+      beforeGC: { heapStatistics: { usedHeapSize: number } };
+      afterGC: { heapStatistics: { usedHeapSize: number } };
+    }[];
+  };
+}
+
 async function runDiscover(files: string[]): Promise<void> {
   for (const file of files) {
     // tinybench calls each task once when it is added (to tell sync from async), so a task that
@@ -403,6 +532,7 @@ async function main(): Promise<void> {
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
   if (job.kind === 'discover') await runDiscover(job.files);
   else if (job.kind === 'timing') await runTiming(job);
+  else if (job.kind === 'allocation') await runAllocation(job);
   else await runProfile(job);
   await send({ type: 'done' });
   // Benchmarks may leave timers or sockets open; the parent has everything it needs.
