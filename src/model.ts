@@ -233,6 +233,52 @@ export interface BenchmarkResult {
   failures?: string[];
   /** What the function table of this benchmark rests on. */
   functionNoise?: FunctionNoise;
+  /** Allocated bytes per op and time in GC, from the allocation pass (absent when it is off). */
+  memory?: MemoryResult;
+}
+
+/**
+ * A benchmark's allocations. Bytes count every object allocated during the measured operations,
+ * those already collected included (the heap's growth plus what each collection freed), with
+ * tinybench's own bookkeeping per op (a few hundred bytes, the same on both sides).
+ */
+export interface MemoryResult {
+  baseBytesPerOp: number;
+  headBytesPerOp: number;
+  /** head/base − 1 of bytes per op; +0.2 means 20% more bytes allocated per op. */
+  change: number;
+  /** 95% interval of change, over the allocation processes. */
+  ci: [number, number];
+  /** `regressed`: the interval excludes 0 and the growth exceeds `threshold`; `improved` likewise. */
+  status: 'regressed' | 'improved' | 'unchanged';
+  /** The allocation threshold that applied (`thresholds.allocations`). */
+  threshold: number;
+  /** Share of the side's measured wall time spent in garbage collection (0.12 = 12%). */
+  baseGcShare: number;
+  headGcShare: number;
+  /** Allocation processes where both sides completed. */
+  processes: number;
+}
+
+/** One function's self allocations per op, from the sampling heap profiler of the allocation pass. */
+export interface AllocationResult {
+  benchmark: string;
+  name: string;
+  file: string;
+  line: number;
+  baseBytesPerOp: number;
+  headBytesPerOp: number;
+  deltaBytesPerOp: number;
+  status: FunctionStatus;
+  benchmarkFile?: string;
+  kind?: FrameKind;
+  package?: string;
+  /** deltaBytesPerOp as a fraction of the benchmark's base bytes per op. */
+  shareOfBenchmark?: number;
+  /** The same statistics as a function's self time, on heap profiler samples. */
+  evidence?: FunctionEvidence;
+  /** Whether this pull request changed the function's source, or the version of its package. */
+  source?: SourceChange;
 }
 
 export interface FunctionNoise {
@@ -335,4 +381,13 @@ export interface Report {
   settings?: { processes: number; timePerProcessMs: number; profileMs: number; node: string };
   /** Where the raw profiles were written, relative paths per benchmark key. */
   profiles?: Record<string, Partial<Record<Side, string>>>;
+  /**
+   * Functions whose self allocations per op changed, then the largest unchanged ones, per benchmark
+   * (absent when the allocation pass is off).
+   */
+  allocations?: AllocationResult[];
+  /** Where the heap profiles (pprof, `alloc_space` in bytes) were written, per benchmark key. */
+  allocationProfiles?: Record<string, Partial<Record<Side, string>>>;
+  /** Wall time of the allocation pass, ms (what it adds to a run). */
+  allocationPassMs?: number;
 }

@@ -9,6 +9,7 @@ import { matchesOverride } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
 import type { Config, Report, Side, StackProfile } from './model.js';
+import { allocationProfileStage } from './profile/allocations.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { describeChanges } from './workspace/changes.js';
@@ -71,7 +72,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const outDir = settings.outDir ? resolve(settings.outDir) : mkdtempSync(join(tmpdir(), 'flamegate-out-'));
     mkdirSync(outDir, { recursive: true });
     mkdirSync(workspace.scratch, { recursive: true });
+    const passMs: Record<string, number> = {};
     const measurements = await measure({
+      passMs,
       sides: {
         base: { dir: workspace.base.dir, files: files.base },
         head: { dir: workspace.head.dir, files: files.head },
@@ -91,11 +94,17 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       roots: [workspace.base.root, workspace.head.root],
       outDir,
     });
+    const allocationProfiles = allocationProfileStage({
+      measurements,
+      roots: [workspace.base.root, workspace.head.root],
+      outDir,
+    });
     const sources = await describeChanges(workspace, settings.signal);
 
     const report = compare({
       measurements,
       profiles,
+      allocationProfiles,
       sources,
       config,
       base: workspace.base.revision,
@@ -108,6 +117,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node: runtime,
     };
     report.profiles = profilePaths(profiles);
+    if (Object.keys(allocationProfiles).length > 0)
+      report.allocationProfiles = profilePaths(allocationProfiles);
+    if (passMs.allocation !== undefined) report.allocationPassMs = passMs.allocation;
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return { report, outDir, reportPath, profiles: flameInputs(profiles) };

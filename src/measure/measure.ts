@@ -251,6 +251,7 @@ export async function allocationPass(
         samplingIntervalBytes: budget.allocationIntervalBytes ?? 16_384,
         outDir,
         process,
+        roots: { base: input.sides.base.dir, head: input.sides.head.dir },
       }),
       (message, m) => {
         if (message.type !== 'allocated') return;

@@ -64,6 +64,11 @@ export interface AllocationJob {
   /** Directory where `<slug>/alloc-<side>-<process>.pb.gz` files are written. */
   outDir: string;
   process: number;
+  /**
+   * Folder of each side's worktree: a heap sample belongs to the side whose folder holds a frame of
+   * its stack. Without it, the folder of each benchmark file.
+   */
+  roots?: Partial<Record<Side, string>>;
 }
 
 export type Job = DiscoverJob | TimingJob | ProfileJob | AllocationJob;

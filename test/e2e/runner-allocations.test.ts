@@ -25,7 +25,8 @@ const runs: Record<'aa' | 'ab', { message: Allocated; base: FunctionTable; head:
 };
 
 async function allocationProcess(kind: 'aa' | 'ab', process: number): Promise<void> {
-  const headDir = kind === 'aa' ? 'base' : 'head';
+  // Identical code still loads from its own worktree: a heap sample's side is the folder it runs in.
+  const headDir = kind === 'aa' ? 'twin' : 'head';
   const task = (side: string) => ({ file: join(dir, side, 'lib.bench.mjs'), task: 'work' });
   const key = `lib.bench.mjs > work (${kind})`;
   const job: AllocationJob = {
@@ -55,14 +56,15 @@ async function allocationProcess(kind: 'aa' | 'ab', process: number): Promise<vo
   const read = (side: 'base' | 'head') => {
     const path = message.profiles[side]?.path as string;
     const profile = readPprof(readFileSync(path), { valueType: 'alloc_space' });
-    return functionTable(classifyProfile(profile, { roots: [join(dir, 'base'), join(dir, 'head')] }));
+    const roots = ['base', 'head', 'twin'].map((d) => join(dir, d));
+    return functionTable(classifyProfile(profile, { roots }));
   };
   runs[kind].push({ message, base: read('base'), head: read('head') });
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flamegate-alloc-'));
-  for (const side of ['base', 'head']) {
+  for (const side of ['base', 'head', 'twin']) {
     cpSync(LIB, join(dir, side), { recursive: true });
     mkdirSync(join(dir, side, 'node_modules'));
     symlinkSync(TINYBENCH, join(dir, side, 'node_modules/tinybench'));
@@ -79,8 +81,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const bytesPerOp = (m: Allocated, side: 'base' | 'head') =>
-  (m[side]?.bytes ?? 0) / (m[side]?.ops ?? 1);
+const bytesPerOp = (m: Allocated, side: 'base' | 'head') => (m[side]?.bytes ?? 0) / (m[side]?.ops ?? 1);
 const selfBytes = (t: FunctionTable, name: string) =>
   t.functions.find((f) => f.frame.name === name && f.frame.file === 'lib.mjs')?.selfNsPerOp ?? 0;
 
@@ -88,10 +89,10 @@ describe('allocation pass: bytes per op and allocating functions', () => {
   it('counts collected objects: bytes/op matches what the code allocates', () => {
     for (const { message } of runs.aa) {
       // 40 arrays of two small integers (JSArray + FixedArray, 32 bytes each) and 20 three-field
-      // objects (about 40 bytes) per op, with tinybench's own bookkeeping on top.
+      // objects (48 bytes) per op, with tinybench's own bookkeeping (under 1.2 KB per op) on top.
       const base = bytesPerOp(message, 'base');
-      expect(base).toBeGreaterThan(40 * 48 + 20 * 32);
-      expect(base).toBeLessThan(40 * 64 + 20 * 56 + 600);
+      expect(base).toBeGreaterThan(40 * 64 + 20 * 48);
+      expect(base).toBeLessThan(40 * 64 + 20 * 48 + 1200);
       // Objects that never survive are collected: the heap did not simply grow by that much.
       expect(message.base?.ops).toBeGreaterThan(1000);
       expect(message.pairLogRatios.length).toBeGreaterThan(3);
@@ -131,8 +132,11 @@ describe('allocation pass: bytes per op and allocating functions', () => {
       const profile = readPprof(readFileSync(path), { valueType: 'alloc_space' });
       expect(profile.ops).toBe(message.base?.ops);
       const sampled = profile.stacks.reduce((sum, s) => sum + s.ns, 0);
-      // The sampled estimate and the collector's books agree within sampling error.
-      expect(Math.abs(sampled / (message.base?.bytes ?? 1) - 1)).toBeLessThan(0.15);
+      // The sampled estimate stays within the collector's books: here tinybench is linked from
+      // outside the worktree, so its bookkeeping (in the books) is not the benchmark's side.
+      const books = message.base?.bytes ?? 1;
+      expect(sampled).toBeGreaterThan(0.7 * books);
+      expect(sampled).toBeLessThan(1.05 * books);
       expect(message.base?.gcNs).toBeGreaterThan(0);
     }
   });

@@ -17,7 +17,7 @@ export interface SamplingHeapProfile {
   head: SamplingNode;
   samples?: { size: number; nodeId: number; ordinal: number }[];
 }
-interface SamplingNode {
+export interface SamplingNode {
   id: number;
   selfSize: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
@@ -37,24 +37,40 @@ export class HeapStacks {
   /** Stack (frame indices root first, joined by commas) → bytes and raw samples. */
   readonly stacks = new Map<string, { bytes: number; samples: number }>();
 
-  /** Adds one slice's profile. V8's `selfSize` is already scaled to estimated bytes allocated. */
-  add(profile: SamplingHeapProfile): void {
-    const counts = new Map<number, number>();
-    for (const s of profile.samples ?? []) counts.set(s.nodeId, (counts.get(s.nodeId) ?? 0) + 1);
-    const walk = (node: SamplingNode, path: number[]) => {
-      const samples = counts.get(node.id) ?? 0;
-      if (node.selfSize > 0 || samples > 0) {
+  /**
+   * The stacks of `profile` that `keep` accepts (given the file URLs of the stack, root first), with
+   * only the samples whose ordinal `inPhase` accepts. V8's `selfSize` is already scaled to estimated
+   * bytes allocated; a node's bytes are split by the share of its samples in the phase.
+   */
+  static from(
+    profile: SamplingHeapProfile,
+    keep: (urls: string[]) => boolean,
+    inPhase: (ordinal: number) => boolean,
+  ): HeapStacks {
+    const stacks = new HeapStacks();
+    const all = new Map<number, number>();
+    const kept = new Map<number, number>();
+    for (const s of profile.samples ?? []) {
+      all.set(s.nodeId, (all.get(s.nodeId) ?? 0) + 1);
+      if (inPhase(s.ordinal)) kept.set(s.nodeId, (kept.get(s.nodeId) ?? 0) + 1);
+    }
+    const walk = (node: SamplingNode, path: number[], urls: string[]) => {
+      const samples = kept.get(node.id) ?? 0;
+      if (samples > 0 && keep(urls)) {
+        const bytes = (node.selfSize * samples) / (all.get(node.id) ?? samples);
         const key = path.join(',');
-        const entry = this.stacks.get(key);
+        const entry = stacks.stacks.get(key);
         if (entry) {
-          entry.bytes += node.selfSize;
+          entry.bytes += bytes;
           entry.samples += samples;
-        } else this.stacks.set(key, { bytes: node.selfSize, samples });
+        } else stacks.stacks.set(key, { bytes, samples });
       }
-      for (const child of node.children) walk(child, [...path, this.frame(child)]);
+      for (const child of node.children)
+        walk(child, [...path, stacks.frame(child)], [...urls, child.callFrame.url]);
     };
     // The root is V8's `(root)`: a profile's stacks start at its children.
-    for (const child of profile.head.children) walk(child, [this.frame(child)]);
+    for (const child of profile.head.children) walk(child, [stacks.frame(child)], [child.callFrame.url]);
+    return stacks;
   }
 
   totalBytes(): number {

@@ -392,9 +392,11 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
  * The allocation pass. Bytes per op come from the garbage collector's own books: the heap's growth
  * over a slice plus every byte the collections during the slice freed (v8.GCProfiler, Node 18.15+),
  * so objects already collected count. Per function, V8's sampling heap profiler (through the
- * inspector, counting collected objects too) runs from before the first benchmark module loads to
- * the end; the sampling heap profile carries no labels, so it is cut (stopped and at once restarted)
- * at every slice boundary and each measured slice's profile is added to its side.
+ * inspector, counting collected objects too) runs without a break from before the first benchmark
+ * module loads to the end: stopping and restarting it costs tens of ms and slows the code that runs
+ * next several-fold, so it is read once per benchmark. Its samples carry no labels; a sample's side
+ * is the worktree its stack runs in (base and head load from different folders), and the measured
+ * phase is told apart by two marker allocations whose sample ordinals bound it.
  */
 async function runAllocation(job: AllocationJob): Promise<void> {
   const { Session: InspectorSession } = await import('node:inspector/promises');
@@ -407,11 +409,13 @@ async function runAllocation(job: AllocationJob): Promise<void> {
     includeObjectsCollectedByMinorGC: true,
   };
   await session.post('HeapProfiler.startSampling', sampling);
-  const cut = async (): Promise<SamplingHeapProfile> => {
+  const read = async (): Promise<SamplingHeapProfile> => {
     const { profile } = await session.post('HeapProfiler.stopSampling');
     await session.post('HeapProfiler.startSampling', sampling);
     return profile as unknown as SamplingHeapProfile;
   };
+  // An allocation far larger than the sampling interval is sampled with certainty (1 − e⁻⁴⁰).
+  const markerLength = Math.ceil((40 * job.samplingIntervalBytes) / 8);
   const GCProfiler = (v8 as { GCProfiler?: new () => GcProfilerLike }).GCProfiler;
   const usedHeap = () => v8.getHeapStatistics().used_heap_size;
 
@@ -422,15 +426,14 @@ async function runAllocation(job: AllocationJob): Promise<void> {
       const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
       if (job.warmupMs > 0)
         await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
-      const stacks: Partial<Record<Side, HeapStacks>> = {};
       const totals: Partial<Record<Side, SideAllocation>> = {};
       const slices: { side: Side; bytes: number; ops: number }[] = [];
+      flamegateAllocationMark(markerLength);
       await alternate(
         b.key,
         sides,
         { ...common, timeMs: job.timeMs, phase: 'measure' },
         async (side, run) => {
-          await cut(); // whatever ran between slices
           const gc = GCProfiler ? new GCProfiler() : undefined;
           gc?.start();
           const started = performance.now();
@@ -439,18 +442,13 @@ async function runAllocation(job: AllocationJob): Promise<void> {
           const after = usedHeap();
           const wallNs = (performance.now() - started) * 1e6;
           const collections = gc?.stop()?.statistics ?? [];
-          const profile = await cut();
-          const sideStacks = (stacks[side] ??= new HeapStacks());
-          const sampledBefore = sideStacks.totalBytes();
-          sideStacks.add(profile);
           let freed = 0;
           let gcNs = 0;
           for (const c of collections) {
             freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
             gcNs += c.cost * 1e3;
           }
-          // Without the GC profiler (Node < 18.15) the heap profile's own estimate stands in.
-          const bytes = gc ? after - before + freed : sideStacks.totalBytes() - sampledBefore;
+          const bytes = after - before + freed;
           const total = (totals[side] ??= { ops: 0, bytes: 0, gcNs: 0, wallNs: 0 });
           total.ops += timing.ops;
           total.bytes += bytes;
@@ -460,6 +458,12 @@ async function runAllocation(job: AllocationJob): Promise<void> {
           return timing;
         },
       );
+      flamegateAllocationMark(markerLength);
+      const stacks = splitBySide(await read(), {
+        base: b.base ? dirname(b.base.file) : undefined,
+        head: b.head ? dirname(b.head.file) : undefined,
+        roots: job.roots,
+      });
       // Slices run in pairs (one per side, ABBA), so consecutive slices of both sides form a pair.
       const pairLogRatios: number[] = [];
       for (let i = 0; i + 1 < slices.length; i += 2) {
@@ -474,13 +478,12 @@ async function runAllocation(job: AllocationJob): Promise<void> {
       mkdirSync(dir, { recursive: true });
       const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
       for (const side of SIDES) {
-        const sideStacks = stacks[side];
         const ops = totals[side]?.ops;
-        if (!sideStacks || !ops) continue;
+        if (!ops) continue;
         const path = join(dir, `alloc-${side}-${job.process}.pb.gz`);
         writeFileSync(
           path,
-          sideStacks.encode(
+          stacks[side].encode(
             [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`],
             job.samplingIntervalBytes,
           ),
@@ -499,6 +502,66 @@ async function runAllocation(job: AllocationJob): Promise<void> {
   }
   await session.post('HeapProfiler.stopSampling');
   session.disconnect();
+}
+
+/** The marker whose sampled allocations bound the measured phase in the heap profile. */
+function flamegateAllocationMark(length: number): number {
+  const marker = new Array<number>(length).fill(0);
+  return marker.length;
+}
+
+/**
+ * The measured phase's samples, split by side. A sample belongs to the side whose worktree holds a
+ * frame of its stack (the benchmark's own function is on every stack of its operations); samples of
+ * neither (the runner between slices) are dropped.
+ */
+function splitBySide(
+  profile: SamplingHeapProfile,
+  where: { base?: string; head?: string; roots?: Partial<Record<Side, string>> },
+): Record<Side, HeapStacks> {
+  const prefix = (side: Side) => {
+    const dir = where.roots?.[side] ?? where[side];
+    return dir ? (dir.endsWith('/') ? dir : `${dir}/`) : undefined;
+  };
+  const prefixes = { base: prefix('base'), head: prefix('head') };
+  const marks = markerOrdinals(profile);
+  const inPhase = (ordinal: number) => !marks || (ordinal > marks[0] && ordinal < marks[1]);
+  const sideOf = (urls: string[]): Side | undefined => {
+    for (let i = urls.length - 1; i >= 0; i--) {
+      const path = urlPath(urls[i] as string);
+      // The longer prefix first: one worktree may sit inside the other's folder.
+      const candidates = SIDES.filter((s) => prefixes[s] && path.startsWith(prefixes[s] as string)).sort(
+        (x, y) => (prefixes[y]?.length ?? 0) - (prefixes[x]?.length ?? 0),
+      );
+      if (candidates[0]) return candidates[0];
+    }
+    return undefined;
+  };
+  return {
+    base: HeapStacks.from(profile, (urls) => sideOf(urls) === 'base', inPhase),
+    head: HeapStacks.from(profile, (urls) => sideOf(urls) === 'head', inPhase),
+  };
+}
+
+function markerOrdinals(profile: SamplingHeapProfile): [number, number] | undefined {
+  const markerNodes = new Set<number>();
+  const walk = (node: SamplingHeapProfile['head']) => {
+    if (node.callFrame.functionName === 'flamegateAllocationMark') markerNodes.add(node.id);
+    for (const child of node.children) walk(child);
+  };
+  walk(profile.head);
+  const ordinals = (profile.samples ?? []).filter((s) => markerNodes.has(s.nodeId)).map((s) => s.ordinal);
+  if (ordinals.length < 2) return undefined;
+  return [Math.min(...ordinals), Math.max(...ordinals)];
+}
+
+function urlPath(url: string): string {
+  if (!url.startsWith('file://')) return url;
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return url.slice('file://'.length);
+  }
 }
 
 interface GcProfilerLike {

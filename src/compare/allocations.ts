@@ -1,0 +1,134 @@
+// Which benchmarks allocate more per operation, and which functions allocate it. Pure: data in,
+// data out.
+//
+// Bytes per op come from the collector's books in each allocation process (exact up to the harness's
+// own few hundred bytes per op), read as the median of paired slices' head/base ratios, so the
+// interval is taken over processes exactly as for time (stats.ts). Per function, the heap profiler's
+// samples are Poisson counts like the time profiler's, so the same statistics apply (functions.ts):
+// a function's share of the sampled bytes, turned into bytes by the head/base bytes ratio of the
+// paired slices, must clear sampling error inflated by the spread between processes, and most
+// processes must agree on its direction.
+import type {
+  AllocationResult,
+  FunctionSelfTime,
+  FunctionTable,
+  MemoryResult,
+  ProcessAllocation,
+  ProcessTiming,
+  SourceChange,
+} from '../model.js';
+import { compareFunctions } from './functions.js';
+import { estimateChange } from './stats.js';
+
+/**
+ * Default growth of bytes/op that fails the gate. Identical code measures within about ±1% of 1
+ * (the books are exact; what moves is the JIT: a value boxed in one tier and not in another), so 10%
+ * leaves a wide margin, and a real allocation regression in a hot path is usually far larger.
+ */
+export const DEFAULT_ALLOCATION_THRESHOLD = 0.1;
+
+export interface AllocationComparisonInput {
+  benchmark: string;
+  benchmarkFile: string;
+  /** The allocation pass, one entry per process. */
+  allocations: ProcessAllocation[];
+  /** Heap profile function tables per process (`selfNsPerOp` holds bytes per op), paired by index. */
+  base?: FunctionTable[];
+  head?: FunctionTable[];
+  /** The heap profiler's sampling interval: one sample stands for about this many bytes. */
+  samplingIntervalBytes: number;
+  threshold: number;
+  isIgnored?: (f: FunctionSelfTime) => boolean;
+  sourceOf?: (f: FunctionSelfTime, onHead: boolean) => SourceChange | undefined;
+}
+
+export interface AllocationComparison {
+  memory?: MemoryResult;
+  rows: AllocationResult[];
+}
+
+/** The allocation pass's books read as timings, so the paired-ratio statistics of time apply. */
+function asTimings(allocations: ProcessAllocation[]): ProcessTiming[] {
+  return allocations.map((a) => ({
+    process: a.process,
+    base: { ops: a.base.ops, totalNs: a.base.bytes },
+    head: { ops: a.head.ops, totalNs: a.head.bytes },
+    pairLogRatios: a.pairLogRatios,
+  }));
+}
+
+export function compareAllocations(input: AllocationComparisonInput): AllocationComparison {
+  const usable = input.allocations.filter(
+    (a) => a.base.ops > 0 && a.head.ops > 0 && a.base.bytes > 0 && a.head.bytes > 0,
+  );
+  if (usable.length === 0) return { rows: [] };
+  const timings = asTimings(usable);
+  const estimate = estimateChange(timings);
+  const total = (side: 'base' | 'head', field: 'bytes' | 'ops' | 'gcNs' | 'wallNs') =>
+    usable.reduce((sum, a) => sum + a[side][field], 0);
+  const [lo, hi] = estimate.ci;
+  let status: MemoryResult['status'] = 'unchanged';
+  if (lo > 0 && estimate.change > input.threshold) status = 'regressed';
+  else if (hi < 0 && estimate.change < -input.threshold) status = 'improved';
+  const memory: MemoryResult = {
+    baseBytesPerOp: total('base', 'bytes') / total('base', 'ops'),
+    headBytesPerOp: total('head', 'bytes') / total('head', 'ops'),
+    change: estimate.change,
+    ci: estimate.ci,
+    status,
+    threshold: input.threshold,
+    baseGcShare: total('base', 'gcNs') / (total('base', 'wallNs') || 1),
+    headGcShare: total('head', 'gcNs') / (total('head', 'wallNs') || 1),
+    processes: usable.length,
+  };
+  if (!input.base?.length || !input.head?.length) return { memory, rows: [] };
+
+  // A sample stands for about `samplingIntervalBytes` (V8 scales large objects up to their size), so
+  // bytes over the interval is the sample count the statistics need, large objects weighed right.
+  const interval = input.samplingIntervalBytes;
+  const effective = (table: FunctionTable): FunctionTable => ({
+    ops: table.ops,
+    totalNsPerOp: table.totalNsPerOp,
+    totalSamples: (table.totalNsPerOp * table.ops) / interval,
+    functions: table.functions.map((f) => ({ ...f, selfSamples: (f.selfNsPerOp * table.ops) / interval })),
+  });
+  // Only processes with a heap profile on both sides; the books of the same processes give the ratio.
+  const processes = Math.min(input.base.length, input.head.length, input.allocations.length);
+  const pairs = Array.from({ length: processes }, (_, i) => i).filter((i) =>
+    usable.includes(input.allocations[i] as ProcessAllocation),
+  );
+  const { rows } = compareFunctions({
+    benchmark: input.benchmark,
+    benchmarkFile: input.benchmarkFile,
+    base: pairs.map((i) => effective(input.base?.[i] as FunctionTable)),
+    head: pairs.map((i) => effective(input.head?.[i] as FunctionTable)),
+    timings: pairs.map((i) => asTimings([input.allocations[i] as ProcessAllocation])[0] as ProcessTiming),
+    // Allocations gate at the benchmark level only.
+    functionThreshold: Number.POSITIVE_INFINITY,
+    benchmarkDirection: status === 'regressed' ? 1 : status === 'improved' ? -1 : 0,
+    isIgnored: input.isIgnored,
+    sourceOf: input.sourceOf,
+  });
+  return {
+    memory,
+    rows: rows.map((r) => {
+      const row: AllocationResult = {
+        benchmark: r.benchmark,
+        name: r.name,
+        file: r.file,
+        line: r.line,
+        baseBytesPerOp: r.baseSelfNsPerOp,
+        headBytesPerOp: r.headSelfNsPerOp,
+        deltaBytesPerOp: r.deltaNsPerOp,
+        status: r.status,
+        benchmarkFile: r.benchmarkFile,
+      };
+      if (r.kind) row.kind = r.kind;
+      if (r.package) row.package = r.package;
+      if (r.shareOfBenchmark !== undefined) row.shareOfBenchmark = r.shareOfBenchmark;
+      if (r.evidence) row.evidence = r.evidence;
+      if (r.source) row.source = r.source;
+      return row;
+    }),
+  };
+}
