@@ -18,7 +18,7 @@ import type {
   SourceChange,
 } from '../model.js';
 import { compareFunctions } from './functions.js';
-import { estimateChange } from './stats.js';
+import { estimateChange, median } from './stats.js';
 
 /**
  * Default growth of bytes/op that fails the gate. Identical code measures within about ±1% of 1
@@ -45,6 +45,14 @@ export interface AllocationComparisonInput {
 export interface AllocationComparison {
   memory?: MemoryResult;
   rows: AllocationResult[];
+}
+
+/**
+ * Time in GC over wall time, the median over processes: a major collection lands in whichever slice
+ * happens to trigger it, often paying for both sides' garbage, so one process can be far off.
+ */
+function gcShare(allocations: ProcessAllocation[], side: 'base' | 'head'): number {
+  return median(allocations.map((a) => a[side].gcNs / (a[side].wallNs || 1)));
 }
 
 /** The allocation pass's books read as timings, so the paired-ratio statistics of time apply. */
@@ -77,8 +85,8 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
     ci: estimate.ci,
     status,
     threshold: input.threshold,
-    baseGcShare: total('base', 'gcNs') / (total('base', 'wallNs') || 1),
-    headGcShare: total('head', 'gcNs') / (total('head', 'wallNs') || 1),
+    baseGcShare: gcShare(usable, 'base'),
+    headGcShare: gcShare(usable, 'head'),
     processes: usable.length,
   };
   if (!input.base?.length || !input.head?.length) return { memory, rows: [] };
