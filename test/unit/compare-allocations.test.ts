@@ -12,6 +12,7 @@ import type {
   FunctionTable,
   ProcessAllocation,
 } from '../../src/model.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { rng, timings } from './compare-fixtures.js';
 
 const INTERVAL = 16_384;
@@ -185,6 +186,29 @@ describe('the memory gate', () => {
       /load: allocates \d+\.\d% more bytes per op .* while its time is unchanged, allocation threshold 10\.0%/,
     );
     expect(report.allocations?.[0]?.name).toBe('f3');
+  });
+
+  it('gives the comment a memory column, the reason and the functions that allocate more', () => {
+    const data = simulate({ seed: 11, grow: { 3: 0.15 } });
+    const report = compare({
+      measurements: [measurement(11, { 3: 0.15 })],
+      profiles: {},
+      allocationProfiles: {
+        'bench/yaml.bench.mjs > load': { base: { processes: data.base }, head: { processes: data.head } },
+      },
+      config: DEFAULT_CONFIG,
+      base: revision,
+      head: revision,
+    });
+    const text = renderMarkdown(report);
+    expect(text).toMatch(/\| Benchmark .*\| Memory .*\| Status/);
+    expect(text).toMatch(/\+1\d\.\d% 🔴 \d+ KiB → \d+ KiB\/op · GC \d/);
+    expect(text).toContain('⛔ allocations');
+    expect(text).toContain('1 allocating more per op');
+    expect(text).toMatch(/1 function\(s\) allocating differently/);
+    expect(text).toMatch(
+      /\| `f3`\s+\| lib\/loader\.js\s+\|\s+[\d.]+ KiB\s+\|\s+[\d.]+ KiB\s+\|\s+\+[\d.]+ KiB\s+\|\s+\+1\d\.\d% \| 🔴 more/,
+    );
   });
 
   it('takes the per-benchmark override of thresholds.allocations', () => {
