@@ -31,6 +31,8 @@ export interface PipelineResult {
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** The allocation pass's heap profiles per benchmark key (`ns` holds bytes), for its flame graphs. */
+  allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
 }
 
 export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
@@ -122,7 +124,13 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     if (passMs.allocation !== undefined) report.allocationPassMs = passMs.allocation;
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles: flameInputs(profiles) };
+    return {
+      report,
+      outDir,
+      reportPath,
+      profiles: flameInputs(profiles),
+      allocationProfiles: flameInputs(allocationProfiles),
+    };
   } finally {
     await workspace.dispose();
   }

@@ -70,6 +70,9 @@ async function run(): Promise<void> {
         ...Object.values(result.report.profiles ?? {}).flatMap((p) =>
           Object.values(p).map((rel) => join(result.outDir, rel)),
         ),
+        ...Object.values(result.report.allocationProfiles ?? {}).flatMap((p) =>
+          Object.values(p).map((rel) => join(result.outDir, rel)),
+        ),
       ];
       const id = await uploadArtifact(
         `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,

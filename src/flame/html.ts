@@ -3,7 +3,7 @@
 // diff (width = head, colour = self-time change), diff sized by base (where base-only stacks show),
 // head and base alone (coloured by frame kind); click to zoom, search, and a sortable function table.
 
-import { formatDeltaNs, formatNs } from '../format.js';
+import { formatBytes, formatDeltaBytes, formatDeltaNs, formatNs } from '../format.js';
 import { changeOf, deltaColor, KIND_COLORS, textColor } from './color.js';
 import { escapeXml, jsonForScript } from './format.js';
 import { type FlameNode, type FlameTree, flameFunctions, scaleOf, selfDelta } from './tree.js';
@@ -20,6 +20,8 @@ export interface HtmlOptions {
   minFraction?: number;
   /** Rows of the function table. */
   maxFunctions?: number;
+  /** What the tree's values are: time (ns, the default) or bytes (the allocation pass's heap profiles). */
+  valueUnit?: 'ns' | 'bytes';
 }
 
 const KINDS = ['user', 'dependency', 'node', 'runtime', 'harness'];
@@ -143,8 +145,12 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
     fnsOmitted: all.length - fns.length,
     baseOps: tree.baseOps,
     headOps: tree.headOps,
+    bytes: options.valueUnit === 'bytes',
   };
-  const summary = `head ${formatNs(tree.headTotal)}/op · base ${formatNs(tree.baseTotal)}/op · change ${formatDeltaNs(
+  const bytes = options.valueUnit === 'bytes';
+  const fmt = bytes ? formatBytes : formatNs;
+  const fmtDelta = bytes ? formatDeltaBytes : formatDeltaNs;
+  const summary = `head ${fmt(tree.headTotal)}/op · base ${fmt(tree.baseTotal)}/op · change ${fmtDelta(
     tree.headTotal - tree.baseTotal,
   )}/op${tree.baseTotal > 0 ? ` (${(((tree.headTotal - tree.baseTotal) / tree.baseTotal) * 100).toFixed(1)}%)` : ''}`;
 
@@ -177,7 +183,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
 <div id="crumbs"></div>
 <div id="chart" aria-label="Flame graph"></div>
 <div id="details">Hover a frame for details; click to zoom.</div>
-<h2>Functions by change of self time per op</h2>
+<h2>Functions by change of ${bytes ? 'self allocated bytes' : 'self time'} per op</h2>
 <table id="functions"><thead><tr>
 <th data-sort="name">Function</th><th data-sort="where">Where</th><th data-sort="kind">Kind</th>
 <th data-sort="bs" class="num">Base self/op</th><th data-sort="hs" class="num">Head self/op</th>
@@ -242,6 +248,7 @@ const VIEWER_JS = `
   const fmt = (ns) => {
     const a = Math.abs(ns);
     const p = (v) => String(Number(v.toPrecision(3)));
+    if (D.bytes) return a < 1024 ? p(ns) + ' B' : a < 1048576 ? p(ns / 1024) + ' KiB' : p(ns / 1048576) + ' MiB';
     if (a === 0) return '0 ns';
     if (a < 1e3) return p(ns) + ' ns';
     if (a < 1e6) return p(ns / 1e3) + ' µs';

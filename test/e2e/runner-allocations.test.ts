@@ -1,6 +1,7 @@
 // The allocation pass in real processes with V8's real sampling heap profiler: identical code on both
 // sides gives the same bytes/op and the same allocating functions; one extra array per item on head
 // shows up as bytes/op growth and in the function that allocates it.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noInliningFlags, runChild } from '../../src/measure/child-process.js';
 import type { AllocationJob, ChildMessage } from '../../src/measure/protocol.js';
-import type { FunctionTable } from '../../src/model.js';
+import type { BenchmarkMeasurement, FunctionTable, SideAllocation } from '../../src/model.js';
+import { allocationProfileStage } from '../../src/profile/allocations.js';
 import { classifyProfile } from '../../src/profile/classify.js';
 import { functionTable } from '../../src/profile/functions.js';
 import { readPprof } from '../../src/profile/pprof.js';
@@ -139,5 +141,42 @@ describe('allocation pass: bytes per op and allocating functions', () => {
       expect(sampled).toBeLessThan(1.05 * books);
       expect(message.base?.gcNs).toBeGreaterThan(0);
     }
+  });
+
+  it('merges each side into one heap profile that go tool pprof opens', () => {
+    const written = (side: 'base' | 'head') =>
+      runs.ab.map(({ message }) => message.profiles[side] as { path: string; ops: number });
+    const measurement: BenchmarkMeasurement = {
+      id: { file: 'lib.bench.mjs', name: 'work' },
+      present: { base: true, head: true },
+      timings: [],
+      soloTimings: [],
+      errors: {},
+      profiles: {},
+      allocations: runs.ab.map(({ message }, process) => ({
+        process,
+        base: message.base as SideAllocation,
+        head: message.head as SideAllocation,
+        pairLogRatios: message.pairLogRatios,
+      })),
+      allocationProfiles: { base: written('base'), head: written('head') },
+    };
+    const stage = allocationProfileStage({
+      measurements: [measurement],
+      roots: ['base', 'head', 'twin'].map((d) => join(dir, d)),
+      outDir: join(dir, 'out'),
+    });
+    const head = stage['lib.bench.mjs > work']?.head;
+    expect(head?.processes).toHaveLength(PROCESSES);
+    expect(head?.path).toBe('ab/alloc-head.pb.gz');
+    const top = execFileSync(
+      'go',
+      ['tool', 'pprof', '-top', '-sample_index=alloc_space', join(dir, 'out', head?.path as string)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dir } },
+    );
+    // Go's reader: bytes, and the function that allocates most on head is `pairs`.
+    expect(top).toMatch(/Type: alloc_space/);
+    const first = top.split('\n').find((l) => /^\s+[\d.]+[kMG]?B /.test(l));
+    expect(first).toMatch(/ pairs$/);
   });
 });
