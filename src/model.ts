@@ -116,6 +116,12 @@ export interface SideAllocation {
   gcNs: number;
   /** Wall time of the measured slices, ns. */
   wallNs: number;
+  /**
+   * The part of `gcNs` spent in major collections (marking, mark-compact). A major collection lands
+   * in whichever slice triggers it and collects both sides' garbage, so the compare stage shares it
+   * out by bytes allocated instead of charging it to the side that happened to trigger it.
+   */
+  majorGcNs?: number;
 }
 
 /** One allocation process's view of one benchmark, both sides alternating in slices. */
@@ -253,7 +259,10 @@ export interface MemoryResult {
   status: 'regressed' | 'improved' | 'unchanged';
   /** The allocation threshold that applied (`thresholds.allocations`). */
   threshold: number;
-  /** Share of the side's measured wall time spent in garbage collection (0.12 = 12%). */
+  /**
+   * Share of the side's measured wall time spent in garbage collection (0.12 = 12%): its own minor
+   * collections plus its share, by bytes allocated, of the major collections of both sides.
+   */
   baseGcShare: number;
   headGcShare: number;
   /** Allocation processes where both sides completed. */

@@ -18,7 +18,7 @@ import type {
   SourceChange,
 } from '../model.js';
 import { compareFunctions } from './functions.js';
-import { estimateChange, median } from './stats.js';
+import { estimateChange } from './stats.js';
 
 /**
  * Default growth of bytes/op that fails the gate. Identical code measures within about ±1% of 1
@@ -48,11 +48,20 @@ export interface AllocationComparison {
 }
 
 /**
- * Time in GC over wall time, the median over processes: a major collection lands in whichever slice
- * happens to trigger it, often paying for both sides' garbage, so one process can be far off.
+ * Time in GC over wall time. Minor collections are charged to the side whose slice they ran in; a
+ * major collection lands in whichever slice triggers it and collects both sides' garbage, so major
+ * time is pooled over both sides and shared out by bytes allocated.
  */
 function gcShare(allocations: ProcessAllocation[], side: 'base' | 'head'): number {
-  return median(allocations.map((a) => a[side].gcNs / (a[side].wallNs || 1)));
+  let own = 0;
+  let wall = 0;
+  for (const a of allocations) {
+    const major = (a.base.majorGcNs ?? 0) + (a.head.majorGcNs ?? 0);
+    const bytes = a.base.bytes + a.head.bytes;
+    own += a[side].gcNs - (a[side].majorGcNs ?? 0) + (bytes > 0 ? (major * a[side].bytes) / bytes : 0);
+    wall += a[side].wallNs;
+  }
+  return wall > 0 ? own / wall : 0;
 }
 
 /** The allocation pass's books read as timings, so the paired-ratio statistics of time apply. */

@@ -148,6 +148,30 @@ describe('allocation statistics (seeded simulation)', () => {
     expect(rows[0]?.deltaBytesPerOp).toBeLessThan(0.18 * 270_000);
   });
 
+  it('shares major collections out by bytes allocated, whichever side triggered them', () => {
+    const side = (gcNs: number, majorGcNs: number) => ({
+      ops: 100,
+      bytes: 1e8,
+      gcNs,
+      majorGcNs,
+      wallNs: 3e8,
+    });
+    const { memory } = compareAllocations({
+      benchmark: 'b',
+      benchmarkFile: 'b.bench.js',
+      // Base's slices happened to trigger both major collections (60 ms); minor GC 9 ms on each side.
+      allocations: [
+        { process: 0, base: side(9e6 + 6e7, 6e7), head: side(9e6, 0), pairLogRatios: [0, 0.001, -0.001] },
+        { process: 1, base: side(9e6, 0), head: side(9e6, 0), pairLogRatios: [0, 0.001, -0.001] },
+      ],
+      samplingIntervalBytes: INTERVAL,
+      threshold: 0.1,
+    });
+    // (9 + 30) ms of 300 ms in process 0 and 9 of 300 in process 1, on both sides: 8%.
+    expect(memory?.baseGcShare).toBeCloseTo(0.08, 5);
+    expect(memory?.headGcShare).toBeCloseTo(0.08, 5);
+  });
+
   it('leaves growth under the threshold unchanged, and calls a drop improved', () => {
     expect(run({ seed: 5, grow: { 0: 0.05 } }).memory?.status).toBe('unchanged');
     expect(run({ seed: 5, grow: { 0: -0.2 } }).memory?.status).toBe('improved');

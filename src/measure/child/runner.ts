@@ -444,15 +444,18 @@ async function runAllocation(job: AllocationJob): Promise<void> {
           const collections = gc?.stop()?.statistics ?? [];
           let freed = 0;
           let gcNs = 0;
+          let majorGcNs = 0;
           for (const c of collections) {
             freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
             gcNs += c.cost * 1e3;
+            if (!/scavenge|minor/i.test(String(c.gcType))) majorGcNs += c.cost * 1e3;
           }
           const bytes = after - before + freed;
-          const total = (totals[side] ??= { ops: 0, bytes: 0, gcNs: 0, wallNs: 0 });
+          const total = (totals[side] ??= { ops: 0, bytes: 0, gcNs: 0, wallNs: 0, majorGcNs: 0 });
           total.ops += timing.ops;
           total.bytes += bytes;
           total.gcNs += gcNs;
+          total.majorGcNs = (total.majorGcNs ?? 0) + majorGcNs;
           total.wallNs += wallNs;
           slices.push({ side, bytes, ops: timing.ops });
           return timing;
@@ -568,6 +571,7 @@ interface GcProfilerLike {
   start(): void;
   stop(): {
     statistics: {
+      gcType: string;
       cost: number;
       beforeGC: { heapStatistics: { usedHeapSize: number } };
       afterGC: { heapStatistics: { usedHeapSize: number } };
