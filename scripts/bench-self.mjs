@@ -320,6 +320,54 @@ if (only.has('alloc')) {
       `check failed for memory ${failedForMemory} of ${allocRuns}; time change under 2% ${timeUnder2} of ${allocRuns}`,
   );
 
+  // The edit's true time cost, which the compare runs above cannot resolve on a noisy machine: a
+  // longer timing job of the runner itself (production flags, base and head alternating in one
+  // process, 6 processes × 3 s per side).
+  {
+    const sides = { base: makeRepo('js-yaml'), head: makeRepo('js-yaml', { head: [extraArrayInPlainScalar] }) };
+    for (const dir of Object.values(sides)) {
+      mkdirSync(join(dir, 'node_modules'), { recursive: true });
+      execFileSync('ln', ['-s', join(root, 'node_modules/tinybench'), join(dir, 'node_modules/tinybench')]);
+    }
+    const work = mkdtempSync(join(tmpdir(), 'flamegate-self-job-'));
+    const perProcess = [];
+    for (let p = 0; p < 6; p++) {
+      const spec = (side) => ({ file: join(sides[side], 'bench/yaml.bench.mjs'), task: 'load' });
+      const job = {
+        kind: 'timing',
+        benchmarks: [{ key: 'load', slug: 'load', base: spec('base'), head: spec('head') }],
+        firstSide: p % 2 === 0 ? 'base' : 'head',
+        sliceMs: 10,
+        warmupMs: 300,
+        timeMs: 3000,
+      };
+      const jobFile = join(work, `job-time-${p}.json`);
+      writeFileSync(jobFile, JSON.stringify(job));
+      const ratios = await new Promise((resolve) => {
+        const child = spawn(process.execPath, [runner, jobFile], {
+          cwd: sides.base,
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        });
+        let found = [];
+        child.on('message', (m) => {
+          if (m.type === 'timing') found = m.pairLogRatios;
+        });
+        child.on('close', () => resolve(found));
+      });
+      const sorted = [...ratios].sort((a, b) => a - b);
+      if (sorted.length) perProcess.push(sorted[sorted.length >> 1]);
+    }
+    const n = perProcess.length;
+    const mean = perProcess.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(perProcess.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    const half = 2.571 * (sd / Math.sqrt(n)); // t(0.975, 5)
+    console.log(
+      `  the edit's time cost (timing job, ${n} processes × 3 s per side): ${pct(Math.exp(mean) - 1)} ` +
+        `[${pct(Math.exp(mean - half) - 1)}, ${pct(Math.exp(mean + half) - 1)}]`,
+    );
+    for (const dir of [...Object.values(sides), work]) rmSync(dir, { recursive: true, force: true });
+  }
+
   console.log(`\n# Allocations A/A: js-yaml, identical code, ${allocRuns} runs`);
   let unchanged = 0;
   let flags = 0;
