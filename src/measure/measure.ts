@@ -247,7 +247,7 @@ export async function allocationPass(
         // Longer slices than the timing pass: each slice boundary cuts the heap profile.
         sliceMs: Math.max(budget.sliceMs, 25),
         warmupMs: budget.warmupMs,
-        timeMs: budget.allocationMs ?? 300,
+        timeMs: budget.allocationMs ?? 250,
         samplingIntervalBytes: budget.allocationIntervalBytes ?? 16_384,
         outDir,
         process,

@@ -73,12 +73,6 @@ export class HeapStacks {
     return stacks;
   }
 
-  totalBytes(): number {
-    let total = 0;
-    for (const s of this.stacks.values()) total += s.bytes;
-    return total;
-  }
-
   private frame(node: SamplingNode): number {
     const { functionName, url, lineNumber } = node.callFrame;
     const key = `${functionName}\u0000${url}\u0000${lineNumber}`;

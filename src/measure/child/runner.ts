@@ -416,7 +416,8 @@ async function runAllocation(job: AllocationJob): Promise<void> {
   };
   // An allocation far larger than the sampling interval is sampled with certainty (1 − e⁻⁴⁰).
   const markerLength = Math.ceil((40 * job.samplingIntervalBytes) / 8);
-  const GCProfiler = (v8 as { GCProfiler?: new () => GcProfilerLike }).GCProfiler;
+  // Node 18.15+ (flamegate needs 20.6+); the type is spelled out because its JSON shape is loose.
+  const GCProfiler = (v8 as unknown as { GCProfiler: new () => GcProfilerLike }).GCProfiler;
   const usedHeap = () => v8.getHeapStatistics().used_heap_size;
 
   for (const b of job.benchmarks) {
@@ -434,14 +435,14 @@ async function runAllocation(job: AllocationJob): Promise<void> {
         sides,
         { ...common, timeMs: job.timeMs, phase: 'measure' },
         async (side, run) => {
-          const gc = GCProfiler ? new GCProfiler() : undefined;
-          gc?.start();
+          const gc = new GCProfiler();
+          gc.start();
           const started = performance.now();
           const before = usedHeap();
           const timing = await run();
           const after = usedHeap();
           const wallNs = (performance.now() - started) * 1e6;
-          const collections = gc?.stop()?.statistics ?? [];
+          const collections = gc.stop().statistics;
           let freed = 0;
           let gcNs = 0;
           let majorGcNs = 0;
