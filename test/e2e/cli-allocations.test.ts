@@ -99,7 +99,7 @@ describe('allocation pass end to end', () => {
     const paths = report.allocationProfiles?.['bench/records.bench.js > parse records'];
     expect(paths?.head).toMatch(/alloc-head\.pb\.gz$/);
     expect(existsSync(join(out, paths?.head as string))).toBe(true);
-    const folder = (paths?.head as string).split('/').slice(-2, -1)[0];
+    const folder = (paths?.head ?? '').split('/').slice(-2, -1)[0];
     expect(readFileSync(join(out, 'flame', `${folder}-alloc.html`), 'utf8')).toContain('"bytes":true');
   });
 });
