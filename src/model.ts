@@ -122,6 +122,13 @@ export interface SideAllocation {
    * out by bytes allocated instead of charging it to the side that happened to trigger it.
    */
   majorGcNs?: number;
+  /**
+   * Duration of each minor and each major collection, ns. A collection's duration is wall time, so
+   * on a loaded machine a preempted one can last 100× the others: the compare stage reads counts
+   * times the median duration.
+   */
+  minorGcDurationsNs?: number[];
+  majorGcDurationsNs?: number[];
 }
 
 /** One allocation process's view of one benchmark, both sides alternating in slices. */
@@ -261,7 +268,8 @@ export interface MemoryResult {
   threshold: number;
   /**
    * Share of the side's measured wall time spent in garbage collection (0.12 = 12%): its own minor
-   * collections plus its share, by bytes allocated, of the major collections of both sides.
+   * collections plus its share, by bytes allocated, of the major collections of both sides, each
+   * counted at the median duration of its kind (a preempted collection does not decide it).
    */
   baseGcShare: number;
   headGcShare: number;

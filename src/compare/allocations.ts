@@ -18,7 +18,7 @@ import type {
   SourceChange,
 } from '../model.js';
 import { compareFunctions } from './functions.js';
-import { estimateChange } from './stats.js';
+import { estimateChange, median } from './stats.js';
 
 /**
  * Default growth of bytes/op that fails the gate. Identical code measures within about ±1% of 1
@@ -50,18 +50,30 @@ export interface AllocationComparison {
 /**
  * Time in GC over wall time. Minor collections are charged to the side whose slice they ran in; a
  * major collection lands in whichever slice triggers it and collects both sides' garbage, so major
- * time is pooled over both sides and shared out by bytes allocated.
+ * time is pooled over both sides and shared out by bytes allocated. A collection's duration is wall
+ * time, and on a loaded machine one that is preempted lasts many times the others, so each kind is
+ * counted at its median duration (totals stand in when durations are not reported).
  */
 function gcShare(allocations: ProcessAllocation[], side: 'base' | 'head'): number {
+  const durations = (s: 'base' | 'head', kind: 'minor' | 'major') =>
+    allocations.flatMap((a) => a[s][kind === 'minor' ? 'minorGcDurationsNs' : 'majorGcDurationsNs'] ?? []);
+  const reported = allocations.every((a) => a.base.minorGcDurationsNs && a.head.minorGcDurationsNs);
+  const wall = allocations.reduce((sum, a) => sum + a[side].wallNs, 0);
+  if (!(wall > 0)) return 0;
+  const bytes = (s: 'base' | 'head') => allocations.reduce((sum, a) => sum + a[s].bytes, 0);
+  const byteShare = bytes(side) / (bytes('base') + bytes('head') || 1);
+  if (reported) {
+    const minor = durations(side, 'minor');
+    const major = [...durations('base', 'major'), ...durations('head', 'major')];
+    const typical = (list: number[]) => (list.length > 0 ? list.length * median(list) : 0);
+    return (typical(minor) + typical(major) * byteShare) / wall;
+  }
   let own = 0;
-  let wall = 0;
   for (const a of allocations) {
     const major = (a.base.majorGcNs ?? 0) + (a.head.majorGcNs ?? 0);
-    const bytes = a.base.bytes + a.head.bytes;
-    own += a[side].gcNs - (a[side].majorGcNs ?? 0) + (bytes > 0 ? (major * a[side].bytes) / bytes : 0);
-    wall += a[side].wallNs;
+    own += a[side].gcNs - (a[side].majorGcNs ?? 0) + major * byteShare;
   }
-  return wall > 0 ? own / wall : 0;
+  return own / wall;
 }
 
 /** The allocation pass's books read as timings, so the paired-ratio statistics of time apply. */

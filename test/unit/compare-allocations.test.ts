@@ -172,6 +172,37 @@ describe('allocation statistics (seeded simulation)', () => {
     expect(memory?.headGcShare).toBeCloseTo(0.08, 5);
   });
 
+  it('counts collections at their median duration, so one preempted collection does not decide', () => {
+    const side = (minor: number[]) => ({
+      ops: 100,
+      bytes: 1e8,
+      gcNs: minor.reduce((a, b) => a + b, 0),
+      majorGcNs: 0,
+      wallNs: 3e8,
+      minorGcDurationsNs: minor,
+      majorGcDurationsNs: [],
+    });
+    const ten = (ns: number) => Array.from({ length: 10 }, () => ns);
+    const { memory } = compareAllocations({
+      benchmark: 'b',
+      benchmarkFile: 'b.bench.js',
+      // Ten 1 ms scavenges per side; one of head's was preempted for 200 ms.
+      allocations: [
+        {
+          process: 0,
+          base: side(ten(1e6)),
+          head: side([...ten(1e6).slice(1), 2e8]),
+          pairLogRatios: [0, 0.001],
+        },
+        { process: 1, base: side(ten(1e6)), head: side(ten(1e6)), pairLogRatios: [0, 0.001] },
+      ],
+      samplingIntervalBytes: INTERVAL,
+      threshold: 0.1,
+    });
+    expect(memory?.baseGcShare).toBeCloseTo(20e6 / 6e8, 5);
+    expect(memory?.headGcShare).toBeCloseTo(20e6 / 6e8, 5);
+  });
+
   it('leaves growth under the threshold unchanged, and calls a drop improved', () => {
     expect(run({ seed: 5, grow: { 0: 0.05 } }).memory?.status).toBe('unchanged');
     expect(run({ seed: 5, grow: { 0: -0.2 } }).memory?.status).toBe('improved');

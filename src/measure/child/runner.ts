@@ -446,17 +446,30 @@ async function runAllocation(job: AllocationJob): Promise<void> {
           let freed = 0;
           let gcNs = 0;
           let majorGcNs = 0;
+          const durations = { minor: [] as number[], major: [] as number[] };
           for (const c of collections) {
             freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
             gcNs += c.cost * 1e3;
-            if (!/scavenge|minor/i.test(String(c.gcType))) majorGcNs += c.cost * 1e3;
+            const minor = /scavenge|minor/i.test(String(c.gcType));
+            if (!minor) majorGcNs += c.cost * 1e3;
+            durations[minor ? 'minor' : 'major'].push(c.cost * 1e3);
           }
           const bytes = after - before + freed;
-          const total = (totals[side] ??= { ops: 0, bytes: 0, gcNs: 0, wallNs: 0, majorGcNs: 0 });
+          const total = (totals[side] ??= {
+            ops: 0,
+            bytes: 0,
+            gcNs: 0,
+            wallNs: 0,
+            majorGcNs: 0,
+            minorGcDurationsNs: [],
+            majorGcDurationsNs: [],
+          });
           total.ops += timing.ops;
           total.bytes += bytes;
           total.gcNs += gcNs;
           total.majorGcNs = (total.majorGcNs ?? 0) + majorGcNs;
+          total.minorGcDurationsNs?.push(...durations.minor);
+          total.majorGcDurationsNs?.push(...durations.major);
           total.wallNs += wallNs;
           slices.push({ side, bytes, ops: timing.ops });
           return timing;
