@@ -17,7 +17,7 @@ export const DEFAULT_BUDGET: Budget = {
   profileIntervalUs: 250,
   timeoutMs: 60_000,
   allocationProcesses: 3,
-  allocationMs: 250,
+  allocationMs: 200,
   allocationIntervalBytes: 16_384,
 };
 

@@ -216,6 +216,9 @@ export async function attributionPass(
   }
 }
 
+/** Warm-up per side per benchmark in each allocation process, at least. */
+export const ALLOCATION_MIN_WARMUP_MS = 300;
+
 /**
  * The allocation pass: apart from the timing and attribution passes, so neither pays for the heap
  * profiler. Inlining is off as in the attribution pass, so an allocation is charged to the function
@@ -246,8 +249,10 @@ export async function allocationPass(
         firstSide: process % 2 === 0 ? 'base' : 'head',
         // Longer slices than the timing pass: each slice boundary cuts the heap profile.
         sliceMs: Math.max(budget.sliceMs, 25),
-        warmupMs: budget.warmupMs,
-        timeMs: budget.allocationMs ?? 250,
+        // Each side's functions tier up on their own; a side still tiering up allocates differently
+        // (boxed numbers, no escape analysis), so this pass warms up longer than the timing pass.
+        warmupMs: Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS),
+        timeMs: budget.allocationMs ?? 200,
         samplingIntervalBytes: budget.allocationIntervalBytes ?? 16_384,
         outDir,
         process,
