@@ -247,7 +247,7 @@ export async function allocationPass(
         kind: 'allocation',
         benchmarks,
         firstSide: process % 2 === 0 ? 'base' : 'head',
-        // Longer slices than the timing pass: each slice boundary cuts the heap profile.
+        // Longer slices than the timing pass: the collector's books are read around every slice.
         sliceMs: Math.max(budget.sliceMs, 25),
         // Each side's functions tier up on their own; a side still tiering up allocates differently
         // (boxed numbers, no escape analysis), so this pass warms up longer than the timing pass.
