@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { browserScriptPlugin } from './browser-scripts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'dist');
@@ -43,6 +44,7 @@ const entries = {
   action: 'src/action/main.ts',
   runner: 'src/measure/child/runner.ts',
   'ts-hooks': 'src/measure/child/ts-hooks.ts',
+  'decode-worker': 'src/profile/decode-worker.ts',
 };
 const present = Object.fromEntries(
   Object.entries(entries).filter(([, file]) => {
@@ -70,7 +72,7 @@ await build({
   splitting: false,
   minify: false,
   keepNames: true,
-  plugins: [pprofAddonPath],
+  plugins: [pprofAddonPath, browserScriptPlugin],
   logLevel: 'warning',
 });
 

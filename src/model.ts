@@ -15,6 +15,11 @@ export interface Thresholds {
    * whatever its time did. Default in DEFAULT_CONFIG.
    */
   allocations?: number;
+  /**
+   * Estimated growth of fleet CPU (a function's self-time change × its share of production CPU) that
+   * fails the gate; only with a production profile.
+   */
+  fleet?: number;
 }
 
 export interface BenchmarkOverride {
@@ -71,6 +76,8 @@ export interface Config {
   /** Functions to leave out of the function table and the function gate (globs on name or file). */
   ignoreFunctions: string[];
   budget: Budget;
+  /** A profile taken in production (pprof or .cpuprofile), on disk, relative to the working directory. */
+  productionProfile?: string;
 }
 
 // ---------------------------------------------------------------- measure
@@ -143,6 +150,11 @@ export interface ProcessAllocation {
 /** Everything the timing and attribution passes produced for one benchmark. */
 export interface BenchmarkMeasurement {
   id: BenchmarkId;
+  /**
+   * File-system-safe name of the benchmark, unique in this run: the folder of its profiles and the
+   * name of its flame-graph files.
+   */
+  slug: string;
   /** Which sides have this task. */
   present: Record<Side, boolean>;
   /** Processes where both sides completed. Empty when a side failed. */
@@ -151,6 +163,12 @@ export interface BenchmarkMeasurement {
   soloTimings: { side: Side; timing: SideTiming }[];
   /** A side that threw, hung or crashed, with its message. */
   errors: Partial<Record<Side, string>>;
+  /**
+   * A fault of flamegate or of the machine that stopped this benchmark, charged to neither side: the
+   * runner crashed or hung before or between benchmarks (the profiler failed to load, the process was
+   * killed), or failed outside the benchmark's own code. Never blamed on the pull request.
+   */
+  infrastructureError?: string;
   /** gzipped pprof files written by the attribution pass, one per profiling process, with the ops each covers. */
   profiles: Partial<Record<Side, { path: string; ops: number }[]>>;
   /**
@@ -188,6 +206,33 @@ export interface StackProfile {
   ops: number;
 }
 
+/** What a profile's values measure, as pprof names it: `wall`/`nanoseconds`, `alloc_space`/`bytes`… */
+export interface SampleType {
+  type: string;
+  /** `nanoseconds` for every time profile (decoders convert other time units), `bytes`, `count`. */
+  unit: string;
+}
+
+/**
+ * A StackProfile with all stacks in flat typed arrays: what the profile decoders (src/profile/) produce
+ * and the flame-graph engine reads. 100k stacks as 100k small arrays cost more in garbage collection
+ * than decoding them; `unpackStacks` (src/profile/packed.ts) gives the StackProfile form.
+ */
+export interface PackedProfile {
+  frames: Frame[];
+  /** Frame indices of every stack, concatenated; each stack root first. */
+  stackFrames: Int32Array;
+  /** Stack i is stackFrames[stackStart[i]] up to, not including, stackFrames[stackStart[i + 1]]. */
+  stackStart: Int32Array;
+  /** Value of each stack in `sampleType.unit` (ns for time profiles). */
+  values: Float64Array;
+  /** Samples each stack stands for. */
+  samples: Float64Array;
+  /** Operations the profile covers; 1 when unknown. */
+  ops: number;
+  sampleType: SampleType;
+}
+
 export interface FunctionSelfTime {
   /** Stable identity across sides: name and file, never the line. */
   key: string;
@@ -222,7 +267,15 @@ export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' |
 export type FunctionStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
 
 export interface SideSummary {
+  /** Median over timing processes of each process's ns per op. */
+  medianNs: number;
+  /**
+   * The same median under its first, misleading name: kept because the JSON report is a contract
+   * (fields are added, never renamed). Read `medianNs`.
+   * @deprecated
+   */
   meanNs: number;
+  /** Operations measured, summed over processes. */
   samples: number;
 }
 
@@ -238,6 +291,11 @@ export interface BenchmarkResult {
   ci: [number, number];
   threshold: number;
   error?: string;
+  /**
+   * The failure is flamegate's or the machine's, not either side's (`error` says what): the benchmark
+   * is `failed` but never counts against the pull request. See `Report.infrastructureErrors`.
+   */
+  infrastructure?: boolean;
   /** The interval is wider than the threshold: this run cannot tell a change of that size. */
   inconclusive?: boolean;
   /** Threshold for one function's self-time growth, as a fraction of base time per op. */
@@ -335,6 +393,17 @@ export interface FunctionResult {
   evidence?: FunctionEvidence;
   /** Whether this pull request changed the function's source, or the version of its package. */
   source?: SourceChange;
+  /**
+   * With a production profile: the function's share of production CPU (self time, 0.14 = 14%); 0
+   * when production never ran it (then notInProduction is set).
+   */
+  productionShare?: number;
+  /** Estimated change of fleet CPU: `change` × productionShare (+0.008 = +0.8% of fleet CPU). */
+  fleetImpact?: number;
+  /** The production profile holds no function of this name and file. */
+  notInProduction?: boolean;
+  /** The fleet gate (thresholds.fleet) failed on this row. */
+  fleetGate?: boolean;
 }
 
 export interface FunctionEvidence {
@@ -394,6 +463,12 @@ export interface Report {
   functions: FunctionResult[];
   /** One line per exceeded threshold or head-only failure. */
   failures?: string[];
+  /**
+   * Faults of flamegate or of the machine (not of base or head), one line per distinct message with
+   * the benchmarks it stopped. When present, the run is no verdict on the pull request: `verdict`
+   * covers only what was measured, the CLI exits 2 and the Action fails the step naming the fault.
+   */
+  infrastructureErrors?: string[];
   /** Settings that shaped the run, so a reader can reproduce it. */
   settings?: { processes: number; timePerProcessMs: number; profileMs: number; node: string };
   /** Where the raw profiles were written, relative paths per benchmark key. */

@@ -1,27 +1,25 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
-import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
-import { matchesOverride } from './config/overrides.js';
+import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
+import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
+import { isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
-import type { Config, Report, Side, StackProfile } from './model.js';
+import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
 import { allocationProfileStage } from './profile/allocations.js';
+import { classifyPacked } from './profile/classify.js';
+import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
-import {
-  type Checkout,
-  createWorkspace,
-  planInstall,
-  readAtRevision,
-  runStep,
-  type Workspace,
-} from './workspace/workspace.js';
+import { prepare } from './workspace/prepare.js';
+import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
 export interface PipelineResult {
   report: Report;
@@ -31,11 +29,11 @@ export interface PipelineResult {
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
+  slugs: Record<string, string>;
   /** The allocation pass's heap profiles per benchmark key (`ns` holds bytes), for its flame graphs. */
   allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
 }
-
-export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   const progress = settings.onProgress ?? (() => undefined);
@@ -55,7 +53,12 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     keep: settings.keepWorktrees,
   });
   try {
-    const config = applyOverrides(await loadConfig(settings, workspace), settings);
+    const config = await loadConfig(settings, {
+      sha: workspace.base.revision.sha,
+      read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
+    });
+    // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
+    const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     await prepare(workspace, config, progress, settings.signal);
 
     const files = {
@@ -85,7 +88,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node,
       workDir: workspace.scratch,
       profileDir: join(outDir, 'profiles'),
-      skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
+      skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
       signal: settings.signal,
     });
@@ -103,7 +106,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     const sources = await describeChanges(workspace, settings.signal);
 
-    const report = compare({
+    const compared = compare({
       measurements,
       profiles,
       allocationProfiles,
@@ -112,6 +115,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       base: workspace.base.revision,
       head: workspace.head.revision,
     });
+    const report = production ? weighReport(compared, production, config.thresholds) : compared;
     report.settings = {
       processes: config.budget.processes,
       timePerProcessMs: config.budget.timePerProcessMs,
@@ -124,77 +128,18 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     if (passMs.allocation !== undefined) report.allocationPassMs = passMs.allocation;
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
     return {
       report,
       outDir,
       reportPath,
       profiles: flameInputs(profiles),
+      slugs,
       allocationProfiles: flameInputs(allocationProfiles),
     };
   } finally {
     await workspace.dispose();
   }
-}
-
-async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {
-  if (settings.configPath) {
-    const path = isAbsolute(settings.configPath)
-      ? settings.configPath
-      : resolve(settings.cwd, settings.configPath);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new UsageError(`config file ${settings.configPath} cannot be read (no such file?)`);
-    }
-    return parseConfig(text, settings.configPath);
-  }
-  const inRepo = settings.configInRepo ?? DEFAULT_CONFIG_PATH;
-  const text = await readAtRevision(workspace.repoRoot, workspace.base.revision.sha, inRepo);
-  if (text === undefined) {
-    if (settings.configInRepo && settings.configInRepo !== DEFAULT_CONFIG_PATH) {
-      throw new UsageError(
-        `config ${inRepo} does not exist in the base revision ${workspace.base.revision.sha.slice(0, 7)} ` +
-          '(the config is read from the base, so that a pull request cannot loosen its own gate)',
-      );
-    }
-    return DEFAULT_CONFIG;
-  }
-  return parseConfig(text, `${inRepo} (base ${workspace.base.revision.sha.slice(0, 7)})`);
-}
-
-function applyOverrides(config: Config, settings: Settings): Config {
-  const o = settings.overrides;
-  if (!o) return config;
-  return {
-    ...config,
-    benchmarks: o.benchmarks ?? config.benchmarks,
-    install: o.install ?? config.install,
-    build: o.build ?? config.build,
-    budget: { ...config.budget, ...o.budget },
-  };
-}
-
-async function prepare(
-  workspace: Workspace,
-  config: Config,
-  progress: (line: string) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const one = async (checkout: Checkout) => {
-    const label = `${checkout.side} ${checkout.revision.sha.slice(0, 7)}`;
-    const install = planInstall(checkout, config.install);
-    if (install) {
-      progress(`installing ${label}: ${install.command}`);
-      await runStep(checkout, 'install', install, signal);
-    }
-    if (config.build) {
-      progress(`building ${label}: ${config.build}`);
-      await runStep(checkout, 'build', { dir: checkout.dir, command: config.build }, signal);
-    }
-  };
-  // Installs are mostly network and disk: running both sides at once halves the wait.
-  await Promise.all([one(workspace.base), one(workspace.head)]);
 }
 
 function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles']> {
@@ -207,6 +152,15 @@ function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles
     }
   }
   return paths;
+}
+
+function loadProduction(path: string | undefined, cwd: string): ProductionShares | undefined {
+  if (!path) return undefined;
+  try {
+    return productionShares(classifyPacked(readProductionProfile(resolve(cwd, path))));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function flameInputs(profiles: BenchmarkProfiles): PipelineResult['profiles'] {

@@ -1,7 +1,7 @@
 // The compare stage: turns measurements and per-function tables into the report and its verdict.
 // Pure: data in, data out.
 import picomatch from 'picomatch';
-import { findOverride, matchesOverride } from '../config/overrides.js';
+import { findOverride, isSkipped } from '../config/overrides.js';
 import { formatBytes, formatDeltaNs, formatInterval, formatPercent } from '../format.js';
 import type {
   AllocationResult,
@@ -42,13 +42,14 @@ export function compare(input: CompareInput): Report {
   const functions: FunctionResult[] = [];
   const failures: string[] = [];
   const allocations: AllocationResult[] = [];
+  const infrastructure = new Map<string, string[]>();
   const ignored =
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
 
   for (const m of input.measurements) {
-    // The measure stage already leaves skipped benchmarks out; the same rule here (any matching
-    // override that skips) keeps a skipped benchmark out of the gate whoever produced the data.
-    if (config.overrides.some((o) => o.skip && matchesOverride(o.match, m.id))) continue;
+    // The measure stage already leaves skipped benchmarks out; the same rule here keeps a skipped
+    // benchmark out of the gate whoever produced the data.
+    if (isSkipped(config.overrides, m.id)) continue;
     const key = benchmarkKey(m.id);
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
@@ -112,9 +113,13 @@ export function compare(input: CompareInput): Report {
       allocations.push(...rows);
     }
     failures.push(...(result.failures ?? []));
+    if (m.infrastructureError) {
+      const keys = infrastructure.get(m.infrastructureError) ?? [];
+      infrastructure.set(m.infrastructureError, [...keys, key]);
+    }
     benchmarks.push(result);
   }
-  return {
+  const report: Report = {
     schemaVersion: 1,
     verdict: failures.length > 0 ? 'fail' : 'pass',
     base: input.base,
@@ -124,15 +129,20 @@ export function compare(input: CompareInput): Report {
     failures,
     ...(input.measurements.some((m) => m.allocations?.length) ? { allocations } : {}),
   };
+  // One line per distinct fault: a profiler that cannot load stops every benchmark the same way.
+  if (infrastructure.size > 0) {
+    report.infrastructureErrors = [...infrastructure].map(
+      ([error, keys]) => `${error}\n(stopped ${keys.length} benchmark(s): ${keys.join(', ')})`,
+    );
+  }
+  return report;
 }
 
 function summary(timings: SideTiming[]): SideSummary | null {
   const useful = timings.filter((t) => t.ops > 0);
   if (useful.length === 0) return null;
-  return {
-    meanNs: median(useful.map((t) => t.totalNs / t.ops)),
-    samples: useful.reduce((sum, t) => sum + t.ops, 0),
-  };
+  const medianNs = median(useful.map((t) => t.totalNs / t.ops));
+  return { medianNs, meanNs: medianNs, samples: useful.reduce((sum, t) => sum + t.ops, 0) };
 }
 
 function benchmarkResult(
@@ -156,6 +166,13 @@ function benchmarkResult(
     threshold,
     functionThreshold,
   };
+  if (m.infrastructureError) {
+    // Neither side's fault: failed, with no failure line, so it never counts against the pull request.
+    result.status = 'failed';
+    result.infrastructure = true;
+    result.error = m.infrastructureError;
+    return result;
+  }
   if (m.errors.base || m.errors.head) {
     result.status = 'failed';
     result.error = m.errors.head ? `head: ${m.errors.head}` : `base: ${m.errors.base}`;

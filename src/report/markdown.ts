@@ -1,7 +1,9 @@
 // The PR comment: verdict first, then the benchmark table, then per benchmark the functions whose
 // self time changed (and its flame-graph section). It always fits the budget: when it would not,
 // details are dropped in order of importance and the comment says so.
+
 import { markdownTable } from 'markdown-table';
+import { escapeHtml, oneLine } from '../escape.js';
 import {
   formatBytes,
   formatDeltaBytes,
@@ -11,8 +13,10 @@ import {
   formatPercent,
   shortSha,
 } from '../format.js';
+import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { infrastructureFailure } from './infrastructure.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -56,16 +60,6 @@ export function escapeCell(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Escapes text inside raw HTML (a `<summary>`), where Markdown escapes would show literally. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, ' ');
-}
-
 /**
  * Inline code for a table cell. Backticks cannot be escaped inside a code span, so they become
  * quotes; a pipe still ends the cell unless escaped, even inside code (GFM splits cells first).
@@ -106,8 +100,11 @@ const LEVELS: Level[] = [
   { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 },
 ];
 
+/** GitHub's limit on the body of a comment, in characters: the comment's default budget. */
+export const COMMENT_LIMIT = 65_536;
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const maxChars = options.maxChars ?? 65_536;
+  const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const prepared = prepare(report);
   let text = '';
   for (const [i, level] of LEVELS.entries()) {
@@ -252,7 +249,7 @@ function render(
       ? `, ${allocationRows.length} function(s) allocating differently`
       : '';
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(key)}</b>: ${rows.length} function(s) changed${allocating}</summary>\n`,
+      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed${allocating}</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
@@ -281,6 +278,11 @@ function render(
       shown.map((f) => `- ${escapeCell(f)}`).join('\n') +
         (failures.length > shown.length ? `\n- … and ${failures.length - shown.length} more` : ''),
     );
+  }
+  const infrastructure = infrastructureFailure(report);
+  if (infrastructure) {
+    const [first] = infrastructure.split('\n');
+    out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
   }
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
@@ -317,8 +319,9 @@ function verdictLine(report: Report): string {
     `${count('unchanged')} unchanged`,
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
-  const icon = report.verdict === 'fail' ? '❌' : '✅';
-  const word = report.verdict === 'fail' ? 'fail' : 'pass';
+  const broken = (report.infrastructureErrors?.length ?? 0) > 0;
+  const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
+  const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 
@@ -338,8 +341,8 @@ function benchmarkTable(rows: BenchmarkResult[], memory = false): string {
       status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
     return [
       `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
-      b.base ? formatNs(b.base.meanNs) : '–',
-      b.head ? formatNs(b.head.meanNs) : '–',
+      b.base ? formatNs(b.base.medianNs) : '–',
+      b.head ? formatNs(b.head.medianNs) : '–',
       measured ? formatPercent(b.change) : '–',
       measured ? formatInterval(b.ci) : '–',
       ...(memory ? [memoryCell(b)] : []),
@@ -373,13 +376,15 @@ const ALLOC_STATUS: Record<AllocationResult['status'], string> = {
 function allocationTable(rows: AllocationResult[], report: Report, repo: string | undefined): string {
   const header = ['Function', 'Where', 'Base bytes/op', 'Head bytes/op', 'Δ bytes/op', 'Share', 'Status'];
   const body = rows.map((a) => {
-    const linkable =
-      repo && (a.kind === undefined || a.kind === 'user') && a.file && !a.file.startsWith('node:');
+    const url =
+      a.kind === undefined || a.kind === 'user'
+        ? sourceUrl(repo, report.head.sha, a.file, a.line)
+        : undefined;
     const file = clip(a.file, 150);
     const where = a.package
       ? escapeCell(a.package)
-      : linkable
-        ? `[${escapeCell(file)}:${a.line}](${repo}/blob/${report.head.sha}/${encodeURI(a.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${a.line})`
+      : url
+        ? `[${escapeCell(file)}:${a.line}](${url})`
         : escapeCell(file || a.kind || '');
     const edited = !!a.source?.changed && a.source.reason !== 'dependency';
     return [
@@ -395,18 +400,31 @@ function allocationTable(rows: AllocationResult[], report: Report, repo: string 
   return markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] });
 }
 
+/** The production column: share of production CPU and the estimated fleet impact, or "not run". */
+export function productionCell(f: FunctionResult): string {
+  if (f.notInProduction) return 'not run in production';
+  if (f.productionShare === undefined) return '–';
+  const impact = f.fleetImpact ?? 0;
+  return `${formatPercent(f.productionShare, false)} of CPU · ≈ ${formatPercent(impact)} fleet${f.fleetGate ? ' ⛔' : ''}`;
+}
+
 function functionTable(rows: FunctionResult[], report: Report, repo: string | undefined): string {
+  // The production column appears only when the run had a production profile.
+  const production = report.functions.some((f) => f.productionShare !== undefined);
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
+  if (production) header.splice(6, 0, 'Production');
   const body = rows.map((f) => {
-    const linkable =
-      repo && (f.kind === undefined || f.kind === 'user') && f.file && !f.file.startsWith('node:');
+    const url =
+      f.kind === undefined || f.kind === 'user'
+        ? sourceUrl(repo, report.head.sha, f.file, f.line)
+        : undefined;
     const file = clip(f.file, 150);
     const where = f.package
       ? escapeCell(packageLabel(f))
-      : linkable
-        ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line})`
+      : url
+        ? `[${escapeCell(file)}:${f.line}](${url})`
         : escapeCell(file || f.kind || '');
-    return [
+    const cells = [
       `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
       where,
       formatNs(f.baseSelfNsPerOp),
@@ -415,8 +433,12 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
       f.shareOfBenchmark === undefined ? '–' : formatPercent(f.shareOfBenchmark),
       FN_STATUS[f.status],
     ];
+    if (production) cells.splice(6, 0, productionCell(f));
+    return cells;
   });
-  return markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] });
+  const align: ('l' | 'r')[] = ['l', 'l', 'r', 'r', 'r', 'r', 'l'];
+  if (production) align.splice(6, 0, 'r');
+  return markdownTable([header, ...body], { align });
 }
 
 /** The PR changed the function's own source (a dependency bump is shown with the package instead). */
@@ -440,7 +462,7 @@ function footer(report: Report, options: MarkdownOptions): string {
     ? ' Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold.'
     : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${memory} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''}${memory} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

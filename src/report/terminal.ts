@@ -30,8 +30,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       b,
       cells: [
         benchmarkKey(b),
-        b.base ? formatNs(b.base.meanNs) : '–',
-        b.head ? formatNs(b.head.meanNs) : '–',
+        b.base ? formatNs(b.base.medianNs) : '–',
+        b.head ? formatNs(b.head.medianNs) : '–',
         measured ? formatPercent(b.change) : '–',
         measured ? formatInterval(b.ci) : '–',
         b.status + (b.inconclusive && b.status === 'unchanged' ? ' (too noisy)' : ''),
@@ -70,10 +70,15 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       out.push(`  ${key}`);
       for (const f of fns) {
         const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : (f.kind ?? '');
+        const production = f.notInProduction
+          ? 'not run in production'
+          : f.productionShare !== undefined &&
+            `${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ', over the fleet threshold' : ''}`;
         const notes = [
           f.status,
           changedInPr(f) && 'changed in this PR',
           f.gate && 'over the function threshold',
+          production,
         ];
         const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${notes.filter(Boolean).join(', ')})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
@@ -82,7 +87,11 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   out.push(...memoryLines(report, paint));
   out.push('');
-  const verdict = report.verdict === 'fail' ? paint('red', 'FAIL') : paint('green', 'PASS');
+  const verdict = report.infrastructureErrors?.length
+    ? paint('red', 'NONE (infrastructure error, see below)')
+    : report.verdict === 'fail'
+      ? paint('red', 'FAIL')
+      : paint('green', 'PASS');
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
   return out.join('\n');

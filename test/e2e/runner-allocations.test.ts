@@ -148,6 +148,7 @@ describe('allocation pass: bytes per op and allocating functions', () => {
       runs.ab.map(({ message }) => message.profiles[side] as { path: string; ops: number });
     const measurement: BenchmarkMeasurement = {
       id: { file: 'lib.bench.mjs', name: 'work' },
+      slug: 'ab',
       present: { base: true, head: true },
       timings: [],
       soloTimings: [],

@@ -52,6 +52,12 @@ describe('action inputs and events', () => {
     expect(plan.settings.outDir).toBe('/runner/tmp/flamegate-9-perf');
   });
 
+  it('passes the production-profile input on, absent when empty', () => {
+    const plan = planAction(env('pull_request', pr(), { 'production-profile': 'perf/prod.pb.gz' }));
+    expect(plan.settings.productionProfile).toBe('perf/prod.pb.gz');
+    expect(planAction(env('pull_request', pr())).settings.productionProfile).toBeUndefined();
+  });
+
   it("uses the push event's before, and the base input over it", () => {
     expect(planAction(env('push', { before: BEFORE })).settings.base).toBe(BEFORE);
     expect(planAction(env('push', { before: BEFORE }, { base: 'main' })).settings.base).toBe('main');
@@ -84,7 +90,7 @@ describe('action inputs and events', () => {
         config: '.github/perf.yml',
       }),
     );
-    expect(plan.settings.overrides).toEqual({
+    expect(plan.settings.inputOverrides).toEqual({
       benchmarks: ['bench/*.bench.ts', 'perf/*.bench.js'],
       install: 'pnpm install',
       build: 'pnpm build',
@@ -97,6 +103,11 @@ describe('action inputs and events', () => {
     );
     expect(() => planAction(env('pull_request', pr(), { 'fail-on-regression': 'maybe' }))).toThrow(
       /"fail-on-regression"/,
+    );
+    expect(planAction(env('pull_request', pr())).baseMode).toBe('pr-base');
+    expect(planAction(env('pull_request', pr(), { 'base-mode': 'merge-base' })).baseMode).toBe('merge-base');
+    expect(() => planAction(env('pull_request', pr(), { 'base-mode': 'mergebase' }))).toThrow(
+      /input "base-mode" must be pr-base or merge-base, got "mergebase"/,
     );
   });
 

@@ -212,6 +212,7 @@ describe('allocation statistics (seeded simulation)', () => {
 describe('the memory gate', () => {
   const measurement = (seed: number, grow: Record<number, number>): BenchmarkMeasurement => ({
     id: { file: 'bench/yaml.bench.mjs', name: 'load' },
+    slug: '000-load',
     present: { base: true, head: true },
     timings: timings(seed, 0),
     soloTimings: [],

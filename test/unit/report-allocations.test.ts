@@ -17,8 +17,8 @@ const report: Report = {
       name: 'load',
       file: 'bench/yaml.bench.mjs',
       status: 'unchanged',
-      base: { meanNs: 1.4e6, samples: 1000 },
-      head: { meanNs: 1.41e6, samples: 1000 },
+      base: { medianNs: 1.4e6, meanNs: 1.4e6, samples: 1000 },
+      head: { medianNs: 1.41e6, meanNs: 1.41e6, samples: 1000 },
       change: 0.007,
       ci: [-0.01, 0.02],
       threshold: 0.05,
@@ -61,7 +61,12 @@ describe('allocation outputs', () => {
       { 'load;readPlainScalar': 55_000 * 100, 'load;readBlockMapping': 200_000 * 100 },
       100,
     );
-    const { files } = renderFlames({ report, profiles: {}, allocationProfiles: { [KEY]: { base, head } } });
+    const { files } = renderFlames({
+      report,
+      profiles: {},
+      slugs: { [KEY]: '000-load' },
+      allocationProfiles: { [KEY]: { base, head } },
+    });
     const html = files.find((f) => f.path.endsWith('-alloc.html'));
     expect(html?.changed).toBe(true);
     expect(html?.content).toContain('Allocation flame graph delta: bench/yaml.bench.mjs &gt; load');

@@ -23,6 +23,7 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
+import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
 interface TaskLike {
@@ -102,6 +103,7 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      if (isVitestBenchFile(file)) return loadVitestBench(file);
       ensureTypeScript(file);
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       let exported = mod.default;
@@ -123,7 +125,8 @@ async function loadTask(spec: { file: string; task: string }): Promise<{ bench: 
   const bench = await loadBench(spec.file);
   const task = bench.tasks.find((t) => t.name === spec.task);
   if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
-  return { bench, task };
+  // A vitest file's benchmarks each have their own Bench (their own options), as under vitest.
+  return { bench: (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench, task };
 }
 
 /** Runs one slice: at least `ms` of measured time and at least one operation. */
@@ -224,7 +227,8 @@ async function withSliceErrors(key: string, work: () => Promise<void>): Promise<
     await send({
       type: 'error',
       key,
-      side: failure.side ?? 'head',
+      // No side: the failure is outside both sides' code, and the parent charges it to neither.
+      side: failure.side,
       error: errorText(failure.cause ?? error),
     });
   }
