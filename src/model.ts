@@ -314,7 +314,9 @@ export interface BenchmarkResult {
  * tinybench's own bookkeeping per op (a few hundred bytes, the same on both sides).
  */
 export interface MemoryResult {
+  /** Median over the allocation processes of base's bytes per op. */
   baseBytesPerOp: number;
+  /** baseBytesPerOp × (1 + change). */
   headBytesPerOp: number;
   /** head/base − 1 of bytes per op; +0.2 means 20% more bytes allocated per op. */
   change: number;

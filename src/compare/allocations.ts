@@ -93,15 +93,17 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
   if (usable.length === 0) return { rows: [] };
   const timings = asTimings(usable);
   const estimate = estimateChange(timings);
-  const total = (side: 'base' | 'head', field: 'bytes' | 'ops' | 'gcNs' | 'wallNs') =>
-    usable.reduce((sum, a) => sum + a[side][field], 0);
   const [lo, hi] = estimate.ci;
   let status: MemoryResult['status'] = 'unchanged';
   if (lo > 0 && estimate.change > input.threshold) status = 'regressed';
   else if (hi < 0 && estimate.change < -input.threshold) status = 'improved';
+  // A slice now and then is off by several percent (a collection's books straddle the window), so
+  // the level is the median over processes and head follows from the paired change: the column
+  // then reads consistently (head = base × (1 + change)).
+  const baseBytesPerOp = median(usable.map((a) => a.base.bytes / a.base.ops));
   const memory: MemoryResult = {
-    baseBytesPerOp: total('base', 'bytes') / total('base', 'ops'),
-    headBytesPerOp: total('head', 'bytes') / total('head', 'ops'),
+    baseBytesPerOp,
+    headBytesPerOp: baseBytesPerOp * (1 + estimate.change),
     change: estimate.change,
     ci: estimate.ci,
     status,
