@@ -11,6 +11,7 @@ import { isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measure } from './measure/measure.js';
 import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { allocationProfileStage } from './profile/allocations.js';
 import { classifyPacked } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
@@ -33,6 +34,8 @@ export interface PipelineResult {
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
   /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
   slugs: Record<string, string>;
+  /** The allocation pass's heap profiles per benchmark key (`ns` holds bytes), for its flame graphs. */
+  allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
 }
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
@@ -87,7 +90,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     mkdirSync(workspace.scratch, { recursive: true });
     const tracker = costTracker();
     let shard: ShardPlan | undefined;
+    const passMs: Record<string, number> = {};
     const measurements = await measure({
+      passMs,
       sides: {
         base: { dir: workspace.base.dir, files: files.base },
         head: { dir: workspace.head.dir, files: files.head },
@@ -118,11 +123,17 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       roots: [workspace.base.root, workspace.head.root],
       outDir,
     });
+    const allocationProfiles = allocationProfileStage({
+      measurements,
+      roots: [workspace.base.root, workspace.head.root],
+      outDir,
+    });
     const sources = await describeChanges(workspace, settings.signal);
 
     const compared = compare({
       measurements,
       profiles,
+      allocationProfiles,
       sources,
       config,
       base: workspace.base.revision,
@@ -136,13 +147,23 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node: runtime,
     };
     report.profiles = profilePaths(profiles);
+    if (Object.keys(allocationProfiles).length > 0)
+      report.allocationProfiles = profilePaths(allocationProfiles);
+    if (passMs.allocation !== undefined) report.allocationPassMs = passMs.allocation;
     const allPackages = packages && [...new Set([...packages.base, ...packages.head])].sort();
     recordRun(report, { config, costs: tracker.costs, shard: shard?.info, packages: allPackages });
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
     if (shard) writeStacks(outDir, { stacks: flameInputs(profiles), slugs });
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles: flameInputs(profiles), slugs };
+    return {
+      report,
+      outDir,
+      reportPath,
+      profiles: flameInputs(profiles),
+      slugs,
+      allocationProfiles: flameInputs(allocationProfiles),
+    };
   } finally {
     await workspace.dispose();
   }

@@ -5,6 +5,7 @@
 // shards are given). Wall-clock estimates taken during discovery would differ between runners and
 // could put one benchmark in two shards or in none, so they are never used. Pure: data in, data out.
 import { createHash } from 'node:crypto';
+import { ALLOCATION_MIN_WARMUP_MS } from '../measure/measure.js';
 import type { BenchmarkMeasurement, Budget, ShardInfo } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { UsageError } from '../settings.js';
@@ -38,7 +39,7 @@ export const FILE_LOAD_MS = 40;
 
 /**
  * The run time one benchmark costs, from the budget alone: both sides' warm-up and measured time in
- * every timing process, and both sides' profiled time in every attribution process. A benchmark on one
+ * every timing process, and both sides' profiled time in every attribution and allocation process. A benchmark on one
  * side only (added or removed) is timed on that side and never profiled; one that failed to load runs
  * no further. Single operations longer than a slice overshoot the budget a little; only a previous
  * run's costs (`--costs`) know that.
@@ -48,7 +49,13 @@ export function estimateCost(m: BenchmarkMeasurement, budget: Budget): number {
   const sides = Number(m.present.base) + Number(m.present.head);
   const timing = budget.processes * sides * (budget.warmupMs + budget.timePerProcessMs);
   const profiling = sides === 2 ? budget.profileProcesses * 2 * (budget.warmupMs + budget.profileMs) : 0;
-  return timing + profiling;
+  // The allocation pass (when on) runs both sides, with its own longer warm-up.
+  const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
+  const allocation =
+    sides === 2
+      ? (budget.allocationProcesses ?? 0) * 2 * (allocationWarmup + (budget.allocationMs ?? 200))
+      : 0;
+  return timing + profiling + allocation;
 }
 
 export interface SelectInput {

@@ -59,6 +59,11 @@ describe('estimateCost', () => {
     const both = estimateCost(m('f', 'x'), b);
     expect(both).toBe(
       b.processes * 2 * (b.warmupMs + b.timePerProcessMs) +
+        b.profileProcesses * 2 * (b.warmupMs + b.profileMs) +
+        (b.allocationProcesses ?? 0) * 2 * (Math.max(b.warmupMs, 300) + (b.allocationMs ?? 200)),
+    );
+    expect(estimateCost(m('f', 'x'), { ...b, allocationProcesses: 0 })).toBe(
+      b.processes * 2 * (b.warmupMs + b.timePerProcessMs) +
         b.profileProcesses * 2 * (b.warmupMs + b.profileMs),
     );
     expect(estimateCost(m('f', 'x', ['head']), b)).toBe(b.processes * (b.warmupMs + b.timePerProcessMs));
