@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
-import { matchesOverride } from './config/overrides.js';
+import { findOverride, matchesOverride } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
-import { measure } from './measure/measure.js';
+import { measureRun } from './measure/measure.js';
 import type { Config, Report, Side, StackProfile } from './model.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
@@ -35,6 +35,7 @@ export interface PipelineResult {
 export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
+  const started = Date.now();
   const progress = settings.onProgress ?? (() => undefined);
   const node = settings.node ?? 'node';
   const runtime = (() => {
@@ -71,7 +72,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const outDir = settings.outDir ? resolve(settings.outDir) : mkdtempSync(join(tmpdir(), 'flamegate-out-'));
     mkdirSync(outDir, { recursive: true });
     mkdirSync(workspace.scratch, { recursive: true });
-    const measurements = await measure({
+    const { measurements, run } = await measureRun({
       sides: {
         base: { dir: workspace.base.dir, files: files.base },
         head: { dir: workspace.head.dir, files: files.head },
@@ -82,6 +83,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       profileDir: join(outDir, 'profiles'),
       skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
       onProgress: progress,
+      onStatus: settings.onStatus,
+      thresholdOf: (id) =>
+        findOverride(config.overrides, id)?.thresholds.benchmark ?? config.thresholds.benchmark,
+      deadline: started + config.budget.maxMinutes * 60_000,
       signal: settings.signal,
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
@@ -100,6 +105,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       config,
       base: workspace.base.revision,
       head: workspace.head.revision,
+      run,
     });
     report.settings = {
       processes: config.budget.processes,

@@ -10,6 +10,7 @@ import { commitImages } from '../publish/images.js';
 import { publish } from '../publish/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderComment, renderFlames } from '../report/outputs.js';
+import { progressLine } from '../report/progress.js';
 import { UsageError } from '../settings.js';
 import { CommandError, exec } from '../workspace/exec.js';
 import { ensureCommit } from '../workspace/fetch.js';
@@ -51,7 +52,11 @@ async function run(): Promise<void> {
 
   await prepareBase(plan);
   const result = await log.group('Measuring base and head', () =>
-    runPipeline({ ...plan.settings, onProgress: (line) => log.info(line) }),
+    runPipeline({
+      ...plan.settings,
+      onProgress: (line) => log.info(line),
+      onStatus: (status) => log.info(progressLine(status)),
+    }),
   );
 
   const write = (path: string, content: string) => {

@@ -10,6 +10,7 @@ import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
 import { CommandError } from '../workspace/exec.js';
 import { DIFF_USAGE, runDiff } from './diff.js';
+import { createProgress } from './progress.js';
 
 const VERSION = '0.1.0';
 
@@ -29,7 +30,9 @@ built), profiles them, and compares time per op and each function's self time pe
   --json <file>       write the JSON report
   --markdown <file>   write the PR comment (Markdown)
   --benchmarks <glob> override the config's benchmark glob
-  --processes <n>     timing processes (default from config: 6)
+  --processes <n>     minimum timing processes per benchmark (default from config: 4)
+  --max-processes <n> most timing processes per benchmark (default from config: 16)
+  --max-minutes <m>   wall-clock budget of the run; sampling stops early to meet it (default 3)
   --time <ms>         measured time per side per benchmark per process
   --node <path>       node binary for benchmarks (default: node on PATH)
   --keep-worktrees    do not remove the worktrees (debugging)
@@ -87,6 +90,8 @@ async function compareCommand(args: string[]): Promise<number> {
         markdown: { type: 'string' },
         benchmarks: { type: 'string' },
         processes: { type: 'string' },
+        'max-processes': { type: 'string' },
+        'max-minutes': { type: 'string' },
         time: { type: 'string' },
         node: { type: 'string' },
         'keep-worktrees': { type: 'boolean' },
@@ -106,6 +111,7 @@ async function compareCommand(args: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const quiet = values.quiet === true;
+  const progress = quiet ? undefined : createProgress(process.stderr);
   const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const settings: Settings = {
     cwd: resolve(String(values.cwd ?? '.')),
@@ -121,15 +127,23 @@ async function compareCommand(args: string[]): Promise<number> {
       budget: {
         ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
         ...(values.time ? { timePerProcessMs: positiveInt('--time', values.time) } : {}),
+        ...(values['max-processes']
+          ? { maxProcesses: positiveInt('--max-processes', values['max-processes']) }
+          : {}),
+        ...(values['max-minutes']
+          ? { maxMinutes: positiveNumber('--max-minutes', values['max-minutes']) }
+          : {}),
       },
     },
-    onProgress: quiet ? undefined : (line) => process.stderr.write(`  ${line}\n`),
+    onProgress: progress && ((line) => progress.line(line)),
+    onStatus: progress && ((status) => progress.update(status)),
   };
   try {
     const result = await runPipeline(settings).catch((error: unknown) => {
       if (controller.signal.aborted) throw new UsageError('interrupted; the worktrees were removed');
       throw error;
     });
+    progress?.stop();
     const outputs = buildReportOutputs(result);
     for (const file of outputs.files) {
       const path = join(result.outDir, file.path);
@@ -143,6 +157,7 @@ async function compareCommand(args: string[]): Promise<number> {
     process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
     return result.report.verdict === 'fail' ? 1 : 0;
   } finally {
+    progress?.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (controller.signal.aborted) process.exitCode = 130;
@@ -153,6 +168,13 @@ function positiveInt(flag: string, value: unknown): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+function positiveNumber(flag: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive number, got "${value}"`);
   return n;
 }
 

@@ -8,8 +8,10 @@ import type {
   BenchmarkResult,
   Config,
   FunctionResult,
+  MeasureRun,
   Report,
   RevisionInfo,
+  SamplingSummary,
   Side,
   SideProfile,
   SideSummary,
@@ -19,7 +21,15 @@ import type {
 import { benchmarkKey } from '../model.js';
 import { compareFunctions } from './functions.js';
 import { sourceChange } from './sources.js';
-import { estimateChange, median } from './stats.js';
+import {
+  estimateChange,
+  lookAlpha,
+  median,
+  processLogRatio,
+  samplingPlan,
+  sequentialLook,
+  verdictOf,
+} from './stats.js';
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
@@ -30,6 +40,8 @@ export interface CompareInput {
   config: Config;
   base: RevisionInfo;
   head: RevisionInfo;
+  /** What the measure stage spent (sequential sampling), for the report's `sampling`. */
+  run?: MeasureRun;
 }
 
 export function compare(input: CompareInput): Report {
@@ -48,7 +60,7 @@ export function compare(input: CompareInput): Report {
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
     const functionThreshold = override?.thresholds.function ?? config.thresholds.function;
-    const result = benchmarkResult(m, threshold, functionThreshold);
+    const result = benchmarkResult(m, threshold, functionThreshold, config);
 
     const profiles = input.profiles[key];
     if (profiles?.base && profiles.head && result.status !== 'failed') {
@@ -77,7 +89,7 @@ export function compare(input: CompareInput): Report {
     failures.push(...(result.failures ?? []));
     benchmarks.push(result);
   }
-  return {
+  const report: Report = {
     schemaVersion: 1,
     verdict: failures.length > 0 ? 'fail' : 'pass',
     base: input.base,
@@ -86,6 +98,40 @@ export function compare(input: CompareInput): Report {
     functions,
     failures,
   };
+  const sampling = samplingSummary(input.measurements, benchmarks, config, input.run);
+  if (sampling) report.sampling = sampling;
+  return report;
+}
+
+/** What sequential sampling spent, and what it saved against `budget.maxProcesses` for every benchmark. */
+function samplingSummary(
+  measurements: BenchmarkMeasurement[],
+  results: BenchmarkResult[],
+  config: Config,
+  run: MeasureRun | undefined,
+): SamplingSummary | undefined {
+  const sampled = measurements.filter((m) => m.sampling);
+  if (sampled.length === 0 || !run) return undefined;
+  const plan = samplingPlan(config.budget);
+  let processes = 0;
+  let savedMs = 0;
+  for (const m of sampled) {
+    const s = m.sampling;
+    if (!s) continue;
+    processes += s.processes + (m.confirmTimings?.length ?? 0);
+    if (s.processes > 0) savedMs += (plan.maxProcesses - s.processes) * (s.wallMs / s.processes);
+  }
+  const summary: SamplingSummary = {
+    processes,
+    maxProcesses: sampled.length * plan.maxProcesses,
+    seconds: (run.timingMs + run.confirmMs) / 1000,
+    savedSeconds: savedMs / 1000,
+    resolved: results.filter((b) => b.stoppedBy === 'resolved').length,
+    unresolved: results.filter((b) => b.stoppedBy && b.stoppedBy !== 'resolved').length,
+    alphaPerLook: lookAlpha(plan),
+  };
+  if (run.harnessFloorNs !== undefined) summary.harnessFloorNs = run.harnessFloorNs;
+  return summary;
 }
 
 function summary(timings: SideTiming[]): SideSummary | null {
@@ -101,6 +147,7 @@ function benchmarkResult(
   m: BenchmarkMeasurement,
   threshold: number,
   functionThreshold: number,
+  config: Config,
 ): BenchmarkResult {
   const key = benchmarkKey(m.id);
   const sideTimings = (side: Side) => [
@@ -133,7 +180,12 @@ function benchmarkResult(
     result.status = m.present.head ? 'added' : 'removed';
     return result;
   }
-  const estimate = estimateChange(m.timings);
+  // Data sampled sequentially gets the interval that stays valid under optional stopping (α spent
+  // over the planned looks); a fixed number of processes gets the plain 95% interval.
+  const sequential = m.sampling
+    ? sequentialLook(m.timings.map(processLogRatio), threshold, samplingPlan(config.budget))
+    : undefined;
+  const estimate = sequential?.estimate ?? estimateChange(m.timings);
   result.change = estimate.change;
   result.ci = estimate.ci;
   if (!Number.isFinite(estimate.change)) {
@@ -142,14 +194,38 @@ function benchmarkResult(
     return result;
   }
   const [lo, hi] = estimate.ci;
-  if ((hi - lo) / 2 > threshold || !Number.isFinite(hi - lo)) result.inconclusive = true;
-  const excludesZero = lo > 0 || hi < 0;
-  if (excludesZero && Math.abs(estimate.change) > threshold) {
-    result.status = estimate.change > 0 ? 'regressed' : 'improved';
+  const logHalf = (Math.log1p(hi) - Math.log1p(lo)) / 2;
+  result.resolution = Number.isFinite(logHalf) ? Math.expm1(logHalf) : Number.POSITIVE_INFINITY;
+  result.processes = estimate.perProcess.length;
+  if (sequential && m.sampling) {
+    result.stoppedBy = m.sampling.stoppedBy;
+    if (sequential.resolution === 'open') {
+      result.inconclusive = true;
+      if (sequential.neededProcesses !== undefined) result.neededProcesses = sequential.neededProcesses;
+    }
+  } else if ((hi - lo) / 2 > threshold || !Number.isFinite(hi - lo)) {
+    result.inconclusive = true;
+  }
+  const first = verdictOf(estimate, threshold);
+  if (first !== 'unchanged') result.status = first;
+  if (first === 'regressed' && m.sampling) {
+    // Confirm before fail: fresh processes, measured after the first verdict, must agree.
+    const again = estimateChange(m.confirmTimings ?? []);
+    const confirmed = verdictOf(again, threshold) === 'regressed';
+    result.confirmation = {
+      change: again.change,
+      ci: again.ci,
+      processes: again.perProcess.length,
+      confirmed,
+    };
+    if (!confirmed) result.status = 'unchanged';
   }
   if (result.status === 'regressed') {
+    const confirmation = result.confirmation
+      ? `; confirmed in ${result.confirmation.processes} fresh processes: ${formatPercent(result.confirmation.change, false)} (95% CI ${formatInterval(result.confirmation.ci)})`
+      : '';
     result.failures = [
-      `${key}: ${formatPercent(estimate.change, false)} slower (95% CI ${formatInterval(estimate.ci)}), threshold ${formatPercent(threshold, false)}`,
+      `${key}: ${formatPercent(estimate.change, false)} slower (95% CI ${formatInterval(estimate.ci)}), threshold ${formatPercent(threshold, false)}${confirmation}`,
     ];
   }
   return result;

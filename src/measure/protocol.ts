@@ -26,6 +26,8 @@ export interface TimingJob {
   warmupMs: number;
   /** Measured time per side per benchmark. */
   timeMs: number;
+  /** Time every call with tinybench's `run()` instead of batching synchronous calls (comparison only). */
+  perCall?: boolean;
 }
 
 export interface ProfileJob {
@@ -73,6 +75,8 @@ export type ChildMessage =
   /** ln(ns/op with the profiler ÷ ns/op without) for adjacent blocks. */
   | { type: 'overhead'; key: string; pairLogRatios: number[] }
   | { type: 'error'; key: string; side: Side; error: string }
+  /** ns per op of an empty task through the timing loop, measured once per timing process. */
+  | { type: 'floor'; nsPerOp: number }
   | { type: 'done' };
 
 export const OPS_COMMENT_PREFIX = 'flamegate.ops=';
