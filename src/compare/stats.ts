@@ -310,10 +310,21 @@ export function tCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** The `p` quantile of Student's t with `df` degrees of freedom (bisection on the CDF). */
+const quantiles = new Map<string, number>();
+
+/** The `p` quantile of Student's t with `df` degrees of freedom (bisection on the CDF, memoized). */
 export function tQuantile(p: number, df: number): number {
   if (!(df >= 1) || !(p > 0 && p < 1)) return p === 0.5 ? 0 : Number.POSITIVE_INFINITY;
   if (p < 0.5) return -tQuantile(1 - p, df);
+  const key = `${p}:${df}`;
+  const known = quantiles.get(key);
+  if (known !== undefined) return known;
+  const q = bisectT(p, df);
+  if (quantiles.size < 10_000) quantiles.set(key, q);
+  return q;
+}
+
+function bisectT(p: number, df: number): number {
   let lo = 0;
   let hi = 1;
   while (tCdf(hi, df) < p) hi *= 2;
