@@ -2,7 +2,7 @@
 // base and head worktrees and drives their tinybench tasks in short alternating slices. Base and head
 // share one process so that a pair of slices milliseconds apart sees the same machine speed.
 // This is the only module that imports the profiler.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -69,14 +69,16 @@ async function recordTaskFunctions(file: string): Promise<void> {
     const main = require.resolve('tinybench');
     candidates.add(main);
     // tinybench 2.x ships separate CommonJS and ESM builds; an ESM benchmark imports the latter.
-    const pkgFile = require.resolve('tinybench/package.json');
-    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as {
+    // Its package.json is found by walking up from the entry (`exports` may not expose it).
+    let pkgDir = dirname(main);
+    while (!existsSync(join(pkgDir, 'package.json')) && dirname(pkgDir) !== pkgDir) pkgDir = dirname(pkgDir);
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
       module?: string;
       exports?: { '.'?: { import?: string | { default?: string } } };
     };
     const esm = pkg.exports?.['.']?.import;
     const esmPath = typeof esm === 'string' ? esm : (esm?.default ?? pkg.module);
-    if (esmPath) candidates.add(join(dirname(pkgFile), esmPath));
+    if (esmPath) candidates.add(join(pkgDir, esmPath));
   } catch {
     return;
   }
@@ -303,10 +305,11 @@ async function harnessFloor(): Promise<number> {
     size: 1,
   };
   const bench = { tasks: [], run: () => undefined } as BenchLike;
-  await runBatches(bench, task, timing, 30);
+  // Long enough for the optimizing compiler (a background thread, late on a busy machine) to finish.
+  await runBatches(bench, task, timing, 60);
   // The least of several short slices: a busy neighbour only ever adds time, never removes it.
   let floor = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     const t = await runBatches(bench, task, timing, 2);
     floor = Math.min(floor, t.totalNs / t.ops);
   }
