@@ -51,7 +51,7 @@ const git = (dir, ...args) =>
  * A git repository of the fixture: `base` edits applied to the first commit, `head` edits to the second
  * (an edit is [file, from, to]). The head commit always touches the README, so no PR is empty.
  */
-function makeRepo(fixture, { base = [], head = [], threshold, budget, files = {} } = {}) {
+function makeRepo(fixture, { base = [], head = [], threshold, budget, files = {}, remove = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'flamegate-self-'));
   cpSync(join(root, FIXTURES[fixture].dir), dir, {
     recursive: true,
@@ -62,6 +62,7 @@ function makeRepo(fixture, { base = [], head = [], threshold, budget, files = {}
   if (budget) config += `budget: ${budget}\n`;
   writeFileSync(join(dir, '.github/flamegate.yml'), config || '{}\n');
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  for (const file of remove) rmSync(join(dir, file));
   const apply = (edits) => {
     for (const [file, from, to] of edits) {
       const path = join(dir, file);
@@ -368,14 +369,10 @@ if (only.has('suite20')) {
     `\n# A 20-benchmark suite (js-yaml tasks, quiet and noisy synthetic tasks), default budget, ${runs} runs`,
   );
   for (let i = 0; i < runs; i++) {
-    const repo = makeRepo('js-yaml', { files: { 'bench/suite.bench.mjs': SUITE20 }, base: [] });
-    rmSync(join(repo, 'bench/yaml.bench.mjs'));
-    git(repo, 'commit', '-qam', 'suite only', '--allow-empty');
-    execFileSync(
-      'git',
-      ['-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-q', '--allow-empty', '-m', 'head'],
-      { cwd: repo },
-    );
+    const repo = makeRepo('js-yaml', {
+      files: { 'bench/suite.bench.mjs': SUITE20 },
+      remove: ['bench/yaml.bench.mjs'],
+    });
     const { code, seconds, report } = await compare(repo);
     const byStop = {};
     for (const b of report?.benchmarks ?? [])
