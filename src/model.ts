@@ -255,7 +255,8 @@ export interface BenchmarkResult {
   stoppedBy?: StopReason;
   /**
    * Processes at which, with the spread seen, the interval would resolve against the threshold;
-   * set on an unresolved benchmark when such a number exists (otherwise the change sits on the threshold).
+   * set on an unresolved benchmark when at most 1000 would do (absent: the change sits on or near the
+   * threshold, or the spread is too large).
    */
   neededProcesses?: number;
   /** The second, independent measurement of a benchmark whose first verdict was `regressed`. */

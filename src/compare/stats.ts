@@ -153,7 +153,8 @@ export interface SequentialLook {
   detectable: number;
   /**
    * Processes at which, with the spread seen so far, the interval would be narrow enough to resolve;
-   * undefined when none would (the change sits on the threshold) or when there is no spread yet.
+   * undefined when none up to 1000 would (the change sits on or near the threshold, or the spread is
+   * too large) or when there is no spread yet.
    */
   neededProcesses?: number;
 }

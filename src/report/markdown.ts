@@ -377,7 +377,7 @@ export function confirmationNote(b: BenchmarkResult): string | undefined {
 export function neededNote(b: BenchmarkResult): string | undefined {
   if (!b.inconclusive || b.stoppedBy === undefined || b.stoppedBy === 'resolved') return undefined;
   if (b.neededProcesses === undefined)
-    return `unresolved at ${formatPercent(b.threshold, false)}: the change sits on the threshold, no budget would settle it`;
+    return `unresolved at ${formatPercent(b.threshold, false)}: no budget up to 1000 processes would settle it (the change sits on or near the threshold, or the benchmark is very noisy: longer timePerProcessMs may help)`;
   const by = b.stoppedBy === 'maxMinutes' ? 'budget.maxMinutes ran out' : 'budget.maxProcesses ran out';
   return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
 }
