@@ -389,7 +389,15 @@ export interface Report {
   /** One line per exceeded threshold or head-only failure. */
   failures?: string[];
   /** Settings that shaped the run, so a reader can reproduce it. */
-  settings?: { processes: number; timePerProcessMs: number; profileMs: number; node: string };
+  settings?: {
+    processes: number;
+    timePerProcessMs: number;
+    profileMs: number;
+    node: string;
+    /** Sequential sampling: the most timing processes per benchmark, and the run's wall-clock budget. */
+    maxProcesses?: number;
+    maxMinutes?: number;
+  };
   /** What sequential sampling spent and saved. */
   sampling?: SamplingSummary;
   /** Where the raw profiles were written, relative paths per benchmark key. */

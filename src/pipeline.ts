@@ -112,6 +112,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       timePerProcessMs: config.budget.timePerProcessMs,
       profileMs: config.budget.profileMs,
       node: runtime,
+      maxProcesses: config.budget.maxProcesses,
+      maxMinutes: config.budget.maxMinutes,
     };
     report.profiles = profilePaths(profiles);
     const reportPath = join(outDir, 'report.json');

@@ -364,3 +364,29 @@ export function samplingPlan(budget: { processes: number; maxProcesses?: number 
 export function confirmationProcesses(budget: { processes: number }): number {
   return Math.max(4, budget.processes);
 }
+
+/** What the timing pass does next with one benchmark, after `processes` processes. */
+export interface SamplingDecision {
+  /** Why sampling stops here; absent: sample on up to `next` processes. */
+  stop?: 'resolved' | 'maxProcesses';
+  next?: number;
+  /** The verdict so far is `regressed`: fresh processes must confirm it before it may fail. */
+  suspect: boolean;
+}
+
+/**
+ * The stop rule, the one function of the verdict's statistics the measure stage calls: a look at the
+ * per-process log ratios so far against the benchmark's threshold and the plan. Pure.
+ */
+export function samplingDecision(
+  perProcessLogRatios: number[],
+  processes: number,
+  threshold: number,
+  plan: SequentialPlan,
+): SamplingDecision {
+  const look = sequentialLook(perProcessLogRatios, threshold, plan);
+  const suspect = verdictOf(look.estimate, threshold) === 'regressed';
+  if (look.resolution !== 'open') return { stop: 'resolved', suspect };
+  const next = nextLook(plan, processes);
+  return next === undefined ? { stop: 'maxProcesses', suspect } : { next, suspect };
+}

@@ -1,20 +1,19 @@
 // The measure stage: discovery, the timing pass (production flags, no profiler, base and head
-// alternating in one process, repeated over fresh processes) and the attribution pass (profiler on,
-// inlining off). A benchmark that throws, hangs or crashes is recorded as failed and the others go on.
+// alternating in one process, repeated over fresh processes until each benchmark's interval resolves
+// or the budget runs out), the confirmation of would-be regressions in fresh processes, and the
+// attribution pass (profiler on, inlining off). A benchmark that throws, hangs or crashes is recorded
+// as failed and the others go on.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 // Sequential sampling decides what to measure next with one pure function of the verdict's
-// statistics (`sequentialLook`, src/compare/stats.ts); nothing else of compare is imported here.
+// statistics (`samplingDecision`, src/compare/stats.ts), given the plan the budget implies; the rest
+// imported from there is arithmetic (median, per-process ratio). No verdict logic lives here.
 import {
   confirmationProcesses,
-  estimateAt,
-  lookAlpha,
   median,
-  nextLook,
   processLogRatio,
+  samplingDecision,
   samplingPlan,
-  sequentialLook,
-  verdictOf,
 } from '../compare/stats.js';
 import type {
   BenchmarkId,
@@ -235,11 +234,9 @@ async function timingPass(
         s.stoppedBy = 'resolved';
         continue;
       }
-      const look = sequentialLook(m.timings.map(processLogRatio), threshold(m), plan);
-      const next = nextLook(plan, s.processes);
-      if (look.resolution !== 'open') s.stoppedBy = 'resolved';
-      else if (next === undefined) s.stoppedBy = 'maxProcesses';
-      else s.target = next;
+      const decision = samplingDecision(m.timings.map(processLogRatio), s.processes, threshold(m), plan);
+      if (decision.stop) s.stoppedBy = decision.stop;
+      else if (decision.next !== undefined) s.target = decision.next;
     }
     const pending = measurements.filter((m) => {
       const s = state.get(benchmarkKey(m.id));
@@ -338,14 +335,12 @@ async function confirmPass(
 ): Promise<void> {
   const { budget } = input;
   const plan = samplingPlan(budget);
-  const alpha = lookAlpha(plan);
-  const suspects = measurements.filter(
-    (m) =>
-      m.sampling &&
-      Object.keys(m.errors).length === 0 &&
-      verdictOf(estimateAt(m.timings.map(processLogRatio), alpha), input.thresholdOf?.(m.id) ?? 0.05) ===
-        'regressed',
-  );
+  const suspects = measurements.filter((m) => {
+    const sampled = m.sampling;
+    if (!sampled || Object.keys(m.errors).length > 0) return false;
+    const ratios = m.timings.map(processLogRatio);
+    return samplingDecision(ratios, sampled.processes, input.thresholdOf?.(m.id) ?? 0.05, plan).suspect;
+  });
   if (suspects.length === 0) return;
   const byKey = new Map(suspects.map((m) => [benchmarkKey(m.id), m]));
   const children = suspects.map((m) => toChild(m, input.sides, measurements.indexOf(m)));

@@ -11,6 +11,7 @@ import {
   processLogRatio,
   resolve,
   type SequentialPlan,
+  samplingDecision,
   sequentialLook,
   tCdf,
   tQuantile,
@@ -210,5 +211,18 @@ describe('confirm before fail (synthetic data)', () => {
     expect(report.sampling?.savedSeconds).toBeCloseTo(10, 6);
     expect(report.benchmarks[0]).toMatchObject({ processes: 6, stoppedBy: 'resolved' });
     expect(report.benchmarks[0]?.resolution).toBeGreaterThan(0);
+  });
+});
+
+describe('the stop rule the measure stage calls', () => {
+  const plan: SequentialPlan = { minProcesses: 4, maxProcesses: 16 };
+  it('stops a resolved benchmark, samples an open one up to the next look, stops at the maximum', () => {
+    const quiet = [0.001, -0.001, 0.0005, 0];
+    expect(samplingDecision(quiet, 4, 0.05, plan)).toEqual({ stop: 'resolved', suspect: false });
+    const noisy = [0.05, -0.06, 0.04, -0.03];
+    expect(samplingDecision(noisy, 4, 0.05, plan)).toEqual({ next: 6, suspect: false });
+    expect(samplingDecision(noisy, 16, 0.05, plan)).toEqual({ stop: 'maxProcesses', suspect: false });
+    const slower = [0.2, 0.21, 0.19, 0.2];
+    expect(samplingDecision(slower, 4, 0.05, plan)).toEqual({ stop: 'resolved', suspect: true });
   });
 });
