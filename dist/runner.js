@@ -5156,7 +5156,8 @@ async function withSliceErrors(key, work) {
     await send({
       type: "error",
       key,
-      side: failure.side ?? "head",
+      // No side: the failure is outside both sides' code, and the parent charges it to neither.
+      side: failure.side,
       error: errorText(failure.cause ?? error)
     });
   }

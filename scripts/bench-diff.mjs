@@ -1,5 +1,5 @@
 // Times `flamegate diff` on a synthetic pair of large profiles and, when Go is installed, `go tool pprof
-// -top -diff_base` on the same pair; the target is a ratio of at most 1/10 (shared/notes/targets.md).
+// -top -diff_base` on the same pair; the target is a ratio of at most 1/10 (docs/measurement.md, "Performance targets").
 //
 //   node scripts/bench-diff.mjs [--samples 100000] [--runs 3] [--keep] [--source] [--profiles-only]
 //
@@ -156,6 +156,7 @@ try {
   let cliArgs = ['diff'];
   if (fromSource) {
     const { build } = await import('esbuild');
+    const { browserScriptPlugin } = await import('./browser-scripts.mjs');
     const bundle = join(dir, 'diff-bundle.mjs');
     await build({
       absWorkingDir: root,
@@ -165,6 +166,7 @@ try {
       format: 'esm',
       target: 'node20',
       outfile: bundle,
+      plugins: [browserScriptPlugin],
       logLevel: 'warning',
     });
     cli = join(dir, 'run-diff.mjs');

@@ -1,4 +1,4 @@
-// flamegate's self-benchmark: prints the figures of docs/measurement.md's targets. It is a benchmark,
+// flamegate's self-benchmark: prints the figures of the targets in docs/measurement.md. It is a benchmark,
 // not a test: it measures and reports, and never fails on a number.
 //   node scripts/bench-self.mjs [--runs 3] [--only aa,sensitivity,improvement,overhead]
 //                               [--fixtures js-yaml,postcss] [--thresholds default,2%]

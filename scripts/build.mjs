@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { browserScriptPlugin } from './browser-scripts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'dist');
@@ -70,7 +71,7 @@ await build({
   splitting: false,
   minify: false,
   keepNames: true,
-  plugins: [pprofAddonPath],
+  plugins: [pprofAddonPath, browserScriptPlugin],
   logLevel: 'warning',
 });
 

@@ -102,6 +102,11 @@ export interface SideTiming {
 /** Everything the timing and attribution passes produced for one benchmark. */
 export interface BenchmarkMeasurement {
   id: BenchmarkId;
+  /**
+   * File-system-safe name of the benchmark, unique in this run: the folder of its profiles and the
+   * name of its flame-graph files.
+   */
+  slug: string;
   /** Which sides have this task. */
   present: Record<Side, boolean>;
   /** Processes where both sides completed. Empty when a side failed. */
@@ -110,6 +115,12 @@ export interface BenchmarkMeasurement {
   soloTimings: { side: Side; timing: SideTiming }[];
   /** A side that threw, hung or crashed, with its message. */
   errors: Partial<Record<Side, string>>;
+  /**
+   * A fault of flamegate or of the machine that stopped this benchmark, charged to neither side: the
+   * runner crashed or hung before or between benchmarks (the profiler failed to load, the process was
+   * killed), or failed outside the benchmark's own code. Never blamed on the pull request.
+   */
+  infrastructureError?: string;
   /** gzipped pprof files written by the attribution pass, one per profiling process, with the ops each covers. */
   profiles: Partial<Record<Side, { path: string; ops: number }[]>>;
   /**
@@ -220,7 +231,15 @@ export type BenchmarkStatus = 'regressed' | 'improved' | 'unchanged' | 'added' |
 export type FunctionStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
 
 export interface SideSummary {
+  /** Median over timing processes of each process's ns per op. */
+  medianNs: number;
+  /**
+   * The same median under its first, misleading name: kept because the JSON report is a contract
+   * (fields are added, never renamed). Read `medianNs`.
+   * @deprecated
+   */
   meanNs: number;
+  /** Operations measured, summed over processes. */
   samples: number;
 }
 
@@ -236,6 +255,11 @@ export interface BenchmarkResult {
   ci: [number, number];
   threshold: number;
   error?: string;
+  /**
+   * The failure is flamegate's or the machine's, not either side's (`error` says what): the benchmark
+   * is `failed` but never counts against the pull request. See `Report.infrastructureErrors`.
+   */
+  infrastructure?: boolean;
   /** The interval is wider than the threshold: this run cannot tell a change of that size. */
   inconclusive?: boolean;
   /** Threshold for one function's self-time growth, as a fraction of base time per op. */
@@ -388,6 +412,12 @@ export interface Report {
   functions: FunctionResult[];
   /** One line per exceeded threshold or head-only failure. */
   failures?: string[];
+  /**
+   * Faults of flamegate or of the machine (not of base or head), one line per distinct message with
+   * the benchmarks it stopped. When present, the run is no verdict on the pull request: `verdict`
+   * covers only what was measured, the CLI exits 2 and the Action fails the step naming the fault.
+   */
+  infrastructureErrors?: string[];
   /** Settings that shaped the run, so a reader can reproduce it. */
   settings?: {
     processes: number;

@@ -2,25 +2,20 @@
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
-import { DEFAULT_BENCHMARK_GLOB, DEFAULT_CONFIG, parseConfig } from './config/config.js';
-import { findOverride, matchesOverride } from './config/overrides.js';
+import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
+import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
-import type { Config, Report, Side, StackProfile } from './model.js';
+import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
-import {
-  type Checkout,
-  createWorkspace,
-  planInstall,
-  readAtRevision,
-  runStep,
-  type Workspace,
-} from './workspace/workspace.js';
+import { prepare } from './workspace/prepare.js';
+import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
 export interface PipelineResult {
   report: Report;
@@ -30,9 +25,9 @@ export interface PipelineResult {
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
+  slugs: Record<string, string>;
 }
-
-export const DEFAULT_CONFIG_PATH = '.github/flamegate.yml';
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   const started = Date.now();
@@ -53,7 +48,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     keep: settings.keepWorktrees,
   });
   try {
-    const config = applyOverrides(await loadConfig(settings, workspace), settings);
+    const config = await loadConfig(settings, {
+      sha: workspace.base.revision.sha,
+      read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
+    });
     await prepare(workspace, config, progress, settings.signal);
 
     const files = {
@@ -81,7 +79,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       node,
       workDir: workspace.scratch,
       profileDir: join(outDir, 'profiles'),
-      skip: (id) => config.overrides.some((o) => o.skip && matchesOverride(o.match, id)),
+      skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
       onStatus: settings.onStatus,
       thresholdOf: (id) =>
@@ -118,71 +116,11 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     report.profiles = profilePaths(profiles);
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return { report, outDir, reportPath, profiles: flameInputs(profiles) };
+    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
+    return { report, outDir, reportPath, profiles: flameInputs(profiles), slugs };
   } finally {
     await workspace.dispose();
   }
-}
-
-async function loadConfig(settings: Settings, workspace: Workspace): Promise<Config> {
-  if (settings.configPath) {
-    const path = isAbsolute(settings.configPath)
-      ? settings.configPath
-      : resolve(settings.cwd, settings.configPath);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new UsageError(`config file ${settings.configPath} cannot be read (no such file?)`);
-    }
-    return parseConfig(text, settings.configPath);
-  }
-  const inRepo = settings.configInRepo ?? DEFAULT_CONFIG_PATH;
-  const text = await readAtRevision(workspace.repoRoot, workspace.base.revision.sha, inRepo);
-  if (text === undefined) {
-    if (settings.configInRepo && settings.configInRepo !== DEFAULT_CONFIG_PATH) {
-      throw new UsageError(
-        `config ${inRepo} does not exist in the base revision ${workspace.base.revision.sha.slice(0, 7)} ` +
-          '(the config is read from the base, so that a pull request cannot loosen its own gate)',
-      );
-    }
-    return DEFAULT_CONFIG;
-  }
-  return parseConfig(text, `${inRepo} (base ${workspace.base.revision.sha.slice(0, 7)})`);
-}
-
-function applyOverrides(config: Config, settings: Settings): Config {
-  const o = settings.overrides;
-  if (!o) return config;
-  return {
-    ...config,
-    benchmarks: o.benchmarks ?? config.benchmarks,
-    install: o.install ?? config.install,
-    build: o.build ?? config.build,
-    budget: { ...config.budget, ...o.budget },
-  };
-}
-
-async function prepare(
-  workspace: Workspace,
-  config: Config,
-  progress: (line: string) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const one = async (checkout: Checkout) => {
-    const label = `${checkout.side} ${checkout.revision.sha.slice(0, 7)}`;
-    const install = planInstall(checkout, config.install);
-    if (install) {
-      progress(`installing ${label}: ${install.command}`);
-      await runStep(checkout, 'install', install, signal);
-    }
-    if (config.build) {
-      progress(`building ${label}: ${config.build}`);
-      await runStep(checkout, 'build', { dir: checkout.dir, command: config.build }, signal);
-    }
-  };
-  // Installs are mostly network and disk: running both sides at once halves the wait.
-  await Promise.all([one(workspace.base), one(workspace.head)]);
 }
 
 function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles']> {

@@ -16,10 +16,11 @@ export interface Settings {
    * cannot loosen its own gate. Default `.github/flamegate.yml`.
    */
   configInRepo?: string;
-  /** Values that override the config file (the Action's `benchmarks`, `install`, `build` inputs). */
-  overrides?: Partial<Pick<Config, 'benchmarks' | 'install' | 'build'>> & {
-    budget?: Partial<Config['budget']>;
-  };
+  /**
+   * Values from CLI flags or Action inputs that win over the config file (not to be confused with the
+   * config's per-benchmark `overrides`).
+   */
+  inputOverrides?: InputOverrides;
   /** Directory for raw profiles and reports; a temp dir when absent. */
   outDir?: string;
   /** `node` binary for benchmark processes: the user's runtime, from PATH by default. */
@@ -33,6 +34,11 @@ export interface Settings {
   /** Keep worktrees after the run (debugging). */
   keepWorktrees?: boolean;
 }
+
+/** Config values a CLI flag or an Action input sets; each one present replaces the config file's. */
+export type InputOverrides = Partial<Pick<Config, 'benchmarks' | 'install' | 'build'>> & {
+  budget?: Partial<Config['budget']>;
+};
 
 /** An error the user caused (config, usage, git revision, install): exit code 2, message names the fix. */
 export class UsageError extends Error {

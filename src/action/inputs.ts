@@ -3,28 +3,17 @@
 // here talks to GitHub.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type Settings, UsageError } from '../settings.js';
+import type { CommentMode } from '../publish/publish.js';
+import type { PublishOptions } from '../publish/run.js';
+import { type InputOverrides, type Settings, UsageError } from '../settings.js';
+import type { BaseMode } from '../workspace/base.js';
 
-export type CommentMode = 'always' | 'on-change' | 'never';
-
-export interface ActionOptions {
-  token: string;
-  comment: CommentMode;
-  commentKey: string;
-  failOnRegression: boolean;
+export interface ActionOptions extends PublishOptions {
   /** Post-only mode: publish this existing JSON report instead of measuring. */
   reportPath?: string;
   /** The pull request to comment on (from the event, or the `pr-number` input in post-only mode). */
   pullNumber?: number;
-  owner: string;
-  repo: string;
-  serverUrl: string;
-  runUrl?: string;
   eventName: string;
-  /** Upload flame graphs, profiles and the report as a run artifact. */
-  artifact: boolean;
-  /** Opt-in: commit the flame-graph SVGs to this branch and embed them in the comment. */
-  imageBranch?: string;
 }
 
 export interface ActionPlan {
@@ -32,6 +21,8 @@ export interface ActionPlan {
   options: ActionOptions;
   /** Base commit the workspace must contain (fetched when a shallow checkout lacks it). */
   baseSha?: string;
+  /** `pr-base`: compare with the base as given; `merge-base`: with the merge-base of base and HEAD. */
+  baseMode: BaseMode;
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,6 +30,15 @@ type Env = Record<string, string | undefined>;
 /** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores (dashes stay). */
 export function getInput(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** An input with a fixed set of values; the first is the default. */
+function choiceInput<T extends string>(env: Env, name: string, choices: readonly [T, ...T[]]): T {
+  const value = getInput(env, name);
+  if (value === '') return choices[0];
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  const list = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`input "${name}" must be ${list}, got "${value}"`);
 }
 
 function booleanInput(env: Env, name: string, fallback: boolean): boolean {
@@ -82,10 +82,8 @@ export function planAction(env: Env): ActionPlan {
   const event = readEvent(env);
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const pr = event.payload.pull_request;
-  const comment = (getInput(env, 'comment') || 'always') as CommentMode;
-  if (!['always', 'on-change', 'never'].includes(comment)) {
-    throw new UsageError(`input "comment" must be always, on-change or never, got "${comment}"`);
-  }
+  const comment = choiceInput<CommentMode>(env, 'comment', ['always', 'on-change', 'never']);
+  const baseMode = choiceInput<BaseMode>(env, 'base-mode', ['pr-base', 'merge-base']);
 
   if (event.name === 'pull_request_target' && pr) {
     const fork =
@@ -126,6 +124,8 @@ export function planAction(env: Env): ActionPlan {
     owner,
     repo,
     serverUrl,
+    apiUrl: env.GITHUB_API_URL || undefined,
+    runId: env.GITHUB_RUN_ID,
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     eventName: event.name,
     artifact: booleanInput(env, 'upload-artifact', true),
@@ -149,7 +149,7 @@ export function planAction(env: Env): ActionPlan {
   }
   if (/^[0-9a-f]{40}$/i.test(base)) baseSha = base;
 
-  const overrides: NonNullable<Settings['overrides']> = {};
+  const overrides: InputOverrides = {};
   const benchmarks = getInput(env, 'benchmarks');
   if (benchmarks)
     overrides.benchmarks = benchmarks
@@ -166,11 +166,11 @@ export function planAction(env: Env): ActionPlan {
     base,
     head: 'HEAD',
     configInRepo: getInput(env, 'config') || undefined,
-    overrides,
+    inputOverrides: overrides,
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}`,
     ),
   };
-  return { settings, options, baseSha };
+  return { settings, options, baseSha, baseMode };
 }

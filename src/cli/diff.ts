@@ -6,7 +6,7 @@ import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
 import { buildFlameTree, type CollapseOptions, type FlameTree, flameFunctions } from '../flame/tree.js';
-import { formatDeltaNs, formatNs } from '../format.js';
+import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
 import type { StackProfile } from '../model.js';
 import { classifyProfile } from '../profile/classify.js';
 import { readPprof } from '../profile/pprof.js';
@@ -191,8 +191,7 @@ function summary(tree: FlameTree, base: StackProfile, head: StackProfile, top: n
   const perOp = (p: StackProfile) =>
     p.ops > 1 ? `/op over ${p.ops} ops` : ' in total (no op count in the profile)';
   const delta = tree.headTotal - tree.baseTotal;
-  const pct =
-    tree.baseTotal > 0 ? ` (${delta >= 0 ? '+' : ''}${((100 * delta) / tree.baseTotal).toFixed(1)}%)` : '';
+  const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
   out.push(`base: ${formatNs(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples`);
   out.push(`head: ${formatNs(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples`);
   out.push(`change: ${formatDeltaNs(delta)}${pct}`);
@@ -202,7 +201,7 @@ function summary(tree: FlameTree, base: StackProfile, head: StackProfile, top: n
     out.push(`Largest changes of self time${base.ops > 1 || head.ops > 1 ? ' per op' : ''}:`);
     const rows = fns.slice(0, top).map((f) => {
       const d = f.headSelf - f.baseSelf;
-      const rel = f.baseSelf > 0 ? `${d >= 0 ? '+' : ''}${((100 * d) / f.baseSelf).toFixed(1)}%` : 'new';
+      const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : 'new';
       const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ''}` : f.kind;
       return [formatDeltaNs(d), rel, formatNs(f.baseSelf), formatNs(f.headSelf), f.name, where];
     });

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../pipeline.js';
+import { infrastructureFailure } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
@@ -40,7 +41,7 @@ built), profiles them, and compares time per op and each function's self time pe
   --no-color          plain output
 
 Exit codes: 0 nothing exceeded a threshold, 1 a threshold was exceeded or a benchmark broke on head,
-2 usage, config, git or install error.
+2 usage, config, git or install error, or an infrastructure error (a fault of flamegate or the machine).
 
 diff: the flame-graph delta of any two pprof files (Node, Go, Rust…).`;
 
@@ -122,7 +123,7 @@ async function compareCommand(args: string[]): Promise<number> {
     node: values.node as string | undefined,
     keepWorktrees: values['keep-worktrees'] === true,
     signal: controller.signal,
-    overrides: {
+    inputOverrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
       budget: {
         ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
@@ -155,6 +156,12 @@ async function compareCommand(args: string[]): Promise<number> {
     if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
     process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
     process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
+    // flamegate's or the machine's fault is no verdict on the pull request: exit 2, named as such.
+    const infrastructure = infrastructureFailure(result.report);
+    if (infrastructure) {
+      process.stderr.write(`flamegate: ${infrastructure}\n`);
+      return 2;
+    }
     return result.report.verdict === 'fail' ? 1 : 0;
   } finally {
     progress?.stop();

@@ -1,7 +1,7 @@
 // The compare stage: turns measurements and per-function tables into the report and its verdict.
 // Pure: data in, data out.
 import picomatch from 'picomatch';
-import { findOverride, matchesOverride } from '../config/overrides.js';
+import { findOverride, isSkipped } from '../config/overrides.js';
 import { formatDeltaNs, formatInterval, formatPercent } from '../format.js';
 import type {
   BenchmarkMeasurement,
@@ -49,13 +49,14 @@ export function compare(input: CompareInput): Report {
   const benchmarks: BenchmarkResult[] = [];
   const functions: FunctionResult[] = [];
   const failures: string[] = [];
+  const infrastructure = new Map<string, string[]>();
   const ignored =
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
 
   for (const m of input.measurements) {
-    // The measure stage already leaves skipped benchmarks out; the same rule here (any matching
-    // override that skips) keeps a skipped benchmark out of the gate whoever produced the data.
-    if (config.overrides.some((o) => o.skip && matchesOverride(o.match, m.id))) continue;
+    // The measure stage already leaves skipped benchmarks out; the same rule here keeps a skipped
+    // benchmark out of the gate whoever produced the data.
+    if (isSkipped(config.overrides, m.id)) continue;
     const key = benchmarkKey(m.id);
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
@@ -87,6 +88,10 @@ export function compare(input: CompareInput): Report {
       functions.push(...rows);
     }
     failures.push(...(result.failures ?? []));
+    if (m.infrastructureError) {
+      const keys = infrastructure.get(m.infrastructureError) ?? [];
+      infrastructure.set(m.infrastructureError, [...keys, key]);
+    }
     benchmarks.push(result);
   }
   const report: Report = {
@@ -98,6 +103,12 @@ export function compare(input: CompareInput): Report {
     functions,
     failures,
   };
+  // One line per distinct fault: a profiler that cannot load stops every benchmark the same way.
+  if (infrastructure.size > 0) {
+    report.infrastructureErrors = [...infrastructure].map(
+      ([error, keys]) => `${error}\n(stopped ${keys.length} benchmark(s): ${keys.join(', ')})`,
+    );
+  }
   const sampling = samplingSummary(input.measurements, benchmarks, config, input.run);
   if (sampling) report.sampling = sampling;
   return report;
@@ -137,10 +148,8 @@ function samplingSummary(
 function summary(timings: SideTiming[]): SideSummary | null {
   const useful = timings.filter((t) => t.ops > 0);
   if (useful.length === 0) return null;
-  return {
-    meanNs: median(useful.map((t) => t.totalNs / t.ops)),
-    samples: useful.reduce((sum, t) => sum + t.ops, 0),
-  };
+  const medianNs = median(useful.map((t) => t.totalNs / t.ops));
+  return { medianNs, meanNs: medianNs, samples: useful.reduce((sum, t) => sum + t.ops, 0) };
 }
 
 function benchmarkResult(
@@ -165,6 +174,13 @@ function benchmarkResult(
     threshold,
     functionThreshold,
   };
+  if (m.infrastructureError) {
+    // Neither side's fault: failed, with no failure line, so it never counts against the pull request.
+    result.status = 'failed';
+    result.infrastructure = true;
+    result.error = m.infrastructureError;
+    return result;
+  }
   if (m.errors.base || m.errors.head) {
     result.status = 'failed';
     result.error = m.errors.head ? `head: ${m.errors.head}` : `base: ${m.errors.base}`;

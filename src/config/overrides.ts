@@ -6,7 +6,7 @@ import { benchmarkKey } from '../model.js';
 
 const cache = new Map<string, (input: string) => boolean>();
 
-export function matchesOverride(glob: string, id: BenchmarkId): boolean {
+function matchesOverride(glob: string, id: BenchmarkId): boolean {
   let test = cache.get(glob);
   if (!test) {
     test = picomatch(glob, { dot: true });
@@ -15,6 +15,15 @@ export function matchesOverride(glob: string, id: BenchmarkId): boolean {
   return test(benchmarkKey(id)) || test(id.name);
 }
 
+/** The override that applies to a benchmark: the first whose glob matches (thresholds and skip alike). */
 export function findOverride(overrides: BenchmarkOverride[], id: BenchmarkId): BenchmarkOverride | undefined {
   return overrides.find((o) => matchesOverride(o.match, id));
+}
+
+/**
+ * Whether the config skips a benchmark: its first matching override says `skip: true`. A later
+ * `skip: true` rule does not skip a benchmark an earlier rule already matched (first match wins).
+ */
+export function isSkipped(overrides: BenchmarkOverride[], id: BenchmarkId): boolean {
+  return findOverride(overrides, id)?.skip === true;
 }

@@ -27,7 +27,7 @@ export interface FlameOutputOptions {
   html?: HtmlOptions;
 }
 
-export interface FlameOutputs {
+export interface FlameDeltaRenderings {
   tree: FlameTree;
   /** Interactive SVG (two panels: sized by head, then by base). */
   svg: string;
@@ -42,7 +42,7 @@ export function renderFlameOutputs(
   base: StackProfile | undefined,
   head: StackProfile | undefined,
   options: FlameOutputOptions = {},
-): FlameOutputs {
+): FlameDeltaRenderings {
   const tree = buildFlameTree(base, head, { collapse: options.collapse });
   const title = options.title ? `Flame graph delta: ${options.title}` : 'Flame graph delta';
   const svg = renderFlameSvg(tree, { title, ...options.svg });

@@ -4,9 +4,11 @@
 // PR's code costs now); the second is sized by base time/op, so that stacks that exist only on base
 // (head width 0) still show, marked with a dashed outline.
 
-import { formatDeltaNs, formatNs } from '../format.js';
+import { escapeHtml } from '../escape.js';
+import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
+import SVG_SCRIPT from './browser/svg-viewer.js?script';
 import { deltaColor, textColor } from './color.js';
-import { escapeXml } from './format.js';
+import { CHAR_W, FONT_PX, fitLabel } from './label.js';
 import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
 
 export interface SvgOptions {
@@ -21,8 +23,6 @@ export interface SvgOptions {
 }
 
 const FRAME_H = 17;
-const FONT = 11;
-const CHAR_W = FONT * 0.59;
 const PAD = 10;
 
 interface Panel {
@@ -51,7 +51,7 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
   const body: string[] = [];
   let y = 70;
   panels.forEach((panel, p) => {
-    body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeXml(panel.label)}</text>`);
+    body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeHtml(panel.label)}</text>`);
     y += 20;
     const top = y;
     const depth = drawPanel(body, tree, panel, p, top, width, minPx, scale);
@@ -73,10 +73,10 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
       `viewBox="0 0 ${width} ${height}" data-fw="${width - 2 * PAD}" data-pad="${PAD}" data-cw="${CHAR_W}">`,
   );
   out.push(`<style>${STYLE}</style>`);
-  out.push(`<script type="text/ecmascript"><![CDATA[${SCRIPT}]]></script>`);
+  out.push(`<script type="text/ecmascript"><![CDATA[${SVG_SCRIPT}]]></script>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="rgb(250,250,250)"/>`);
-  out.push(`<text class="ti" x="${width / 2}" y="22">${escapeXml(title)}</text>`);
-  out.push(`<text class="st" x="${width / 2}" y="40">${escapeXml(subtitle)}</text>`);
+  out.push(`<text class="ti" x="${width / 2}" y="22">${escapeHtml(title)}</text>`);
+  out.push(`<text class="st" x="${width / 2}" y="40">${escapeHtml(subtitle)}</text>`);
   out.push(legend(width));
   out.push(`<text id="reset" class="ctl" x="${PAD}" y="58" style="opacity:0">Reset zoom</text>`);
   out.push(`<text id="search" class="ctl" x="${width - PAD}" y="58" text-anchor="end">Search</text>`);
@@ -152,7 +152,7 @@ function frame(
   const meta = [where, node.package && node.kind === 'dependency' ? `package ${node.package}` : '', node.kind]
     .filter(Boolean)
     .join(' · ');
-  const share = (v: number, t: number) => (t > 0 ? ` (${((100 * v) / t).toFixed(2)}%)` : '');
+  const share = (v: number, t: number) => (t > 0 ? ` (${formatPercent(v / t, false)})` : '');
   const title = [
     node.name,
     meta,
@@ -165,9 +165,9 @@ function frame(
   const ink = textColor(fill);
   const inkAttr = ink === 'rgb(0,0,0)' ? '' : ` style="fill:${ink}"`;
   return (
-    `<g class="${cls}" data-p="${p}"><title>${escapeXml(title)}</title>` +
+    `<g class="${cls}" data-p="${p}"><title>${escapeHtml(title)}</title>` +
     `<rect x="${r(x)}" y="${y}" width="${r(w)}" height="${FRAME_H - 1}" fill="${fill}" rx="2"/>` +
-    `<text x="${r(x + 3)}" y="${y + 12}"${inkAttr}>${escapeXml(label)}</text></g>`
+    `<text x="${r(x + 3)}" y="${y + 12}"${inkAttr}>${escapeHtml(label)}</text></g>`
   );
 }
 
@@ -175,16 +175,8 @@ function r(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** The label that fits a frame `w` px wide: the whole name, a truncated one ending in "..", or none. */
-export function fitLabel(name: string, w: number): string {
-  const chars = Math.floor((w - 6) / CHAR_W);
-  if (chars < 3) return '';
-  if (name.length <= chars) return name;
-  return `${name.slice(0, chars - 2)}..`;
-}
-
 const STYLE = [
-  `text{font-family:Verdana,Helvetica,sans-serif;font-size:${FONT}px;fill:rgb(0,0,0)}`,
+  `text{font-family:Verdana,Helvetica,sans-serif;font-size:${FONT_PX}px;fill:rgb(0,0,0)}`,
   '.ti{font-size:17px;text-anchor:middle}',
   '.st{font-size:12px;text-anchor:middle;fill:rgb(80,80,80)}',
   '.pl{font-size:12px;font-weight:bold}',
@@ -198,114 +190,3 @@ const STYLE = [
   '.f.pa{opacity:0.55}',
   '.f.hid{display:none}',
 ].join('');
-
-// Plain ES5 so that it runs in any SVG viewer with scripting; no external references.
-const SCRIPT = `
-(function () {
-  var svg = document.documentElement;
-  var fw = parseFloat(svg.getAttribute('data-fw'));
-  var pad = parseFloat(svg.getAttribute('data-pad'));
-  var cw = parseFloat(svg.getAttribute('data-cw'));
-  var frames = [];
-  var details, matched, resetBtn;
-  function fit(name, w) {
-    var n = Math.floor((w - 6) / cw);
-    if (n < 3) return '';
-    return name.length <= n ? name : name.slice(0, n - 2) + '..';
-  }
-  function place(f, x, w) {
-    f.rect.setAttribute('x', x);
-    f.rect.setAttribute('width', w);
-    f.text.setAttribute('x', x + 3);
-    f.text.textContent = fit(f.name, w);
-  }
-  function init() {
-    details = document.getElementById('details');
-    matched = document.getElementById('matched');
-    resetBtn = document.getElementById('reset');
-    var gs = document.getElementsByTagName('g');
-    for (var i = 0; i < gs.length; i++) {
-      var g = gs[i];
-      if (!/(^| )f( |$)/.test(g.getAttribute('class') || '')) continue;
-      var rect = g.getElementsByTagName('rect')[0];
-      var text = g.getElementsByTagName('text')[0];
-      var title = g.getElementsByTagName('title')[0].textContent;
-      var f = { g: g, rect: rect, text: text, title: title, name: title.split('\\n')[0],
-        p: g.getAttribute('data-p'), x: parseFloat(rect.getAttribute('x')),
-        w: parseFloat(rect.getAttribute('width')), y: parseFloat(rect.getAttribute('y')) };
-      frames.push(f);
-      (function (f) {
-        g.addEventListener('mouseover', function () { details.textContent = f.title.split('\\n').join('  |  '); });
-        g.addEventListener('mouseout', function () { details.textContent = ' '; });
-        g.addEventListener('click', function () { zoom(f); });
-      })(f);
-    }
-    resetBtn.addEventListener('click', reset);
-    document.getElementById('search').addEventListener('click', askSearch);
-    window.addEventListener('keydown', function (e) {
-      if ((e.ctrlKey || e.metaKey) && e.keyCode === 70) { e.preventDefault(); askSearch(); }
-      if (e.keyCode === 27) { reset(); search(''); }
-    });
-  }
-  function setClass(f, cls, on) {
-    var c = ' ' + (f.g.getAttribute('class') || '') + ' ';
-    c = c.replace(' ' + cls + ' ', ' ');
-    if (on) c += cls;
-    f.g.setAttribute('class', c.replace(/^ +| +$/g, '').replace(/ +/g, ' '));
-  }
-  function zoom(z) {
-    var eps = 0.01;
-    for (var i = 0; i < frames.length; i++) {
-      var f = frames[i];
-      if (f.p !== z.p) continue;
-      setClass(f, 'pa', false);
-      setClass(f, 'hid', false);
-      if (f.y < z.y && f.x <= z.x + eps && f.x + f.w >= z.x + z.w - eps) {
-        place(f, pad, fw);
-        setClass(f, 'pa', true);
-      } else if (f.y >= z.y && f.x >= z.x - eps && f.x + f.w <= z.x + z.w + eps) {
-        place(f, pad + (f.x - z.x) * fw / z.w, f.w * fw / z.w);
-      } else {
-        setClass(f, 'hid', true);
-      }
-    }
-    resetBtn.style.opacity = '1';
-  }
-  function reset() {
-    for (var i = 0; i < frames.length; i++) {
-      var f = frames[i];
-      setClass(f, 'pa', false);
-      setClass(f, 'hid', false);
-      place(f, f.x, f.w);
-    }
-    resetBtn.style.opacity = '0';
-  }
-  function askSearch() {
-    var term = window.prompt('Search for a function (regular expression, case-insensitive):', '');
-    if (term !== null) search(term);
-  }
-  function search(term) {
-    var re = null;
-    if (term) {
-      try { re = new RegExp(term, 'i'); } catch (e) { re = new RegExp(term.replace(/[.*+?^$()|[\\]\\\\{}]/g, '\\\\$&'), 'i'); }
-    }
-    var count = 0, spans = [];
-    for (var i = 0; i < frames.length; i++) {
-      var f = frames[i];
-      var hit = re !== null && re.test(f.name);
-      setClass(f, 'hl', hit);
-      if (hit) { count++; if (f.p === '0') spans.push([f.x, f.x + f.w]); }
-    }
-    spans.sort(function (a, b) { return a[0] - b[0]; });
-    var covered = 0, end = -1;
-    for (var j = 0; j < spans.length; j++) {
-      var s = spans[j];
-      if (s[0] >= end) { covered += s[1] - s[0]; end = s[1]; }
-      else if (s[1] > end) { covered += s[1] - end; end = s[1]; }
-    }
-    matched.textContent = re === null ? ' ' : 'Matched: ' + count + ' frame' + (count === 1 ? '' : 's') +
-      ', ' + (100 * covered / fw).toFixed(1) + '% of the first panel';
-  }
-  if (document.readyState === 'loading') window.addEventListener('load', init); else init();
-})();
-`;

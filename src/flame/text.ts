@@ -1,8 +1,9 @@
 // The flame-graph delta as GitHub Markdown, for the PR comment where no image can be hosted: a
 // top-down tree of the frames whose time changed most, with their ancestors for context, inside a
 // <details> block. A fenced code block keeps the columns aligned under GitHub's renderer.
-import { formatDeltaNs, formatNs } from '../format.js';
-import { escapeXml } from './format.js';
+
+import { escapeHtml, oneLine } from '../escape.js';
+import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
 import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
 
 export interface TextOptions {
@@ -94,12 +95,9 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
 
 function summaryLine(tree: FlameTree, options: TextOptions): string {
   const delta = tree.headTotal - tree.baseTotal;
-  const pct =
-    tree.baseTotal > 0
-      ? ` (${delta >= 0 ? '+' : '−'}${Math.abs((100 * delta) / tree.baseTotal).toFixed(1)}%)`
-      : '';
-  const name = options.title ? `<b>${escapeXml(oneLine(options.title))}</b>: ` : '';
-  return `${name}flame graph delta, head ${escapeXml(formatNs(tree.headTotal))}/op, ${escapeXml(formatDeltaNs(delta))}/op${pct}`;
+  const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
+  const name = options.title ? `<b>${escapeHtml(oneLine(options.title))}</b>: ` : '';
+  return `${name}flame graph delta, head ${escapeHtml(formatNs(tree.headTotal))}/op, ${escapeHtml(formatDeltaNs(delta))}/op${pct}`;
 }
 
 function wrap(
@@ -193,10 +191,6 @@ function bar(node: FlameNode, scale: number, width: number): string {
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
-
-function oneLine(s: string): string {
-  return s.replace(/[\r\n\t]+/g, ' ');
 }
 
 /** A code fence longer than any backtick run in the names, so that a name cannot close the block. */

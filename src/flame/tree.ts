@@ -477,16 +477,6 @@ function compareNodes(a: FlameNode, b: FlameNode): number {
   return 0;
 }
 
-/** Visits every node depth-first, parents before children, children in order. */
-export function walk(root: FlameNode, visit: (node: FlameNode, parent: FlameNode | undefined) => void): void {
-  const stack: [FlameNode, FlameNode | undefined][] = [[root, undefined]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop() as [FlameNode, FlameNode | undefined];
-    visit(node, parent);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as FlameNode, node]);
-  }
-}
-
 /** Change of self time per op (head − base). */
 export function selfDelta(node: FlameNode): number {
   return node.headSelf - node.baseSelf;

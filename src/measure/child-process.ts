@@ -4,7 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeUnderTestEnv } from '../code-env.js';
 import type { Side } from '../model.js';
+import { BUNDLE_DIR, RUNNER_BUNDLE } from './harness.js';
 import type { ChildMessage, Job } from './protocol.js';
 
 export interface ChildOutcome {
@@ -30,7 +32,7 @@ export interface ChildOptions {
 /** The built runner lives next to the bundle that runs this code, or in dist/ when running from src/. */
 export function runnerPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'runner.js'), join(here, '../../dist/runner.js')];
+  const candidates = [join(here, RUNNER_BUNDLE), join(here, '../..', BUNDLE_DIR, RUNNER_BUNDLE)];
   const found = candidates.find((c) => existsSync(c));
   if (!found)
     throw new Error(
@@ -45,7 +47,8 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     const child = spawn(options.node, [...options.nodeArgs, runnerPath(), options.jobFile], {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+      // Benchmark files are the pull request's code: they get a `run:` step's environment.
+      env: { ...codeUnderTestEnv(), NODE_ENV: process.env.NODE_ENV ?? 'production' },
     });
     let output = '';
     const keep = (chunk: Buffer) => {

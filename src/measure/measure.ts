@@ -25,6 +25,7 @@ import type {
   StopReason,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { noInliningFlags, runChild } from './child-process.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
 
@@ -66,14 +67,12 @@ export async function measureRun(
   input: MeasureInput,
 ): Promise<{ measurements: BenchmarkMeasurement[]; run: MeasureRun }> {
   const measurements = await discover(input);
-  const runnable = measurements.filter((m) => Object.keys(m.errors).length === 0);
+  const runnable = measurements.filter((m) => !hasFailed(m));
   const run: MeasureRun = { timingMs: 0, confirmMs: 0 };
   const clock = new StageClock(input, runnable);
   await timingPass(input, runnable, run, clock);
   await confirmPass(input, runnable, run, clock);
-  const profiled = measurements.filter(
-    (m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0,
-  );
+  const profiled = measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m));
   clock.status('profiling', 0, 0, 0);
   await attributionPass(input, profiled);
   return { measurements, run };
@@ -124,7 +123,7 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
   const perSide = await Promise.all(
     SIDES.map(async (side) => {
       const { dir, files } = input.sides[side];
-      const tasks = new Map<string, string[] | { error: string }>();
+      const tasks = new Map<string, string[] | { error: string; infrastructure?: boolean }>();
       if (files.length === 0) return tasks;
       input.onProgress?.(`loading ${files.length} benchmark file(s) on ${side}`);
       let pending = files;
@@ -132,7 +131,7 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
         let loading: string | undefined;
         const outcome = await runChild(
           { kind: 'discover', files: pending.map((f) => join(dir, f)) },
-          childOptions(input, side, `discover-${side}-${attempt}`, [], (message) => {
+          childOptions(input, dir, `discover-${side}-${attempt}`, [], (message) => {
             if (message.type === 'progress') loading = relativeTo(dir, message.key);
             const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
             if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
@@ -141,9 +140,13 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
         );
         if (outcome.end === 'done' || outcome.end === 'aborted') break;
         // A file whose import hangs or kills the process fails alone; the others load in a new process.
-        const why = `loading failed: ${describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode)}`;
-        const culprit = loading && !tasks.has(loading) ? loading : pending.find((f) => !tasks.has(f));
-        if (culprit) tasks.set(culprit, { error: why });
+        // A process that dies while loading nothing is nobody's file: every file left fails with it.
+        const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
+        const blame = blameUnfinished(loading ? { key: loading, side } : undefined, new Set(tasks.keys()));
+        if (blame.kind === 'side') tasks.set(blame.key, { error: `loading failed: ${why}` });
+        else
+          for (const f of pending)
+            if (!tasks.has(f)) tasks.set(f, { error: infrastructureMessage(why), infrastructure: true });
         pending = pending.filter((f) => !tasks.has(f));
       }
       return tasks;
@@ -156,6 +159,7 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
     if (!m) {
       m = {
         id,
+        slug: '',
         present: { base: false, head: false },
         timings: [],
         soloTimings: [],
@@ -183,19 +187,24 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
       for (const name of targets) {
         const m = get({ file, name });
         m.present[side] = true;
-        m.errors[side] = t.error;
+        if (t.infrastructure) m.infrastructureError = t.error;
+        else m.errors[side] = t.error;
       }
     });
   }
-  return [...byKey.values()].filter((m) => !input.skip?.(m.id));
+  const kept = [...byKey.values()].filter((m) => !input.skip?.(m.id));
+  // The index keeps names unique when two benchmarks differ only in characters a file name cannot hold.
+  kept.forEach((m, i) => {
+    m.slug = `${String(i).padStart(3, '0')}-${`${m.id.file}-${m.id.name}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`;
+  });
+  return kept;
 }
 
-function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides'], index: number): ChildBenchmark {
+function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides']): ChildBenchmark {
   const key = benchmarkKey(m.id);
-  const slug = `${String(index).padStart(3, '0')}-${`${m.id.file}-${m.id.name}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`;
   const spec = (side: Side) =>
     m.present[side] ? { file: join(sides[side].dir, m.id.file), task: m.id.name } : undefined;
-  return { key, slug, base: spec('base'), head: spec('head') };
+  return { key, slug: m.slug, base: spec('base'), head: spec('head') };
 }
 
 /**
@@ -215,14 +224,14 @@ async function timingPass(
   const { budget } = input;
   const plan = samplingPlan(budget);
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
-  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  const children = measurements.map((m) => toChild(m, input.sides));
   const state = new Map(
     measurements.map((m) => [
       benchmarkKey(m.id),
       { processes: 0, target: plan.minProcesses, wallMs: 0, stoppedBy: undefined as StopReason | undefined },
     ]),
   );
-  const failed = (m: BenchmarkMeasurement) => Object.keys(m.errors).length > 0;
+  const failed = (m: BenchmarkMeasurement) => hasFailed(m);
   const threshold = (m: BenchmarkMeasurement) => input.thresholdOf?.(m.id) ?? 0.05;
   const floors: number[] = [];
   const started = Date.now();
@@ -337,17 +346,20 @@ async function confirmPass(
   const plan = samplingPlan(budget);
   const suspects = measurements.filter((m) => {
     const sampled = m.sampling;
-    if (!sampled || Object.keys(m.errors).length > 0) return false;
+    if (!sampled || hasFailed(m)) return false;
     const ratios = m.timings.map(processLogRatio);
     return samplingDecision(ratios, sampled.processes, input.thresholdOf?.(m.id) ?? 0.05, plan).suspect;
   });
   if (suspects.length === 0) return;
   const byKey = new Map(suspects.map((m) => [benchmarkKey(m.id), m]));
-  const children = suspects.map((m) => toChild(m, input.sides, measurements.indexOf(m)));
+  const children = suspects.map((m) => toChild(m, input.sides));
   const rounds = confirmationProcesses(budget);
   const started = Date.now();
   for (let round = 0; round < rounds && !input.signal?.aborted; round++) {
-    const live = children.filter((c) => Object.keys(byKey.get(c.key)?.errors ?? {}).length === 0);
+    const live = children.filter((c) => {
+      const m = byKey.get(c.key);
+      return !!m && !hasFailed(m);
+    });
     clock.status('confirming', round, (rounds - round) * live.length, live.length);
     const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
     const roundStarted = Date.now();
@@ -384,7 +396,7 @@ export async function attributionPass(
   const outDir = input.profileDir;
   mkdirSync(outDir, { recursive: true });
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
-  const children = measurements.map((m, i) => toChild(m, input.sides, i));
+  const children = measurements.map((m) => toChild(m, input.sides));
   for (let process = 0; process < budget.profileProcesses; process++) {
     const label = `profiling ${process + 1}/${budget.profileProcesses}`;
     await runWithRespawn(
@@ -436,43 +448,56 @@ async function runWithRespawn(
   onResult: (message: ChildMessage, m: BenchmarkMeasurement) => void,
   onOther?: (message: ChildMessage) => void,
 ): Promise<void> {
-  const failed = (b: ChildBenchmark) => Object.keys(byKey.get(b.key)?.errors ?? {}).length > 0;
+  const failed = (b: ChildBenchmark) => {
+    const m = byKey.get(b.key);
+    return !!m && hasFailed(m);
+  };
   let pending = all.filter((b) => !failed(b));
   let attempt = 0;
   while (pending.length > 0 && !input.signal?.aborted) {
     const reported = new Set<string>();
     const outcome = await runChild(
       makeJob(pending),
-      childOptions(input, 'head', `${label.replace(/\W+/g, '-')}-${attempt++}`, nodeArgs, (message) => {
-        if (!('key' in message)) {
-          onOther?.(message);
-          return;
-        }
-        const m = byKey.get(message.key);
-        if (!m) return;
-        if (message.type === 'error') {
-          m.errors[message.side] = message.error;
-          reported.add(message.key);
-        } else if (message.type === 'timing' || message.type === 'profiled') {
-          onResult(message, m);
-          reported.add(message.key);
-        }
-      }),
+      // One process runs both sides; its working directory is head's, as for a `run:` step in the pull
+      // request's checkout. Failures are charged by what the child reports, never by this directory.
+      childOptions(
+        input,
+        input.sides.head.dir,
+        `${label.replace(/\W+/g, '-')}-${attempt++}`,
+        nodeArgs,
+        (message) => {
+          if (!('key' in message)) {
+            onOther?.(message);
+            return;
+          }
+          const m = byKey.get(message.key);
+          if (!m) return;
+          if (message.type === 'error') {
+            if (message.side) m.errors[message.side] = message.error;
+            else m.infrastructureError = infrastructureMessage(message.error, 'while running this benchmark');
+            reported.add(message.key);
+          } else if (message.type === 'timing' || message.type === 'profiled') {
+            onResult(message, m);
+            reported.add(message.key);
+          }
+        },
+      ),
     );
     if (outcome.end === 'done' || outcome.end === 'aborted') return;
     const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
-    const culprit = outcome.last && byKey.get(outcome.last.key);
-    if (culprit && outcome.last) {
-      culprit.errors[outcome.last.side] = why;
-      reported.add(outcome.last.key);
-    } else {
-      // Nothing to blame: the runner itself failed, so every pending benchmark fails with its reason.
+    const blame = blameUnfinished(outcome.last, reported);
+    if (blame.kind === 'infrastructure') {
+      // Nothing to blame: the runner itself failed, so every benchmark left fails with its reason,
+      // charged to neither side.
       for (const b of pending) {
         const m = byKey.get(b.key);
-        if (m) m.errors.head = why;
+        if (m && !reported.has(b.key)) m.infrastructureError = infrastructureMessage(why);
       }
       return;
     }
+    const culprit = byKey.get(blame.key);
+    if (culprit) culprit.errors[blame.side] = why;
+    reported.add(blame.key);
     pending = pending.filter((b) => !reported.has(b.key) && !failed(b));
   }
 }
@@ -486,7 +511,7 @@ function describeEnd(end: string, timeoutMs: number, output: string, exitCode: n
 
 function childOptions(
   input: MeasureInput,
-  side: Side,
+  cwd: string,
   name: string,
   nodeArgs: string[],
   onMessage: (message: ChildMessage) => void,
@@ -494,7 +519,7 @@ function childOptions(
   return {
     node: input.node,
     nodeArgs,
-    cwd: input.sides[side].dir,
+    cwd,
     timeoutMs: input.budget.timeoutMs,
     jobFile: join(input.workDir, `job-${name}.json`),
     signal: input.signal,

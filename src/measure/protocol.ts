@@ -74,7 +74,11 @@ export type ChildMessage =
     }
   /** ln(ns/op with the profiler ÷ ns/op without) for adjacent blocks. */
   | { type: 'overhead'; key: string; pairLogRatios: number[] }
-  | { type: 'error'; key: string; side: Side; error: string }
+  /**
+   * A benchmark failed. `side` names the side whose code threw; without it the failure happened outside
+   * either side's code (flamegate or the machine: writing a profile, starting the profiler).
+   */
+  | { type: 'error'; key: string; side?: Side; error: string }
   /** ns per op of an empty task through the timing loop, measured once per timing process. */
   | { type: 'floor'; nsPerOp: number }
   | { type: 'done' };

@@ -1,8 +1,9 @@
-// Gives every frame a stable identity and a kind, following ../shared/notes/attribution.md:
+// Gives every frame a stable identity and a kind, following docs/measurement.md ("Attribution"):
 // worktree prefixes are stripped so base and head files compare; node_modules frames name their
 // package; runtime pseudo-frames and Node internals are kept apart from user code; anonymous
 // functions are named after their nearest named caller; benchmark machinery is cut off the stacks.
 // Stacks that become identical are not merged: every consumer sums.
+import { isHarnessFile } from '../measure/harness.js';
 import type { Frame, FrameKind, StackProfile } from '../model.js';
 
 export interface ClassifyOptions {
@@ -14,13 +15,8 @@ export interface ClassifyOptions {
 
 export const HARNESS_FRAME = '(benchmark harness)';
 
-export function defaultIsHarness(file: string): boolean {
-  return (
-    /(^|[\\/])node_modules[\\/]tinybench[\\/]/.test(file) ||
-    /[\\/]src[\\/]measure[\\/]child[\\/]/.test(file) ||
-    /[\\/]dist[\\/]runner\.js$/.test(file)
-  );
-}
+/** tinybench and flamegate's runner, wherever the measure stage keeps it. */
+export const defaultIsHarness = isHarnessFile;
 
 // V8's pseudo-frames, and the names @datadog/pprof gives them (it files GC under a `Node.js` root).
 const RUNTIME_NAMES =

@@ -1,8 +1,7 @@
 // The sticky PR comment: found again by a hidden marker, so each run edits its own comment instead
 // of adding one. Two flamegate steps (a matrix) use different keys and keep separate comments.
 import { getOctokit } from '@actions/github';
-
-export const COMMENT_LIMIT = 65_536;
+import { COMMENT_LIMIT } from '../report/markdown.js';
 
 export function commentMarker(key: string): string {
   // The key goes inside an HTML comment: keep it from closing the comment early.

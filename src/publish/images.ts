@@ -1,6 +1,7 @@
 // Opt-in: commits the flame-graph SVGs to a branch the user names, so the comment can embed them as
 // images (GitHub comments need an image URL; nothing is hosted elsewhere). Needs `contents: write`.
 import { getOctokit } from '@actions/github';
+import { blobUrl } from '../links.js';
 
 export interface ImageBranchTarget {
   token: string;
@@ -46,8 +47,7 @@ export async function commitImages(
       content: Buffer.from(file.content, 'utf8').toString('base64'),
       ...(sha ? { sha } : {}),
     });
-    urls[file.path] =
-      `${target.serverUrl}/${owner}/${repo}/blob/${encodeURIComponent(branch)}/${file.path}?raw=true`;
+    urls[file.path] = `${blobUrl(`${target.serverUrl}/${owner}/${repo}`, branch, file.path)}?raw=true`;
   }
   return urls;
 }

@@ -2,8 +2,11 @@
 // failed check with one annotation per exceeded threshold. A comment GitHub refuses (fork PRs,
 // read-only tokens) is a warning: it never changes the verdict.
 import type { Report } from '../model.js';
+import { infrastructureFailure } from '../report/infrastructure.js';
 import { fail, log, setOutputs, writeSummary } from './actions.js';
 import { type CommentTarget, commentMarker, fitComment, upsertComment } from './comment.js';
+
+export type CommentMode = 'always' | 'on-change' | 'never';
 
 export interface PublishInput {
   report: Report;
@@ -12,7 +15,7 @@ export interface PublishInput {
   comment: string;
   /** The whole report for the job summary. */
   summary: string;
-  commentMode: 'always' | 'on-change' | 'never';
+  commentMode: CommentMode;
   commentKey: string;
   target?: Omit<CommentTarget, 'pullNumber'> & { pullNumber?: number };
   failOnRegression: boolean;
@@ -69,5 +72,8 @@ export async function publish(input: PublishInput): Promise<{ commentUrl: string
     if (input.failOnRegression) fail(summary);
     else log.warning(`${summary}; fail-on-regression is false, so the step passes.`);
   }
+  // A fault of flamegate or the machine fails the step whatever fail-on-regression says, named as such.
+  const infrastructure = infrastructureFailure(report);
+  if (infrastructure) fail(`flamegate: ${infrastructure.replace(/\n/g, ' ')}`);
   return { commentUrl };
 }

@@ -1,7 +1,9 @@
 // The PR comment: verdict first, then the benchmark table, then per benchmark the functions whose
 // self time changed (and its flame-graph section). It always fits the budget: when it would not,
 // details are dropped in order of importance and the comment says so.
+
 import { markdownTable } from 'markdown-table';
+import { escapeHtml, oneLine } from '../escape.js';
 import {
   formatDeltaNs,
   formatInterval,
@@ -10,8 +12,10 @@ import {
   formatSeconds,
   shortSha,
 } from '../format.js';
+import { sourceUrl } from '../links.js';
 import type { BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { infrastructureFailure } from './infrastructure.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -55,16 +59,6 @@ export function escapeCell(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Escapes text inside raw HTML (a `<summary>`), where Markdown escapes would show literally. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, ' ');
-}
-
 /**
  * Inline code for a table cell. Backticks cannot be escaped inside a code span, so they become
  * quotes; a pipe still ends the cell unless escaped, even inside code (GFM splits cells first).
@@ -105,8 +99,11 @@ const LEVELS: Level[] = [
   { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 },
 ];
 
+/** GitHub's limit on the body of a comment, in characters: the comment's default budget. */
+export const COMMENT_LIMIT = 65_536;
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const maxChars = options.maxChars ?? 65_536;
+  const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const prepared = prepare(report);
   let text = '';
   for (const [i, level] of LEVELS.entries()) {
@@ -230,7 +227,7 @@ function render(
     detailed++;
     const open = failing ? ' open' : '';
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(key)}</b>: ${rows.length} function(s) changed</summary>\n`,
+      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
@@ -252,6 +249,11 @@ function render(
       shown.map((f) => `- ${escapeCell(f)}`).join('\n') +
         (failures.length > shown.length ? `\n- … and ${failures.length - shown.length} more` : ''),
     );
+  }
+  const infrastructure = infrastructureFailure(report);
+  if (infrastructure) {
+    const [first] = infrastructure.split('\n');
+    out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${escapeCell(sampling)}</sub>`);
@@ -288,8 +290,9 @@ function verdictLine(report: Report): string {
     `${count('unchanged')} unchanged`,
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
-  const icon = report.verdict === 'fail' ? '❌' : '✅';
-  const word = report.verdict === 'fail' ? 'fail' : 'pass';
+  const broken = (report.infrastructureErrors?.length ?? 0) > 0;
+  const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
+  const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 
@@ -306,8 +309,8 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
       status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
     return [
       `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
-      b.base ? formatNs(b.base.meanNs) : '–',
-      b.head ? formatNs(b.head.meanNs) : '–',
+      b.base ? formatNs(b.base.medianNs) : '–',
+      b.head ? formatNs(b.head.medianNs) : '–',
       measured ? formatPercent(b.change) : '–',
       measured ? formatInterval(b.ci) : '–',
       status,
@@ -319,13 +322,15 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
 function functionTable(rows: FunctionResult[], report: Report, repo: string | undefined): string {
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
   const body = rows.map((f) => {
-    const linkable =
-      repo && (f.kind === undefined || f.kind === 'user') && f.file && !f.file.startsWith('node:');
+    const url =
+      f.kind === undefined || f.kind === 'user'
+        ? sourceUrl(repo, report.head.sha, f.file, f.line)
+        : undefined;
     const file = clip(f.file, 150);
     const where = f.package
       ? escapeCell(packageLabel(f))
-      : linkable
-        ? `[${escapeCell(file)}:${f.line}](${repo}/blob/${report.head.sha}/${encodeURI(f.file).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line})`
+      : url
+        ? `[${escapeCell(file)}:${f.line}](${url})`
         : escapeCell(file || f.kind || '');
     return [
       `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,

@@ -4,7 +4,7 @@
 import { renderFlameOutputs } from '../flame/index.js';
 import type { Report, Side, StackProfile } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { renderMarkdown } from './markdown.js';
+import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 
 export interface ReportOutputOptions {
   /** Links commits and functions to the repository (`https://github.com/owner/repo`). */
@@ -25,11 +25,14 @@ export interface ReportOutputs {
   files: { path: string; content: string; key: string; changed: boolean }[];
 }
 
-const COMMENT_LIMIT = 65_536;
+interface PipelineOutput {
+  report: Report;
+  profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** File-system-safe name per benchmark key (the measure stage's); the flame-graph files are named after it. */
+  slugs: Record<string, string>;
+}
 
-type PipelineOutput = { report: Report; profiles: Record<string, Partial<Record<Side, StackProfile>>> };
-
-export interface FlameOutputs {
+export interface FlameGraphs {
   files: ReportOutputs['files'];
   /** Text flame graph per changed benchmark key, for the comment. */
   sections: Record<string, string>;
@@ -39,7 +42,7 @@ export interface FlameOutputs {
 export function renderFlames(
   result: PipelineOutput,
   options: { repoUrl?: string; maxChars?: number } = {},
-): FlameOutputs {
+): FlameGraphs {
   const { report } = result;
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
   const changed = new Set(
@@ -54,7 +57,8 @@ export function renderFlames(
   const files: ReportOutputs['files'] = [];
   for (const [key, sides] of Object.entries(result.profiles)) {
     if (!sides.base && !sides.head) continue;
-    const name = profileFolder(report, key) ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
+    const name = result.slugs[key];
+    if (!name) throw new Error(`no file name for benchmark ${key}: the measure stage names every benchmark`);
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
       repoUrl: options.repoUrl,
@@ -72,7 +76,7 @@ export function renderFlames(
 /** The comment (or, with a large maxChars, the job summary) around already rendered flame graphs. */
 export function renderComment(
   report: Report,
-  flames: FlameOutputs,
+  flames: FlameGraphs,
   options: ReportOutputOptions = {},
 ): string {
   const sections: Record<string, string> = {};
@@ -89,12 +93,27 @@ export function renderComment(
   });
 }
 
+/**
+ * The comment and the job summary from one rendering: the full report is the summary, and the comment
+ * too when it fits GitHub's limit (the usual case); only a report too long for a comment is rendered a
+ * second time, within the limit.
+ */
+export function renderCommentAndSummary(
+  report: Report,
+  flames: FlameGraphs,
+  options: ReportOutputOptions & { marker: string; summaryChars: number },
+): { comment: string; summary: string } {
+  const { marker, summaryChars, ...rest } = options;
+  const summary = renderComment(report, flames, { ...rest, maxChars: summaryChars });
+  const whole = `${marker}\n\n${summary}`;
+  const comment =
+    whole.length < COMMENT_LIMIT
+      ? whole
+      : renderComment(report, flames, { ...rest, marker, maxChars: COMMENT_LIMIT });
+  return { comment, summary };
+}
+
 export function buildReportOutputs(result: PipelineOutput, options: ReportOutputOptions = {}): ReportOutputs {
   const flames = renderFlames(result, { repoUrl: options.repoUrl, maxChars: options.maxChars });
   return { markdown: renderComment(result.report, flames, options), files: flames.files };
-}
-
-function profileFolder(report: Report, key: string): string | undefined {
-  const path = report.profiles?.[key]?.head ?? report.profiles?.[key]?.base;
-  return path?.split('/').slice(-2, -1)[0];
 }

@@ -29,8 +29,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       b,
       cells: [
         benchmarkKey(b),
-        b.base ? formatNs(b.base.meanNs) : '–',
-        b.head ? formatNs(b.head.meanNs) : '–',
+        b.base ? formatNs(b.base.medianNs) : '–',
+        b.head ? formatNs(b.head.medianNs) : '–',
         measured ? formatPercent(b.change) : '–',
         measured ? formatInterval(b.ci) : '–',
         measured && b.resolution !== undefined ? `±${formatPercent(b.resolution, false)}` : '–',
@@ -88,7 +88,11 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     }
   }
   out.push('');
-  const verdict = report.verdict === 'fail' ? paint('red', 'FAIL') : paint('green', 'PASS');
+  const verdict = report.infrastructureErrors?.length
+    ? paint('red', 'NONE (infrastructure error, see below)')
+    : report.verdict === 'fail'
+      ? paint('red', 'FAIL')
+      : paint('green', 'PASS');
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
   return out.join('\n');

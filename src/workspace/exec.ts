@@ -13,8 +13,6 @@ export interface ExecOptions {
   shell?: boolean;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
-  /** Called with each chunk of output (progress for long installs). */
-  onOutput?: (chunk: string) => void;
 }
 
 export function exec(command: string, args: string[], options: ExecOptions): Promise<ExecResult> {
@@ -30,11 +28,9 @@ export function exec(command: string, args: string[], options: ExecOptions): Pro
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      options.onOutput?.(chunk);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      options.onOutput?.(chunk);
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { codeUnderTestEnv } from '../code-env.js';
+import { shortSha } from '../format.js';
 import type { RevisionInfo, Side } from '../model.js';
 import { UsageError } from '../settings.js';
 import { CommandError, exec, git } from './exec.js';
@@ -150,9 +152,15 @@ export async function runStep(
   plan: InstallPlan,
   signal?: AbortSignal,
 ): Promise<void> {
-  const result = await exec(plan.command, [], { cwd: plan.dir, shell: true, signal });
+  // The pull request's install and build scripts run here: they get a `run:` step's environment.
+  const result = await exec(plan.command, [], {
+    cwd: plan.dir,
+    shell: true,
+    signal,
+    env: codeUnderTestEnv(),
+  });
   if (result.code !== 0) {
-    const short = checkout.revision.sha.slice(0, 7);
+    const short = shortSha(checkout.revision.sha);
     throw new CommandError(
       `${what} failed on ${checkout.side} (${checkout.revision.ref} ${short})`,
       plan.command,

@@ -2,7 +2,7 @@
 // dist/ (no node_modules), with INPUT_* variables from action.yml's defaults, an event payload file,
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a real HTTP server.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,8 @@ async function runAction(
   workspace: string,
   event: { name: string; payload: unknown },
   inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+  action = actionDir,
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'flamegate-action-run-'));
   const files = {
@@ -99,9 +101,10 @@ async function runAction(
     GITHUB_JOB: 'perf',
     GITHUB_WORKFLOW: 'perf',
     RUNNER_TEMP: dir,
+    ...extraEnv,
   };
   return new Promise((resolve) => {
-    const child = spawn(node, [join(actionDir, 'dist/action.js')], {
+    const child = spawn(node, [join(action, 'dist/action.js')], {
       cwd: workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -233,6 +236,77 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     } finally {
       server.forbid = 'none';
     }
+  });
+
+  it("keeps the token and the runner's secrets from the pull request's install, build and benchmark code", async () => {
+    const repo = await createFixtureRepo('records-env');
+    const record = mkdtempSync(join(tmpdir(), 'flamegate-env-record-'));
+    // What a real runner hands a JavaScript action, plus a workflow that exported the token itself.
+    const secrets: Record<string, string> = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-secret',
+      ACTIONS_RUNTIME_URL: 'https://pipelines.invalid/runtime-url-secret/',
+      ACTIONS_RESULTS_URL: 'https://results.invalid/results-url-secret/',
+      ACTIONS_CACHE_URL: 'https://cache.invalid/cache-url-secret/',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-secret',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.invalid/oidc-url-secret',
+      GITHUB_TOKEN: 'ghs_test_token',
+    };
+    const run = await runAction(
+      repo.dir,
+      { name: 'pull_request', payload: pullRequestEvent(repo) },
+      { build: 'env > "$FLAMEGATE_TEST_ENV_DIR/build-$$.env"', 'upload-artifact': 'false' },
+      { FLAMEGATE_TEST_ENV_DIR: record, ...secrets },
+    );
+    // The run completed (its verdict on this noisy machine does not matter here).
+    expect([0, 1], run.stdout).toContain(run.code);
+    expect(run.outputs.verdict, run.stdout).toMatch(/^(pass|fail)$/);
+    const files = readdirSync(record);
+    // The head's postinstall ran once, the build once per side, the benchmark file in every process.
+    expect(files.filter((f) => f.startsWith('postinstall-'))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith('build-'))).toHaveLength(2);
+    expect(files.filter((f) => f.startsWith('bench-')).length).toBeGreaterThanOrEqual(3);
+    for (const file of files) {
+      const text = readFileSync(join(record, file), 'utf8');
+      // The recording worked: the variables a `run:` step sees are there.
+      expect(text, file).toContain(`FLAMEGATE_TEST_ENV_DIR=${record}`);
+      expect(text, file).toContain('GITHUB_REPOSITORY=acme/widgets');
+      expect(text, file).not.toContain('ghs_test_token');
+      for (const [name, value] of Object.entries(secrets)) {
+        expect(text, `${file}: ${name}`).not.toContain(value);
+        expect(text, file).not.toMatch(new RegExp(`^${name}=`, 'm'));
+      }
+      expect(text, file).not.toMatch(/^INPUT_/m);
+      expect(text, file).not.toMatch(/^GITHUB_(OUTPUT|STEP_SUMMARY|ENV|PATH|STATE)=/m);
+    }
+  });
+
+  it('fails the step on a profiler that cannot load, named as an infrastructure error, never "fails on head"', async () => {
+    // The action as checked out, but without the profiler's native addon for this platform.
+    const broken = mkdtempSync(join(tmpdir(), 'flamegate-action-no-addon-'));
+    cpSync(actionDir, broken, { recursive: true });
+    rmSync(join(broken, 'dist/prebuilds'), { recursive: true, force: true });
+    const repo = await createFixtureRepo('same');
+    const run = await runAction(
+      repo.dir,
+      { name: 'pull_request', payload: pullRequestEvent(repo) },
+      { 'comment-key': 'infra' },
+      {},
+      broken,
+    );
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::flamegate: infrastructure error: \d+ benchmark\(s\) could not be measured because of a fault of flamegate or of this machine, not of the pull request.*No native build was found/,
+    );
+    expect(run.stdout).not.toContain('fails on head');
+    const comment = server.comments.find((c) => c.body.includes('<!-- flamegate:infra -->'))?.body ?? '';
+    expect(comment).toMatch(/### ⚠️ flamegate: infrastructure error/);
+    expect(comment).not.toContain('fails on head');
+    expect(run.summary).toContain('infrastructure error');
+    // Leave the pull request with one flamegate comment, as the later tests expect.
+    server.comments.splice(
+      server.comments.findIndex((c) => c.body.includes('<!-- flamegate:infra -->')),
+      1,
+    );
   });
 
   it('refuses pull_request_target with a fork head, explaining why', async () => {

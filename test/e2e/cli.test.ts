@@ -1,8 +1,8 @@
 // The real CLI on a real git repository: worktrees, npm installs, child processes, the profiler.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
@@ -20,9 +20,13 @@ interface Run {
   repo: FixtureRepo;
 }
 
-function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  cwd: string,
+  cli = CLI,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -39,6 +43,7 @@ async function compareVariant(
   variant: Variant | Variant[],
   extra: string[] = [],
   config?: string,
+  cli = CLI,
 ): Promise<Run> {
   const repo = await createFixtureRepo(variant, { config });
   const out = mkdtempSync(join(tmpdir(), 'flamegate-out-'));
@@ -58,6 +63,7 @@ async function compareVariant(
       ...extra,
     ],
     repo.dir,
+    cli,
   );
   const report = existsSync(join(out, 'r.json'))
     ? (JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as Report)
@@ -107,6 +113,10 @@ describe('flamegate compare (end to end)', () => {
     expect(fns[0]?.file).toBe('src/records.js');
     expect(fns[0]?.status).toBe('regressed');
     expect(fns[0]?.deltaNsPerOp).toBeGreaterThan(0);
+    // It is marked as changed by this PR, with its line range at head; untouched functions are not.
+    expect(fns[0]?.source).toMatchObject({ changed: true, reason: 'edited' });
+    expect(fns[0]?.source?.lines?.[1]).toBeGreaterThan(fns[0]?.source?.lines?.[0] ?? Infinity);
+    expect(report.functions.filter((f) => f.source?.changed && f.name !== 'slowPath')).toEqual([]);
     // tinybench and flamegate's runner are cut off the stacks: no function of theirs is reported.
     expect(report.functions.filter((f) => f.package === 'tinybench' || f.file.includes('runner.js'))).toEqual(
       [],
@@ -115,7 +125,7 @@ describe('flamegate compare (end to end)', () => {
     expect(bench(report, 'tokenize').status).not.toBe('regressed');
     // The comment leads with the verdict and names the function.
     expect(run.markdown?.split('\n').find((l) => l.trim() && !l.startsWith('<!--'))).toMatch(/fail|regress/i);
-    expect(run.markdown).toContain('slowPath');
+    expect(run.markdown).toMatch(/`slowPath` ✏️/);
     expect(run.markdown?.length).toBeLessThan(65536);
     // The terminal summary names the regression too.
     expect(run.stdout).toContain('parse records');
@@ -144,7 +154,8 @@ describe('flamegate compare (end to end)', () => {
       'parse records',
       'tokenize',
     ]);
-    expect(run.report?.functions.filter((f) => f.status === 'regressed' && f.gate)).toEqual([]);
+    // Nothing a user reads as a flag: no function regressed, improved, added or removed.
+    expect(run.report?.functions.filter((f) => f.status !== 'unchanged')).toEqual([]);
   });
 
   it('reports a faster function as an improvement and passes', async () => {
@@ -274,5 +285,30 @@ describe('flamegate compare: bad input', () => {
     expect(run.stderr).toContain('install failed');
     expect(run.stderr).toContain('registry unreachable');
     expect(worktrees(repo.dir)).toHaveLength(1);
+  });
+});
+
+describe('flamegate compare: a fault of flamegate or the machine', () => {
+  it('names a profiler that cannot load as an infrastructure error (exit 2), never "fails on head"', async () => {
+    // A real install of flamegate whose profiler addon is missing for this platform: dist/ without
+    // its prebuilds, so the runner's import of the profiler throws in every profiling process.
+    const copy = mkdtempSync(join(tmpdir(), 'flamegate-no-addon-'));
+    cpSync(dirname(CLI), copy, { recursive: true });
+    rmSync(join(copy, 'prebuilds'), { recursive: true, force: true });
+    const run = await compareVariant('same', [], undefined, join(copy, 'cli.js'));
+    expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(2);
+    expect(run.stderr).toMatch(/flamegate: infrastructure error: \d+ benchmark\(s\) could not be measured/);
+    expect(run.stderr).toContain('not of the pull request');
+    // The fault itself is named: the profiler's native addon was not found.
+    expect(run.stderr).toMatch(/No native build was found/);
+    const report = run.report as Report;
+    expect(report.infrastructureErrors?.length).toBe(1);
+    expect(report.failures).toEqual([]);
+    expect(report.benchmarks.length).toBeGreaterThan(0);
+    for (const b of report.benchmarks) expect(b).toMatchObject({ status: 'failed', infrastructure: true });
+    for (const text of [run.stdout, run.stderr, run.markdown ?? '', JSON.stringify(report)])
+      expect(text).not.toMatch(/fails on head/);
+    expect(run.markdown).toMatch(/\[!WARNING\]\n> flamegate infrastructure error/);
+    expect(worktrees(run.repo.dir)).toHaveLength(1);
   });
 });

@@ -16,7 +16,8 @@ export type Variant =
   | 'hangs'
   | 'hangs-on-load'
   | 'no-bench-export'
-  | 'loosen-config';
+  | 'loosen-config'
+  | 'records-env';
 
 interface Edit {
   file: string;
@@ -58,6 +59,27 @@ const EDITS: Record<Variant, Edit[]> = {
       file: 'bench/records.bench.js',
       from: 'export default bench;',
       to: 'for (;;) {}\nexport default bench;',
+    },
+  ],
+  // A pull request that writes its environment to $FLAMEGATE_TEST_ENV_DIR from its postinstall script
+  // and from its benchmark file (once per process that loads it), as a malicious one would.
+  'records-env': [
+    {
+      file: 'package.json',
+      from: '"type": "module",',
+      to: '"type": "module",\n  "scripts": { "postinstall": "env > \\"$FLAMEGATE_TEST_ENV_DIR/postinstall-$$.env\\"" },',
+    },
+    {
+      file: 'bench/records.bench.js',
+      from: "import { Bench } from 'tinybench';",
+      to: "import { Bench } from 'tinybench';\nimport { writeFileSync } from 'node:fs';",
+    },
+    {
+      file: 'bench/records.bench.js',
+      from: 'export default bench;',
+      to:
+        "writeFileSync(process.env.FLAMEGATE_TEST_ENV_DIR + '/bench-' + process.pid + '.env', " +
+        "Object.entries(process.env).map(([k, v]) => k + '=' + v).join('\\n'));\nexport default bench;",
     },
   ],
   'no-bench-export': [{ file: 'bench/checksum.bench.ts', from: 'return bench;', to: 'return { bench };' }],

@@ -84,7 +84,7 @@ describe('action inputs and events', () => {
         config: '.github/perf.yml',
       }),
     );
-    expect(plan.settings.overrides).toEqual({
+    expect(plan.settings.inputOverrides).toEqual({
       benchmarks: ['bench/*.bench.ts', 'perf/*.bench.js'],
       install: 'pnpm install',
       build: 'pnpm build',
@@ -97,6 +97,11 @@ describe('action inputs and events', () => {
     );
     expect(() => planAction(env('pull_request', pr(), { 'fail-on-regression': 'maybe' }))).toThrow(
       /"fail-on-regression"/,
+    );
+    expect(planAction(env('pull_request', pr())).baseMode).toBe('pr-base');
+    expect(planAction(env('pull_request', pr(), { 'base-mode': 'merge-base' })).baseMode).toBe('merge-base');
+    expect(() => planAction(env('pull_request', pr(), { 'base-mode': 'mergebase' }))).toThrow(
+      /input "base-mode" must be pr-base or merge-base, got "mergebase"/,
     );
   });
 

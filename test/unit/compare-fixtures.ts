@@ -102,6 +102,7 @@ export function measurement(
 ): BenchmarkMeasurement {
   return {
     id: { file: FILE, name },
+    slug: name,
     present: { base: true, head: true },
     timings: t,
     soloTimings: [],
@@ -154,8 +155,8 @@ export function bench(name: string, status: BenchmarkResult['status'], change = 
     name,
     file: FILE,
     status,
-    base: { meanNs: 1000, samples: 100 },
-    head: { meanNs: 1000 * (1 + change), samples: 100 },
+    base: { medianNs: 1000, meanNs: 1000, samples: 100 },
+    head: { medianNs: 1000 * (1 + change), meanNs: 1000 * (1 + change), samples: 100 },
     change,
     ci: [change - 0.01, change + 0.01],
     threshold: 0.05,

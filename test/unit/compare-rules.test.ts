@@ -29,9 +29,9 @@ describe('benchmark status', () => {
     });
     expect(report.benchmarks.map((b) => b.status)).toEqual(['added', 'removed']);
     // Median over processes of ns/op (100, 300, 200), ops summed.
-    expect(report.benchmarks[0]?.head).toEqual({ meanNs: 200, samples: 40 });
+    expect(report.benchmarks[0]?.head).toEqual({ medianNs: 200, meanNs: 200, samples: 40 });
     expect(report.benchmarks[0]?.base).toBeNull();
-    expect(report.benchmarks[1]?.base).toEqual({ meanNs: 100, samples: 10 });
+    expect(report.benchmarks[1]?.base).toEqual({ medianNs: 100, meanNs: 100, samples: 10 });
     expect(report.benchmarks[1]?.head).toBeNull();
     expect(report.verdict).toBe('pass');
     expect(report.failures).toEqual([]);
@@ -42,7 +42,7 @@ describe('benchmark status', () => {
     const b = compare({ measurements: [measurement('b', t)], profiles: {}, config: config(), ...REV })
       .benchmarks[0];
     const perProcess = t.map((p) => p.base.totalNs / p.base.ops).sort((x, y) => x - y);
-    expect(b?.base?.meanNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
+    expect(b?.base?.medianNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
     expect(b?.base?.samples).toBe(t.reduce((s, p) => s + p.base.ops, 0));
     expect(b?.head?.samples).toBe(t.reduce((s, p) => s + p.head.ops, 0));
   });
@@ -148,6 +148,23 @@ describe('per-benchmark overrides', () => {
     });
     expect(report.benchmarks.map((b) => b.name)).toEqual(['kept']);
     expect(report.verdict).toBe('pass');
+  });
+
+  it('skip by the first match too: an earlier rule that does not skip keeps the benchmark', () => {
+    const report = compare({
+      measurements: [measurement('parse big', timings(2, 0.05)), measurement('other', timings(3, 0))],
+      profiles: {},
+      config: config({
+        thresholds: { benchmark: 0.02, function: 0.05 },
+        overrides: [
+          { match: 'parse*', thresholds: { benchmark: 0.1 }, skip: false },
+          { match: '*', thresholds: {}, skip: true },
+        ],
+      }),
+      ...REV,
+    });
+    expect(report.benchmarks.map((b) => b.name)).toEqual(['parse big']);
+    expect(report.benchmarks[0]).toMatchObject({ threshold: 0.1, status: 'unchanged' });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/config/config.js';
-import { findOverride } from '../../src/config/overrides.js';
+import { loadConfig } from '../../src/config/load.js';
+import { findOverride, isSkipped } from '../../src/config/overrides.js';
 import { UsageError } from '../../src/settings.js';
 
 const SOURCE = '.github/flamegate.yml';
@@ -90,5 +91,33 @@ budget: { processes: 8, timePerProcessMs: 1000, profileMs: 2000, timeoutMs: 5000
     expect(findOverride(overrides, { file: 'bench/x.bench.js', name: 'parse small' })?.match).toBe('parse*');
     expect(findOverride(overrides, { file: 'bench/a.bench.js', name: 'other' })?.skip).toBe(true);
     expect(findOverride(overrides, { file: 'bench/b.bench.js', name: 'other' })).toBeUndefined();
+    // Skipping follows the same first match: `parse*` matches first and does not skip.
+    expect(isSkipped(overrides, { file: 'bench/a.bench.js', name: 'parse small' })).toBe(false);
+    expect(isSkipped(overrides, { file: 'bench/a.bench.js', name: 'other' })).toBe(true);
+    expect(isSkipped(overrides, { file: 'bench/b.bench.js', name: 'other' })).toBe(false);
+  });
+});
+
+describe('loadConfig (the config stage entry)', () => {
+  const base = (files: Record<string, string>) => ({
+    sha: 'c'.repeat(40),
+    read: async (path: string) => files[path],
+  });
+
+  it('reads the config committed in base, and CLI/Action values win key by key', async () => {
+    const config = await loadConfig(
+      { cwd: '/nowhere', inputOverrides: { build: 'make', budget: { processes: 2 } } },
+      base({ '.github/flamegate.yml': 'build: npm run build\nbudget:\n  processes: 9\n  warmupMs: 10\n' }),
+    );
+    expect(config.build).toBe('make');
+    expect(config.budget.processes).toBe(2);
+    expect(config.budget.warmupMs).toBe(10);
+  });
+
+  it('uses the defaults without a config, and names a configured path missing in base', async () => {
+    expect(await loadConfig({ cwd: '/nowhere' }, base({}))).toEqual(DEFAULT_CONFIG);
+    await expect(loadConfig({ cwd: '/nowhere', configInRepo: 'perf.yml' }, base({}))).rejects.toThrow(
+      /config perf\.yml does not exist in the base revision ccccccc/,
+    );
   });
 });

@@ -67,7 +67,7 @@ describe('flamegate diff', () => {
     const code = await runDiff([base, head, '--svg', svg, '--html', html], sink);
     expect(out.stderr).not.toMatch(/error|cannot/i);
     expect(code).toBe(0);
-    expect(out.stdout).toMatch(/\+2 µs\s+\+200\.0%.*slowFn/);
+    expect(out.stdout).toMatch(/\+2 µs\s+\+200%.*slowFn/);
     expect(out.stdout).toMatch(/−1 µs.*fastFn/);
     expect(readFileSync(svg, 'utf8')).toContain('<svg');
     expect(readFileSync(html, 'utf8')).toContain('slowFn');

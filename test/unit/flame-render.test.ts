@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, jsonForScript } from '../../src/flame/format.js';
-import { renderFlameHtml, sourceLink } from '../../src/flame/html.js';
+import { escapeHtml, jsonForScript } from '../../src/escape.js';
+import { renderFlameHtml } from '../../src/flame/html.js';
 import { renderFlameOutputs } from '../../src/flame/index.js';
 import { renderFlameSvg } from '../../src/flame/svg.js';
 import { renderFlameText } from '../../src/flame/text.js';
 import { buildFlameTree } from '../../src/flame/tree.js';
+import { sourceUrl } from '../../src/links.js';
 import type { StackProfile } from '../../src/model.js';
 import { profile, standardPair } from './flame-fixtures.js';
 
@@ -137,8 +138,8 @@ describe('flame SVG', () => {
     const svg = renderFlameSvg(buildFlameTree(p, p), { title: NASTY });
     checkXml(svg);
     expect(svg).not.toContain('<img');
-    expect(escapeXml(NASTY)).not.toMatch(/[<>]/);
-    expect(escapeXml(NASTY)).not.toContain(String.fromCharCode(1));
+    expect(escapeHtml(NASTY)).not.toMatch(/[<>]/);
+    expect(escapeHtml(NASTY)).not.toContain(String.fromCharCode(1));
   });
 
   it('stays well-formed and bounded on a huge tree', () => {
@@ -180,13 +181,13 @@ describe('flame HTML viewer', () => {
   });
 
   it('links only repository files to source', () => {
-    expect(sourceLink('https://github.com/o/r/', 'abc', 'src/a b.ts', 7)).toBe(
+    expect(sourceUrl('https://github.com/o/r/', 'abc', 'src/a b.ts', 7)).toBe(
       'https://github.com/o/r/blob/abc/src/a%20b.ts#L7',
     );
-    expect(sourceLink('https://github.com/o/r', 'abc', 'node:fs', 7)).toBeUndefined();
-    expect(sourceLink('https://github.com/o/r', 'abc', 'node_modules/x/a.js', 7)).toBeUndefined();
-    expect(sourceLink('https://github.com/o/r', 'abc', '', 0)).toBeUndefined();
-    expect(sourceLink(undefined, 'abc', 'src/a.ts', 1)).toBeUndefined();
+    expect(sourceUrl('https://github.com/o/r', 'abc', 'node:fs', 7)).toBeUndefined();
+    expect(sourceUrl('https://github.com/o/r', 'abc', 'node_modules/x/a.js', 7)).toBeUndefined();
+    expect(sourceUrl('https://github.com/o/r', 'abc', '', 0)).toBeUndefined();
+    expect(sourceUrl(undefined, 'abc', 'src/a.ts', 1)).toBeUndefined();
   });
 });
 

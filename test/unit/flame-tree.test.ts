@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deltaColor } from '../../src/flame/color.js';
-import { buildFlameTree, type FlameNode, flameFunctions, walk } from '../../src/flame/tree.js';
+import { buildFlameTree, type FlameNode, flameFunctions } from '../../src/flame/tree.js';
 import { profile, standardPair } from './flame-fixtures.js';
 
 function find(root: FlameNode, path: string): FlameNode {
@@ -35,14 +35,15 @@ describe('flame tree', () => {
   it('gives every frame children whose widths sum to its own minus its self time', () => {
     const { base, head } = standardPair();
     const tree = buildFlameTree(base, head);
-    walk(tree.root, (node) => {
+    const all = (node: FlameNode): FlameNode[] => [node, ...node.children.flatMap(all)];
+    for (const node of all(tree.root)) {
       const headKids = node.children.reduce((s, c) => s + c.headTotal, 0);
       const baseKids = node.children.reduce((s, c) => s + c.baseTotal, 0);
       expect(headKids).toBeLessThanOrEqual(node.headTotal + 1e-9);
       expect(headKids + node.headSelf).toBeCloseTo(node.headTotal, 9);
       expect(baseKids + node.baseSelf).toBeCloseTo(node.baseTotal, 9);
       for (const c of node.children) expect(c.depth).toBe(node.depth + 1);
-    });
+    }
   });
 
   it('keys frames by name and file, never by line', () => {

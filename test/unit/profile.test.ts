@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
+import { isHarnessFile } from '../../src/measure/harness.js';
 import type { BenchmarkMeasurement, StackProfile } from '../../src/model.js';
 import { classifyProfile, HARNESS_FRAME, kindOf, packageOf } from '../../src/profile/classify.js';
 import { functionKey, functionTable } from '../../src/profile/functions.js';
@@ -207,6 +208,7 @@ describe('profileStage', () => {
     });
     const measurement: BenchmarkMeasurement = {
       id: { file: 'bench/a.bench.js', name: 'a' },
+      slug: 'a',
       present: { base: true, head: true },
       timings: [],
       soloTimings: [],
@@ -230,5 +232,20 @@ describe('profileStage', () => {
     const decoded = Profile.decode(gunzipSync(merged));
     expect(decoded.sample).toHaveLength(2);
     expect(decoded.stringTable.strings).toContain('flamegate.side=head');
+  });
+});
+
+describe('isHarnessFile (one place for where the harness lives)', () => {
+  it('matches tinybench and flamegate runner, bundled or from source, on any path separator', () => {
+    expect(isHarnessFile('/w/head/node_modules/tinybench/dist/index.js')).toBe(true);
+    expect(isHarnessFile('file:///w/node_modules/.pnpm/tinybench@6.2.4/node_modules/tinybench/x.js')).toBe(
+      true,
+    );
+    expect(isHarnessFile('/home/u/flamegate/src/measure/child/runner.ts')).toBe(true);
+    expect(isHarnessFile('/runner/_actions/o/flamegate/v1/dist/runner.js')).toBe(true);
+    expect(isHarnessFile('C:\\a\\flamegate\\dist\\runner.js')).toBe(true);
+    expect(isHarnessFile('/w/head/src/runner.js')).toBe(false);
+    expect(isHarnessFile('/w/head/src/measure/childish/x.ts')).toBe(false);
+    expect(isHarnessFile('/w/head/dist/runnerXjs')).toBe(false);
   });
 });

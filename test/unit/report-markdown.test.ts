@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/escape.js';
 import type { BenchmarkResult, FunctionResult } from '../../src/model.js';
-import { escapeCell, escapeHtml, renderMarkdown } from '../../src/report/markdown.js';
+import { escapeCell, renderMarkdown } from '../../src/report/markdown.js';
 import { bench, FILE, fnRow, report, SHA } from './compare-fixtures.js';
 
 const REPO = 'https://github.com/acme/widgets';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/settings.js';
+import { resolveBase } from '../../src/workspace/base.js';
 import { listBenchmarkFiles } from '../../src/workspace/files.js';
 import {
   type Checkout,
@@ -127,6 +128,31 @@ describe('worktrees', () => {
     );
     await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(
       /"v9\.9\.9"/,
+    );
+  });
+});
+
+describe('resolveBase (the Action base revision)', () => {
+  it('keeps the base in pr-base mode, and takes the merge-base with HEAD in merge-base mode', async () => {
+    const { dir, first, second } = gitRepo();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+    // A base branch that moved on after the pull request branched off at `first`.
+    git('checkout', '-q', '-b', 'feature', first);
+    writeFileSync(join(dir, 'pkg/b.txt'), 'feature\n');
+    git('add', '-A');
+    git('commit', '-qm', 'feature');
+    const progress: string[] = [];
+    const options = { base: second, baseSha: second, onProgress: (l: string) => progress.push(l) };
+    expect(await resolveBase(join(dir, 'pkg'), { ...options, mode: 'pr-base' })).toBe(second);
+    expect(await resolveBase(join(dir, 'pkg'), { ...options, mode: 'merge-base' })).toBe(first);
+    // The commit was present: nothing fetched.
+    expect(progress).toEqual([]);
+  });
+
+  it('names merge-base mode and the fix when git finds no merge-base', async () => {
+    const { dir } = gitRepo();
+    await expect(resolveBase(dir, { base: 'no-such-branch', mode: 'merge-base' })).rejects.toThrow(
+      /base-mode merge-base: git merge-base no-such-branch HEAD failed .*fetch-depth: 0/,
     );
   });
 });

@@ -394,7 +394,8 @@ async function withSliceErrors(key: string, work: () => Promise<void>): Promise<
     await send({
       type: 'error',
       key,
-      side: failure.side ?? 'head',
+      // No side: the failure is outside both sides' code, and the parent charges it to neither.
+      side: failure.side,
       error: errorText(failure.cause ?? error),
     });
   }

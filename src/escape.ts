@@ -1,11 +1,12 @@
-// Escaping for the SVG and HTML renderers: XML text and JSON embedded in a <script> tag.
+// Escaping for everything flamegate writes as HTML or XML: the SVG and HTML flame graphs, and the raw
+// HTML inside the Markdown comment (a `<summary>`). XML text and attributes, and JSON in a <script> tag.
 
 // XML 1.0 forbids most control characters even when escaped, and lone surrogates are not well-formed
 // either; profiles of native code can contain both. Everything outside XML's Char production goes.
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for XML/HTML element content and attribute values (either quote style). */
-export function escapeXml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(INVALID_XML, '\uFFFD').replace(/[&<>"']/g, (c) => {
     switch (c) {
       case '&':
@@ -31,4 +32,9 @@ export function jsonForScript(value: unknown): string {
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** Text on one line: line breaks and tabs become a space (names in summaries, titles and cells). */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ');
 }
