@@ -305,7 +305,10 @@ export interface SamplingSummary {
   maxProcesses: number;
   /** Wall time of the timing pass and confirmations, seconds. */
   seconds: number;
-  /** Estimated seconds the run saved by stopping benchmarks before `budget.maxProcesses`. */
+  /**
+   * Estimated seconds the run saved because benchmarks resolved before `budget.maxProcesses` (a
+   * benchmark cut by `budget.maxMinutes` saved nothing: it was denied processes it needed).
+   */
   savedSeconds: number;
   /** Benchmarks whose interval resolved / that hit a budget. */
   resolved: number;

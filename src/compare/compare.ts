@@ -130,7 +130,9 @@ function samplingSummary(
     const s = m.sampling;
     if (!s) continue;
     processes += s.processes + (m.confirmTimings?.length ?? 0);
-    if (s.processes > 0) savedMs += (plan.maxProcesses - s.processes) * (s.wallMs / s.processes);
+    // Only a benchmark that resolved saved anything; one cut by maxMinutes was denied, not spared.
+    if (s.processes > 0 && s.stoppedBy === 'resolved')
+      savedMs += (plan.maxProcesses - s.processes) * (s.wallMs / s.processes);
   }
   const summary: SamplingSummary = {
     processes,
