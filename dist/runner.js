@@ -75,9 +75,9 @@ var require_node_gyp_build = __commonJS({
         var debug = getFirst(path.join(dir, "build/Debug"), matchBuild);
         if (debug) return debug;
       }
-      var prebuild = resolve(dir);
+      var prebuild = resolve2(dir);
       if (prebuild) return prebuild;
-      var nearby = resolve(path.dirname(process.execPath));
+      var nearby = resolve2(path.dirname(process.execPath));
       if (nearby) return nearby;
       var target = [
         "platform=" + platform,
@@ -93,7 +93,7 @@ var require_node_gyp_build = __commonJS({
         // eslint-disable-line
       ].filter(Boolean).join(" ");
       throw new Error("No native build was found for " + target + "\n    loaded from: " + dir + "\n");
-      function resolve(dir2) {
+      function resolve2(dir2) {
         var tuples = readdirSync(path.join(dir2, "prebuilds")).map(parseTuple);
         var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0];
         if (!tuple) return;
@@ -103,7 +103,7 @@ var require_node_gyp_build = __commonJS({
         var winner = candidates.sort(compareTags(runtime))[0];
         if (winner) return path.join(prebuilds, winner.file);
       }
-      __name(resolve, "resolve");
+      __name(resolve2, "resolve");
     };
     function readdirSync(dir) {
       try {
@@ -314,10 +314,10 @@ var require_heap_profiler_bindings = __commonJS({
 var require_commonjs = __commonJS({
   "node_modules/pprof-format/dist/commonjs/index.js"(exports) {
     "use strict";
-    var __classPrivateFieldGet = exports && exports.__classPrivateFieldGet || function(receiver, state, kind, f) {
+    var __classPrivateFieldGet = exports && exports.__classPrivateFieldGet || function(receiver, state2, kind, f) {
       if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+      if (typeof state2 === "function" ? receiver !== state2 || !f : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state2.get(receiver);
     };
     var _StringTable_encodings;
     var _StringTable_positions;
@@ -1895,9 +1895,9 @@ var require_async_context_frame = __commonJS({
       return addon;
     }
     __name(bindings, "bindings");
-    var active;
+    var active2;
     function isAsyncContextFrameActive() {
-      if (active === void 0) {
+      if (active2 === void 0) {
         const probe = new node_async_hooks_1.AsyncLocalStorage();
         const sentinel = {};
         let bound = false;
@@ -1905,9 +1905,9 @@ var require_async_context_frame = __commonJS({
           bound = bindings().cpedMapContains(probe, sentinel);
         });
         probe.disable();
-        active = bound;
+        active2 = bound;
       }
-      return active;
+      return active2;
     }
     __name(isAsyncContextFrameActive, "isAsyncContextFrameActive");
     function asyncContextFrameHint() {
@@ -2496,7 +2496,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join2(aRoot, aPath) {
+    function join4(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -2526,14 +2526,14 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join2, "join");
-    exports.join = join2;
-    function relative(rootURL, targetURL) {
+    __name(join4, "join");
+    exports.join = join4;
+    function relative2(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
     }
-    __name(relative, "relative");
-    exports.relative = relative;
+    __name(relative2, "relative");
+    exports.relative = relative2;
     function relativeIfPossible(rootURL, targetURL) {
       const urlType = getURLType(rootURL);
       if (urlType !== getURLType(targetURL)) {
@@ -2558,8 +2558,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join2(sourceRoot, url);
-      if (sourceMapURL) url = join2(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join4(sourceRoot, url);
+      if (sourceMapURL) url = join4(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -3125,14 +3125,14 @@ var require_read_wasm = __commonJS({
     var fs = __require("fs");
     var path = __require("path");
     module.exports = /* @__PURE__ */ __name(function readWasm() {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         const wasmPath = path.join(__fg_dirname, "mappings.wasm");
         fs.readFile(wasmPath, null, (error, data) => {
           if (error) {
             reject(error);
             return;
           }
-          resolve(data.buffer);
+          resolve2(data.buffer);
         });
       });
     }, "readWasm");
@@ -4516,19 +4516,19 @@ var require_sourcemapper = __commonJS({
     var readFile = fs.promises.readFile;
     var CONCURRENCY = 10;
     function createLimiter(concurrency) {
-      let active = 0;
+      let active2 = 0;
       const queue = [];
       return /* @__PURE__ */ __name(function limit(fn) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           const run = /* @__PURE__ */ __name(() => {
-            active++;
-            fn().then(resolve, reject).finally(() => {
-              active--;
+            active2++;
+            fn().then(resolve2, reject).finally(() => {
+              active2--;
               if (queue.length > 0)
                 queue.shift()();
             });
           }, "run");
-          if (active < concurrency)
+          if (active2 < concurrency)
             run();
           else
             queue.push(run);
@@ -4687,7 +4687,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname2) => root !== "/proc" && dirname2 !== ".git" && dirname2 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname4) => root !== "/proc" && dirname4 !== ".git" && dirname4 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -4849,7 +4849,7 @@ var require_sourcemapper = __commonJS({
       return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname2) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname4) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -4985,28 +4985,632 @@ var require_src = __commonJS({
 });
 
 // src/measure/child/runner.ts
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
 import { register } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname as dirname3, join as join3 } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
 import { gzipSync } from "node:zlib";
 
 // src/measure/protocol.ts
 var OPS_COMMENT_PREFIX = "flamegate.ops=";
 var SIDE_LABEL = "flamegate.side";
 
+// src/measure/child/vitest/load.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { basename, dirname as dirname2, join as join2, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { runInThisContext } from "node:vm";
+
+// src/measure/child/vitest/collect.ts
+var state;
+function active(what) {
+  if (!state) throw new Error(`vitest's ${what}() was called outside flamegate's collection of a bench file`);
+  return state;
+}
+__name(active, "active");
+function newSuite(name, mode, only, parent, factory) {
+  return { kind: "suite", name, mode, only, parent, factory, children: [], beforeAll: [], beforeEach: [] };
+}
+__name(newSuite, "newSuite");
+function formatName(name) {
+  if (typeof name === "string") return name;
+  if (typeof name === "function") return name.name || "<anonymous>";
+  return String(name);
+}
+__name(formatName, "formatName");
+function formatEachName(template, row, index) {
+  const args = Array.isArray(row) ? [...row] : [row];
+  let name = template.replace(/%[sdifjo#%]/g, (token) => {
+    if (token === "%%") return "%";
+    if (token === "%#") return String(index);
+    const value = args.shift();
+    if (token === "%j" || token === "%o") return JSON.stringify(value);
+    return String(value);
+  });
+  if (row && typeof row === "object" && !Array.isArray(row)) {
+    name = name.replace(/\$([A-Za-z_][\w.]*)/g, (whole, key) => {
+      const value = key.split(".").reduce((v, k) => v?.[k], row);
+      return value === void 0 ? whole : String(value);
+    });
+  }
+  return name;
+}
+__name(formatEachName, "formatEachName");
+function chainable(declare, flags = { mode: "run", only: false }) {
+  const call = /* @__PURE__ */ __name((name, a, b) => declare(flags, name, a, b), "call");
+  const api = call;
+  const withFlags = /* @__PURE__ */ __name((next) => chainable(declare, { ...flags, ...next }), "withFlags");
+  Object.defineProperties(api, {
+    skip: { get: /* @__PURE__ */ __name(() => withFlags({ mode: "skip" }), "get") },
+    only: { get: /* @__PURE__ */ __name(() => withFlags({ only: true }), "get") },
+    todo: { get: /* @__PURE__ */ __name(() => withFlags({ mode: "todo" }), "get") },
+    concurrent: { get: /* @__PURE__ */ __name(() => api, "get") },
+    sequential: { get: /* @__PURE__ */ __name(() => api, "get") },
+    shuffle: { get: /* @__PURE__ */ __name(() => api, "get") },
+    fails: { get: /* @__PURE__ */ __name(() => api, "get") }
+  });
+  api.skipIf = (condition) => condition ? withFlags({ mode: "skip" }) : api;
+  api.runIf = (condition) => condition ? api : withFlags({ mode: "skip" });
+  api.each = (table) => (name, a, b) => {
+    const fnFirst = typeof a === "function";
+    table.forEach((row, index) => {
+      const fn = fnFirst ? a : b;
+      const bound = fn ? (...rest) => fn(...Array.isArray(row) ? row : [row], ...rest) : void 0;
+      const title = formatEachName(formatName(name), row, index);
+      if (fnFirst) declare(flags, title, bound, b);
+      else declare(flags, title, a, bound);
+    });
+  };
+  api.for = (table) => (name, a, b) => {
+    const fnFirst = typeof a === "function";
+    table.forEach((row, index) => {
+      const fn = fnFirst ? a : b;
+      const bound = fn ? (...rest) => fn(row, ...rest) : void 0;
+      const title = formatEachName(formatName(name), row, index);
+      if (fnFirst) declare(flags, title, bound, b);
+      else declare(flags, title, a, bound);
+    });
+  };
+  return api;
+}
+__name(chainable, "chainable");
+function splitArgs(a, b) {
+  if (typeof a === "function") return { fn: a, options: b && typeof b === "object" ? { ...b } : {} };
+  if (typeof b === "function") return { fn: b, options: a && typeof a === "object" ? { ...a } : {} };
+  return { options: a && typeof a === "object" ? { ...a } : {} };
+}
+__name(splitArgs, "splitArgs");
+function modeFromOptions(flags, options) {
+  let { mode, only } = flags;
+  if (options.skip === true) mode = "skip";
+  if (options.todo === true) mode = "todo";
+  if (options.only === true) only = true;
+  return { mode, only };
+}
+__name(modeFromOptions, "modeFromOptions");
+var describe = chainable((flags, name, a, b) => {
+  const s = active("describe");
+  const { fn, options } = splitArgs(a, b);
+  const { mode, only } = modeFromOptions(flags, options);
+  s.current.children.push(newSuite(formatName(name), fn ? mode : "todo", only, s.current, fn));
+});
+var bench = chainable((flags, name, a, b) => {
+  const s = active("bench");
+  if (s.api === "bench-fixture") {
+    throw new Error(
+      `this file calls the top-level bench() of Vitest 3/4, but the installed vitest is ${s.vitestVersion}, where bench is a test fixture: test('…', async ({ bench }) => { await bench('…', fn).run() })`
+    );
+  }
+  const fn = typeof a === "function" ? a : void 0;
+  const options = fn && b && typeof b === "object" ? { ...b } : {};
+  const node = {
+    kind: "bench",
+    name: formatName(name),
+    mode: fn || flags.mode !== "run" ? flags.mode : "todo",
+    only: flags.only,
+    parent: s.current,
+    fn,
+    options
+  };
+  s.current.children.push(node);
+});
+function makeTest(fixtures) {
+  const api = chainable((flags, name, a, b) => {
+    const s = active("test");
+    const { fn, options } = splitArgs(a, b);
+    const { mode, only } = modeFromOptions(flags, options);
+    const node = {
+      kind: "test",
+      name: formatName(name),
+      mode: fn ? mode : "todo",
+      only,
+      fn,
+      fixtures
+    };
+    node.parent = s.current;
+    s.current.children.push(node);
+  });
+  api.extend = (more) => makeTest([...fixtures, more]);
+  return api;
+}
+__name(makeTest, "makeTest");
+var test = makeTest([]);
+async function setupFixtures(fixtures, context) {
+  for (const set of fixtures) {
+    for (const [key, value] of Object.entries(set)) {
+      const fixture = Array.isArray(value) ? value[0] : value;
+      if (typeof fixture !== "function") {
+        context[key] = fixture;
+        continue;
+      }
+      await new Promise((resolve2, reject) => {
+        const use = /* @__PURE__ */ __name((v) => {
+          context[key] = v;
+          resolve2();
+          return new Promise(() => void 0);
+        }, "use");
+        Promise.resolve(fixture(context, use)).then(() => resolve2(), reject);
+      });
+    }
+  }
+}
+__name(setupFixtures, "setupFixtures");
+function hook(kind) {
+  return (fn) => {
+    const s = active(kind);
+    if (kind !== "ignored" && typeof fn === "function") s.current[kind].push(fn);
+  };
+}
+__name(hook, "hook");
+function inert() {
+  const target = /* @__PURE__ */ __name(() => void 0, "target");
+  const proxy = new Proxy(target, {
+    get: /* @__PURE__ */ __name((_t, key) => {
+      if (key === Symbol.toPrimitive) return () => 0;
+      if (key === "then") return void 0;
+      if (key === Symbol.iterator) return [][Symbol.iterator];
+      return proxy;
+    }, "get"),
+    apply: /* @__PURE__ */ __name(() => proxy, "apply")
+  });
+  return proxy;
+}
+__name(inert, "inert");
+var vitestApi = {
+  bench,
+  describe,
+  suite: describe,
+  test,
+  it: test,
+  beforeAll: hook("beforeAll"),
+  beforeEach: hook("beforeEach"),
+  // Teardown hooks are not run: the collected functions keep running after collection.
+  afterAll: hook("ignored"),
+  afterEach: hook("ignored"),
+  onTestFinished: /* @__PURE__ */ __name(() => void 0, "onTestFinished"),
+  onTestFailed: /* @__PURE__ */ __name(() => void 0, "onTestFailed"),
+  expect: inert(),
+  assert: inert(),
+  expectTypeOf: inert(),
+  assertType: /* @__PURE__ */ __name(() => void 0, "assertType"),
+  vi: inert(),
+  vitest: inert(),
+  inject: /* @__PURE__ */ __name(() => void 0, "inject")
+};
+var VITEST_EXPORTS = Object.keys(vitestApi);
+function included(node, hasOnly) {
+  let onlyOnPath = false;
+  for (let n = node; n; n = n.parent) {
+    if (n.mode !== "run") return false;
+    if (n.only) onlyOnPath = true;
+  }
+  return !hasOnly || onlyOnPath;
+}
+__name(included, "included");
+function pathOf(node) {
+  const names = [];
+  for (let n = node; n?.parent; n = n.parent) names.unshift(n.name);
+  return names;
+}
+__name(pathOf, "pathOf");
+async function collect(api, vitestVersion, body) {
+  const root = newSuite("", "run", false);
+  state = { api, vitestVersion, root, current: root };
+  const out = [];
+  try {
+    await body();
+    const declareSuite = /* @__PURE__ */ __name(async (suite) => {
+      if (suite.factory && suite.mode === "run" && state) {
+        state.current = suite;
+        try {
+          await suite.factory();
+        } catch (error) {
+          out.push({ name: pathOf(suite).join(" > "), options: {}, error });
+        } finally {
+          if (state) state.current = root;
+        }
+      }
+      for (const child of suite.children) if (child.kind === "suite") await declareSuite(child);
+    }, "declareSuite");
+    await declareSuite(root);
+    const all = [];
+    const walk = /* @__PURE__ */ __name((n) => {
+      all.push(n);
+      if (n.kind === "suite") for (const c of n.children) walk(c);
+    }, "walk");
+    walk(root);
+    const hasOnly = all.some((n) => n.only);
+    const ran = /* @__PURE__ */ new Set();
+    const enter = /* @__PURE__ */ __name(async (node) => {
+      const chain = [];
+      for (let p = node.parent; p; p = p.parent) chain.unshift(p);
+      for (const suite of chain) {
+        if (ran.has(suite)) continue;
+        ran.add(suite);
+        for (const h of suite.beforeAll) await h(suite);
+      }
+      return chain;
+    }, "enter");
+    for (const node of all) {
+      if (node.kind === "suite" || !included(node, hasOnly)) continue;
+      const name = pathOf(node).join(" > ");
+      try {
+        const chain = await enter(node);
+        if (node.kind === "bench") {
+          const b = node;
+          out.push({ name, fn: b.fn, options: b.options });
+        } else if (api === "bench-fixture") {
+          await runTest(node, chain, out);
+        }
+      } catch (error) {
+        out.push({ name, options: {}, error });
+      }
+    }
+  } finally {
+    state = void 0;
+  }
+  return dedupe(out);
+}
+__name(collect, "collect");
+async function runTest(node, chain, out) {
+  const prefix = pathOf(node);
+  const record = /* @__PURE__ */ __name((reg, options) => {
+    out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options });
+  }, "record");
+  const register2 = /* @__PURE__ */ __name((name, a, b) => {
+    const { fn, options } = splitArgs(a, b);
+    const reg = {
+      [REGISTRATION]: true,
+      name: formatName(name),
+      fn,
+      fnOpts: options,
+      // `.run(options)` takes Bench options, as the last argument of `compare` does.
+      run: /* @__PURE__ */ __name(async (options2) => {
+        record(reg, options2 && typeof options2 === "object" ? { ...options2 } : {});
+        return inert();
+      }, "run")
+    };
+    return reg;
+  }, "register");
+  const benchFixture = register2;
+  benchFixture.compare = async (...args) => {
+    const last = args.at(-1);
+    const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
+    for (const reg of args) record(reg, { ...shared });
+    return inert();
+  };
+  const variant = register2;
+  const perProject = Object.assign((...a) => variant(...a), {});
+  const withBaseline = Object.assign((...a) => variant(...a), { perProject });
+  Object.assign(perProject, { withBaseline });
+  benchFixture.perProject = perProject;
+  benchFixture.withBaseline = withBaseline;
+  const controller = new AbortController();
+  const context = {
+    bench: benchFixture,
+    task: { name: node.name, id: prefix.join(" > ") },
+    signal: controller.signal,
+    expect: inert(),
+    skip: /* @__PURE__ */ __name(() => {
+      throw new SkipTest();
+    }, "skip"),
+    onTestFinished: /* @__PURE__ */ __name(() => void 0, "onTestFinished"),
+    onTestFailed: /* @__PURE__ */ __name(() => void 0, "onTestFailed"),
+    annotate: /* @__PURE__ */ __name(async () => void 0, "annotate")
+  };
+  await setupFixtures(node.fixtures, context);
+  for (const suite of chain) for (const h of suite.beforeEach) await h(context, suite);
+  try {
+    await node.fn?.(context);
+  } catch (error) {
+    if (!(error instanceof SkipTest)) throw error;
+  }
+}
+__name(runTest, "runTest");
+var REGISTRATION = /* @__PURE__ */ Symbol("flamegate.vitest.registration");
+var SkipTest = class extends Error {
+  static {
+    __name(this, "SkipTest");
+  }
+};
+function dedupe(benches) {
+  const seen = /* @__PURE__ */ new Map();
+  return benches.map((b) => {
+    const n = (seen.get(b.name) ?? 0) + 1;
+    seen.set(b.name, n);
+    return n === 1 ? b : { ...b, name: `${b.name} (${n})` };
+  });
+}
+__name(dedupe, "dedupe");
+
+// src/measure/child/vitest/resolve.ts
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+function findPackage(fromDir, name) {
+  let dir = resolve(fromDir);
+  for (; ; ) {
+    const candidate = join(dir, "node_modules", name, "package.json");
+    if (existsSync(candidate)) {
+      const pkgDir = realpathSync(dirname(candidate));
+      const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join(pkgDir, entryOf(pkg)) };
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+__name(findPackage, "findPackage");
+var CONDITIONS = ["node", "import", "module", "default"];
+function pickTarget(target) {
+  if (typeof target === "string") return target;
+  if (Array.isArray(target)) {
+    for (const t of target) {
+      const picked = pickTarget(t);
+      if (picked) return picked;
+    }
+    return void 0;
+  }
+  if (target && typeof target === "object") {
+    for (const [condition, value] of Object.entries(target)) {
+      if (!CONDITIONS.includes(condition)) continue;
+      const picked = pickTarget(value);
+      if (picked) return picked;
+    }
+  }
+  return void 0;
+}
+__name(pickTarget, "pickTarget");
+function entryOf(pkg) {
+  const exports = pkg.exports;
+  if (exports !== void 0) {
+    const isSubpathMap = !!exports && typeof exports === "object" && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith("."));
+    const root = isSubpathMap ? exports["."] : exports;
+    const picked = pickTarget(root);
+    if (picked) return picked;
+  }
+  return pkg.module ?? pkg.main ?? "index.js";
+}
+__name(entryOf, "entryOf");
+
+// src/measure/child/vitest/load.ts
+var VITEST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]vitest['"]/;
+function isVitestBenchFile(file) {
+  let source;
+  try {
+    source = readFileSync2(file, "utf8");
+  } catch {
+    return false;
+  }
+  if (VITEST_IMPORT.test(source)) return true;
+  return !/tinybench/.test(source) && !/\bexport\s+default\b/.test(source) && /\b(bench|describe)\s*\(/.test(source);
+}
+__name(isVitestBenchFile, "isVitestBenchFile");
+var CONFIG_NAMES = ["vitest.config", "vite.config"].flatMap(
+  (base) => ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `${base}.${ext}`)
+);
+function projectOf(file) {
+  let packageRoot;
+  for (let dir = dirname2(file); ; dir = dirname2(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync2(join2(dir, name)));
+    if (config) return { root: dir, configFile: join2(dir, config) };
+    if (!packageRoot && existsSync2(join2(dir, "package.json"))) packageRoot = dir;
+    if (existsSync2(join2(dir, ".git")) || dirname2(dir) === dir) break;
+  }
+  return { root: packageRoot ?? dirname2(file) };
+}
+__name(projectOf, "projectOf");
+var SUPPORTED = {
+  3: "top-level-bench",
+  4: "top-level-bench",
+  5: "bench-fixture"
+};
+var VIRTUAL_ID = "\0flamegate:vitest";
+var API_KEY = "flamegate.vitest.api";
+globalThis[Symbol.for(API_KEY)] = vitestApi;
+var VIRTUAL_SOURCE = [
+  `const api = globalThis[Symbol.for(${JSON.stringify(API_KEY)})];`,
+  ...VITEST_EXPORTS.map((name) => `export const ${name} = api.${name};`),
+  "export default api;"
+].join("\n");
+function collectorPlugin() {
+  return {
+    name: "flamegate:vitest-stand-in",
+    enforce: "pre",
+    // vitest's own `test.alias` applies on top of `resolve.alias`. `vitest` must not be left to Node
+    // (Vite's SSR externalizes bare imports of installed packages before any plugin sees them).
+    config(config) {
+      const alias = config.test?.alias;
+      return { ssr: { noExternal: ["vitest"] }, ...alias ? { resolve: { alias } } : {} };
+    },
+    resolveId(id) {
+      return id === "vitest" ? VIRTUAL_ID : void 0;
+    },
+    load(id) {
+      return id === VIRTUAL_ID ? VIRTUAL_SOURCE : void 0;
+    }
+  };
+}
+__name(collectorPlugin, "collectorPlugin");
+async function importEntry(pkg) {
+  return await import(pathToFileURL(pkg.entry).href);
+}
+__name(importEntry, "importEntry");
+async function openProject(root, configFile, file) {
+  const vitest = findPackage(root, "vitest");
+  if (!vitest) {
+    throw new Error(
+      `vitest is not installed: this file is written for vitest bench, but no node_modules/vitest is found from ${root}. Add vitest to devDependencies (flamegate runs the install command first).`
+    );
+  }
+  const major = Number.parseInt(vitest.version, 10);
+  const api = SUPPORTED[major];
+  if (!api) {
+    throw new Error(
+      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`
+    );
+  }
+  const vitePkg = findPackage(vitest.dir, "vite") ?? findPackage(root, "vite");
+  if (!vitePkg) throw new Error(`vite is not installed next to vitest ${vitest.version} (${vitest.dir})`);
+  const tinybenchPkg = findPackage(vitest.dir, "tinybench");
+  if (!tinybenchPkg)
+    throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
+  const vite = await importEntry(vitePkg);
+  const tinybench = await importEntry(tinybenchPkg);
+  let server;
+  try {
+    server = await vite.createServer({
+      root,
+      configFile: configFile ?? false,
+      mode: "benchmark",
+      logLevel: "error",
+      clearScreen: false,
+      appType: "custom",
+      server: { middlewareMode: true, hmr: false, ws: false, watch: null, preTransformRequests: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
+      plugins: [collectorPlugin()]
+    });
+  } catch (error) {
+    const where = configFile ? relative(dirname2(file), configFile) || basename(configFile) : "no config file";
+    throw new Error(`vite ${vite.version} could not start with ${where}: ${error.message}`);
+  }
+  for (const [key, value] of Object.entries(server.config.define ?? {})) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(key) || key in globalThis) continue;
+    try {
+      globalThis[key] = typeof value === "string" ? JSON.parse(value) : value;
+    } catch {
+      globalThis[key] = value;
+    }
+  }
+  const runner = vite.createServerModuleRunner && server.environments?.ssr ? vite.createServerModuleRunner(server.environments.ssr, {
+    hmr: false,
+    evaluator: namedScriptEvaluator,
+    // Error locations in the original source. Vite's default for Node ('node') relies on Node's
+    // own source maps, which do not cover scripts compiled by the evaluator below.
+    sourcemapInterceptor: "prepareStackTrace"
+  }) : void 0;
+  return {
+    root,
+    configFile,
+    vitest,
+    api,
+    tinybench,
+    importFile: /* @__PURE__ */ __name((f) => runner ? runner.import(f) : server.ssrLoadModule(f), "importFile")
+  };
+}
+__name(openProject, "openProject");
+var namedScriptEvaluator = {
+  startOffset: 0,
+  async runInlinedModule(context, code, module) {
+    const keys = Object.keys(context);
+    const wrapper = `'use strict';async (${keys.join(",")})=>{${code}
+}`;
+    const filename = module?.file ?? module?.id ?? "vitest-bench-module";
+    const run = runInThisContext(wrapper, { filename });
+    await run(...keys.map((k) => context[k]));
+  },
+  runExternalModule(file) {
+    return import(file);
+  }
+};
+var projects = /* @__PURE__ */ new Map();
+function describeImportError(error, project) {
+  const err = error instanceof Error ? error : new Error(String(error));
+  const config = project.configFile ? basename(project.configFile) : "no vite/vitest config";
+  err.message = `cannot import it through vite (vitest ${project.vitest.version}, ${config}): ${err.message}`;
+  return err;
+}
+__name(describeImportError, "describeImportError");
+function withGlobals(run) {
+  const g = globalThis;
+  const names = [
+    "bench",
+    "describe",
+    "suite",
+    "test",
+    "it",
+    "beforeAll",
+    "afterAll",
+    "beforeEach",
+    "afterEach"
+  ];
+  const saved = names.map((n) => [n, Object.getOwnPropertyDescriptor(g, n)]);
+  for (const n of names) if (!(n in g)) g[n] = vitestApi[n];
+  return run().finally(() => {
+    for (const [n, d] of saved) {
+      if (d) Object.defineProperty(g, n, d);
+      else delete g[n];
+    }
+  });
+}
+__name(withGlobals, "withGlobals");
+async function loadVitestBench(file) {
+  const { root, configFile } = projectOf(file);
+  let opening = projects.get(root);
+  if (!opening) {
+    opening = openProject(root, configFile, file);
+    projects.set(root, opening);
+  }
+  const project = await opening;
+  const collected = await withGlobals(
+    () => collect(
+      project.api,
+      project.vitest.version,
+      () => project.importFile(file).catch((error) => {
+        throw describeImportError(error, project);
+      })
+    )
+  );
+  const owners = /* @__PURE__ */ new Map();
+  const tasks = collected.map((c) => toTask(project, c, owners));
+  return { tasks, run: /* @__PURE__ */ __name(() => void 0, "run"), ownerOf: /* @__PURE__ */ __name((task) => owners.get(task), "ownerOf") };
+}
+__name(loadVitestBench, "loadVitestBench");
+function toTask(project, c, owners) {
+  if (c.error !== void 0 || !c.fn) {
+    const error = c.error ?? new Error(`"${c.name}" has no function to run`);
+    return { name: c.name, reset: /* @__PURE__ */ __name(() => void 0, "reset"), run: /* @__PURE__ */ __name(() => Promise.reject(error), "run") };
+  }
+  const bench2 = new project.tinybench.Bench({ ...c.options, warmup: false });
+  bench2.add(c.name, c.fn, c.fnOpts);
+  const task = bench2.tasks[bench2.tasks.length - 1];
+  owners.set(task, bench2);
+  return task;
+}
+__name(toTask, "toTask");
+
 // src/measure/child/runner.ts
 var SIDES = ["base", "head"];
 function send(message) {
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     if (!process.send) {
       process.stdout.write(`${JSON.stringify(message)}
 `);
-      resolve();
+      resolve2();
       return;
     }
-    process.send(message, void 0, {}, () => resolve());
+    process.send(message, void 0, {}, () => resolve2());
   });
 }
 __name(send, "send");
@@ -5025,8 +5629,8 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname(fileURLToPath(import.meta.url));
-    register(pathToFileURL(join(here, "ts-hooks.js")).href);
+    const here = dirname3(fileURLToPath(import.meta.url));
+    register(pathToFileURL2(join3(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -5036,27 +5640,28 @@ function isBench(value) {
   return !!v && typeof v === "object" && Array.isArray(v.tasks) && typeof v.run === "function";
 }
 __name(isBench, "isBench");
-function describe(value) {
+function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object")
     return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
   return typeof value;
 }
-__name(describe, "describe");
+__name(describe2, "describe");
 var loaded = /* @__PURE__ */ new Map();
 function loadBench(file) {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      if (isVitestBenchFile(file)) return loadVitestBench(file);
       ensureTypeScript(file);
-      const mod = await import(pathToFileURL(file).href);
+      const mod = await import(pathToFileURL2(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
         exported = await exported();
       if (!isBench(exported)) {
         throw new Error(
-          `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`
+          `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
         );
       }
       return exported;
@@ -5067,18 +5672,18 @@ function loadBench(file) {
 }
 __name(loadBench, "loadBench");
 async function loadTask(spec) {
-  const bench = await loadBench(spec.file);
-  const task = bench.tasks.find((t) => t.name === spec.task);
+  const bench2 = await loadBench(spec.file);
+  const task = bench2.tasks.find((t) => t.name === spec.task);
   if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
-  return { bench, task };
+  return { bench: bench2.ownerOf?.(task) ?? bench2, task };
 }
 __name(loadTask, "loadTask");
-async function runSlice(bench, task, ms) {
-  bench.time = ms;
-  bench.iterations = 1;
-  if (bench.opts) {
-    bench.opts.time = ms;
-    bench.opts.iterations = 1;
+async function runSlice(bench2, task, ms) {
+  bench2.time = ms;
+  bench2.iterations = 1;
+  if (bench2.opts) {
+    bench2.opts.time = ms;
+    bench2.opts.iterations = 1;
   }
   task.reset();
   await task.run();
@@ -5242,7 +5847,7 @@ __name(runProfile, "runProfile");
 function writeSideProfiles(profile, b, totals, job) {
   const labelKey = profile.stringTable.dedup(SIDE_LABEL);
   const all = profile.sample;
-  const dir = join(job.outDir, b.slug);
+  const dir = join3(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side of SIDES) {
@@ -5255,7 +5860,7 @@ function writeSideProfiles(profile, b, totals, job) {
       profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
       profile.stringTable.dedup(`${SIDE_LABEL}=${side}`)
     ];
-    const path = join(dir, `${side}-${job.process}.pb.gz`);
+    const path = join3(dir, `${side}-${job.process}.pb.gz`);
     writeFileSync(path, gzipSync(profile.encode()));
     profiles[side] = { path, ops };
   }
@@ -5300,8 +5905,8 @@ async function runDiscover(files) {
   for (const file of files) {
     await send({ type: "progress", key: file, side: "head", phase: "load" });
     try {
-      const bench = await loadBench(file);
-      await send({ type: "discovered", file, tasks: bench.tasks.map((t) => t.name) });
+      const bench2 = await loadBench(file);
+      await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name) });
     } catch (error) {
       await send({ type: "discover-error", file, error: errorText(error) });
     }
@@ -5311,7 +5916,7 @@ __name(runDiscover, "runDiscover");
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
-  const job = JSON.parse(readFileSync(jobFile, "utf8"));
+  const job = JSON.parse(readFileSync3(jobFile, "utf8"));
   if (job.kind === "discover") await runDiscover(job.files);
   else if (job.kind === "timing") await runTiming(job);
   else await runProfile(job);

@@ -480,3 +480,47 @@ process.stdout.write(JSON.stringify({ a: ma * 1e6 / 1e6, b: mb * 1e6 / 1e6 }));`
   );
   rmSync(dir, { recursive: true, force: true });
 }
+
+// vitest bench files: A/A on a real library's own vitest bench file (path-to-regexp 8.4.2, Vitest 4).
+//   node scripts/bench-self.mjs --only vitest-aa --runs 5
+if (only.has('vitest-aa')) {
+  const kept = ['parse > parsing paths', 'compile > compiling paths', 'match > simple path'];
+  console.log(
+    `\n# False alarms on vitest bench files: path-to-regexp A/A, threshold 2%, default budget, ${runs} runs (${kept.join(', ')})`,
+  );
+  let flagged = 0;
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-self-vitest-'));
+    cpSync(join(root, 'fixtures/vitest-path-to-regexp'), dir, { recursive: true });
+    mkdirSync(join(dir, '.github'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/flamegate.yml'),
+      [
+        'thresholds: { benchmark: 2%, function: 2% }',
+        'overrides:',
+        '  - { match: "match > !(simple path)", skip: true }',
+        '  - { match: "toRegexp > *", skip: true }',
+        '',
+      ].join('\n'),
+    );
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, '-c', 'user.email=b@x', '-c', 'user.name=b', 'add', '-A');
+    git(dir, '-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-qm', 'base');
+    const source = join(dir, 'src/index.ts');
+    writeFileSync(
+      source,
+      readFileSync(source, 'utf8').replace('/**\n * Escape text', '/**\n * (A/A) Escape text'),
+    );
+    git(dir, '-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-qam', 'head: comment only');
+    const { code, seconds, report } = await compare(dir);
+    const names = report?.benchmarks.map((b) => b.name).sort() ?? [];
+    const bad = report?.verdict !== 'pass' || names.join('|') !== [...kept].sort().join('|');
+    if (bad) flagged++;
+    const fns = (report?.functions ?? []).filter((f) => f.gate && f.status !== 'unchanged');
+    const named = fns.map((f) => `${f.name} (${f.file || f.kind}) ${f.status} in ${f.benchmark}`).join('; ');
+    console.log(
+      `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; ${report?.benchmarks.map(describeBenchmark).join('; ')}; functions over the threshold: ${fns.length}${named ? ` (${named})` : ''}`,
+    );
+  }
+  console.log(`  flagged ${flagged} of ${runs}`);
+}

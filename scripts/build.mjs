@@ -44,6 +44,7 @@ const entries = {
   action: 'src/action/main.ts',
   runner: 'src/measure/child/runner.ts',
   'ts-hooks': 'src/measure/child/ts-hooks.ts',
+  'decode-worker': 'src/profile/decode-worker.ts',
 };
 const present = Object.fromEntries(
   Object.entries(entries).filter(([, file]) => {

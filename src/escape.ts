@@ -5,8 +5,15 @@
 // either; profiles of native code can contain both. Everything outside XML's Char production goes.
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Anything escapeHtml may change: a plain test that most names and labels pass, so the two full
+// replacements (the first one with a Unicode-aware pattern, slow) run only when needed. Every surrogate
+// is in it, so text with astral characters takes the full path, which tells lone ones apart.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML forbids are the point.
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes text for XML/HTML element content and attribute values (either quote style). */
 export function escapeHtml(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text.replace(INVALID_XML, '\uFFFD').replace(/[&<>"']/g, (c) => {
     switch (c) {
       case '&':

@@ -10,6 +10,11 @@ export interface Thresholds {
   benchmark: number;
   /** Growth of one function's self time, as a fraction of the benchmark's base time per op. */
   function: number;
+  /**
+   * Estimated growth of fleet CPU (a function's self-time change × its share of production CPU) that
+   * fails the gate; only with a production profile.
+   */
+  fleet?: number;
 }
 
 export interface BenchmarkOverride {
@@ -67,6 +72,8 @@ export interface Config {
   /** Functions to leave out of the function table and the function gate (globs on name or file). */
   ignoreFunctions: string[];
   budget: Budget;
+  /** A profile taken in production (pprof or .cpuprofile), on disk, relative to the working directory. */
+  productionProfile?: string;
 }
 
 // ---------------------------------------------------------------- measure
@@ -195,6 +202,33 @@ export interface StackProfile {
   stacks: { frames: number[]; ns: number; samples: number }[];
   /** Operations the profile covers; 1 when unknown (then "per op" means "in total"). */
   ops: number;
+}
+
+/** What a profile's values measure, as pprof names it: `wall`/`nanoseconds`, `alloc_space`/`bytes`… */
+export interface SampleType {
+  type: string;
+  /** `nanoseconds` for every time profile (decoders convert other time units), `bytes`, `count`. */
+  unit: string;
+}
+
+/**
+ * A StackProfile with all stacks in flat typed arrays: what the profile decoders (src/profile/) produce
+ * and the flame-graph engine reads. 100k stacks as 100k small arrays cost more in garbage collection
+ * than decoding them; `unpackStacks` (src/profile/packed.ts) gives the StackProfile form.
+ */
+export interface PackedProfile {
+  frames: Frame[];
+  /** Frame indices of every stack, concatenated; each stack root first. */
+  stackFrames: Int32Array;
+  /** Stack i is stackFrames[stackStart[i]] up to, not including, stackFrames[stackStart[i + 1]]. */
+  stackStart: Int32Array;
+  /** Value of each stack in `sampleType.unit` (ns for time profiles). */
+  values: Float64Array;
+  /** Samples each stack stands for. */
+  samples: Float64Array;
+  /** Operations the profile covers; 1 when unknown. */
+  ops: number;
+  sampleType: SampleType;
 }
 
 export interface FunctionSelfTime {
@@ -356,6 +390,17 @@ export interface FunctionResult {
   evidence?: FunctionEvidence;
   /** Whether this pull request changed the function's source, or the version of its package. */
   source?: SourceChange;
+  /**
+   * With a production profile: the function's share of production CPU (self time, 0.14 = 14%); 0
+   * when production never ran it (then notInProduction is set).
+   */
+  productionShare?: number;
+  /** Estimated change of fleet CPU: `change` × productionShare (+0.008 = +0.8% of fleet CPU). */
+  fleetImpact?: number;
+  /** The production profile holds no function of this name and file. */
+  notInProduction?: boolean;
+  /** The fleet gate (thresholds.fleet) failed on this row. */
+  fleetGate?: boolean;
 }
 
 export interface FunctionEvidence {

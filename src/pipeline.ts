@@ -1,15 +1,18 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
+import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
 import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
 import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { classifyPacked } from './profile/classify.js';
+import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { describeChanges } from './workspace/changes.js';
@@ -52,6 +55,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       sha: workspace.base.revision.sha,
       read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
     });
+    // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
+    const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     await prepare(workspace, config, progress, settings.signal);
 
     const files = {
@@ -96,7 +101,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     const sources = await describeChanges(workspace, settings.signal);
 
-    const report = compare({
+    const compared = compare({
       measurements,
       profiles,
       sources,
@@ -105,6 +110,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       head: workspace.head.revision,
       run,
     });
+    const report = production ? weighReport(compared, production, config.thresholds) : compared;
     report.settings = {
       processes: config.budget.processes,
       timePerProcessMs: config.budget.timePerProcessMs,
@@ -133,6 +139,15 @@ function profilePaths(profiles: BenchmarkProfiles): NonNullable<Report['profiles
     }
   }
   return paths;
+}
+
+function loadProduction(path: string | undefined, cwd: string): ProductionShares | undefined {
+  if (!path) return undefined;
+  try {
+    return productionShares(classifyPacked(readProductionProfile(resolve(cwd, path))));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function flameInputs(profiles: BenchmarkProfiles): PipelineResult['profiles'] {

@@ -33,6 +33,8 @@ export interface Settings {
   signal?: AbortSignal;
   /** Keep worktrees after the run (debugging). */
   keepWorktrees?: boolean;
+  /** A production profile for production weighting; overrides the config's `production-profile`. */
+  productionProfile?: string;
 }
 
 /** Config values a CLI flag or an Action input sets; each one present replaces the config file's. */

@@ -167,6 +167,7 @@ export function planAction(env: Env): ActionPlan {
     head: 'HEAD',
     configInRepo: getInput(env, 'config') || undefined,
     inputOverrides: overrides,
+    productionProfile: getInput(env, 'production-profile') || undefined,
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}`,

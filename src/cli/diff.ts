@@ -1,25 +1,32 @@
-// `flamegate diff <base.pb.gz> <head.pb.gz>`: the flame-graph delta of any two pprof files, so that
-// profiles from Go, Rust or anything else that writes pprof get the same outputs as the action.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `flamegate diff <base> <head>`: the flame-graph delta of any two profiles, so that profiles users
+// already have (pprof from Go, Rust or anything else; .cpuprofile from node --cpu-prof and Chrome;
+// folded stacks from perf and 0x) get the same outputs as the action.
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
 import { buildFlameTree, type CollapseOptions, type FlameTree, flameFunctions } from '../flame/tree.js';
 import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
-import type { StackProfile } from '../model.js';
-import { classifyProfile } from '../profile/classify.js';
-import { readPprof } from '../profile/pprof.js';
+import type { PackedProfile } from '../model.js';
+import { classifyPacked } from '../profile/classify.js';
+import { type DecodedProfile, FORMAT_NAMES, incomparable, loadProfileFile } from '../profile/decode.js';
 
 export interface DiffIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
 
-export const DIFF_USAGE = `Usage: flamegate diff <base.pb.gz> <head.pb.gz> [options]
+export const DIFF_USAGE = `Usage: flamegate diff <base> <head> [options]
 
-Compares two pprof profiles (gzipped or not) frame by frame, per operation when the profiles carry a
-flamegate.ops=N comment, and prints the functions whose self time changed most.
+Compares two profiles frame by frame and prints the functions whose self time changed most. Reads
+pprof (gzipped or not), .cpuprofile (node --cpu-prof, Chrome DevTools) and folded stacks
+("main;parse;lex 42" lines, from perf or 0x), told apart by their content. Values are per operation
+when pprof profiles carry a flamegate.ops=N comment (as flamegate's own do).
+  --json <file>         write the function rows (name, file, line, baseSelf, headSelf, delta, unit)
   --svg <file>          write an interactive SVG flame graph delta
   --html <file>         write a self-contained HTML viewer
   --text                print the Markdown section (as in the PR comment) instead of the summary
@@ -31,7 +38,7 @@ flamegate.ops=N comment, and prints the functions whose self time changed most.
   --title <text>        title of the outputs
   --top <n>             functions in the summary (default 15)
 
-Exit codes: 0 done, 2 usage error or unreadable profile.`;
+Exit codes: 0 done, 2 usage error, unreadable profile, or profiles of different sample types.`;
 
 class DiffUsageError extends Error {}
 
@@ -48,11 +55,22 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     return 0;
   }
   const o = parsed;
-  let base: StackProfile;
-  let head: StackProfile;
+  let base: PackedProfile;
+  let head: PackedProfile;
+  let formats: [string, string];
   try {
-    base = load(o.basePath, 'base', o.valueType);
-    head = load(o.headPath, 'head', o.valueType);
+    // Head is decoded on a worker thread while base is decoded here; each file is decoded once.
+    const headJob = decodeInWorker(o.headPath, 'head', o.valueType);
+    // When base fails first, head's failure must not surface as an unhandled rejection.
+    headJob?.catch(() => undefined);
+    const decodedBase = await loadProfileFile(o.basePath, 'base', o.valueType);
+    const decodedHead = await (headJob ?? loadProfileFile(o.headPath, 'head', o.valueType));
+    const refused = incomparable(decodedBase, decodedHead);
+    if (refused) throw new Error(refused);
+    formats = [FORMAT_NAMES[decodedBase.format], FORMAT_NAMES[decodedHead.format]];
+    const roots = [process.cwd()];
+    base = classifyPacked(decodedBase.profile, { roots });
+    head = classifyPacked(decodedHead.profile, { roots });
   } catch (error) {
     io.stderr(`flamegate diff: ${(error as Error).message}\n`);
     return 2;
@@ -70,6 +88,10 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
       writeFileSync(o.html, renderFlameHtml(tree, { title, repoUrl: o.repoUrl, headSha: o.sha }));
       written.push(o.html);
     }
+    if (o.json) {
+      writeFileSync(o.json, `${JSON.stringify(diffRows(tree, base, head), null, 2)}\n`);
+      written.push(o.json);
+    }
   } catch (error) {
     io.stderr(`flamegate diff: cannot write output: ${(error as Error).message}\n`);
     return 2;
@@ -78,7 +100,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   if (o.text) {
     io.stdout(renderFlameText(tree, { maxChars: o.maxChars, title: o.title }));
   } else {
-    io.stdout(summary(tree, base, head, o.top));
+    io.stdout(summary(tree, base, head, formats, o.top));
   }
   for (const file of written) io.stderr(`wrote ${file}\n`);
   return 0;
@@ -89,6 +111,7 @@ interface DiffOptions {
   headPath: string;
   svg?: string;
   html?: string;
+  json?: string;
   text: boolean;
   maxChars: number;
   collapse: CollapseOptions;
@@ -110,6 +133,7 @@ function parse(argv: string[]): DiffOptions | 'help' {
       options: {
         svg: { type: 'string' },
         html: { type: 'string' },
+        json: { type: 'string' },
         text: { type: 'boolean' },
         'max-chars': { type: 'string' },
         collapse: { type: 'string' },
@@ -156,6 +180,7 @@ function parse(argv: string[]): DiffOptions | 'help' {
     headPath: positionals[1] as string,
     svg: str('svg'),
     html: str('html'),
+    json: str('json'),
     text: values.text === true,
     maxChars: int('max-chars', 6000, 1),
     collapse,
@@ -167,43 +192,105 @@ function parse(argv: string[]): DiffOptions | 'help' {
   };
 }
 
-function load(path: string, side: string, valueType: string | undefined): StackProfile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read the ${side} profile ${path}${code ? ` (${code})` : ''}`);
-  }
-  let profile: StackProfile;
-  try {
-    profile = readPprof(bytes, valueType ? { valueType } : undefined);
-  } catch (error) {
-    throw new Error(
-      `the ${side} profile ${path} is not a readable pprof profile: ${(error as Error).message}`,
-    );
-  }
-  return classifyProfile(profile, { roots: [process.cwd()] });
+/**
+ * Decodes a profile on a worker thread; undefined when the worker bundle is absent (running from
+ * source), then the caller decodes in this thread.
+ */
+function decodeInWorker(
+  path: string,
+  side: string,
+  valueType: string | undefined,
+): Promise<DecodedProfile> | undefined {
+  const script = fileURLToPath(new URL('./decode-worker.js', import.meta.url));
+  // With one core a second thread only adds its start-up.
+  if (!existsSync(script) || availableParallelism() < 2) return undefined;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { path, side, valueType } });
+    worker.once('message', (message: { decoded?: DecodedProfile; error?: string }) => {
+      if (message.decoded) resolve(message.decoded);
+      else reject(new Error(message.error ?? `cannot read the ${side} profile ${path}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`decoding the ${side} profile ${path} stopped (exit ${code})`));
+    });
+  });
 }
 
-function summary(tree: FlameTree, base: StackProfile, head: StackProfile, top: number): string {
+/** One function's row of `--json`: the documented, stable output of `flamegate diff`. */
+export interface DiffRow {
+  name: string;
+  /** File as the profile names it, relative to the working directory when under it; '' when unknown. */
+  file: string;
+  line: number;
+  /** Self time (or value) per op on each side, in `unit`. */
+  baseSelf: number;
+  headSelf: number;
+  /** headSelf − baseSelf. Rows are sorted by |delta|, largest first. */
+  delta: number;
+  /** `ns/op` when both profiles count operations, `ns` for time, else the profile's unit (`bytes`, `samples`). */
+  unit: string;
+}
+
+export function unitOf(base: PackedProfile, head: PackedProfile): string {
+  const unit = head.sampleType.unit;
+  const name = unit === 'nanoseconds' ? 'ns' : unit === 'count' ? 'samples' : unit;
+  return base.ops > 1 || head.ops > 1 ? `${name}/op` : name;
+}
+
+export function diffRows(tree: FlameTree, base: PackedProfile, head: PackedProfile): DiffRow[] {
+  const unit = unitOf(base, head);
+  return flameFunctions(tree)
+    .filter((f) => f.headSelf !== 0 || f.baseSelf !== 0)
+    .map((f) => ({
+      name: f.name,
+      file: f.file,
+      line: f.line,
+      baseSelf: f.baseSelf,
+      headSelf: f.headSelf,
+      delta: f.headSelf - f.baseSelf,
+      unit,
+    }));
+}
+
+/** A value in the profile's unit, for the terminal. */
+function formatValue(value: number, unit: string, signed: boolean): string {
+  if (unit === 'nanoseconds') return signed ? formatDeltaNs(value) : formatNs(value);
+  const sign = signed ? (value > 0 ? '+' : value < 0 ? '−' : '±') : value < 0 ? '−' : '';
+  const abs = Math.abs(value);
+  const text = abs >= 100 || Number.isInteger(abs) ? String(Math.round(abs)) : abs.toPrecision(3);
+  const name = unit === 'count' ? 'samples' : unit;
+  return `${sign}${text} ${name}`;
+}
+
+function summary(
+  tree: FlameTree,
+  base: PackedProfile,
+  head: PackedProfile,
+  formats: [string, string],
+  top: number,
+): string {
   const out: string[] = [];
-  const perOp = (p: StackProfile) =>
+  const unit = head.sampleType.unit;
+  const value = (v: number) => formatValue(v, unit, false);
+  const deltaOf = (v: number) => formatValue(v, unit, true);
+  const perOp = (p: PackedProfile) =>
     p.ops > 1 ? `/op over ${p.ops} ops` : ' in total (no op count in the profile)';
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
-  out.push(`base: ${formatNs(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples`);
-  out.push(`head: ${formatNs(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples`);
-  out.push(`change: ${formatDeltaNs(delta)}${pct}`);
+  out.push(`base: ${value(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples, ${formats[0]}`);
+  out.push(`head: ${value(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples, ${formats[1]}`);
+  out.push(`change: ${deltaOf(delta)}${pct}`);
   const fns = flameFunctions(tree).filter((f) => f.headSelf !== f.baseSelf);
   if (top > 0 && fns.length > 0) {
     out.push('');
-    out.push(`Largest changes of self time${base.ops > 1 || head.ops > 1 ? ' per op' : ''}:`);
+    const what = unit === 'nanoseconds' ? 'self time' : `self ${unit === 'count' ? 'samples' : unit}`;
+    out.push(`Largest changes of ${what}${base.ops > 1 || head.ops > 1 ? ' per op' : ''}:`);
     const rows = fns.slice(0, top).map((f) => {
       const d = f.headSelf - f.baseSelf;
       const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : 'new';
       const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ''}` : f.kind;
-      return [formatDeltaNs(d), rel, formatNs(f.baseSelf), formatNs(f.headSelf), f.name, where];
+      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), f.name, where];
     });
     const header = ['Δ self', 'Δ %', 'base', 'head', 'function', 'where'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));

@@ -1,11 +1,11 @@
 // Reads and validates `.github/flamegate.yml`. The schema rejects unknown keys, so a typo such as
 // `thresold:` is an error naming the key instead of a silently ignored setting.
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Budget, Config } from '../model.js';
 import { UsageError } from '../settings.js';
 
-export const DEFAULT_BENCHMARK_GLOB = '**/*.bench.{js,mjs,cjs,ts,mts}';
+export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}';
 
 export const DEFAULT_BUDGET: Budget = {
   processes: 4,
@@ -47,6 +47,11 @@ const thresholdsSchema = {
   additionalProperties: false,
   properties: { benchmark: fraction, function: fraction },
 };
+// Top level only: the fleet gate reads the production profile, which is one for the whole run.
+const topThresholdsSchema = {
+  ...thresholdsSchema,
+  properties: { ...thresholdsSchema.properties, fleet: fraction },
+};
 const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
 
 const schema = {
@@ -57,7 +62,8 @@ const schema = {
     exclude: globList,
     install: { type: 'string', minLength: 1 },
     build: { type: 'string', minLength: 1 },
-    thresholds: thresholdsSchema,
+    thresholds: topThresholdsSchema,
+    'production-profile': { type: 'string', minLength: 1 },
     overrides: {
       type: 'array',
       items: {
@@ -91,8 +97,10 @@ const schema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile(schema);
+// Compiled on first use: compiling costs ~40 ms, which every `flamegate diff` would pay at start-up.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, strict: true }).compile(schema));
 
 /** Parses YAML text and validates it; `source` names the file in every message. */
 export function parseConfig(text: string, source: string): Config {
@@ -106,6 +114,7 @@ export function parseConfig(text: string, source: string): Config {
 }
 
 export function validateConfig(raw: unknown, source: string): Config {
+  const validate = validator();
   if (!validate(raw)) {
     const lines = describeErrors(validate.errors ?? [], raw);
     throw new UsageError(`${source}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
@@ -126,6 +135,9 @@ export function validateConfig(raw: unknown, source: string): Config {
     })),
     ignoreFunctions: toList(input.ignoreFunctions) ?? [],
     budget,
+    ...(typeof input['production-profile'] === 'string'
+      ? { productionProfile: input['production-profile'] }
+      : {}),
   };
 }
 
@@ -140,13 +152,15 @@ function toFraction(value: unknown): number | undefined {
   return Number.parseFloat(String(value)) / 100;
 }
 
-function toThresholds(value: unknown): { benchmark?: number; function?: number } {
+function toThresholds(value: unknown): { benchmark?: number; function?: number; fleet?: number } {
   const t = (value ?? {}) as Record<string, unknown>;
-  const out: { benchmark?: number; function?: number } = {};
+  const out: { benchmark?: number; function?: number; fleet?: number } = {};
   const benchmark = toFraction(t.benchmark);
   const fn = toFraction(t.function);
+  const fleet = toFraction(t.fleet);
   if (benchmark !== undefined) out.benchmark = benchmark;
   if (fn !== undefined) out.function = fn;
+  if (fleet !== undefined) out.fleet = fleet;
   return out;
 }
 
@@ -178,7 +192,7 @@ function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
 }
 
 function expectationFor(path: string): string {
-  if (/thresholds\.(benchmark|function)$/.test(path)) {
+  if (/thresholds\.(benchmark|function|fleet)$/.test(path)) {
     return 'must be a fraction from 0 to 1 or a percentage, e.g. 0.05 or "5%"';
   }
   return 'must be a glob string or a list of glob strings';

@@ -4,7 +4,7 @@
 //
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
-import type { FrameKind, StackProfile } from '../model.js';
+import type { FrameKind, PackedProfile, StackProfile } from '../model.js';
 
 export interface FlameNode {
   /** Identity along the path: `name\0file`, or a group key for collapsed frames. */
@@ -100,10 +100,22 @@ export interface BuildOptions extends TreeOptions {
   minFraction?: number;
 }
 
+/** Either form of a profile: the packed one (decoders) skips a copy of every stack. */
+export type TreeInput = StackProfile | PackedProfile;
+
+const isPacked = (p: TreeInput): p is PackedProfile => 'stackFrames' in p;
+const stackCountOf = (p: TreeInput) => (isPacked(p) ? p.values.length : p.stacks.length);
+function frameCountOf(p: TreeInput): number {
+  if (isPacked(p)) return p.stackFrames.length;
+  let n = 0;
+  for (const s of p.stacks) n += s.frames.length;
+  return n;
+}
+
 /** Builds the merged tree. Either side may be missing (an added or removed benchmark). */
 export function buildFlameTree(
-  base: StackProfile | undefined,
-  head: StackProfile | undefined,
+  base: TreeInput | undefined,
+  head: TreeInput | undefined,
   options: BuildOptions = {},
 ): FlameTree {
   const b = base ?? EMPTY;
@@ -114,10 +126,8 @@ export function buildFlameTree(
 
   // Pass 1: every stack of both sides as a run of key ids in one flat array, with collapsed groups
   // already absorbed. Sequential and allocation-free per frame.
-  const stackCount = b.stacks.length + h.stacks.length;
-  let frameCount = 0;
-  for (const s of b.stacks) frameCount += s.frames.length;
-  for (const s of h.stacks) frameCount += s.frames.length;
+  const stackCount = stackCountOf(b) + stackCountOf(h);
+  const frameCount = frameCountOf(b) + frameCountOf(h);
   const seq = new Int32Array(frameCount);
   const start = new Int32Array(stackCount + 1);
   const value = new Float64Array(stackCount);
@@ -126,7 +136,9 @@ export function buildFlameTree(
   let headSamples = 0;
   let si = 0;
   let at = 0;
-  const add = (profile: StackProfile, head: boolean) => {
+  // Every key comes from one frame (or stands for several): the frame count bounds the keys.
+  const sums = newSums(b.frames.length + h.frames.length);
+  const add = (profile: TreeInput, head: boolean) => {
     const ops = profile.ops > 0 ? profile.ops : 1;
     const frameKey = new Int32Array(profile.frames.length);
     const frameGroup = new Uint8Array(profile.frames.length);
@@ -166,7 +178,9 @@ export function buildFlameTree(
       frameKey[i] = id;
       frameGroup[i] = info.collapsed ? 1 : 0;
     });
-    const r = flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at);
+    const r = isPacked(profile)
+      ? flattenPacked(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums)
+      : flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums);
     si = r.si;
     at = r.at;
     if (head) headSamples += r.samples;
@@ -209,7 +223,7 @@ export function buildFlameTree(
     headSamples,
     nodeCount: built.nodeCount,
     maxDepth: built.maxDepth,
-    functions: functionsOf(keys, seq, start, value, isHead),
+    functions: functionsOf(keys, sums),
   };
 }
 
@@ -226,12 +240,16 @@ function flatten(
   isHead: Uint8Array,
   si: number,
   at: number,
+  sums: Sums,
 ): { si: number; at: number; samples: number } {
   let samples = 0;
+  const total = head ? sums.ht : sums.bt;
+  const stamp = sums.stamp;
   for (const stack of profile.stacks) {
     samples += stack.samples;
     start[si] = at;
-    value[si] = stack.ns / ops;
+    const v = stack.ns / ops;
+    value[si] = v;
     isHead[si] = head ? 1 : 0;
     let prev = -1;
     const frames = stack.frames;
@@ -243,7 +261,59 @@ function flatten(
       if (frameGroup[fi] === 1 && key === prev) continue;
       seq[at++] = key;
       prev = key;
+      // A recursive function's time counts once per stack in its total.
+      if (stamp[key] !== si) {
+        stamp[key] = si;
+        total[key] = (total[key] as number) + v;
+      }
     }
+    bookSelf(sums, seq, start[si] as number, at, v, head);
+    si++;
+  }
+  return { si, at, samples };
+}
+
+/** flatten for the packed form. */
+function flattenPacked(
+  profile: PackedProfile,
+  ops: number,
+  head: boolean,
+  frameKey: Int32Array,
+  frameGroup: Uint8Array,
+  seq: Int32Array,
+  start: Int32Array,
+  value: Float64Array,
+  isHead: Uint8Array,
+  si: number,
+  at: number,
+  sums: Sums,
+): { si: number; at: number; samples: number } {
+  let samples = 0;
+  const { stackFrames, stackStart, values } = profile;
+  const frameTotal = frameKey.length;
+  const total = head ? sums.ht : sums.bt;
+  const stamp = sums.stamp;
+  for (let s = 0; s < values.length; s++) {
+    samples += profile.samples[s] as number;
+    start[si] = at;
+    const v = (values[s] as number) / ops;
+    value[si] = v;
+    isHead[si] = head ? 1 : 0;
+    let prev = -1;
+    const to = stackStart[s + 1] as number;
+    for (let i = stackStart[s] as number; i < to; i++) {
+      const fi = stackFrames[i] as number;
+      if (fi < 0 || fi >= frameTotal) continue;
+      const key = frameKey[fi] as number;
+      if (frameGroup[fi] === 1 && key === prev) continue;
+      seq[at++] = key;
+      prev = key;
+      if (stamp[key] !== si) {
+        stamp[key] = si;
+        total[key] = (total[key] as number) + v;
+      }
+    }
+    bookSelf(sums, seq, start[si] as number, at, v, head);
     si++;
   }
   return { si, at, samples };
@@ -264,7 +334,7 @@ function buildLevels(
 ): { nodeCount: number; maxDepth: number } {
   const stackCount = value.length;
   const nodes: FlameNode[] = [root];
-  const active = new Int32Array(stackCount);
+  let active = new Int32Array(stackCount);
   let nActive = 0;
   const cur = new Int32Array(stackCount);
   for (let s = 0; s < stackCount; s++) {
@@ -280,7 +350,7 @@ function buildLevels(
     ht: new Float64Array(stackCount),
     slots: new Int32Array(16),
   };
-  const next = new Int32Array(stackCount);
+  let next = new Int32Array(stackCount);
   let maxDepth = 0;
   for (let depth = 0; nActive > 0; depth++) {
     const nCand = groupLevel(level, active, nActive, cur, cand, seq, start, value, isHead, depth);
@@ -311,7 +381,8 @@ function buildLevels(
       maxDepth = depth + 1;
     }
     const nNext = advanceLevel(nodes, nodeOf, active, nActive, next, cur, cand, start, value, isHead, depth);
-    active.set(next.subarray(0, nNext));
+    // The stacks left become the active list: swap the two arrays rather than copy.
+    [active, next] = [next, active];
     nActive = nNext;
   }
   for (const node of nodes) if (node.children.length > 1) node.children.sort(compareNodes);
@@ -329,7 +400,16 @@ interface Level {
 // The two hot loops live in small functions of their own: inside one big function V8 compiled them
 // on-stack and threw the code away again at every new branch, several times slower.
 
-/** Sums each active stack's time into its (node, next key) pair; returns the number of pairs. */
+const pairHash = (parent: number, key: number): number => {
+  let x = Math.imul(parent ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
+  x ^= x >>> 15;
+  return Math.imul(x, 0x2c1b3c6d);
+};
+
+/**
+ * Sums each active stack's time into its (node, next key) pair; returns the number of pairs. The
+ * hash table is sized by the pairs found, not the stacks: far fewer, so it stays in cache.
+ */
 function groupLevel(
   level: Level,
   active: Int32Array,
@@ -342,21 +422,18 @@ function groupLevel(
   isHead: Uint8Array,
   depth: number,
 ): number {
-  let size = 16;
-  while (size < nActive * 2) size *= 2;
+  let size = 1024;
   if (level.slots.length < size) level.slots = new Int32Array(size);
-  const slots = level.slots;
+  let slots = level.slots;
   slots.fill(0, 0, size);
-  const mask = size - 1;
+  let mask = size - 1;
   const { parent: cParent, key: cKey, bt: cBt, ht: cHt } = level;
   let nCand = 0;
   for (let i = 0; i < nActive; i++) {
     const s = active[i] as number;
     const parent = cur[s] as number;
     const key = seq[(start[s] as number) + depth] as number;
-    let x = Math.imul(parent ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
-    x ^= x >>> 15;
-    let h = Math.imul(x, 0x2c1b3c6d) & mask;
+    let h = pairHash(parent, key) & mask;
     let c = -1;
     for (;;) {
       const id = (slots[h] as number) - 1;
@@ -378,6 +455,19 @@ function groupLevel(
     cand[s] = c;
     if (isHead[s] === 1) cHt[c] = (cHt[c] as number) + (value[s] as number);
     else cBt[c] = (cBt[c] as number) + (value[s] as number);
+    // Keep the table at most half full: grow and re-insert the pairs found so far.
+    if (nCand * 2 > size) {
+      size *= 2;
+      mask = size - 1;
+      if (level.slots.length < size) level.slots = new Int32Array(size);
+      slots = level.slots;
+      slots.fill(0, 0, size);
+      for (let p = 0; p < nCand; p++) {
+        let g = pairHash(cParent[p] as number, cKey[p] as number) & mask;
+        while (slots[g] !== 0) g = (g + 1) & mask;
+        slots[g] = p + 1;
+      }
+    }
   }
   return nCand;
 }
@@ -413,43 +503,42 @@ function advanceLevel(
   return nNext;
 }
 
-/** Each function's self and total time over every stack, including those too small to draw. */
-function functionsOf(
-  keys: KeyInfo[],
-  seq: Int32Array,
-  start: Int32Array,
-  value: Float64Array,
-  isHead: Uint8Array,
-): FlameFunction[] {
-  const n = keys.length;
-  const bs = new Float64Array(n);
-  const hs = new Float64Array(n);
-  const bt = new Float64Array(n);
-  const ht = new Float64Array(n);
-  const present = new Uint8Array(n);
-  // The last stack that counted each function: a recursive function's time counts once per stack.
-  const stamp = new Int32Array(n).fill(-1);
-  for (let s = 0; s < value.length; s++) {
-    const from = start[s] as number;
-    const to = start[s + 1] as number;
-    if (to === from) continue;
-    const v = value[s] as number;
-    const head = isHead[s] === 1;
-    for (let i = from; i < to; i++) {
-      const k = seq[i] as number;
-      if (stamp[k] === s) continue;
-      stamp[k] = s;
-      present[k] = 1;
-      if (head) ht[k] = (ht[k] as number) + v;
-      else bt[k] = (bt[k] as number) + v;
-    }
-    const leaf = seq[to - 1] as number;
-    if (head) hs[leaf] = (hs[leaf] as number) + v;
-    else bs[leaf] = (bs[leaf] as number) + v;
-  }
+/**
+ * Each function's self and total time over every stack, including those too small to draw: summed
+ * while the stacks are flattened, so that every frame is read once.
+ */
+interface Sums {
+  bs: Float64Array;
+  hs: Float64Array;
+  bt: Float64Array;
+  ht: Float64Array;
+  /** The last stack that counted each key: a recursive function's time counts once per stack. */
+  stamp: Int32Array;
+}
+
+function newSums(n: number): Sums {
+  return {
+    bs: new Float64Array(n),
+    hs: new Float64Array(n),
+    bt: new Float64Array(n),
+    ht: new Float64Array(n),
+    stamp: new Int32Array(n).fill(-1),
+  };
+}
+
+/** The leaf of the stack just flattened takes its self time. */
+function bookSelf(sums: Sums, seq: Int32Array, from: number, to: number, v: number, head: boolean): void {
+  if (to === from) return;
+  const leaf = seq[to - 1] as number;
+  const self = head ? sums.hs : sums.bs;
+  self[leaf] = (self[leaf] as number) + v;
+}
+
+function functionsOf(keys: KeyInfo[], sums: Sums): FlameFunction[] {
   const out: FlameFunction[] = [];
-  for (let k = 0; k < n; k++) {
-    if (!present[k]) continue;
+  for (let k = 0; k < keys.length; k++) {
+    // A key no stack reached (a frame only in the table) is not a function of this tree.
+    if (sums.stamp[k] === -1) continue;
     const info = keys[k] as KeyInfo;
     const fn: FlameFunction = {
       key: info.key,
@@ -457,10 +546,10 @@ function functionsOf(
       file: info.file,
       line: info.line,
       kind: info.kind,
-      baseSelf: bs[k] as number,
-      headSelf: hs[k] as number,
-      baseTotal: bt[k] as number,
-      headTotal: ht[k] as number,
+      baseSelf: sums.bs[k] as number,
+      headSelf: sums.hs[k] as number,
+      baseTotal: sums.bt[k] as number,
+      headTotal: sums.ht[k] as number,
     };
     if (info.package !== undefined) fn.package = info.package;
     out.push(fn);

@@ -4,7 +4,8 @@
 // functions are named after their nearest named caller; benchmark machinery is cut off the stacks.
 // Stacks that become identical are not merged: every consumer sums.
 import { isHarnessFile } from '../measure/harness.js';
-import type { Frame, FrameKind, StackProfile } from '../model.js';
+import type { Frame, FrameKind, PackedProfile, StackProfile } from '../model.js';
+import { packStacks, StackBuffer, unpackStacks } from './packed.js';
 
 export interface ClassifyOptions {
   /** Absolute directories (worktree roots) whose prefix is removed from file paths. */
@@ -73,17 +74,62 @@ const isAnonymous = (name: string) =>
   name === '' || name === '<anonymous>' || /^\(anonymous(:[^)]*)?\)$/.test(name);
 
 export function classifyProfile(profile: StackProfile, options: ClassifyOptions = {}): StackProfile {
+  return unpackStacks(classifyPacked(packStacks(profile), options));
+}
+
+function hasEmptyStack(profile: PackedProfile): boolean {
+  const starts = profile.stackStart;
+  for (let s = 0; s + 1 < starts.length; s++) if (starts[s] === starts[s + 1]) return true;
+  return false;
+}
+
+/**
+ * classifyProfile on the packed form. Every frame is classified once; the pass over the stacks only
+ * maps frame indices, and cuts or renames where the profile has harness or anonymous frames at all.
+ */
+export function classifyPacked(profile: PackedProfile, options: ClassifyOptions = {}): PackedProfile {
   const roots = options.roots ?? [];
   const isHarness = options.isHarness ?? defaultIsHarness;
-  // First pass: per original frame, its cleaned file, kind and whether it is harness.
+  const count = profile.frames.length;
+  // First pass: per original frame, its cleaned file, kind and whether it is harness or anonymous.
   const base = profile.frames.map((frame) => {
     const path = toPath(frame.file);
     const harness = path !== '' && isHarness(path);
     const file = stripRoot(path, roots).replace(/\\/g, '/');
     return { frame, file, harness, ...kindOf(frame.name, file) };
   });
+  const harness = new Uint8Array(count);
+  const anonymous = new Uint8Array(count);
+  let anyHarness = false;
+  let anyAnonymous = false;
+  for (let i = 0; i < count; i++) {
+    const info = base[i] as (typeof base)[number];
+    if (info.harness) {
+      harness[i] = 1;
+      anyHarness = true;
+    }
+    if (isAnonymous(info.frame.name)) {
+      anonymous[i] = 1;
+      anyAnonymous = true;
+    }
+  }
+
+  // Neither cuts nor renames: the stacks stay as they are and only the frames change, one for one.
+  // Frames are not merged then (two roots can give the same file), which every consumer allows: they
+  // key functions by name and file.
+  if (!anyHarness && !anyAnonymous && !hasEmptyStack(profile)) {
+    const frames = base.map((info): Frame => {
+      const { name, line } = info.frame;
+      return info.package
+        ? { name, file: info.file, line, kind: info.kind, package: info.package }
+        : { name, file: info.file, line, kind: info.kind };
+    });
+    return { ...profile, frames };
+  }
 
   const frames: Frame[] = [];
+  // Whether each new frame is user code or a dependency: a harness-cut stack must reach one.
+  const reachesCode: number[] = [];
   const index = new Map<string, number>();
   const intern = (name: string, file: string, line: number, kind: FrameKind, pkg?: string): number => {
     const key = `${name}\u0000${file}\u0000${line}\u0000${kind}`;
@@ -91,61 +137,80 @@ export function classifyProfile(profile: StackProfile, options: ClassifyOptions 
     if (i === undefined) {
       i = frames.length;
       frames.push(pkg ? { name, file, line, kind, package: pkg } : { name, file, line, kind });
+      reachesCode.push(kind === 'user' || kind === 'dependency' ? 1 : 0);
       index.set(key, i);
     }
     return i;
   };
   // Most frames map to the same new frame in every stack; only anonymous ones depend on their caller.
-  const anonymous = base.map((info) => isAnonymous(info.frame.name));
-  const direct = base.map((info, i) =>
-    anonymous[i] ? -1 : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package),
-  );
-  const renamed = new Map<string, number>();
-  const anonymousFrame = (i: number, caller: string): number => {
-    const key = `${i}\u0000${caller}`;
+  const direct = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const info = base[i] as (typeof base)[number];
+    direct[i] = anonymous[i]
+      ? -1
+      : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package);
+  }
+  // (anonymous frame, nearest named caller) → new frame; the caller is an original frame index.
+  const renamed = new Map<number, number>();
+  const anonymousFrame = (i: number, caller: number): number => {
+    const key = i * (count + 1) + caller + 1;
     let mapped = renamed.get(key);
     if (mapped === undefined) {
       const info = base[i] as (typeof base)[number];
-      const name = caller ? `(anonymous in ${caller})` : '(anonymous)';
+      const callerName = caller >= 0 ? (base[caller] as (typeof base)[number]).frame.name : '';
+      const name = callerName ? `(anonymous in ${callerName})` : '(anonymous)';
       mapped = intern(name, info.file, info.frame.line, info.kind, info.package);
       renamed.set(key, mapped);
     }
     return mapped;
   };
 
-  const stacks: StackProfile['stacks'] = [];
-  for (const stack of profile.stacks) {
+  const { stackFrames, stackStart, values, samples } = profile;
+  const out = new StackBuffer(values.length, stackFrames.length);
+  for (let s = 0; s < values.length; s++) {
+    const from = stackStart[s] as number;
+    const to = stackStart[s + 1] as number;
     // Cut everything from the root down to the deepest harness frame: the user's code starts below it.
-    let start = 0;
+    let start = from;
     let sawHarness = false;
-    for (let i = stack.frames.length - 1; i >= 0; i--) {
-      if (base[stack.frames[i] as number]?.harness) {
-        start = i + 1;
-        sawHarness = true;
-        break;
+    if (anyHarness) {
+      for (let i = to - 1; i >= from; i--) {
+        if (harness[stackFrames[i] as number] === 1) {
+          start = i + 1;
+          sawHarness = true;
+          break;
+        }
       }
     }
-    const path: number[] = [];
-    let namedCaller = '';
-    for (let i = start; i < stack.frames.length; i++) {
-      const f = stack.frames[i] as number;
-      if (anonymous[f]) {
-        path.push(anonymousFrame(f, namedCaller));
-      } else {
-        path.push(direct[f] as number);
-        namedCaller = (base[f] as (typeof base)[number]).frame.name;
+    let reaches = false;
+    if (anyAnonymous) {
+      let namedCaller = -1;
+      for (let i = start; i < to; i++) {
+        const f = stackFrames[i] as number;
+        let mapped: number;
+        if (anonymous[f] === 1) mapped = anonymousFrame(f, namedCaller);
+        else {
+          mapped = direct[f] as number;
+          namedCaller = f;
+        }
+        out.pushFrame(mapped);
+        if (reachesCode[mapped] === 1) reaches = true;
+      }
+    } else {
+      for (let i = start; i < to; i++) {
+        const mapped = direct[stackFrames[i] as number] as number;
+        out.pushFrame(mapped);
+        if (reachesCode[mapped] === 1) reaches = true;
       }
     }
     // Below the harness, Node internals that reach no user code (timers, events the harness calls)
     // are the harness's own cost, not the benchmark's.
-    if (sawHarness && !path.some((f) => frames[f]?.kind === 'user' || frames[f]?.kind === 'dependency')) {
-      path.length = 0;
-    }
-    if (path.length === 0) {
+    if (sawHarness && !reaches) out.dropStack();
+    if (out.openFrames === 0) {
       if (!sawHarness) continue;
-      path.push(intern(HARNESS_FRAME, '', 0, 'harness'));
+      out.pushFrame(intern(HARNESS_FRAME, '', 0, 'harness'));
     }
-    stacks.push({ frames: path, ns: stack.ns, samples: stack.samples });
+    out.endStack(values[s] as number, samples[s] as number);
   }
-  return { frames, stacks, ops: profile.ops };
+  return out.finish(frames, profile.ops, profile.sampleType);
 }

@@ -1,272 +1,370 @@
-// Reads a pprof profile (gzipped or not) into a StackProfile. The protobuf is read directly, field
-// by field, into flat arrays: a generic decoder that builds an object per sample and per location is
-// several times slower on the 100k-sample profiles `flamegate diff` must handle in well under a second.
+// Reads a pprof profile (gzipped or not). The protobuf is read by hand, field by field, straight into
+// flat typed arrays: strings are decoded only when a function or sample type names them, each location
+// is turned into frames once, and a sample costs one pass over its varints. A generic decoder that
+// builds an object per sample and per location is several times slower on the 100k-sample profiles
+// `flamegate diff` must handle in a fraction of a second.
 import { gunzipSync } from 'node:zlib';
 import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
-import type { Frame, StackProfile } from '../model.js';
+import type { Frame, PackedProfile, SampleType, StackProfile } from '../model.js';
+import { StackBuffer, unpackStacks } from './packed.js';
 
 export interface ReadOptions {
   /** Sample type to read, by its type name (`wall`, `cpu`, `samples`…). */
   valueType?: string;
 }
 
-class Reader {
-  pos: number;
-  constructor(
-    readonly buf: Uint8Array,
-    start = 0,
-    public end = buf.length,
-  ) {
-    this.pos = start;
-  }
-  varint(): number {
-    // Values above 2^53 (addresses) lose precision; ids, lines and nanoseconds do not get there.
-    let result = 0;
-    let shift = 1;
-    for (;;) {
-      const byte = this.buf[this.pos++] as number;
-      result += (byte & 0x7f) * shift;
-      if (byte < 0x80) return result;
-      shift *= 128;
-      if (this.pos > this.end) throw new Error('truncated varint');
-    }
-  }
-  skip(wire: number): void {
-    if (wire === 0) this.varint();
-    else if (wire === 1) this.pos += 8;
-    else if (wire === 2) {
-      const length = this.varint();
-      this.pos += length;
-    } else if (wire === 5) this.pos += 4;
-    else throw new Error(`unsupported protobuf wire type ${wire}`);
-  }
-  /** Reads a packed or single varint field into `out`. */
-  repeated(wire: number, out: number[]): void {
-    if (wire === 2) {
-      const length = this.varint();
-      const end = this.pos + length;
-      while (this.pos < end) out.push(this.varint());
-    } else {
-      out.push(this.varint());
-    }
+/** Time units pprof writers use, in nanoseconds; time values are converted to ns. */
+const TIME_UNITS: Record<string, number> = {
+  nanoseconds: 1,
+  ns: 1,
+  microseconds: 1e3,
+  us: 1e3,
+  milliseconds: 1e6,
+  ms: 1e6,
+  seconds: 1e9,
+  s: 1e9,
+};
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Reads a pprof profile into one array per stack (see decodePprof for the packed form). */
+export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackProfile {
+  return unpackStacks(decodePprof(bytes, options));
+}
+
+// The read position, shared by the small readers below: a field of the module rather than of an
+// object or closure, so the hot loops stay free of allocation.
+let pos = 0;
+let buf: Uint8Array = new Uint8Array(0);
+
+function varint(): number {
+  let byte = buf[pos++] as number;
+  if (byte < 0x80) return byte;
+  // Values above 2^53 (addresses) lose precision; ids, lines and nanoseconds do not get there.
+  let result = byte & 0x7f;
+  let shift = 128;
+  for (;;) {
+    if (pos >= buf.length) throw new Error('truncated varint');
+    byte = buf[pos++] as number;
+    result += (byte & 0x7f) * shift;
+    if (byte < 0x80) return result;
+    shift *= 128;
   }
 }
 
-interface RawFunction {
-  name: number;
-  systemName: number;
-  filename: number;
-  startLine: number;
+function skip(wire: number): void {
+  if (wire === 0) varint();
+  else if (wire === 1) pos += 8;
+  else if (wire === 2) {
+    const length = varint();
+    pos += length;
+  } else if (wire === 5) pos += 4;
+  else throw new Error(`unsupported protobuf wire type ${wire} at byte ${pos}`);
 }
 
-/** Signed int64 values arrive as two's complement varints; profiles here never hold negatives. */
+/** Signed int64 values arrive as two's complement varints. */
 const signed = (n: number) => (n >= 2 ** 63 ? n - 2 ** 64 : n);
 
-export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackProfile {
-  const buf = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-  const r = new Reader(buf);
-  const strings: string[] = [];
+/** Growable list of numbers in a typed array. */
+class IntList {
+  data = new Float64Array(256);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = n;
+  }
+  pushPair(a: number, b: number): void {
+    this.push(a);
+    this.push(b);
+  }
+}
+
+export function decodePprof(bytes: Uint8Array, options: ReadOptions = {}): PackedProfile {
+  const raw = isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  buf = raw;
+  pos = 0;
+  try {
+    return decode(raw, options);
+  } finally {
+    buf = new Uint8Array(0);
+  }
+}
+
+function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
+  const end = raw.length;
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  // The string table as byte ranges into the buffer; a string is decoded when something names it.
+  const stringRanges = new IntList();
   const sampleTypes: [number, number][] = [];
   const comments: number[] = [];
-  const functions = new Map<number, RawFunction>();
-  // location id → [functionId, line] pairs, innermost first (pprof's order for inlined frames).
-  const locations = new Map<number, number[]>();
-  // Samples are kept as byte ranges and decoded once the sample types are known.
-  const sampleRanges: number[] = [];
-  const decoder = new TextDecoder();
+  // Functions: id → [name, systemName, filename, startLine], flat.
+  const functionIds = new IntList();
+  const functionFields = new IntList();
+  // Locations: id → (functionId, line) pairs, innermost first as pprof lists inlined frames.
+  const locationIds = new IntList();
+  const locationLines = new IntList();
+  const locationLineStart = new IntList();
+  const sampleRanges = new IntList();
 
-  while (r.pos < r.end) {
-    const tag = r.varint();
-    const field = Math.floor(tag / 8);
+  while (pos < end) {
+    const tag = varint();
+    const field = tag >>> 3;
     const wire = tag & 7;
-    if (wire !== 2 || ![1, 2, 4, 5, 6, 13].includes(field)) {
-      if (field === 13) r.repeated(wire, comments);
-      else r.skip(wire);
+    if (wire !== 2) {
+      if (field === 13) comments.push(varint());
+      else skip(wire);
       continue;
     }
-    const len = r.varint();
-    const start = r.pos;
-    const end = start + len;
-    if (field === 6) strings.push(decoder.decode(buf.subarray(start, end)));
-    else if (field === 2) sampleRanges.push(start, end);
-    else if (field === 13) {
-      const inner = new Reader(buf, start, end);
-      while (inner.pos < end) comments.push(inner.varint());
-    } else {
-      const m = new Reader(buf, start, end);
-      if (field === 1) {
-        let type = 0;
-        let unit = 0;
-        while (m.pos < end) {
-          const t = m.varint();
-          if (t >> 3 === 1) type = m.varint();
-          else if (t >> 3 === 2) unit = m.varint();
-          else m.skip(t & 7);
-        }
-        sampleTypes.push([type, unit]);
-      } else if (field === 5) {
-        const f: RawFunction & { id: number } = { id: 0, name: 0, systemName: 0, filename: 0, startLine: 0 };
-        while (m.pos < end) {
-          const t = m.varint();
-          const n = t >> 3;
-          if (n === 1) f.id = m.varint();
-          else if (n === 2) f.name = m.varint();
-          else if (n === 3) f.systemName = m.varint();
-          else if (n === 4) f.filename = m.varint();
-          else if (n === 5) f.startLine = m.varint();
-          else m.skip(t & 7);
-        }
-        functions.set(f.id, f);
-      } else if (field === 4) {
-        let id = 0;
-        const lines: number[] = [];
-        while (m.pos < end) {
-          const t = m.varint();
-          const n = t >> 3;
-          if (n === 1) id = m.varint();
-          else if (n === 4 && (t & 7) === 2) {
-            const lineLength = m.varint();
-            const lineEnd = m.pos + lineLength;
-            let functionId = 0;
-            let line = 0;
-            while (m.pos < lineEnd) {
-              const lt = m.varint();
-              if (lt >> 3 === 1) functionId = m.varint();
-              else if (lt >> 3 === 2) line = m.varint();
-              else m.skip(lt & 7);
-            }
-            lines.push(functionId, line);
-          } else m.skip(t & 7);
-        }
-        locations.set(id, lines);
+    const len = varint();
+    const start = pos;
+    const stop = start + len;
+    if (stop > end) throw new Error(`field ${field} runs past the end of the profile`);
+    if (field === 6) stringRanges.pushPair(start, stop);
+    else if (field === 2) sampleRanges.pushPair(start, stop);
+    else if (field === 4) {
+      let id = 0;
+      locationLineStart.push(locationLines.length);
+      while (pos < stop) {
+        const t = varint();
+        const n = t >>> 3;
+        if (n === 1) id = varint();
+        else if (n === 4 && (t & 7) === 2) {
+          const lineEnd = varint() + pos;
+          let functionId = 0;
+          let line = 0;
+          while (pos < lineEnd) {
+            const lt = varint();
+            if (lt >>> 3 === 1) functionId = varint();
+            else if (lt >>> 3 === 2) line = signed(varint());
+            else skip(lt & 7);
+          }
+          locationLines.push(functionId);
+          locationLines.push(line);
+        } else skip(t & 7);
       }
+      locationIds.push(id);
+    } else if (field === 5) {
+      let id = 0;
+      let name = 0;
+      let systemName = 0;
+      let filename = 0;
+      let startLine = 0;
+      while (pos < stop) {
+        const t = varint();
+        const n = t >>> 3;
+        if (n === 1) id = varint();
+        else if (n === 2) name = varint();
+        else if (n === 3) systemName = varint();
+        else if (n === 4) filename = varint();
+        else if (n === 5) startLine = signed(varint());
+        else skip(t & 7);
+      }
+      functionIds.push(id);
+      functionFields.push(name);
+      functionFields.push(systemName);
+      functionFields.push(filename);
+      functionFields.push(startLine);
+    } else if (field === 1) {
+      let type = 0;
+      let unit = 0;
+      while (pos < stop) {
+        const t = varint();
+        if (t >>> 3 === 1) type = varint();
+        else if (t >>> 3 === 2) unit = varint();
+        else skip(t & 7);
+      }
+      sampleTypes.push([type, unit]);
+    } else if (field === 13) {
+      while (pos < stop) comments.push(varint());
     }
-    r.pos = end;
+    pos = stop;
   }
+  locationLineStart.push(locationLines.length);
 
-  const typeName = (i: number) => strings[sampleTypes[i]?.[0] ?? 0] ?? '';
-  const unitName = (i: number) => strings[sampleTypes[i]?.[1] ?? 0] ?? '';
+  const decoded = new Map<number, string>();
+  const string = (i: number): string => {
+    if (i <= 0 || 2 * i >= stringRanges.length) return '';
+    let s = decoded.get(i);
+    if (s === undefined) {
+      s = text.toString('utf8', stringRanges.data[2 * i], stringRanges.data[2 * i + 1]);
+      decoded.set(i, s);
+    }
+    return s;
+  };
+
+  const typeName = (i: number) => string(sampleTypes[i]?.[0] ?? 0);
+  const unitName = (i: number) => string(sampleTypes[i]?.[1] ?? 0);
   const valueIndex = pickValue(sampleTypes.length, typeName, unitName, options.valueType);
   const countIndex = sampleTypes.findIndex(
-    (_, i) => /^samples?$/.test(typeName(i)) && unitName(i) === 'count',
+    (_, i) => i !== valueIndex && /^samples?$/.test(typeName(i)) && unitName(i) === 'count',
   );
+  const unit = unitName(valueIndex);
+  const timeFactor = TIME_UNITS[unit];
+  const sampleType: SampleType = {
+    type: typeName(valueIndex) || 'samples',
+    unit: timeFactor !== undefined ? 'nanoseconds' : unit || 'count',
+  };
+  const factor = timeFactor ?? 1;
 
-  // Frames: one per (function, line) so links can point at the line; identity elsewhere ignores it.
+  // Function id → position in the flat function list.
+  const functionAt = new Map<number, number>();
+  for (let i = 0; i < functionIds.length; i++) functionAt.set(functionIds.data[i] as number, i);
+
+  // Frames: one per (function, first line) so links can point at the line; identity elsewhere ignores it.
   const frames: Frame[] = [];
   const frameIndex = new Map<string, number>();
   const frameOf = (functionId: number, line: number): number => {
-    const fn = functions.get(functionId);
-    const startLine = fn?.startLine || line;
+    const at = functionAt.get(functionId);
+    const f = at === undefined ? -1 : 4 * at;
+    const startLine = (f >= 0 ? (functionFields.data[f + 3] as number) : 0) || line;
     const key = `${functionId}:${startLine}`;
     let index = frameIndex.get(key);
     if (index === undefined) {
       index = frames.length;
-      const name = strings[fn?.name ?? 0] || strings[fn?.systemName ?? 0] || '';
-      frames.push({ name, file: strings[fn?.filename ?? 0] ?? '', line: startLine, kind: 'user' });
+      const name =
+        f < 0 ? '' : string(functionFields.data[f] as number) || string(functionFields.data[f + 1] as number);
+      const file = f < 0 ? '' : string(functionFields.data[f + 2] as number);
+      frames.push({ name, file, line: startLine, kind: 'user' });
       frameIndex.set(key, index);
     }
     return index;
   };
-  // location id → frame indices, outermost caller first (the order of a root-first stack). Ids are
-  // small and dense in practice, so an array indexed by id replaces millions of Map look-ups.
-  const byId: (number[] | undefined)[] = [];
-  const sparse = new Map<number, number[]>();
-  for (const [id, lines] of locations) {
-    const list: number[] = [];
-    for (let i = lines.length - 2; i >= 0; i -= 2)
-      list.push(frameOf(lines[i] as number, lines[i + 1] as number));
-    if (id < 1 << 24) byId[id] = list;
-    else sparse.set(id, list);
-  }
-  const locationFrames = (id: number) => (id < 1 << 24 ? byId[id] : sparse.get(id));
 
-  // Identical stacks are not merged here: every consumer sums, and merging 100k stacks costs more
-  // than decoding them.
-  const stacks: StackProfile['stacks'] = [];
-  const locationIds: number[] = [];
-  const values: number[] = [];
-  for (let s = 0; s < sampleRanges.length; s += 2) {
-    const end = sampleRanges[s + 1] as number;
-    readSample(buf, sampleRanges[s] as number, end, locationIds, values);
-    const value = signed(values[valueIndex] ?? 0);
-    const count = countIndex >= 0 ? signed(values[countIndex] ?? 0) : 1;
-    if (value === 0 && count === 0) continue;
-    // Sized up front: growing 100k arrays one push at a time doubles the time spent in GC.
-    let depth = 0;
-    for (let i = 0; i < locationIds.length; i++)
-      depth += locationFrames(locationIds[i] as number)?.length ?? 0;
-    const path: number[] = new Array(depth);
-    let at = 0;
-    for (let i = locationIds.length - 1; i >= 0; i--) {
-      const list = locationFrames(locationIds[i] as number);
-      if (list) for (let j = 0; j < list.length; j++) path[at++] = list[j] as number;
+  // Location → its frames, outermost caller first (the order of a root-first stack), flat. Ids are
+  // small and dense in practice: an array indexed by id replaces millions of Map look-ups.
+  const locationCount = locationIds.length;
+  const locFrames = new Int32Array(locationLines.length / 2);
+  const locStart = new Int32Array(locationCount + 1);
+  let maxId = 0;
+  for (let l = 0; l < locationCount; l++) maxId = Math.max(maxId, locationIds.data[l] as number);
+  const dense = maxId < 4 * locationCount + 1024;
+  const slotOf = dense ? new Int32Array(maxId + 1).fill(-1) : undefined;
+  const sparse = dense ? undefined : new Map<number, number>();
+  let at = 0;
+  for (let l = 0; l < locationCount; l++) {
+    locStart[l] = at;
+    const from = locationLineStart.data[l] as number;
+    const to = locationLineStart.data[l + 1] as number;
+    for (let i = to - 2; i >= from; i -= 2) {
+      locFrames[at++] = frameOf(locationLines.data[i] as number, locationLines.data[i + 1] as number);
     }
-    stacks.push({ frames: path, ns: value, samples: count });
+    const id = locationIds.data[l] as number;
+    if (slotOf) slotOf[id] = l;
+    else sparse?.set(id, l);
   }
+  locStart[locationCount] = at;
+
+  let maxFramesPerLocation = 1;
+  for (let l = 0; l < locationCount; l++) {
+    maxFramesPerLocation = Math.max(
+      maxFramesPerLocation,
+      (locStart[l + 1] as number) - (locStart[l] as number),
+    );
+  }
+  const slots = slotOf ?? new Int32Array(0);
+  // Every location id takes at least one byte: this bounds the frames, so the buffer never grows.
+  let sampleBytes = 0;
+  for (let i = 0; i < sampleRanges.length; i += 2) {
+    sampleBytes += (sampleRanges.data[i + 1] as number) - (sampleRanges.data[i] as number);
+  }
+  const out = new StackBuffer(sampleRanges.length / 2, sampleBytes * maxFramesPerLocation);
+  readStacks(
+    sampleRanges,
+    valueIndex,
+    countIndex,
+    factor,
+    slots,
+    sparse,
+    locStart,
+    locFrames,
+    maxFramesPerLocation,
+    out,
+  );
 
   let ops = 1;
   for (const c of comments) {
-    const text = strings[c] ?? '';
-    if (text.startsWith(OPS_COMMENT_PREFIX)) {
-      const n = Number(text.slice(OPS_COMMENT_PREFIX.length));
+    const comment = string(c);
+    if (comment.startsWith(OPS_COMMENT_PREFIX)) {
+      const n = Number(comment.slice(OPS_COMMENT_PREFIX.length));
       if (n > 0) ops = n;
     }
   }
-  return { frames, stacks, ops };
+  return out.finish(frames, ops, sampleType);
 }
 
 /**
- * The hot loop of a large profile: one call per sample, so varints are read inline, with a fast
- * path for the one-byte case that nearly all ids take.
+ * The hot loop of a large profile: every sample's location ids and values, expanded into frames
+ * straight into the output buffer. Locals and typed arrays only, so that V8 keeps it tight.
  */
-function readSample(
-  buf: Uint8Array,
-  start: number,
-  end: number,
-  locationIds: number[],
-  values: number[],
+function readStacks(
+  sampleRanges: IntList,
+  valueIndex: number,
+  countIndex: number,
+  factor: number,
+  slotOf: Int32Array,
+  sparse: Map<number, number> | undefined,
+  locStart: Int32Array,
+  locFrames: Int32Array,
+  maxFramesPerLocation: number,
+  out: StackBuffer,
 ): void {
-  let pos = start;
-  let ids = 0;
-  let vals = 0;
-  const next = (): number => {
-    const first = buf[pos++] as number;
-    if (first < 0x80) return first;
-    let result = first & 0x7f;
-    let shift = 128;
-    for (;;) {
-      const byte = buf[pos++] as number;
-      result += (byte & 0x7f) * shift;
-      if (byte < 0x80) return result;
-      shift *= 128;
+  let ids = new Int32Array(256);
+  const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
+  const ranges = sampleRanges.data;
+  for (let s = 0; s < sampleRanges.length; s += 2) {
+    pos = ranges[s] as number;
+    const end = ranges[s + 1] as number;
+    let nIds = 0;
+    let nValues = 0;
+    values.fill(0);
+    while (pos < end) {
+      const tag = varint();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      // Packed (wire type 2) or one varint per field.
+      const stop = wire === 2 && (field === 1 || field === 2) ? varint() + pos : -1;
+      let single = stop < 0;
+      if (field === 1) {
+        while (stop < 0 ? single : pos < stop) {
+          single = false;
+          if (nIds === ids.length) {
+            const grown = new Int32Array(nIds * 2);
+            grown.set(ids);
+            ids = grown;
+          }
+          const id = varint();
+          ids[nIds++] = sparse ? (sparse.get(id) ?? -1) : id < slotOf.length ? (slotOf[id] as number) : -1;
+        }
+      } else if (field === 2) {
+        while (stop < 0 ? single : pos < stop) {
+          single = false;
+          const v = varint();
+          if (nValues < values.length) values[nValues] = v;
+          nValues++;
+        }
+      } else skip(wire);
     }
-  };
-  while (pos < end) {
-    const tag = next();
-    const field = tag >> 3;
-    const wire = tag & 7;
-    if (field !== 1 && field !== 2) {
-      if (wire === 0) next();
-      else if (wire === 2) {
-        const length = next();
-        pos += length;
-      } else if (wire === 1) pos += 8;
-      else pos += 4;
-      continue;
+    const value = signed(values[valueIndex] as number) * factor;
+    const count = countIndex < 0 ? 1 : signed(values[countIndex] as number);
+    if (value === 0 && count === 0) continue;
+    // pprof lists locations leaf first; stacks here are root first.
+    const frames = out.reserve(nIds * maxFramesPerLocation);
+    let at = out.length;
+    for (let i = nIds - 1; i >= 0; i--) {
+      const l = ids[i] as number;
+      if (l < 0) continue;
+      const to = locStart[l + 1] as number;
+      for (let j = locStart[l] as number; j < to; j++) frames[at++] = locFrames[j] as number;
     }
-    const out = field === 1 ? locationIds : values;
-    if (wire === 2) {
-      const length = next();
-      const stop = pos + length;
-      while (pos < stop) {
-        if (field === 1) locationIds[ids++] = next();
-        else values[vals++] = next();
-      }
-    } else if (field === 1) out[ids++] = next();
-    else out[vals++] = next();
+    out.length = at;
+    out.endStack(value, count);
   }
-  locationIds.length = ids;
-  values.length = vals;
 }
 
 function pickValue(
@@ -284,11 +382,7 @@ function pickValue(
     }
     return found;
   }
-  const byType = (name: string) => indices.find((i) => type(i) === name && unit(i) === 'nanoseconds');
-  return (
-    byType('wall') ??
-    byType('cpu') ??
-    indices.find((i) => unit(i) === 'nanoseconds') ??
-    Math.max(0, count - 1)
-  );
+  const isTime = (i: number) => TIME_UNITS[unit(i)] !== undefined;
+  const byType = (name: string) => indices.find((i) => type(i) === name && isTime(i));
+  return byType('wall') ?? byType('cpu') ?? indices.find(isTime) ?? Math.max(0, count - 1);
 }

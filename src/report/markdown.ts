@@ -319,8 +319,19 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
   return markdownTable([header, ...body], { align: ['l', 'r', 'r', 'r', 'r', 'l'] });
 }
 
+/** The production column: share of production CPU and the estimated fleet impact, or "not run". */
+export function productionCell(f: FunctionResult): string {
+  if (f.notInProduction) return 'not run in production';
+  if (f.productionShare === undefined) return '–';
+  const impact = f.fleetImpact ?? 0;
+  return `${formatPercent(f.productionShare, false)} of CPU · ≈ ${formatPercent(impact)} fleet${f.fleetGate ? ' ⛔' : ''}`;
+}
+
 function functionTable(rows: FunctionResult[], report: Report, repo: string | undefined): string {
+  // The production column appears only when the run had a production profile.
+  const production = report.functions.some((f) => f.productionShare !== undefined);
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
+  if (production) header.splice(6, 0, 'Production');
   const body = rows.map((f) => {
     const url =
       f.kind === undefined || f.kind === 'user'
@@ -332,7 +343,7 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
       : url
         ? `[${escapeCell(file)}:${f.line}](${url})`
         : escapeCell(file || f.kind || '');
-    return [
+    const cells = [
       `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
       where,
       formatNs(f.baseSelfNsPerOp),
@@ -341,8 +352,12 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
       f.shareOfBenchmark === undefined ? '–' : formatPercent(f.shareOfBenchmark),
       FN_STATUS[f.status],
     ];
+    if (production) cells.splice(6, 0, productionCell(f));
+    return cells;
   });
-  return markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] });
+  const align: ('l' | 'r')[] = ['l', 'l', 'r', 'r', 'r', 'r', 'l'];
+  if (production) align.splice(6, 0, 'r');
+  return markdownTable([header, ...body], { align });
 }
 
 /** The folded table of what each benchmark could resolve, how many processes it took, what would resolve it. */
@@ -417,7 +432,7 @@ function footer(report: Report, options: MarkdownOptions): string {
     ? `${s.maxProcesses && s.maxProcesses > s.processes ? `${s.processes}–${s.maxProcesses}` : s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
     : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold. ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

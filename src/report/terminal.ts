@@ -77,10 +77,15 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       out.push(`  ${key}`);
       for (const f of fns) {
         const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : (f.kind ?? '');
+        const production = f.notInProduction
+          ? 'not run in production'
+          : f.productionShare !== undefined &&
+            `${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ', over the fleet threshold' : ''}`;
         const notes = [
           f.status,
           changedInPr(f) && 'changed in this PR',
           f.gate && 'over the function threshold',
+          production,
         ];
         const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${notes.filter(Boolean).join(', ')})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));

@@ -75,9 +75,9 @@ describe('attribution pass: profiler lifecycle', () => {
     expect(messages.filter((m) => m.type === 'profiled')).toHaveLength(PROCESSES);
     expect(messages.some((m) => m.type === 'error')).toBe(false);
     for (const { base, head } of tables) {
-      // 600 ms per side at 1 ms: load and warm-up samples would add about half as many again.
+      // 600 ms per side at 1 ms (fewer on a loaded machine): load and warm-up would add half as many again.
       for (const t of [base, head]) expect(t.totalSamples).toBeLessThan(800);
-      for (const t of [base, head]) expect(t.totalSamples).toBeGreaterThan(300);
+      for (const t of [base, head]) expect(t.totalSamples).toBeGreaterThan(50);
     }
   });
 
@@ -96,12 +96,15 @@ describe('attribution pass: profiler lifecycle', () => {
       // A function that is more than a sliver of one side must exist on the other.
       expect(libraryFunctions(head)).toEqual(expect.arrayContaining(libraryFunctions(base, 0.02)));
       expect(libraryFunctions(base)).toEqual(expect.arrayContaining(libraryFunctions(head, 0.02)));
-      // And no function swallows another's samples: self shares agree within sampling noise.
+      // And no function swallows another's samples: self shares agree within sampling noise (five
+      // standard errors of the binomial share difference; a swallowed function moves by its whole share).
       for (const name of libraryFunctions(base, 0.05)) {
         const share = (t: FunctionTable) =>
           (t.functions.find((f) => f.frame.name === name && f.frame.file === 'lib.mjs')?.selfSamples ?? 0) /
           t.totalSamples;
-        expect(Math.abs(share(base) - share(head)), name).toBeLessThan(0.08);
+        const p = (share(base) + share(head)) / 2;
+        const error = Math.sqrt(p * (1 - p) * (1 / base.totalSamples + 1 / head.totalSamples));
+        expect(Math.abs(share(base) - share(head)), name).toBeLessThan(5 * error + 0.01);
       }
     }
   });

@@ -52,6 +52,12 @@ describe('action inputs and events', () => {
     expect(plan.settings.outDir).toBe('/runner/tmp/flamegate-9-perf');
   });
 
+  it('passes the production-profile input on, absent when empty', () => {
+    const plan = planAction(env('pull_request', pr(), { 'production-profile': 'perf/prod.pb.gz' }));
+    expect(plan.settings.productionProfile).toBe('perf/prod.pb.gz');
+    expect(planAction(env('pull_request', pr())).settings.productionProfile).toBeUndefined();
+  });
+
   it("uses the push event's before, and the base input over it", () => {
     expect(planAction(env('push', { before: BEFORE })).settings.base).toBe(BEFORE);
     expect(planAction(env('push', { before: BEFORE }, { base: 'main' })).settings.base).toBe('main');

@@ -18,6 +18,7 @@ import {
   SIDE_LABEL,
   type TimingJob,
 } from '../protocol.js';
+import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
 interface TaskLike {
@@ -162,6 +163,7 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      if (isVitestBenchFile(file)) return loadVitestBench(file);
       ensureTypeScript(file);
       await recordTaskFunctions(file);
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
@@ -184,7 +186,8 @@ async function loadTask(spec: { file: string; task: string }): Promise<{ bench: 
   const bench = await loadBench(spec.file);
   const task = bench.tasks.find((t) => t.name === spec.task);
   if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
-  return { bench, task };
+  // A vitest file's benchmarks each have their own Bench (their own options), as under vitest.
+  return { bench: (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench, task };
 }
 
 /**

@@ -1,0 +1,130 @@
+// `flamegate compare`: parses arguments into Settings, runs the pipeline, writes the outputs and
+// prints the terminal summary. Loaded only when the command runs, so `diff` and `--version` start fast.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { infrastructureFailure } from '../report/infrastructure.js';
+import { buildReportOutputs } from '../report/outputs.js';
+import { renderTerminal } from '../report/terminal.js';
+import { type Settings, UsageError } from '../settings.js';
+import { createProgress } from './progress.js';
+
+export async function compareCommand(args: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string', default: 'HEAD' },
+        config: { type: 'string' },
+        cwd: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        benchmarks: { type: 'string' },
+        processes: { type: 'string' },
+        'max-processes': { type: 'string' },
+        'max-minutes': { type: 'string' },
+        time: { type: 'string' },
+        node: { type: 'string' },
+        'keep-worktrees': { type: 'boolean' },
+        'production-profile': { type: 'string' },
+        quiet: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see flamegate --help)`);
+  }
+  if (!values.base) throw new UsageError('--base <rev> is required (for example --base main)');
+  const controller = new AbortController();
+  const onSignal = () => {
+    process.stderr.write('\nflamegate: interrupted, removing worktrees…\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const quiet = values.quiet === true;
+  const progress = quiet ? undefined : createProgress(process.stderr);
+  const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const settings: Settings = {
+    cwd: resolve(String(values.cwd ?? '.')),
+    base: String(values.base),
+    head: String(values.head),
+    configPath: values.config as string | undefined,
+    outDir: values.out as string | undefined,
+    node: values.node as string | undefined,
+    keepWorktrees: values['keep-worktrees'] === true,
+    productionProfile: values['production-profile'] as string | undefined,
+    signal: controller.signal,
+    inputOverrides: {
+      benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
+      budget: {
+        ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
+        ...(values.time ? { timePerProcessMs: positiveInt('--time', values.time) } : {}),
+        ...(values['max-processes']
+          ? { maxProcesses: positiveInt('--max-processes', values['max-processes']) }
+          : {}),
+        ...(values['max-minutes']
+          ? { maxMinutes: positiveNumber('--max-minutes', values['max-minutes']) }
+          : {}),
+      },
+    },
+    onProgress: progress && ((line) => progress.line(line)),
+    onStatus: progress && ((status) => progress.update(status)),
+  };
+  try {
+    const result = await runPipeline(settings).catch((error: unknown) => {
+      if (controller.signal.aborted) throw new UsageError('interrupted; the worktrees were removed');
+      throw error;
+    });
+    progress?.stop();
+    const outputs = writeOutputs(result);
+    if (values.json) writeFileSync(String(values.json), `${JSON.stringify(result.report, null, 2)}\n`);
+    if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
+    process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
+    process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
+    // flamegate's or the machine's fault is no verdict on the pull request: exit 2, named as such.
+    const infrastructure = infrastructureFailure(result.report);
+    if (infrastructure) {
+      process.stderr.write(`flamegate: ${infrastructure}\n`);
+      return 2;
+    }
+    return result.report.verdict === 'fail' ? 1 : 0;
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (controller.signal.aborted) process.exitCode = 130;
+  }
+}
+
+/** Writes the flame graphs, HTML viewers and the comment Markdown (comment.md) into the run's folder. */
+export function writeOutputs(result: PipelineResult): ReturnType<typeof buildReportOutputs> {
+  const outputs = buildReportOutputs(result);
+  for (const file of outputs.files) {
+    const path = join(result.outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  writeFileSync(join(result.outDir, 'comment.md'), outputs.markdown);
+  return outputs;
+}
+
+function positiveInt(flag: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+function positiveNumber(flag: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive number, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,296 @@
+// Loads a bench file written for `vitest bench` inside the child runner. Each project (base and head
+// are two) gets a Vite server in middleware mode, created by the project's own vite with the project's
+// own vitest/vite config, so aliases, TS paths, `define` and plugins resolve as under `vitest bench`.
+// Its `vitest` import is served by a stand-in that records describe/bench (Vitest 3/4) or calls each
+// test with a recording `bench` fixture (Vitest 5). Each collected function becomes a task of the
+// project's own tinybench (the one its vitest runs), so the runner drives it in slices like any task.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import { type ApiVersion, type CollectedBench, collect, VITEST_EXPORTS, vitestApi } from './collect.js';
+import { findPackage, type InstalledPackage } from './resolve.js';
+
+/** The parts of a tinybench Bench and Task the runner drives (tinybench 2 for Vitest 3/4, 6 for Vitest 5). */
+export interface VitestTask {
+  name: string;
+  reset(emit?: boolean): void;
+  run(): Promise<unknown>;
+}
+export interface VitestBenchGroup {
+  tasks: VitestTask[];
+  run(): unknown;
+  /** The tinybench Bench each task belongs to (one per benchmark, as vitest makes them). */
+  ownerOf(task: unknown): { tasks: VitestTask[]; run(): unknown } | undefined;
+}
+
+const VITEST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]vitest['"]/;
+
+/**
+ * A bench file is vitest's when it imports `vitest`, or when it calls vitest's globals (`bench`,
+ * `describe`) without importing tinybench or exporting anything.
+ */
+export function isVitestBenchFile(file: string): boolean {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  if (VITEST_IMPORT.test(source)) return true;
+  return (
+    !/tinybench/.test(source) &&
+    !/\bexport\s+default\b/.test(source) &&
+    /\b(bench|describe)\s*\(/.test(source)
+  );
+}
+
+const CONFIG_NAMES = ['vitest.config', 'vite.config'].flatMap((base) =>
+  ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `${base}.${ext}`),
+);
+
+/** The project a bench file belongs to: the nearest folder with a vitest/vite config, else with a package.json. */
+function projectOf(file: string): { root: string; configFile?: string } {
+  let packageRoot: string | undefined;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync(join(dir, name)));
+    if (config) return { root: dir, configFile: join(dir, config) };
+    if (!packageRoot && existsSync(join(dir, 'package.json'))) packageRoot = dir;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  return { root: packageRoot ?? dirname(file) };
+}
+
+const SUPPORTED: Record<number, ApiVersion> = {
+  3: 'top-level-bench',
+  4: 'top-level-bench',
+  5: 'bench-fixture',
+};
+
+interface ViteModule {
+  version: string;
+  createServer(config: Record<string, unknown>): Promise<ViteServer>;
+  createServerModuleRunner?: (environment: unknown, options?: Record<string, unknown>) => ModuleRunner;
+}
+interface ViteServer {
+  config: { define?: Record<string, unknown> };
+  environments?: { ssr?: unknown };
+  ssrLoadModule(url: string): Promise<Record<string, unknown>>;
+}
+interface ModuleRunner {
+  import(url: string): Promise<Record<string, unknown>>;
+}
+interface TinybenchModule {
+  Bench: new (
+    options?: Record<string, unknown>,
+  ) => {
+    tasks: VitestTask[];
+    run(): unknown;
+    add(name: string, fn: unknown, fnOpts?: unknown): unknown;
+  };
+}
+
+interface Project {
+  root: string;
+  configFile?: string;
+  vitest: InstalledPackage;
+  api: ApiVersion;
+  importFile(file: string): Promise<unknown>;
+  tinybench: TinybenchModule;
+}
+
+const VIRTUAL_ID = '\0flamegate:vitest';
+const API_KEY = 'flamegate.vitest.api';
+(globalThis as Record<symbol, unknown>)[Symbol.for(API_KEY)] = vitestApi;
+const VIRTUAL_SOURCE = [
+  `const api = globalThis[Symbol.for(${JSON.stringify(API_KEY)})];`,
+  ...VITEST_EXPORTS.map((name) => `export const ${name} = api.${name};`),
+  'export default api;',
+].join('\n');
+
+function collectorPlugin() {
+  return {
+    name: 'flamegate:vitest-stand-in',
+    enforce: 'pre',
+    // vitest's own `test.alias` applies on top of `resolve.alias`. `vitest` must not be left to Node
+    // (Vite's SSR externalizes bare imports of installed packages before any plugin sees them).
+    config(config: { test?: { alias?: unknown } }) {
+      const alias = config.test?.alias;
+      return { ssr: { noExternal: ['vitest'] }, ...(alias ? { resolve: { alias } } : {}) };
+    },
+    resolveId(id: string) {
+      return id === 'vitest' ? VIRTUAL_ID : undefined;
+    },
+    load(id: string) {
+      return id === VIRTUAL_ID ? VIRTUAL_SOURCE : undefined;
+    },
+  };
+}
+
+async function importEntry<T>(pkg: InstalledPackage): Promise<T> {
+  return (await import(pathToFileURL(pkg.entry).href)) as T;
+}
+
+async function openProject(root: string, configFile: string | undefined, file: string): Promise<Project> {
+  const vitest = findPackage(root, 'vitest');
+  if (!vitest) {
+    throw new Error(
+      `vitest is not installed: this file is written for vitest bench, but no node_modules/vitest is found from ${root}. Add vitest to devDependencies (flamegate runs the install command first).`,
+    );
+  }
+  const major = Number.parseInt(vitest.version, 10);
+  const api = SUPPORTED[major];
+  if (!api) {
+    throw new Error(
+      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`,
+    );
+  }
+  // vitest 3/4 depend on vite; vitest 5 takes it as a peer. Either way, the one vitest itself imports.
+  const vitePkg = findPackage(vitest.dir, 'vite') ?? findPackage(root, 'vite');
+  if (!vitePkg) throw new Error(`vite is not installed next to vitest ${vitest.version} (${vitest.dir})`);
+  const tinybenchPkg = findPackage(vitest.dir, 'tinybench');
+  if (!tinybenchPkg)
+    throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
+  const vite = await importEntry<ViteModule>(vitePkg);
+  const tinybench = await importEntry<TinybenchModule>(tinybenchPkg);
+  let server: ViteServer;
+  try {
+    server = await vite.createServer({
+      root,
+      configFile: configFile ?? false,
+      mode: 'benchmark',
+      logLevel: 'error',
+      clearScreen: false,
+      appType: 'custom',
+      server: { middlewareMode: true, hmr: false, ws: false, watch: null, preTransformRequests: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
+      plugins: [collectorPlugin()],
+    });
+  } catch (error) {
+    const where = configFile ? relative(dirname(file), configFile) || basename(configFile) : 'no config file';
+    throw new Error(`vite ${vite.version} could not start with ${where}: ${(error as Error).message}`);
+  }
+  // Vitest puts `define` keys that are plain identifiers on globalThis as well; so does this.
+  for (const [key, value] of Object.entries(server.config.define ?? {})) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(key) || key in globalThis) continue;
+    try {
+      (globalThis as Record<string, unknown>)[key] = typeof value === 'string' ? JSON.parse(value) : value;
+    } catch {
+      (globalThis as Record<string, unknown>)[key] = value;
+    }
+  }
+  const runner =
+    vite.createServerModuleRunner && server.environments?.ssr
+      ? vite.createServerModuleRunner(server.environments.ssr, {
+          hmr: false,
+          evaluator: namedScriptEvaluator,
+          // Error locations in the original source. Vite's default for Node ('node') relies on Node's
+          // own source maps, which do not cover scripts compiled by the evaluator below.
+          sourcemapInterceptor: 'prepareStackTrace',
+        })
+      : undefined;
+  return {
+    root,
+    configFile,
+    vitest,
+    api,
+    tinybench,
+    importFile: (f) => (runner ? runner.import(f) : server.ssrLoadModule(f)),
+  };
+}
+
+/**
+ * Vite's default evaluator compiles each module with `new AsyncFunction(code)`, whose functions the
+ * profiler reports with no file (so they cannot be told from Node's own). Compiling the same wrapper
+ * as a script named after the module's file, as vitest does, keeps every sample's file.
+ */
+const namedScriptEvaluator = {
+  startOffset: 0,
+  async runInlinedModule(
+    context: Record<string, unknown>,
+    code: string,
+    module?: { file?: string | null; id?: string },
+  ): Promise<void> {
+    const keys = Object.keys(context);
+    const wrapper = `'use strict';async (${keys.join(',')})=>{${code}\n}`;
+    const filename = module?.file ?? module?.id ?? 'vitest-bench-module';
+    const run = runInThisContext(wrapper, { filename }) as (...args: unknown[]) => Promise<void>;
+    await run(...keys.map((k) => context[k]));
+  },
+  runExternalModule(file: string): Promise<unknown> {
+    return import(file);
+  },
+};
+
+const projects = new Map<string, Promise<Project>>();
+
+function describeImportError(error: unknown, project: Project): Error {
+  const err = error instanceof Error ? error : new Error(String(error));
+  const config = project.configFile ? basename(project.configFile) : 'no vite/vitest config';
+  err.message = `cannot import it through vite (vitest ${project.vitest.version}, ${config}): ${err.message}`;
+  return err;
+}
+
+// vitest's globals (`test.globals: true`): present only while the file is collected.
+function withGlobals<T>(run: () => Promise<T>): Promise<T> {
+  const g = globalThis as Record<string, unknown>;
+  const names = [
+    'bench',
+    'describe',
+    'suite',
+    'test',
+    'it',
+    'beforeAll',
+    'afterAll',
+    'beforeEach',
+    'afterEach',
+  ];
+  const saved = names.map((n) => [n, Object.getOwnPropertyDescriptor(g, n)] as const);
+  for (const n of names) if (!(n in g)) g[n] = vitestApi[n];
+  return run().finally(() => {
+    for (const [n, d] of saved) {
+      if (d) Object.defineProperty(g, n, d);
+      else delete g[n];
+    }
+  });
+}
+
+/** Imports a vitest bench file and returns its benchmarks as tinybench tasks, one Bench each. */
+export async function loadVitestBench(file: string): Promise<VitestBenchGroup> {
+  const { root, configFile } = projectOf(file);
+  let opening = projects.get(root);
+  if (!opening) {
+    opening = openProject(root, configFile, file);
+    projects.set(root, opening);
+  }
+  const project = await opening;
+  // Globals stay in place until describe callbacks, which run after the import, have run too.
+  const collected = await withGlobals(() =>
+    collect(project.api, project.vitest.version, () =>
+      project.importFile(file).catch((error) => {
+        throw describeImportError(error, project);
+      }),
+    ),
+  );
+  const owners = new Map<VitestTask, { tasks: VitestTask[]; run(): unknown }>();
+  const tasks = collected.map((c) => toTask(project, c, owners));
+  return { tasks, run: () => undefined, ownerOf: (task) => owners.get(task as VitestTask) };
+}
+
+function toTask(
+  project: Project,
+  c: CollectedBench,
+  owners: Map<VitestTask, { tasks: VitestTask[]; run(): unknown }>,
+): VitestTask {
+  if (c.error !== undefined || !c.fn) {
+    const error = c.error ?? new Error(`"${c.name}" has no function to run`);
+    // Declaring this benchmark failed: it is listed, and fails when measured, naming the cause.
+    return { name: c.name, reset: () => undefined, run: () => Promise.reject(error) };
+  }
+  // Vitest's own Bench options per benchmark; its warm-up and duration give way to flamegate's slices.
+  const bench = new project.tinybench.Bench({ ...c.options, warmup: false });
+  bench.add(c.name, c.fn, c.fnOpts);
+  const task = bench.tasks[bench.tasks.length - 1] as VitestTask;
+  owners.set(task, bench);
+  return task;
+}

@@ -1,0 +1,71 @@
+// Turns a fixture folder (a real library's own vitest bench files, or a small vitest project) into a
+// git repository with a base commit and a head commit made of the given edits.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Edit {
+  file: string;
+  from: string | RegExp;
+  to: string;
+}
+
+export interface Repo {
+  dir: string;
+  baseSha: string;
+  headSha: string;
+}
+
+export function fixturePath(name: string): string {
+  return fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+}
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+export function applyEdits(dir: string, edits: Edit[]): void {
+  for (const edit of edits) {
+    const path = join(dir, edit.file);
+    const before = readFileSync(path, 'utf8');
+    const after = before.replace(edit.from, edit.to);
+    if (after === before) throw new Error(`fixture edit did not apply to ${edit.file}: ${String(edit.from)}`);
+    writeFileSync(path, after);
+  }
+}
+
+/**
+ * Copies `fixtures/<name>` (without node_modules), adds `files` (path → text, e.g. a flamegate
+ * config), commits it as base, applies `edits` and commits them as head.
+ */
+export function createRepo(
+  name: string,
+  edits: Edit[],
+  files: Record<string, string> = {},
+  headFiles: Record<string, string> = {},
+): Repo {
+  const dir = mkdtempSync(join(tmpdir(), `flamegate-${name}-`));
+  cpSync(fixturePath(name), dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  const write = (all: Record<string, string>) => {
+    for (const [file, text] of Object.entries(all)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+  };
+  write(files);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'flamegate test');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'base');
+  const baseSha = git(dir, 'rev-parse', 'HEAD');
+  applyEdits(dir, edits);
+  write(headFiles);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--allow-empty', '-m', 'head');
+  const headSha = git(dir, 'rev-parse', 'HEAD');
+  return { dir, baseSha, headSha };
+}
