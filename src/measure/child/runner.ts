@@ -163,7 +163,12 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
-      if (isVitestBenchFile(file)) return loadVitestBench(file);
+      if (isVitestBenchFile(file)) {
+        // The vitest loader adds tasks to the project's tinybench; when that is the copy this file
+        // resolves, its functions are recorded too and its synchronous tasks are timed in batches.
+        await recordTaskFunctions(file);
+        return loadVitestBench(file);
+      }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
