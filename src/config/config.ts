@@ -9,7 +9,7 @@ export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts
 
 export const DEFAULT_BUDGET: Budget = {
   processes: 4,
-  maxProcesses: 16,
+  maxProcesses: 10,
   maxMinutes: 3,
   timePerProcessMs: 300,
   sliceMs: 5,

@@ -202,13 +202,13 @@ describe('confirm before fail (synthetic data)', () => {
     const report = run(processes(4, 0.1, 2));
     expect(report.sampling).toMatchObject({
       processes: 10,
-      maxProcesses: 16,
+      maxProcesses: 10,
       seconds: 10,
       resolved: 1,
       unresolved: 0,
     });
-    // 10 processes not run, at 1 s each.
-    expect(report.sampling?.savedSeconds).toBeCloseTo(10, 6);
+    // 4 processes (of the default maximum of 10) not run, at 1 s each.
+    expect(report.sampling?.savedSeconds).toBeCloseTo(4, 6);
     expect(report.benchmarks[0]).toMatchObject({ processes: 6, stoppedBy: 'resolved' });
     expect(report.benchmarks[0]?.resolution).toBeGreaterThan(0);
   });
