@@ -317,7 +317,7 @@ export interface BenchmarkResult {
    * threshold, or the spread is too large).
    */
   neededProcesses?: number;
-  /** The second, independent measurement of a benchmark whose first verdict was `regressed`. */
+  /** The second, independent measurement of a benchmark whose first verdict was `regressed` or `improved`. */
   confirmation?: Confirmation;
 }
 
@@ -327,8 +327,13 @@ export interface Confirmation {
   /** 95% interval of that change (fixed number of processes, no optional stopping). */
   ci: [number, number];
   processes: number;
-  /** The confirmation also found the benchmark regressed beyond its threshold; only then does it fail. */
+  /**
+   * The confirmation reached the same verdict beyond the threshold; only then does the benchmark fail
+   * (or count as improved).
+   */
   confirmed: boolean;
+  /** The verdict being confirmed. */
+  firstVerdict?: 'regressed' | 'improved';
 }
 
 /** What the timing pass spent and saved (sequential sampling), for the comment's header. */

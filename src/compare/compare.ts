@@ -226,15 +226,17 @@ function benchmarkResult(
   }
   const first = verdictOf(estimate, threshold);
   if (first !== 'unchanged') result.status = first;
-  if (first === 'regressed' && m.sampling) {
-    // Confirm before fail: fresh processes, measured after the first verdict, must agree.
+  if (first !== 'unchanged' && m.sampling) {
+    // Confirm before fail (and before reporting an improvement): fresh processes, measured after the
+    // first verdict, must agree with it.
     const again = estimateChange(m.confirmTimings ?? []);
-    const confirmed = verdictOf(again, threshold) === 'regressed';
+    const confirmed = verdictOf(again, threshold) === first;
     result.confirmation = {
       change: again.change,
       ci: again.ci,
       processes: again.perProcess.length,
       confirmed,
+      firstVerdict: first,
     };
     if (!confirmed) result.status = 'unchanged';
   }

@@ -370,7 +370,10 @@ export interface SamplingDecision {
   /** Why sampling stops here; absent: sample on up to `next` processes. */
   stop?: 'resolved' | 'maxProcesses';
   next?: number;
-  /** The verdict so far is `regressed`: fresh processes must confirm it before it may fail. */
+  /**
+   * The verdict so far is `regressed` (or `improved`): fresh processes must confirm it before it may
+   * fail the check (or be reported as an improvement).
+   */
   suspect: boolean;
 }
 
@@ -385,7 +388,7 @@ export function samplingDecision(
   plan: SequentialPlan,
 ): SamplingDecision {
   const look = sequentialLook(perProcessLogRatios, threshold, plan);
-  const suspect = verdictOf(look.estimate, threshold) === 'regressed';
+  const suspect = verdictOf(look.estimate, threshold) !== 'unchanged';
   if (look.resolution !== 'open') return { stop: 'resolved', suspect };
   const next = nextLook(plan, processes);
   return next === undefined ? { stop: 'maxProcesses', suspect } : { next, suspect };

@@ -332,7 +332,8 @@ function recordTiming(
 }
 
 /**
- * Confirm before fail: a benchmark whose sequential interval says `regressed` is measured again in
+ * Confirm before fail: a benchmark whose sequential interval says `regressed` (or `improved`: a flag
+ * a reader acts on too) is measured again in
  * fresh processes, after sampling has stopped, so the second verdict rests on data the first one
  * never saw. Not cut by the deadline: a regression is never let through for lack of time.
  */

@@ -390,7 +390,9 @@ export function confirmationNote(b: BenchmarkResult): string | undefined {
   const c = b.confirmation;
   if (!c) return undefined;
   const what = `${formatPercent(c.change)} (${formatInterval(c.ci)}) in ${c.processes} fresh processes`;
-  return c.confirmed ? `confirmed: ${what}` : `first verdict regressed, not confirmed: ${what}`;
+  return c.confirmed
+    ? `confirmed: ${what}`
+    : `first verdict ${c.firstVerdict ?? 'regressed'}, not confirmed: ${what}`;
 }
 
 /** What budget would resolve an unresolved benchmark. */

@@ -198,6 +198,29 @@ describe('confirm before fail (synthetic data)', () => {
     expect(report.verdict).toBe('pass');
   });
 
+  it('confirms an improvement the same way: a first verdict alone is never reported', () => {
+    const improved = (confirmTimings: ProcessTiming[]) =>
+      compare({
+        measurements: [
+          measurement('b', processes(6, -0.1, 4), {
+            sampling: { processes: 6, stoppedBy: 'resolved', wallMs: 6000 },
+            confirmTimings,
+          }),
+        ],
+        profiles: {},
+        config: cfg,
+        ...REV,
+      }).benchmarks[0];
+    expect(improved(processes(4, -0.1, 5))).toMatchObject({
+      status: 'improved',
+      confirmation: { confirmed: true, firstVerdict: 'improved' },
+    });
+    expect(improved(processes(4, 0, 6))).toMatchObject({
+      status: 'unchanged',
+      confirmation: { confirmed: false, firstVerdict: 'improved' },
+    });
+  });
+
   it('reports what the run spent and saved against budget.maxProcesses', () => {
     const report = run(processes(4, 0.1, 2));
     expect(report.sampling).toMatchObject({
