@@ -334,9 +334,10 @@ type Loaded = Partial<Record<Side, { bench: BenchLike; task: TaskLike }>>;
 async function loadSides(
   b: ChildBenchmark,
   around?: <T>(side: Side, load: () => Promise<T>) => Promise<T>,
+  order: Side[] = SIDES,
 ): Promise<Loaded | undefined> {
   const sides: Loaded = {};
-  for (const side of SIDES) {
+  for (const side of order) {
     const spec = b[side];
     if (!spec) continue;
     await send({ type: 'progress', key: b.key, side, phase: 'load' });
@@ -417,8 +418,12 @@ async function withSliceErrors(key: string, work: () => Promise<void>): Promise<
 async function runTiming(job: TimingJob): Promise<void> {
   forcePerCall = job.perCall === true;
   if (!forcePerCall) await send({ type: 'floor', nsPerOp: await harnessFloor() });
+  // The side loaded first can run differently all process long (older objects, shared built-ins'
+  // inline caches); loading in the process's ABBA order turns that into spread between processes,
+  // which the interval sees, instead of a bias every process shares.
+  const loadOrder: Side[] = job.firstSide === 'base' ? ['base', 'head'] : ['head', 'base'];
   for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
+    const sides = await loadSides(b, undefined, loadOrder);
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
