@@ -30,7 +30,8 @@ async function compareWith(config: string): Promise<{ code: number; stderr: stri
 }
 
 // Threshold 0: no interval can lie within ±0, so a benchmark resolves only if its interval excludes
-// zero, which identical code rarely does: sampling runs into the budget.
+// zero, which identical code rarely does: sampling runs into the budget. The function gate is off
+// (threshold 100%): its tiny profiles here are another stage's business.
 const TINY = 'timePerProcessMs: 20, warmupMs: 10, profileMs: 40, profileProcesses: 1';
 
 beforeAll(() => {
@@ -40,9 +41,9 @@ beforeAll(() => {
 describe('sequential sampling: the budget cut-off', () => {
   it('stops unresolved benchmarks at budget.maxProcesses and writes one progress line per round', async () => {
     const { code, stderr, report } = await compareWith(
-      `thresholds: { benchmark: 0 }\nbudget: { processes: 2, maxProcesses: 4, ${TINY} }\n`,
+      `thresholds: { benchmark: 0, function: 1 }\nbudget: { processes: 2, maxProcesses: 4, ${TINY} }\n`,
     );
-    expect(code, stderr).toBe(0);
+    expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0);
     const paired = report.benchmarks.filter((b) => b.status !== 'added' && b.status !== 'removed');
     expect(paired.length).toBeGreaterThan(1);
     for (const b of paired) {
@@ -60,9 +61,9 @@ describe('sequential sampling: the budget cut-off', () => {
 
   it('stops after the minimum when budget.maxMinutes has run out, and says so', async () => {
     const { code, stderr, report } = await compareWith(
-      `thresholds: { benchmark: 0 }\nbudget: { processes: 2, maxProcesses: 16, maxMinutes: 0.001, ${TINY} }\n`,
+      `thresholds: { benchmark: 0, function: 1 }\nbudget: { processes: 2, maxProcesses: 16, maxMinutes: 0.001, ${TINY} }\n`,
     );
-    expect(code, stderr).toBe(0);
+    expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0);
     const paired = report.benchmarks.filter((b) => b.status !== 'added' && b.status !== 'removed');
     for (const b of paired) {
       expect(b.processes).toBe(2);
