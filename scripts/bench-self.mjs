@@ -524,3 +524,153 @@ if (only.has('vitest-aa')) {
   }
   console.log(`  flagged ${flagged} of ${runs}`);
 }
+
+// ---------------------------------------------------------------- allocations (issue 12)
+// `--only alloc`: an allocation regression in a real library that barely moves time, found and
+// named; identical code flags nothing; what the allocation pass adds to a run's wall time.
+// One extra (empty) array per call of js-yaml's readPlainScalar, about 8% more bytes per op, kept in
+// a module variable so that the JIT cannot drop it. Allocating is cheap in V8, but the collector's
+// time grows with the bytes (a one-element array, +15% bytes/op, cost 2–5% of time here), so an
+// edit that must cost under 2% of time adds under 10% to bytes/op: the section runs at a 5%
+// allocation threshold (ALLOC_THRESHOLD to change).
+const extraArrayInPlainScalar = [
+  'js-yaml/lib/loader.js',
+  'function readPlainScalar(state, nodeIndent, withinFlowCollection) {',
+  'var lastPlainScalar = null;\nfunction readPlainScalar(state, nodeIndent, withinFlowCollection) {\n  lastPlainScalar = [];',
+];
+const ALLOC_THRESHOLD = process.env.ALLOC_THRESHOLD ?? '5%';
+const flaggedAllocations = (report) => (report?.allocations ?? []).filter((f) => f.status !== 'unchanged');
+const kib = (b) => `${(b / 1024).toFixed(2)} KiB`;
+const describeMemory = (b) =>
+  b.memory
+    ? `${b.name} time ${pct(b.change)} ${b.status}; bytes/op ${kib(b.memory.baseBytesPerOp)} → ${kib(b.memory.headBytesPerOp)} ` +
+      `${pct(b.memory.change)} [${pct(b.memory.ci[0])}, ${pct(b.memory.ci[1])}] ${b.memory.status}; ` +
+      `GC ${(b.memory.baseGcShare * 100).toFixed(1)}% → ${(b.memory.headGcShare * 100).toFixed(1)}%`
+    : `${b.name} (no memory)`;
+const describeAllocation = (f) =>
+  `${f.benchmark.split(' > ').pop()}:${f.name} ${f.status} ${f.deltaBytesPerOp >= 0 ? '+' : ''}${Math.round(f.deltaBytesPerOp)} B/op (z ${f.evidence?.z.toFixed(1)}, ${f.evidence?.agreeing}/${f.evidence?.processes}${f.source?.changed ? ', changed in PR' : ''})`;
+// The config is read from base: the threshold goes into the base commit.
+const allocationRepo = (head) =>
+  makeRepo('js-yaml', {
+    head,
+    base: ALLOC_THRESHOLD
+      ? [['.github/flamegate.yml', '{}', `thresholds: { allocations: ${ALLOC_THRESHOLD} }`]]
+      : [],
+  });
+
+if (only.has('alloc')) {
+  const allocRuns = Number(process.env.ALLOC_RUNS ?? 5);
+  const passShares = [];
+  console.log(
+    `\n# Allocations: js-yaml load, one extra empty array per readPlainScalar call on head, ${ALLOC_THRESHOLD || 'default'} allocation threshold, ${allocRuns} runs`,
+  );
+  let found = 0;
+  let named = 0;
+  let failedForMemory = 0;
+  let timeUnder2 = 0;
+  for (let i = 0; i < allocRuns; i++) {
+    const { code, seconds, report } = await compare(allocationRepo([extraArrayInPlainScalar]));
+    const load = report?.benchmarks.find((b) => b.name === 'load');
+    const top = (report?.allocations ?? []).find((f) => f.benchmark.endsWith(' > load'));
+    if (load?.memory?.status === 'regressed') found++;
+    if (top?.name === 'readPlainScalar' && top.status === 'regressed') named++;
+    if (code === 1 && (report?.failures ?? []).some((f) => f.includes('> load: allocates')))
+      failedForMemory++;
+    if (load && Math.abs(load.change) < 0.02) timeUnder2++;
+    if (report?.allocationPassMs) passShares.push(report.allocationPassMs / 1000 / seconds);
+    const others = flaggedAllocations(report).filter((f) => f !== top);
+    console.log(
+      `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s (allocation pass ${((report?.allocationPassMs ?? 0) / 1000).toFixed(1)} s); ` +
+        `${report?.benchmarks.map(describeMemory).join('; ')}; first allocating function: ${top ? describeAllocation(top) : 'none'}; ` +
+        `other allocation flags: ${others.length ? others.map(describeAllocation).join(', ') : 'none'}`,
+    );
+  }
+  console.log(
+    `  bytes/op regressed ${found} of ${allocRuns}; readPlainScalar named first ${named} of ${allocRuns}; ` +
+      `check failed for memory ${failedForMemory} of ${allocRuns}; time change under 2% ${timeUnder2} of ${allocRuns}`,
+  );
+
+  // The edit's true time cost, which the compare runs above cannot resolve on a noisy machine: a
+  // longer timing job of the runner itself (production flags, base and head alternating in one
+  // process, 8 processes × 3 s per side), next to the same job on identical code as the control.
+  {
+    const sides = {
+      base: makeRepo('js-yaml'),
+      edit: makeRepo('js-yaml', { head: [extraArrayInPlainScalar] }),
+      identical: makeRepo('js-yaml'),
+    };
+    for (const dir of Object.values(sides)) {
+      mkdirSync(join(dir, 'node_modules'), { recursive: true });
+      execFileSync('ln', ['-s', join(root, 'node_modules/tinybench'), join(dir, 'node_modules/tinybench')]);
+    }
+    const work = mkdtempSync(join(tmpdir(), 'flamegate-self-job-'));
+    const perProcess = { edit: [], identical: [] };
+    for (let p = 0; p < 8; p++) {
+      for (const variant of ['edit', 'identical']) {
+        const spec = (side) => ({ file: join(sides[side], 'bench/yaml.bench.mjs'), task: 'load' });
+        const job = {
+          kind: 'timing',
+          benchmarks: [{ key: 'load', slug: 'load', base: spec('base'), head: spec(variant) }],
+          firstSide: p % 2 === 0 ? 'base' : 'head',
+          sliceMs: 10,
+          warmupMs: 300,
+          timeMs: 3000,
+        };
+        const jobFile = join(work, `job-time-${variant}-${p}.json`);
+        writeFileSync(jobFile, JSON.stringify(job));
+        const ratios = await new Promise((resolve) => {
+          const child = spawn(process.execPath, [runner, jobFile], {
+            cwd: sides.base,
+            stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+          });
+          let found = [];
+          child.on('message', (m) => {
+            if (m.type === 'timing') found = m.pairLogRatios;
+          });
+          child.on('close', () => resolve(found));
+        });
+        const sorted = [...ratios].sort((a, b) => a - b);
+        if (sorted.length) perProcess[variant].push(sorted[sorted.length >> 1]);
+      }
+    }
+    for (const [variant, list] of Object.entries(perProcess)) {
+      const n = list.length;
+      const mean = list.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(list.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+      const half = 2.365 * (sd / Math.sqrt(n)); // t(0.975, 7)
+      console.log(
+        `  time cost of the ${variant === 'edit' ? 'edit' : 'identical code (control)'} (timing job, production flags, ${n} processes × 3 s per side): ` +
+          `${pct(Math.exp(mean) - 1)} [${pct(Math.exp(mean - half) - 1)}, ${pct(Math.exp(mean + half) - 1)}]`,
+      );
+    }
+    for (const dir of [...Object.values(sides), work]) rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log(
+    `\n# Allocations A/A: js-yaml, identical code, ${ALLOC_THRESHOLD || 'default'} allocation threshold, ${allocRuns} runs`,
+  );
+  let unchanged = 0;
+  let flags = 0;
+  let clean = 0;
+  for (let i = 0; i < allocRuns; i++) {
+    const { code, seconds, report } = await compare(allocationRepo([]));
+    const memoryFlags = (report?.benchmarks ?? []).filter((b) => b.memory && b.memory.status !== 'unchanged');
+    const fnFlags = flaggedAllocations(report);
+    if (report && memoryFlags.length === 0 && report.benchmarks.every((b) => b.memory)) unchanged++;
+    flags += fnFlags.length;
+    if (fnFlags.length === 0) clean++;
+    if (report?.allocationPassMs) passShares.push(report.allocationPassMs / 1000 / seconds);
+    console.log(
+      `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s (allocation pass ${((report?.allocationPassMs ?? 0) / 1000).toFixed(1)} s); ` +
+        `${report?.benchmarks.map(describeMemory).join('; ')}; allocation flags: ${fnFlags.length ? fnFlags.map(describeAllocation).join(', ') : 'none'}`,
+    );
+  }
+  console.log(
+    `  allocations unchanged ${unchanged} of ${allocRuns}; runs with 0 allocation-function flags ${clean} of ${allocRuns} (${flags} flags in all)`,
+  );
+  const sorted = [...passShares].sort((a, b) => a - b);
+  console.log(
+    `  the allocation pass's share of a run's wall time (installs included): median ${(100 * (sorted[sorted.length >> 1] ?? 0)).toFixed(1)}%, ` +
+      `max ${(100 * (sorted[sorted.length - 1] ?? 0)).toFixed(1)}% (the pass adds pass/(1−pass) to a run without it)`,
+  );
+}

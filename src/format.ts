@@ -51,3 +51,18 @@ export function formatSeconds(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${String(s % 60).padStart(2, '0')} s` : ''}`;
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
+
+/** Bytes with three significant digits in binary units: 850 B, 1.23 KiB, 12.3 MiB. */
+export function formatBytes(bytes: number): string {
+  const abs = Math.abs(bytes);
+  if (abs < 1024) return `${trim(bytes.toPrecision(3))} B`;
+  if (abs < 1024 ** 2) return `${trim((bytes / 1024).toPrecision(3))} KiB`;
+  if (abs < 1024 ** 3) return `${trim((bytes / 1024 ** 2).toPrecision(3))} MiB`;
+  return `${trim((bytes / 1024 ** 3).toPrecision(3))} GiB`;
+}
+
+/** A signed byte count, the sign always shown. */
+export function formatDeltaBytes(bytes: number): string {
+  if (bytes === 0) return '±0 B';
+  return bytes > 0 ? `+${formatBytes(bytes)}` : `−${formatBytes(-bytes)}`;
+}

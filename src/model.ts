@@ -11,6 +11,11 @@ export interface Thresholds {
   /** Growth of one function's self time, as a fraction of the benchmark's base time per op. */
   function: number;
   /**
+   * Growth of a benchmark's allocated bytes per op that fails the gate (0.1 = 10% more bytes/op),
+   * whatever its time did. Default in DEFAULT_CONFIG.
+   */
+  allocations?: number;
+  /**
    * Estimated growth of fleet CPU (a function's self-time change × its share of production CPU) that
    * fails the gate; only with a production profile.
    */
@@ -56,6 +61,15 @@ export interface Budget {
   profileIntervalUs: number;
   /** A benchmark that makes no progress for this long is killed and reported as failed. */
   timeoutMs: number;
+  /**
+   * Fresh processes in the allocation pass (bytes per op and allocating functions); 0 turns the
+   * pass off. The interval of bytes/op is taken over them.
+   */
+  allocationProcesses?: number;
+  /** Time each side runs in the allocation pass, per benchmark, in each process, in ms. */
+  allocationMs?: number;
+  /** Average bytes allocated between two samples of the heap profiler. */
+  allocationIntervalBytes?: number;
 }
 
 export interface Config {
@@ -106,6 +120,43 @@ export interface SideTiming {
   totalNs: number;
 }
 
+/** One side's allocations in one process of the allocation pass. */
+export interface SideAllocation {
+  /** Operations measured. */
+  ops: number;
+  /**
+   * Bytes allocated in the measured slices, objects already collected included: the heap's growth
+   * plus what every garbage collection during the slices freed.
+   */
+  bytes: number;
+  /** Time spent in garbage collection during the measured slices, ns. */
+  gcNs: number;
+  /** Wall time of the measured slices, ns. */
+  wallNs: number;
+  /**
+   * The part of `gcNs` spent in major collections (marking, mark-compact). A major collection lands
+   * in whichever slice triggers it and collects both sides' garbage, so the compare stage shares it
+   * out by bytes allocated instead of charging it to the side that happened to trigger it.
+   */
+  majorGcNs?: number;
+  /**
+   * Duration of each minor and each major collection, ns. A collection's duration is wall time, so
+   * on a loaded machine a preempted one can last 100× the others: the compare stage reads counts
+   * times the median duration.
+   */
+  minorGcDurationsNs?: number[];
+  majorGcDurationsNs?: number[];
+}
+
+/** One allocation process's view of one benchmark, both sides alternating in slices. */
+export interface ProcessAllocation {
+  process: number;
+  base: SideAllocation;
+  head: SideAllocation;
+  /** ln(head bytes/op ÷ base bytes/op) for each adjacent pair of slices. */
+  pairLogRatios: number[];
+}
+
 /** Everything the timing and attribution passes produced for one benchmark. */
 export interface BenchmarkMeasurement {
   id: BenchmarkId;
@@ -135,6 +186,10 @@ export interface BenchmarkMeasurement {
    * `profiles`): the head/base time ratio that function self times are scaled by.
    */
   attributionTimings?: ProcessTiming[];
+  /** The allocation pass, one entry per process where both sides completed. */
+  allocations?: ProcessAllocation[];
+  /** gzipped pprof heap profiles (`alloc_space`, bytes) of the allocation pass, same order. */
+  allocationProfiles?: Partial<Record<Side, { path: string; ops: number }[]>>;
   /** How sequential sampling went for this benchmark (absent: a fixed number of processes). */
   sampling?: BenchmarkSampling;
   /**
@@ -319,6 +374,58 @@ export interface BenchmarkResult {
   neededProcesses?: number;
   /** The second, independent measurement of a benchmark whose first verdict was `regressed` or `improved`. */
   confirmation?: Confirmation;
+  /** Allocated bytes per op and time in GC, from the allocation pass (absent when it is off). */
+  memory?: MemoryResult;
+}
+
+/**
+ * A benchmark's allocations. Bytes count every object allocated during the measured operations,
+ * those already collected included (the heap's growth plus what each collection freed), with
+ * tinybench's own bookkeeping per op (a few hundred bytes, the same on both sides).
+ */
+export interface MemoryResult {
+  /** Median over the allocation processes of base's bytes per op. */
+  baseBytesPerOp: number;
+  /** baseBytesPerOp × (1 + change). */
+  headBytesPerOp: number;
+  /** head/base − 1 of bytes per op; +0.2 means 20% more bytes allocated per op. */
+  change: number;
+  /** 95% interval of change, over the allocation processes. */
+  ci: [number, number];
+  /** `regressed`: the interval excludes 0 and the growth exceeds `threshold`; `improved` likewise. */
+  status: 'regressed' | 'improved' | 'unchanged';
+  /** The allocation threshold that applied (`thresholds.allocations`). */
+  threshold: number;
+  /**
+   * Share of the side's measured wall time spent in garbage collection (0.12 = 12%): its own minor
+   * collections plus its share, by bytes allocated, of the major collections of both sides, each
+   * counted at the median duration of its kind (a preempted collection does not decide it).
+   */
+  baseGcShare: number;
+  headGcShare: number;
+  /** Allocation processes where both sides completed. */
+  processes: number;
+}
+
+/** One function's self allocations per op, from the sampling heap profiler of the allocation pass. */
+export interface AllocationResult {
+  benchmark: string;
+  name: string;
+  file: string;
+  line: number;
+  baseBytesPerOp: number;
+  headBytesPerOp: number;
+  deltaBytesPerOp: number;
+  status: FunctionStatus;
+  benchmarkFile?: string;
+  kind?: FrameKind;
+  package?: string;
+  /** deltaBytesPerOp as a fraction of the benchmark's base bytes per op. */
+  shareOfBenchmark?: number;
+  /** The same statistics as a function's self time, on heap profiler samples. */
+  evidence?: FunctionEvidence;
+  /** Whether this pull request changed the function's source, or the version of its package. */
+  source?: SourceChange;
 }
 
 export interface Confirmation {
@@ -485,4 +592,13 @@ export interface Report {
   sampling?: SamplingSummary;
   /** Where the raw profiles were written, relative paths per benchmark key. */
   profiles?: Record<string, Partial<Record<Side, string>>>;
+  /**
+   * Functions whose self allocations per op changed, then the largest unchanged ones, per benchmark
+   * (absent when the allocation pass is off).
+   */
+  allocations?: AllocationResult[];
+  /** Where the heap profiles (pprof, `alloc_space` in bytes) were written, per benchmark key. */
+  allocationProfiles?: Record<string, Partial<Record<Side, string>>>;
+  /** Wall time of the allocation pass, ms (what it adds to a run). */
+  allocationPassMs?: number;
 }

@@ -11,6 +11,7 @@ import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
 import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { allocationProfileStage } from './profile/allocations.js';
 import { classifyPacked } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
@@ -30,6 +31,8 @@ export interface PipelineResult {
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
   /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
   slugs: Record<string, string>;
+  /** The allocation pass's heap profiles per benchmark key (`ns` holds bytes), for its flame graphs. */
+  allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
 }
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
@@ -75,7 +78,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const outDir = settings.outDir ? resolve(settings.outDir) : mkdtempSync(join(tmpdir(), 'flamegate-out-'));
     mkdirSync(outDir, { recursive: true });
     mkdirSync(workspace.scratch, { recursive: true });
+    const passMs: Record<string, number> = {};
     const { measurements, run } = await measureRun({
+      passMs,
       sides: {
         base: { dir: workspace.base.dir, files: files.base },
         head: { dir: workspace.head.dir, files: files.head },
@@ -99,11 +104,17 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       roots: [workspace.base.root, workspace.head.root],
       outDir,
     });
+    const allocationProfiles = allocationProfileStage({
+      measurements,
+      roots: [workspace.base.root, workspace.head.root],
+      outDir,
+    });
     const sources = await describeChanges(workspace, settings.signal);
 
     const compared = compare({
       measurements,
       profiles,
+      allocationProfiles,
       sources,
       config,
       base: workspace.base.revision,
@@ -120,10 +131,20 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       maxMinutes: config.budget.maxMinutes,
     };
     report.profiles = profilePaths(profiles);
+    if (Object.keys(allocationProfiles).length > 0)
+      report.allocationProfiles = profilePaths(allocationProfiles);
+    if (passMs.allocation !== undefined) report.allocationPassMs = passMs.allocation;
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
-    return { report, outDir, reportPath, profiles: flameInputs(profiles), slugs };
+    return {
+      report,
+      outDir,
+      reportPath,
+      profiles: flameInputs(profiles),
+      slugs,
+      allocationProfiles: flameInputs(allocationProfiles),
+    };
   } finally {
     await workspace.dispose();
   }

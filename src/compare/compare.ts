@@ -2,8 +2,9 @@
 // Pure: data in, data out.
 import picomatch from 'picomatch';
 import { findOverride, isSkipped } from '../config/overrides.js';
-import { formatDeltaNs, formatInterval, formatPercent } from '../format.js';
+import { formatBytes, formatDeltaNs, formatInterval, formatPercent } from '../format.js';
 import type {
+  AllocationResult,
   BenchmarkMeasurement,
   BenchmarkResult,
   Config,
@@ -19,6 +20,7 @@ import type {
   SourceChanges,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.js';
 import { compareFunctions } from './functions.js';
 import { sourceChange } from './sources.js';
 import {
@@ -35,6 +37,8 @@ export interface CompareInput {
   measurements: BenchmarkMeasurement[];
   /** Per benchmark key and side: what the profile stage made of the attribution pass. */
   profiles: Record<string, Partial<Record<Side, Pick<SideProfile, 'processes'>>>>;
+  /** Per benchmark key and side: the allocation pass's heap profiles as function tables (bytes). */
+  allocationProfiles?: Record<string, Partial<Record<Side, Pick<SideProfile, 'processes'>>>>;
   /** What the pull request changed, for the "changed in this PR" marker; absent: not known. */
   sources?: SourceChanges;
   config: Config;
@@ -49,6 +53,7 @@ export function compare(input: CompareInput): Report {
   const benchmarks: BenchmarkResult[] = [];
   const functions: FunctionResult[] = [];
   const failures: string[] = [];
+  const allocations: AllocationResult[] = [];
   const infrastructure = new Map<string, string[]>();
   const ignored =
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
@@ -87,6 +92,38 @@ export function compare(input: CompareInput): Report {
       }
       functions.push(...rows);
     }
+    if (m.allocations?.length && result.status !== 'failed') {
+      const allocationThreshold =
+        override?.thresholds.allocations ?? config.thresholds.allocations ?? DEFAULT_ALLOCATION_THRESHOLD;
+      const heap = input.allocationProfiles?.[key];
+      const sources = input.sources;
+      const { memory, rows } = compareAllocations({
+        benchmark: key,
+        benchmarkFile: m.id.file,
+        allocations: m.allocations,
+        base: heap?.base?.processes,
+        head: heap?.head?.processes,
+        samplingIntervalBytes: config.budget.allocationIntervalBytes ?? 16_384,
+        threshold: allocationThreshold,
+        isIgnored: (f) => !!ignored && (ignored(f.frame.name) || ignored(f.frame.file)),
+        sourceOf: sources ? (f, onHead) => sourceChange(f.frame, sources, onHead) : undefined,
+      });
+      if (memory) {
+        result.memory = memory;
+        if (memory.status === 'regressed') {
+          const time =
+            result.status === 'regressed'
+              ? 'and is slower'
+              : `while its time is ${result.status === 'improved' ? 'better' : 'unchanged'}`;
+          (result.failures ??= []).push(
+            `${key}: allocates ${formatPercent(memory.change, false)} more bytes per op ` +
+              `(${formatBytes(memory.baseBytesPerOp)} → ${formatBytes(memory.headBytesPerOp)}, 95% CI ${formatInterval(memory.ci)}) ${time}, ` +
+              `allocation threshold ${formatPercent(allocationThreshold, false)}`,
+          );
+        }
+      }
+      allocations.push(...rows);
+    }
     failures.push(...(result.failures ?? []));
     if (m.infrastructureError) {
       const keys = infrastructure.get(m.infrastructureError) ?? [];
@@ -102,6 +139,7 @@ export function compare(input: CompareInput): Report {
     benchmarks,
     functions,
     failures,
+    ...(input.measurements.some((m) => m.allocations?.length) ? { allocations } : {}),
   };
   // One line per distinct fault: a profiler that cannot load stops every benchmark the same way.
   if (infrastructure.size > 0) {

@@ -18,12 +18,15 @@ export const DEFAULT_BUDGET: Budget = {
   profileProcesses: 4,
   profileIntervalUs: 250,
   timeoutMs: 60_000,
+  allocationProcesses: 3,
+  allocationMs: 200,
+  allocationIntervalBytes: 16_384,
 };
 
 export const DEFAULT_CONFIG: Config = {
   benchmarks: [DEFAULT_BENCHMARK_GLOB],
   exclude: [],
-  thresholds: { benchmark: 0.05, function: 0.05 },
+  thresholds: { benchmark: 0.05, function: 0.05, allocations: 0.1 },
   overrides: [],
   ignoreFunctions: [],
   budget: DEFAULT_BUDGET,
@@ -45,7 +48,7 @@ const globList = {
 const thresholdsSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { benchmark: fraction, function: fraction },
+  properties: { benchmark: fraction, function: fraction, allocations: fraction },
 };
 // Top level only: the fleet gate reads the production profile, which is one for the whole run.
 const topThresholdsSchema = {
@@ -92,6 +95,9 @@ const schema = {
         profileProcesses: positiveInt(1, 20),
         profileIntervalUs: positiveInt(100, 100_000),
         timeoutMs: positiveInt(100, 3_600_000),
+        allocationProcesses: { type: 'integer', minimum: 0, maximum: 20 },
+        allocationMs: positiveInt(10, 600_000),
+        allocationIntervalBytes: positiveInt(512, 16_777_216),
       },
     },
   },
@@ -152,15 +158,22 @@ function toFraction(value: unknown): number | undefined {
   return Number.parseFloat(String(value)) / 100;
 }
 
-function toThresholds(value: unknown): { benchmark?: number; function?: number; fleet?: number } {
+function toThresholds(value: unknown): {
+  benchmark?: number;
+  function?: number;
+  fleet?: number;
+  allocations?: number;
+} {
   const t = (value ?? {}) as Record<string, unknown>;
-  const out: { benchmark?: number; function?: number; fleet?: number } = {};
+  const out: { benchmark?: number; function?: number; fleet?: number; allocations?: number } = {};
   const benchmark = toFraction(t.benchmark);
   const fn = toFraction(t.function);
   const fleet = toFraction(t.fleet);
+  const allocations = toFraction(t.allocations);
   if (benchmark !== undefined) out.benchmark = benchmark;
   if (fn !== undefined) out.function = fn;
   if (fleet !== undefined) out.fleet = fleet;
+  if (allocations !== undefined) out.allocations = allocations;
   return out;
 }
 
@@ -192,7 +205,7 @@ function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
 }
 
 function expectationFor(path: string): string {
-  if (/thresholds\.(benchmark|function|fleet)$/.test(path)) {
+  if (/thresholds\.(benchmark|function|fleet|allocations)$/.test(path)) {
     return 'must be a fraction from 0 to 1 or a percentage, e.g. 0.05 or "5%"';
   }
   return 'must be a glob string or a list of glob strings';

@@ -4,7 +4,7 @@
 // head and base alone (coloured by frame kind); click to zoom, search, and a sortable function table.
 
 import { escapeHtml, jsonForScript } from '../escape.js';
-import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
+import { formatBytes, formatDeltaBytes, formatDeltaNs, formatNs, formatPercent } from '../format.js';
 import { sourceUrl } from '../links.js';
 import VIEWER_SCRIPT from './browser/html-viewer.js?script';
 import type { FunctionRow, ViewerData } from './browser/viewer-data.js';
@@ -23,6 +23,8 @@ export interface HtmlOptions {
   minFraction?: number;
   /** Rows of the function table. */
   maxFunctions?: number;
+  /** What the tree's values are: time (ns, the default) or bytes (the allocation pass's heap profiles). */
+  valueUnit?: 'ns' | 'bytes';
 }
 
 const KINDS = ['user', 'dependency', 'node', 'runtime', 'harness'];
@@ -130,8 +132,12 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
     fnsOmitted: all.length - fns.length,
     baseOps: tree.baseOps,
     headOps: tree.headOps,
+    bytes: options.valueUnit === 'bytes',
   };
-  const summary = `head ${formatNs(tree.headTotal)}/op · base ${formatNs(tree.baseTotal)}/op · change ${formatDeltaNs(
+  const bytes = options.valueUnit === 'bytes';
+  const fmt = bytes ? formatBytes : formatNs;
+  const fmtDelta = bytes ? formatDeltaBytes : formatDeltaNs;
+  const summary = `head ${fmt(tree.headTotal)}/op · base ${fmt(tree.baseTotal)}/op · change ${fmtDelta(
     tree.headTotal - tree.baseTotal,
   )}/op${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ''}`;
 
@@ -164,7 +170,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
 <div id="crumbs"></div>
 <div id="chart" aria-label="Flame graph"></div>
 <div id="details">Hover a frame for details; click to zoom.</div>
-<h2>Functions by change of self time per op</h2>
+<h2>Functions by change of ${bytes ? 'self allocated bytes' : 'self time'} per op</h2>
 <table id="functions"><thead><tr>
 <th data-sort="name">Function</th><th data-sort="where">Where</th><th data-sort="kind">Kind</th>
 <th data-sort="bs" class="num">Base self/op</th><th data-sort="hs" class="num">Head self/op</th>

@@ -54,6 +54,8 @@ export interface MeasureInput {
   /** Epoch ms by which the run should end (`budget.maxMinutes` from the run's start). */
   deadline?: number;
   signal?: AbortSignal;
+  /** Filled with each pass's wall time in ms (`allocation` for the allocation pass). */
+  passMs?: Record<string, number>;
 }
 
 const SIDES: Side[] = ['base', 'head'];
@@ -75,6 +77,10 @@ export async function measureRun(
   const profiled = measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m));
   clock.status('profiling', 0, 0, 0);
   await attributionPass(input, profiled);
+  await allocationPass(
+    input,
+    measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
+  );
   return { measurements, run };
 }
 
@@ -435,6 +441,67 @@ export async function attributionPass(
   }
 }
 
+/** Warm-up per side per benchmark in each allocation process, at least. */
+export const ALLOCATION_MIN_WARMUP_MS = 300;
+
+/**
+ * The allocation pass: apart from the timing and attribution passes, so neither pays for the heap
+ * profiler. Inlining is off as in the attribution pass, so an allocation is charged to the function
+ * that makes it and not to the caller it was inlined into; both sides run alike, so bytes/op compare.
+ */
+export async function allocationPass(
+  input: MeasureInput,
+  measurements: BenchmarkMeasurement[],
+): Promise<void> {
+  const { budget } = input;
+  const processes = budget.allocationProcesses ?? 0;
+  if (processes === 0 || measurements.length === 0) return;
+  const started = Date.now();
+  const outDir = input.profileDir;
+  mkdirSync(outDir, { recursive: true });
+  const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
+  const children = measurements.map((m) => toChild(m, input.sides));
+  for (let process = 0; process < processes; process++) {
+    await runWithRespawn(
+      input,
+      `allocations ${process + 1}/${processes}`,
+      children,
+      byKey,
+      noInliningFlags(input.node),
+      (benchmarks) => ({
+        kind: 'allocation',
+        benchmarks,
+        firstSide: process % 2 === 0 ? 'base' : 'head',
+        // Longer slices than the timing pass: the collector's books are read around every slice.
+        sliceMs: Math.max(budget.sliceMs, 25),
+        // Each side's functions tier up on their own; a side still tiering up allocates differently
+        // (boxed numbers, no escape analysis), so this pass warms up longer than the timing pass.
+        warmupMs: Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS),
+        timeMs: budget.allocationMs ?? 200,
+        samplingIntervalBytes: budget.allocationIntervalBytes ?? 16_384,
+        outDir,
+        process,
+        roots: { base: input.sides.base.dir, head: input.sides.head.dir },
+      }),
+      (message, m) => {
+        if (message.type !== 'allocated') return;
+        const { base, head } = message.profiles;
+        if (!base || !head || !message.base || !message.head) return;
+        const profiles = (m.allocationProfiles ??= {});
+        (profiles.base ??= []).push(base);
+        (profiles.head ??= []).push(head);
+        (m.allocations ??= []).push({
+          process,
+          base: message.base,
+          head: message.head,
+          pairLogRatios: message.pairLogRatios,
+        });
+      },
+    );
+  }
+  if (input.passMs) input.passMs.allocation = Date.now() - started;
+}
+
 /**
  * Runs a job over the given benchmarks; when the child hangs or dies, the benchmark it was running
  * is marked failed and a fresh child takes the rest.
@@ -477,7 +544,11 @@ async function runWithRespawn(
             if (message.side) m.errors[message.side] = message.error;
             else m.infrastructureError = infrastructureMessage(message.error, 'while running this benchmark');
             reported.add(message.key);
-          } else if (message.type === 'timing' || message.type === 'profiled') {
+          } else if (
+            message.type === 'timing' ||
+            message.type === 'profiled' ||
+            message.type === 'allocated'
+          ) {
             onResult(message, m);
             reported.add(message.key);
           }

@@ -1,6 +1,6 @@
 // Messages between the measuring parent and the child runner (over Node's IPC channel). The child
 // runs under the user's `node`, so everything here is plain JSON.
-import type { Side, SideTiming } from '../model.js';
+import type { Side, SideAllocation, SideTiming } from '../model.js';
 
 /** One benchmark as the child sees it: the task on each side that has it. */
 export interface ChildBenchmark {
@@ -49,7 +49,33 @@ export interface ProfileJob {
   profile: true | 'overhead';
 }
 
-export type Job = DiscoverJob | TimingJob | ProfileJob;
+/**
+ * The allocation pass: both sides alternate in slices, as in the timing pass, with V8's sampling heap
+ * profiler on (counting objects already collected) and every garbage collection accounted for.
+ */
+export interface AllocationJob {
+  kind: 'allocation';
+  benchmarks: ChildBenchmark[];
+  firstSide: Side;
+  sliceMs: number;
+  warmupMs: number;
+  /** Measured time per side per benchmark. */
+  timeMs: number;
+  /** Average bytes allocated between two heap profiler samples. */
+  samplingIntervalBytes: number;
+  /** Directory where `<slug>/alloc-<side>-<process>.pb.gz` files are written. */
+  outDir: string;
+  process: number;
+  /**
+   * Folder of each side's worktree: a heap sample belongs to the side whose folder holds a frame of
+   * its stack. Without it, the folder of each benchmark file.
+   */
+  roots?: Partial<Record<Side, string>>;
+}
+
+export type Job = DiscoverJob | TimingJob | ProfileJob | AllocationJob;
+
+export type { SideAllocation };
 
 export type ChildMessage =
   | { type: 'discovered'; file: string; tasks: string[] }
@@ -70,6 +96,16 @@ export type ChildMessage =
       /** The profiled slices' own timing: the head/base ratio that function self times scale by. */
       base?: SideTiming;
       head?: SideTiming;
+      pairLogRatios: number[];
+    }
+  | {
+      type: 'allocated';
+      key: string;
+      /** Heap profiles (pprof, `alloc_space` in bytes), one per side. */
+      profiles: Partial<Record<Side, { path: string; ops: number }>>;
+      base?: SideAllocation;
+      head?: SideAllocation;
+      /** ln(head bytes/op ÷ base bytes/op) for each adjacent pair of slices. */
       pairLogRatios: number[];
     }
   /** ln(ns/op with the profiler ÷ ns/op without) for adjacent blocks. */

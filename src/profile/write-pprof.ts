@@ -13,8 +13,23 @@ import {
 import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
 import type { StackProfile } from '../model.js';
 
-/** One location per frame; samples keep their wall time and their sample count. */
-export function encodePprof(profile: StackProfile, comments: string[] = []): Uint8Array {
+/**
+ * What a StackProfile's `ns` holds: wall time by default; the allocation pass's heap profiles keep
+ * bytes there (`{ type: 'alloc_space', unit: 'bytes' }`).
+ */
+export interface ValueUnit {
+  type: string;
+  unit: string;
+}
+
+const WALL: ValueUnit = { type: 'wall', unit: 'nanoseconds' };
+
+/** One location per frame; samples keep their wall time (or `value`) and their sample count. */
+export function encodePprof(
+  profile: StackProfile,
+  comments: string[] = [],
+  value: ValueUnit = WALL,
+): Uint8Array {
   const strings = new StringTable();
   const functions = profile.frames.map(
     (frame, i) =>
@@ -43,14 +58,14 @@ export function encodePprof(profile: StackProfile, comments: string[] = []): Uin
   const merged = new Profile({
     sampleType: [
       new ValueType({ type: strings.dedup('sample'), unit: strings.dedup('count') }),
-      new ValueType({ type: strings.dedup('wall'), unit: strings.dedup('nanoseconds') }),
+      new ValueType({ type: strings.dedup(value.type), unit: strings.dedup(value.unit) }),
     ],
     sample: samples,
     location: locations,
     function: functions,
     stringTable: strings,
-    durationNanos: totalNs,
-    periodType: new ValueType({ type: strings.dedup('wall'), unit: strings.dedup('nanoseconds') }),
+    durationNanos: value === WALL ? totalNs : 0,
+    periodType: new ValueType({ type: strings.dedup(value.type), unit: strings.dedup(value.unit) }),
     period: totalSamples > 0 ? Math.round(totalNs / totalSamples) : 0,
     comment: [`${OPS_COMMENT_PREFIX}${profile.ops}`, ...comments].map((c) => strings.dedup(c)),
   });

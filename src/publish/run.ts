@@ -110,6 +110,10 @@ async function uploadRunArtifact(
       ...Object.values(result.report.profiles ?? {}).flatMap((p) =>
         Object.values(p).map((rel) => join(result.outDir, rel)),
       ),
+      // The allocation pass's heap profiles (pprof, alloc_space in bytes).
+      ...Object.values(result.report.allocationProfiles ?? {}).flatMap((p) =>
+        Object.values(p).map((rel) => join(result.outDir, rel)),
+      ),
     ];
     const id = await uploadArtifact(
       `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,

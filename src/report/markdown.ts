@@ -5,6 +5,8 @@
 import { markdownTable } from 'markdown-table';
 import { escapeHtml, oneLine } from '../escape.js';
 import {
+  formatBytes,
+  formatDeltaBytes,
   formatDeltaNs,
   formatInterval,
   formatNs,
@@ -13,7 +15,7 @@ import {
   shortSha,
 } from '../format.js';
 import { sourceUrl } from '../links.js';
-import type { BenchmarkResult, FunctionResult, Report } from '../model.js';
+import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { infrastructureFailure } from './infrastructure.js';
 
@@ -128,6 +130,10 @@ interface Prepared {
   functions: Map<string, FunctionResult[]>;
   /** Benchmarks with function rows or a section, most important first. */
   detailed: BenchmarkResult[];
+  /** Per benchmark key, the functions whose allocations changed. */
+  allocations: Map<string, AllocationResult[]>;
+  /** Whether the allocation pass ran: the benchmark table gets a memory column. */
+  memory: boolean;
 }
 
 const RANK: Record<BenchmarkResult['status'], number> = {
@@ -160,13 +166,26 @@ function prepare(report: Report): Prepared {
       .map((b, i) => ({ b, i }))
       .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
       .map((x) => x.b);
-  // A benchmark whose function gate fired is news even when its total did not move.
-  const isNews = (b: BenchmarkResult) => b.status !== 'unchanged' || (b.failures?.length ?? 0) > 0;
+  const allocations = new Map<string, AllocationResult[]>();
+  for (const a of report.allocations ?? []) {
+    if (a.status === 'unchanged') continue;
+    const list = allocations.get(a.benchmark);
+    if (list) list.push(a);
+    else allocations.set(a.benchmark, [a]);
+  }
+  // A benchmark whose function gate fired, or whose allocations moved, is news even when its total
+  // time did not move.
+  const isNews = (b: BenchmarkResult) =>
+    b.status !== 'unchanged' ||
+    (b.failures?.length ?? 0) > 0 ||
+    (b.memory !== undefined && b.memory.status !== 'unchanged');
   return {
     changed: byRank(report.benchmarks.filter(isNews)),
     unchanged: report.benchmarks.filter((b) => !isNews(b)),
     functions,
     detailed: byRank(report.benchmarks),
+    allocations,
+    memory: report.benchmarks.some((b) => b.memory),
   };
 }
 
@@ -184,7 +203,7 @@ function render(
   const { changed, unchanged } = prepared;
   if (changed.length > 0) {
     const rows = changed.slice(0, level.changedRows);
-    body.push(benchmarkTable(rows));
+    body.push(benchmarkTable(rows, prepared.memory));
     if (changed.length > rows.length) {
       dropped.changed = changed.length - rows.length;
       body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
@@ -198,7 +217,9 @@ function render(
         changed.length > 0
           ? `${unchanged.length} unchanged benchmark(s)`
           : `All ${unchanged.length} benchmark(s) unchanged`;
-      body.push(`<details><summary>${title}</summary>\n\n${benchmarkTable(unchanged)}\n\n</details>`);
+      body.push(
+        `<details><summary>${title}</summary>\n\n${benchmarkTable(unchanged, prepared.memory)}\n\n</details>`,
+      );
     } else {
       dropped.unchanged = unchanged.length;
       body.push(`… ${unchanged.length} unchanged benchmark rows in the full report.`);
@@ -215,24 +236,38 @@ function render(
   for (const b of prepared.detailed) {
     const key = benchmarkKey(b);
     const rows = prepared.functions.get(key) ?? [];
+    const allocationRows = prepared.allocations.get(key) ?? [];
     const section = sections[key];
-    if (rows.length === 0 && section === undefined) continue;
+    if (rows.length === 0 && allocationRows.length === 0 && section === undefined) continue;
     const failing = b.status === 'regressed' || (b.failures?.length ?? 0) > 0;
     const keepSection =
       section !== undefined && (level.sections === 'all' || (level.sections === 'failing' && failing));
     if (section !== undefined && !keepSection) dropped.sections++;
     const shown = detailed < level.functionBenchmarks ? rows.slice(0, level.functionRows) : [];
     dropped.functionRows += rows.length - shown.length;
-    if (shown.length === 0 && !keepSection) continue;
+    const allocationsShown =
+      detailed < level.functionBenchmarks ? allocationRows.slice(0, level.functionRows) : [];
+    dropped.functionRows += allocationRows.length - allocationsShown.length;
+    if (shown.length === 0 && allocationsShown.length === 0 && !keepSection) continue;
     detailed++;
     const open = failing ? ' open' : '';
+    const allocating = allocationRows.length
+      ? `, ${allocationRows.length} function(s) allocating differently`
+      : '';
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed</summary>\n`,
+      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed${allocating}</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
       if (rows.length > shown.length)
         parts.push(`\n… ${rows.length - shown.length} more function rows in the full report.`);
+    }
+    if (allocationsShown.length > 0) {
+      parts.push(`\nAllocations per op:\n\n${allocationTable(allocationsShown, report, repo)}`);
+      if (allocationRows.length > allocationsShown.length)
+        parts.push(
+          `\n… ${allocationRows.length - allocationsShown.length} more allocation rows in the full report.`,
+        );
     }
     if (keepSection) parts.push(`\n${section}`);
     parts.push('\n</details>');
@@ -280,9 +315,11 @@ function render(
 function verdictLine(report: Report): string {
   const count = (s: BenchmarkResult['status']) => report.benchmarks.filter((b) => b.status === s).length;
   const gates = report.functions.filter((f) => f.gate).length;
+  const allocating = report.benchmarks.filter((b) => b.memory?.status === 'regressed').length;
   const parts = [
     count('regressed') && `${count('regressed')} regressed`,
     gates && `${gates} function(s) over the function threshold`,
+    allocating && `${allocating} allocating more per op`,
     count('failed') && `${count('failed')} failed`,
     count('improved') && `${count('improved')} improved`,
     count('added') && `${count('added')} added`,
@@ -296,15 +333,19 @@ function verdictLine(report: Report): string {
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 
-function benchmarkTable(rows: BenchmarkResult[]): string {
+function benchmarkTable(rows: BenchmarkResult[], memory = false): string {
   const header = ['Benchmark', 'Base', 'Head', 'Change', '95% CI', 'Status'];
+  if (memory) header.splice(5, 0, 'Memory');
   const body = rows.map((b) => {
     const measured = b.base && b.head && b.status !== 'failed';
     let status = STATUS[b.status];
     if (b.inconclusive && b.status === 'unchanged')
       status += ` (can't resolve ${formatPercent(b.threshold, false)})`;
     if (b.confirmation) status += b.confirmation.confirmed ? ' · confirmed' : ' · not confirmed';
-    if (b.status !== 'regressed' && (b.failures?.length ?? 0) > 0) status += ' · ⛔ function threshold';
+    const memoryFailed = b.memory?.status === 'regressed';
+    const otherFailures = (b.failures?.length ?? 0) - (memoryFailed ? 1 : 0);
+    if (b.status !== 'regressed' && otherFailures > 0) status += ' · ⛔ function threshold';
+    if (memoryFailed) status += ' · ⛔ allocations';
     if (b.status === 'failed' && b.error)
       status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
     return [
@@ -313,10 +354,59 @@ function benchmarkTable(rows: BenchmarkResult[]): string {
       b.head ? formatNs(b.head.medianNs) : '–',
       measured ? formatPercent(b.change) : '–',
       measured ? formatInterval(b.ci) : '–',
+      ...(memory ? [memoryCell(b)] : []),
       status,
     ];
   });
-  return markdownTable([header, ...body], { align: ['l', 'r', 'r', 'r', 'r', 'l'] });
+  const align = ['l', 'r', 'r', 'r', 'r', ...(memory ? ['l'] : []), 'l'];
+  return markdownTable([header, ...body], { align });
+}
+
+/** `+16.0% 🔴 272 KiB → 311 KiB/op · GC 12% → 15%`: bytes allocated per op and the time in GC. */
+function memoryCell(b: BenchmarkResult): string {
+  const m = b.memory;
+  if (!m) return '–';
+  const icon = m.status === 'regressed' ? ' 🔴' : m.status === 'improved' ? ' 🟢' : '';
+  const gc = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+  return (
+    `${formatPercent(m.change)}${icon} ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)}/op` +
+    ` · GC ${gc(m.baseGcShare)} → ${gc(m.headGcShare)}`
+  );
+}
+
+const ALLOC_STATUS: Record<AllocationResult['status'], string> = {
+  regressed: '🔴 more',
+  improved: '🟢 less',
+  unchanged: '⚪',
+  added: '🆕 new',
+  removed: '➖ gone',
+};
+
+function allocationTable(rows: AllocationResult[], report: Report, repo: string | undefined): string {
+  const header = ['Function', 'Where', 'Base bytes/op', 'Head bytes/op', 'Δ bytes/op', 'Share', 'Status'];
+  const body = rows.map((a) => {
+    const url =
+      a.kind === undefined || a.kind === 'user'
+        ? sourceUrl(repo, report.head.sha, a.file, a.line)
+        : undefined;
+    const file = clip(a.file, 150);
+    const where = a.package
+      ? escapeCell(a.package)
+      : url
+        ? `[${escapeCell(file)}:${a.line}](${url})`
+        : escapeCell(file || a.kind || '');
+    const edited = !!a.source?.changed && a.source.reason !== 'dependency';
+    return [
+      `${codeSpan(clip(a.name, 150))}${edited ? ' ✏️' : ''}`,
+      where,
+      formatBytes(a.baseBytesPerOp),
+      formatBytes(a.headBytesPerOp),
+      formatDeltaBytes(a.deltaBytesPerOp),
+      a.shareOfBenchmark === undefined ? '–' : formatPercent(a.shareOfBenchmark),
+      ALLOC_STATUS[a.status],
+    ];
+  });
+  return markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] });
 }
 
 /** The production column: share of production CPU and the estimated fleet impact, or "not run". */
@@ -433,8 +523,11 @@ function footer(report: Report, options: MarkdownOptions): string {
   const how = s
     ? `${s.maxProcesses && s.maxProcesses > s.processes ? `${s.processes}–${s.maxProcesses}` : s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
     : '';
+  const memory = report.benchmarks.some((b) => b.memory)
+    ? ' Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold.'
+    : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''}${memory} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

@@ -1,7 +1,7 @@
 // Everything the report stage makes from a pipeline result: the Markdown comment (with a text flame
 // graph per changed benchmark) and the flame-graph files (SVG + HTML viewer per benchmark). Pure: it
 // returns contents and relative paths; the caller writes them.
-import { renderFlameOutputs } from '../flame/index.js';
+import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
 import type { Report, Side, StackProfile } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
@@ -30,6 +30,8 @@ interface PipelineOutput {
   profiles: Record<string, Partial<Record<Side, StackProfile>>>;
   /** File-system-safe name per benchmark key (the measure stage's); the flame-graph files are named after it. */
   slugs: Record<string, string>;
+  /** Heap profiles of the allocation pass (`ns` holds bytes): an allocation flame-graph delta each. */
+  allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
 }
 
 export interface FlameGraphs {
@@ -69,6 +71,25 @@ export function renderFlames(
     files.push({ path: `flame/${name}.svg`, content: flame.svg, key, changed: isChanged });
     files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
     if (isChanged) sections[key] = flame.text;
+  }
+  for (const [key, sides] of Object.entries(result.allocationProfiles ?? {})) {
+    if (!sides.base && !sides.head) continue;
+    const name = result.slugs[key] ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
+    const changedMemory =
+      report.benchmarks.some((b) => benchmarkKey(b) === key && b.memory && b.memory.status !== 'unchanged') ||
+      (report.allocations ?? []).some((a) => a.benchmark === key && a.status !== 'unchanged');
+    const tree = buildFlameTree(sides.base, sides.head);
+    files.push({
+      path: `flame/${name}-alloc.html`,
+      content: renderFlameHtml(tree, {
+        title: `Allocation flame graph delta: ${key}`,
+        repoUrl: options.repoUrl,
+        headSha: report.head.sha,
+        valueUnit: 'bytes',
+      }),
+      key,
+      changed: changedMemory,
+    });
   }
   return { files, sections };
 }

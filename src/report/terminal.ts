@@ -1,6 +1,8 @@
 // The summary printed at the end of `flamegate compare`.
 
 import {
+  formatBytes,
+  formatDeltaBytes,
   formatDeltaNs,
   formatInterval,
   formatNs,
@@ -92,6 +94,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       }
     }
   }
+  out.push(...memoryLines(report, paint));
   out.push('');
   const verdict = report.infrastructureErrors?.length
     ? paint('red', 'NONE (infrastructure error, see below)')
@@ -101,4 +104,37 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
   return out.join('\n');
+}
+
+/** Bytes allocated per op per benchmark, GC shares, and the functions whose allocations changed. */
+function memoryLines(report: Report, paint: (code: keyof typeof CODES, text: string) => string): string[] {
+  const measured = report.benchmarks.filter((b) => b.memory);
+  if (measured.length === 0) return [];
+  const out = ['', paint('bold', 'Allocated bytes per op (collected objects included), time in GC:')];
+  for (const b of measured) {
+    const m = b.memory as NonNullable<BenchmarkResult['memory']>;
+    const color = m.status === 'regressed' ? 'red' : m.status === 'improved' ? 'green' : 'dim';
+    out.push(
+      paint(
+        color,
+        `  ${benchmarkKey(b)}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ` +
+          `${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; ` +
+          `GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`,
+      ),
+    );
+    const rows = (report.allocations ?? [])
+      .filter((a) => a.benchmark === benchmarkKey(b) && a.status !== 'unchanged')
+      .slice(0, 5);
+    for (const a of rows) {
+      const where = a.package ?? (a.file ? `${a.file}:${a.line}` : (a.kind ?? ''));
+      const edited = a.source?.changed && a.source.reason !== 'dependency' ? ', changed in this PR' : '';
+      out.push(
+        paint(
+          a.status === 'regressed' || a.status === 'added' ? 'red' : 'green',
+          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${a.name}  ${where}  (${a.status}${edited})`,
+        ),
+      );
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // draws the flame graph from the page's JSON data, zooms on click, searches, switches views, and sorts
 // the function table. It loads nothing from the network.
 import { escapeHtml } from '../../escape.js';
-import { formatDeltaNs, formatNs, formatPercent } from '../../format.js';
+import { formatBytes, formatDeltaBytes, formatDeltaNs, formatNs, formatPercent } from '../../format.js';
 import type { ViewerData } from './viewer-data.js';
 
 type View = 'diff' | 'diffbase' | 'head' | 'base';
@@ -14,6 +14,9 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 const D = JSON.parse(byId('flame-data').textContent ?? '{}') as ViewerData;
+// The allocation flame graph carries bytes per op instead of time.
+const fmt = D.bytes ? formatBytes : formatNs;
+const fmtDelta = D.bytes ? formatDeltaBytes : formatDeltaNs;
 const S = D.strings;
 const N = D.n.length;
 const u = D.unit;
@@ -107,9 +110,9 @@ function describe(i: number): string {
   return [
     nameOf(i),
     meta.join(' · '),
-    `head: total ${formatNs(at(D.ht, i) * u)}/op, self ${formatNs(at(D.hs, i) * u)}/op`,
-    `base: total ${formatNs(at(D.bt, i) * u)}/op, self ${formatNs(at(D.bs, i) * u)}/op`,
-    `change: self ${formatDeltaNs((at(D.hs, i) - at(D.bs, i)) * u)}/op, total ${formatDeltaNs(
+    `head: total ${fmt(at(D.ht, i) * u)}/op, self ${fmt(at(D.hs, i) * u)}/op`,
+    `base: total ${fmt(at(D.bt, i) * u)}/op, self ${fmt(at(D.bs, i) * u)}/op`,
+    `change: self ${fmtDelta((at(D.hs, i) - at(D.bs, i)) * u)}/op, total ${fmtDelta(
       (at(D.ht, i) - at(D.bt, i)) * u,
     )}/op${gone(i) ? ' (only on base)' : ''}`,
   ].join('\n');
@@ -244,9 +247,9 @@ function table(): void {
       const where = r.where + (r.line > 0 && r.file ? `:${r.line}` : '');
       return (
         `<tr><td class="fn">${name}</td><td class="where">${escapeHtml(where)}</td><td>${escapeHtml(r.kind)}</td>` +
-        `<td class="num">${formatNs(r.bs)}</td><td class="num">${formatNs(r.hs)}</td>` +
-        `<td class="num ${cls}">${formatDeltaNs(r.delta)}</td><td class="num ${cls}">${pct}</td>` +
-        `<td class="num">${formatNs(r.ht)}</td></tr>`
+        `<td class="num">${fmt(r.bs)}</td><td class="num">${fmt(r.hs)}</td>` +
+        `<td class="num ${cls}">${fmtDelta(r.delta)}</td><td class="num ${cls}">${pct}</td>` +
+        `<td class="num">${fmt(r.ht)}</td></tr>`
       );
     })
     .join('');

@@ -34,6 +34,8 @@ export interface ViewerData {
   fnsOmitted: number;
   baseOps: number;
   headOps: number;
+  /** The values are bytes per op (the allocation flame graph), not time. */
+  bytes?: boolean;
 }
 
 /**

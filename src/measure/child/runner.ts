@@ -3,21 +3,26 @@
 // share one process so that a pair of slices milliseconds apart sees the same machine speed.
 // This is the only module that imports the profiler.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Session } from 'node:inspector/promises';
 import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import type { Side, SideTiming } from '../../model.js';
 import {
+  type AllocationJob,
   type ChildBenchmark,
   type ChildMessage,
   type Job,
   OPS_COMMENT_PREFIX,
   type ProfileJob,
   SIDE_LABEL,
+  type SideAllocation,
   type TimingJob,
 } from '../protocol.js';
+import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
 import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
@@ -579,6 +584,211 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
   }
 }
 
+/**
+ * The allocation pass. Bytes per op come from the garbage collector's own books: the heap's growth
+ * over a slice plus every byte the collections during the slice freed (v8.GCProfiler, Node 18.15+),
+ * so objects already collected count. Per function, V8's sampling heap profiler (through the
+ * inspector, counting collected objects too) runs without a break from before the first benchmark
+ * module loads to the end: stopping and restarting it costs tens of ms and slows the code that runs
+ * next several-fold, so it is read once per benchmark. Its samples carry no labels; a sample's side
+ * is the worktree its stack runs in (base and head load from different folders), and the measured
+ * phase is told apart by two marker allocations whose sample ordinals bound it.
+ */
+async function runAllocation(job: AllocationJob): Promise<void> {
+  const { Session: InspectorSession } = await import('node:inspector/promises');
+  const session: Session = new InspectorSession();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  const sampling = {
+    samplingInterval: job.samplingIntervalBytes,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  };
+  await session.post('HeapProfiler.startSampling', sampling);
+  const read = async (): Promise<SamplingHeapProfile> => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await session.post('HeapProfiler.startSampling', sampling);
+    return profile as unknown as SamplingHeapProfile;
+  };
+  // An allocation far larger than the sampling interval is sampled with certainty (1 − e⁻⁴⁰).
+  const markerLength = Math.ceil((40 * job.samplingIntervalBytes) / 8);
+  // Node 18.15+ (flamegate needs 20.6+); the type is spelled out because its JSON shape is loose.
+  const GCProfiler = (v8 as unknown as { GCProfiler: new () => GcProfilerLike }).GCProfiler;
+  const usedHeap = () => v8.getHeapStatistics().used_heap_size;
+
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: 'warmup' });
+      const totals: Partial<Record<Side, SideAllocation>> = {};
+      const slices: { side: Side; bytes: number; ops: number }[] = [];
+      flamegateAllocationMark(markerLength);
+      await alternate(
+        b.key,
+        sides,
+        { ...common, timeMs: job.timeMs, phase: 'measure' },
+        async (side, run) => {
+          const gc = new GCProfiler();
+          gc.start();
+          const started = performance.now();
+          const before = usedHeap();
+          const timing = await run();
+          const after = usedHeap();
+          const wallNs = (performance.now() - started) * 1e6;
+          const collections = gc.stop().statistics;
+          let freed = 0;
+          let gcNs = 0;
+          let majorGcNs = 0;
+          const durations = { minor: [] as number[], major: [] as number[] };
+          for (const c of collections) {
+            freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
+            gcNs += c.cost * 1e3;
+            const minor = /scavenge|minor/i.test(String(c.gcType));
+            if (!minor) majorGcNs += c.cost * 1e3;
+            durations[minor ? 'minor' : 'major'].push(c.cost * 1e3);
+          }
+          const bytes = after - before + freed;
+          const total = (totals[side] ??= {
+            ops: 0,
+            bytes: 0,
+            gcNs: 0,
+            wallNs: 0,
+            majorGcNs: 0,
+            minorGcDurationsNs: [],
+            majorGcDurationsNs: [],
+          });
+          total.ops += timing.ops;
+          total.bytes += bytes;
+          total.gcNs += gcNs;
+          total.majorGcNs = (total.majorGcNs ?? 0) + majorGcNs;
+          total.minorGcDurationsNs?.push(...durations.minor);
+          total.majorGcDurationsNs?.push(...durations.major);
+          total.wallNs += wallNs;
+          slices.push({ side, bytes, ops: timing.ops });
+          return timing;
+        },
+      );
+      flamegateAllocationMark(markerLength);
+      const stacks = splitBySide(await read(), {
+        base: b.base ? dirname(b.base.file) : undefined,
+        head: b.head ? dirname(b.head.file) : undefined,
+        roots: job.roots,
+      });
+      // Slices run in pairs (one per side, ABBA), so consecutive slices of both sides form a pair.
+      const pairLogRatios: number[] = [];
+      for (let i = 0; i + 1 < slices.length; i += 2) {
+        const x = slices[i] as (typeof slices)[number];
+        const y = slices[i + 1] as (typeof slices)[number];
+        if (x.side === y.side) continue;
+        const [base, head] = x.side === 'base' ? [x, y] : [y, x];
+        if (base.bytes > 0 && head.bytes > 0)
+          pairLogRatios.push(Math.log(head.bytes / head.ops / (base.bytes / base.ops)));
+      }
+      const dir = join(job.outDir, b.slug);
+      mkdirSync(dir, { recursive: true });
+      const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
+      for (const side of SIDES) {
+        const ops = totals[side]?.ops;
+        if (!ops) continue;
+        const path = join(dir, `alloc-${side}-${job.process}.pb.gz`);
+        writeFileSync(
+          path,
+          stacks[side].encode(
+            [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`],
+            job.samplingIntervalBytes,
+          ),
+        );
+        profiles[side] = { path, ops };
+      }
+      await send({
+        type: 'allocated',
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios,
+      });
+    });
+  }
+  await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+}
+
+/** The marker whose sampled allocations bound the measured phase in the heap profile. */
+function flamegateAllocationMark(length: number): number {
+  const marker = new Array<number>(length).fill(0);
+  return marker.length;
+}
+
+/**
+ * The measured phase's samples, split by side. A sample belongs to the side whose worktree holds a
+ * frame of its stack (the benchmark's own function is on every stack of its operations); samples of
+ * neither (the runner between slices) are dropped.
+ */
+function splitBySide(
+  profile: SamplingHeapProfile,
+  where: { base?: string; head?: string; roots?: Partial<Record<Side, string>> },
+): Record<Side, HeapStacks> {
+  const prefix = (side: Side) => {
+    const dir = where.roots?.[side] ?? where[side];
+    return dir ? (dir.endsWith('/') ? dir : `${dir}/`) : undefined;
+  };
+  const prefixes = { base: prefix('base'), head: prefix('head') };
+  const marks = markerOrdinals(profile);
+  const inPhase = (ordinal: number) => !marks || (ordinal > marks[0] && ordinal < marks[1]);
+  const sideOf = (urls: string[]): Side | undefined => {
+    for (let i = urls.length - 1; i >= 0; i--) {
+      const path = urlPath(urls[i] as string);
+      // The longer prefix first: one worktree may sit inside the other's folder.
+      const candidates = SIDES.filter((s) => prefixes[s] && path.startsWith(prefixes[s] as string)).sort(
+        (x, y) => (prefixes[y]?.length ?? 0) - (prefixes[x]?.length ?? 0),
+      );
+      if (candidates[0]) return candidates[0];
+    }
+    return undefined;
+  };
+  return {
+    base: HeapStacks.from(profile, (urls) => sideOf(urls) === 'base', inPhase),
+    head: HeapStacks.from(profile, (urls) => sideOf(urls) === 'head', inPhase),
+  };
+}
+
+function markerOrdinals(profile: SamplingHeapProfile): [number, number] | undefined {
+  const markerNodes = new Set<number>();
+  const walk = (node: SamplingHeapProfile['head']) => {
+    if (node.callFrame.functionName === 'flamegateAllocationMark') markerNodes.add(node.id);
+    for (const child of node.children) walk(child);
+  };
+  walk(profile.head);
+  const ordinals = (profile.samples ?? []).filter((s) => markerNodes.has(s.nodeId)).map((s) => s.ordinal);
+  if (ordinals.length < 2) return undefined;
+  return [Math.min(...ordinals), Math.max(...ordinals)];
+}
+
+function urlPath(url: string): string {
+  if (!url.startsWith('file://')) return url;
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return url.slice('file://'.length);
+  }
+}
+
+interface GcProfilerLike {
+  start(): void;
+  stop(): {
+    statistics: {
+      gcType: string;
+      cost: number;
+      beforeGC: { heapStatistics: { usedHeapSize: number } };
+      afterGC: { heapStatistics: { usedHeapSize: number } };
+    }[];
+  };
+}
+
 async function runDiscover(files: string[]): Promise<void> {
   for (const file of files) {
     // tinybench calls each task once when it is added (to tell sync from async), so a task that
@@ -599,6 +809,7 @@ async function main(): Promise<void> {
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
   if (job.kind === 'discover') await runDiscover(job.files);
   else if (job.kind === 'timing') await runTiming(job);
+  else if (job.kind === 'allocation') await runAllocation(job);
   else await runProfile(job);
   await send({ type: 'done' });
   // Benchmarks may leave timers or sockets open; the parent has everything it needs.
