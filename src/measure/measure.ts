@@ -101,11 +101,16 @@ class StageClock {
     this.done += benchmarks;
     if (benchmarks > 0) this.costs.push(roundMs / benchmarks);
   }
-  /** The attribution pass, estimated from the budget: it runs after timing whatever happens. */
+  /** The attribution and allocation passes, estimated from the budget: they run after timing whatever happens. */
   get attributionMs(): number {
     const b = this.input.budget;
     const paired = this.runnable.filter((m) => m.present.base && m.present.head).length;
-    return b.profileProcesses * (paired * (2 * (b.profileMs + b.warmupMs) + 100) + 400);
+    const profiling = b.profileProcesses * (paired * (2 * (b.profileMs + b.warmupMs) + 100) + 400);
+    const allocationWarmup = Math.max(b.warmupMs, ALLOCATION_MIN_WARMUP_MS);
+    const allocation =
+      (b.allocationProcesses ?? 0) *
+      (paired * (2 * ((b.allocationMs ?? 200) + allocationWarmup) + 100) + 400);
+    return profiling + allocation;
   }
   status(phase: MeasureStatus['phase'], round: number, remaining: number, sampling: number, resolved = 0) {
     const left =
