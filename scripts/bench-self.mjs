@@ -674,3 +674,101 @@ if (only.has('alloc')) {
       `max ${(100 * (sorted[sorted.length - 1] ?? 0)).toFixed(1)}% (the pass adds pass/(1−pass) to a run without it)`,
   );
 }
+
+// Sharding (issue 14): the two-package monorepo fixture (seven benchmarks), run whole and as N shards.
+// A shard's measured cost is the wall time its benchmark processes spent on its benchmarks (the sum
+// of `costMs`); install and discovery are the same in every shard job and are printed apart.
+//   node scripts/bench-self.mjs --only shards
+if (only.has('shards')) {
+  const makeMonorepo = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-self-mono-'));
+    cpSync(join(root, 'fixtures/monorepo-project'), dir, {
+      recursive: true,
+      filter: (p) => !p.includes('node_modules'),
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    writeFileSync(join(dir, 'README.md'), '# fixture (edited)\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'head');
+    return dir;
+  };
+  const run = (dir, args) =>
+    new Promise((resolve) => {
+      const out = mkdtempSync(join(tmpdir(), 'flamegate-self-shard-'));
+      const started = Date.now();
+      const child = spawn(
+        process.execPath,
+        [cli, 'compare', '--base', 'HEAD~1', '--packages', 'packages/*', '--out', out, '--quiet', ...args],
+        { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (code) => {
+        let report;
+        try {
+          report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+        } catch {
+          console.log(`  run failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        }
+        resolve({ code, out, seconds: (Date.now() - started) / 1000, report });
+      });
+    });
+  const cost = (report) => (report?.benchmarks ?? []).reduce((sum, b) => sum + (b.costMs ?? 0), 0) / 1000;
+  const dir = makeMonorepo();
+  console.log(
+    '\n# Shards: fixtures/monorepo-project (2 packages, 7 benchmarks, its own small budget), one runner',
+  );
+  const whole = await run(dir, []);
+  const wholeCost = cost(whole.report);
+  console.log(
+    `  unsharded: ${whole.report?.benchmarks.length} benchmarks, wall ${whole.seconds.toFixed(1)} s, measured cost ${wholeCost.toFixed(1)} s, exit ${whole.code}`,
+  );
+  const costsFile = join(whole.out, 'report.json');
+  for (const [count, extra, label] of [
+    [2, [], 'split by estimate'],
+    [3, [], 'split by estimate'],
+    [2, ['--costs', costsFile], 'split by the unsharded run’s costs'],
+    [3, ['--costs', costsFile], 'split by the unsharded run’s costs'],
+  ]) {
+    const shards = [];
+    for (let i = 1; i <= count; i++) shards.push(await run(dir, ['--shard', `${i}/${count}`, ...extra]));
+    const costs = shards.map((s) => cost(s.report));
+    const walls = shards.map((s) => s.seconds);
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const keys = shards.flatMap((s) => (s.report?.benchmarks ?? []).map((b) => `${b.file} > ${b.name}`));
+    const merged = await new Promise((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [cli, 'merge', ...shards.map((s) => s.out), '--json', join(shards[0].out, 'm.json')],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      child.on('close', (code) => {
+        let report;
+        try {
+          report = JSON.parse(readFileSync(join(shards[0].out, 'm.json'), 'utf8'));
+        } catch {}
+        resolve({ code, report });
+      });
+    });
+    const wholeKeys = (whole.report?.benchmarks ?? []).map((b) => `${b.file} > ${b.name}`).sort();
+    const mergedKeys = (merged.report?.benchmarks ?? []).map((b) => `${b.file} > ${b.name}`).sort();
+    console.log(
+      `  ${count} shards, ${label}: benchmarks per shard ${shards.map((s) => s.report?.benchmarks.length).join(' / ')}; ` +
+        `measured cost per shard ${costs.map((c) => `${c.toFixed(1)} s`).join(' / ')} ` +
+        `(longest ÷ mean ${(Math.max(...costs) / mean(costs)).toFixed(2)}); ` +
+        `job wall time ${walls.map((w) => `${w.toFixed(1)} s`).join(' / ')} (longest ÷ mean ${(Math.max(...walls) / mean(walls)).toFixed(2)}); ` +
+        `planned ${shards[0].report?.shard?.estimatedMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' / ')}; ` +
+        `merge exit ${merged.code}, ${mergedKeys.length} benchmarks, each once: ${new Set(keys).size === keys.length}, ` +
+        `same set as unsharded: ${JSON.stringify(mergedKeys) === JSON.stringify(wholeKeys)}`,
+    );
+    for (const s of shards) rmSync(s.out, { recursive: true, force: true });
+  }
+  rmSync(whole.out, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -374,6 +374,13 @@ export interface BenchmarkResult {
   neededProcesses?: number;
   /** The second, independent measurement of a benchmark whose first verdict was `regressed` or `improved`. */
   confirmation?: Confirmation;
+  /**
+   * Wall time the benchmark processes spent on this benchmark, all passes and both sides, in ms
+   * (loading its file included when it was the file's first task). `--costs` reads it to balance shards.
+   */
+  costMs?: number;
+  /** In a run over several packages (a monorepo): the package directory, relative to the run's root. */
+  package?: string;
   /** Allocated bytes per op and time in GC, from the allocation pass (absent when it is off). */
   memory?: MemoryResult;
 }
@@ -601,4 +608,33 @@ export interface Report {
   allocationProfiles?: Record<string, Partial<Record<Side, string>>>;
   /** Wall time of the allocation pass, ms (what it adds to a run). */
   allocationPassMs?: number;
+  /**
+   * Hash of the effective config (thresholds, overrides, budget, globs…): shards of one run must
+   * agree on it before `flamegate merge` combines them.
+   */
+  configFingerprint?: string;
+  /** Set on the partial report of one shard job (`--shard i/N`). */
+  shard?: ShardInfo;
+  /** Set on a report that `flamegate merge` made from shard reports. */
+  merged?: { shards: number; planDigest: string };
+  /** In a run over several packages: their directories, relative to the run's root. */
+  packages?: string[];
+}
+
+/** Which share of the benchmarks one shard job measured, and how the split was made. */
+export interface ShardInfo {
+  /** 1-based index of this shard. */
+  index: number;
+  /** Number of shards. */
+  count: number;
+  /** Benchmarks over all shards. */
+  benchmarks: number;
+  /** `estimate`: costs from the budget and discovery alone; `costs`: a previous run's measured costs. */
+  basis: 'estimate' | 'costs';
+  /** Expected cost of each shard, ms, in shard order. */
+  estimatedMs: number[];
+  /** Hash of `plan`: every shard of one run carries the same. */
+  planDigest: string;
+  /** Every benchmark key of the run (in discovery order) → the shard (1-based) that measures it. */
+  plan: Record<string, number>;
 }

@@ -16,8 +16,11 @@ import { classifyPacked } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
+import { costTracker, recordRun, writeStacks } from './shard/record.js';
+import { type ShardPlan, selectShard, shardLabel } from './shard/select.js';
 import { describeChanges } from './workspace/changes.js';
 import { listBenchmarkFiles } from './workspace/files.js';
+import { expandPackages, listPackageFiles } from './workspace/packages.js';
 import { prepare } from './workspace/prepare.js';
 import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
@@ -60,12 +63,20 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
     const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
-    await prepare(workspace, config, progress, settings.signal);
-
-    const files = {
-      base: await listBenchmarkFiles(workspace.base.dir, config.benchmarks, config.exclude),
-      head: await listBenchmarkFiles(workspace.head.dir, config.benchmarks, config.exclude),
+    const packages = settings.packages && {
+      base: await expandPackages(workspace.base.dir, settings.packages),
+      head: await expandPackages(workspace.head.dir, settings.packages),
     };
+    if (packages && packages.base.length + packages.head.length === 0) {
+      throw new UsageError(`no package directory matches ${settings.packages?.join(', ')} on either side`);
+    }
+    await prepare(workspace, config, progress, settings.signal, packages);
+
+    const list = (side: 'base' | 'head') =>
+      packages
+        ? listPackageFiles(workspace[side].dir, packages[side], config.benchmarks, config.exclude)
+        : listBenchmarkFiles(workspace[side].dir, config.benchmarks, config.exclude);
+    const files = { base: await list('base'), head: await list('head') };
     if (files.base.length === 0 && files.head.length === 0) {
       const where = workspace.prefix || 'the repository root';
       throw new UsageError(
@@ -78,6 +89,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const outDir = settings.outDir ? resolve(settings.outDir) : mkdtempSync(join(tmpdir(), 'flamegate-out-'));
     mkdirSync(outDir, { recursive: true });
     mkdirSync(workspace.scratch, { recursive: true });
+    const tracker = costTracker();
+    let shard: ShardPlan | undefined;
     const passMs: Record<string, number> = {};
     const { measurements, run } = await measureRun({
       passMs,
@@ -96,6 +109,17 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
         findOverride(config.overrides, id)?.thresholds.benchmark ?? config.thresholds.benchmark,
       deadline: started + config.budget.maxMinutes * 60_000,
       signal: settings.signal,
+      onWork: tracker.onWork,
+      select: settings.shard
+        ? (found) => {
+            const spec = settings.shard as NonNullable<Settings['shard']>;
+            shard = selectShard({ measurements: found, budget: config.budget, spec, costs: settings.costs });
+            progress(
+              `shard ${shardLabel(spec)}: ${shard.selected.length} of ${found.length} benchmark(s), split by ${shard.info.basis}`,
+            );
+            return shard.selected;
+          }
+        : undefined,
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 
@@ -134,9 +158,12 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     if (Object.keys(allocationProfiles).length > 0)
       report.allocationProfiles = profilePaths(allocationProfiles);
     if (passMs.allocation !== undefined) report.allocationPassMs = passMs.allocation;
+    const allPackages = packages && [...new Set([...packages.base, ...packages.head])].sort();
+    recordRun(report, { config, costs: tracker.costs, shard: shard?.info, packages: allPackages });
+    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
+    if (shard) writeStacks(outDir, { stacks: flameInputs(profiles), slugs });
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
     return {
       report,
       outDir,

@@ -1,6 +1,7 @@
 // The one settings object both entry points (CLI and Action) build from their inputs and hand to the
 // pipeline. Nothing here reads the environment: entry points do that.
 import type { Config, MeasureStatus } from './model.js';
+import type { ShardSpec } from './shard/select.js';
 
 export interface Settings {
   /** Directory inside the git repository where benchmarks live (the working directory). */
@@ -33,6 +34,12 @@ export interface Settings {
   signal?: AbortSignal;
   /** Keep worktrees after the run (debugging). */
   keepWorktrees?: boolean;
+  /** Measure only this shard's share of the benchmarks (`--shard i/N`). */
+  shard?: ShardSpec;
+  /** Measured cost per benchmark key from a previous report (`--costs`), to balance shards. */
+  costs?: Record<string, number>;
+  /** Monorepos: package directories (paths or globs) relative to `cwd`, measured in one run. */
+  packages?: string[];
   /** A production profile for production weighting; overrides the config's `production-profile`. */
   productionProfile?: string;
 }

@@ -6,6 +6,8 @@ import { isAbsolute, join } from 'node:path';
 import type { CommentMode } from '../publish/publish.js';
 import type { PublishOptions } from '../publish/run.js';
 import { type InputOverrides, type Settings, UsageError } from '../settings.js';
+import { readCostsFile, shardArtifactPrefix } from '../shard/record.js';
+import { parseShard, splitList } from '../shard/select.js';
 import type { BaseMode } from '../workspace/base.js';
 
 export interface ActionOptions extends PublishOptions {
@@ -14,6 +16,12 @@ export interface ActionOptions extends PublishOptions {
   /** The pull request to comment on (from the event, or the `pr-number` input in post-only mode). */
   pullNumber?: number;
   eventName: string;
+  /** `measure` (default) or `merge`: combine this run's shard results and publish them. */
+  mode: 'measure' | 'merge';
+  /** Shard artifacts are named `<prefix><i>-of-<N>`; the merge job downloads those of this run. */
+  shardArtifactPrefix: string;
+  /** Merge mode: a local directory holding the shard results instead of this run's artifacts. */
+  shardsDir?: string;
 }
 
 export interface ActionPlan {
@@ -82,7 +90,7 @@ export function planAction(env: Env): ActionPlan {
   const event = readEvent(env);
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const pr = event.payload.pull_request;
-  const comment = choiceInput<CommentMode>(env, 'comment', ['always', 'on-change', 'never']);
+  let comment = choiceInput<CommentMode>(env, 'comment', ['always', 'on-change', 'never']);
   const baseMode = choiceInput<BaseMode>(env, 'base-mode', ['pr-base', 'merge-base']);
 
   if (event.name === 'pull_request_target' && pr) {
@@ -99,8 +107,23 @@ export function planAction(env: Env): ActionPlan {
     }
   }
 
+  const mode = choiceInput<'measure' | 'merge'>(env, 'mode', ['measure', 'merge']);
+  const shardInput = getInput(env, 'shard');
+  const shard = shardInput ? parseShard(shardInput, 'input "shard"') : undefined;
+  if (shard && mode === 'merge') {
+    throw new UsageError(
+      `input "shard" ("${shardInput}") is for the shard jobs; the merge job (mode: merge) takes none`,
+    );
+  }
+  // The shard jobs leave commenting and the verdict to the merge job.
+  if (shard) comment = 'never';
+
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const workingDirectory = getInput(env, 'working-directory');
+  const directories = splitList(getInput(env, 'working-directory'));
+  // Several directories, or a glob, make a monorepo run rooted at the workspace.
+  const packages =
+    directories.length > 1 || directories.some((d) => /[*?{[]/.test(d)) ? directories : undefined;
+  const workingDirectory = packages ? '' : (directories[0] ?? '');
   const cwd = workingDirectory
     ? isAbsolute(workingDirectory)
       ? workingDirectory
@@ -118,7 +141,7 @@ export function planAction(env: Env): ActionPlan {
     commentKey:
       getInput(env, 'comment-key') ||
       `${env.GITHUB_WORKFLOW ?? 'flamegate'}/${env.GITHUB_JOB ?? 'job'}${workingDirectory ? `/${workingDirectory}` : ''}`,
-    failOnRegression: booleanInput(env, 'fail-on-regression', true),
+    failOnRegression: shard ? false : booleanInput(env, 'fail-on-regression', true),
     reportPath: getInput(env, 'report') || undefined,
     pullNumber,
     owner,
@@ -130,6 +153,10 @@ export function planAction(env: Env): ActionPlan {
     eventName: event.name,
     artifact: booleanInput(env, 'upload-artifact', true),
     imageBranch: getInput(env, 'flame-graph-branch') || undefined,
+    mode,
+    shard,
+    shardArtifactPrefix: shardArtifactPrefix(getInput(env, 'comment-key') || undefined),
+    shardsDir: getInput(env, 'shards-dir') ? resolvePath(workspace, getInput(env, 'shards-dir')) : undefined,
   };
 
   const baseInput = getInput(env, 'base');
@@ -142,7 +169,7 @@ export function planAction(env: Env): ActionPlan {
     base = event.payload.before;
     baseSha = event.payload.before;
   }
-  if (!base && !options.reportPath) {
+  if (!base && !options.reportPath && mode === 'measure') {
     throw new UsageError(
       `no base revision: the ${event.name || 'unknown'} event carries none. Set the "base" input (a branch, tag or SHA).`,
     );
@@ -161,17 +188,25 @@ export function planAction(env: Env): ActionPlan {
   const build = getInput(env, 'build');
   if (build) overrides.build = build;
 
+  const costsInput = getInput(env, 'costs');
   const settings: Settings = {
     cwd,
     base,
     head: 'HEAD',
+    shard,
+    packages,
+    costs: costsInput ? readCostsFile(resolvePath(workspace, costsInput), 'input "costs"') : undefined,
     configInRepo: getInput(env, 'config') || undefined,
     inputOverrides: overrides,
     productionProfile: getInput(env, 'production-profile') || undefined,
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
-      `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}`,
+      `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
     ),
   };
   return { settings, options, baseSha, baseMode };
+}
+
+function resolvePath(workspace: string, path: string): string {
+  return isAbsolute(path) ? path : join(workspace, path);
 }

@@ -2,6 +2,7 @@
 // one-line annotations that name the fix.
 import { runPipeline } from '../pipeline.js';
 import { fail, log } from '../publish/actions.js';
+import { runMergeMode } from '../publish/merge-mode.js';
 import { publishRun, publishSavedReport } from '../publish/run.js';
 import { progressLine } from '../report/progress.js';
 import { UsageError } from '../settings.js';
@@ -11,6 +12,11 @@ import { planAction } from './inputs.js';
 
 async function run(): Promise<void> {
   const plan = planAction(process.env);
+  if (plan.options.mode === 'merge') {
+    // The job after a matrix of `shard: i/N` jobs: one comment, one summary, one verdict.
+    await runMergeMode(plan.options, plan.settings.outDir ?? 'flamegate-merged');
+    return;
+  }
   if (plan.options.reportPath) {
     // Post-only mode (the workflow_run half of the fork recipe): publish a report made elsewhere.
     await publishSavedReport(plan.options.reportPath, plan.options);

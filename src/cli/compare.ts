@@ -8,6 +8,8 @@ import { infrastructureFailure } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
+import { readCostsFile } from '../shard/record.js';
+import { parseShard, splitList } from '../shard/select.js';
 import { createProgress } from './progress.js';
 
 export async function compareCommand(args: string[]): Promise<number> {
@@ -33,6 +35,9 @@ export async function compareCommand(args: string[]): Promise<number> {
         node: { type: 'string' },
         'keep-worktrees': { type: 'boolean' },
         'production-profile': { type: 'string' },
+        shard: { type: 'string' },
+        costs: { type: 'string' },
+        packages: { type: 'string' },
         quiet: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
@@ -60,6 +65,9 @@ export async function compareCommand(args: string[]): Promise<number> {
     node: values.node as string | undefined,
     keepWorktrees: values['keep-worktrees'] === true,
     productionProfile: values['production-profile'] as string | undefined,
+    shard: values.shard !== undefined ? parseShard(String(values.shard)) : undefined,
+    costs: values.costs ? readCostsFile(String(values.costs), '--costs') : undefined,
+    packages: values.packages ? splitList(String(values.packages)) : undefined,
     signal: controller.signal,
     inputOverrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,

@@ -11,6 +11,7 @@ const HELP = `flamegate ${VERSION}: a performance gate for pull requests
 
 Usage:
   flamegate compare --base <rev> [--head <rev>] [options]
+  flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
   flamegate diff <base> <head> [--json FILE] [--svg FILE] [--html FILE] [--text]
   flamegate demo [--out DIR]
   flamegate --version | --help
@@ -32,6 +33,9 @@ built), profiles them, and compares time per op and each function's self time pe
   --node <path>       node binary for benchmarks (default: node on PATH)
   --production-profile <file>  a CPU profile from production (pprof or .cpuprofile): function rows get
                       their share of production CPU and the estimated fleet impact (thresholds.fleet)
+  --shard <i/N>       measure only shard i of N (a CI matrix); combine the shards with merge
+  --costs <file>      a previous JSON report whose measured costs balance the shards
+  --packages <list>   monorepo: package directories or globs (comma separated), relative to --cwd
   --keep-worktrees    do not remove the worktrees (debugging)
   --quiet             no progress lines
   --no-color          plain output
@@ -49,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     const { DIFF_USAGE } = await import('./diff.js');
     const { DEMO_USAGE } = await import('./demo.js');
-    out(`${HELP}\n\n${DIFF_USAGE}\n\n${DEMO_USAGE}\n`);
+    const { MERGE_USAGE } = await import('./merge.js');
+    out(`${HELP}\n\n${MERGE_USAGE}\n\n${DIFF_USAGE}\n\n${DEMO_USAGE}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -60,14 +65,20 @@ export async function main(argv: string[]): Promise<number> {
     const { runDiff } = await import('./diff.js');
     return runDiff(rest, { stdout: out, stderr: err });
   }
-  if (command !== 'compare' && command !== 'demo') {
-    err(`flamegate: unknown command "${command}" (expected compare, diff or demo; see flamegate --help)\n`);
+  if (command !== 'compare' && command !== 'demo' && command !== 'merge') {
+    err(
+      `flamegate: unknown command "${command}" (expected compare, merge, diff or demo; see flamegate --help)\n`,
+    );
     return 2;
   }
   try {
     if (command === 'demo') {
       const { runDemo } = await import('./demo.js');
       return await runDemo(rest, { stdout: out, stderr: err });
+    }
+    if (command === 'merge') {
+      const { mergeCommand } = await import('./merge.js');
+      return await mergeCommand(rest);
     }
     const { compareCommand } = await import('./compare.js');
     return await compareCommand(rest);

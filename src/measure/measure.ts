@@ -54,6 +54,10 @@ export interface MeasureInput {
   /** Epoch ms by which the run should end (`budget.maxMinutes` from the run's start). */
   deadline?: number;
   signal?: AbortSignal;
+  /** Keeps a share of the discovered benchmarks (one shard's); applied right after discovery. */
+  select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
+  /** Told which benchmark a child starts working on, and `undefined` when a child ends (cost accounting). */
+  onWork?: (key: string | undefined) => void;
   /** Filled with each pass's wall time in ms (`allocation` for the allocation pass). */
   passMs?: Record<string, number>;
 }
@@ -68,7 +72,8 @@ export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement
 export async function measureRun(
   input: MeasureInput,
 ): Promise<{ measurements: BenchmarkMeasurement[]; run: MeasureRun }> {
-  const measurements = await discover(input);
+  const found = await discover(input);
+  const measurements = input.select ? input.select(found) : found;
   const runnable = measurements.filter((m) => !hasFailed(m));
   const run: MeasureRun = { timingMs: 0, confirmMs: 0 };
   const clock = new StageClock(input, runnable);
@@ -539,6 +544,7 @@ async function runWithRespawn(
         `${label.replace(/\W+/g, '-')}-${attempt++}`,
         nodeArgs,
         (message) => {
+          if (message.type === 'progress') input.onWork?.(message.key);
           if (!('key' in message)) {
             onOther?.(message);
             return;
@@ -560,6 +566,7 @@ async function runWithRespawn(
         },
       ),
     );
+    input.onWork?.(undefined);
     if (outcome.end === 'done' || outcome.end === 'aborted') return;
     const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
     const blame = blameUnfinished(outcome.last, reported);

@@ -8,6 +8,8 @@ import type { PipelineResult } from '../pipeline.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { type FlameGraphs, renderCommentAndSummary, renderFlames } from '../report/outputs.js';
 import { UsageError } from '../settings.js';
+import { STACKS_FILE, shardArtifactPrefix } from '../shard/record.js';
+import type { ShardSpec } from '../shard/select.js';
 import { log, uploadArtifact } from './actions.js';
 import { commentMarker } from './comment.js';
 import { commitImages } from './images.js';
@@ -32,6 +34,9 @@ export interface PublishOptions {
   artifact: boolean;
   /** Opt-in: commit the flame-graph SVGs to this branch and embed them in the comment. */
   imageBranch?: string;
+  /** A shard job: its artifact is `<shardArtifactPrefix><i>-of-<N>` and carries the flame-graph stacks. */
+  shard?: ShardSpec;
+  shardArtifactPrefix?: string;
 }
 
 const SUMMARY_CHARS = 1_000_000;
@@ -105,6 +110,7 @@ async function uploadRunArtifact(
   if (!options.artifact) return undefined;
   try {
     const files = [
+      ...(options.shard ? [join(result.outDir, STACKS_FILE)] : []),
       result.reportPath,
       ...flames.files.map((f) => join(result.outDir, f.path)),
       ...Object.values(result.report.profiles ?? {}).flatMap((p) =>
@@ -116,7 +122,9 @@ async function uploadRunArtifact(
       ),
     ];
     const id = await uploadArtifact(
-      `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
+      options.shard
+        ? `${options.shardArtifactPrefix ?? shardArtifactPrefix()}${options.shard.index}-of-${options.shard.count}`
+        : `flamegate-${options.commentKey.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
       files,
       result.outDir,
     );

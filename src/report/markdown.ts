@@ -203,7 +203,7 @@ function render(
   const { changed, unchanged } = prepared;
   if (changed.length > 0) {
     const rows = changed.slice(0, level.changedRows);
-    body.push(benchmarkTable(rows, prepared.memory));
+    body.push(benchmarkTables(rows, prepared.memory));
     if (changed.length > rows.length) {
       dropped.changed = changed.length - rows.length;
       body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
@@ -218,7 +218,7 @@ function render(
           ? `${unchanged.length} unchanged benchmark(s)`
           : `All ${unchanged.length} benchmark(s) unchanged`;
       body.push(
-        `<details><summary>${title}</summary>\n\n${benchmarkTable(unchanged, prepared.memory)}\n\n</details>`,
+        `<details><summary>${title}</summary>\n\n${benchmarkTables(unchanged, prepared.memory)}\n\n</details>`,
       );
     } else {
       dropped.unchanged = unchanged.length;
@@ -331,6 +331,20 @@ function verdictLine(report: Report): string {
   const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
   const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
   return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
+}
+
+/** One table, or in a run over several packages one table per package under its name. */
+function benchmarkTables(rows: BenchmarkResult[], memory = false): string {
+  if (!rows.some((b) => b.package !== undefined)) return benchmarkTable(rows, memory);
+  const groups = new Map<string, BenchmarkResult[]>();
+  for (const b of rows) {
+    const name = b.package ?? '(no package)';
+    groups.set(name, [...(groups.get(name) ?? []), b]);
+  }
+  return [...groups.keys()]
+    .sort()
+    .map((name) => `**📦 ${escapeCell(name)}**\n\n${benchmarkTable(groups.get(name) ?? [], memory)}`)
+    .join('\n\n');
 }
 
 function benchmarkTable(rows: BenchmarkResult[], memory = false): string {

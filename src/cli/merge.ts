@@ -1,0 +1,73 @@
+// `flamegate merge DIR...`: one report, one verdict and one set of flame graphs from the output
+// directories of `flamegate compare --shard i/N` runs.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
+import { infrastructureFailure } from '../report/infrastructure.js';
+import { buildReportOutputs } from '../report/outputs.js';
+import { renderTerminal } from '../report/terminal.js';
+import { UsageError } from '../settings.js';
+
+export const MERGE_USAGE = `Usage: flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
+
+merge: combines the output directories of \`flamegate compare --shard i/N\` (one per shard) into one
+report, one verdict and one set of flame graphs. Refuses shards of different commits, configs or
+splits, and names a missing or failed shard.
+  --out <dir>         where the merged report.json, comment.md, flame graphs and profiles go
+  --json <file>       write the merged JSON report
+  --markdown <file>   write the merged PR comment (Markdown)
+  --no-color          plain output`;
+
+export async function mergeCommand(args: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see flamegate merge --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${MERGE_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`merge needs the shard directories\n\n${MERGE_USAGE}`);
+  const shards = loadShards(positionals.map((p) => resolve(p)));
+  const merged = mergeShards(shards);
+  const outDir = values.out ? resolve(String(values.out)) : mkdtempSync(join(tmpdir(), 'flamegate-merged-'));
+  mkdirSync(outDir, { recursive: true });
+  copyProfiles(shards, outDir);
+  const outputs = buildReportOutputs(merged);
+  for (const file of outputs.files) {
+    const path = join(outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  const json = `${JSON.stringify(merged.report, null, 2)}\n`;
+  writeFileSync(join(outDir, 'report.json'), json);
+  writeFileSync(join(outDir, 'comment.md'), outputs.markdown);
+  if (values.json) writeFileSync(String(values.json), json);
+  if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
+  const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  process.stdout.write(`${renderTerminal(merged.report, { color })}\n`);
+  process.stdout.write(`Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}\n`);
+  // A shard that flamegate or its machine broke is no verdict on the pull request: exit 2, as compare.
+  const infrastructure = infrastructureFailure(merged.report);
+  if (infrastructure) {
+    process.stderr.write(`flamegate: ${infrastructure}\n`);
+    return 2;
+  }
+  return merged.report.verdict === 'fail' ? 1 : 0;
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BUDGET } from '../../src/config/config.js';
+import { mergeShards, type ShardResult } from '../../src/merge/merge.js';
+import type { BenchmarkMeasurement, BenchmarkResult, Report } from '../../src/model.js';
+import { benchmarkKey } from '../../src/model.js';
+import { UsageError } from '../../src/settings.js';
+import { selectShard } from '../../src/shard/select.js';
+
+const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+
+function measurement(name: string): BenchmarkMeasurement {
+  return {
+    id: { file: `bench/${name}.bench.js`, name },
+    slug: name,
+    present: { base: true, head: true },
+    timings: [],
+    soloTimings: [],
+    errors: {},
+    profiles: {},
+  };
+}
+
+function result(name: string, regressed: boolean): BenchmarkResult {
+  const key = `bench/${name}.bench.js > ${name}`;
+  return {
+    name,
+    file: `bench/${name}.bench.js`,
+    status: regressed ? 'regressed' : 'unchanged',
+    base: { meanNs: 100, medianNs: 100, samples: 10 },
+    head: { meanNs: regressed ? 150 : 100, medianNs: regressed ? 150 : 100, samples: 10 },
+    change: regressed ? 0.5 : 0,
+    ci: [0, 0],
+    threshold: 0.05,
+    ...(regressed ? { failures: [`${key}: 50% slower`] } : {}),
+  };
+}
+
+/** The shard reports a run of `count` shards would write, with `regressed` benchmarks slower. */
+function shards(count: number, regressed: string[] = []): ShardResult[] {
+  const found = NAMES.map(measurement);
+  return Array.from({ length: count }, (_, i) => {
+    const plan = selectShard({ measurements: found, budget: DEFAULT_BUDGET, spec: { index: i + 1, count } });
+    const benchmarks = plan.selected.map((m) => result(m.id.name, regressed.includes(m.id.name)));
+    const failures = benchmarks.flatMap((b) => b.failures ?? []);
+    const report: Report = {
+      schemaVersion: 1,
+      verdict: failures.length > 0 ? 'fail' : 'pass',
+      base: { ref: 'main', sha: '1'.repeat(40) },
+      head: { ref: 'HEAD', sha: '2'.repeat(40) },
+      benchmarks,
+      functions: benchmarks.map((b) => ({
+        benchmark: benchmarkKey(b),
+        name: `fn_${b.name}`,
+        file: 'src/x.js',
+        line: 1,
+        baseSelfNsPerOp: 1,
+        headSelfNsPerOp: 1,
+        deltaNsPerOp: 0,
+        change: 0,
+        status: 'unchanged' as const,
+      })),
+      failures,
+      settings: { processes: 2, timePerProcessMs: 100, profileMs: 100, node: 'v20' },
+      profiles: Object.fromEntries(
+        benchmarks.map((b) => [benchmarkKey(b), { head: `profiles/${b.name}/head.pb.gz` }]),
+      ),
+      configFingerprint: 'cfg',
+      shard: plan.info,
+    };
+    return { dir: `/out/shard-${i + 1}`, report, stacks: {}, slugs: {} };
+  });
+}
+
+describe('mergeShards', () => {
+  it('gives every benchmark exactly once, in discovery order, with one verdict', () => {
+    const merged = mergeShards(shards(3).reverse());
+    expect(merged.report.benchmarks.map((b) => b.name)).toEqual(NAMES);
+    expect(merged.report.functions.map((f) => f.name)).toEqual(NAMES.map((n) => `fn_${n}`));
+    expect(merged.report.verdict).toBe('pass');
+    expect(merged.report.shard).toBeUndefined();
+    expect(merged.report.merged?.shards).toBe(3);
+    expect(Object.keys(merged.report.profiles ?? {})).toHaveLength(7);
+  });
+
+  it('fails when any shard regressed, with that shard’s reasons', () => {
+    const merged = mergeShards(shards(3, ['e']));
+    expect(merged.report.verdict).toBe('fail');
+    expect(merged.report.failures).toEqual(['bench/e.bench.js > e: 50% slower']);
+  });
+
+  it('names a missing shard', () => {
+    const [one, , three] = shards(3);
+    expect(() => mergeShards([one as ShardResult, three as ShardResult])).toThrow(UsageError);
+    expect(() => mergeShards([one as ShardResult, three as ShardResult])).toThrow(
+      'shard 2/3 is missing (have 1/3, 3/3)',
+    );
+  });
+
+  it('refuses different commits, configs, settings, splits and a shard given twice', () => {
+    const base = () => shards(2);
+    const commits = base();
+    (commits[1] as ShardResult).report.head = { ref: 'HEAD', sha: '3'.repeat(40) };
+    expect(() => mergeShards(commits)).toThrow(
+      /different commits: shard 1\/2 compared 1111111\.\.2222222, shard 2\/2 \(\/out\/shard-2\) compared 1111111\.\.3333333/,
+    );
+    const config = base();
+    (config[1] as ShardResult).report.configFingerprint = 'other';
+    expect(() => mergeShards(config)).toThrow(
+      'different configs: shard 1/2 has config cfg, shard 2/2 (/out/shard-2) has other',
+    );
+    const settings = base();
+    (settings[1] as ShardResult).report.settings = {
+      processes: 6,
+      timePerProcessMs: 100,
+      profileMs: 100,
+      node: 'v20',
+    };
+    expect(() => mergeShards(settings)).toThrow('different settings');
+    const split = [...shards(2).slice(0, 1), ...shards(3).slice(1, 2)];
+    expect(() => mergeShards(split)).toThrow('different splits');
+    const twice = base();
+    expect(() => mergeShards([twice[0] as ShardResult, twice[0] as ShardResult])).toThrow(
+      'shard 1/2 appears twice',
+    );
+  });
+
+  it('refuses a shard whose report lacks a benchmark the plan gave it', () => {
+    const parts = shards(2);
+    const r = (parts[1] as ShardResult).report;
+    r.benchmarks = r.benchmarks.slice(1);
+    expect(() => mergeShards(parts)).toThrow(/shard 2\/2 is incomplete: 1 benchmark\(s\) missing/);
+  });
+
+  it('refuses shards of the same count whose plans differ', () => {
+    const parts = shards(2);
+    const info = (parts[1] as ShardResult).report.shard;
+    if (info) info.planDigest = 'different';
+    expect(() => mergeShards(parts)).toThrow('split the benchmarks differently');
+  });
+
+  it('joins list fields it does not know, so later report fields survive a merge', () => {
+    const parts = shards(2);
+    for (const [i, p] of parts.entries()) (p.report as unknown as Record<string, unknown>).allocations = [i];
+    const merged = mergeShards(parts).report as unknown as Record<string, unknown>;
+    expect(merged.allocations).toEqual([0, 1]);
+  });
+});
