@@ -43,6 +43,15 @@ export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
 
+/** Seconds as `45 s`, `3 min 20 s`, `1 h 05 min`: for time left and time spent. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${String(s % 60).padStart(2, '0')} s` : ''}`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
 /** Bytes with three significant digits in binary units: 850 B, 1.23 KiB, 12.3 MiB. */
 export function formatBytes(bytes: number): string {
   const abs = Math.abs(bytes);

@@ -31,8 +31,18 @@ export interface BenchmarkOverride {
 }
 
 export interface Budget {
-  /** Fresh child processes in the timing pass; the interval is taken over them. */
+  /**
+   * Fresh child processes in the timing pass before the first look at a benchmark's interval (the
+   * minimum); the interval is taken over processes. More are added only while it has not resolved.
+   */
   processes: number;
+  /** The most timing processes one benchmark gets (sequential sampling stops there). */
+  maxProcesses: number;
+  /**
+   * Wall-clock budget of the whole run, in minutes: no further sampling round starts when it would
+   * not end, with the attribution pass, inside it. The minimum processes and confirmations always run.
+   */
+  maxMinutes: number;
   /** Time each benchmark runs per side in each timing process, in ms. */
   timePerProcessMs: number;
   /** Length of one alternating slice, in ms; longer for benchmarks whose single op is longer. */
@@ -180,6 +190,49 @@ export interface BenchmarkMeasurement {
   allocations?: ProcessAllocation[];
   /** gzipped pprof heap profiles (`alloc_space`, bytes) of the allocation pass, same order. */
   allocationProfiles?: Partial<Record<Side, { path: string; ops: number }[]>>;
+  /** How sequential sampling went for this benchmark (absent: a fixed number of processes). */
+  sampling?: BenchmarkSampling;
+  /**
+   * Fresh timing processes run after sampling stopped, only for a benchmark that would fail the check:
+   * data independent of the first verdict, which must agree before the benchmark fails.
+   */
+  confirmTimings?: ProcessTiming[];
+}
+
+/** Why sequential sampling stopped for a benchmark. */
+export type StopReason = 'resolved' | 'maxProcesses' | 'maxMinutes';
+
+export interface BenchmarkSampling {
+  /** Timing processes that ran this benchmark (before confirmation). */
+  processes: number;
+  stoppedBy: StopReason;
+  /** Wall time of this benchmark's timing work in the child processes, ms (confirmation excluded). */
+  wallMs: number;
+}
+
+/** Progress of the measure stage, reported after every process round. */
+export interface MeasureStatus {
+  phase: 'timing' | 'confirming' | 'profiling';
+  /** Process rounds finished in this phase. */
+  round: number;
+  /** Benchmark-processes finished in the whole stage, and the most it can still need (a bound). */
+  done: number;
+  total: number;
+  /** Benchmarks still being sampled, and those already resolved. */
+  sampling: number;
+  resolved: number;
+  /** Estimated seconds left for the measure stage (timing, confirmation and attribution). */
+  secondsLeft: number;
+}
+
+/** What the measure stage spent, for the report's header. */
+export interface MeasureRun {
+  /** Wall time of the timing pass (sampling rounds), ms. */
+  timingMs: number;
+  /** Wall time of confirmation processes, ms. */
+  confirmMs: number;
+  /** ns per op of an empty task through the runner's timing loop (median over timing processes). */
+  harnessFloorNs?: number;
 }
 
 // ---------------------------------------------------------------- profile
@@ -305,6 +358,23 @@ export interface BenchmarkResult {
   /** What the function table of this benchmark rests on. */
   functionNoise?: FunctionNoise;
   /**
+   * The finest change this run could tell for this benchmark: half the width of its interval, so an
+   * observed change larger than this excludes zero. From the benchmark's own spread.
+   */
+  resolution?: number;
+  /** Timing processes behind `change` and `ci` (confirmation not included). */
+  processes?: number;
+  /** Why sampling stopped: the interval resolved, or `budget.maxProcesses` / `budget.maxMinutes` ran out. */
+  stoppedBy?: StopReason;
+  /**
+   * Processes at which, with the spread seen, the interval would resolve against the threshold;
+   * set on an unresolved benchmark when at most 1000 would do (absent: the change sits on or near the
+   * threshold, or the spread is too large).
+   */
+  neededProcesses?: number;
+  /** The second, independent measurement of a benchmark whose first verdict was `regressed` or `improved`. */
+  confirmation?: Confirmation;
+  /**
    * Wall time the benchmark processes spent on this benchmark, all passes and both sides, in ms
    * (loading its file included when it was the file's first task). `--costs` reads it to balance shards.
    */
@@ -363,6 +433,43 @@ export interface AllocationResult {
   evidence?: FunctionEvidence;
   /** Whether this pull request changed the function's source, or the version of its package. */
   source?: SourceChange;
+}
+
+export interface Confirmation {
+  /** head/base − 1 in the confirmation processes alone. */
+  change: number;
+  /** 95% interval of that change (fixed number of processes, no optional stopping). */
+  ci: [number, number];
+  processes: number;
+  /**
+   * The confirmation reached the same verdict beyond the threshold; only then does the benchmark fail
+   * (or count as improved).
+   */
+  confirmed: boolean;
+  /** The verdict being confirmed. */
+  firstVerdict?: 'regressed' | 'improved';
+}
+
+/** What the timing pass spent and saved (sequential sampling), for the comment's header. */
+export interface SamplingSummary {
+  /** Timing processes run, summed over benchmarks (confirmation included). */
+  processes: number;
+  /** What a fixed budget of `budget.maxProcesses` per benchmark would have run. */
+  maxProcesses: number;
+  /** Wall time of the timing pass and confirmations, seconds. */
+  seconds: number;
+  /**
+   * Estimated seconds the run saved because benchmarks resolved before `budget.maxProcesses` (a
+   * benchmark cut by `budget.maxMinutes` saved nothing: it was denied processes it needed).
+   */
+  savedSeconds: number;
+  /** Benchmarks whose interval resolved / that hit a budget. */
+  resolved: number;
+  unresolved: number;
+  /** Error rate spent per look (α / planned looks) by the sequential intervals. */
+  alphaPerLook: number;
+  /** ns per op of an empty task through the runner's timing loop: the harness floor of this run. */
+  harnessFloorNs?: number;
 }
 
 export interface FunctionNoise {
@@ -479,7 +586,17 @@ export interface Report {
    */
   infrastructureErrors?: string[];
   /** Settings that shaped the run, so a reader can reproduce it. */
-  settings?: { processes: number; timePerProcessMs: number; profileMs: number; node: string };
+  settings?: {
+    processes: number;
+    timePerProcessMs: number;
+    profileMs: number;
+    node: string;
+    /** Sequential sampling: the most timing processes per benchmark, and the run's wall-clock budget. */
+    maxProcesses?: number;
+    maxMinutes?: number;
+  };
+  /** What sequential sampling spent and saved. */
+  sampling?: SamplingSummary;
   /** Where the raw profiles were written, relative paths per benchmark key. */
   profiles?: Record<string, Partial<Record<Side, string>>>;
   /**

@@ -7,9 +7,9 @@ import { compare } from './compare/compare.js';
 import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { DEFAULT_BENCHMARK_GLOB } from './config/config.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from './config/load.js';
-import { isSkipped } from './config/overrides.js';
+import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
-import { measure } from './measure/measure.js';
+import { measureRun } from './measure/measure.js';
 import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
 import { allocationProfileStage } from './profile/allocations.js';
 import { classifyPacked } from './profile/classify.js';
@@ -39,6 +39,7 @@ export interface PipelineResult {
 }
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
+  const started = Date.now();
   const progress = settings.onProgress ?? (() => undefined);
   const node = settings.node ?? 'node';
   const runtime = (() => {
@@ -91,7 +92,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const tracker = costTracker();
     let shard: ShardPlan | undefined;
     const passMs: Record<string, number> = {};
-    const measurements = await measure({
+    const { measurements, run } = await measureRun({
       passMs,
       sides: {
         base: { dir: workspace.base.dir, files: files.base },
@@ -103,6 +104,10 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       profileDir: join(outDir, 'profiles'),
       skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
+      onStatus: settings.onStatus,
+      thresholdOf: (id) =>
+        findOverride(config.overrides, id)?.thresholds.benchmark ?? config.thresholds.benchmark,
+      deadline: started + config.budget.maxMinutes * 60_000,
       signal: settings.signal,
       onWork: tracker.onWork,
       select: settings.shard
@@ -138,6 +143,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       config,
       base: workspace.base.revision,
       head: workspace.head.revision,
+      run,
     });
     const report = production ? weighReport(compared, production, config.thresholds) : compared;
     report.settings = {
@@ -145,6 +151,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       timePerProcessMs: config.budget.timePerProcessMs,
       profileMs: config.budget.profileMs,
       node: runtime,
+      maxProcesses: config.budget.maxProcesses,
+      maxMinutes: config.budget.maxMinutes,
     };
     report.profiles = profilePaths(profiles);
     if (Object.keys(allocationProfiles).length > 0)

@@ -1,6 +1,6 @@
 // The one settings object both entry points (CLI and Action) build from their inputs and hand to the
 // pipeline. Nothing here reads the environment: entry points do that.
-import type { Config } from './model.js';
+import type { Config, MeasureStatus } from './model.js';
 import type { ShardSpec } from './shard/select.js';
 
 export interface Settings {
@@ -28,6 +28,8 @@ export interface Settings {
   node?: string;
   /** Progress lines while measuring. */
   onProgress?: (line: string) => void;
+  /** Progress of the measure stage after every process round (the progress bar or its log lines). */
+  onStatus?: (status: MeasureStatus) => void;
   /** Aborts the run (Ctrl-C): worktrees are still removed. */
   signal?: AbortSignal;
   /** Keep worktrees after the run (debugging). */

@@ -4,6 +4,7 @@ import { runPipeline } from '../pipeline.js';
 import { fail, log } from '../publish/actions.js';
 import { runMergeMode } from '../publish/merge-mode.js';
 import { publishRun, publishSavedReport } from '../publish/run.js';
+import { progressLine } from '../report/progress.js';
 import { UsageError } from '../settings.js';
 import { resolveBase } from '../workspace/base.js';
 import { CommandError } from '../workspace/exec.js';
@@ -28,7 +29,12 @@ async function run(): Promise<void> {
     onProgress: (line) => log.info(line),
   });
   const result = await log.group('Measuring base and head', () =>
-    runPipeline({ ...plan.settings, base, onProgress: (line) => log.info(line) }),
+    runPipeline({
+      ...plan.settings,
+      base,
+      onProgress: (line) => log.info(line),
+      onStatus: (status) => log.info(progressLine(status)),
+    }),
   );
   await publishRun(result, plan.options);
 }

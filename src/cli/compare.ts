@@ -10,6 +10,7 @@ import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
 import { readCostsFile } from '../shard/record.js';
 import { parseShard, splitList } from '../shard/select.js';
+import { createProgress } from './progress.js';
 
 export async function compareCommand(args: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
@@ -28,6 +29,8 @@ export async function compareCommand(args: string[]): Promise<number> {
         markdown: { type: 'string' },
         benchmarks: { type: 'string' },
         processes: { type: 'string' },
+        'max-processes': { type: 'string' },
+        'max-minutes': { type: 'string' },
         time: { type: 'string' },
         node: { type: 'string' },
         'keep-worktrees': { type: 'boolean' },
@@ -51,6 +54,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const quiet = values.quiet === true;
+  const progress = quiet ? undefined : createProgress(process.stderr);
   const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const settings: Settings = {
     cwd: resolve(String(values.cwd ?? '.')),
@@ -70,15 +74,23 @@ export async function compareCommand(args: string[]): Promise<number> {
       budget: {
         ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
         ...(values.time ? { timePerProcessMs: positiveInt('--time', values.time) } : {}),
+        ...(values['max-processes']
+          ? { maxProcesses: positiveInt('--max-processes', values['max-processes']) }
+          : {}),
+        ...(values['max-minutes']
+          ? { maxMinutes: positiveNumber('--max-minutes', values['max-minutes']) }
+          : {}),
       },
     },
-    onProgress: quiet ? undefined : (line) => process.stderr.write(`  ${line}\n`),
+    onProgress: progress && ((line) => progress.line(line)),
+    onStatus: progress && ((status) => progress.update(status)),
   };
   try {
     const result = await runPipeline(settings).catch((error: unknown) => {
       if (controller.signal.aborted) throw new UsageError('interrupted; the worktrees were removed');
       throw error;
     });
+    progress?.stop();
     const outputs = writeOutputs(result);
     if (values.json) writeFileSync(String(values.json), `${JSON.stringify(result.report, null, 2)}\n`);
     if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
@@ -92,6 +104,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     }
     return result.report.verdict === 'fail' ? 1 : 0;
   } finally {
+    progress?.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (controller.signal.aborted) process.exitCode = 130;
@@ -114,5 +127,12 @@ function positiveInt(flag: string, value: unknown): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+function positiveNumber(flag: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive number, got "${value}"`);
   return n;
 }

@@ -26,7 +26,9 @@ built), profiles them, and compares time per op and each function's self time pe
   --json <file>       write the JSON report
   --markdown <file>   write the PR comment (Markdown)
   --benchmarks <glob> override the config's benchmark glob
-  --processes <n>     timing processes (default from config: 6)
+  --processes <n>     minimum timing processes per benchmark (default from config: 4)
+  --max-processes <n> most timing processes per benchmark (default from config: 10)
+  --max-minutes <m>   wall-clock budget of the run; sampling stops early to meet it (default 3)
   --time <ms>         measured time per side per benchmark per process
   --node <path>       node binary for benchmarks (default: node on PATH)
   --production-profile <file>  a CPU profile from production (pprof or .cpuprofile): function rows get

@@ -9,8 +9,10 @@ import type {
   BenchmarkResult,
   Config,
   FunctionResult,
+  MeasureRun,
   Report,
   RevisionInfo,
+  SamplingSummary,
   Side,
   SideProfile,
   SideSummary,
@@ -21,7 +23,15 @@ import { benchmarkKey } from '../model.js';
 import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.js';
 import { compareFunctions } from './functions.js';
 import { sourceChange } from './sources.js';
-import { estimateChange, median } from './stats.js';
+import {
+  estimateChange,
+  lookAlpha,
+  median,
+  processLogRatio,
+  samplingPlan,
+  sequentialLook,
+  verdictOf,
+} from './stats.js';
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
@@ -34,6 +44,8 @@ export interface CompareInput {
   config: Config;
   base: RevisionInfo;
   head: RevisionInfo;
+  /** What the measure stage spent (sequential sampling), for the report's `sampling`. */
+  run?: MeasureRun;
 }
 
 export function compare(input: CompareInput): Report {
@@ -54,7 +66,7 @@ export function compare(input: CompareInput): Report {
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
     const functionThreshold = override?.thresholds.function ?? config.thresholds.function;
-    const result = benchmarkResult(m, threshold, functionThreshold);
+    const result = benchmarkResult(m, threshold, functionThreshold, config);
 
     const profiles = input.profiles[key];
     if (profiles?.base && profiles.head && result.status !== 'failed') {
@@ -135,7 +147,42 @@ export function compare(input: CompareInput): Report {
       ([error, keys]) => `${error}\n(stopped ${keys.length} benchmark(s): ${keys.join(', ')})`,
     );
   }
+  const sampling = samplingSummary(input.measurements, benchmarks, config, input.run);
+  if (sampling) report.sampling = sampling;
   return report;
+}
+
+/** What sequential sampling spent, and what it saved against `budget.maxProcesses` for every benchmark. */
+function samplingSummary(
+  measurements: BenchmarkMeasurement[],
+  results: BenchmarkResult[],
+  config: Config,
+  run: MeasureRun | undefined,
+): SamplingSummary | undefined {
+  const sampled = measurements.filter((m) => m.sampling);
+  if (sampled.length === 0 || !run) return undefined;
+  const plan = samplingPlan(config.budget);
+  let processes = 0;
+  let savedMs = 0;
+  for (const m of sampled) {
+    const s = m.sampling;
+    if (!s) continue;
+    processes += s.processes + (m.confirmTimings?.length ?? 0);
+    // Only a benchmark that resolved saved anything; one cut by maxMinutes was denied, not spared.
+    if (s.processes > 0 && s.stoppedBy === 'resolved')
+      savedMs += (plan.maxProcesses - s.processes) * (s.wallMs / s.processes);
+  }
+  const summary: SamplingSummary = {
+    processes,
+    maxProcesses: sampled.length * plan.maxProcesses,
+    seconds: (run.timingMs + run.confirmMs) / 1000,
+    savedSeconds: savedMs / 1000,
+    resolved: results.filter((b) => b.stoppedBy === 'resolved').length,
+    unresolved: results.filter((b) => b.stoppedBy && b.stoppedBy !== 'resolved').length,
+    alphaPerLook: lookAlpha(plan),
+  };
+  if (run.harnessFloorNs !== undefined) summary.harnessFloorNs = run.harnessFloorNs;
+  return summary;
 }
 
 function summary(timings: SideTiming[]): SideSummary | null {
@@ -149,6 +196,7 @@ function benchmarkResult(
   m: BenchmarkMeasurement,
   threshold: number,
   functionThreshold: number,
+  config: Config,
 ): BenchmarkResult {
   const key = benchmarkKey(m.id);
   const sideTimings = (side: Side) => [
@@ -188,7 +236,12 @@ function benchmarkResult(
     result.status = m.present.head ? 'added' : 'removed';
     return result;
   }
-  const estimate = estimateChange(m.timings);
+  // Data sampled sequentially gets the interval that stays valid under optional stopping (α spent
+  // over the planned looks); a fixed number of processes gets the plain 95% interval.
+  const sequential = m.sampling
+    ? sequentialLook(m.timings.map(processLogRatio), threshold, samplingPlan(config.budget))
+    : undefined;
+  const estimate = sequential?.estimate ?? estimateChange(m.timings);
   result.change = estimate.change;
   result.ci = estimate.ci;
   if (!Number.isFinite(estimate.change)) {
@@ -197,14 +250,40 @@ function benchmarkResult(
     return result;
   }
   const [lo, hi] = estimate.ci;
-  if ((hi - lo) / 2 > threshold || !Number.isFinite(hi - lo)) result.inconclusive = true;
-  const excludesZero = lo > 0 || hi < 0;
-  if (excludesZero && Math.abs(estimate.change) > threshold) {
-    result.status = estimate.change > 0 ? 'regressed' : 'improved';
+  const logHalf = (Math.log1p(hi) - Math.log1p(lo)) / 2;
+  result.resolution = Number.isFinite(logHalf) ? Math.expm1(logHalf) : Number.POSITIVE_INFINITY;
+  result.processes = estimate.perProcess.length;
+  if (sequential && m.sampling) {
+    result.stoppedBy = m.sampling.stoppedBy;
+    if (sequential.resolution === 'open') {
+      result.inconclusive = true;
+      if (sequential.neededProcesses !== undefined) result.neededProcesses = sequential.neededProcesses;
+    }
+  } else if ((hi - lo) / 2 > threshold || !Number.isFinite(hi - lo)) {
+    result.inconclusive = true;
+  }
+  const first = verdictOf(estimate, threshold);
+  if (first !== 'unchanged') result.status = first;
+  if (first !== 'unchanged' && m.sampling) {
+    // Confirm before fail (and before reporting an improvement): fresh processes, measured after the
+    // first verdict, must agree with it.
+    const again = estimateChange(m.confirmTimings ?? []);
+    const confirmed = verdictOf(again, threshold) === first;
+    result.confirmation = {
+      change: again.change,
+      ci: again.ci,
+      processes: again.perProcess.length,
+      confirmed,
+      firstVerdict: first,
+    };
+    if (!confirmed) result.status = 'unchanged';
   }
   if (result.status === 'regressed') {
+    const confirmation = result.confirmation
+      ? `; confirmed in ${result.confirmation.processes} fresh processes: ${formatPercent(result.confirmation.change, false)} (95% CI ${formatInterval(result.confirmation.ci)})`
+      : '';
     result.failures = [
-      `${key}: ${formatPercent(estimate.change, false)} slower (95% CI ${formatInterval(estimate.ci)}), threshold ${formatPercent(threshold, false)}`,
+      `${key}: ${formatPercent(estimate.change, false)} slower (95% CI ${formatInterval(estimate.ci)}), threshold ${formatPercent(threshold, false)}${confirmation}`,
     ];
   }
   return result;

@@ -8,10 +8,12 @@ import { UsageError } from '../settings.js';
 export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}';
 
 export const DEFAULT_BUDGET: Budget = {
-  processes: 6,
-  timePerProcessMs: 600,
+  processes: 4,
+  maxProcesses: 10,
+  maxMinutes: 3,
+  timePerProcessMs: 300,
   sliceMs: 5,
-  warmupMs: 150,
+  warmupMs: 100,
   profileMs: 500,
   profileProcesses: 4,
   profileIntervalUs: 250,
@@ -84,6 +86,8 @@ const schema = {
       additionalProperties: false,
       properties: {
         processes: positiveInt(2, 100),
+        maxProcesses: positiveInt(2, 400),
+        maxMinutes: { type: 'number', exclusiveMinimum: 0, maximum: 1440 },
         timePerProcessMs: positiveInt(10, 600_000),
         sliceMs: positiveInt(1, 10_000),
         warmupMs: positiveInt(0, 600_000),

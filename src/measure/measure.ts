@@ -1,9 +1,29 @@
 // The measure stage: discovery, the timing pass (production flags, no profiler, base and head
-// alternating in one process, repeated over fresh processes) and the attribution pass (profiler on,
-// inlining off). A benchmark that throws, hangs or crashes is recorded as failed and the others go on.
+// alternating in one process, repeated over fresh processes until each benchmark's interval resolves
+// or the budget runs out), the confirmation of would-be regressions in fresh processes, and the
+// attribution pass (profiler on, inlining off). A benchmark that throws, hangs or crashes is recorded
+// as failed and the others go on.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchmarkId, BenchmarkMeasurement, Budget, Side } from '../model.js';
+// Sequential sampling decides what to measure next with one pure function of the verdict's
+// statistics (`samplingDecision`, src/compare/stats.ts), given the plan the budget implies; the rest
+// imported from there is arithmetic (median, per-process ratio). No verdict logic lives here.
+import {
+  confirmationProcesses,
+  median,
+  processLogRatio,
+  samplingDecision,
+  samplingPlan,
+} from '../compare/stats.js';
+import type {
+  BenchmarkId,
+  BenchmarkMeasurement,
+  Budget,
+  MeasureRun,
+  MeasureStatus,
+  Side,
+  StopReason,
+} from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { noInliningFlags, runChild } from './child-process.js';
@@ -27,6 +47,12 @@ export interface MeasureInput {
   /** Leave out benchmarks the config skips. */
   skip?: (id: BenchmarkId) => boolean;
   onProgress?: (line: string) => void;
+  /** After every process round: what is done and how long the rest should take. */
+  onStatus?: (status: MeasureStatus) => void;
+  /** The threshold a benchmark's interval is resolved against (sequential sampling); default 5%. */
+  thresholdOf?: (id: BenchmarkId) => number;
+  /** Epoch ms by which the run should end (`budget.maxMinutes` from the run's start). */
+  deadline?: number;
   signal?: AbortSignal;
   /** Keeps a share of the discovered benchmarks (one shard's); applied right after discovery. */
   select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
@@ -39,19 +65,73 @@ export interface MeasureInput {
 const SIDES: Side[] = ['base', 'head'];
 
 export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement[]> {
+  return (await measureRun(input)).measurements;
+}
+
+/** `measure`, with what the timing pass spent and the harness floor it saw. */
+export async function measureRun(
+  input: MeasureInput,
+): Promise<{ measurements: BenchmarkMeasurement[]; run: MeasureRun }> {
   const found = await discover(input);
   const measurements = input.select ? input.select(found) : found;
   const runnable = measurements.filter((m) => !hasFailed(m));
-  await timingPass(input, runnable);
-  await attributionPass(
-    input,
-    measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m)),
-  );
+  const run: MeasureRun = { timingMs: 0, confirmMs: 0 };
+  const clock = new StageClock(input, runnable);
+  await timingPass(input, runnable, run, clock);
+  await confirmPass(input, runnable, run, clock);
+  const profiled = measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m));
+  clock.status('profiling', 0, 0, 0);
+  await attributionPass(input, profiled);
   await allocationPass(
     input,
     measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
   );
-  return measurements;
+  return { measurements, run };
+}
+
+/** Progress bookkeeping: benchmark-processes done, their mean cost, and the estimate of what is left. */
+class StageClock {
+  done = 0;
+  private costs: number[] = [];
+  constructor(
+    private input: MeasureInput,
+    private runnable: BenchmarkMeasurement[],
+  ) {}
+  /** Median wall time of one benchmark in one timing process, ms (a first guess before any round). */
+  get perBenchmarkProcessMs(): number {
+    const b = this.input.budget;
+    return this.costs.length > 0 ? median(this.costs) : 2 * (b.timePerProcessMs + b.warmupMs) + 50;
+  }
+  record(roundMs: number, benchmarks: number): void {
+    this.done += benchmarks;
+    if (benchmarks > 0) this.costs.push(roundMs / benchmarks);
+  }
+  /** The attribution and allocation passes, estimated from the budget: they run after timing whatever happens. */
+  get attributionMs(): number {
+    const b = this.input.budget;
+    const paired = this.runnable.filter((m) => m.present.base && m.present.head).length;
+    const profiling = b.profileProcesses * (paired * (2 * (b.profileMs + b.warmupMs) + 100) + 400);
+    const allocationWarmup = Math.max(b.warmupMs, ALLOCATION_MIN_WARMUP_MS);
+    const allocation =
+      (b.allocationProcesses ?? 0) *
+      (paired * (2 * ((b.allocationMs ?? 200) + allocationWarmup) + 100) + 400);
+    return profiling + allocation;
+  }
+  status(phase: MeasureStatus['phase'], round: number, remaining: number, sampling: number, resolved = 0) {
+    const left =
+      phase === 'profiling'
+        ? this.attributionMs
+        : remaining * this.perBenchmarkProcessMs + this.attributionMs;
+    this.input.onStatus?.({
+      phase,
+      round,
+      done: this.done,
+      total: this.done + remaining,
+      sampling,
+      resolved,
+      secondsLeft: left / 1000,
+    });
+  }
 }
 
 /** Loads every benchmark file on both sides and lists their tasks. */
@@ -143,16 +223,75 @@ function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides']): ChildBe
   return { key, slug: m.slug, base: spec('base'), head: spec('head') };
 }
 
-async function timingPass(input: MeasureInput, measurements: BenchmarkMeasurement[]): Promise<void> {
+/**
+ * The timing pass, sampled sequentially: every benchmark runs in `budget.processes` fresh processes;
+ * then, at each planned look (`lookSchedule`), a benchmark whose interval has resolved against its
+ * threshold stops, and the others get fresh processes up to the next look. Sampling ends at
+ * `budget.maxProcesses`, or when the next round would not end (with the attribution pass) before
+ * the run's deadline. All benchmarks start together and stop for good, so a benchmark's process
+ * index is the round's index and the ABBA order holds for each of them.
+ */
+async function timingPass(
+  input: MeasureInput,
+  measurements: BenchmarkMeasurement[],
+  run: MeasureRun,
+  clock: StageClock,
+): Promise<void> {
   const { budget } = input;
+  const plan = samplingPlan(budget);
   const byKey = new Map(measurements.map((m) => [benchmarkKey(m.id), m]));
   const children = measurements.map((m) => toChild(m, input.sides));
-  for (let round = 0; round < budget.processes; round++) {
+  const state = new Map(
+    measurements.map((m) => [
+      benchmarkKey(m.id),
+      { processes: 0, target: plan.minProcesses, wallMs: 0, stoppedBy: undefined as StopReason | undefined },
+    ]),
+  );
+  const failed = (m: BenchmarkMeasurement) => hasFailed(m);
+  const threshold = (m: BenchmarkMeasurement) => input.thresholdOf?.(m.id) ?? 0.05;
+  const floors: number[] = [];
+  const started = Date.now();
+  for (let round = 0; !input.signal?.aborted; round++) {
+    for (const m of measurements) {
+      const s = state.get(benchmarkKey(m.id));
+      if (!s || s.stoppedBy || failed(m) || s.processes < s.target) continue;
+      if (!m.present.base || !m.present.head) {
+        s.stoppedBy = 'resolved';
+        continue;
+      }
+      const decision = samplingDecision(m.timings.map(processLogRatio), s.processes, threshold(m), plan);
+      if (decision.stop) s.stoppedBy = decision.stop;
+      else if (decision.next !== undefined) s.target = decision.next;
+    }
+    const pending = measurements.filter((m) => {
+      const s = state.get(benchmarkKey(m.id));
+      return !!s && !s.stoppedBy && !failed(m) && s.processes < s.target;
+    });
+    const remaining = measurements.reduce((sum, m) => {
+      const s = state.get(benchmarkKey(m.id));
+      return sum + (s && !s.stoppedBy && !failed(m) ? s.target - s.processes : 0);
+    }, 0);
+    const resolved = [...state.values()].filter((s) => s.stoppedBy === 'resolved').length;
+    if (pending.length === 0) break;
+    // The minimum always runs; a further round starts only if it and the attribution pass still fit.
+    if (round >= plan.minProcesses && input.deadline !== undefined) {
+      const projected = Date.now() + pending.length * clock.perBenchmarkProcessMs + clock.attributionMs;
+      if (projected > input.deadline) {
+        for (const m of pending) {
+          const s = state.get(benchmarkKey(m.id));
+          if (s) s.stoppedBy = 'maxMinutes';
+        }
+        break;
+      }
+    }
+    clock.status('timing', round, remaining, pending.length, resolved);
     const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
+    const keys = new Set(pending.map((m) => benchmarkKey(m.id)));
+    const roundStarted = Date.now();
     await runWithRespawn(
       input,
-      `timing ${round + 1}/${budget.processes}`,
-      children,
+      `timing ${round + 1}`,
+      children.filter((c) => keys.has(c.key)),
       byKey,
       [],
       (benchmarks) => ({
@@ -163,23 +302,103 @@ async function timingPass(input: MeasureInput, measurements: BenchmarkMeasuremen
         warmupMs: budget.warmupMs,
         timeMs: budget.timePerProcessMs,
       }),
-      (message, m) => {
-        if (message.type !== 'timing') return;
-        if (message.base && message.head) {
-          m.timings.push({
-            process: round,
-            base: message.base,
-            head: message.head,
-            pairLogRatios: message.pairLogRatios,
-          });
-        } else {
-          const side: Side = message.base ? 'base' : 'head';
-          const timing = message.base ?? message.head;
-          if (timing) m.soloTimings.push({ side, timing });
-        }
+      (message, m) => recordTiming(message, m, round),
+      (message) => {
+        if (message.type === 'floor') floors.push(message.nsPerOp);
       },
     );
+    const roundMs = Date.now() - roundStarted;
+    clock.record(roundMs, pending.length);
+    for (const m of pending) {
+      const s = state.get(benchmarkKey(m.id));
+      if (!s) continue;
+      s.processes++;
+      s.wallMs += roundMs / pending.length;
+    }
   }
+  for (const m of measurements) {
+    const s = state.get(benchmarkKey(m.id));
+    if (s && !failed(m) && s.processes > 0)
+      m.sampling = {
+        processes: s.processes,
+        stoppedBy: s.stoppedBy ?? 'maxMinutes',
+        wallMs: Math.round(s.wallMs),
+      };
+  }
+  run.timingMs = Date.now() - started;
+  if (floors.length > 0) run.harnessFloorNs = median(floors);
+}
+
+function recordTiming(
+  message: ChildMessage,
+  m: BenchmarkMeasurement,
+  process: number,
+  into?: 'confirm',
+): void {
+  if (message.type !== 'timing') return;
+  if (message.base && message.head) {
+    const timing = { process, base: message.base, head: message.head, pairLogRatios: message.pairLogRatios };
+    if (into === 'confirm') (m.confirmTimings ??= []).push(timing);
+    else m.timings.push(timing);
+  } else if (into !== 'confirm') {
+    const side: Side = message.base ? 'base' : 'head';
+    const timing = message.base ?? message.head;
+    if (timing) m.soloTimings.push({ side, timing });
+  }
+}
+
+/**
+ * Confirm before fail: a benchmark whose sequential interval says `regressed` (or `improved`: a flag
+ * a reader acts on too) is measured again in
+ * fresh processes, after sampling has stopped, so the second verdict rests on data the first one
+ * never saw. Not cut by the deadline: a regression is never let through for lack of time.
+ */
+async function confirmPass(
+  input: MeasureInput,
+  measurements: BenchmarkMeasurement[],
+  run: MeasureRun,
+  clock: StageClock,
+): Promise<void> {
+  const { budget } = input;
+  const plan = samplingPlan(budget);
+  const suspects = measurements.filter((m) => {
+    const sampled = m.sampling;
+    if (!sampled || hasFailed(m)) return false;
+    const ratios = m.timings.map(processLogRatio);
+    return samplingDecision(ratios, sampled.processes, input.thresholdOf?.(m.id) ?? 0.05, plan).suspect;
+  });
+  if (suspects.length === 0) return;
+  const byKey = new Map(suspects.map((m) => [benchmarkKey(m.id), m]));
+  const children = suspects.map((m) => toChild(m, input.sides));
+  const rounds = confirmationProcesses(budget);
+  const started = Date.now();
+  for (let round = 0; round < rounds && !input.signal?.aborted; round++) {
+    const live = children.filter((c) => {
+      const m = byKey.get(c.key);
+      return !!m && !hasFailed(m);
+    });
+    clock.status('confirming', round, (rounds - round) * live.length, live.length);
+    const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
+    const roundStarted = Date.now();
+    await runWithRespawn(
+      input,
+      `confirming ${round + 1}/${rounds}`,
+      live,
+      byKey,
+      [],
+      (benchmarks) => ({
+        kind: 'timing',
+        benchmarks,
+        firstSide,
+        sliceMs: budget.sliceMs,
+        warmupMs: budget.warmupMs,
+        timeMs: budget.timePerProcessMs,
+      }),
+      (message, m) => recordTiming(message, m, round, 'confirm'),
+    );
+    clock.record(Date.now() - roundStarted, live.length);
+  }
+  run.confirmMs = Date.now() - started;
 }
 
 /**
@@ -305,6 +524,7 @@ async function runWithRespawn(
   nodeArgs: string[],
   makeJob: (benchmarks: ChildBenchmark[]) => Job,
   onResult: (message: ChildMessage, m: BenchmarkMeasurement) => void,
+  onOther?: (message: ChildMessage) => void,
 ): Promise<void> {
   const failed = (b: ChildBenchmark) => {
     const m = byKey.get(b.key);
@@ -314,7 +534,6 @@ async function runWithRespawn(
   let attempt = 0;
   while (pending.length > 0 && !input.signal?.aborted) {
     const reported = new Set<string>();
-    let shown = '';
     const outcome = await runChild(
       makeJob(pending),
       // One process runs both sides; its working directory is head's, as for a `run:` step in the pull
@@ -326,11 +545,10 @@ async function runWithRespawn(
         nodeArgs,
         (message) => {
           if (message.type === 'progress') input.onWork?.(message.key);
-          if (message.type === 'progress' && message.key !== shown) {
-            shown = message.key;
-            input.onProgress?.(`[${label}] ${message.key}`);
+          if (!('key' in message)) {
+            onOther?.(message);
+            return;
           }
-          if (!('key' in message)) return;
           const m = byKey.get(message.key);
           if (!m) return;
           if (message.type === 'error') {

@@ -26,6 +26,8 @@ export interface TimingJob {
   warmupMs: number;
   /** Measured time per side per benchmark. */
   timeMs: number;
+  /** Time every call with tinybench's `run()` instead of batching synchronous calls (comparison only). */
+  perCall?: boolean;
 }
 
 export interface ProfileJob {
@@ -113,6 +115,8 @@ export type ChildMessage =
    * either side's code (flamegate or the machine: writing a profile, starting the profiler).
    */
   | { type: 'error'; key: string; side?: Side; error: string }
+  /** ns per op of an empty task through the timing loop, measured once per timing process. */
+  | { type: 'floor'; nsPerOp: number }
   | { type: 'done' };
 
 export const OPS_COMMENT_PREFIX = 'flamegate.ops=';

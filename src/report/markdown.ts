@@ -11,6 +11,7 @@ import {
   formatInterval,
   formatNs,
   formatPercent,
+  formatSeconds,
   shortSha,
 } from '../format.js';
 import { sourceUrl } from '../links.js';
@@ -225,6 +226,11 @@ function render(
     }
   }
 
+  if (level.unchangedRows) {
+    const resolution = resolutionTable(report.benchmarks);
+    if (resolution) body.push(resolution);
+  }
+
   const sections = options.sections ?? {};
   let detailed = 0;
   for (const b of prepared.detailed) {
@@ -284,6 +290,8 @@ function render(
     const [first] = infrastructure.split('\n');
     out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
   }
+  const sampling = samplingNote(report, formatSeconds);
+  if (sampling) out.push(`<sub>${escapeCell(sampling)}</sub>`);
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
   out.push(
@@ -347,6 +355,7 @@ function benchmarkTable(rows: BenchmarkResult[], memory = false): string {
     let status = STATUS[b.status];
     if (b.inconclusive && b.status === 'unchanged')
       status += ` (can't resolve ${formatPercent(b.threshold, false)})`;
+    if (b.confirmation) status += b.confirmation.confirmed ? ' · confirmed' : ' · not confirmed';
     const memoryFailed = b.memory?.status === 'regressed';
     const otherFailures = (b.failures?.length ?? 0) - (memoryFailed ? 1 : 0);
     if (b.status !== 'regressed' && otherFailures > 0) status += ' · ⛔ function threshold';
@@ -455,6 +464,62 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   return markdownTable([header, ...body], { align });
 }
 
+/** The folded table of what each benchmark could resolve, how many processes it took, what would resolve it. */
+function resolutionTable(benchmarks: BenchmarkResult[]): string | undefined {
+  const rows = benchmarks.filter((b) => b.resolution !== undefined);
+  if (rows.length === 0) return undefined;
+  const stopped: Record<string, string> = {
+    resolved: 'resolved',
+    maxProcesses: 'budget.maxProcesses',
+    maxMinutes: 'budget.maxMinutes',
+  };
+  const body = rows.map((b) => [
+    `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
+    `±${formatPercent(b.resolution ?? Number.NaN, false)}`,
+    formatPercent(b.threshold, false),
+    b.processes === undefined ? '–' : String(b.processes),
+    b.stoppedBy ? (stopped[b.stoppedBy] ?? b.stoppedBy) : '–',
+    escapeCell([confirmationNote(b), neededNote(b)].filter(Boolean).join('; ')),
+  ]);
+  const table = markdownTable(
+    [['Benchmark', 'Resolves', 'Threshold', 'Processes', 'Stopped by', 'Notes'], ...body],
+    { align: ['l', 'r', 'r', 'r', 'l', 'l'] },
+  );
+  const open = rows.filter((b) => b.inconclusive).length;
+  return `<details><summary>Resolution: the smallest change each benchmark could show${open ? ` (${open} unresolved)` : ''}</summary>\n\n${table}\n\n</details>`;
+}
+
+/** `confirmed in 4 fresh processes: +2.9% (−0.1% … +4.1%)`, or why a first verdict was dropped. */
+export function confirmationNote(b: BenchmarkResult): string | undefined {
+  const c = b.confirmation;
+  if (!c) return undefined;
+  const what = `${formatPercent(c.change)} (${formatInterval(c.ci)}) in ${c.processes} fresh processes`;
+  return c.confirmed
+    ? `confirmed: ${what}`
+    : `first verdict ${c.firstVerdict ?? 'regressed'}, not confirmed: ${what}`;
+}
+
+/** What budget would resolve an unresolved benchmark. */
+export function neededNote(b: BenchmarkResult): string | undefined {
+  if (!b.inconclusive || b.stoppedBy === undefined || b.stoppedBy === 'resolved') return undefined;
+  if (b.neededProcesses === undefined)
+    return `unresolved at ${formatPercent(b.threshold, false)}: no budget up to 1000 processes would settle it (the change sits on or near the threshold, or the benchmark is very noisy: longer timePerProcessMs may help)`;
+  const by = b.stoppedBy === 'maxMinutes' ? 'budget.maxMinutes ran out' : 'budget.maxProcesses ran out';
+  return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
+}
+
+/** `Sampling: 36 of 64 benchmark-processes, 42 s; stopping early saved about 50 s · harness floor 0.6 ns/op`. */
+export function samplingNote(report: Report, seconds: (s: number) => string): string | undefined {
+  const s = report.sampling;
+  if (!s) return undefined;
+  const parts = [
+    `Sampling: ${s.processes} of at most ${s.maxProcesses} benchmark-processes, ${seconds(s.seconds)}; stopping early saved about ${seconds(s.savedSeconds)}`,
+    `${s.resolved} resolved, ${s.unresolved} stopped by the budget`,
+  ];
+  if (s.harnessFloorNs !== undefined) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);
+  return parts.join(' · ');
+}
+
 /** The PR changed the function's own source (a dependency bump is shown with the package instead). */
 export function changedInPr(f: FunctionResult): boolean {
   return !!f.source?.changed && f.source.reason !== 'dependency';
@@ -470,7 +535,7 @@ export function packageLabel(f: FunctionResult): string {
 function footer(report: Report, options: MarkdownOptions): string {
   const s = report.settings;
   const how = s
-    ? `${s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
+    ? `${s.maxProcesses && s.maxProcesses > s.processes ? `${s.processes}–${s.maxProcesses}` : s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
     : '';
   const memory = report.benchmarks.some((b) => b.memory)
     ? ' Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold.'

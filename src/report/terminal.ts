@@ -7,11 +7,12 @@ import {
   formatInterval,
   formatNs,
   formatPercent,
+  formatSeconds,
   shortSha,
 } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { changedInPr, packageLabel } from './markdown.js';
+import { changedInPr, confirmationNote, neededNote, packageLabel, samplingNote } from './markdown.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -34,11 +35,13 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
         b.head ? formatNs(b.head.medianNs) : '–',
         measured ? formatPercent(b.change) : '–',
         measured ? formatInterval(b.ci) : '–',
+        measured && b.resolution !== undefined ? `±${formatPercent(b.resolution, false)}` : '–',
+        b.processes !== undefined ? String(b.processes) : '–',
         b.status + (b.inconclusive && b.status === 'unchanged' ? ' (too noisy)' : ''),
       ],
     };
   });
-  const header = ['benchmark', 'base', 'head', 'change', '95% CI', 'status'];
+  const header = ['benchmark', 'base', 'head', 'change', '95% CI', 'resolves', 'processes', 'status'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -59,7 +62,13 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     out.push(paint(statusColor(r.b), line(r.cells)));
     if (r.b.status === 'failed' && r.b.error)
       out.push(paint('red', `    ${r.b.error.split('\n').join('\n    ')}`));
+    const confirmation = confirmationNote(r.b);
+    if (confirmation) out.push(paint(r.b.status === 'regressed' ? 'red' : 'dim', `    ${confirmation}`));
+    const needed = neededNote(r.b);
+    if (needed) out.push(paint('yellow', `    ${needed}`));
   }
+  const sampling = samplingNote(report, formatSeconds);
+  if (sampling) out.push('', paint('dim', sampling));
   const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');
   if (changedFunctions.length > 0) {
     out.push('', paint('bold', 'Functions whose self time per op changed:'));

@@ -2,9 +2,9 @@
 // base and head worktrees and drives their tinybench tasks in short alternating slices. Base and head
 // share one process so that a pair of slices milliseconds apart sees the same machine speed.
 // This is the only module that imports the profiler.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Session } from 'node:inspector/promises';
-import { register } from 'node:module';
+import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,6 +45,71 @@ interface BenchLike {
   time?: number;
   iterations?: number;
   opts?: { time?: number; iterations?: number };
+  setup?: (task: TaskLike, mode: 'run' | 'warmup') => unknown;
+  teardown?: (task: TaskLike, mode: 'run' | 'warmup') => unknown;
+}
+
+/** What `Bench.add` was given: tinybench keeps the function private, so the runner records it. */
+interface TaskSpec {
+  fn: (this: unknown) => unknown;
+  opts: {
+    async?: boolean;
+    beforeAll?: (this: unknown, mode: string) => unknown;
+    afterAll?: (this: unknown, mode: string) => unknown;
+    beforeEach?: unknown;
+    afterEach?: unknown;
+  };
+}
+const addedTasks = new WeakMap<object, Map<string, TaskSpec>>();
+const patchedBenches = new WeakSet<object>();
+
+/**
+ * Wraps `Bench.prototype.add` of the tinybench a benchmark file will import (resolved from that
+ * file, so it is the user's own copy and module instance), to keep each task's function and options.
+ * A copy that cannot be found or patched leaves its tasks timed per call by tinybench, as before.
+ */
+async function recordTaskFunctions(file: string): Promise<void> {
+  const candidates = new Set<string>();
+  try {
+    const require = createRequire(file);
+    const main = require.resolve('tinybench');
+    candidates.add(main);
+    // tinybench 2.x ships separate CommonJS and ESM builds; an ESM benchmark imports the latter.
+    // Its package.json is found by walking up from the entry (`exports` may not expose it).
+    let pkgDir = dirname(main);
+    while (!existsSync(join(pkgDir, 'package.json')) && dirname(pkgDir) !== pkgDir) pkgDir = dirname(pkgDir);
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+      module?: string;
+      exports?: { '.'?: { import?: string | { default?: string } } };
+    };
+    const esm = pkg.exports?.['.']?.import;
+    const esmPath = typeof esm === 'string' ? esm : (esm?.default ?? pkg.module);
+    if (esmPath) candidates.add(join(pkgDir, esmPath));
+  } catch {
+    return;
+  }
+  for (const path of candidates) {
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as {
+        Bench?: { prototype: Record<string, unknown> };
+      };
+      const proto = mod.Bench?.prototype;
+      if (!proto || patchedBenches.has(proto) || typeof proto.add !== 'function') continue;
+      const add = proto.add as (this: object, name: string, fn: unknown, opts?: unknown) => unknown;
+      proto.add = function (this: object, name: string, fn: unknown, opts?: unknown) {
+        const result = add.call(this, name, fn, opts);
+        if (typeof fn === 'function') {
+          let byName = addedTasks.get(this);
+          if (!byName) addedTasks.set(this, (byName = new Map()));
+          byName.set(name, { fn: fn as TaskSpec['fn'], opts: (opts ?? {}) as TaskSpec['opts'] });
+        }
+        return result;
+      };
+      patchedBenches.add(proto);
+    } catch {
+      // Not loadable here: its tasks keep tinybench's own per-call timing.
+    }
+  }
 }
 
 const SIDES: Side[] = ['base', 'head'];
@@ -103,8 +168,14 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
-      if (isVitestBenchFile(file)) return loadVitestBench(file);
+      if (isVitestBenchFile(file)) {
+        // The vitest loader adds tasks to the project's tinybench; when that is the copy this file
+        // resolves, its functions are recorded too and its synchronous tasks are timed in batches.
+        await recordTaskFunctions(file);
+        return loadVitestBench(file);
+      }
       ensureTypeScript(file);
+      await recordTaskFunctions(file);
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       let exported = mod.default;
       if (typeof exported === 'function' && !isBench(exported))
@@ -129,8 +200,66 @@ async function loadTask(spec: { file: string; task: string }): Promise<{ bench: 
   return { bench: (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench, task };
 }
 
+/**
+ * How a task is timed. `batch`: synchronous calls in batches between two clock reads (as mitata
+ * does), so a nanosecond task is not diluted by a clock read per call. `per-call`: tinybench's own
+ * `run()`, which reads the clock around every call; kept for async tasks, for tasks with
+ * `beforeEach`/`afterEach` hooks (they must run around every call, outside the timed region), and
+ * for tasks whose function the runner could not see.
+ */
+type Timing =
+  | { mode: 'per-call' }
+  | { mode: 'batch'; spec: TaskSpec; bound: () => unknown; loop: BatchLoop; size: number };
+type BatchLoop = (fn: () => unknown, n: number, now: () => number) => number;
+const timingOf = new WeakMap<TaskLike, Timing>();
+/** Set by a timing job that asks for tinybench's per-call timing (the self-benchmark's comparison). */
+let forcePerCall = false;
+
+const isThenable = (v: unknown) =>
+  v !== null &&
+  (typeof v === 'object' || typeof v === 'function') &&
+  typeof (v as { then?: unknown }).then === 'function';
+
+/**
+ * A fresh loop function per task: its call site sees one function only, so V8 can call (or inline) it
+ * directly, as the user's own code would. The task's function comes bound to the task (tinybench
+ * calls it with the task as `this`): V8 inlines a bound function, where `fn.call(task)` in the loop
+ * would cost ~3 ns per call. Named after the runner's file so that profiles cut it off with the rest
+ * of the harness.
+ */
+function makeBatchLoop(): BatchLoop {
+  return new Function(
+    'fn',
+    'n',
+    'now',
+    `let sink;\nconst t0 = now();\nfor (let i = 0; i < n; i++) sink = fn();\nconst t1 = now();\nglobalThis.__flamegateSink = sink;\nreturn t1 - t0;\n//# sourceURL=${import.meta.url}`,
+  ) as BatchLoop;
+}
+
+async function timingFor(bench: BenchLike, task: TaskLike): Promise<Timing> {
+  const known = timingOf.get(task);
+  if (known) return known;
+  const spec = addedTasks.get(bench)?.get(task.name);
+  let timing: Timing = { mode: 'per-call' };
+  const asyncFn = spec && (spec.opts.async === true || spec.fn.constructor.name === 'AsyncFunction');
+  if (!forcePerCall && spec && !asyncFn && !spec.opts.beforeEach && !spec.opts.afterEach) {
+    // One probe call tells a function that returns a promise, or overrides its own duration.
+    const probe = spec.fn.call(task);
+    if (isThenable(probe)) await probe;
+    const overrides = typeof probe === 'object' && probe !== null && 'overriddenDuration' in probe;
+    if (!isThenable(probe) && !overrides)
+      timing = { mode: 'batch', spec, bound: spec.fn.bind(task), loop: makeBatchLoop(), size: 1 };
+  }
+  timingOf.set(task, timing);
+  return timing;
+}
+
+const now = () => performance.now();
+
 /** Runs one slice: at least `ms` of measured time and at least one operation. */
 async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<SideTiming> {
+  const timing = await timingFor(bench, task);
+  if (timing.mode === 'batch') return runBatches(bench, task, timing, ms);
   bench.time = ms;
   bench.iterations = 1;
   if (bench.opts) {
@@ -149,14 +278,71 @@ async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<S
   return { ops, totalNs: totalMs * 1e6 };
 }
 
+/**
+ * Batches of calls until `ms` of measured time, with tinybench's per-run hooks (`setup`,
+ * `beforeAll`, `afterAll`, `teardown`) around the slice as `run()` would call them. The batch size
+ * is calibrated so one batch lasts about a quarter of the slice (at most 1 ms): long enough that two
+ * clock reads are lost in it, short enough that a slice holds several batches.
+ */
+async function runBatches(
+  bench: BenchLike,
+  task: TaskLike,
+  timing: Extract<Timing, { mode: 'batch' }>,
+  ms: number,
+): Promise<SideTiming> {
+  const { spec, loop, bound } = timing;
+  await bench.setup?.(task, 'run');
+  await spec.opts.beforeAll?.call(task, 'run');
+  const goalMs = Math.min(ms / 4, 1);
+  let ops = 0;
+  let totalMs = 0;
+  const end = now() + ms;
+  do {
+    const n = timing.size;
+    const took = loop(bound, n, now);
+    ops += n;
+    totalMs += took;
+    if (took < goalMs / 2 && n < 2 ** 30)
+      timing.size = Math.min(n * 2, Math.max(1, Math.ceil((n * goalMs) / Math.max(took, 1e-4))));
+    else if (took > goalMs * 2 && n > 1) timing.size = Math.max(1, Math.floor((n * goalMs) / took));
+  } while (totalMs < ms && now() < end);
+  await spec.opts.afterAll?.call(task, 'run');
+  await bench.teardown?.(task, 'run');
+  return { ops, totalNs: totalMs * 1e6 };
+}
+
+/** The harness floor: an empty task through the same batched timing, in ns per op. */
+async function harnessFloor(): Promise<number> {
+  const fn = () => undefined;
+  const task = { name: '(empty)' } as unknown as TaskLike;
+  const timing: Extract<Timing, { mode: 'batch' }> = {
+    mode: 'batch',
+    spec: { fn, opts: {} },
+    bound: fn.bind(task),
+    loop: makeBatchLoop(),
+    size: 1,
+  };
+  const bench = { tasks: [], run: () => undefined } as BenchLike;
+  // Long enough for the optimizing compiler (a background thread, late on a busy machine) to finish.
+  await runBatches(bench, task, timing, 60);
+  // The least of several short slices: a busy neighbour only ever adds time, never removes it.
+  let floor = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 20; i++) {
+    const t = await runBatches(bench, task, timing, 2);
+    floor = Math.min(floor, t.totalNs / t.ops);
+  }
+  return floor;
+}
+
 type Loaded = Partial<Record<Side, { bench: BenchLike; task: TaskLike }>>;
 
 async function loadSides(
   b: ChildBenchmark,
   around?: <T>(side: Side, load: () => Promise<T>) => Promise<T>,
+  order: Side[] = SIDES,
 ): Promise<Loaded | undefined> {
   const sides: Loaded = {};
-  for (const side of SIDES) {
+  for (const side of order) {
     const spec = b[side];
     if (!spec) continue;
     await send({ type: 'progress', key: b.key, side, phase: 'load' });
@@ -235,8 +421,14 @@ async function withSliceErrors(key: string, work: () => Promise<void>): Promise<
 }
 
 async function runTiming(job: TimingJob): Promise<void> {
+  forcePerCall = job.perCall === true;
+  if (!forcePerCall) await send({ type: 'floor', nsPerOp: await harnessFloor() });
+  // The side loaded first can run differently all process long (older objects, shared built-ins'
+  // inline caches); loading in the process's ABBA order turns that into spread between processes,
+  // which the interval sees, instead of a bias every process shares.
+  const loadOrder: Side[] = job.firstSide === 'base' ? ['base', 'head'] : ['head', 'base'];
   for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
+    const sides = await loadSides(b, undefined, loadOrder);
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };

@@ -1,0 +1,72 @@
+// What sequential sampling adds to the comment and the terminal: the run's spend and savings in the
+// header, the resolution of every benchmark (folded), the confirmation of a regression, and the
+// budget that would resolve an unresolved benchmark.
+import { describe, expect, it } from 'vitest';
+import type { BenchmarkResult } from '../../src/model.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { bench, report } from './compare-fixtures.js';
+
+const slow: BenchmarkResult = {
+  ...bench('slow', 'regressed', 0.2),
+  resolution: 0.01,
+  processes: 4,
+  stoppedBy: 'resolved',
+  confirmation: { change: 0.19, ci: [0.17, 0.21], processes: 4, confirmed: true },
+};
+const dropped: BenchmarkResult = {
+  ...bench('blip', 'unchanged', 0.08),
+  resolution: 0.03,
+  processes: 6,
+  stoppedBy: 'resolved',
+  confirmation: { change: 0.001, ci: [-0.01, 0.012], processes: 4, confirmed: false },
+};
+const open: BenchmarkResult = {
+  ...bench('noisy', 'unchanged', 0.01),
+  ci: [-0.04, 0.06],
+  inconclusive: true,
+  resolution: 0.05,
+  processes: 16,
+  stoppedBy: 'maxProcesses',
+  neededProcesses: 40,
+};
+const r = {
+  ...report([slow, dropped, open], [], 'fail'),
+  sampling: {
+    processes: 34,
+    maxProcesses: 48,
+    seconds: 61,
+    savedSeconds: 25,
+    resolved: 2,
+    unresolved: 1,
+    alphaPerLook: 0.0125,
+    harnessFloorNs: 0.8,
+  },
+};
+
+describe('sequential sampling in the report', () => {
+  it('puts spend and savings in the comment header, resolution folded, confirmation in the status', () => {
+    const md = renderMarkdown(r);
+    const header = md.split('\n\n').slice(0, 4).join('\n\n');
+    expect(header).toContain(
+      'Sampling: 34 of at most 48 benchmark-processes, 1 min 01 s; stopping early saved about 25 s',
+    );
+    expect(header).toContain('harness floor 0.8 ns/op');
+    expect(md).toMatch(
+      /<details><summary>Resolution: the smallest change each benchmark could show \(1 unresolved\)/,
+    );
+    expect(md).toMatch(/\|\s+±1\.0% \|/);
+    expect(md).toContain('🔴 regressed · confirmed');
+    expect(md).toContain('⚪ unchanged · not confirmed');
+    expect(md).toContain('about 40 processes would resolve it (budget.maxProcesses: 40)');
+    expect(md).toContain('first verdict regressed, not confirmed: +0.1%');
+  });
+
+  it('shows resolution, processes, confirmation and the needed budget in the terminal', () => {
+    const plain = renderTerminal(r);
+    expect(plain).toMatch(/> slow .*±1\.0%\s+4\s+regressed/);
+    expect(plain).toContain('    confirmed: +19.0% (+17.0% … +21.0%) in 4 fresh processes');
+    expect(plain).toContain('    unresolved at 5.0% (budget.maxProcesses ran out): about 40 processes');
+    expect(plain).toContain('Sampling: 34 of at most 48 benchmark-processes');
+  });
+});
