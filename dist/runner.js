@@ -1028,7 +1028,7 @@ var require_commonjs = __commonJS({
       }
     };
     exports.Location = Location2;
-    var Function2 = class _Function {
+    var Function3 = class _Function {
       static {
         __name(this, "Function");
       }
@@ -1101,7 +1101,7 @@ var require_commonjs = __commonJS({
         return new this(decode2(buffer, this.decodeValue));
       }
     };
-    exports.Function = Function2;
+    exports.Function = Function3;
     var Profile2 = class {
       static {
         __name(this, "Profile");
@@ -1111,7 +1111,7 @@ var require_commonjs = __commonJS({
         this.sample = (data.sample || []).map(Sample2.create);
         this.mapping = (data.mapping || []).map(Mapping2.create);
         this.location = (data.location || []).map(Location2.create);
-        this.function = (data.function || []).map(Function2.create);
+        this.function = (data.function || []).map(Function3.create);
         this.stringTable = data.stringTable || new StringTable2();
         this.dropFrames = data.dropFrames || 0;
         this.keepFrames = data.keepFrames || 0;
@@ -1274,7 +1274,7 @@ var require_commonjs = __commonJS({
             data.location = push2(Location2.decode(buffer), data.location);
             break;
           case 5:
-            data.function = push2(Function2.decode(buffer), data.function);
+            data.function = push2(Function3.decode(buffer), data.function);
             break;
           case 6: {
             if (data.stringTable === void 0) {
@@ -4985,8 +4985,8 @@ var require_src = __commonJS({
 });
 
 // src/measure/child/runner.ts
-import { mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { register } from "node:module";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import { createRequire, register } from "node:module";
 import { dirname as dirname3, join as join3 } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
@@ -5706,7 +5706,7 @@ var Location = class _Location {
     return new this(decode(buffer, this.decodeValue));
   }
 };
-var Function = class _Function {
+var Function2 = class _Function {
   static {
     __name(this, "Function");
   }
@@ -5788,7 +5788,7 @@ var Profile = class {
     this.sample = (data.sample || []).map(Sample.create);
     this.mapping = (data.mapping || []).map(Mapping.create);
     this.location = (data.location || []).map(Location.create);
-    this.function = (data.function || []).map(Function.create);
+    this.function = (data.function || []).map(Function2.create);
     this.stringTable = data.stringTable || new StringTable();
     this.dropFrames = data.dropFrames || 0;
     this.keepFrames = data.keepFrames || 0;
@@ -5951,7 +5951,7 @@ var Profile = class {
         data.location = push(Location.decode(buffer), data.location);
         break;
       case 5:
-        data.function = push(Function.decode(buffer), data.function);
+        data.function = push(Function2.decode(buffer), data.function);
         break;
       case 6: {
         if (data.stringTable === void 0) {
@@ -6048,7 +6048,7 @@ var HeapStacks = class _HeapStacks {
   encode(comments, samplingIntervalBytes) {
     const strings = new StringTable();
     const functions = this.frames.map(
-      (f, i) => new Function({
+      (f, i) => new Function2({
         id: i + 1,
         name: strings.dedup(f.name || "(anonymous)"),
         systemName: strings.dedup(f.name || "(anonymous)"),
@@ -6692,6 +6692,44 @@ function toTask(project, c, owners) {
 __name(toTask, "toTask");
 
 // src/measure/child/runner.ts
+var addedTasks = /* @__PURE__ */ new WeakMap();
+var patchedBenches = /* @__PURE__ */ new WeakSet();
+async function recordTaskFunctions(file) {
+  const candidates = /* @__PURE__ */ new Set();
+  try {
+    const require2 = createRequire(file);
+    const main2 = require2.resolve("tinybench");
+    candidates.add(main2);
+    let pkgDir = dirname3(main2);
+    while (!existsSync3(join3(pkgDir, "package.json")) && dirname3(pkgDir) !== pkgDir) pkgDir = dirname3(pkgDir);
+    const pkg = JSON.parse(readFileSync3(join3(pkgDir, "package.json"), "utf8"));
+    const esm = pkg.exports?.["."]?.import;
+    const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
+    if (esmPath) candidates.add(join3(pkgDir, esmPath));
+  } catch {
+    return;
+  }
+  for (const path of candidates) {
+    try {
+      const mod = await import(pathToFileURL2(path).href);
+      const proto = mod.Bench?.prototype;
+      if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
+      const add = proto.add;
+      proto.add = function(name, fn, opts) {
+        const result = add.call(this, name, fn, opts);
+        if (typeof fn === "function") {
+          let byName = addedTasks.get(this);
+          if (!byName) addedTasks.set(this, byName = /* @__PURE__ */ new Map());
+          byName.set(name, { fn, opts: opts ?? {} });
+        }
+        return result;
+      };
+      patchedBenches.add(proto);
+    } catch {
+    }
+  }
+}
+__name(recordTaskFunctions, "recordTaskFunctions");
 var SIDES = ["base", "head"];
 function send(message) {
   return new Promise((resolve2) => {
@@ -6744,8 +6782,12 @@ function loadBench(file) {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
-      if (isVitestBenchFile(file)) return loadVitestBench(file);
+      if (isVitestBenchFile(file)) {
+        await recordTaskFunctions(file);
+        return loadVitestBench(file);
+      }
       ensureTypeScript(file);
+      await recordTaskFunctions(file);
       const mod = await import(pathToFileURL2(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
@@ -6769,7 +6811,45 @@ async function loadTask(spec) {
   return { bench: bench2.ownerOf?.(task) ?? bench2, task };
 }
 __name(loadTask, "loadTask");
+var timingOf = /* @__PURE__ */ new WeakMap();
+var forcePerCall = false;
+var isThenable = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
+function makeBatchLoop() {
+  return new Function(
+    "fn",
+    "n",
+    "now",
+    `let sink;
+const t0 = now();
+for (let i = 0; i < n; i++) sink = fn();
+const t1 = now();
+globalThis.__flamegateSink = sink;
+return t1 - t0;
+//# sourceURL=${import.meta.url}`
+  );
+}
+__name(makeBatchLoop, "makeBatchLoop");
+async function timingFor(bench2, task) {
+  const known = timingOf.get(task);
+  if (known) return known;
+  const spec = addedTasks.get(bench2)?.get(task.name);
+  let timing = { mode: "per-call" };
+  const asyncFn = spec && (spec.opts.async === true || spec.fn.constructor.name === "AsyncFunction");
+  if (!forcePerCall && spec && !asyncFn && !spec.opts.beforeEach && !spec.opts.afterEach) {
+    const probe = spec.fn.call(task);
+    if (isThenable(probe)) await probe;
+    const overrides = typeof probe === "object" && probe !== null && "overriddenDuration" in probe;
+    if (!isThenable(probe) && !overrides)
+      timing = { mode: "batch", spec, bound: spec.fn.bind(task), loop: makeBatchLoop(), size: 1 };
+  }
+  timingOf.set(task, timing);
+  return timing;
+}
+__name(timingFor, "timingFor");
+var now = /* @__PURE__ */ __name(() => performance.now(), "now");
 async function runSlice(bench2, task, ms) {
+  const timing = await timingFor(bench2, task);
+  if (timing.mode === "batch") return runBatches(bench2, task, timing, ms);
   bench2.time = ms;
   bench2.iterations = 1;
   if (bench2.opts) {
@@ -6788,9 +6868,51 @@ async function runSlice(bench2, task, ms) {
   return { ops, totalNs: totalMs * 1e6 };
 }
 __name(runSlice, "runSlice");
-async function loadSides(b, around) {
+async function runBatches(bench2, task, timing, ms) {
+  const { spec, loop, bound } = timing;
+  await bench2.setup?.(task, "run");
+  await spec.opts.beforeAll?.call(task, "run");
+  const goalMs = Math.min(ms / 4, 1);
+  let ops = 0;
+  let totalMs = 0;
+  const end = now() + ms;
+  do {
+    const n = timing.size;
+    const took = loop(bound, n, now);
+    ops += n;
+    totalMs += took;
+    if (took < goalMs / 2 && n < 2 ** 30)
+      timing.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
+    else if (took > goalMs * 2 && n > 1) timing.size = Math.max(1, Math.floor(n * goalMs / took));
+  } while (totalMs < ms && now() < end);
+  await spec.opts.afterAll?.call(task, "run");
+  await bench2.teardown?.(task, "run");
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(runBatches, "runBatches");
+async function harnessFloor() {
+  const fn = /* @__PURE__ */ __name(() => void 0, "fn");
+  const task = { name: "(empty)" };
+  const timing = {
+    mode: "batch",
+    spec: { fn, opts: {} },
+    bound: fn.bind(task),
+    loop: makeBatchLoop(),
+    size: 1
+  };
+  const bench2 = { tasks: [], run: /* @__PURE__ */ __name(() => void 0, "run") };
+  await runBatches(bench2, task, timing, 60);
+  let floor = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 20; i++) {
+    const t = await runBatches(bench2, task, timing, 2);
+    floor = Math.min(floor, t.totalNs / t.ops);
+  }
+  return floor;
+}
+__name(harnessFloor, "harnessFloor");
+async function loadSides(b, around, order = SIDES) {
   const sides = {};
-  for (const side of SIDES) {
+  for (const side of order) {
     const spec = b[side];
     if (!spec) continue;
     await send({ type: "progress", key: b.key, side, phase: "load" });
@@ -6860,8 +6982,11 @@ async function withSliceErrors(key, work) {
 }
 __name(withSliceErrors, "withSliceErrors");
 async function runTiming(job) {
+  forcePerCall = job.perCall === true;
+  if (!forcePerCall) await send({ type: "floor", nsPerOp: await harnessFloor() });
+  const loadOrder = job.firstSide === "base" ? ["base", "head"] : ["head", "base"];
   for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
+    const sides = await loadSides(b, void 0, loadOrder);
     if (!sides) continue;
     await withSliceErrors(b.key, async () => {
       const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
