@@ -76,6 +76,8 @@ function makeRepo(fixture, { base = [], head = [], threshold, budget, files = {}
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'base');
+  // Head starts from the fixture as it is: base-only edits are undone, then head's are applied.
+  for (const [file] of base) cpSync(join(root, FIXTURES[fixture].dir, file), join(dir, file));
   apply(head);
   writeFileSync(join(dir, 'README.md'), '# fixture (edited)\n');
   git(dir, 'commit', '-qam', 'head');
