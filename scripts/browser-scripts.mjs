@@ -3,10 +3,14 @@
 // the script (and what it imports, such as src/format.ts) into one self-contained IIFE for the
 // renderer to inline. Used by scripts/build.mjs (esbuild) and vitest.config.ts (vite), so tests and
 // dist/ inline the same code.
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const SCRIPT_SUFFIX = '?script';
+
+// Paths in the bundle are relative to the repository, so dist/ is the same wherever it is built.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The file a `...?script` specifier names, from the importing file's folder (`.js` is the `.ts` source). */
 export function scriptPath(specifier, importerDir) {
@@ -37,13 +41,16 @@ export const browserScriptPlugin = {
   name: 'browser-script',
   setup(b) {
     b.onResolve({ filter: /\?script$/ }, (args) => ({
-      path: scriptPath(args.path, args.resolveDir),
+      path: relative(ROOT, scriptPath(args.path, args.resolveDir)).split('\\').join('/'),
       namespace: 'browser-script',
     }));
-    b.onLoad({ filter: /.*/, namespace: 'browser-script' }, async (args) => ({
-      contents: `export default ${JSON.stringify(await bundleBrowserScript(args.path))};`,
-      loader: 'js',
-      resolveDir: dirname(args.path),
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'browser-script' }, async (args) => {
+      const path = resolve(ROOT, args.path);
+      return {
+        contents: `export default ${JSON.stringify(await bundleBrowserScript(path))};`,
+        loader: 'js',
+        resolveDir: dirname(path),
+      };
+    });
   },
 };
