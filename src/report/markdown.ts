@@ -503,7 +503,9 @@ export function confirmationNote(b: BenchmarkResult): string | undefined {
 export function neededNote(b: BenchmarkResult): string | undefined {
   if (!b.inconclusive || b.stoppedBy === undefined || b.stoppedBy === 'resolved') return undefined;
   if (b.neededProcesses === undefined)
-    return `unresolved at ${formatPercent(b.threshold, false)}: no budget up to 1000 processes would settle it (the change sits on or near the threshold, or the benchmark is very noisy: longer timePerProcessMs may help)`;
+    // processesToResolve found no count up to 1000: the mean sits so close to a bound that no
+    // affordable interval clears it, so more processes are not the advice; the estimate is the answer.
+    return `unresolved at ${formatPercent(b.threshold, false)}: the change, ${formatPercent(b.change)}${b.resolution !== undefined ? ` (±${formatPercent(b.resolution, false)})` : ''}, sits too close to the threshold for more processes to say which side it is on; read it as about ${formatPercent(b.change)}, or move the threshold away from it`;
   const by = b.stoppedBy === 'maxMinutes' ? 'budget.maxMinutes ran out' : 'budget.maxProcesses ran out';
   return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
 }

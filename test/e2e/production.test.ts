@@ -215,6 +215,8 @@ describe('production weighting with real profiles of another process', () => {
       '  fleet: 0.1%',
       'budget:',
       '  processes: 2',
+      '  maxProcesses: 2',
+      '  allocationProcesses: 0',
       '  timePerProcessMs: 150',
       '  warmupMs: 50',
       '  profileMs: 400',

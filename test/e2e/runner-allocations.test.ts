@@ -92,9 +92,12 @@ describe('allocation pass: bytes per op and allocating functions', () => {
     for (const { message } of runs.aa) {
       // 40 arrays of two small integers (JSArray + FixedArray, 32 bytes each) and 20 three-field
       // objects (48 bytes) per op, with tinybench's own bookkeeping (under 1.2 KB per op) on top.
+      // The books are heap-size differences, which a collection can shift by a few bytes either way
+      // (CI once read 3519.66 for 3520 when batched timing left no bookkeeping): 2% below is a miss.
+      const allocated = 40 * 64 + 20 * 48;
       const base = bytesPerOp(message, 'base');
-      expect(base).toBeGreaterThan(40 * 64 + 20 * 48);
-      expect(base).toBeLessThan(40 * 64 + 20 * 48 + 1200);
+      expect(base).toBeGreaterThan(0.98 * allocated);
+      expect(base).toBeLessThan(allocated + 1200);
       // Objects that never survive are collected: the heap did not simply grow by that much.
       expect(message.base?.ops).toBeGreaterThan(1000);
       expect(message.pairLogRatios.length).toBeGreaterThan(3);

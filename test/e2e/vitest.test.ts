@@ -16,7 +16,7 @@ const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 // the interval is taken over processes, and with three one odd process on a loaded machine makes a
 // +100% change "too noisy".
 const BUDGET =
-  'budget: { processes: 4, timePerProcessMs: 300, warmupMs: 100, profileMs: 300, profileProcesses: 2 }\n';
+  'budget: { processes: 4, maxProcesses: 4, timePerProcessMs: 300, warmupMs: 100, profileMs: 300, profileProcesses: 2, allocationProcesses: 0 }\n';
 
 interface Run {
   code: number;
@@ -46,6 +46,7 @@ async function compare(repo: Repo, extra: string[] = []): Promise<Run> {
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
   if (!existsSync(json)) throw new Error(`no report (exit ${result.code}):\n${result.stderr}`);
+  if (process.env.SHOW_STDERR) console.log(result.stderr);
   return { ...result, report: JSON.parse(readFileSync(json, 'utf8')) as Report, repo };
 }
 

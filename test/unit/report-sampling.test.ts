@@ -62,6 +62,22 @@ describe('sequential sampling in the report', () => {
     expect(md).toContain('first verdict regressed, not confirmed: +0.1%');
   });
 
+  it('says a change on the threshold is the answer, not a bigger budget', () => {
+    const onThreshold: BenchmarkResult = {
+      ...bench('edge', 'unchanged', 0.049),
+      ci: [0.041, 0.057],
+      inconclusive: true,
+      resolution: 0.008,
+      processes: 10,
+      stoppedBy: 'maxProcesses',
+    };
+    const md = renderMarkdown({ ...report([onThreshold], [], 'pass') });
+    expect(md).toContain(
+      'unresolved at 5.0%: the change, +4.9% (±0.8%), sits too close to the threshold for more processes to say which side it is on',
+    );
+    expect(md).not.toContain('processes would resolve it');
+  });
+
   it('shows resolution, processes, confirmation and the needed budget in the terminal', () => {
     const plain = renderTerminal(r);
     expect(plain).toMatch(/> slow .*±1\.0%\s+4\s+regressed/);
