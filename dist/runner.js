@@ -7086,6 +7086,7 @@ function writeSideProfiles(profile, b, totals, job) {
 __name(writeSideProfiles, "writeSideProfiles");
 async function runOverhead(job, time) {
   const blockMs = 150;
+  const settleMs = 100;
   for (const b of job.benchmarks) {
     const sides = await loadSides(b);
     if (!sides) continue;
@@ -7098,6 +7099,7 @@ async function runOverhead(job, time) {
         for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
           if (profiled)
             time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+          await alternate(b.key, sides, { ...common, timeMs: settleMs, phase: "warmup" });
           const { totals } = await alternate(
             b.key,
             sides,

@@ -131,6 +131,15 @@ const describeBenchmark = (b) =>
     : '');
 const flaggedFunctions = (report) => (report?.functions ?? []).filter((f) => f.status !== 'unchanged');
 const flaggedBenchmarks = (report) => (report?.benchmarks ?? []).filter((b) => b.status !== 'unchanged');
+// Allocation flags: a benchmark's bytes/op verdict, and every allocating-function row that moved.
+const flaggedAllocations = (report) => [
+  ...(report?.benchmarks ?? [])
+    .filter((b) => b.memory && b.memory.status !== 'unchanged')
+    .map((b) => `${b.name} memory ${b.memory.status}`),
+  ...(report?.allocations ?? [])
+    .filter((a) => a.status !== 'unchanged')
+    .map((a) => `${a.benchmark.split(' > ').pop()}:${a.name} bytes ${a.status}`),
+];
 const describeFunction = (f) =>
   `${f.benchmark.split(' > ').pop()}:${f.name} ${f.status} ${f.deltaNsPerOp >= 0 ? '+' : ''}${(f.deltaNsPerOp / 1000).toFixed(1)} µs/op (z ${f.evidence?.z.toFixed(1)}, ${f.evidence?.agreeing}/${f.evidence?.processes}${f.source?.changed ? ', changed in PR' : ''})`;
 const topFunction = (report, benchmark) =>
@@ -146,6 +155,7 @@ async function aaSection(thresholds) {
       let runsFlagged = 0;
       let functionFlags = 0;
       let benchmarkFlags = 0;
+      let allocationFlags = 0;
       let largest = 0;
       const times = [];
       for (let i = 0; i < runs; i++) {
@@ -153,18 +163,21 @@ async function aaSection(thresholds) {
         times.push(seconds);
         const fns = flaggedFunctions(report);
         const bms = flaggedBenchmarks(report);
+        const allocs = flaggedAllocations(report);
         functionFlags += fns.length;
         benchmarkFlags += bms.length;
+        allocationFlags += allocs.length;
         for (const b of report?.benchmarks ?? []) largest = Math.max(largest, Math.abs(b.change));
-        if (code !== 0 || fns.length > 0 || bms.length > 0 || !report) runsFlagged++;
+        if (code !== 0 || fns.length > 0 || bms.length > 0 || allocs.length > 0 || !report) runsFlagged++;
         console.log(
           `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; ${report?.benchmarks.map(describeBenchmark).join('; ')}${sequentialNote(report)}` +
-            `; functions flagged: ${fns.length ? fns.map(describeFunction).join(', ') : 'none'}`,
+            `; functions flagged: ${fns.length ? fns.map(describeFunction).join(', ') : 'none'}` +
+            `; allocations flagged: ${allocs.length ? allocs.join(', ') : 'none'}`,
         );
       }
       console.log(
         `  runs with any flag or a non-zero exit: ${runsFlagged} of ${runs}; benchmark flags ${benchmarkFlags}, ` +
-          `function flags ${functionFlags}; largest benchmark change ${(largest * 100).toFixed(1)}%; ` +
+          `function flags ${functionFlags}, allocation flags ${allocationFlags}; largest benchmark change ${(largest * 100).toFixed(1)}%; ` +
           `wall time per compare (installs included): ${times.map((s) => `${s.toFixed(0)} s`).join(', ')}`,
       );
     }

@@ -551,6 +551,7 @@ function writeSideProfiles(
  */
 async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof').time): Promise<void> {
   const blockMs = 150;
+  const settleMs = 100;
   for (const b of job.benchmarks) {
     const sides = await loadSides(b);
     if (!sides) continue;
@@ -563,6 +564,10 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
         for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
           if (profiled)
             time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+          // Starting or stopping the profiler disturbs the code that runs next for a while (code
+          // events are logged, the sampler thread spins up): the attribution pass never pays that
+          // inside its measured phase, so neither does this figure.
+          await alternate(b.key, sides, { ...common, timeMs: settleMs, phase: 'warmup' });
           const { totals } = await alternate(
             b.key,
             sides,
