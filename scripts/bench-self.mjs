@@ -132,7 +132,7 @@ const describeBenchmark = (b) =>
 const flaggedFunctions = (report) => (report?.functions ?? []).filter((f) => f.status !== 'unchanged');
 const flaggedBenchmarks = (report) => (report?.benchmarks ?? []).filter((b) => b.status !== 'unchanged');
 // Allocation flags: a benchmark's bytes/op verdict, and every allocating-function row that moved.
-const flaggedAllocations = (report) => [
+const allocationFlagsOf = (report) => [
   ...(report?.benchmarks ?? [])
     .filter((b) => b.memory && b.memory.status !== 'unchanged')
     .map((b) => `${b.name} memory ${b.memory.status}`),
@@ -163,7 +163,7 @@ async function aaSection(thresholds) {
         times.push(seconds);
         const fns = flaggedFunctions(report);
         const bms = flaggedBenchmarks(report);
-        const allocs = flaggedAllocations(report);
+        const allocs = allocationFlagsOf(report);
         functionFlags += fns.length;
         benchmarkFlags += bms.length;
         allocationFlags += allocs.length;
