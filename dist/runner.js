@@ -41,6 +41,1016 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/pprof-format/dist/commonjs/index.js
+var require_commonjs = __commonJS({
+  "node_modules/pprof-format/dist/commonjs/index.js"(exports) {
+    "use strict";
+    var __classPrivateFieldGet = exports && exports.__classPrivateFieldGet || function(receiver, state2, kind, f) {
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+      if (typeof state2 === "function" ? receiver !== state2 || !f : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state2.get(receiver);
+    };
+    var _StringTable_encodings;
+    var _StringTable_positions;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Profile = exports.Function = exports.Location = exports.Line = exports.Mapping = exports.Sample = exports.Label = exports.ValueType = exports.StringTable = exports.emptyTableToken = void 0;
+    var lowMaxBig = 2n ** 32n - 1n;
+    var lowMax = 2 ** 32 - 1;
+    var lowMaxPlus1 = lowMax + 1;
+    var toUtf8 = typeof Buffer === "undefined" ? (value) => new TextEncoder().encode(value) : (value) => Buffer.from(value, "utf8");
+    function countNumberBytes(buffer) {
+      if (!buffer.length)
+        return 0;
+      let i = 0;
+      while (i < buffer.length && buffer[i++] >= 128)
+        ;
+      return i;
+    }
+    __name(countNumberBytes, "countNumberBytes");
+    function decodeBigNumber(buffer) {
+      if (!buffer.length)
+        return BigInt(0);
+      let value = BigInt(buffer[0] & 127);
+      let i = 0;
+      while (buffer[i++] >= 128) {
+        value |= BigInt(buffer[i] & 127) << BigInt(7 * i);
+      }
+      return value;
+    }
+    __name(decodeBigNumber, "decodeBigNumber");
+    function makeValue(value, offset = 0) {
+      return { value, offset };
+    }
+    __name(makeValue, "makeValue");
+    function getValue(mode, buffer) {
+      switch (mode) {
+        case kTypeVarInt:
+          for (let i = 0; i < buffer.length; i++) {
+            if (!(buffer[i] & 128)) {
+              return makeValue(buffer.subarray(0, i + 1));
+            }
+          }
+          return makeValue(buffer);
+        case kTypeLengthDelim: {
+          const offset = countNumberBytes(buffer);
+          const size = decodeNumber(buffer);
+          return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
+        }
+        default:
+          throw new Error(`Unrecognized value type: ${mode}`);
+      }
+    }
+    __name(getValue, "getValue");
+    function lowBits(number) {
+      return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus1 : Number(number & lowMaxBig);
+    }
+    __name(lowBits, "lowBits");
+    function highBits(number) {
+      return typeof number !== "bigint" ? number / lowMaxPlus1 >>> 0 : Number(number >> 32n & lowMaxBig);
+    }
+    __name(highBits, "highBits");
+    function long(number) {
+      const sign = number < 0;
+      if (sign)
+        number = -number;
+      let lo = lowBits(number);
+      let hi = highBits(number);
+      if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > lowMax) {
+          lo = 0;
+          if (++hi > lowMax) {
+            hi = 0;
+          }
+        }
+      }
+      return [hi, lo];
+    }
+    __name(long, "long");
+    var kTypeVarInt = 0;
+    var kTypeLengthDelim = 2;
+    function decodeNumber(buffer) {
+      const size = countNumberBytes(buffer);
+      if (size > 4)
+        return decodeBigNumber(buffer);
+      if (!buffer.length)
+        return 0;
+      let value = buffer[0] & 127;
+      let i = 0;
+      while (buffer[i++] >= 128) {
+        value |= (buffer[i] & 127) << 7 * i;
+      }
+      return value;
+    }
+    __name(decodeNumber, "decodeNumber");
+    function decodeNumbers(buffer) {
+      const values = [];
+      let start = 0;
+      for (let i = 0; i < buffer.length; i++) {
+        if ((buffer[i] & 128) === 0) {
+          values.push(decodeNumber(buffer.subarray(start, i + 1)));
+          start = i + 1;
+        }
+      }
+      return values;
+    }
+    __name(decodeNumbers, "decodeNumbers");
+    function push(value, list) {
+      if (list == null) {
+        return [value];
+      }
+      list.push(value);
+      return list;
+    }
+    __name(push, "push");
+    function pushAll(values, list) {
+      if (list == null) {
+        return values;
+      }
+      for (const value of values) {
+        list.push(value);
+      }
+      return list;
+    }
+    __name(pushAll, "pushAll");
+    function measureNumber(number) {
+      if (number === 0 || number === 0n)
+        return 0;
+      const [hi, lo] = long(number);
+      const a = lo;
+      const b = (lo >>> 28 | hi << 4) >>> 0;
+      const c = hi >>> 24;
+      if (c !== 0) {
+        return c < 128 ? 9 : 10;
+      }
+      if (b !== 0) {
+        if (b < 16384) {
+          return b < 128 ? 5 : 6;
+        }
+        return b < 2097152 ? 7 : 8;
+      }
+      if (a < 16384) {
+        return a < 128 ? 1 : 2;
+      }
+      return a < 2097152 ? 3 : 4;
+    }
+    __name(measureNumber, "measureNumber");
+    function measureValue(value) {
+      if (typeof value === "undefined")
+        return 0;
+      if (typeof value === "number" || typeof value === "bigint") {
+        return measureNumber(value) || 1;
+      }
+      return value.length;
+    }
+    __name(measureValue, "measureValue");
+    function measureArray(list) {
+      let size = 0;
+      for (const item of list) {
+        size += measureValue(item);
+      }
+      return size;
+    }
+    __name(measureArray, "measureArray");
+    function measureNumberField(number) {
+      const length = measureNumber(number);
+      return length ? 1 + length : 0;
+    }
+    __name(measureNumberField, "measureNumberField");
+    function measureNumberArrayField(values) {
+      let total = 0;
+      for (const value of values) {
+        total += measureNumber(value) || 1;
+      }
+      return total ? 1 + measureNumber(total) + total : 0;
+    }
+    __name(measureNumberArrayField, "measureNumberArrayField");
+    function measureLengthDelimField(value) {
+      const length = measureValue(value);
+      return length ? 1 + measureNumber(length) + length : 0;
+    }
+    __name(measureLengthDelimField, "measureLengthDelimField");
+    function measureLengthDelimArrayField(values) {
+      let total = 0;
+      for (const value of values) {
+        total += measureLengthDelimField(value);
+      }
+      return total;
+    }
+    __name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
+    function encodeNumber(buffer, i, number) {
+      if (number === 0 || number === 0n) {
+        buffer[i++] = 0;
+        return i;
+      }
+      let [hi, lo] = long(number);
+      while (hi) {
+        buffer[i++] = lo & 127 | 128;
+        lo = (lo >>> 7 | hi << 25) >>> 0;
+        hi >>>= 7;
+      }
+      while (lo > 127) {
+        buffer[i++] = lo & 127 | 128;
+        lo = lo >>> 7;
+      }
+      buffer[i++] = lo;
+      return i;
+    }
+    __name(encodeNumber, "encodeNumber");
+    exports.emptyTableToken = /* @__PURE__ */ Symbol();
+    var StringTable2 = class _StringTable {
+      static {
+        __name(this, "StringTable");
+      }
+      constructor(tok) {
+        this.strings = new Array();
+        _StringTable_encodings.set(this, new Array());
+        _StringTable_positions.set(this, /* @__PURE__ */ new Map());
+        if (tok !== exports.emptyTableToken) {
+          this.dedup("");
+        }
+      }
+      get encodedLength() {
+        let size = 0;
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+          size += encoded.length;
+        }
+        return size;
+      }
+      _encodeToBuffer(buffer, offset) {
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+          buffer.set(encoded, offset);
+          offset += encoded.length;
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.encodedLength)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static _encodeStringFromUtf8(stringBuffer) {
+        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
+        let offset = 0;
+        buffer[offset++] = 50;
+        offset = encodeNumber(buffer, offset, stringBuffer.length);
+        if (stringBuffer.length > 0) {
+          buffer.set(stringBuffer, offset);
+        }
+        return buffer;
+      }
+      static _encodeString(string) {
+        return _StringTable._encodeStringFromUtf8(toUtf8(string));
+      }
+      dedup(string) {
+        if (typeof string === "number")
+          return string;
+        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
+          const pos = this.strings.push(string) - 1;
+          __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
+          __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string));
+        }
+        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
+      }
+      _decodeString(buffer) {
+        const string = new TextDecoder().decode(buffer);
+        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
+        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
+      }
+    };
+    exports.StringTable = StringTable2;
+    _StringTable_encodings = /* @__PURE__ */ new WeakMap(), _StringTable_positions = /* @__PURE__ */ new WeakMap();
+    function decode(buffer, decoder) {
+      const data = {};
+      let index = 0;
+      while (index < buffer.length) {
+        const field = buffer[index] >> 3;
+        const mode = buffer[index] & 7;
+        index++;
+        const { offset, value } = getValue(mode, buffer.subarray(index));
+        index += value.length + offset;
+        decoder(data, field, value);
+      }
+      return data;
+    }
+    __name(decode, "decode");
+    var ValueType2 = class _ValueType {
+      static {
+        __name(this, "ValueType");
+      }
+      static create(data) {
+        return data instanceof _ValueType ? data : new _ValueType(data);
+      }
+      constructor(data) {
+        this.type = data.type || 0;
+        this.unit = data.unit || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.type);
+        total += measureNumberField(this.unit);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.type) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.type);
+        }
+        if (this.unit) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.unit);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.type = decodeNumber(buffer);
+            break;
+          case 2:
+            data.unit = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.ValueType = ValueType2;
+    var Label = class _Label {
+      static {
+        __name(this, "Label");
+      }
+      static create(data) {
+        return data instanceof _Label ? data : new _Label(data);
+      }
+      constructor(data) {
+        this.key = data.key || 0;
+        this.str = data.str || 0;
+        this.num = data.num || 0;
+        this.numUnit = data.numUnit || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.key);
+        total += measureNumberField(this.str);
+        total += measureNumberField(this.num);
+        total += measureNumberField(this.numUnit);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.key) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.key);
+        }
+        if (this.str) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.str);
+        }
+        if (this.num) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.num);
+        }
+        if (this.numUnit) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.numUnit);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.key = decodeNumber(buffer);
+            break;
+          case 2:
+            data.str = decodeNumber(buffer);
+            break;
+          case 3:
+            data.num = decodeNumber(buffer);
+            break;
+          case 4:
+            data.numUnit = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Label = Label;
+    var Sample2 = class _Sample {
+      static {
+        __name(this, "Sample");
+      }
+      static create(data) {
+        return data instanceof _Sample ? data : new _Sample(data);
+      }
+      constructor(data) {
+        this.locationId = data.locationId || [];
+        this.value = data.value || [];
+        this.label = (data.label || []).map(Label.create);
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberArrayField(this.locationId);
+        total += measureNumberArrayField(this.value);
+        total += measureLengthDelimArrayField(this.label);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.locationId.length) {
+          buffer[offset++] = 10;
+          offset = encodeNumber(buffer, offset, measureArray(this.locationId));
+          for (const locationId of this.locationId) {
+            offset = encodeNumber(buffer, offset, locationId);
+          }
+        }
+        if (this.value.length) {
+          buffer[offset++] = 18;
+          offset = encodeNumber(buffer, offset, measureArray(this.value));
+          for (const value of this.value) {
+            offset = encodeNumber(buffer, offset, value);
+          }
+        }
+        for (const label of this.label) {
+          buffer[offset++] = 26;
+          offset = encodeNumber(buffer, offset, label.length);
+          offset = label._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
+            break;
+          case 2:
+            data.value = pushAll(decodeNumbers(buffer), data.value);
+            break;
+          case 3:
+            data.label = push(Label.decode(buffer), data.label);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Sample = Sample2;
+    var Mapping = class _Mapping {
+      static {
+        __name(this, "Mapping");
+      }
+      static create(data) {
+        return data instanceof _Mapping ? data : new _Mapping(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.memoryStart = data.memoryStart || 0;
+        this.memoryLimit = data.memoryLimit || 0;
+        this.fileOffset = data.fileOffset || 0;
+        this.filename = data.filename || 0;
+        this.buildId = data.buildId || 0;
+        this.hasFunctions = !!data.hasFunctions;
+        this.hasFilenames = !!data.hasFilenames;
+        this.hasLineNumbers = !!data.hasLineNumbers;
+        this.hasInlineFrames = !!data.hasInlineFrames;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.memoryStart);
+        total += measureNumberField(this.memoryLimit);
+        total += measureNumberField(this.fileOffset);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.buildId);
+        total += measureNumberField(this.hasFunctions ? 1 : 0);
+        total += measureNumberField(this.hasFilenames ? 1 : 0);
+        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
+        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.memoryStart) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.memoryStart);
+        }
+        if (this.memoryLimit) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.memoryLimit);
+        }
+        if (this.fileOffset) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.fileOffset);
+        }
+        if (this.filename) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.buildId) {
+          buffer[offset++] = 48;
+          offset = encodeNumber(buffer, offset, this.buildId);
+        }
+        if (this.hasFunctions) {
+          buffer[offset++] = 56;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasFilenames) {
+          buffer[offset++] = 64;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasLineNumbers) {
+          buffer[offset++] = 72;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasInlineFrames) {
+          buffer[offset++] = 80;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.memoryStart = decodeNumber(buffer);
+            break;
+          case 3:
+            data.memoryLimit = decodeNumber(buffer);
+            break;
+          case 4:
+            data.fileOffset = decodeNumber(buffer);
+            break;
+          case 5:
+            data.filename = decodeNumber(buffer);
+            break;
+          case 6:
+            data.buildId = decodeNumber(buffer);
+            break;
+          case 7:
+            data.hasFunctions = !!decodeNumber(buffer);
+            break;
+          case 8:
+            data.hasFilenames = !!decodeNumber(buffer);
+            break;
+          case 9:
+            data.hasLineNumbers = !!decodeNumber(buffer);
+            break;
+          case 10:
+            data.hasInlineFrames = !!decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Mapping = Mapping;
+    var Line2 = class _Line {
+      static {
+        __name(this, "Line");
+      }
+      static create(data) {
+        return data instanceof _Line ? data : new _Line(data);
+      }
+      constructor(data) {
+        this.functionId = data.functionId || 0;
+        this.line = data.line || 0;
+        this.column = data.column || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.functionId);
+        total += measureNumberField(this.line);
+        total += measureNumberField(this.column);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.functionId) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.functionId);
+        }
+        if (this.line) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.line);
+        }
+        if (this.column) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.column);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.functionId = decodeNumber(buffer);
+            break;
+          case 2:
+            data.line = decodeNumber(buffer);
+            break;
+          case 3:
+            data.column = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Line = Line2;
+    var Location2 = class _Location {
+      static {
+        __name(this, "Location");
+      }
+      static create(data) {
+        return data instanceof _Location ? data : new _Location(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.mappingId = data.mappingId || 0;
+        this.address = data.address || 0;
+        this.line = (data.line || []).map(Line2.create);
+        this.isFolded = !!data.isFolded;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.mappingId);
+        total += measureNumberField(this.address);
+        total += measureLengthDelimArrayField(this.line);
+        total += measureNumberField(this.isFolded ? 1 : 0);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.mappingId) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.mappingId);
+        }
+        if (this.address) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.address);
+        }
+        for (const line of this.line) {
+          buffer[offset++] = 34;
+          offset = encodeNumber(buffer, offset, line.length);
+          offset = line._encodeToBuffer(buffer, offset);
+        }
+        if (this.isFolded) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.mappingId = decodeNumber(buffer);
+            break;
+          case 3:
+            data.address = decodeNumber(buffer);
+            break;
+          case 4:
+            data.line = push(Line2.decode(buffer), data.line);
+            break;
+          case 5:
+            data.isFolded = !!decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Location = Location2;
+    var Function2 = class _Function {
+      static {
+        __name(this, "Function");
+      }
+      static create(data) {
+        return data instanceof _Function ? data : new _Function(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.name = data.name || 0;
+        this.systemName = data.systemName || 0;
+        this.filename = data.filename || 0;
+        this.startLine = data.startLine || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.name);
+        total += measureNumberField(this.systemName);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.startLine);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.name) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.name);
+        }
+        if (this.systemName) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.systemName);
+        }
+        if (this.filename) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.startLine) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, this.startLine);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.name = decodeNumber(buffer);
+            break;
+          case 3:
+            data.systemName = decodeNumber(buffer);
+            break;
+          case 4:
+            data.filename = decodeNumber(buffer);
+            break;
+          case 5:
+            data.startLine = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Function = Function2;
+    var Profile2 = class {
+      static {
+        __name(this, "Profile");
+      }
+      constructor(data = {}) {
+        this.sampleType = (data.sampleType || []).map(ValueType2.create);
+        this.sample = (data.sample || []).map(Sample2.create);
+        this.mapping = (data.mapping || []).map(Mapping.create);
+        this.location = (data.location || []).map(Location2.create);
+        this.function = (data.function || []).map(Function2.create);
+        this.stringTable = data.stringTable || new StringTable2();
+        this.dropFrames = data.dropFrames || 0;
+        this.keepFrames = data.keepFrames || 0;
+        this.timeNanos = data.timeNanos || 0;
+        this.durationNanos = data.durationNanos || 0;
+        this.periodType = data.periodType ? ValueType2.create(data.periodType) : void 0;
+        this.period = data.period || 0;
+        this.comment = data.comment || [];
+        this.defaultSampleType = data.defaultSampleType || 0;
+        this.docUrl = data.docUrl || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureLengthDelimArrayField(this.sampleType);
+        total += measureLengthDelimArrayField(this.sample);
+        total += measureLengthDelimArrayField(this.mapping);
+        total += measureLengthDelimArrayField(this.location);
+        total += measureLengthDelimArrayField(this.function);
+        total += this.stringTable.encodedLength;
+        total += measureNumberField(this.dropFrames);
+        total += measureNumberField(this.keepFrames);
+        total += measureNumberField(this.timeNanos);
+        total += measureNumberField(this.durationNanos);
+        total += measureLengthDelimField(this.periodType);
+        total += measureNumberField(this.period);
+        total += measureNumberArrayField(this.comment);
+        total += measureNumberField(this.defaultSampleType);
+        total += measureNumberField(this.docUrl);
+        return total;
+      }
+      _encodeSampleTypesToBuffer(buffer, offset = 0) {
+        for (const sampleType of this.sampleType) {
+          buffer[offset++] = 10;
+          offset = encodeNumber(buffer, offset, sampleType.length);
+          offset = sampleType._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeSamplesToBuffer(buffer, offset = 0) {
+        for (const sample of this.sample) {
+          buffer[offset++] = 18;
+          offset = encodeNumber(buffer, offset, sample.length);
+          offset = sample._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeMappingsToBuffer(buffer, offset = 0) {
+        for (const mapping of this.mapping) {
+          buffer[offset++] = 26;
+          offset = encodeNumber(buffer, offset, mapping.length);
+          offset = mapping._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeLocationsToBuffer(buffer, offset = 0) {
+        for (const location of this.location) {
+          buffer[offset++] = 34;
+          offset = encodeNumber(buffer, offset, location.length);
+          offset = location._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeFunctionsToBuffer(buffer, offset = 0) {
+        for (const fun of this.function) {
+          buffer[offset++] = 42;
+          offset = encodeNumber(buffer, offset, fun.length);
+          offset = fun._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeBasicValuesToBuffer(buffer, offset = 0) {
+        if (this.dropFrames) {
+          buffer[offset++] = 56;
+          offset = encodeNumber(buffer, offset, this.dropFrames);
+        }
+        if (this.keepFrames) {
+          buffer[offset++] = 64;
+          offset = encodeNumber(buffer, offset, this.keepFrames);
+        }
+        if (this.timeNanos) {
+          buffer[offset++] = 72;
+          offset = encodeNumber(buffer, offset, this.timeNanos);
+        }
+        if (this.durationNanos) {
+          buffer[offset++] = 80;
+          offset = encodeNumber(buffer, offset, this.durationNanos);
+        }
+        if (typeof this.periodType !== "undefined") {
+          buffer[offset++] = 90;
+          offset = encodeNumber(buffer, offset, this.periodType.length);
+          offset = this.periodType._encodeToBuffer(buffer, offset);
+        }
+        if (this.period) {
+          buffer[offset++] = 96;
+          offset = encodeNumber(buffer, offset, this.period);
+        }
+        if (this.comment.length) {
+          buffer[offset++] = 106;
+          offset = encodeNumber(buffer, offset, measureArray(this.comment));
+          for (const comment of this.comment) {
+            offset = encodeNumber(buffer, offset, comment);
+          }
+        }
+        if (this.defaultSampleType) {
+          buffer[offset++] = 112;
+          offset = encodeNumber(buffer, offset, this.defaultSampleType);
+        }
+        if (this.docUrl) {
+          buffer[offset++] = 120;
+          offset = encodeNumber(buffer, offset, this.docUrl);
+        }
+        return offset;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+      }
+      async _encodeToBufferAsync(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      async encodeAsync(buffer = new Uint8Array(this.length)) {
+        await this._encodeToBufferAsync(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.sampleType = push(ValueType2.decode(buffer), data.sampleType);
+            break;
+          case 2:
+            data.sample = push(Sample2.decode(buffer), data.sample);
+            break;
+          case 3:
+            data.mapping = push(Mapping.decode(buffer), data.mapping);
+            break;
+          case 4:
+            data.location = push(Location2.decode(buffer), data.location);
+            break;
+          case 5:
+            data.function = push(Function2.decode(buffer), data.function);
+            break;
+          case 6: {
+            if (data.stringTable === void 0) {
+              data.stringTable = new StringTable2(exports.emptyTableToken);
+            }
+            data.stringTable._decodeString(buffer);
+            break;
+          }
+          case 7:
+            data.dropFrames = decodeNumber(buffer);
+            break;
+          case 8:
+            data.keepFrames = decodeNumber(buffer);
+            break;
+          case 9:
+            data.timeNanos = decodeNumber(buffer);
+            break;
+          case 10:
+            data.durationNanos = decodeNumber(buffer);
+            break;
+          case 11:
+            data.periodType = ValueType2.decode(buffer);
+            break;
+          case 12:
+            data.period = decodeNumber(buffer);
+            break;
+          case 13:
+            data.comment = pushAll(decodeNumbers(buffer), data.comment);
+            break;
+          case 14:
+            data.defaultSampleType = decodeNumber(buffer);
+            break;
+          case 15:
+            data.docUrl = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Profile = Profile2;
+  }
+});
+
 // node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
   "node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
@@ -307,1016 +1317,6 @@ var require_heap_profiler_bindings = __commonJS({
       profiler.heapProfiler.monitorOutOfMemory(heapLimitExtensionSize, maxHeapLimitExtensionCount, dumpHeapProfileOnSdterr, exportCommand, callback, callbackMode, isMainThread, automaticHeapLimitExtension);
     }
     __name(monitorOutOfMemory, "monitorOutOfMemory");
-  }
-});
-
-// node_modules/pprof-format/dist/commonjs/index.js
-var require_commonjs = __commonJS({
-  "node_modules/pprof-format/dist/commonjs/index.js"(exports) {
-    "use strict";
-    var __classPrivateFieldGet2 = exports && exports.__classPrivateFieldGet || function(receiver, state2, kind, f) {
-      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-      if (typeof state2 === "function" ? receiver !== state2 || !f : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state2.get(receiver);
-    };
-    var _StringTable_encodings2;
-    var _StringTable_positions2;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Profile = exports.Function = exports.Location = exports.Line = exports.Mapping = exports.Sample = exports.Label = exports.ValueType = exports.StringTable = exports.emptyTableToken = void 0;
-    var lowMaxBig2 = 2n ** 32n - 1n;
-    var lowMax2 = 2 ** 32 - 1;
-    var lowMaxPlus12 = lowMax2 + 1;
-    var toUtf82 = typeof Buffer === "undefined" ? (value) => new TextEncoder().encode(value) : (value) => Buffer.from(value, "utf8");
-    function countNumberBytes2(buffer) {
-      if (!buffer.length)
-        return 0;
-      let i = 0;
-      while (i < buffer.length && buffer[i++] >= 128)
-        ;
-      return i;
-    }
-    __name(countNumberBytes2, "countNumberBytes");
-    function decodeBigNumber2(buffer) {
-      if (!buffer.length)
-        return BigInt(0);
-      let value = BigInt(buffer[0] & 127);
-      let i = 0;
-      while (buffer[i++] >= 128) {
-        value |= BigInt(buffer[i] & 127) << BigInt(7 * i);
-      }
-      return value;
-    }
-    __name(decodeBigNumber2, "decodeBigNumber");
-    function makeValue2(value, offset = 0) {
-      return { value, offset };
-    }
-    __name(makeValue2, "makeValue");
-    function getValue2(mode, buffer) {
-      switch (mode) {
-        case kTypeVarInt2:
-          for (let i = 0; i < buffer.length; i++) {
-            if (!(buffer[i] & 128)) {
-              return makeValue2(buffer.subarray(0, i + 1));
-            }
-          }
-          return makeValue2(buffer);
-        case kTypeLengthDelim2: {
-          const offset = countNumberBytes2(buffer);
-          const size = decodeNumber2(buffer);
-          return makeValue2(buffer.subarray(offset, Number(size) + offset), offset);
-        }
-        default:
-          throw new Error(`Unrecognized value type: ${mode}`);
-      }
-    }
-    __name(getValue2, "getValue");
-    function lowBits2(number) {
-      return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus12 : Number(number & lowMaxBig2);
-    }
-    __name(lowBits2, "lowBits");
-    function highBits2(number) {
-      return typeof number !== "bigint" ? number / lowMaxPlus12 >>> 0 : Number(number >> 32n & lowMaxBig2);
-    }
-    __name(highBits2, "highBits");
-    function long2(number) {
-      const sign = number < 0;
-      if (sign)
-        number = -number;
-      let lo = lowBits2(number);
-      let hi = highBits2(number);
-      if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > lowMax2) {
-          lo = 0;
-          if (++hi > lowMax2) {
-            hi = 0;
-          }
-        }
-      }
-      return [hi, lo];
-    }
-    __name(long2, "long");
-    var kTypeVarInt2 = 0;
-    var kTypeLengthDelim2 = 2;
-    function decodeNumber2(buffer) {
-      const size = countNumberBytes2(buffer);
-      if (size > 4)
-        return decodeBigNumber2(buffer);
-      if (!buffer.length)
-        return 0;
-      let value = buffer[0] & 127;
-      let i = 0;
-      while (buffer[i++] >= 128) {
-        value |= (buffer[i] & 127) << 7 * i;
-      }
-      return value;
-    }
-    __name(decodeNumber2, "decodeNumber");
-    function decodeNumbers2(buffer) {
-      const values = [];
-      let start = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        if ((buffer[i] & 128) === 0) {
-          values.push(decodeNumber2(buffer.subarray(start, i + 1)));
-          start = i + 1;
-        }
-      }
-      return values;
-    }
-    __name(decodeNumbers2, "decodeNumbers");
-    function push2(value, list) {
-      if (list == null) {
-        return [value];
-      }
-      list.push(value);
-      return list;
-    }
-    __name(push2, "push");
-    function pushAll2(values, list) {
-      if (list == null) {
-        return values;
-      }
-      for (const value of values) {
-        list.push(value);
-      }
-      return list;
-    }
-    __name(pushAll2, "pushAll");
-    function measureNumber2(number) {
-      if (number === 0 || number === 0n)
-        return 0;
-      const [hi, lo] = long2(number);
-      const a = lo;
-      const b = (lo >>> 28 | hi << 4) >>> 0;
-      const c = hi >>> 24;
-      if (c !== 0) {
-        return c < 128 ? 9 : 10;
-      }
-      if (b !== 0) {
-        if (b < 16384) {
-          return b < 128 ? 5 : 6;
-        }
-        return b < 2097152 ? 7 : 8;
-      }
-      if (a < 16384) {
-        return a < 128 ? 1 : 2;
-      }
-      return a < 2097152 ? 3 : 4;
-    }
-    __name(measureNumber2, "measureNumber");
-    function measureValue2(value) {
-      if (typeof value === "undefined")
-        return 0;
-      if (typeof value === "number" || typeof value === "bigint") {
-        return measureNumber2(value) || 1;
-      }
-      return value.length;
-    }
-    __name(measureValue2, "measureValue");
-    function measureArray2(list) {
-      let size = 0;
-      for (const item of list) {
-        size += measureValue2(item);
-      }
-      return size;
-    }
-    __name(measureArray2, "measureArray");
-    function measureNumberField2(number) {
-      const length = measureNumber2(number);
-      return length ? 1 + length : 0;
-    }
-    __name(measureNumberField2, "measureNumberField");
-    function measureNumberArrayField2(values) {
-      let total = 0;
-      for (const value of values) {
-        total += measureNumber2(value) || 1;
-      }
-      return total ? 1 + measureNumber2(total) + total : 0;
-    }
-    __name(measureNumberArrayField2, "measureNumberArrayField");
-    function measureLengthDelimField2(value) {
-      const length = measureValue2(value);
-      return length ? 1 + measureNumber2(length) + length : 0;
-    }
-    __name(measureLengthDelimField2, "measureLengthDelimField");
-    function measureLengthDelimArrayField2(values) {
-      let total = 0;
-      for (const value of values) {
-        total += measureLengthDelimField2(value);
-      }
-      return total;
-    }
-    __name(measureLengthDelimArrayField2, "measureLengthDelimArrayField");
-    function encodeNumber2(buffer, i, number) {
-      if (number === 0 || number === 0n) {
-        buffer[i++] = 0;
-        return i;
-      }
-      let [hi, lo] = long2(number);
-      while (hi) {
-        buffer[i++] = lo & 127 | 128;
-        lo = (lo >>> 7 | hi << 25) >>> 0;
-        hi >>>= 7;
-      }
-      while (lo > 127) {
-        buffer[i++] = lo & 127 | 128;
-        lo = lo >>> 7;
-      }
-      buffer[i++] = lo;
-      return i;
-    }
-    __name(encodeNumber2, "encodeNumber");
-    exports.emptyTableToken = /* @__PURE__ */ Symbol();
-    var StringTable2 = class _StringTable {
-      static {
-        __name(this, "StringTable");
-      }
-      constructor(tok) {
-        this.strings = new Array();
-        _StringTable_encodings2.set(this, new Array());
-        _StringTable_positions2.set(this, /* @__PURE__ */ new Map());
-        if (tok !== exports.emptyTableToken) {
-          this.dedup("");
-        }
-      }
-      get encodedLength() {
-        let size = 0;
-        for (const encoded of __classPrivateFieldGet2(this, _StringTable_encodings2, "f")) {
-          size += encoded.length;
-        }
-        return size;
-      }
-      _encodeToBuffer(buffer, offset) {
-        for (const encoded of __classPrivateFieldGet2(this, _StringTable_encodings2, "f")) {
-          buffer.set(encoded, offset);
-          offset += encoded.length;
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.encodedLength)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static _encodeStringFromUtf8(stringBuffer) {
-        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber2(stringBuffer.length) || 1));
-        let offset = 0;
-        buffer[offset++] = 50;
-        offset = encodeNumber2(buffer, offset, stringBuffer.length);
-        if (stringBuffer.length > 0) {
-          buffer.set(stringBuffer, offset);
-        }
-        return buffer;
-      }
-      static _encodeString(string) {
-        return _StringTable._encodeStringFromUtf8(toUtf82(string));
-      }
-      dedup(string) {
-        if (typeof string === "number")
-          return string;
-        if (!__classPrivateFieldGet2(this, _StringTable_positions2, "f").has(string)) {
-          const pos = this.strings.push(string) - 1;
-          __classPrivateFieldGet2(this, _StringTable_positions2, "f").set(string, pos);
-          __classPrivateFieldGet2(this, _StringTable_encodings2, "f").push(_StringTable._encodeString(string));
-        }
-        return __classPrivateFieldGet2(this, _StringTable_positions2, "f").get(string);
-      }
-      _decodeString(buffer) {
-        const string = new TextDecoder().decode(buffer);
-        __classPrivateFieldGet2(this, _StringTable_positions2, "f").set(string, this.strings.push(string) - 1);
-        __classPrivateFieldGet2(this, _StringTable_encodings2, "f").push(_StringTable._encodeStringFromUtf8(buffer));
-      }
-    };
-    exports.StringTable = StringTable2;
-    _StringTable_encodings2 = /* @__PURE__ */ new WeakMap(), _StringTable_positions2 = /* @__PURE__ */ new WeakMap();
-    function decode2(buffer, decoder) {
-      const data = {};
-      let index = 0;
-      while (index < buffer.length) {
-        const field = buffer[index] >> 3;
-        const mode = buffer[index] & 7;
-        index++;
-        const { offset, value } = getValue2(mode, buffer.subarray(index));
-        index += value.length + offset;
-        decoder(data, field, value);
-      }
-      return data;
-    }
-    __name(decode2, "decode");
-    var ValueType2 = class _ValueType {
-      static {
-        __name(this, "ValueType");
-      }
-      static create(data) {
-        return data instanceof _ValueType ? data : new _ValueType(data);
-      }
-      constructor(data) {
-        this.type = data.type || 0;
-        this.unit = data.unit || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField2(this.type);
-        total += measureNumberField2(this.unit);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.type) {
-          buffer[offset++] = 8;
-          offset = encodeNumber2(buffer, offset, this.type);
-        }
-        if (this.unit) {
-          buffer[offset++] = 16;
-          offset = encodeNumber2(buffer, offset, this.unit);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.type = decodeNumber2(buffer);
-            break;
-          case 2:
-            data.unit = decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.ValueType = ValueType2;
-    var Label2 = class _Label {
-      static {
-        __name(this, "Label");
-      }
-      static create(data) {
-        return data instanceof _Label ? data : new _Label(data);
-      }
-      constructor(data) {
-        this.key = data.key || 0;
-        this.str = data.str || 0;
-        this.num = data.num || 0;
-        this.numUnit = data.numUnit || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField2(this.key);
-        total += measureNumberField2(this.str);
-        total += measureNumberField2(this.num);
-        total += measureNumberField2(this.numUnit);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.key) {
-          buffer[offset++] = 8;
-          offset = encodeNumber2(buffer, offset, this.key);
-        }
-        if (this.str) {
-          buffer[offset++] = 16;
-          offset = encodeNumber2(buffer, offset, this.str);
-        }
-        if (this.num) {
-          buffer[offset++] = 24;
-          offset = encodeNumber2(buffer, offset, this.num);
-        }
-        if (this.numUnit) {
-          buffer[offset++] = 32;
-          offset = encodeNumber2(buffer, offset, this.numUnit);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.key = decodeNumber2(buffer);
-            break;
-          case 2:
-            data.str = decodeNumber2(buffer);
-            break;
-          case 3:
-            data.num = decodeNumber2(buffer);
-            break;
-          case 4:
-            data.numUnit = decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Label = Label2;
-    var Sample2 = class _Sample {
-      static {
-        __name(this, "Sample");
-      }
-      static create(data) {
-        return data instanceof _Sample ? data : new _Sample(data);
-      }
-      constructor(data) {
-        this.locationId = data.locationId || [];
-        this.value = data.value || [];
-        this.label = (data.label || []).map(Label2.create);
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberArrayField2(this.locationId);
-        total += measureNumberArrayField2(this.value);
-        total += measureLengthDelimArrayField2(this.label);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.locationId.length) {
-          buffer[offset++] = 10;
-          offset = encodeNumber2(buffer, offset, measureArray2(this.locationId));
-          for (const locationId of this.locationId) {
-            offset = encodeNumber2(buffer, offset, locationId);
-          }
-        }
-        if (this.value.length) {
-          buffer[offset++] = 18;
-          offset = encodeNumber2(buffer, offset, measureArray2(this.value));
-          for (const value of this.value) {
-            offset = encodeNumber2(buffer, offset, value);
-          }
-        }
-        for (const label of this.label) {
-          buffer[offset++] = 26;
-          offset = encodeNumber2(buffer, offset, label.length);
-          offset = label._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.locationId = pushAll2(decodeNumbers2(buffer), data.locationId);
-            break;
-          case 2:
-            data.value = pushAll2(decodeNumbers2(buffer), data.value);
-            break;
-          case 3:
-            data.label = push2(Label2.decode(buffer), data.label);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Sample = Sample2;
-    var Mapping2 = class _Mapping {
-      static {
-        __name(this, "Mapping");
-      }
-      static create(data) {
-        return data instanceof _Mapping ? data : new _Mapping(data);
-      }
-      constructor(data) {
-        this.id = data.id || 0;
-        this.memoryStart = data.memoryStart || 0;
-        this.memoryLimit = data.memoryLimit || 0;
-        this.fileOffset = data.fileOffset || 0;
-        this.filename = data.filename || 0;
-        this.buildId = data.buildId || 0;
-        this.hasFunctions = !!data.hasFunctions;
-        this.hasFilenames = !!data.hasFilenames;
-        this.hasLineNumbers = !!data.hasLineNumbers;
-        this.hasInlineFrames = !!data.hasInlineFrames;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField2(this.id);
-        total += measureNumberField2(this.memoryStart);
-        total += measureNumberField2(this.memoryLimit);
-        total += measureNumberField2(this.fileOffset);
-        total += measureNumberField2(this.filename);
-        total += measureNumberField2(this.buildId);
-        total += measureNumberField2(this.hasFunctions ? 1 : 0);
-        total += measureNumberField2(this.hasFilenames ? 1 : 0);
-        total += measureNumberField2(this.hasLineNumbers ? 1 : 0);
-        total += measureNumberField2(this.hasInlineFrames ? 1 : 0);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-          buffer[offset++] = 8;
-          offset = encodeNumber2(buffer, offset, this.id);
-        }
-        if (this.memoryStart) {
-          buffer[offset++] = 16;
-          offset = encodeNumber2(buffer, offset, this.memoryStart);
-        }
-        if (this.memoryLimit) {
-          buffer[offset++] = 24;
-          offset = encodeNumber2(buffer, offset, this.memoryLimit);
-        }
-        if (this.fileOffset) {
-          buffer[offset++] = 32;
-          offset = encodeNumber2(buffer, offset, this.fileOffset);
-        }
-        if (this.filename) {
-          buffer[offset++] = 40;
-          offset = encodeNumber2(buffer, offset, this.filename);
-        }
-        if (this.buildId) {
-          buffer[offset++] = 48;
-          offset = encodeNumber2(buffer, offset, this.buildId);
-        }
-        if (this.hasFunctions) {
-          buffer[offset++] = 56;
-          offset = encodeNumber2(buffer, offset, 1);
-        }
-        if (this.hasFilenames) {
-          buffer[offset++] = 64;
-          offset = encodeNumber2(buffer, offset, 1);
-        }
-        if (this.hasLineNumbers) {
-          buffer[offset++] = 72;
-          offset = encodeNumber2(buffer, offset, 1);
-        }
-        if (this.hasInlineFrames) {
-          buffer[offset++] = 80;
-          offset = encodeNumber2(buffer, offset, 1);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.id = decodeNumber2(buffer);
-            break;
-          case 2:
-            data.memoryStart = decodeNumber2(buffer);
-            break;
-          case 3:
-            data.memoryLimit = decodeNumber2(buffer);
-            break;
-          case 4:
-            data.fileOffset = decodeNumber2(buffer);
-            break;
-          case 5:
-            data.filename = decodeNumber2(buffer);
-            break;
-          case 6:
-            data.buildId = decodeNumber2(buffer);
-            break;
-          case 7:
-            data.hasFunctions = !!decodeNumber2(buffer);
-            break;
-          case 8:
-            data.hasFilenames = !!decodeNumber2(buffer);
-            break;
-          case 9:
-            data.hasLineNumbers = !!decodeNumber2(buffer);
-            break;
-          case 10:
-            data.hasInlineFrames = !!decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Mapping = Mapping2;
-    var Line2 = class _Line {
-      static {
-        __name(this, "Line");
-      }
-      static create(data) {
-        return data instanceof _Line ? data : new _Line(data);
-      }
-      constructor(data) {
-        this.functionId = data.functionId || 0;
-        this.line = data.line || 0;
-        this.column = data.column || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField2(this.functionId);
-        total += measureNumberField2(this.line);
-        total += measureNumberField2(this.column);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.functionId) {
-          buffer[offset++] = 8;
-          offset = encodeNumber2(buffer, offset, this.functionId);
-        }
-        if (this.line) {
-          buffer[offset++] = 16;
-          offset = encodeNumber2(buffer, offset, this.line);
-        }
-        if (this.column) {
-          buffer[offset++] = 24;
-          offset = encodeNumber2(buffer, offset, this.column);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.functionId = decodeNumber2(buffer);
-            break;
-          case 2:
-            data.line = decodeNumber2(buffer);
-            break;
-          case 3:
-            data.column = decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Line = Line2;
-    var Location2 = class _Location {
-      static {
-        __name(this, "Location");
-      }
-      static create(data) {
-        return data instanceof _Location ? data : new _Location(data);
-      }
-      constructor(data) {
-        this.id = data.id || 0;
-        this.mappingId = data.mappingId || 0;
-        this.address = data.address || 0;
-        this.line = (data.line || []).map(Line2.create);
-        this.isFolded = !!data.isFolded;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField2(this.id);
-        total += measureNumberField2(this.mappingId);
-        total += measureNumberField2(this.address);
-        total += measureLengthDelimArrayField2(this.line);
-        total += measureNumberField2(this.isFolded ? 1 : 0);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-          buffer[offset++] = 8;
-          offset = encodeNumber2(buffer, offset, this.id);
-        }
-        if (this.mappingId) {
-          buffer[offset++] = 16;
-          offset = encodeNumber2(buffer, offset, this.mappingId);
-        }
-        if (this.address) {
-          buffer[offset++] = 24;
-          offset = encodeNumber2(buffer, offset, this.address);
-        }
-        for (const line of this.line) {
-          buffer[offset++] = 34;
-          offset = encodeNumber2(buffer, offset, line.length);
-          offset = line._encodeToBuffer(buffer, offset);
-        }
-        if (this.isFolded) {
-          buffer[offset++] = 40;
-          offset = encodeNumber2(buffer, offset, 1);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.id = decodeNumber2(buffer);
-            break;
-          case 2:
-            data.mappingId = decodeNumber2(buffer);
-            break;
-          case 3:
-            data.address = decodeNumber2(buffer);
-            break;
-          case 4:
-            data.line = push2(Line2.decode(buffer), data.line);
-            break;
-          case 5:
-            data.isFolded = !!decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Location = Location2;
-    var Function3 = class _Function {
-      static {
-        __name(this, "Function");
-      }
-      static create(data) {
-        return data instanceof _Function ? data : new _Function(data);
-      }
-      constructor(data) {
-        this.id = data.id || 0;
-        this.name = data.name || 0;
-        this.systemName = data.systemName || 0;
-        this.filename = data.filename || 0;
-        this.startLine = data.startLine || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField2(this.id);
-        total += measureNumberField2(this.name);
-        total += measureNumberField2(this.systemName);
-        total += measureNumberField2(this.filename);
-        total += measureNumberField2(this.startLine);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-          buffer[offset++] = 8;
-          offset = encodeNumber2(buffer, offset, this.id);
-        }
-        if (this.name) {
-          buffer[offset++] = 16;
-          offset = encodeNumber2(buffer, offset, this.name);
-        }
-        if (this.systemName) {
-          buffer[offset++] = 24;
-          offset = encodeNumber2(buffer, offset, this.systemName);
-        }
-        if (this.filename) {
-          buffer[offset++] = 32;
-          offset = encodeNumber2(buffer, offset, this.filename);
-        }
-        if (this.startLine) {
-          buffer[offset++] = 40;
-          offset = encodeNumber2(buffer, offset, this.startLine);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.id = decodeNumber2(buffer);
-            break;
-          case 2:
-            data.name = decodeNumber2(buffer);
-            break;
-          case 3:
-            data.systemName = decodeNumber2(buffer);
-            break;
-          case 4:
-            data.filename = decodeNumber2(buffer);
-            break;
-          case 5:
-            data.startLine = decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Function = Function3;
-    var Profile2 = class {
-      static {
-        __name(this, "Profile");
-      }
-      constructor(data = {}) {
-        this.sampleType = (data.sampleType || []).map(ValueType2.create);
-        this.sample = (data.sample || []).map(Sample2.create);
-        this.mapping = (data.mapping || []).map(Mapping2.create);
-        this.location = (data.location || []).map(Location2.create);
-        this.function = (data.function || []).map(Function3.create);
-        this.stringTable = data.stringTable || new StringTable2();
-        this.dropFrames = data.dropFrames || 0;
-        this.keepFrames = data.keepFrames || 0;
-        this.timeNanos = data.timeNanos || 0;
-        this.durationNanos = data.durationNanos || 0;
-        this.periodType = data.periodType ? ValueType2.create(data.periodType) : void 0;
-        this.period = data.period || 0;
-        this.comment = data.comment || [];
-        this.defaultSampleType = data.defaultSampleType || 0;
-        this.docUrl = data.docUrl || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureLengthDelimArrayField2(this.sampleType);
-        total += measureLengthDelimArrayField2(this.sample);
-        total += measureLengthDelimArrayField2(this.mapping);
-        total += measureLengthDelimArrayField2(this.location);
-        total += measureLengthDelimArrayField2(this.function);
-        total += this.stringTable.encodedLength;
-        total += measureNumberField2(this.dropFrames);
-        total += measureNumberField2(this.keepFrames);
-        total += measureNumberField2(this.timeNanos);
-        total += measureNumberField2(this.durationNanos);
-        total += measureLengthDelimField2(this.periodType);
-        total += measureNumberField2(this.period);
-        total += measureNumberArrayField2(this.comment);
-        total += measureNumberField2(this.defaultSampleType);
-        total += measureNumberField2(this.docUrl);
-        return total;
-      }
-      _encodeSampleTypesToBuffer(buffer, offset = 0) {
-        for (const sampleType of this.sampleType) {
-          buffer[offset++] = 10;
-          offset = encodeNumber2(buffer, offset, sampleType.length);
-          offset = sampleType._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeSamplesToBuffer(buffer, offset = 0) {
-        for (const sample of this.sample) {
-          buffer[offset++] = 18;
-          offset = encodeNumber2(buffer, offset, sample.length);
-          offset = sample._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeMappingsToBuffer(buffer, offset = 0) {
-        for (const mapping of this.mapping) {
-          buffer[offset++] = 26;
-          offset = encodeNumber2(buffer, offset, mapping.length);
-          offset = mapping._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeLocationsToBuffer(buffer, offset = 0) {
-        for (const location of this.location) {
-          buffer[offset++] = 34;
-          offset = encodeNumber2(buffer, offset, location.length);
-          offset = location._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeFunctionsToBuffer(buffer, offset = 0) {
-        for (const fun of this.function) {
-          buffer[offset++] = 42;
-          offset = encodeNumber2(buffer, offset, fun.length);
-          offset = fun._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeBasicValuesToBuffer(buffer, offset = 0) {
-        if (this.dropFrames) {
-          buffer[offset++] = 56;
-          offset = encodeNumber2(buffer, offset, this.dropFrames);
-        }
-        if (this.keepFrames) {
-          buffer[offset++] = 64;
-          offset = encodeNumber2(buffer, offset, this.keepFrames);
-        }
-        if (this.timeNanos) {
-          buffer[offset++] = 72;
-          offset = encodeNumber2(buffer, offset, this.timeNanos);
-        }
-        if (this.durationNanos) {
-          buffer[offset++] = 80;
-          offset = encodeNumber2(buffer, offset, this.durationNanos);
-        }
-        if (typeof this.periodType !== "undefined") {
-          buffer[offset++] = 90;
-          offset = encodeNumber2(buffer, offset, this.periodType.length);
-          offset = this.periodType._encodeToBuffer(buffer, offset);
-        }
-        if (this.period) {
-          buffer[offset++] = 96;
-          offset = encodeNumber2(buffer, offset, this.period);
-        }
-        if (this.comment.length) {
-          buffer[offset++] = 106;
-          offset = encodeNumber2(buffer, offset, measureArray2(this.comment));
-          for (const comment of this.comment) {
-            offset = encodeNumber2(buffer, offset, comment);
-          }
-        }
-        if (this.defaultSampleType) {
-          buffer[offset++] = 112;
-          offset = encodeNumber2(buffer, offset, this.defaultSampleType);
-        }
-        if (this.docUrl) {
-          buffer[offset++] = 120;
-          offset = encodeNumber2(buffer, offset, this.docUrl);
-        }
-        return offset;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-      }
-      async _encodeToBufferAsync(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      async encodeAsync(buffer = new Uint8Array(this.length)) {
-        await this._encodeToBufferAsync(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.sampleType = push2(ValueType2.decode(buffer), data.sampleType);
-            break;
-          case 2:
-            data.sample = push2(Sample2.decode(buffer), data.sample);
-            break;
-          case 3:
-            data.mapping = push2(Mapping2.decode(buffer), data.mapping);
-            break;
-          case 4:
-            data.location = push2(Location2.decode(buffer), data.location);
-            break;
-          case 5:
-            data.function = push2(Function3.decode(buffer), data.function);
-            break;
-          case 6: {
-            if (data.stringTable === void 0) {
-              data.stringTable = new StringTable2(exports.emptyTableToken);
-            }
-            data.stringTable._decodeString(buffer);
-            break;
-          }
-          case 7:
-            data.dropFrames = decodeNumber2(buffer);
-            break;
-          case 8:
-            data.keepFrames = decodeNumber2(buffer);
-            break;
-          case 9:
-            data.timeNanos = decodeNumber2(buffer);
-            break;
-          case 10:
-            data.durationNanos = decodeNumber2(buffer);
-            break;
-          case 11:
-            data.periodType = ValueType2.decode(buffer);
-            break;
-          case 12:
-            data.period = decodeNumber2(buffer);
-            break;
-          case 13:
-            data.comment = pushAll2(decodeNumbers2(buffer), data.comment);
-            break;
-          case 14:
-            data.defaultSampleType = decodeNumber2(buffer);
-            break;
-          case 15:
-            data.docUrl = decodeNumber2(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode2(buffer, this.decodeValue));
-      }
-    };
-    exports.Profile = Profile2;
   }
 });
 
@@ -3148,7 +3148,7 @@ var require_read_wasm = __commonJS({
 var require_wasm = __commonJS({
   "node_modules/source-map/lib/wasm.js"(exports, module) {
     var readWasm = require_read_wasm();
-    function Mapping2() {
+    function Mapping() {
       this.generatedLine = 0;
       this.generatedColumn = 0;
       this.lastGeneratedColumn = null;
@@ -3157,7 +3157,7 @@ var require_wasm = __commonJS({
       this.originalColumn = null;
       this.name = null;
     }
-    __name(Mapping2, "Mapping");
+    __name(Mapping, "Mapping");
     var cachedWasm = null;
     module.exports = /* @__PURE__ */ __name(function wasm() {
       if (cachedWasm) {
@@ -3168,7 +3168,7 @@ var require_wasm = __commonJS({
         return WebAssembly.instantiate(buffer, {
           env: {
             mapping_callback(generatedLine, generatedColumn, hasLastGeneratedColumn, lastGeneratedColumn, hasOriginal, source, originalLine, originalColumn, hasName, name) {
-              const mapping = new Mapping2();
+              const mapping = new Mapping();
               mapping.generatedLine = generatedLine + 1;
               mapping.generatedColumn = generatedColumn;
               if (hasLastGeneratedColumn) {
@@ -4998,1003 +4998,8 @@ var OPS_COMMENT_PREFIX = "flamegate.ops=";
 var SIDE_LABEL = "flamegate.side";
 
 // src/measure/child/heap-profile.ts
+var import_pprof_format = __toESM(require_commonjs(), 1);
 import { gzipSync } from "node:zlib";
-
-// node_modules/pprof-format/dist/esm/index.js
-var __classPrivateFieldGet = function(receiver, state2, kind, f) {
-  if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-  if (typeof state2 === "function" ? receiver !== state2 || !f : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state2.get(receiver);
-};
-var _StringTable_encodings;
-var _StringTable_positions;
-var lowMaxBig = 2n ** 32n - 1n;
-var lowMax = 2 ** 32 - 1;
-var lowMaxPlus1 = lowMax + 1;
-var toUtf8 = typeof Buffer === "undefined" ? (value) => new TextEncoder().encode(value) : (value) => Buffer.from(value, "utf8");
-function countNumberBytes(buffer) {
-  if (!buffer.length)
-    return 0;
-  let i = 0;
-  while (i < buffer.length && buffer[i++] >= 128)
-    ;
-  return i;
-}
-__name(countNumberBytes, "countNumberBytes");
-function decodeBigNumber(buffer) {
-  if (!buffer.length)
-    return BigInt(0);
-  let value = BigInt(buffer[0] & 127);
-  let i = 0;
-  while (buffer[i++] >= 128) {
-    value |= BigInt(buffer[i] & 127) << BigInt(7 * i);
-  }
-  return value;
-}
-__name(decodeBigNumber, "decodeBigNumber");
-function makeValue(value, offset = 0) {
-  return { value, offset };
-}
-__name(makeValue, "makeValue");
-function getValue(mode, buffer) {
-  switch (mode) {
-    case kTypeVarInt:
-      for (let i = 0; i < buffer.length; i++) {
-        if (!(buffer[i] & 128)) {
-          return makeValue(buffer.subarray(0, i + 1));
-        }
-      }
-      return makeValue(buffer);
-    case kTypeLengthDelim: {
-      const offset = countNumberBytes(buffer);
-      const size = decodeNumber(buffer);
-      return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
-    }
-    default:
-      throw new Error(`Unrecognized value type: ${mode}`);
-  }
-}
-__name(getValue, "getValue");
-function lowBits(number) {
-  return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus1 : Number(number & lowMaxBig);
-}
-__name(lowBits, "lowBits");
-function highBits(number) {
-  return typeof number !== "bigint" ? number / lowMaxPlus1 >>> 0 : Number(number >> 32n & lowMaxBig);
-}
-__name(highBits, "highBits");
-function long(number) {
-  const sign = number < 0;
-  if (sign)
-    number = -number;
-  let lo = lowBits(number);
-  let hi = highBits(number);
-  if (sign) {
-    hi = ~hi >>> 0;
-    lo = ~lo >>> 0;
-    if (++lo > lowMax) {
-      lo = 0;
-      if (++hi > lowMax) {
-        hi = 0;
-      }
-    }
-  }
-  return [hi, lo];
-}
-__name(long, "long");
-var kTypeVarInt = 0;
-var kTypeLengthDelim = 2;
-function decodeNumber(buffer) {
-  const size = countNumberBytes(buffer);
-  if (size > 4)
-    return decodeBigNumber(buffer);
-  if (!buffer.length)
-    return 0;
-  let value = buffer[0] & 127;
-  let i = 0;
-  while (buffer[i++] >= 128) {
-    value |= (buffer[i] & 127) << 7 * i;
-  }
-  return value;
-}
-__name(decodeNumber, "decodeNumber");
-function decodeNumbers(buffer) {
-  const values = [];
-  let start = 0;
-  for (let i = 0; i < buffer.length; i++) {
-    if ((buffer[i] & 128) === 0) {
-      values.push(decodeNumber(buffer.subarray(start, i + 1)));
-      start = i + 1;
-    }
-  }
-  return values;
-}
-__name(decodeNumbers, "decodeNumbers");
-function push(value, list) {
-  if (list == null) {
-    return [value];
-  }
-  list.push(value);
-  return list;
-}
-__name(push, "push");
-function pushAll(values, list) {
-  if (list == null) {
-    return values;
-  }
-  for (const value of values) {
-    list.push(value);
-  }
-  return list;
-}
-__name(pushAll, "pushAll");
-function measureNumber(number) {
-  if (number === 0 || number === 0n)
-    return 0;
-  const [hi, lo] = long(number);
-  const a = lo;
-  const b = (lo >>> 28 | hi << 4) >>> 0;
-  const c = hi >>> 24;
-  if (c !== 0) {
-    return c < 128 ? 9 : 10;
-  }
-  if (b !== 0) {
-    if (b < 16384) {
-      return b < 128 ? 5 : 6;
-    }
-    return b < 2097152 ? 7 : 8;
-  }
-  if (a < 16384) {
-    return a < 128 ? 1 : 2;
-  }
-  return a < 2097152 ? 3 : 4;
-}
-__name(measureNumber, "measureNumber");
-function measureValue(value) {
-  if (typeof value === "undefined")
-    return 0;
-  if (typeof value === "number" || typeof value === "bigint") {
-    return measureNumber(value) || 1;
-  }
-  return value.length;
-}
-__name(measureValue, "measureValue");
-function measureArray(list) {
-  let size = 0;
-  for (const item of list) {
-    size += measureValue(item);
-  }
-  return size;
-}
-__name(measureArray, "measureArray");
-function measureNumberField(number) {
-  const length = measureNumber(number);
-  return length ? 1 + length : 0;
-}
-__name(measureNumberField, "measureNumberField");
-function measureNumberArrayField(values) {
-  let total = 0;
-  for (const value of values) {
-    total += measureNumber(value) || 1;
-  }
-  return total ? 1 + measureNumber(total) + total : 0;
-}
-__name(measureNumberArrayField, "measureNumberArrayField");
-function measureLengthDelimField(value) {
-  const length = measureValue(value);
-  return length ? 1 + measureNumber(length) + length : 0;
-}
-__name(measureLengthDelimField, "measureLengthDelimField");
-function measureLengthDelimArrayField(values) {
-  let total = 0;
-  for (const value of values) {
-    total += measureLengthDelimField(value);
-  }
-  return total;
-}
-__name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
-function encodeNumber(buffer, i, number) {
-  if (number === 0 || number === 0n) {
-    buffer[i++] = 0;
-    return i;
-  }
-  let [hi, lo] = long(number);
-  while (hi) {
-    buffer[i++] = lo & 127 | 128;
-    lo = (lo >>> 7 | hi << 25) >>> 0;
-    hi >>>= 7;
-  }
-  while (lo > 127) {
-    buffer[i++] = lo & 127 | 128;
-    lo = lo >>> 7;
-  }
-  buffer[i++] = lo;
-  return i;
-}
-__name(encodeNumber, "encodeNumber");
-var emptyTableToken = /* @__PURE__ */ Symbol();
-var StringTable = class _StringTable {
-  static {
-    __name(this, "StringTable");
-  }
-  constructor(tok) {
-    this.strings = new Array();
-    _StringTable_encodings.set(this, new Array());
-    _StringTable_positions.set(this, /* @__PURE__ */ new Map());
-    if (tok !== emptyTableToken) {
-      this.dedup("");
-    }
-  }
-  get encodedLength() {
-    let size = 0;
-    for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-      size += encoded.length;
-    }
-    return size;
-  }
-  _encodeToBuffer(buffer, offset) {
-    for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-      buffer.set(encoded, offset);
-      offset += encoded.length;
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.encodedLength)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static _encodeStringFromUtf8(stringBuffer) {
-    const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
-    let offset = 0;
-    buffer[offset++] = 50;
-    offset = encodeNumber(buffer, offset, stringBuffer.length);
-    if (stringBuffer.length > 0) {
-      buffer.set(stringBuffer, offset);
-    }
-    return buffer;
-  }
-  static _encodeString(string) {
-    return _StringTable._encodeStringFromUtf8(toUtf8(string));
-  }
-  dedup(string) {
-    if (typeof string === "number")
-      return string;
-    if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
-      const pos = this.strings.push(string) - 1;
-      __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
-      __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string));
-    }
-    return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
-  }
-  _decodeString(buffer) {
-    const string = new TextDecoder().decode(buffer);
-    __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
-    __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
-  }
-};
-_StringTable_encodings = /* @__PURE__ */ new WeakMap(), _StringTable_positions = /* @__PURE__ */ new WeakMap();
-function decode(buffer, decoder) {
-  const data = {};
-  let index = 0;
-  while (index < buffer.length) {
-    const field = buffer[index] >> 3;
-    const mode = buffer[index] & 7;
-    index++;
-    const { offset, value } = getValue(mode, buffer.subarray(index));
-    index += value.length + offset;
-    decoder(data, field, value);
-  }
-  return data;
-}
-__name(decode, "decode");
-var ValueType = class _ValueType {
-  static {
-    __name(this, "ValueType");
-  }
-  static create(data) {
-    return data instanceof _ValueType ? data : new _ValueType(data);
-  }
-  constructor(data) {
-    this.type = data.type || 0;
-    this.unit = data.unit || 0;
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberField(this.type);
-    total += measureNumberField(this.unit);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.type) {
-      buffer[offset++] = 8;
-      offset = encodeNumber(buffer, offset, this.type);
-    }
-    if (this.unit) {
-      buffer[offset++] = 16;
-      offset = encodeNumber(buffer, offset, this.unit);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.type = decodeNumber(buffer);
-        break;
-      case 2:
-        data.unit = decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Label = class _Label {
-  static {
-    __name(this, "Label");
-  }
-  static create(data) {
-    return data instanceof _Label ? data : new _Label(data);
-  }
-  constructor(data) {
-    this.key = data.key || 0;
-    this.str = data.str || 0;
-    this.num = data.num || 0;
-    this.numUnit = data.numUnit || 0;
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberField(this.key);
-    total += measureNumberField(this.str);
-    total += measureNumberField(this.num);
-    total += measureNumberField(this.numUnit);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.key) {
-      buffer[offset++] = 8;
-      offset = encodeNumber(buffer, offset, this.key);
-    }
-    if (this.str) {
-      buffer[offset++] = 16;
-      offset = encodeNumber(buffer, offset, this.str);
-    }
-    if (this.num) {
-      buffer[offset++] = 24;
-      offset = encodeNumber(buffer, offset, this.num);
-    }
-    if (this.numUnit) {
-      buffer[offset++] = 32;
-      offset = encodeNumber(buffer, offset, this.numUnit);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.key = decodeNumber(buffer);
-        break;
-      case 2:
-        data.str = decodeNumber(buffer);
-        break;
-      case 3:
-        data.num = decodeNumber(buffer);
-        break;
-      case 4:
-        data.numUnit = decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Sample = class _Sample {
-  static {
-    __name(this, "Sample");
-  }
-  static create(data) {
-    return data instanceof _Sample ? data : new _Sample(data);
-  }
-  constructor(data) {
-    this.locationId = data.locationId || [];
-    this.value = data.value || [];
-    this.label = (data.label || []).map(Label.create);
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberArrayField(this.locationId);
-    total += measureNumberArrayField(this.value);
-    total += measureLengthDelimArrayField(this.label);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.locationId.length) {
-      buffer[offset++] = 10;
-      offset = encodeNumber(buffer, offset, measureArray(this.locationId));
-      for (const locationId of this.locationId) {
-        offset = encodeNumber(buffer, offset, locationId);
-      }
-    }
-    if (this.value.length) {
-      buffer[offset++] = 18;
-      offset = encodeNumber(buffer, offset, measureArray(this.value));
-      for (const value of this.value) {
-        offset = encodeNumber(buffer, offset, value);
-      }
-    }
-    for (const label of this.label) {
-      buffer[offset++] = 26;
-      offset = encodeNumber(buffer, offset, label.length);
-      offset = label._encodeToBuffer(buffer, offset);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
-        break;
-      case 2:
-        data.value = pushAll(decodeNumbers(buffer), data.value);
-        break;
-      case 3:
-        data.label = push(Label.decode(buffer), data.label);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Mapping = class _Mapping {
-  static {
-    __name(this, "Mapping");
-  }
-  static create(data) {
-    return data instanceof _Mapping ? data : new _Mapping(data);
-  }
-  constructor(data) {
-    this.id = data.id || 0;
-    this.memoryStart = data.memoryStart || 0;
-    this.memoryLimit = data.memoryLimit || 0;
-    this.fileOffset = data.fileOffset || 0;
-    this.filename = data.filename || 0;
-    this.buildId = data.buildId || 0;
-    this.hasFunctions = !!data.hasFunctions;
-    this.hasFilenames = !!data.hasFilenames;
-    this.hasLineNumbers = !!data.hasLineNumbers;
-    this.hasInlineFrames = !!data.hasInlineFrames;
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberField(this.id);
-    total += measureNumberField(this.memoryStart);
-    total += measureNumberField(this.memoryLimit);
-    total += measureNumberField(this.fileOffset);
-    total += measureNumberField(this.filename);
-    total += measureNumberField(this.buildId);
-    total += measureNumberField(this.hasFunctions ? 1 : 0);
-    total += measureNumberField(this.hasFilenames ? 1 : 0);
-    total += measureNumberField(this.hasLineNumbers ? 1 : 0);
-    total += measureNumberField(this.hasInlineFrames ? 1 : 0);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.id) {
-      buffer[offset++] = 8;
-      offset = encodeNumber(buffer, offset, this.id);
-    }
-    if (this.memoryStart) {
-      buffer[offset++] = 16;
-      offset = encodeNumber(buffer, offset, this.memoryStart);
-    }
-    if (this.memoryLimit) {
-      buffer[offset++] = 24;
-      offset = encodeNumber(buffer, offset, this.memoryLimit);
-    }
-    if (this.fileOffset) {
-      buffer[offset++] = 32;
-      offset = encodeNumber(buffer, offset, this.fileOffset);
-    }
-    if (this.filename) {
-      buffer[offset++] = 40;
-      offset = encodeNumber(buffer, offset, this.filename);
-    }
-    if (this.buildId) {
-      buffer[offset++] = 48;
-      offset = encodeNumber(buffer, offset, this.buildId);
-    }
-    if (this.hasFunctions) {
-      buffer[offset++] = 56;
-      offset = encodeNumber(buffer, offset, 1);
-    }
-    if (this.hasFilenames) {
-      buffer[offset++] = 64;
-      offset = encodeNumber(buffer, offset, 1);
-    }
-    if (this.hasLineNumbers) {
-      buffer[offset++] = 72;
-      offset = encodeNumber(buffer, offset, 1);
-    }
-    if (this.hasInlineFrames) {
-      buffer[offset++] = 80;
-      offset = encodeNumber(buffer, offset, 1);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.id = decodeNumber(buffer);
-        break;
-      case 2:
-        data.memoryStart = decodeNumber(buffer);
-        break;
-      case 3:
-        data.memoryLimit = decodeNumber(buffer);
-        break;
-      case 4:
-        data.fileOffset = decodeNumber(buffer);
-        break;
-      case 5:
-        data.filename = decodeNumber(buffer);
-        break;
-      case 6:
-        data.buildId = decodeNumber(buffer);
-        break;
-      case 7:
-        data.hasFunctions = !!decodeNumber(buffer);
-        break;
-      case 8:
-        data.hasFilenames = !!decodeNumber(buffer);
-        break;
-      case 9:
-        data.hasLineNumbers = !!decodeNumber(buffer);
-        break;
-      case 10:
-        data.hasInlineFrames = !!decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Line = class _Line {
-  static {
-    __name(this, "Line");
-  }
-  static create(data) {
-    return data instanceof _Line ? data : new _Line(data);
-  }
-  constructor(data) {
-    this.functionId = data.functionId || 0;
-    this.line = data.line || 0;
-    this.column = data.column || 0;
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberField(this.functionId);
-    total += measureNumberField(this.line);
-    total += measureNumberField(this.column);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.functionId) {
-      buffer[offset++] = 8;
-      offset = encodeNumber(buffer, offset, this.functionId);
-    }
-    if (this.line) {
-      buffer[offset++] = 16;
-      offset = encodeNumber(buffer, offset, this.line);
-    }
-    if (this.column) {
-      buffer[offset++] = 24;
-      offset = encodeNumber(buffer, offset, this.column);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.functionId = decodeNumber(buffer);
-        break;
-      case 2:
-        data.line = decodeNumber(buffer);
-        break;
-      case 3:
-        data.column = decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Location = class _Location {
-  static {
-    __name(this, "Location");
-  }
-  static create(data) {
-    return data instanceof _Location ? data : new _Location(data);
-  }
-  constructor(data) {
-    this.id = data.id || 0;
-    this.mappingId = data.mappingId || 0;
-    this.address = data.address || 0;
-    this.line = (data.line || []).map(Line.create);
-    this.isFolded = !!data.isFolded;
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberField(this.id);
-    total += measureNumberField(this.mappingId);
-    total += measureNumberField(this.address);
-    total += measureLengthDelimArrayField(this.line);
-    total += measureNumberField(this.isFolded ? 1 : 0);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.id) {
-      buffer[offset++] = 8;
-      offset = encodeNumber(buffer, offset, this.id);
-    }
-    if (this.mappingId) {
-      buffer[offset++] = 16;
-      offset = encodeNumber(buffer, offset, this.mappingId);
-    }
-    if (this.address) {
-      buffer[offset++] = 24;
-      offset = encodeNumber(buffer, offset, this.address);
-    }
-    for (const line of this.line) {
-      buffer[offset++] = 34;
-      offset = encodeNumber(buffer, offset, line.length);
-      offset = line._encodeToBuffer(buffer, offset);
-    }
-    if (this.isFolded) {
-      buffer[offset++] = 40;
-      offset = encodeNumber(buffer, offset, 1);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.id = decodeNumber(buffer);
-        break;
-      case 2:
-        data.mappingId = decodeNumber(buffer);
-        break;
-      case 3:
-        data.address = decodeNumber(buffer);
-        break;
-      case 4:
-        data.line = push(Line.decode(buffer), data.line);
-        break;
-      case 5:
-        data.isFolded = !!decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Function2 = class _Function {
-  static {
-    __name(this, "Function");
-  }
-  static create(data) {
-    return data instanceof _Function ? data : new _Function(data);
-  }
-  constructor(data) {
-    this.id = data.id || 0;
-    this.name = data.name || 0;
-    this.systemName = data.systemName || 0;
-    this.filename = data.filename || 0;
-    this.startLine = data.startLine || 0;
-  }
-  get length() {
-    let total = 0;
-    total += measureNumberField(this.id);
-    total += measureNumberField(this.name);
-    total += measureNumberField(this.systemName);
-    total += measureNumberField(this.filename);
-    total += measureNumberField(this.startLine);
-    return total;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    if (this.id) {
-      buffer[offset++] = 8;
-      offset = encodeNumber(buffer, offset, this.id);
-    }
-    if (this.name) {
-      buffer[offset++] = 16;
-      offset = encodeNumber(buffer, offset, this.name);
-    }
-    if (this.systemName) {
-      buffer[offset++] = 24;
-      offset = encodeNumber(buffer, offset, this.systemName);
-    }
-    if (this.filename) {
-      buffer[offset++] = 32;
-      offset = encodeNumber(buffer, offset, this.filename);
-    }
-    if (this.startLine) {
-      buffer[offset++] = 40;
-      offset = encodeNumber(buffer, offset, this.startLine);
-    }
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.id = decodeNumber(buffer);
-        break;
-      case 2:
-        data.name = decodeNumber(buffer);
-        break;
-      case 3:
-        data.systemName = decodeNumber(buffer);
-        break;
-      case 4:
-        data.filename = decodeNumber(buffer);
-        break;
-      case 5:
-        data.startLine = decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-var Profile = class {
-  static {
-    __name(this, "Profile");
-  }
-  constructor(data = {}) {
-    this.sampleType = (data.sampleType || []).map(ValueType.create);
-    this.sample = (data.sample || []).map(Sample.create);
-    this.mapping = (data.mapping || []).map(Mapping.create);
-    this.location = (data.location || []).map(Location.create);
-    this.function = (data.function || []).map(Function2.create);
-    this.stringTable = data.stringTable || new StringTable();
-    this.dropFrames = data.dropFrames || 0;
-    this.keepFrames = data.keepFrames || 0;
-    this.timeNanos = data.timeNanos || 0;
-    this.durationNanos = data.durationNanos || 0;
-    this.periodType = data.periodType ? ValueType.create(data.periodType) : void 0;
-    this.period = data.period || 0;
-    this.comment = data.comment || [];
-    this.defaultSampleType = data.defaultSampleType || 0;
-    this.docUrl = data.docUrl || 0;
-  }
-  get length() {
-    let total = 0;
-    total += measureLengthDelimArrayField(this.sampleType);
-    total += measureLengthDelimArrayField(this.sample);
-    total += measureLengthDelimArrayField(this.mapping);
-    total += measureLengthDelimArrayField(this.location);
-    total += measureLengthDelimArrayField(this.function);
-    total += this.stringTable.encodedLength;
-    total += measureNumberField(this.dropFrames);
-    total += measureNumberField(this.keepFrames);
-    total += measureNumberField(this.timeNanos);
-    total += measureNumberField(this.durationNanos);
-    total += measureLengthDelimField(this.periodType);
-    total += measureNumberField(this.period);
-    total += measureNumberArrayField(this.comment);
-    total += measureNumberField(this.defaultSampleType);
-    total += measureNumberField(this.docUrl);
-    return total;
-  }
-  _encodeSampleTypesToBuffer(buffer, offset = 0) {
-    for (const sampleType of this.sampleType) {
-      buffer[offset++] = 10;
-      offset = encodeNumber(buffer, offset, sampleType.length);
-      offset = sampleType._encodeToBuffer(buffer, offset);
-    }
-    return offset;
-  }
-  _encodeSamplesToBuffer(buffer, offset = 0) {
-    for (const sample of this.sample) {
-      buffer[offset++] = 18;
-      offset = encodeNumber(buffer, offset, sample.length);
-      offset = sample._encodeToBuffer(buffer, offset);
-    }
-    return offset;
-  }
-  _encodeMappingsToBuffer(buffer, offset = 0) {
-    for (const mapping of this.mapping) {
-      buffer[offset++] = 26;
-      offset = encodeNumber(buffer, offset, mapping.length);
-      offset = mapping._encodeToBuffer(buffer, offset);
-    }
-    return offset;
-  }
-  _encodeLocationsToBuffer(buffer, offset = 0) {
-    for (const location of this.location) {
-      buffer[offset++] = 34;
-      offset = encodeNumber(buffer, offset, location.length);
-      offset = location._encodeToBuffer(buffer, offset);
-    }
-    return offset;
-  }
-  _encodeFunctionsToBuffer(buffer, offset = 0) {
-    for (const fun of this.function) {
-      buffer[offset++] = 42;
-      offset = encodeNumber(buffer, offset, fun.length);
-      offset = fun._encodeToBuffer(buffer, offset);
-    }
-    return offset;
-  }
-  _encodeBasicValuesToBuffer(buffer, offset = 0) {
-    if (this.dropFrames) {
-      buffer[offset++] = 56;
-      offset = encodeNumber(buffer, offset, this.dropFrames);
-    }
-    if (this.keepFrames) {
-      buffer[offset++] = 64;
-      offset = encodeNumber(buffer, offset, this.keepFrames);
-    }
-    if (this.timeNanos) {
-      buffer[offset++] = 72;
-      offset = encodeNumber(buffer, offset, this.timeNanos);
-    }
-    if (this.durationNanos) {
-      buffer[offset++] = 80;
-      offset = encodeNumber(buffer, offset, this.durationNanos);
-    }
-    if (typeof this.periodType !== "undefined") {
-      buffer[offset++] = 90;
-      offset = encodeNumber(buffer, offset, this.periodType.length);
-      offset = this.periodType._encodeToBuffer(buffer, offset);
-    }
-    if (this.period) {
-      buffer[offset++] = 96;
-      offset = encodeNumber(buffer, offset, this.period);
-    }
-    if (this.comment.length) {
-      buffer[offset++] = 106;
-      offset = encodeNumber(buffer, offset, measureArray(this.comment));
-      for (const comment of this.comment) {
-        offset = encodeNumber(buffer, offset, comment);
-      }
-    }
-    if (this.defaultSampleType) {
-      buffer[offset++] = 112;
-      offset = encodeNumber(buffer, offset, this.defaultSampleType);
-    }
-    if (this.docUrl) {
-      buffer[offset++] = 120;
-      offset = encodeNumber(buffer, offset, this.docUrl);
-    }
-    return offset;
-  }
-  _encodeToBuffer(buffer, offset = 0) {
-    offset = this._encodeSampleTypesToBuffer(buffer, offset);
-    offset = this._encodeSamplesToBuffer(buffer, offset);
-    offset = this._encodeMappingsToBuffer(buffer, offset);
-    offset = this._encodeLocationsToBuffer(buffer, offset);
-    offset = this._encodeFunctionsToBuffer(buffer, offset);
-    offset = this.stringTable._encodeToBuffer(buffer, offset);
-    offset = this._encodeBasicValuesToBuffer(buffer, offset);
-    return offset;
-  }
-  async _encodeToBufferAsync(buffer, offset = 0) {
-    offset = this._encodeSampleTypesToBuffer(buffer, offset);
-    await new Promise(setImmediate);
-    offset = this._encodeSamplesToBuffer(buffer, offset);
-    await new Promise(setImmediate);
-    offset = this._encodeMappingsToBuffer(buffer, offset);
-    await new Promise(setImmediate);
-    offset = this._encodeLocationsToBuffer(buffer, offset);
-    await new Promise(setImmediate);
-    offset = this._encodeFunctionsToBuffer(buffer, offset);
-    await new Promise(setImmediate);
-    offset = this.stringTable._encodeToBuffer(buffer, offset);
-    await new Promise(setImmediate);
-    offset = this._encodeBasicValuesToBuffer(buffer, offset);
-    return offset;
-  }
-  encode(buffer = new Uint8Array(this.length)) {
-    this._encodeToBuffer(buffer, 0);
-    return buffer;
-  }
-  async encodeAsync(buffer = new Uint8Array(this.length)) {
-    await this._encodeToBufferAsync(buffer, 0);
-    return buffer;
-  }
-  static decodeValue(data, field, buffer) {
-    switch (field) {
-      case 1:
-        data.sampleType = push(ValueType.decode(buffer), data.sampleType);
-        break;
-      case 2:
-        data.sample = push(Sample.decode(buffer), data.sample);
-        break;
-      case 3:
-        data.mapping = push(Mapping.decode(buffer), data.mapping);
-        break;
-      case 4:
-        data.location = push(Location.decode(buffer), data.location);
-        break;
-      case 5:
-        data.function = push(Function2.decode(buffer), data.function);
-        break;
-      case 6: {
-        if (data.stringTable === void 0) {
-          data.stringTable = new StringTable(emptyTableToken);
-        }
-        data.stringTable._decodeString(buffer);
-        break;
-      }
-      case 7:
-        data.dropFrames = decodeNumber(buffer);
-        break;
-      case 8:
-        data.keepFrames = decodeNumber(buffer);
-        break;
-      case 9:
-        data.timeNanos = decodeNumber(buffer);
-        break;
-      case 10:
-        data.durationNanos = decodeNumber(buffer);
-        break;
-      case 11:
-        data.periodType = ValueType.decode(buffer);
-        break;
-      case 12:
-        data.period = decodeNumber(buffer);
-        break;
-      case 13:
-        data.comment = pushAll(decodeNumbers(buffer), data.comment);
-        break;
-      case 14:
-        data.defaultSampleType = decodeNumber(buffer);
-        break;
-      case 15:
-        data.docUrl = decodeNumber(buffer);
-        break;
-    }
-  }
-  static decode(buffer) {
-    return new this(decode(buffer, this.decodeValue));
-  }
-};
-
-// src/measure/child/heap-profile.ts
 var HeapStacks = class _HeapStacks {
   static {
     __name(this, "HeapStacks");
@@ -6046,9 +5051,9 @@ var HeapStacks = class _HeapStacks {
   }
   /** gzipped pprof: sample types `samples/count` and `alloc_space/bytes`. */
   encode(comments, samplingIntervalBytes) {
-    const strings = new StringTable();
+    const strings = new import_pprof_format.StringTable();
     const functions = this.frames.map(
-      (f, i) => new Function2({
+      (f, i) => new import_pprof_format.Function({
         id: i + 1,
         name: strings.dedup(f.name || "(anonymous)"),
         systemName: strings.dedup(f.name || "(anonymous)"),
@@ -6057,29 +5062,29 @@ var HeapStacks = class _HeapStacks {
       })
     );
     const locations = this.frames.map(
-      (f, i) => new Location({ id: i + 1, line: [new Line({ functionId: i + 1, line: f.line })] })
+      (f, i) => new import_pprof_format.Location({ id: i + 1, line: [new import_pprof_format.Line({ functionId: i + 1, line: f.line })] })
     );
     const samples = [];
     for (const [key, value] of this.stacks) {
       if (key === "") continue;
       samples.push(
-        new Sample({
+        new import_pprof_format.Sample({
           // pprof lists a sample's locations from the leaf to the root.
           locationId: key.split(",").map((f) => Number(f) + 1).reverse(),
           value: [value.samples, Math.round(value.bytes)]
         })
       );
     }
-    const profile = new Profile({
+    const profile = new import_pprof_format.Profile({
       sampleType: [
-        new ValueType({ type: strings.dedup("samples"), unit: strings.dedup("count") }),
-        new ValueType({ type: strings.dedup("alloc_space"), unit: strings.dedup("bytes") })
+        new import_pprof_format.ValueType({ type: strings.dedup("samples"), unit: strings.dedup("count") }),
+        new import_pprof_format.ValueType({ type: strings.dedup("alloc_space"), unit: strings.dedup("bytes") })
       ],
       sample: samples,
       location: locations,
       function: functions,
       stringTable: strings,
-      periodType: new ValueType({ type: strings.dedup("space"), unit: strings.dedup("bytes") }),
+      periodType: new import_pprof_format.ValueType({ type: strings.dedup("space"), unit: strings.dedup("bytes") }),
       period: samplingIntervalBytes,
       comment: comments.map((c) => strings.dedup(c))
     });
@@ -7320,7 +6325,6 @@ main().catch(async (error) => {
 /*! Bundled license information:
 
 pprof-format/dist/commonjs/index.js:
-pprof-format/dist/esm/index.js:
   (*!
    * Private helpers. These are only used by other helpers.
    *)

@@ -36,6 +36,17 @@ const pprofAddonPath = {
   },
 };
 
+// pprof-format ships an ESM and a CommonJS build. @datadog/pprof requires the CommonJS one; our own
+// `import`s would pull in the ESM one, and the runner would carry the same library twice. One copy:
+// every import of it resolves to the build the profiler already needs.
+const pprofFormatOnce = {
+  name: 'pprof-format-once',
+  setup(b) {
+    const commonjs = join(root, 'node_modules/pprof-format/dist/commonjs/index.js');
+    b.onResolve({ filter: /^pprof-format$/ }, () => ({ path: commonjs }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
@@ -72,7 +83,7 @@ await build({
   splitting: false,
   minify: false,
   keepNames: true,
-  plugins: [pprofAddonPath, browserScriptPlugin],
+  plugins: [pprofAddonPath, pprofFormatOnce, browserScriptPlugin],
   logLevel: 'warning',
 });
 

@@ -1,18 +1,16 @@
 // The built action, run the way GitHub runs it: Node 24, from a folder holding only action.yml and
 // dist/ (no node_modules), with INPUT_* variables from action.yml's defaults, an event payload file,
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a real HTTP server.
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { type ActionRun, installAction, pullRequestPayload, runActionStep } from '../helpers/action-run.js';
 import { createFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { node24 } from '../helpers/node24.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OWNER = 'acme';
 const REPO = 'widgets';
 const PR = 7;
@@ -21,109 +19,28 @@ let node: string;
 let actionDir: string;
 let server: GitHubServer;
 
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-function defaults(): Record<string, string> {
-  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  };
-  const env: Record<string, string> = {};
-  for (const [name, input] of Object.entries(action.inputs)) {
-    // The runner expands `${{ github.token }}` before the action starts; the test does it by hand.
-    const value = String(input.default ?? '').replace(/\$\{\{ github\.token \}\}/, 'ghs_test_token');
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  return env;
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const re = /^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) outputs[m[1] as string] = m[3] as string;
-  return outputs;
-}
-
 function pullRequestEvent(repo: FixtureRepo, options: { fork?: boolean } = {}) {
-  const full = `${OWNER}/${REPO}`;
-  return {
-    action: 'synchronize',
-    number: PR,
-    pull_request: {
-      number: PR,
-      base: { sha: repo.baseSha, ref: 'main', repo: { full_name: full } },
-      head: {
-        sha: repo.headSha,
-        ref: 'feature',
-        repo: { full_name: options.fork ? 'mallory/widgets' : full },
-      },
-    },
-    repository: { full_name: full },
-  };
+  const { baseSha, headSha } = repo;
+  return pullRequestPayload({ owner: OWNER, repo: REPO, pr: PR, baseSha, headSha, ...options });
 }
 
-async function runAction(
+function runAction(
   workspace: string,
   event: { name: string; payload: unknown },
   inputs: Record<string, string> = {},
   extraEnv: Record<string, string> = {},
   action = actionDir,
 ): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'flamegate-action-run-'));
-  const files = {
-    event: join(dir, 'event.json'),
-    output: join(dir, 'output'),
-    summary: join(dir, 'summary.md'),
-  };
-  writeFileSync(files.event, JSON.stringify(event.payload));
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? tmpdir(),
-    ...defaults(),
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_JOB: 'perf',
-    GITHUB_WORKFLOW: 'perf',
-    RUNNER_TEMP: dir,
-    ...extraEnv,
-  };
-  return new Promise((resolve) => {
-    const child = spawn(node, [join(action, 'dist/action.js')], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stdout += d;
-    });
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? -1,
-        stdout,
-        outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-        summary: readFileSync(files.summary, 'utf8'),
-      }),
-    );
+  return runActionStep({
+    node,
+    actionDir: action,
+    workspace,
+    repository: `${OWNER}/${REPO}`,
+    apiUrl: server.url,
+    eventName: event.name,
+    payload: event.payload,
+    inputs,
+    env: extraEnv,
   });
 }
 
@@ -132,10 +49,7 @@ const ours = () => server.comments.filter((c) => c.body.includes('<!-- flamegate
 beforeAll(async () => {
   node = node24();
   // Only action.yml and dist/, as GitHub checks out an action: no node_modules anywhere above it.
-  actionDir = mkdtempSync(join(tmpdir(), 'flamegate-action-'));
-  cpSync(join(ROOT, 'action.yml'), join(actionDir, 'action.yml'));
-  cpSync(join(ROOT, 'dist'), join(actionDir, 'dist'), { recursive: true });
-  expect(existsSync(join(actionDir, 'node_modules'))).toBe(false);
+  actionDir = installAction();
   server = await startGitHubServer({ owner: OWNER, repo: REPO });
   // Other people's comments fill the first page, so finding ours needs pagination.
   for (let i = 0; i < 120; i++)

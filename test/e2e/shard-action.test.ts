@@ -5,22 +5,19 @@
 // The regression's merge job downloads the shard artifacts the way the runner offers them (the
 // results service and blob URL, served by test/helpers/artifact-server.ts); the A/A pair's merge job
 // reads them from a directory (`shards-dir`).
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import type { Report } from '../../src/model.js';
 import { benchmarkKey } from '../../src/model.js';
+import { type ActionRun, installAction, pullRequestPayload, runActionStep } from '../helpers/action-run.js';
 import { startArtifactServer } from '../helpers/artifact-server.js';
 import type { FixtureRepo } from '../helpers/fixture-repo.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { createMonorepo } from '../helpers/monorepo.js';
 import { node24 } from '../helpers/node24.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OWNER = 'acme';
 const REPO = 'widgets';
 
@@ -28,43 +25,8 @@ let node: string;
 let actionDir: string;
 let server: GitHubServer;
 
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-function defaults(): Record<string, string> {
-  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  };
-  const env: Record<string, string> = {};
-  for (const [name, input] of Object.entries(action.inputs)) {
-    const value = String(input.default ?? '').replace(/\$\{\{ github\.token \}\}/, 'ghs_test_token');
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  return env;
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const re = /^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) outputs[m[1] as string] = m[3] as string;
-  return outputs;
-}
-
 function event(repo: FixtureRepo, pr: number) {
-  const full = `${OWNER}/${REPO}`;
-  return {
-    number: pr,
-    pull_request: {
-      number: pr,
-      base: { sha: repo.baseSha, ref: 'main', repo: { full_name: full } },
-      head: { sha: repo.headSha, ref: 'feature', repo: { full_name: full } },
-    },
-    repository: { full_name: full },
-  };
+  return pullRequestPayload({ owner: OWNER, repo: REPO, pr, baseSha: repo.baseSha, headSha: repo.headSha });
 }
 
 /** One job step: its own RUNNER_TEMP, like a job on its own runner. */
@@ -74,59 +36,18 @@ function runAction(
   job: string,
   inputs: Record<string, string>,
   extraEnv: Record<string, string> = {},
-): Promise<ActionRun & { temp: string }> {
-  const temp = mkdtempSync(join(tmpdir(), 'flamegate-shard-run-'));
-  const files = {
-    event: join(temp, 'event.json'),
-    output: join(temp, 'output'),
-    summary: join(temp, 'summary.md'),
-  };
-  writeFileSync(files.event, JSON.stringify(payload));
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? tmpdir(),
-    ...defaults(),
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '5151',
-    GITHUB_JOB: job,
-    GITHUB_WORKFLOW: 'perf',
-    RUNNER_TEMP: temp,
-    ...extraEnv,
-  };
-  return new Promise((resolve) => {
-    const child = spawn(node, [join(actionDir, 'dist/action.js')], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stdout += d;
-    });
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? -1,
-        stdout,
-        temp,
-        outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-        summary: readFileSync(files.summary, 'utf8'),
-      }),
-    );
+): Promise<ActionRun> {
+  return runActionStep({
+    node,
+    actionDir,
+    workspace,
+    repository: `${OWNER}/${REPO}`,
+    apiUrl: server.url,
+    payload,
+    inputs,
+    env: extraEnv,
+    job,
+    runId: '5151',
   });
 }
 
@@ -146,9 +67,7 @@ const EXPECTED = [
 
 beforeAll(async () => {
   node = node24();
-  actionDir = mkdtempSync(join(tmpdir(), 'flamegate-action-'));
-  cpSync(join(ROOT, 'action.yml'), join(actionDir, 'action.yml'));
-  cpSync(join(ROOT, 'dist'), join(actionDir, 'dist'), { recursive: true });
+  actionDir = installAction();
   server = await startGitHubServer({ owner: OWNER, repo: REPO });
 }, 180_000);
 
