@@ -233,6 +233,11 @@ export interface MeasureRun {
   confirmMs: number;
   /** ns per op of an empty task through the runner's timing loop (median over timing processes). */
   harnessFloorNs?: number;
+  /**
+   * Present when `budget.maxMinutes` left the attribution and allocation passes less time than the
+   * budget asks: the measured time per side they ran with instead, ms.
+   */
+  trailing?: { profileMs: number; allocationMs: number };
 }
 
 // ---------------------------------------------------------------- profile
@@ -470,6 +475,11 @@ export interface SamplingSummary {
   alphaPerLook: number;
   /** ns per op of an empty task through the runner's timing loop: the harness floor of this run. */
   harnessFloorNs?: number;
+  /**
+   * Present when `budget.maxMinutes` cut the attribution and allocation passes short: the measured
+   * time per side per benchmark they ran with, ms (the budget's profileMs and allocationMs otherwise).
+   */
+  trailing?: { profileMs: number; allocationMs: number };
 }
 
 export interface FunctionNoise {

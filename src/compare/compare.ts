@@ -182,6 +182,7 @@ function samplingSummary(
     alphaPerLook: lookAlpha(plan),
   };
   if (run.harnessFloorNs !== undefined) summary.harnessFloorNs = run.harnessFloorNs;
+  if (run.trailing) summary.trailing = run.trailing;
   return summary;
 }
 

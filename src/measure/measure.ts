@@ -28,6 +28,7 @@ import { benchmarkKey } from '../model.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { noInliningFlags, runChild } from './child-process.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
+import { ALLOCATION_MIN_WARMUP_MS, trailingCostMs, trailingPlan } from './trailing.js';
 
 export interface SideFiles {
   /** Directory the relative benchmark paths resolve against (the working directory in the worktree). */
@@ -80,10 +81,24 @@ export async function measureRun(
   await timingPass(input, runnable, run, clock);
   await confirmPass(input, runnable, run, clock);
   const profiled = measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m));
+  // budget.maxMinutes is the whole run's: what timing left decides how long the trailing passes measure.
+  const msLeft = input.deadline === undefined ? Number.POSITIVE_INFINITY : input.deadline - Date.now();
+  const trailing = trailingPlan(input.budget, profiled.length, msLeft);
+  if (trailing.scale < 1) {
+    run.trailing = { profileMs: trailing.profileMs, allocationMs: trailing.allocationMs };
+    input.onProgress?.(
+      `budget.maxMinutes: attribution and allocation passes cut to ${trailing.profileMs} ms and ${trailing.allocationMs} ms per side ` +
+        `(budget: ${input.budget.profileMs} ms and ${input.budget.allocationMs ?? 200} ms) for ${profiled.length} benchmark(s)`,
+    );
+  }
+  const trailingInput: MeasureInput = {
+    ...input,
+    budget: { ...input.budget, profileMs: trailing.profileMs, allocationMs: trailing.allocationMs },
+  };
   clock.status('profiling', 0, 0, 0);
-  await attributionPass(input, profiled);
+  await attributionPass(trailingInput, profiled);
   await allocationPass(
-    input,
+    trailingInput,
     measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
   );
   return { measurements, run };
@@ -108,14 +123,8 @@ class StageClock {
   }
   /** The attribution and allocation passes, estimated from the budget: they run after timing whatever happens. */
   get attributionMs(): number {
-    const b = this.input.budget;
     const paired = this.runnable.filter((m) => m.present.base && m.present.head).length;
-    const profiling = b.profileProcesses * (paired * (2 * (b.profileMs + b.warmupMs) + 100) + 400);
-    const allocationWarmup = Math.max(b.warmupMs, ALLOCATION_MIN_WARMUP_MS);
-    const allocation =
-      (b.allocationProcesses ?? 0) *
-      (paired * (2 * ((b.allocationMs ?? 200) + allocationWarmup) + 100) + 400);
-    return profiling + allocation;
+    return trailingCostMs(this.input.budget, paired);
   }
   status(phase: MeasureStatus['phase'], round: number, remaining: number, sampling: number, resolved = 0) {
     const left =
@@ -450,9 +459,6 @@ export async function attributionPass(
     );
   }
 }
-
-/** Warm-up per side per benchmark in each allocation process, at least. */
-export const ALLOCATION_MIN_WARMUP_MS = 300;
 
 /**
  * The allocation pass: apart from the timing and attribution passes, so neither pays for the heap

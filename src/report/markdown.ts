@@ -519,6 +519,10 @@ export function samplingNote(report: Report, seconds: (s: number) => string): st
     `${s.resolved} resolved, ${s.unresolved} stopped by the budget`,
   ];
   if (s.harnessFloorNs !== undefined) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);
+  if (s.trailing)
+    parts.push(
+      `budget.maxMinutes cut profiles to ${s.trailing.profileMs} ms and allocation samples to ${s.trailing.allocationMs} ms per side`,
+    );
   return parts.join(' · ');
 }
 

@@ -5,7 +5,7 @@
 // shards are given). Wall-clock estimates taken during discovery would differ between runners and
 // could put one benchmark in two shards or in none, so they are never used. Pure: data in, data out.
 import { createHash } from 'node:crypto';
-import { ALLOCATION_MIN_WARMUP_MS } from '../measure/measure.js';
+import { trailingBenchmarkMs } from '../measure/trailing.js';
 import type { BenchmarkMeasurement, Budget, ShardInfo } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { UsageError } from '../settings.js';
@@ -48,14 +48,8 @@ export function estimateCost(m: BenchmarkMeasurement, budget: Budget): number {
   if (Object.keys(m.errors).length > 0 || m.infrastructureError !== undefined) return 0;
   const sides = Number(m.present.base) + Number(m.present.head);
   const timing = budget.processes * sides * (budget.warmupMs + budget.timePerProcessMs);
-  const profiling = sides === 2 ? budget.profileProcesses * 2 * (budget.warmupMs + budget.profileMs) : 0;
-  // The allocation pass (when on) runs both sides, with its own longer warm-up.
-  const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
-  const allocation =
-    sides === 2
-      ? (budget.allocationProcesses ?? 0) * 2 * (allocationWarmup + (budget.allocationMs ?? 200))
-      : 0;
-  return timing + profiling + allocation;
+  // The attribution and allocation passes run both sides only, with the cost model they plan by.
+  return timing + (sides === 2 ? trailingBenchmarkMs(budget) : 0);
 }
 
 export interface SelectInput {

@@ -53,6 +53,8 @@ describe('sequential sampling: the budget cut-off', () => {
     expect(paired.filter((b) => b.stoppedBy === 'maxProcesses').length).toBeGreaterThan(0);
     expect(report.sampling?.maxProcesses).toBe(4 * report.benchmarks.length);
     expect(report.sampling?.harnessFloorNs).toBeGreaterThan(0);
+    // Three minutes leave the attribution and allocation passes their whole budget.
+    expect(report.sampling?.trailing).toBeUndefined();
     // Rounds 1..4 of the timing pass, one line each, each with the time left.
     const rounds = stderr.split('\n').filter((l) => /^\s+\[timing \d+\]/.test(l));
     expect(rounds.map((l) => l.match(/\[timing (\d+)\]/)?.[1])).toEqual(['1', '2', '3', '4']);
@@ -72,5 +74,11 @@ describe('sequential sampling: the budget cut-off', () => {
     expect(paired.filter((b) => b.stoppedBy === 'maxMinutes').length).toBeGreaterThan(0);
     expect(stderr).toContain('[timing 2]');
     expect(stderr).not.toContain('[timing 3]');
+    // The run's budget is spent: the attribution and allocation passes run at their floor (a fifth
+    // of profileMs 40 and allocationMs 200), and the report says so.
+    expect(report.sampling?.trailing).toEqual({ profileMs: 8, allocationMs: 40 });
+    expect(stderr).toContain(
+      'budget.maxMinutes: attribution and allocation passes cut to 8 ms and 40 ms per side',
+    );
   }, 180_000);
 });

@@ -59,12 +59,12 @@ describe('estimateCost', () => {
     const both = estimateCost(m('f', 'x'), b);
     expect(both).toBe(
       b.processes * 2 * (b.warmupMs + b.timePerProcessMs) +
-        b.profileProcesses * 2 * (b.warmupMs + b.profileMs) +
-        (b.allocationProcesses ?? 0) * 2 * (Math.max(b.warmupMs, 300) + (b.allocationMs ?? 200)),
+        b.profileProcesses * (2 * (b.warmupMs + b.profileMs) + 100) +
+        (b.allocationProcesses ?? 0) * (2 * (Math.max(b.warmupMs, 300) + (b.allocationMs ?? 200)) + 100),
     );
     expect(estimateCost(m('f', 'x'), { ...b, allocationProcesses: 0 })).toBe(
       b.processes * 2 * (b.warmupMs + b.timePerProcessMs) +
-        b.profileProcesses * 2 * (b.warmupMs + b.profileMs),
+        b.profileProcesses * (2 * (b.warmupMs + b.profileMs) + 100),
     );
     expect(estimateCost(m('f', 'x', ['head']), b)).toBe(b.processes * (b.warmupMs + b.timePerProcessMs));
     expect(estimateCost(m('f', 'x', ['base', 'head'], 'boom'), b)).toBe(0);

@@ -1,0 +1,87 @@
+// The attribution and allocation passes run after the timing pass whatever happens, so they are what
+// `budget.maxMinutes` can still shape once timing is done. Pure: a cost model from the budget, and the
+// share of their measured time per side that fits in the time left.
+import type { Budget } from '../model.js';
+
+/** Warm-up per side per benchmark in each allocation process, at least. */
+export const ALLOCATION_MIN_WARMUP_MS = 300;
+
+/**
+ * The shortest the trailing passes' measured time per side may be cut to, as a share of the
+ * budget's: below a fifth (100 ms of the default 500) the profiles hold too few samples for any
+ * function to clear the evidence bar, so the pass would cost time and say nothing.
+ */
+export const TRAILING_MIN_SCALE = 0.2;
+
+/** Per-process and per-benchmark overheads the cost model adds to measured time, ms. */
+const PROCESS_START_MS = 400;
+const BENCHMARK_SWITCH_MS = 100;
+
+export interface TrailingPlan {
+  /** Measured time per side per benchmark in each attribution process, ms. */
+  profileMs: number;
+  /** Measured time per side per benchmark in each allocation process, ms. */
+  allocationMs: number;
+  /** profileMs ÷ budget.profileMs (the same share of allocationMs): 1 unless time ran short. */
+  scale: number;
+  /** Estimated wall time of both passes at this plan, ms. */
+  estimatedMs: number;
+}
+
+/** Estimated wall time of the attribution and allocation passes for `paired` benchmarks, ms. */
+export function trailingCostMs(budget: Budget, paired: number, scale = 1): number {
+  if (paired === 0) return 0;
+  const { fixed, measured } = costParts(budget, paired);
+  return fixed + scale * measured;
+}
+
+/**
+ * What one benchmark on both sides adds to the trailing passes at the budget's times, ms: warm-ups,
+ * measured time and the switch between benchmarks, in every attribution and allocation process.
+ */
+export function trailingBenchmarkMs(budget: Budget): number {
+  const { fixed, measured } = costParts(budget, 1);
+  return fixed - processStarts(budget) + measured;
+}
+
+function processStarts(budget: Budget): number {
+  return (budget.profileProcesses + (budget.allocationProcesses ?? 0)) * PROCESS_START_MS;
+}
+
+function costParts(budget: Budget, paired: number): { fixed: number; measured: number } {
+  const profiling = budget.profileProcesses;
+  const allocating = budget.allocationProcesses ?? 0;
+  const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
+  const warmups =
+    profiling * paired * (2 * budget.warmupMs + BENCHMARK_SWITCH_MS) +
+    allocating * paired * (2 * allocationWarmup + BENCHMARK_SWITCH_MS);
+  return {
+    fixed: warmups + processStarts(budget),
+    measured:
+      profiling * paired * 2 * budget.profileMs + allocating * paired * 2 * (budget.allocationMs ?? 200),
+  };
+}
+
+/**
+ * The plan for the trailing passes given the time left before the run's deadline: the budget's
+ * times when they fit, else their measured time per side shrunk in proportion (warm-ups and process
+ * starts stay whole, processes stay as many), down to TRAILING_MIN_SCALE. Fewer samples make the
+ * function verdicts more cautious, never looser: their evidence is counted from the samples there are.
+ */
+export function trailingPlan(budget: Budget, paired: number, msLeft: number): TrailingPlan {
+  const full = {
+    profileMs: budget.profileMs,
+    allocationMs: budget.allocationMs ?? 200,
+    scale: 1,
+    estimatedMs: trailingCostMs(budget, paired),
+  };
+  if (paired === 0 || !(full.estimatedMs > msLeft)) return full;
+  const { fixed, measured } = costParts(budget, paired);
+  const scale = Math.min(1, Math.max(TRAILING_MIN_SCALE, (msLeft - fixed) / measured));
+  return {
+    profileMs: Math.round(budget.profileMs * scale),
+    allocationMs: Math.round(full.allocationMs * scale),
+    scale,
+    estimatedMs: fixed + scale * measured,
+  };
+}
