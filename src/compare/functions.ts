@@ -31,8 +31,13 @@ export const FUNCTION_EVIDENCE = {
   minShare: 0.01,
   /** Self samples on the busier side, over all processes. */
   minSamples: 10,
-  /** Processes that may disagree with the pooled direction (when there are at least three). */
+  /**
+   * Processes that may disagree with the pooled direction when there are at least three; with two,
+   * both must agree, and one alone never flags a function: a single process's JIT quirk (the very
+   * noise this rule is for) cannot be told from a change.
+   */
   maxDisagreeing: 1,
+  minAgreeing: 2,
   /** Prior weight, in processes, of the benchmark-wide dispersion against a function's own. */
   dispersionPriorWeight: 5,
 };
@@ -136,7 +141,8 @@ export function compareFunctions(input: FunctionComparisonInput): FunctionCompar
       Math.abs(z) >= minZ &&
       Math.abs(s.delta) >= FUNCTION_EVIDENCE.minShare &&
       busier >= FUNCTION_EVIDENCE.minSamples &&
-      (processes < 3 || processes - agreeing <= FUNCTION_EVIDENCE.maxDisagreeing);
+      agreeing >= FUNCTION_EVIDENCE.minAgreeing &&
+      processes - agreeing <= (processes < 3 ? 0 : FUNCTION_EVIDENCE.maxDisagreeing);
     let status: FunctionResult['status'] = 'unchanged';
     if (supported) {
       if (!b) status = 'added';

@@ -360,9 +360,31 @@ export function samplingPlan(budget: { processes: number; maxProcesses?: number 
   };
 }
 
-/** Fresh processes a would-be regression is measured in again before it may fail the check. */
-export function confirmationProcesses(budget: { processes: number }): number {
-  return Math.max(4, budget.processes);
+/** Normal quantiles for a two-sided 5% test with 90% power: z(0.975) + z(0.9). */
+const CONFIRMATION_POWER_Z = 1.959964 + 1.281552;
+
+/**
+ * Fresh processes a would-be regression is measured in again before it may fail the check. At least
+ * max(4, budget.processes); more when the first estimate's spread says four would often miss the
+ * change it saw: enough for a plain 95% interval to exclude zero with ~90% power if the change and
+ * spread are as first measured, capped at budget.maxProcesses. The size is fixed from the first
+ * stage's data before any confirmation data exists, so the confirmation's own 95% holds as is.
+ */
+export function confirmationProcesses(
+  budget: { processes: number; maxProcesses?: number },
+  firstLogRatios: number[] = [],
+): number {
+  const floor = Math.max(4, budget.processes);
+  const ceiling = Math.max(floor, budget.maxProcesses ?? budget.processes);
+  const ratios = firstLogRatios.filter(Number.isFinite);
+  const n = ratios.length;
+  if (n < 2) return floor;
+  const mean = ratios.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  if (!(Math.abs(mean) > 0) || !Number.isFinite(sd)) return floor;
+  // +1: the interval uses Student's t, wider than the normal for few processes.
+  const needed = Math.ceil(((CONFIRMATION_POWER_Z * sd) / Math.abs(mean)) ** 2) + 1;
+  return Math.min(ceiling, Math.max(floor, needed));
 }
 
 /** What the timing pass does next with one benchmark, after `processes` processes. */

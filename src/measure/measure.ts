@@ -379,14 +379,20 @@ async function confirmPass(
   if (suspects.length === 0) return;
   const byKey = new Map(suspects.map((m) => [benchmarkKey(m.id), m]));
   const children = suspects.map((m) => toChild(m, input.sides));
-  const rounds = confirmationProcesses(budget);
+  // Each suspect gets the size its own first estimate calls for; the rounds run until the largest.
+  const sizes = new Map(
+    suspects.map((m) => [benchmarkKey(m.id), confirmationProcesses(budget, m.timings.map(processLogRatio))]),
+  );
+  const rounds = Math.max(...sizes.values());
   const started = Date.now();
   for (let round = 0; round < rounds && !input.signal?.aborted; round++) {
     const live = children.filter((c) => {
       const m = byKey.get(c.key);
-      return !!m && !hasFailed(m);
+      return !!m && !hasFailed(m) && round < (sizes.get(c.key) ?? 0);
     });
-    clock.status('confirming', round, (rounds - round) * live.length, live.length);
+    if (live.length === 0) break;
+    const left = [...sizes.values()].reduce((sum, size) => sum + Math.max(0, size - round), 0);
+    clock.status('confirming', round, left, live.length);
     const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
     const roundStarted = Date.now();
     await runWithRespawn(

@@ -177,7 +177,8 @@ describe('functions', () => {
   ) =>
     compare({
       measurements: [measurement(name, timings(4, 0))],
-      profiles: { [key(name)]: sideProfiles([base], [head]) },
+      // Two profiling processes that agree: one process alone never flags a function.
+      profiles: { [key(name)]: sideProfiles([base, base], [head, head]) },
       config: config(patch),
       ...REV,
     });
@@ -211,6 +212,21 @@ describe('functions', () => {
       `${key('hidden')}: encode (src/a.js:7) self time +100 ns/op, +10.0% of the benchmark's base time per op, function threshold 5.0%`,
     );
     expect(report.benchmarks[0]?.failures).toEqual(report.failures);
+  });
+
+  it('flag no function from a single profiling process, however large its change', () => {
+    const base = table({ encode: [500, 500], decode: [500, 500] });
+    const head = table({ encode: [600, 600], decode: [400, 400] });
+    const report = compare({
+      measurements: [measurement('alone', timings(4, 0))],
+      profiles: { [key('alone')]: sideProfiles([base], [head]) },
+      config: config(),
+      ...REV,
+    });
+    const encode = report.functions.find((f) => f.name === 'encode');
+    expect(encode).toMatchObject({ status: 'unchanged', deltaNsPerOp: 100, evidence: { processes: 1 } });
+    expect(encode?.gate).toBeUndefined();
+    expect(report.verdict).toBe('pass');
   });
 
   it('pass a growth under the function threshold, still reported as regressed', () => {

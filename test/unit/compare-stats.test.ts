@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
-import { estimateChange, median, poissonZ, processLogRatio, tQuantile975 } from '../../src/compare/stats.js';
+import {
+  confirmationProcesses,
+  estimateChange,
+  median,
+  poissonZ,
+  processLogRatio,
+  tQuantile975,
+} from '../../src/compare/stats.js';
 import { config, measurement, REV, timings } from './compare-fixtures.js';
 
 const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
@@ -191,5 +198,33 @@ describe('Poisson test of sample counts', () => {
   it('compares rates per op, and a zero count still carries the error of about one sample', () => {
     expect(poissonZ(200, 1000, 200, 2000)).toBeLessThan(-3);
     expect(poissonZ(0, 1000, 3, 1000)).toBeCloseTo(3 / 2, 6);
+  });
+});
+
+describe('confirmation size', () => {
+  const budget = { processes: 4, maxProcesses: 10 };
+  // Per-process log ratios with a given mean and a spread of about `sd` (alternating ± sd).
+  const first = (mean: number, sd: number, n = 10) =>
+    Array.from({ length: n }, (_, i) => mean + (i % 2 === 0 ? sd : -sd));
+
+  it('keeps the floor of max(4, processes) for a change far beyond its spread', () => {
+    expect(confirmationProcesses(budget, first(0.2, 0.01))).toBe(4);
+    expect(confirmationProcesses({ processes: 6, maxProcesses: 10 }, first(0.2, 0.01))).toBe(6);
+    expect(confirmationProcesses(budget)).toBe(4);
+  });
+
+  it('asks for more processes when four would often miss the change first seen, up to maxProcesses', () => {
+    // +2.5% with a 1.58% sample spread: (3.24 × 1.58 / 2.5)² ≈ 4.2 → 5, +1 for Student's t.
+    expect(confirmationProcesses(budget, first(0.025, 0.015))).toBe(6);
+    // +2.5% with a 3.2% sample spread (±3% alternating over 10): (3.24 × 3.16 / 2.5)² ≈ 16.8 → 17, +1.
+    // Capped at the budget's 10; a budget of 40 gives all 18.
+    expect(confirmationProcesses(budget, first(0.025, 0.03))).toBe(10);
+    expect(confirmationProcesses({ processes: 4, maxProcesses: 40 }, first(0.025, 0.03))).toBe(18);
+  });
+
+  it('stays at the floor when the first estimate has nothing to size by', () => {
+    expect(confirmationProcesses(budget, [0.05])).toBe(4);
+    expect(confirmationProcesses(budget, [0, 0, 0])).toBe(4);
+    expect(confirmationProcesses(budget, [Number.NaN, 0.1])).toBe(4);
   });
 });
