@@ -39,6 +39,8 @@ interface Scenario {
   quirk?: { process: number; from: number; to: number };
   /** What the timing pass found for the benchmark: 1 regressed, −1 improved. */
   direction?: number;
+  /** Indices of functions this PR edited; with it, every other function is known untouched. */
+  edited?: number[];
 }
 
 function simulate(s: Scenario) {
@@ -81,6 +83,12 @@ function simulate(s: Scenario) {
     timings,
     functionThreshold: 0.02,
     benchmarkDirection: s.direction ?? 0,
+    sourceOf: s.edited
+      ? (f) =>
+          s.edited?.includes(Number(f.frame.name.slice(1)))
+            ? { changed: true, reason: 'edited' }
+            : { changed: false, reason: 'unchanged' }
+      : undefined,
   });
 }
 
@@ -127,6 +135,20 @@ describe('function statistics (seeded simulation)', () => {
     expect(explaining).toBeGreaterThan(alone + 20);
     expect(explaining).toBeGreaterThanOrEqual(85);
     expect(wrong).toBeLessThanOrEqual(5);
+  });
+
+  it('asks more of a function this PR did not touch, in a benchmark whose time did not move', () => {
+    let edited = 0;
+    let untouched = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const scenario = { seed, samples: 1500, grow: { 4: 0.03 } };
+      if (simulate({ ...scenario, edited: [4] }).rows[0]?.status === 'regressed') edited++;
+      if (flagged(simulate({ ...scenario, edited: [] }).rows).some((row) => row.name === 'f4')) untouched++;
+    }
+    expect(edited).toBeGreaterThan(untouched + 20);
+    // The known direction of the benchmark lifts the extra bar: a knock-on effect explaining a change.
+    const { rows } = simulate({ seed: 3, samples: 1500, grow: { 4: 0.03 }, edited: [], direction: 1 });
+    expect(rows[0]).toMatchObject({ name: 'f4', status: 'regressed' });
   });
 
   it('reports the evidence and what the table rests on', () => {
