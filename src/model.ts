@@ -238,6 +238,8 @@ export interface MeasureRun {
    * budget asks: the measured time per side they ran with instead, ms.
    */
   trailing?: { profileMs: number; allocationMs: number };
+  /** Wall time of the allocation pass, ms (absent when it was off). */
+  allocationPassMs?: number;
 }
 
 // ---------------------------------------------------------------- profile

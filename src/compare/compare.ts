@@ -35,10 +35,15 @@ import {
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
-  /** Per benchmark key and side: what the profile stage made of the attribution pass. */
-  profiles: Record<string, Partial<Record<Side, Pick<SideProfile, 'processes'>>>>;
+  /**
+   * Per benchmark key and side: what the profile stage made of the attribution pass (with `path`,
+   * where its merged pprof file went, for the report's `profiles`).
+   */
+  profiles: Record<string, Partial<Record<Side, ComparedProfile>>>;
   /** Per benchmark key and side: the allocation pass's heap profiles as function tables (bytes). */
-  allocationProfiles?: Record<string, Partial<Record<Side, Pick<SideProfile, 'processes'>>>>;
+  allocationProfiles?: Record<string, Partial<Record<Side, ComparedProfile>>>;
+  /** The Node.js that ran the benchmarks, for the report's `settings`; absent: no settings. */
+  runtime?: string;
   /** What the pull request changed, for the "changed in this PR" marker; absent: not known. */
   sources?: SourceChanges;
   config: Config;
@@ -47,6 +52,8 @@ export interface CompareInput {
   /** What the measure stage spent (sequential sampling), for the report's `sampling`. */
   run?: MeasureRun;
 }
+
+type ComparedProfile = Pick<SideProfile, 'processes'> & Partial<Pick<SideProfile, 'path'>>;
 
 export function compare(input: CompareInput): Report {
   const { config } = input;
@@ -149,7 +156,44 @@ export function compare(input: CompareInput): Report {
   }
   const sampling = samplingSummary(input.measurements, benchmarks, config, input.run);
   if (sampling) report.sampling = sampling;
+  if (input.runtime !== undefined) {
+    const { budget } = config;
+    report.settings = {
+      processes: budget.processes,
+      timePerProcessMs: budget.timePerProcessMs,
+      profileMs: budget.profileMs,
+      node: input.runtime,
+      maxProcesses: budget.maxProcesses,
+      maxMinutes: budget.maxMinutes,
+    };
+  }
+  // A pipeline run (runtime known) always lists its profiles, even none: the field has always been there.
+  const profiles = profilePaths(input.profiles);
+  if (profiles || input.runtime !== undefined) report.profiles = profiles ?? {};
+  const allocationProfiles = profilePaths(input.allocationProfiles ?? {});
+  if (allocationProfiles) report.allocationProfiles = allocationProfiles;
+  if (input.run?.allocationPassMs !== undefined) report.allocationPassMs = input.run.allocationPassMs;
   return report;
+}
+
+/** Where the merged pprof files went, per benchmark key and side; undefined when none was written. */
+function profilePaths(
+  profiles: Record<string, Partial<Record<Side, ComparedProfile>>>,
+): Record<string, Partial<Record<Side, string>>> | undefined {
+  const paths: Record<string, Partial<Record<Side, string>>> = {};
+  let any = false;
+  for (const [key, sides] of Object.entries(profiles)) {
+    const entry: Partial<Record<Side, string>> = {};
+    for (const side of ['base', 'head'] as const) {
+      const path = sides[side]?.path;
+      if (path) {
+        entry[side] = path;
+        any = true;
+      }
+    }
+    paths[key] = entry;
+  }
+  return any ? paths : undefined;
 }
 
 /** What sequential sampling spent, and what it saved against `budget.maxProcesses` for every benchmark. */

@@ -5,6 +5,7 @@
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
 import type { FrameKind, PackedProfile, StackProfile } from '../model.js';
+import { packStacks } from '../profile/packed.js';
 
 export interface FlameNode {
   /** Identity along the path: `name\0file`, or a group key for collapsed frames. */
@@ -104,13 +105,9 @@ export interface BuildOptions extends TreeOptions {
 export type TreeInput = StackProfile | PackedProfile;
 
 const isPacked = (p: TreeInput): p is PackedProfile => 'stackFrames' in p;
-const stackCountOf = (p: TreeInput) => (isPacked(p) ? p.values.length : p.stacks.length);
-function frameCountOf(p: TreeInput): number {
-  if (isPacked(p)) return p.stackFrames.length;
-  let n = 0;
-  for (const s of p.stacks) n += s.frames.length;
-  return n;
-}
+// One walk over stacks for both forms: the one-array-per-stack form (small profiles of a compare run)
+// is packed first, so the decoders' packed form (100k-sample diffs) pays no conversion.
+const packed = (p: TreeInput): PackedProfile => (isPacked(p) ? p : packStacks(p));
 
 /** Builds the merged tree. Either side may be missing (an added or removed benchmark). */
 export function buildFlameTree(
@@ -118,16 +115,16 @@ export function buildFlameTree(
   head: TreeInput | undefined,
   options: BuildOptions = {},
 ): FlameTree {
-  const b = base ?? EMPTY;
-  const h = head ?? EMPTY;
+  const b = packed(base ?? EMPTY);
+  const h = packed(head ?? EMPTY);
   const collapse = options.collapse ?? {};
   const keyIds = new Map<string, number>();
   const keys: KeyInfo[] = [];
 
   // Pass 1: every stack of both sides as a run of key ids in one flat array, with collapsed groups
   // already absorbed. Sequential and allocation-free per frame.
-  const stackCount = stackCountOf(b) + stackCountOf(h);
-  const frameCount = frameCountOf(b) + frameCountOf(h);
+  const stackCount = b.values.length + h.values.length;
+  const frameCount = b.stackFrames.length + h.stackFrames.length;
   const seq = new Int32Array(frameCount);
   const start = new Int32Array(stackCount + 1);
   const value = new Float64Array(stackCount);
@@ -138,7 +135,7 @@ export function buildFlameTree(
   let at = 0;
   // Every key comes from one frame (or stands for several): the frame count bounds the keys.
   const sums = newSums(b.frames.length + h.frames.length);
-  const add = (profile: TreeInput, head: boolean) => {
+  const add = (profile: PackedProfile, head: boolean) => {
     const ops = profile.ops > 0 ? profile.ops : 1;
     const frameKey = new Int32Array(profile.frames.length);
     const frameGroup = new Uint8Array(profile.frames.length);
@@ -178,9 +175,7 @@ export function buildFlameTree(
       frameKey[i] = id;
       frameGroup[i] = info.collapsed ? 1 : 0;
     });
-    const r = isPacked(profile)
-      ? flattenPacked(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums)
-      : flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums);
+    const r = flatten(profile, ops, head, frameKey, frameGroup, seq, start, value, isHead, si, at, sums);
     si = r.si;
     at = r.at;
     if (head) headSamples += r.samples;
@@ -229,52 +224,6 @@ export function buildFlameTree(
 
 /** Appends a profile's stacks to the flat arrays (a hot loop, kept in a small function for V8). */
 function flatten(
-  profile: StackProfile,
-  ops: number,
-  head: boolean,
-  frameKey: Int32Array,
-  frameGroup: Uint8Array,
-  seq: Int32Array,
-  start: Int32Array,
-  value: Float64Array,
-  isHead: Uint8Array,
-  si: number,
-  at: number,
-  sums: Sums,
-): { si: number; at: number; samples: number } {
-  let samples = 0;
-  const total = head ? sums.ht : sums.bt;
-  const stamp = sums.stamp;
-  for (const stack of profile.stacks) {
-    samples += stack.samples;
-    start[si] = at;
-    const v = stack.ns / ops;
-    value[si] = v;
-    isHead[si] = head ? 1 : 0;
-    let prev = -1;
-    const frames = stack.frames;
-    for (let i = 0; i < frames.length; i++) {
-      const fi = frames[i] as number;
-      if (fi < 0 || fi >= frameKey.length) continue;
-      const key = frameKey[fi] as number;
-      // A frame inside the group its parent stands for is absorbed: the group node takes its time.
-      if (frameGroup[fi] === 1 && key === prev) continue;
-      seq[at++] = key;
-      prev = key;
-      // A recursive function's time counts once per stack in its total.
-      if (stamp[key] !== si) {
-        stamp[key] = si;
-        total[key] = (total[key] as number) + v;
-      }
-    }
-    bookSelf(sums, seq, start[si] as number, at, v, head);
-    si++;
-  }
-  return { si, at, samples };
-}
-
-/** flatten for the packed form. */
-function flattenPacked(
   profile: PackedProfile,
   ops: number,
   head: boolean,

@@ -59,8 +59,6 @@ export interface MeasureInput {
   select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
   /** Told which benchmark a child starts working on, and `undefined` when a child ends (cost accounting). */
   onWork?: (key: string | undefined) => void;
-  /** Filled with each pass's wall time in ms (`allocation` for the allocation pass). */
-  passMs?: Record<string, number>;
 }
 
 const SIDES: Side[] = ['base', 'head'];
@@ -97,10 +95,11 @@ export async function measureRun(
   };
   clock.status('profiling', 0, 0, 0);
   await attributionPass(trailingInput, profiled);
-  await allocationPass(
+  const allocationMs = await allocationPass(
     trailingInput,
     measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
   );
+  if (allocationMs !== undefined) run.allocationPassMs = allocationMs;
   return { measurements, run };
 }
 
@@ -303,14 +302,7 @@ async function timingPass(
       children.filter((c) => keys.has(c.key)),
       byKey,
       [],
-      (benchmarks) => ({
-        kind: 'timing',
-        benchmarks,
-        firstSide,
-        sliceMs: budget.sliceMs,
-        warmupMs: budget.warmupMs,
-        timeMs: budget.timePerProcessMs,
-      }),
+      timingJob(budget, firstSide),
       (message, m) => recordTiming(message, m, round),
       (message) => {
         if (message.type === 'floor') floors.push(message.nsPerOp);
@@ -336,6 +328,18 @@ async function timingPass(
   }
   run.timingMs = Date.now() - started;
   if (floors.length > 0) run.harnessFloorNs = median(floors);
+}
+
+/** A timing process's job (production flags, no profiler): the sampling rounds and confirmation alike. */
+function timingJob(budget: Budget, firstSide: Side): (benchmarks: ChildBenchmark[]) => Job {
+  return (benchmarks) => ({
+    kind: 'timing',
+    benchmarks,
+    firstSide,
+    sliceMs: budget.sliceMs,
+    warmupMs: budget.warmupMs,
+    timeMs: budget.timePerProcessMs,
+  });
 }
 
 function recordTiming(
@@ -401,14 +405,7 @@ async function confirmPass(
       live,
       byKey,
       [],
-      (benchmarks) => ({
-        kind: 'timing',
-        benchmarks,
-        firstSide,
-        sliceMs: budget.sliceMs,
-        warmupMs: budget.warmupMs,
-        timeMs: budget.timePerProcessMs,
-      }),
+      timingJob(budget, firstSide),
       (message, m) => recordTiming(message, m, round, 'confirm'),
     );
     clock.record(Date.now() - roundStarted, live.length);
@@ -471,13 +468,14 @@ export async function attributionPass(
  * profiler. Inlining is off as in the attribution pass, so an allocation is charged to the function
  * that makes it and not to the caller it was inlined into; both sides run alike, so bytes/op compare.
  */
+/** Returns the pass's wall time in ms, or undefined when it did not run. */
 export async function allocationPass(
   input: MeasureInput,
   measurements: BenchmarkMeasurement[],
-): Promise<void> {
+): Promise<number | undefined> {
   const { budget } = input;
   const processes = budget.allocationProcesses ?? 0;
-  if (processes === 0 || measurements.length === 0) return;
+  if (processes === 0 || measurements.length === 0) return undefined;
   const started = Date.now();
   const outDir = input.profileDir;
   mkdirSync(outDir, { recursive: true });
@@ -521,7 +519,7 @@ export async function allocationPass(
       },
     );
   }
-  if (input.passMs) input.passMs.allocation = Date.now() - started;
+  return Date.now() - started;
 }
 
 /**

@@ -1,6 +1,7 @@
-// The profile stage's one entry point: the attribution pass's per-process pprof files in; per
-// benchmark and side, the merged stacks (for flame graphs), one function table per process (for the
-// function statistics) and one merged pprof file for users out. Each file is decoded once.
+// The profile stage's one entry point: the attribution pass's per-process CPU profiles and the
+// allocation pass's per-process heap profiles in; per benchmark and side, the merged stacks (for flame
+// graphs), one function table per process (for the function and allocation statistics; a heap table's
+// `selfNsPerOp` holds bytes per op) and one merged pprof file for users out. Each file is decoded once.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { BenchmarkMeasurement, Side, SideProfile, StackProfile } from '../model.js';
@@ -20,15 +21,47 @@ export interface ProfileStageInput {
 
 export type BenchmarkProfiles = Record<string, Partial<Record<Side, SideProfile>>>;
 
+export interface ProfileStageOutput {
+  /** The attribution pass: CPU time (`ns` in nanoseconds). */
+  cpu: BenchmarkProfiles;
+  /** The allocation pass: allocated bytes (`ns` holds bytes); empty when the pass was off. */
+  allocations: BenchmarkProfiles;
+}
+
+/** The heap profiles' sample type, read from and written to pprof. */
+const ALLOC_SPACE = { type: 'alloc_space', unit: 'bytes' };
+
 const SIDES: Side[] = ['base', 'head'];
 
-export function profileStage(input: ProfileStageInput): BenchmarkProfiles {
+/** What tells the two kinds of profile apart; everything else is done alike. */
+interface ProfileKind {
+  written: (m: BenchmarkMeasurement, side: Side) => { path: string }[] | undefined;
+  /** The merged file's name for a side. */
+  fileName: (side: Side) => string;
+  /** pprof sample type to read (default: the time profiler's) and to write. */
+  valueType?: { type: string; unit: string };
+}
+
+const CPU: ProfileKind = { written: (m, side) => m.profiles[side], fileName: (side) => `${side}.pb.gz` };
+const HEAP: ProfileKind = {
+  written: (m, side) => m.allocationProfiles?.[side],
+  fileName: (side) => `alloc-${side}.pb.gz`,
+  valueType: ALLOC_SPACE,
+};
+
+export function profileStage(input: ProfileStageInput): ProfileStageOutput {
+  return { cpu: mergeAll(input, CPU), allocations: mergeAll(input, HEAP) };
+}
+
+function mergeAll(input: ProfileStageInput, kind: ProfileKind): BenchmarkProfiles {
   const result: BenchmarkProfiles = {};
   for (const m of input.measurements) {
     for (const side of SIDES) {
-      const written = m.profiles[side];
+      const written = kind.written(m, side);
       if (!written?.length) continue;
-      const raw = written.map((w) => readPprof(readFileSync(w.path)));
+      const raw = written.map((w) =>
+        readPprof(readFileSync(w.path), kind.valueType ? { valueType: kind.valueType.type } : {}),
+      );
       const classified = raw.map((p) => classifyProfile(p, { roots: input.roots }));
       // The worktrees are gone once the run ends: the saved profile names files relative to the repo.
       const forUsers = mergeStacks(
@@ -37,10 +70,14 @@ export function profileStage(input: ProfileStageInput): BenchmarkProfiles {
           frames: p.frames.map((f) => ({ ...f, file: relativeToRoots(f.file, input.roots) })),
         })),
       );
-      const path = join(dirname(written[0]?.path ?? input.outDir), `${side}.pb.gz`);
+      const path = join(dirname(written[0]?.path ?? input.outDir), kind.fileName(side));
       writeFileSync(
         path,
-        encodePprof(forUsers, [`flamegate.benchmark=${benchmarkKey(m.id)}`, `flamegate.side=${side}`]),
+        encodePprof(
+          forUsers,
+          [`flamegate.benchmark=${benchmarkKey(m.id)}`, `flamegate.side=${side}`],
+          kind.valueType,
+        ),
       );
       for (const w of written) rmSync(w.path, { force: true });
       (result[benchmarkKey(m.id)] ??= {})[side] = {

@@ -163,3 +163,25 @@ export function splitList(value: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * The measure stage's `select` for a sharded run: keeps this shard's share of what discovery found,
+ * says so in one progress line, and keeps the plan for the report. Without a spec, selects nothing out.
+ */
+export function shardSelector(
+  spec: ShardSpec | undefined,
+  options: { budget: Budget; costs?: Record<string, number>; progress: (line: string) => void },
+): { select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[]; plan: () => ShardPlan | undefined } {
+  let plan: ShardPlan | undefined;
+  if (!spec) return { plan: () => undefined };
+  return {
+    select: (found) => {
+      plan = selectShard({ measurements: found, budget: options.budget, spec, costs: options.costs });
+      options.progress(
+        `shard ${shardLabel(spec)}: ${plan.selected.length} of ${found.length} benchmark(s), split by ${plan.info.basis}`,
+      );
+      return plan.selected;
+    },
+    plan: () => plan,
+  };
+}

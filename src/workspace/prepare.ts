@@ -1,17 +1,60 @@
-// Installs and builds both checkouts, the way each side's lockfile or the config says, before anything
-// is measured. A failing install or build is a CommandError that shows the command and its output.
+// The workspace stage's second step, once the config is read from base: find the packages (monorepo
+// runs), install and build both checkouts the way each side's lockfile or the config says, and list
+// each side's benchmark files. A failing install or build is a CommandError that shows the command
+// and its output; no package or no benchmark file anywhere is a UsageError naming the glob.
 import { join } from 'node:path';
+import { DEFAULT_BENCHMARK_GLOB } from '../config/config.js';
+import { DEFAULT_CONFIG_PATH } from '../config/load.js';
 import { shortSha } from '../format.js';
-import type { Config } from '../model.js';
+import type { Config, Side } from '../model.js';
+import { UsageError } from '../settings.js';
+import { listBenchmarkFiles } from './files.js';
+import { expandPackages, listPackageFiles } from './packages.js';
 import { type Checkout, planInstall, runStep, type Workspace } from './workspace.js';
+
+export interface PreparedBenchmarks {
+  /** Monorepo runs: each side's package directories, relative to the working directory. */
+  packages?: Record<Side, string[]>;
+  /** Each side's benchmark files, relative to its working directory. */
+  files: Record<Side, string[]>;
+}
 
 export async function prepare(
   workspace: Workspace,
+  config: Pick<Config, 'install' | 'build' | 'benchmarks' | 'exclude'>,
+  options: { progress: (line: string) => void; signal?: AbortSignal; packages?: string[] },
+): Promise<PreparedBenchmarks> {
+  const { progress, signal } = options;
+  const packages = options.packages && {
+    base: await expandPackages(workspace.base.dir, options.packages),
+    head: await expandPackages(workspace.head.dir, options.packages),
+  };
+  if (packages && packages.base.length + packages.head.length === 0) {
+    throw new UsageError(`no package directory matches ${options.packages?.join(', ')} on either side`);
+  }
+  await installAndBuild(workspace, config, progress, signal, packages);
+  const list = (side: Side) =>
+    packages
+      ? listPackageFiles(workspace[side].dir, packages[side], config.benchmarks, config.exclude)
+      : listBenchmarkFiles(workspace[side].dir, config.benchmarks, config.exclude);
+  const files = { base: await list('base'), head: await list('head') };
+  if (files.base.length === 0 && files.head.length === 0) {
+    const where = workspace.prefix || 'the repository root';
+    throw new UsageError(
+      `no benchmark files found: nothing in ${where} matches ${config.benchmarks.join(', ')} ` +
+        `(set "benchmarks" in ${DEFAULT_CONFIG_PATH}; the default is ${DEFAULT_BENCHMARK_GLOB})`,
+    );
+  }
+  progress(`found ${files.head.length} benchmark file(s) on head, ${files.base.length} on base`);
+  return packages ? { packages, files } : { files };
+}
+
+async function installAndBuild(
+  workspace: Workspace,
   config: Pick<Config, 'install' | 'build'>,
   progress: (line: string) => void,
-  signal?: AbortSignal,
-  /** Monorepo runs: each side's package directories, relative to the working directory. */
-  packages?: Record<'base' | 'head', string[]>,
+  signal: AbortSignal | undefined,
+  packages: Record<Side, string[]> | undefined,
 ): Promise<void> {
   // In a monorepo run each package installs (where its nearest lockfile is, once) and builds.
   const side = async (checkout: Checkout) => {

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noInliningFlags, runChild } from '../../src/measure/child-process.js';
 import type { AllocationJob, ChildMessage } from '../../src/measure/protocol.js';
 import type { BenchmarkMeasurement, FunctionTable, SideAllocation } from '../../src/model.js';
-import { allocationProfileStage } from '../../src/profile/allocations.js';
 import { classifyProfile } from '../../src/profile/classify.js';
 import { functionTable } from '../../src/profile/functions.js';
 import { readPprof } from '../../src/profile/pprof.js';
+import { profileStage } from '../../src/profile/profile.js';
 
 const LIB = fileURLToPath(new URL('../../fixtures/alloc-lib', import.meta.url));
 const TINYBENCH = fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url));
@@ -165,12 +165,13 @@ describe('allocation pass: bytes per op and allocating functions', () => {
       })),
       allocationProfiles: { base: written('base'), head: written('head') },
     };
-    const stage = allocationProfileStage({
+    const { allocations: stage, cpu } = profileStage({
       measurements: [measurement],
       roots: ['base', 'head', 'twin'].map((d) => join(dir, d)),
       outDir: join(dir, 'out'),
     });
     const head = stage['lib.bench.mjs > work']?.head;
+    expect(cpu).toEqual({});
     expect(head?.processes).toHaveLength(PROCESSES);
     expect(head?.path).toBe('ab/alloc-head.pb.gz');
     const top = execFileSync(

@@ -215,7 +215,12 @@ describe('profileStage', () => {
       errors: {},
       profiles: { head: [side(0, 4, [parse, main], 100), side(1, 6, [lex, main], 300)] },
     };
-    const profiles = profileStage({ measurements: [measurement], roots: ['/w/head'], outDir: dir });
+    const { cpu: profiles, allocations } = profileStage({
+      measurements: [measurement],
+      roots: ['/w/head'],
+      outDir: dir,
+    });
+    expect(allocations).toEqual({});
     const head = profiles['bench/a.bench.js > a']?.head;
     expect(head?.path).toBe('head.pb.gz');
     expect(head?.processes.map((t) => t.ops)).toEqual([4, 6]);
