@@ -360,13 +360,17 @@ export function samplingPlan(budget: { processes: number; maxProcesses?: number 
   };
 }
 
-/** Normal quantiles for a two-sided 5% test with 90% power: z(0.975) + z(0.9). */
-const CONFIRMATION_POWER_Z = 1.959964 + 1.281552;
+/**
+ * Normal quantiles for a two-sided 5% test with 99% power: z(0.975) + z(0.99). 99%, not the usual
+ * 90%: the first estimate was selected for being large (so the change it plugs in runs high), and a
+ * confirmation that misses lets a real regression through.
+ */
+const CONFIRMATION_POWER_Z = 1.959964 + 2.326348;
 
 /**
  * Fresh processes a would-be regression is measured in again before it may fail the check. At least
  * max(4, budget.processes); more when the first estimate's spread says four would often miss the
- * change it saw: enough for a plain 95% interval to exclude zero with ~90% power if the change and
+ * change it saw: enough for a plain 95% interval to exclude zero with ~99% power if the change and
  * spread are as first measured, capped at budget.maxProcesses. The size is fixed from the first
  * stage's data before any confirmation data exists, so the confirmation's own 95% holds as is.
  */

@@ -214,12 +214,12 @@ describe('confirmation size', () => {
   });
 
   it('asks for more processes when four would often miss the change first seen, up to maxProcesses', () => {
-    // +2.5% with a 1.58% sample spread: (3.24 × 1.58 / 2.5)² ≈ 4.2 → 5, +1 for Student's t.
-    expect(confirmationProcesses(budget, first(0.025, 0.015))).toBe(6);
-    // +2.5% with a 3.2% sample spread (±3% alternating over 10): (3.24 × 3.16 / 2.5)² ≈ 16.8 → 17, +1.
-    // Capped at the budget's 10; a budget of 40 gives all 18.
+    // +2.5% with a 1.58% sample spread: (4.29 × 1.58 / 2.5)² ≈ 7.3 → 8, +1 for Student's t.
+    expect(confirmationProcesses(budget, first(0.025, 0.015))).toBe(9);
+    // +2.5% with a 3.2% sample spread (±3% alternating over 10): (4.29 × 3.16 / 2.5)² ≈ 29.4 → 30, +1.
+    // Capped at the budget's 10; a budget of 40 gives all 31.
     expect(confirmationProcesses(budget, first(0.025, 0.03))).toBe(10);
-    expect(confirmationProcesses({ processes: 4, maxProcesses: 40 }, first(0.025, 0.03))).toBe(18);
+    expect(confirmationProcesses({ processes: 4, maxProcesses: 40 }, first(0.025, 0.03))).toBe(31);
   });
 
   it('stays at the floor when the first estimate has nothing to size by', () => {
