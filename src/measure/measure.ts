@@ -28,7 +28,7 @@ import { benchmarkKey } from '../model.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { noInliningFlags, runChild } from './child-process.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
-import { ALLOCATION_MIN_WARMUP_MS, trailingCostMs, trailingPlan } from './trailing.js';
+import { ALLOCATION_MIN_WARMUP_MS, afterMeasureMs, trailingCostMs, trailingPlan } from './trailing.js';
 
 export interface SideFiles {
   /** Directory the relative benchmark paths resolve against (the working directory in the worktree). */
@@ -80,7 +80,10 @@ export async function measureRun(
   await confirmPass(input, runnable, run, clock);
   const profiled = measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m));
   // budget.maxMinutes is the whole run's: what timing left decides how long the trailing passes measure.
-  const msLeft = input.deadline === undefined ? Number.POSITIVE_INFINITY : input.deadline - Date.now();
+  const msLeft =
+    input.deadline === undefined
+      ? Number.POSITIVE_INFINITY
+      : input.deadline - Date.now() - afterMeasureMs(profiled.length);
   const trailing = trailingPlan(input.budget, profiled.length, msLeft);
   if (trailing.scale < 1) {
     run.trailing = { profileMs: trailing.profileMs, allocationMs: trailing.allocationMs };
@@ -120,10 +123,13 @@ class StageClock {
     this.done += benchmarks;
     if (benchmarks > 0) this.costs.push(roundMs / benchmarks);
   }
-  /** The attribution and allocation passes, estimated from the budget: they run after timing whatever happens. */
+  /**
+   * The attribution and allocation passes, estimated from the budget, and the work after measuring:
+   * they run after timing whatever happens.
+   */
   get attributionMs(): number {
     const paired = this.runnable.filter((m) => m.present.base && m.present.head).length;
-    return trailingCostMs(this.input.budget, paired);
+    return trailingCostMs(this.input.budget, paired) + afterMeasureMs(paired);
   }
   status(phase: MeasureStatus['phase'], round: number, remaining: number, sampling: number, resolved = 0) {
     const left =

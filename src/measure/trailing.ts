@@ -13,6 +13,15 @@ export const ALLOCATION_MIN_WARMUP_MS = 300;
  */
 export const TRAILING_MIN_SCALE = 0.2;
 
+/**
+ * What the run still does after the measure stage (decode and classify every profile, compare, draw
+ * the flame graphs, write the report, remove the worktrees), ms: kept out of the time the trailing
+ * passes may use, so that the whole run, not just measuring, ends by the deadline.
+ */
+export function afterMeasureMs(paired: number): number {
+  return 3000 + 250 * paired;
+}
+
 /** Per-process and per-benchmark overheads the cost model adds to measured time, ms. */
 const PROCESS_START_MS = 400;
 const BENCHMARK_SWITCH_MS = 100;
