@@ -370,8 +370,8 @@ const CONFIRMATION_POWER_Z = 1.959964 + 2.326348;
 /**
  * Fresh processes a would-be regression is measured in again before it may fail the check. At least
  * max(4, budget.processes); more when the first estimate's spread says four would often miss the
- * change it saw: enough for a plain 95% interval to exclude zero with ~99% power if the change and
- * spread are as first measured, capped at budget.maxProcesses. The size is fixed from the first
+ * change: enough for a plain 95% interval to exclude zero with ~99% power at the low end of what the
+ * first estimate allows, with the spread first measured, capped at budget.maxProcesses. The size is fixed from the first
  * stage's data before any confirmation data exists, so the confirmation's own 95% holds as is.
  */
 export function confirmationProcesses(
@@ -386,8 +386,13 @@ export function confirmationProcesses(
   const mean = ratios.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
   if (!(Math.abs(mean) > 0) || !Number.isFinite(sd)) return floor;
+  // The change to plan for: the low end of what the first estimate allows (its plain 95% bound nearest
+  // zero), never below half the change seen. The first estimate was picked for being large, and its
+  // spread, read off few processes, often runs low: planning on the estimate itself under-sizes.
+  const lowEnd = Math.abs(mean) - tQuantile975(n - 1) * (sd / Math.sqrt(n));
+  const effect = Math.max(lowEnd, Math.abs(mean) / 2);
   // +1: the interval uses Student's t, wider than the normal for few processes.
-  const needed = Math.ceil(((CONFIRMATION_POWER_Z * sd) / Math.abs(mean)) ** 2) + 1;
+  const needed = Math.ceil(((CONFIRMATION_POWER_Z * sd) / effect) ** 2) + 1;
   return Math.min(ceiling, Math.max(floor, needed));
 }
 

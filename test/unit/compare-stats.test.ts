@@ -214,12 +214,18 @@ describe('confirmation size', () => {
   });
 
   it('asks for more processes when four would often miss the change first seen, up to maxProcesses', () => {
-    // +2.5% with a 1.58% sample spread: (4.29 × 1.58 / 2.5)² ≈ 7.3 → 8, +1 for Student's t.
-    expect(confirmationProcesses(budget, first(0.025, 0.015))).toBe(9);
-    // +2.5% with a 3.2% sample spread (±3% alternating over 10): (4.29 × 3.16 / 2.5)² ≈ 29.4 → 30, +1.
-    // Capped at the budget's 10; a budget of 40 gives all 31.
-    expect(confirmationProcesses(budget, first(0.025, 0.03))).toBe(10);
-    expect(confirmationProcesses({ processes: 4, maxProcesses: 40 }, first(0.025, 0.03))).toBe(31);
+    const wide = { processes: 4, maxProcesses: 40 };
+    // +2.5% with a 1.58% sample spread over 10: the low end is 2.5 − 2.262 × 0.5 = 1.37%, so
+    // (4.286 × 1.58 / 1.37)² ≈ 24.5 → 25, +1 for Student's t.
+    expect(confirmationProcesses(wide, first(0.025, 0.015))).toBe(26);
+    expect(confirmationProcesses(budget, first(0.025, 0.015))).toBe(10);
+    // +2.5% with a 3.2% spread: the low end (0.24%) is under half the change, so plan for 1.25%:
+    // (4.286 × 3.16 / 1.25)² ≈ 118, capped at the budget.
+    expect(confirmationProcesses(wide, first(0.025, 0.03))).toBe(40);
+    // +8% with a 1.58% spread: low end 6.87%, (4.286 × 1.58 / 6.87)² ≈ 0.97 → 1, +1: the floor of 4.
+    expect(confirmationProcesses(wide, first(0.08, 0.015))).toBe(4);
+    // +4% with a 1.58% spread: low end 2.87%, (4.286 × 1.58 / 2.87)² ≈ 5.6 → 6, +1.
+    expect(confirmationProcesses(wide, first(0.04, 0.015))).toBe(7);
   });
 
   it('stays at the floor when the first estimate has nothing to size by', () => {
