@@ -461,6 +461,8 @@ export interface Confirmation {
 export interface SamplingSummary {
   /** Timing processes run, summed over benchmarks (confirmation included). */
   processes: number;
+  /** Of `processes`, those that confirmed a first verdict (outside the sampling budget). */
+  confirmProcesses?: number;
   /** What a fixed budget of `budget.maxProcesses` per benchmark would have run. */
   maxProcesses: number;
   /** Wall time of the timing pass and confirmations, seconds. */

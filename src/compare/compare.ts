@@ -207,11 +207,13 @@ function samplingSummary(
   if (sampled.length === 0 || !run) return undefined;
   const plan = samplingPlan(config.budget);
   let processes = 0;
+  let confirming = 0;
   let savedMs = 0;
   for (const m of sampled) {
     const s = m.sampling;
     if (!s) continue;
     processes += s.processes + (m.confirmTimings?.length ?? 0);
+    confirming += m.confirmTimings?.length ?? 0;
     // Only a benchmark that resolved saved anything; one cut by maxMinutes was denied, not spared.
     if (s.processes > 0 && s.stoppedBy === 'resolved')
       savedMs += (plan.maxProcesses - s.processes) * (s.wallMs / s.processes);
@@ -227,6 +229,7 @@ function samplingSummary(
   };
   if (run.harnessFloorNs !== undefined) summary.harnessFloorNs = run.harnessFloorNs;
   if (run.trailing) summary.trailing = run.trailing;
+  if (confirming > 0) summary.confirmProcesses = confirming;
   return summary;
 }
 

@@ -502,6 +502,9 @@ export function confirmationNote(b: BenchmarkResult): string | undefined {
 /** What budget would resolve an unresolved benchmark. */
 export function neededNote(b: BenchmarkResult): string | undefined {
   if (!b.inconclusive || b.stoppedBy === undefined || b.stoppedBy === 'resolved') return undefined;
+  // A confirmed verdict stands by its own rule (interval excludes zero, change beyond the threshold):
+  // "unresolved" next to it would read as doubt about the verdict itself.
+  if (b.status === 'regressed' || b.status === 'improved') return undefined;
   if (b.neededProcesses === undefined)
     // processesToResolve found no count up to 1000: the mean sits so close to a bound that no
     // affordable interval clears it, so more processes are not the advice; the estimate is the answer.
@@ -515,7 +518,7 @@ export function samplingNote(report: Report, seconds: (s: number) => string): st
   const s = report.sampling;
   if (!s) return undefined;
   const parts = [
-    `Sampling: ${s.processes} of at most ${s.maxProcesses} benchmark-processes, ${seconds(s.seconds)}; stopping early saved about ${seconds(s.savedSeconds)}`,
+    `Sampling: ${s.processes - (s.confirmProcesses ?? 0)} of at most ${s.maxProcesses} benchmark-processes${s.confirmProcesses ? ` (+${s.confirmProcesses} confirming)` : ''}, ${seconds(s.seconds)}; stopping early saved about ${seconds(s.savedSeconds)}`,
     `${s.resolved} resolved, ${s.unresolved} stopped by the budget`,
   ];
   if (s.harnessFloorNs !== undefined) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);

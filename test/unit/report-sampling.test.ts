@@ -33,7 +33,8 @@ const open: BenchmarkResult = {
 const r = {
   ...report([slow, dropped, open], [], 'fail'),
   sampling: {
-    processes: 34,
+    processes: 42,
+    confirmProcesses: 8,
     maxProcesses: 48,
     seconds: 61,
     savedSeconds: 25,
@@ -49,7 +50,7 @@ describe('sequential sampling in the report', () => {
     const md = renderMarkdown(r);
     const header = md.split('\n\n').slice(0, 4).join('\n\n');
     expect(header).toContain(
-      'Sampling: 34 of at most 48 benchmark-processes, 1 min 01 s; stopping early saved about 25 s',
+      'Sampling: 34 of at most 48 benchmark-processes (+8 confirming), 1 min 01 s; stopping early saved about 25 s',
     );
     expect(header).toContain('harness floor 0.8 ns/op');
     expect(md).toMatch(
@@ -78,11 +79,28 @@ describe('sequential sampling in the report', () => {
     expect(md).not.toContain('processes would resolve it');
   });
 
+  it('does not call a confirmed regression unresolved, though its interval still reaches the threshold', () => {
+    const confirmed: BenchmarkResult = {
+      ...bench('load', 'regressed', 0.039),
+      ci: [0.011, 0.068],
+      inconclusive: true,
+      resolution: 0.028,
+      processes: 10,
+      stoppedBy: 'maxProcesses',
+      neededProcesses: 19,
+      confirmation: { change: 0.045, ci: [0.027, 0.064], processes: 10, confirmed: true },
+    };
+    const md = renderMarkdown({ ...report([confirmed], [], 'fail') });
+    expect(md).toContain('confirmed: +4.5%');
+    expect(md).not.toContain('unresolved at');
+    expect(renderTerminal({ ...report([confirmed], [], 'fail') })).not.toContain('unresolved at');
+  });
+
   it('shows resolution, processes, confirmation and the needed budget in the terminal', () => {
     const plain = renderTerminal(r);
     expect(plain).toMatch(/> slow .*±1\.0%\s+4\s+regressed/);
     expect(plain).toContain('    confirmed: +19.0% (+17.0% … +21.0%) in 4 fresh processes');
     expect(plain).toContain('    unresolved at 5.0% (budget.maxProcesses ran out): about 40 processes');
-    expect(plain).toContain('Sampling: 34 of at most 48 benchmark-processes');
+    expect(plain).toContain('Sampling: 34 of at most 48 benchmark-processes (+8 confirming)');
   });
 });
