@@ -1,19 +1,16 @@
 // `flamegate diff <base> <head>`: the flame-graph delta of any two profiles, so that profiles users
 // already have (pprof from Go, Rust or anything else; .cpuprofile from node --cpu-prof and Chrome;
 // folded stacks from perf and 0x) get the same outputs as the action.
-import { existsSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
-import { buildFlameTree, type CollapseOptions, type FlameTree, flameFunctions } from '../flame/tree.js';
+import { type CollapseOptions, type FlameTree, flameFunctions, mergeSides } from '../flame/tree.js';
 import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
 import type { PackedProfile } from '../model.js';
-import { classifyPacked } from '../profile/classify.js';
-import { type DecodedProfile, FORMAT_NAMES, incomparable, loadProfileFile } from '../profile/decode.js';
+import { FORMAT_NAMES, incomparable } from '../profile/decode.js';
+import { type PreparedSide, prepareBoth, type SideJob } from './diff-side.js';
 
 export interface DiffIo {
   stdout: (s: string) => void;
@@ -55,28 +52,27 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     return 0;
   }
   const o = parsed;
-  let base: PackedProfile;
-  let head: PackedProfile;
-  let formats: [string, string];
+  let base: PreparedSide;
+  let head: PreparedSide;
   try {
-    // Head is decoded on a worker thread while base is decoded here; each file is decoded once.
-    const headJob = decodeInWorker(o.headPath, 'head', o.valueType);
-    // When base fails first, head's failure must not surface as an unhandled rejection.
-    headJob?.catch(() => undefined);
-    const decodedBase = await loadProfileFile(o.basePath, 'base', o.valueType);
-    const decodedHead = await (headJob ?? loadProfileFile(o.headPath, 'head', o.valueType));
-    const refused = incomparable(decodedBase, decodedHead);
+    const job = (path: string, side: string): SideJob => ({
+      path,
+      side,
+      collapse: o.collapse,
+      roots: [process.cwd()],
+      ...(o.valueType ? { valueType: o.valueType } : {}),
+    });
+    // Each file is read and decoded once; head is prepared on a worker thread while base is here.
+    [base, head] = await prepareBoth(job(o.basePath, 'base'), job(o.headPath, 'head'));
+    const refused = incomparable(base, head);
     if (refused) throw new Error(refused);
-    formats = [FORMAT_NAMES[decodedBase.format], FORMAT_NAMES[decodedHead.format]];
-    const roots = [process.cwd()];
-    base = classifyPacked(decodedBase.profile, { roots });
-    head = classifyPacked(decodedHead.profile, { roots });
   } catch (error) {
     io.stderr(`flamegate diff: ${(error as Error).message}\n`);
     return 2;
   }
+  const formats: [string, string] = [FORMAT_NAMES[base.format], FORMAT_NAMES[head.format]];
 
-  const tree = buildFlameTree(base, head, { collapse: o.collapse });
+  const tree = mergeSides(base.stacks, head.stacks);
   const title = o.title ?? `Flame graph delta: ${o.basePath} → ${o.headPath}`;
   const written: string[] = [];
   try {
@@ -89,7 +85,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
       written.push(o.html);
     }
     if (o.json) {
-      writeFileSync(o.json, `${JSON.stringify(diffRows(tree, base, head), null, 2)}\n`);
+      writeFileSync(o.json, `${JSON.stringify(diffRows(tree, base.profile, head.profile), null, 2)}\n`);
       written.push(o.json);
     }
   } catch (error) {
@@ -100,7 +96,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   if (o.text) {
     io.stdout(renderFlameText(tree, { maxChars: o.maxChars, title: o.title }));
   } else {
-    io.stdout(summary(tree, base, head, formats, o.top));
+    io.stdout(summary(tree, base.profile, head.profile, formats, o.top));
   }
   for (const file of written) io.stderr(`wrote ${file}\n`);
   return 0;
@@ -192,31 +188,6 @@ function parse(argv: string[]): DiffOptions | 'help' {
   };
 }
 
-/**
- * Decodes a profile on a worker thread; undefined when the worker bundle is absent (running from
- * source), then the caller decodes in this thread.
- */
-function decodeInWorker(
-  path: string,
-  side: string,
-  valueType: string | undefined,
-): Promise<DecodedProfile> | undefined {
-  const script = fileURLToPath(new URL('./decode-worker.js', import.meta.url));
-  // With one core a second thread only adds its start-up.
-  if (!existsSync(script) || availableParallelism() < 2) return undefined;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { path, side, valueType } });
-    worker.once('message', (message: { decoded?: DecodedProfile; error?: string }) => {
-      if (message.decoded) resolve(message.decoded);
-      else reject(new Error(message.error ?? `cannot read the ${side} profile ${path}`));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`decoding the ${side} profile ${path} stopped (exit ${code})`));
-    });
-  });
-}
-
 /** One function's row of `--json`: the documented, stable output of `flamegate diff`. */
 export interface DiffRow {
   name: string;
@@ -232,13 +203,16 @@ export interface DiffRow {
   unit: string;
 }
 
-export function unitOf(base: PackedProfile, head: PackedProfile): string {
+/** What the outputs need to know of each side's profile. */
+type ProfileInfo = Pick<PackedProfile, 'ops' | 'sampleType'>;
+
+export function unitOf(base: ProfileInfo, head: ProfileInfo): string {
   const unit = head.sampleType.unit;
   const name = unit === 'nanoseconds' ? 'ns' : unit === 'count' ? 'samples' : unit;
   return base.ops > 1 || head.ops > 1 ? `${name}/op` : name;
 }
 
-export function diffRows(tree: FlameTree, base: PackedProfile, head: PackedProfile): DiffRow[] {
+export function diffRows(tree: FlameTree, base: ProfileInfo, head: ProfileInfo): DiffRow[] {
   const unit = unitOf(base, head);
   return flameFunctions(tree)
     .filter((f) => f.headSelf !== 0 || f.baseSelf !== 0)
@@ -265,8 +239,8 @@ function formatValue(value: number, unit: string, signed: boolean): string {
 
 function summary(
   tree: FlameTree,
-  base: PackedProfile,
-  head: PackedProfile,
+  base: ProfileInfo,
+  head: ProfileInfo,
   formats: [string, string],
   top: number,
 ): string {
@@ -274,7 +248,7 @@ function summary(
   const unit = head.sampleType.unit;
   const value = (v: number) => formatValue(v, unit, false);
   const deltaOf = (v: number) => formatValue(v, unit, true);
-  const perOp = (p: PackedProfile) =>
+  const perOp = (p: ProfileInfo) =>
     p.ops > 1 ? `/op over ${p.ops} ops` : ' in total (no op count in the profile)';
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';

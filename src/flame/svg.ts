@@ -33,7 +33,6 @@ interface Panel {
 export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): string {
   const width = options.width ?? 1200;
   const minPx = options.minFramePx ?? 0.3;
-  const scale = scaleOf(tree);
   const panels: Panel[] = [];
   if (tree.headTotal > 0 || tree.baseTotal === 0) {
     panels.push({
@@ -49,12 +48,13 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
   }
 
   const body: string[] = [];
+  const titles = new FrameTitles(tree);
   let y = 70;
   panels.forEach((panel, p) => {
     body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeHtml(panel.label)}</text>`);
     y += 20;
     const top = y;
-    const depth = drawPanel(body, tree, panel, p, top, width, minPx, scale);
+    const depth = drawPanel(body, tree, panel, p, top, width, minPx, titles);
     y = top + (depth + 1) * FRAME_H + 14;
   });
   const height = y + 26;
@@ -111,63 +111,98 @@ function drawPanel(
   top: number,
   width: number,
   minPx: number,
-  scale: number,
+  titles: FrameTitles,
 ): number {
-  const sizeOf = panel.sizeBy === 'head' ? (n: FlameNode) => n.headTotal : (n: FlameNode) => n.baseTotal;
-  const total = sizeOf(tree.root);
+  const head = panel.sizeBy === 'head';
+  const total = head ? tree.root.headTotal : tree.root.baseTotal;
   const fullW = width - 2 * PAD;
   const pxPerNs = total > 0 ? fullW / total : 0;
   let maxDepth = 0;
-  const stack: [FlameNode, number][] = [[tree.root, PAD]];
-  while (stack.length > 0) {
-    const [node, x] = stack.pop() as [FlameNode, number];
-    const w = total > 0 ? sizeOf(node) * pxPerNs : fullW;
+  // Depth first, in order: the nodes still to draw and their x, as two parallel stacks.
+  const nodes: FlameNode[] = [tree.root];
+  const xs: number[] = [PAD];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as FlameNode;
+    const x = xs.pop() as number;
+    const w = total > 0 ? (head ? node.headTotal : node.baseTotal) * pxPerNs : fullW;
     if (node.depth > maxDepth) maxDepth = node.depth;
-    out.push(frame(node, p, x, top + node.depth * FRAME_H, w, scale, tree));
+    out.push(frame(node, p, x, top + node.depth * FRAME_H, w, titles));
+    // Children are pushed, then their run reversed, so that they pop (and are drawn) first to last.
+    const from = nodes.length;
     let cx = x;
-    const kids: [FlameNode, number][] = [];
     for (const c of node.children) {
-      const cw = sizeOf(c) * pxPerNs;
-      if (cw >= minPx) kids.push([c, cx]);
+      const cw = (head ? c.headTotal : c.baseTotal) * pxPerNs;
+      if (cw >= minPx) {
+        nodes.push(c);
+        xs.push(cx);
+      }
       cx += cw;
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as [FlameNode, number]);
+    for (let i = from, j = nodes.length - 1; i < j; i++, j--) {
+      [nodes[i], nodes[j]] = [nodes[j] as FlameNode, nodes[i] as FlameNode];
+      [xs[i], xs[j]] = [xs[j] as number, xs[i] as number];
+    }
   }
   return maxDepth;
 }
 
-function frame(
-  node: FlameNode,
-  p: number,
-  x: number,
-  y: number,
-  w: number,
-  scale: number,
-  tree: FlameTree,
-): string {
-  const d = selfDelta(node);
-  const fill = deltaColor(d, scale);
-  const onlyBase = node.headTotal === 0 && node.baseTotal > 0;
-  const where = node.file ? `${node.file}${node.line > 0 ? `:${node.line}` : ''}` : '';
-  const meta = [where, node.package && node.kind === 'dependency' ? `package ${node.package}` : '', node.kind]
-    .filter(Boolean)
-    .join(' · ');
-  const share = (v: number, t: number) => (t > 0 ? ` (${formatPercent(v / t, false)})` : '');
-  const title = [
-    node.name,
-    meta,
-    `head: total ${formatNs(node.headTotal)}/op${share(node.headTotal, tree.headTotal)}, self ${formatNs(node.headSelf)}/op`,
-    `base: total ${formatNs(node.baseTotal)}/op${share(node.baseTotal, tree.baseTotal)}, self ${formatNs(node.baseSelf)}/op`,
-    `change: self ${formatDeltaNs(d)}/op, total ${formatDeltaNs(totalDelta(node))}/op${onlyBase ? ' (only on base)' : ''}`,
-  ].join('\n');
+/**
+ * What a frame shows whatever its size and panel (tooltip, colour, ink), computed once per node: most
+ * nodes are drawn in both panels.
+ */
+class FrameTitles {
+  private readonly cache = new Map<
+    FlameNode,
+    { title: string; fill: string; inkAttr: string; onlyBase: boolean }
+  >();
+  private readonly inks = new Map<string, string>();
+
+  constructor(private readonly tree: FlameTree) {}
+
+  of(node: FlameNode) {
+    let text = this.cache.get(node);
+    if (text === undefined) {
+      const tree = this.tree;
+      const d = selfDelta(node);
+      const fill = deltaColor(d, scaleOf(tree));
+      const onlyBase = node.headTotal === 0 && node.baseTotal > 0;
+      const where = node.file ? `${node.file}${node.line > 0 ? `:${node.line}` : ''}` : '';
+      const meta = [
+        where,
+        node.package && node.kind === 'dependency' ? `package ${node.package}` : '',
+        node.kind,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const share = (v: number, t: number) => (t > 0 ? ` (${formatPercent(v / t, false)})` : '');
+      const title = [
+        node.name,
+        meta,
+        `head: total ${formatNs(node.headTotal)}/op${share(node.headTotal, tree.headTotal)}, self ${formatNs(node.headSelf)}/op`,
+        `base: total ${formatNs(node.baseTotal)}/op${share(node.baseTotal, tree.baseTotal)}, self ${formatNs(node.baseSelf)}/op`,
+        `change: self ${formatDeltaNs(d)}/op, total ${formatDeltaNs(totalDelta(node))}/op${onlyBase ? ' (only on base)' : ''}`,
+      ].join('\n');
+      let inkAttr = this.inks.get(fill);
+      if (inkAttr === undefined) {
+        const ink = textColor(fill);
+        inkAttr = ink === 'rgb(0,0,0)' ? '' : ` style="fill:${ink}"`;
+        this.inks.set(fill, inkAttr);
+      }
+      text = { title: escapeHtml(title), fill, inkAttr, onlyBase };
+      this.cache.set(node, text);
+    }
+    return text;
+  }
+}
+
+function frame(node: FlameNode, p: number, x: number, y: number, w: number, titles: FrameTitles): string {
+  const { title, fill, inkAttr, onlyBase } = titles.of(node);
   const label = fitLabel(node.name, w);
   const cls = onlyBase ? 'f gone' : 'f';
-  const ink = textColor(fill);
-  const inkAttr = ink === 'rgb(0,0,0)' ? '' : ` style="fill:${ink}"`;
   return (
-    `<g class="${cls}" data-p="${p}"><title>${escapeHtml(title)}</title>` +
+    `<g class="${cls}" data-p="${p}"><title>${title}</title>` +
     `<rect x="${r(x)}" y="${y}" width="${r(w)}" height="${FRAME_H - 1}" fill="${fill}" rx="2"/>` +
-    `<text x="${r(x + 3)}" y="${y + 12}"${inkAttr}>${escapeHtml(label)}</text></g>`
+    `<text x="${r(x + 3)}" y="${y + 12}"${inkAttr}>${label ? escapeHtml(label) : ''}</text></g>`
   );
 }
 

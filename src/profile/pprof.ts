@@ -300,7 +300,9 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
 
 /**
  * The hot loop of a large profile: every sample's location ids and values, expanded into frames
- * straight into the output buffer. Locals and typed arrays only, so that V8 keeps it tight.
+ * straight into the output buffer. Locals and typed arrays only, so that V8 keeps it tight: the read
+ * position is a local here (the module-level one costs a memory round trip per byte), and one- and
+ * two-byte varints, which almost every location id is, are read inline.
  */
 function readStacks(
   sampleRanges: IntList,
@@ -314,41 +316,64 @@ function readStacks(
   maxFramesPerLocation: number,
   out: StackBuffer,
 ): void {
+  const bytes = buf;
   let ids = new Int32Array(256);
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
+  const slotCount = slotOf.length;
   for (let s = 0; s < sampleRanges.length; s += 2) {
-    pos = ranges[s] as number;
+    let p = ranges[s] as number;
     const end = ranges[s + 1] as number;
     let nIds = 0;
     let nValues = 0;
     values.fill(0);
-    while (pos < end) {
-      const tag = varint();
+    while (p < end) {
+      const tag = bytes[p++] as number;
       const field = tag >>> 3;
       const wire = tag & 7;
-      // Packed (wire type 2) or one varint per field.
-      const stop = wire === 2 && (field === 1 || field === 2) ? varint() + pos : -1;
-      let single = stop < 0;
+      if (tag > 0x7f || (field !== 1 && field !== 2) || (wire !== 0 && wire !== 2)) {
+        // A field this loop does not read (labels, addresses): the general reader skips it.
+        pos = p - 1;
+        skip(varint() & 7);
+        p = pos;
+        continue;
+      }
+      let stop = p + 1;
+      if (wire === 2) {
+        pos = p;
+        const length = varint();
+        p = pos;
+        stop = p + length;
+      }
+      if (stop > end) throw new Error('a sample runs past its end');
       if (field === 1) {
-        while (stop < 0 ? single : pos < stop) {
-          single = false;
-          if (nIds === ids.length) {
-            const grown = new Int32Array(nIds * 2);
-            grown.set(ids);
-            ids = grown;
-          }
-          const id = varint();
-          ids[nIds++] = sparse ? (sparse.get(id) ?? -1) : id < slotOf.length ? (slotOf[id] as number) : -1;
+        if (nIds + (stop - p) > ids.length) {
+          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
+          grown.set(ids);
+          ids = grown;
         }
-      } else if (field === 2) {
-        while (stop < 0 ? single : pos < stop) {
-          single = false;
+        while (p < stop) {
+          let id = bytes[p++] as number;
+          if (id > 0x7f) {
+            const b = bytes[p++] as number;
+            if (b < 0x80) id = (id & 0x7f) | (b << 7);
+            else {
+              pos = p - 2;
+              id = varint();
+              p = pos;
+            }
+          }
+          ids[nIds++] = sparse ? (sparse.get(id) ?? -1) : id < slotCount ? (slotOf[id] as number) : -1;
+        }
+      } else {
+        while (p < stop) {
+          pos = p;
           const v = varint();
+          p = pos;
           if (nValues < values.length) values[nValues] = v;
           nValues++;
         }
-      } else skip(wire);
+      }
     }
     const value = signed(values[valueIndex] as number) * factor;
     const count = countIndex < 0 ? 1 : signed(values[countIndex] as number);

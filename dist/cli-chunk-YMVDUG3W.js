@@ -4,98 +4,20 @@ import { dirname as __fgDirname } from 'node:path';
 const require = __fgCreateRequire(import.meta.url);
 const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
-var __defProp = Object.defineProperty;
-var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
-
-// src/profile/decode-worker.ts
-import { parentPort, workerData } from "node:worker_threads";
+import {
+  StackBuffer,
+  packStacks,
+  unpackStacks
+} from "./cli-chunk-QI4UG6YH.js";
+import {
+  __name
+} from "./cli-chunk-XYLEW4VM.js";
 
 // src/profile/decode.ts
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { gunzip, gunzipSync as gunzipSync2 } from "node:zlib";
-
-// src/profile/packed.ts
-var StackBuffer = class {
-  static {
-    __name(this, "StackBuffer");
-  }
-  frames;
-  starts;
-  vals;
-  counts;
-  frameCount = 0;
-  stackCount = 0;
-  constructor(stacks = 1024, frames = stacks * 16) {
-    this.frames = new Int32Array(Math.max(16, frames));
-    this.starts = new Int32Array(Math.max(16, stacks + 1));
-    this.vals = new Float64Array(Math.max(16, stacks));
-    this.counts = new Float64Array(Math.max(16, stacks));
-  }
-  /** The frame array with room for `n` more frames, for writing directly (then set `length`). */
-  reserve(n) {
-    const need = this.frameCount + n;
-    if (need > this.frames.length) {
-      const grown = new Int32Array(Math.max(need, this.frames.length * 2));
-      grown.set(this.frames.subarray(0, this.frameCount));
-      this.frames = grown;
-    }
-    return this.frames;
-  }
-  /** Frames written so far, over all stacks. */
-  get length() {
-    return this.frameCount;
-  }
-  set length(n) {
-    this.frameCount = n;
-  }
-  pushFrame(frame) {
-    if (this.frameCount === this.frames.length) {
-      const grown = new Int32Array(this.frames.length * 2);
-      grown.set(this.frames);
-      this.frames = grown;
-    }
-    this.frames[this.frameCount++] = frame;
-  }
-  /** Frames pushed since the last endStack. */
-  get openFrames() {
-    return this.frameCount - this.starts[this.stackCount];
-  }
-  /** Closes the stack begun after the previous endStack (an empty stack is kept: it holds time). */
-  endStack(value, samples) {
-    if (this.stackCount + 2 > this.starts.length) {
-      const size = this.starts.length * 2;
-      const starts = new Int32Array(size);
-      starts.set(this.starts);
-      this.starts = starts;
-      const vals = new Float64Array(size);
-      vals.set(this.vals);
-      this.vals = vals;
-      const counts = new Float64Array(size);
-      counts.set(this.counts);
-      this.counts = counts;
-    }
-    this.vals[this.stackCount] = value;
-    this.counts[this.stackCount] = samples;
-    this.stackCount++;
-    this.starts[this.stackCount] = this.frameCount;
-  }
-  /** Forgets the frames pushed since the last endStack. */
-  dropStack() {
-    this.frameCount = this.starts[this.stackCount];
-  }
-  finish(frames, ops, sampleType) {
-    return {
-      frames,
-      stackFrames: this.frames.subarray(0, this.frameCount),
-      stackStart: this.starts.subarray(0, this.stackCount + 1),
-      values: this.vals.subarray(0, this.stackCount),
-      samples: this.counts.subarray(0, this.stackCount),
-      ops,
-      sampleType
-    };
-  }
-};
 
 // src/profile/cpuprofile.ts
 var CPUPROFILE_SAMPLE_TYPE = { type: "cpu", unit: "nanoseconds" };
@@ -256,6 +178,10 @@ function isGzip(bytes) {
   return bytes[0] === 31 && bytes[1] === 139;
 }
 __name(isGzip, "isGzip");
+function readPprof(bytes, options = {}) {
+  return unpackStacks(decodePprof(bytes, options));
+}
+__name(readPprof, "readPprof");
 var pos = 0;
 var buf = new Uint8Array(0);
 function varint() {
@@ -499,40 +425,63 @@ function decode(raw, options) {
 }
 __name(decode, "decode");
 function readStacks(sampleRanges, valueIndex, countIndex, factor, slotOf, sparse, locStart, locFrames, maxFramesPerLocation, out) {
+  const bytes = buf;
   let ids = new Int32Array(256);
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
+  const slotCount = slotOf.length;
   for (let s = 0; s < sampleRanges.length; s += 2) {
-    pos = ranges[s];
+    let p = ranges[s];
     const end = ranges[s + 1];
     let nIds = 0;
     let nValues = 0;
     values.fill(0);
-    while (pos < end) {
-      const tag = varint();
+    while (p < end) {
+      const tag = bytes[p++];
       const field = tag >>> 3;
       const wire = tag & 7;
-      const stop = wire === 2 && (field === 1 || field === 2) ? varint() + pos : -1;
-      let single = stop < 0;
+      if (tag > 127 || field !== 1 && field !== 2 || wire !== 0 && wire !== 2) {
+        pos = p - 1;
+        skip(varint() & 7);
+        p = pos;
+        continue;
+      }
+      let stop = p + 1;
+      if (wire === 2) {
+        pos = p;
+        const length = varint();
+        p = pos;
+        stop = p + length;
+      }
+      if (stop > end) throw new Error("a sample runs past its end");
       if (field === 1) {
-        while (stop < 0 ? single : pos < stop) {
-          single = false;
-          if (nIds === ids.length) {
-            const grown = new Int32Array(nIds * 2);
-            grown.set(ids);
-            ids = grown;
-          }
-          const id = varint();
-          ids[nIds++] = sparse ? sparse.get(id) ?? -1 : id < slotOf.length ? slotOf[id] : -1;
+        if (nIds + (stop - p) > ids.length) {
+          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
+          grown.set(ids);
+          ids = grown;
         }
-      } else if (field === 2) {
-        while (stop < 0 ? single : pos < stop) {
-          single = false;
+        while (p < stop) {
+          let id = bytes[p++];
+          if (id > 127) {
+            const b = bytes[p++];
+            if (b < 128) id = id & 127 | b << 7;
+            else {
+              pos = p - 2;
+              id = varint();
+              p = pos;
+            }
+          }
+          ids[nIds++] = sparse ? sparse.get(id) ?? -1 : id < slotCount ? slotOf[id] : -1;
+        }
+      } else {
+        while (p < stop) {
+          pos = p;
           const v = varint();
+          p = pos;
           if (nValues < values.length) values[nValues] = v;
           nValues++;
         }
-      } else skip(wire);
+      }
     }
     const value = signed(values[valueIndex]) * factor;
     const count = countIndex < 0 ? 1 : signed(values[countIndex]);
@@ -575,9 +524,15 @@ var FORMAT_NAMES = {
 var gunzipAsync = promisify(gunzip);
 async function readProfileBytes(path) {
   const bytes = await readFile(path);
-  return isGzip(bytes) ? gunzipAsync(bytes) : bytes;
+  return isGzip(bytes) ? gunzipAsync(bytes, { chunkSize: inflatedChunk(bytes) }) : bytes;
 }
 __name(readProfileBytes, "readProfileBytes");
+function inflatedChunk(bytes) {
+  const n = bytes.length;
+  const stated = n >= 18 ? (bytes[n - 4] | bytes[n - 3] << 8 | bytes[n - 2] << 16) + bytes[n - 1] * 2 ** 24 : 0;
+  return Math.min(Math.max(stated + 64, 64 * 1024), 256 * 1024 * 1024);
+}
+__name(inflatedChunk, "inflatedChunk");
 function firstNonSpace(bytes) {
   for (let i = 0; i < Math.min(bytes.length, 4096); i++) {
     const b = bytes[i];
@@ -655,29 +610,255 @@ function describeSampleType(type) {
   return `${type.type}/${type.unit}`;
 }
 __name(describeSampleType, "describeSampleType");
-async function loadProfileFile(path, side, valueType) {
+function incomparable(base, head) {
+  const a = base.profile.sampleType;
+  const b = head.profile.sampleType;
+  if (a.unit === b.unit && (a.unit === "nanoseconds" || a.type === b.type)) return void 0;
+  const hint = base.format === "pprof" || head.format === "pprof" ? "; a pprof file may hold other sample types: pick one with --value-type" : "";
+  return `the profiles measure different things: base is ${describeSampleType(a)} (${FORMAT_NAMES[base.format]}), head is ${describeSampleType(b)} (${FORMAT_NAMES[head.format]}); compare two profiles of the same kind${hint}`;
+}
+__name(incomparable, "incomparable");
+function readProductionProfile(path) {
   let bytes;
   try {
-    bytes = await readProfileBytes(path);
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = error.code;
+    throw new Error(`cannot read the production profile ${path}${code ? ` (${code})` : ""}`);
+  }
+  let decoded;
+  try {
+    decoded = decodeProfile(bytes);
+  } catch (error) {
+    throw new Error(`cannot read the production profile ${path}: ${error.message}`);
+  }
+  const type = decoded.profile.sampleType;
+  if (type.unit !== "nanoseconds" && type.unit !== "count") {
+    throw new Error(
+      `the production profile ${path} holds ${describeSampleType(type)}, not CPU time: export a CPU or wall profile`
+    );
+  }
+  return decoded.profile;
+}
+__name(readProductionProfile, "readProductionProfile");
+async function readSideBytes(path, side) {
+  try {
+    return await readProfileBytes(path);
   } catch (error) {
     const code = error.code;
     throw new Error(`cannot read the ${side} profile ${path} (${code ?? error.message})`);
   }
+}
+__name(readSideBytes, "readSideBytes");
+function decodeSideBytes(bytes, path, side, valueType) {
   try {
     return decodeProfile(bytes, valueType ? { valueType } : {});
   } catch (error) {
     throw new Error(`cannot read the ${side} profile ${path}: ${error.message}`);
   }
 }
-__name(loadProfileFile, "loadProfileFile");
+__name(decodeSideBytes, "decodeSideBytes");
 
-// src/profile/decode-worker.ts
-var job = workerData;
-loadProfileFile(job.path, job.side, job.valueType).then(
-  (decoded) => {
-    const p = decoded.profile;
-    const buffers = [p.stackFrames, p.stackStart, p.values, p.samples].map((a) => a.buffer);
-    parentPort?.postMessage({ decoded }, [...new Set(buffers)]);
-  },
-  (error) => parentPort?.postMessage({ error: error.message })
+// src/measure/harness.ts
+var RUNNER_BUNDLE = "runner.js";
+var RUNNER_SOURCE_DIR = "src/measure/child";
+var BUNDLE_DIR = "dist";
+var SEP = "[\\\\/]";
+var pathPattern = /* @__PURE__ */ __name((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\//g, SEP), "pathPattern");
+var HARNESS = new RegExp(
+  [
+    // tinybench drives every task: its frames are above the user's code in every sample.
+    `(^|${SEP})node_modules${SEP}tinybench${SEP}`,
+    `${SEP}${pathPattern(RUNNER_SOURCE_DIR)}${SEP}`,
+    `${SEP}${pathPattern(BUNDLE_DIR)}${SEP}${pathPattern(RUNNER_BUNDLE)}$`
+  ].join("|")
 );
+function isHarnessFile(file) {
+  return HARNESS.test(file);
+}
+__name(isHarnessFile, "isHarnessFile");
+
+// src/profile/classify.ts
+var HARNESS_FRAME = "(benchmark harness)";
+var defaultIsHarness = isHarnessFile;
+var RUNTIME_NAMES = /^(\((garbage collector|program|idle|root|non-JS threads|GC|unknown)\)|Garbage Collection|Non JS threads activity|Node\.js)$/;
+function toPath(file) {
+  if (!file.startsWith("file://")) return file;
+  try {
+    return decodeURIComponent(new URL(file).pathname);
+  } catch {
+    return file.slice("file://".length);
+  }
+}
+__name(toPath, "toPath");
+function relativeToRoots(file, roots) {
+  return stripRoot(toPath(file), roots);
+}
+__name(relativeToRoots, "relativeToRoots");
+function stripRoot(path, roots) {
+  for (const root of roots) {
+    const prefix = root.endsWith("/") ? root : `${root}/`;
+    if (path.startsWith(prefix)) return path.slice(prefix.length);
+  }
+  return path;
+}
+__name(stripRoot, "stripRoot");
+function packageOf(file) {
+  const parts = file.split(/[\\/]/);
+  const at = parts.lastIndexOf("node_modules");
+  if (at < 0) return void 0;
+  const first = parts[at + 1];
+  if (!first || first.startsWith(".")) return void 0;
+  if (first.startsWith("@")) {
+    const second = parts[at + 2];
+    return second ? `${first}/${second}` : first;
+  }
+  return first;
+}
+__name(packageOf, "packageOf");
+function kindOf(name, file) {
+  if (RUNTIME_NAMES.test(name)) return { kind: "runtime" };
+  if (file.startsWith("node:") || file.startsWith("internal/")) return { kind: "node" };
+  if (file === "") return name.startsWith("(") ? { kind: "runtime" } : { kind: "node" };
+  const pkg = packageOf(file);
+  if (pkg) return { kind: "dependency", package: pkg };
+  return { kind: "user" };
+}
+__name(kindOf, "kindOf");
+var isAnonymous = /* @__PURE__ */ __name((name) => name === "" || name === "<anonymous>" || /^\(anonymous(:[^)]*)?\)$/.test(name), "isAnonymous");
+function classifyProfile(profile, options = {}) {
+  return unpackStacks(classifyPacked(packStacks(profile), options));
+}
+__name(classifyProfile, "classifyProfile");
+function hasEmptyStack(profile) {
+  const starts = profile.stackStart;
+  for (let s = 0; s + 1 < starts.length; s++) if (starts[s] === starts[s + 1]) return true;
+  return false;
+}
+__name(hasEmptyStack, "hasEmptyStack");
+function classifyPacked(profile, options = {}) {
+  const roots = options.roots ?? [];
+  const isHarness = options.isHarness ?? defaultIsHarness;
+  const count = profile.frames.length;
+  const base = profile.frames.map((frame) => {
+    const path = toPath(frame.file);
+    const harness2 = path !== "" && isHarness(path);
+    const file = stripRoot(path, roots).replace(/\\/g, "/");
+    return { frame, file, harness: harness2, ...kindOf(frame.name, file) };
+  });
+  const harness = new Uint8Array(count);
+  const anonymous = new Uint8Array(count);
+  let anyHarness = false;
+  let anyAnonymous = false;
+  for (let i = 0; i < count; i++) {
+    const info = base[i];
+    if (info.harness) {
+      harness[i] = 1;
+      anyHarness = true;
+    }
+    if (isAnonymous(info.frame.name)) {
+      anonymous[i] = 1;
+      anyAnonymous = true;
+    }
+  }
+  if (!anyHarness && !anyAnonymous && !hasEmptyStack(profile)) {
+    const frames2 = base.map((info) => {
+      const { name, line } = info.frame;
+      return info.package ? { name, file: info.file, line, kind: info.kind, package: info.package } : { name, file: info.file, line, kind: info.kind };
+    });
+    return { ...profile, frames: frames2 };
+  }
+  const frames = [];
+  const reachesCode = [];
+  const index = /* @__PURE__ */ new Map();
+  const intern = /* @__PURE__ */ __name((name, file, line, kind, pkg) => {
+    const key = `${name}\0${file}\0${line}\0${kind}`;
+    let i = index.get(key);
+    if (i === void 0) {
+      i = frames.length;
+      frames.push(pkg ? { name, file, line, kind, package: pkg } : { name, file, line, kind });
+      reachesCode.push(kind === "user" || kind === "dependency" ? 1 : 0);
+      index.set(key, i);
+    }
+    return i;
+  }, "intern");
+  const direct = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const info = base[i];
+    direct[i] = anonymous[i] ? -1 : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package);
+  }
+  const renamed = /* @__PURE__ */ new Map();
+  const anonymousFrame = /* @__PURE__ */ __name((i, caller) => {
+    const key = i * (count + 1) + caller + 1;
+    let mapped = renamed.get(key);
+    if (mapped === void 0) {
+      const info = base[i];
+      const callerName = caller >= 0 ? base[caller].frame.name : "";
+      const name = callerName ? `(anonymous in ${callerName})` : "(anonymous)";
+      mapped = intern(name, info.file, info.frame.line, info.kind, info.package);
+      renamed.set(key, mapped);
+    }
+    return mapped;
+  }, "anonymousFrame");
+  const { stackFrames, stackStart, values, samples } = profile;
+  const out = new StackBuffer(values.length, stackFrames.length);
+  for (let s = 0; s < values.length; s++) {
+    const from = stackStart[s];
+    const to = stackStart[s + 1];
+    let start = from;
+    let sawHarness = false;
+    if (anyHarness) {
+      for (let i = to - 1; i >= from; i--) {
+        if (harness[stackFrames[i]] === 1) {
+          start = i + 1;
+          sawHarness = true;
+          break;
+        }
+      }
+    }
+    let reaches = false;
+    if (anyAnonymous) {
+      let namedCaller = -1;
+      for (let i = start; i < to; i++) {
+        const f = stackFrames[i];
+        let mapped;
+        if (anonymous[f] === 1) mapped = anonymousFrame(f, namedCaller);
+        else {
+          mapped = direct[f];
+          namedCaller = f;
+        }
+        out.pushFrame(mapped);
+        if (reachesCode[mapped] === 1) reaches = true;
+      }
+    } else {
+      for (let i = start; i < to; i++) {
+        const mapped = direct[stackFrames[i]];
+        out.pushFrame(mapped);
+        if (reachesCode[mapped] === 1) reaches = true;
+      }
+    }
+    if (sawHarness && !reaches) out.dropStack();
+    if (out.openFrames === 0) {
+      if (!sawHarness) continue;
+      out.pushFrame(intern(HARNESS_FRAME, "", 0, "harness"));
+    }
+    out.endStack(values[s], samples[s]);
+  }
+  return out.finish(frames, profile.ops, profile.sampleType);
+}
+__name(classifyPacked, "classifyPacked");
+
+export {
+  OPS_COMMENT_PREFIX,
+  readPprof,
+  FORMAT_NAMES,
+  incomparable,
+  readProductionProfile,
+  readSideBytes,
+  decodeSideBytes,
+  RUNNER_BUNDLE,
+  BUNDLE_DIR,
+  relativeToRoots,
+  classifyProfile,
+  classifyPacked
+};

@@ -1,0 +1,21 @@
+import { createRequire as __fgCreateRequire } from 'node:module';
+import { fileURLToPath as __fgFileURLToPath } from 'node:url';
+import { dirname as __fgDirname } from 'node:path';
+const require = __fgCreateRequire(import.meta.url);
+const __fg_filename = __fgFileURLToPath(import.meta.url);
+const __fg_dirname = __fgDirname(__fg_filename);
+import {
+  __name
+} from "./cli-chunk-XYLEW4VM.js";
+
+// src/settings.ts
+var UsageError = class extends Error {
+  static {
+    __name(this, "UsageError");
+  }
+  name = "UsageError";
+};
+
+export {
+  UsageError
+};

@@ -1,0 +1,280 @@
+import { createRequire as __fgCreateRequire } from 'node:module';
+import { fileURLToPath as __fgFileURLToPath } from 'node:url';
+import { dirname as __fgDirname } from 'node:path';
+const require = __fgCreateRequire(import.meta.url);
+const __fg_filename = __fgFileURLToPath(import.meta.url);
+const __fg_dirname = __fgDirname(__fg_filename);
+import {
+  __name
+} from "./cli-chunk-XYLEW4VM.js";
+
+// src/profile/packed.ts
+function unpackStacks(profile) {
+  const { stackFrames, stackStart, values, samples } = profile;
+  const stacks = new Array(values.length);
+  for (let s = 0; s < values.length; s++) {
+    const from = stackStart[s];
+    const to = stackStart[s + 1];
+    const frames = new Array(to - from);
+    for (let i = from; i < to; i++) frames[i - from] = stackFrames[i];
+    stacks[s] = { frames, ns: values[s], samples: samples[s] };
+  }
+  return { frames: profile.frames, stacks, ops: profile.ops };
+}
+__name(unpackStacks, "unpackStacks");
+var TIME_SAMPLE_TYPE = { type: "wall", unit: "nanoseconds" };
+function packStacks(profile, sampleType = TIME_SAMPLE_TYPE) {
+  const out = new StackBuffer(profile.stacks.length, profile.stacks.length * 8);
+  for (const stack of profile.stacks) {
+    for (const f of stack.frames) out.pushFrame(f);
+    out.endStack(stack.ns, stack.samples);
+  }
+  return out.finish(profile.frames, profile.ops, sampleType);
+}
+__name(packStacks, "packStacks");
+var StackBuffer = class {
+  static {
+    __name(this, "StackBuffer");
+  }
+  frames;
+  starts;
+  vals;
+  counts;
+  frameCount = 0;
+  stackCount = 0;
+  constructor(stacks = 1024, frames = stacks * 16) {
+    this.frames = new Int32Array(Math.max(16, frames));
+    this.starts = new Int32Array(Math.max(16, stacks + 1));
+    this.vals = new Float64Array(Math.max(16, stacks));
+    this.counts = new Float64Array(Math.max(16, stacks));
+  }
+  /** The frame array with room for `n` more frames, for writing directly (then set `length`). */
+  reserve(n) {
+    const need = this.frameCount + n;
+    if (need > this.frames.length) {
+      const grown = new Int32Array(Math.max(need, this.frames.length * 2));
+      grown.set(this.frames.subarray(0, this.frameCount));
+      this.frames = grown;
+    }
+    return this.frames;
+  }
+  /** Frames written so far, over all stacks. */
+  get length() {
+    return this.frameCount;
+  }
+  set length(n) {
+    this.frameCount = n;
+  }
+  pushFrame(frame) {
+    if (this.frameCount === this.frames.length) {
+      const grown = new Int32Array(this.frames.length * 2);
+      grown.set(this.frames);
+      this.frames = grown;
+    }
+    this.frames[this.frameCount++] = frame;
+  }
+  /** Frames pushed since the last endStack. */
+  get openFrames() {
+    return this.frameCount - this.starts[this.stackCount];
+  }
+  /** Closes the stack begun after the previous endStack (an empty stack is kept: it holds time). */
+  endStack(value, samples) {
+    if (this.stackCount + 2 > this.starts.length) {
+      const size = this.starts.length * 2;
+      const starts = new Int32Array(size);
+      starts.set(this.starts);
+      this.starts = starts;
+      const vals = new Float64Array(size);
+      vals.set(this.vals);
+      this.vals = vals;
+      const counts = new Float64Array(size);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.vals[this.stackCount] = value;
+    this.counts[this.stackCount] = samples;
+    this.stackCount++;
+    this.starts[this.stackCount] = this.frameCount;
+  }
+  /** Forgets the frames pushed since the last endStack. */
+  dropStack() {
+    this.frameCount = this.starts[this.stackCount];
+  }
+  finish(frames, ops, sampleType) {
+    return {
+      frames,
+      stackFrames: this.frames.subarray(0, this.frameCount),
+      stackStart: this.starts.subarray(0, this.stackCount + 1),
+      values: this.vals.subarray(0, this.stackCount),
+      samples: this.counts.subarray(0, this.stackCount),
+      ops,
+      sampleType
+    };
+  }
+};
+
+// src/flame/side.ts
+var NODE_GROUP_NAME = "(node internals)";
+var EMPTY = { frames: [], stacks: [], ops: 1 };
+var isPacked = /* @__PURE__ */ __name((p) => "stackFrames" in p, "isPacked");
+function sideStacks(input, collapse = {}) {
+  const profile = input === void 0 ? packStacks(EMPTY) : isPacked(input) ? input : packStacks(input);
+  const { keys, frameKey, frameGroup } = keysOf(profile, collapse);
+  const stackCount = profile.values.length;
+  const ops = profile.ops > 0 ? profile.ops : 1;
+  const length = new Int32Array(stackCount);
+  const value = new Float64Array(stackCount);
+  const sums = {
+    self: new Float64Array(keys.length),
+    total: new Float64Array(keys.length),
+    stamp: new Int32Array(keys.length).fill(-1)
+  };
+  const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
+  const side = layOut(length, value);
+  writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
+  let valueTotal = 0;
+  for (let s = 0; s < stackCount; s++) valueTotal += value[s];
+  const reached = new Uint8Array(keys.length);
+  for (let k = 0; k < keys.length; k++) reached[k] = sums.stamp[k] === -1 ? 0 : 1;
+  return {
+    keys,
+    keysAt: side.keysAt,
+    colStart: side.colStart,
+    reaching: side.reaching,
+    value: side.rankedValue,
+    self: sums.self,
+    total: sums.total,
+    reached,
+    valueTotal,
+    samples,
+    ops
+  };
+}
+__name(sideStacks, "sideStacks");
+function keysOf(profile, collapse) {
+  const keys = [];
+  const ids = /* @__PURE__ */ new Map();
+  const frameKey = new Int32Array(profile.frames.length);
+  const frameGroup = new Uint8Array(profile.frames.length);
+  profile.frames.forEach((f, i) => {
+    let info;
+    if (collapse.dependencies && f.kind === "dependency" && f.package) {
+      const pkg = f.package;
+      info = {
+        key: `pkg\0${pkg}`,
+        name: pkg,
+        file: "",
+        line: 0,
+        kind: "dependency",
+        package: pkg,
+        collapsed: true
+      };
+    } else if (collapse.node && f.kind === "node") {
+      info = { key: "node", name: NODE_GROUP_NAME, file: "", line: 0, kind: "node", collapsed: true };
+    } else {
+      info = {
+        key: `${f.name}\0${f.file}`,
+        name: f.name,
+        file: f.file,
+        line: f.line,
+        kind: f.kind,
+        collapsed: false
+      };
+      if (f.package !== void 0) info.package = f.package;
+    }
+    let id = ids.get(info.key);
+    if (id === void 0) {
+      id = keys.length;
+      keys.push(info);
+      ids.set(info.key, id);
+    }
+    frameKey[i] = id;
+    frameGroup[i] = info.collapsed ? 1 : 0;
+  });
+  return { keys, frameKey, frameGroup };
+}
+__name(keysOf, "keysOf");
+function countStacks(profile, ops, frameKey, frameGroup, length, value, sums) {
+  let samples = 0;
+  const { stackFrames, stackStart, values } = profile;
+  const { self, total, stamp } = sums;
+  const frameTotal = frameKey.length;
+  for (let s = 0; s < values.length; s++) {
+    samples += profile.samples[s];
+    const v = values[s] / ops;
+    value[s] = v;
+    let prev = -1;
+    let n = 0;
+    const to = stackStart[s + 1];
+    for (let i = stackStart[s]; i < to; i++) {
+      const fi = stackFrames[i];
+      if (fi < 0 || fi >= frameTotal) continue;
+      const key = frameKey[fi];
+      if (frameGroup[fi] === 1 && key === prev) continue;
+      n++;
+      prev = key;
+      if (stamp[key] !== s) {
+        stamp[key] = s;
+        total[key] = total[key] + v;
+      }
+    }
+    length[s] = n;
+    if (n > 0) self[prev] = self[prev] + v;
+  }
+  return samples;
+}
+__name(countStacks, "countStacks");
+function layOut(length, value) {
+  const stackCount = length.length;
+  let maxLen = 0;
+  for (let s = 0; s < stackCount; s++) maxLen = Math.max(maxLen, length[s]);
+  const ofLength = new Int32Array(maxLen + 1);
+  for (let s = 0; s < stackCount; s++) {
+    const len = length[s];
+    ofLength[len] = ofLength[len] + 1;
+  }
+  const reaching = new Int32Array(maxLen + 1);
+  for (let d = maxLen - 1; d >= 0; d--)
+    reaching[d] = reaching[d + 1] + ofLength[d + 1];
+  const colStart = new Int32Array(maxLen + 1);
+  for (let d = 1; d <= maxLen; d++) colStart[d] = colStart[d - 1] + reaching[d - 1];
+  const nextRank = reaching.slice();
+  const rank = new Int32Array(stackCount);
+  const rankedValue = new Float64Array(stackCount);
+  for (let s = 0; s < stackCount; s++) {
+    const len = length[s];
+    const r = nextRank[len];
+    nextRank[len] = r + 1;
+    rank[s] = r;
+    rankedValue[r] = value[s];
+  }
+  return { keysAt: new Int32Array(colStart[maxLen]), colStart, reaching, rank, rankedValue };
+}
+__name(layOut, "layOut");
+function writeColumns(profile, frameKey, frameGroup, rank, colStart, keysAt) {
+  const { stackFrames, stackStart, values } = profile;
+  const frameTotal = frameKey.length;
+  for (let s = 0; s < values.length; s++) {
+    const r = rank[s];
+    let prev = -1;
+    let d = 0;
+    const to = stackStart[s + 1];
+    for (let i = stackStart[s]; i < to; i++) {
+      const fi = stackFrames[i];
+      if (fi < 0 || fi >= frameTotal) continue;
+      const key = frameKey[fi];
+      if (frameGroup[fi] === 1 && key === prev) continue;
+      keysAt[colStart[d] + r] = key;
+      d++;
+      prev = key;
+    }
+  }
+}
+__name(writeColumns, "writeColumns");
+
+export {
+  unpackStacks,
+  packStacks,
+  StackBuffer,
+  sideStacks
+};

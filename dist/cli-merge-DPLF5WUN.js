@@ -1,0 +1,238 @@
+import { createRequire as __fgCreateRequire } from 'node:module';
+import { fileURLToPath as __fgFileURLToPath } from 'node:url';
+import { dirname as __fgDirname } from 'node:path';
+const require = __fgCreateRequire(import.meta.url);
+const __fg_filename = __fgFileURLToPath(import.meta.url);
+const __fg_dirname = __fgDirname(__fg_filename);
+import {
+  STACKS_FILE,
+  benchmarkKey,
+  buildReportOutputs,
+  infrastructureFailure,
+  readStacks,
+  renderTerminal
+} from "./cli-chunk-SWS6AUC4.js";
+import {
+  UsageError
+} from "./cli-chunk-GQCJR3VD.js";
+import "./cli-chunk-Q4ZICH5N.js";
+import "./cli-chunk-QI4UG6YH.js";
+import {
+  __name
+} from "./cli-chunk-XYLEW4VM.js";
+
+// src/cli/merge.ts
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join as join2, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/merge/merge.ts
+import { cpSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+function loadShards(dirs) {
+  if (dirs.length === 0) throw new UsageError("merge needs at least one shard directory");
+  return dirs.map((dir) => {
+    const path = join(dir, "report.json");
+    if (!existsSync(path)) {
+      throw new UsageError(
+        `${dir} holds no report.json: that shard failed before writing its result (see its job's log), or this is not a shard's output directory`
+      );
+    }
+    let report;
+    try {
+      report = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      throw new UsageError(`${path} is not readable JSON: ${error.message}`);
+    }
+    if (report.schemaVersion !== 1) {
+      throw new UsageError(`${path}: schemaVersion ${String(report.schemaVersion)} is not 1`);
+    }
+    if (!report.shard) {
+      throw new UsageError(`${path} is not a shard's report (it was made without --shard i/N)`);
+    }
+    const stacksPath = join(dir, STACKS_FILE);
+    const flames = existsSync(stacksPath) ? readStacks(stacksPath) : { stacks: {}, slugs: {} };
+    return { dir, report, stacks: flames.stacks, slugs: flames.slugs };
+  });
+}
+__name(loadShards, "loadShards");
+var label = /* @__PURE__ */ __name((r) => `shard ${r.shard?.index}/${r.shard?.count}`, "label");
+function mergeShards(shards) {
+  if (shards.length === 0) throw new UsageError("merge needs at least one shard");
+  const first = shards[0];
+  const f = first.report;
+  const info = f.shard;
+  if (!info) throw new UsageError(`${first.dir} is not a shard's report`);
+  for (const { report: r, dir } of shards.slice(1)) {
+    const s = r.shard;
+    if (!s) throw new UsageError(`${dir} is not a shard's report`);
+    if (r.base.sha !== f.base.sha || r.head.sha !== f.head.sha) {
+      throw new UsageError(
+        `shards measured different commits: ${label(f)} compared ${f.base.sha.slice(0, 7)}..${f.head.sha.slice(0, 7)}, ${label(r)} (${dir}) compared ${r.base.sha.slice(0, 7)}..${r.head.sha.slice(0, 7)}`
+      );
+    }
+    if (r.configFingerprint !== f.configFingerprint) {
+      throw new UsageError(
+        `shards ran with different configs: ${label(f)} has config ${f.configFingerprint}, ${label(r)} (${dir}) has ${r.configFingerprint}`
+      );
+    }
+    const settings = /* @__PURE__ */ __name((x) => JSON.stringify(x.settings ?? {}), "settings");
+    if (settings(r) !== settings(f)) {
+      throw new UsageError(
+        `shards ran with different settings: ${label(f)} ${settings(f)}, ${label(r)} (${dir}) ${settings(r)}`
+      );
+    }
+    if (s.count !== info.count) {
+      throw new UsageError(`shards of different splits: ${label(f)} and ${label(r)} (${dir})`);
+    }
+    if (s.planDigest !== info.planDigest) {
+      throw new UsageError(
+        `shards split the benchmarks differently (${label(f)} plan ${info.planDigest}, ${label(r)} plan ${s.planDigest}): their discovery found different benchmarks, or they were given different --costs files`
+      );
+    }
+  }
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const shard of shards) {
+    const index = shard.report.shard?.index;
+    const twin = byIndex.get(index);
+    if (twin) throw new UsageError(`${label(shard.report)} appears twice: ${twin.dir} and ${shard.dir}`);
+    byIndex.set(index, shard);
+  }
+  const missing = [];
+  for (let i = 1; i <= info.count; i++) if (!byIndex.has(i)) missing.push(`${i}/${info.count}`);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `shard ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} missing (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${info.count}`).join(", ")}): its job failed or its result was not downloaded`
+    );
+  }
+  const results = /* @__PURE__ */ new Map();
+  for (const { report: r } of shards) {
+    for (const b of r.benchmarks) {
+      const key = benchmarkKey(b);
+      if (info.plan[key] !== r.shard?.index) {
+        throw new UsageError(
+          `${label(r)} reports ${key}, which the plan gives to shard ${info.plan[key] ?? "(none)"}`
+        );
+      }
+      results.set(key, b);
+    }
+  }
+  const absent = Object.keys(info.plan).filter((key) => !results.has(key));
+  if (absent.length > 0) {
+    const shard = info.plan[absent[0]];
+    throw new UsageError(
+      `shard ${shard}/${info.count} is incomplete: ${absent.length} benchmark(s) missing, first ${absent[0]}`
+    );
+  }
+  const benchmarks = Object.keys(info.plan).map((key) => results.get(key));
+  const order = new Map(benchmarks.map((b, i) => [benchmarkKey(b), i]));
+  const functions = shards.flatMap((s) => s.report.functions).map((fn, i) => ({ fn, i })).sort((a, b) => (order.get(a.fn.benchmark) ?? 0) - (order.get(b.fn.benchmark) ?? 0) || a.i - b.i).map((x) => x.fn);
+  const failures = benchmarks.flatMap((b) => b.failures ?? []);
+  for (const { report: r } of shards) {
+    for (const line of r.failures ?? []) if (!failures.includes(line)) failures.push(line);
+  }
+  const report = { ...f };
+  for (const key of Object.keys(f)) {
+    const value = f[key];
+    if (Array.isArray(value)) {
+      report[key] = shards.flatMap(
+        (s) => s.report[key] ?? []
+      );
+    }
+  }
+  report.benchmarks = benchmarks;
+  report.functions = functions;
+  report.failures = failures;
+  report.verdict = failures.length > 0 || shards.some((s) => s.report.verdict === "fail") ? "fail" : "pass";
+  report.profiles = Object.assign({}, ...shards.map((s) => s.report.profiles ?? {}));
+  const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
+  if (packages.length > 0) report.packages = packages;
+  else delete report.packages;
+  delete report.shard;
+  report.merged = { shards: info.count, planDigest: info.planDigest };
+  const profiles = Object.assign({}, ...shards.map((s) => s.stacks));
+  const slugs = Object.assign({}, ...shards.map((s) => s.slugs));
+  return { report, profiles, slugs };
+}
+__name(mergeShards, "mergeShards");
+function copyProfiles(shards, outDir) {
+  for (const shard of shards) {
+    const from = join(shard.dir, "profiles");
+    if (existsSync(from)) cpSync(from, join(outDir, "profiles"), { recursive: true, force: false });
+  }
+}
+__name(copyProfiles, "copyProfiles");
+
+// src/cli/merge.ts
+var MERGE_USAGE = `Usage: flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
+
+merge: combines the output directories of \`flamegate compare --shard i/N\` (one per shard) into one
+report, one verdict and one set of flame graphs. Refuses shards of different commits, configs or
+splits, and names a missing or failed shard.
+  --out <dir>         where the merged report.json, comment.md, flame graphs and profiles go
+  --json <file>       write the merged JSON report
+  --markdown <file>   write the merged PR comment (Markdown)
+  --no-color          plain output`;
+async function mergeCommand(args) {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        json: { type: "string" },
+        markdown: { type: "string" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" }
+      }
+    }));
+  } catch (error) {
+    throw new UsageError(`${error.message} (see flamegate merge --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${MERGE_USAGE}
+`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`merge needs the shard directories
+
+${MERGE_USAGE}`);
+  const shards = loadShards(positionals.map((p) => resolve(p)));
+  const merged = mergeShards(shards);
+  const outDir = values.out ? resolve(String(values.out)) : mkdtempSync(join2(tmpdir(), "flamegate-merged-"));
+  mkdirSync(outDir, { recursive: true });
+  copyProfiles(shards, outDir);
+  const outputs = buildReportOutputs(merged);
+  for (const file of outputs.files) {
+    const path = join2(outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  const json = `${JSON.stringify(merged.report, null, 2)}
+`;
+  writeFileSync(join2(outDir, "report.json"), json);
+  writeFileSync(join2(outDir, "comment.md"), outputs.markdown);
+  if (values.json) writeFileSync(String(values.json), json);
+  if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
+  const color = values["no-color"] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  process.stdout.write(`${renderTerminal(merged.report, { color })}
+`);
+  process.stdout.write(`Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}
+`);
+  const infrastructure = infrastructureFailure(merged.report);
+  if (infrastructure) {
+    process.stderr.write(`flamegate: ${infrastructure}
+`);
+    return 2;
+  }
+  return merged.report.verdict === "fail" ? 1 : 0;
+}
+__name(mergeCommand, "mergeCommand");
+export {
+  MERGE_USAGE,
+  mergeCommand
+};

@@ -1,0 +1,350 @@
+// The merged tree, built one depth at a time from both sides' columns (side.ts). At each depth every
+// stack still alive adds its time to (its node, its next key); only the pairs above the cut become
+// nodes, and stacks below a dropped node stop there. A 100k-sample profile of varied stacks has
+// millions of one-sample paths; this way they cost a few hash operations each instead of a node per
+// frame.
+import type { SideKey, SideStacks } from './side.js';
+import type { FlameNode } from './tree.js';
+
+/** One side for the walk: its columns, and each of its keys' id in the merged key list. */
+export interface WalkSide {
+  stacks: SideStacks;
+  keyMap: Int32Array;
+}
+
+/** Adds the nodes under `root` (whose totals are set); returns the node count and the deepest depth. */
+export function walkLevels(
+  root: FlameNode,
+  keys: SideKey[],
+  base: WalkSide,
+  head: WalkSide,
+  cut: number,
+): { nodeCount: number; maxDepth: number } {
+  const sides = [base, head];
+  const stackCount = base.stacks.value.length + head.stacks.value.length;
+  const keyRank = rankKeys(keys);
+  const table = new NodeTable();
+  // Empty stacks (ranked last) are the root's own time.
+  sides.forEach(({ stacks }, side) => {
+    let empty = 0;
+    for (let r = stacks.reaching[0] ?? 0; r < stacks.value.length; r++) empty += stacks.value[r] as number;
+    (table.self[side] as Float64Array)[0] = empty;
+  });
+  const pairs: Pairs = {
+    parent: new Int32Array(stackCount),
+    key: new Int32Array(stackCount),
+    bt: new Float64Array(stackCount),
+    ht: new Float64Array(stackCount),
+    slots: new Int32Array(1024),
+    size: 1024,
+    count: 0,
+  };
+  const newLive = (n: number): Live => ({ rank: new Int32Array(n), pair: new Int32Array(n) });
+  let live = sides.map((s) => newLive(s.stacks.value.length));
+  let next = sides.map((s) => newLive(s.stacks.value.length));
+  resetPairs(pairs);
+  let nLive = sides.map((s, side) => firstLevel(pairs, s, live[side] as Live, side));
+  let nodeOf = new Int32Array(1024);
+  let maxDepth = 0;
+  // Nodes of the previous depth are numbered [levelStart, table.count): the parents of this depth.
+  let levelStart = 0;
+  for (let depth = 0; (nLive[0] as number) + (nLive[1] as number) > 0; depth++) {
+    const n = pairs.count;
+    if (nodeOf.length < n) nodeOf = new Int32Array(Math.max(n, nodeOf.length * 2));
+    nodeOf.fill(-1, 0, n);
+    // The pairs above the cut become nodes in order of parent, then name and file, so that every
+    // node's children come out sorted (the same subtree at the same place on both sides).
+    const kept = keptInOrder(pairs, cut, keyRank, levelStart, table.count - levelStart);
+    levelStart = table.count;
+    for (let i = 0; i < kept.length; i++) {
+      const c = kept[i] as number;
+      nodeOf[c] = table.add(
+        pairs.key[c] as number,
+        pairs.parent[c] as number,
+        depth + 1,
+        pairs.bt[c] as number,
+        pairs.ht[c] as number,
+      );
+    }
+    if (kept.length > 0) maxDepth = depth + 1;
+    resetPairs(pairs);
+    nLive = sides.map((s, side) =>
+      nextLevel(
+        pairs,
+        s,
+        side,
+        depth + 1,
+        nodeOf,
+        live[side] as Live,
+        nLive[side] as number,
+        next[side] as Live,
+        table.self[side] as Float64Array,
+      ),
+    );
+    // The stacks left become the live lists: swap the two sets of arrays rather than copy.
+    [live, next] = [next, live];
+  }
+  table.build(root, keys);
+  return { nodeCount: table.count, maxDepth };
+}
+
+/**
+ * The nodes found by the walk, as columns: the objects are made once every value is known. Made
+ * during the walk, each object's self times started as small integers and turned into doubles
+ * later, and V8 migrated every node to a new shape (18 ms of a 100k-sample diff).
+ */
+class NodeTable {
+  count = 1;
+  key = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  depth = new Int32Array(1024);
+  baseTotal = new Float64Array(1024);
+  headTotal = new Float64Array(1024);
+  /** Self time per node, base then head. */
+  self = [new Float64Array(1024), new Float64Array(1024)];
+
+  add(key: number, parent: number, depth: number, baseTotal: number, headTotal: number): number {
+    if (this.count === this.key.length) this.grow();
+    const id = this.count++;
+    this.key[id] = key;
+    this.parent[id] = parent;
+    this.depth[id] = depth;
+    this.baseTotal[id] = baseTotal;
+    this.headTotal[id] = headTotal;
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.key.length * 2;
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const float = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    this.key = int(this.key);
+    this.parent = int(this.parent);
+    this.depth = int(this.depth);
+    this.baseTotal = float(this.baseTotal);
+    this.headTotal = float(this.headTotal);
+    this.self = this.self.map(float);
+  }
+
+  /** Makes the node objects under `root`; each parent's children come in the order they were added. */
+  build(root: FlameNode, keys: SideKey[]): void {
+    const [selfBase, selfHead] = this.self as [Float64Array, Float64Array];
+    root.baseSelf = selfBase[0] as number;
+    root.headSelf = selfHead[0] as number;
+    const nodes: FlameNode[] = new Array(this.count);
+    nodes[0] = root;
+    for (let i = 1; i < this.count; i++) {
+      const k = keys[this.key[i] as number] as SideKey;
+      const node: FlameNode = {
+        key: k.key,
+        name: k.name,
+        file: k.file,
+        line: k.line,
+        kind: k.kind,
+        collapsed: k.collapsed,
+        baseTotal: this.baseTotal[i] as number,
+        headTotal: this.headTotal[i] as number,
+        baseSelf: selfBase[i] as number,
+        headSelf: selfHead[i] as number,
+        depth: this.depth[i] as number,
+        children: [],
+      };
+      if (k.package !== undefined) node.package = k.package;
+      nodes[i] = node;
+      (nodes[this.parent[i] as number] as FlameNode).children.push(node);
+    }
+  }
+}
+
+/** The (node, key) pairs found at one depth, with each side's time; and the hash table that finds them. */
+interface Pairs {
+  parent: Int32Array;
+  key: Int32Array;
+  bt: Float64Array;
+  ht: Float64Array;
+  slots: Int32Array;
+  size: number;
+  count: number;
+}
+
+/** One side's live stacks: their rank (see SideStacks) and the pair each adds to at this depth. */
+interface Live {
+  rank: Int32Array;
+  pair: Int32Array;
+}
+
+/** Each key's place in the order of children: by name, then file. */
+function rankKeys(keys: SideKey[]): Int32Array {
+  const ids = keys.map((_, i) => i);
+  ids.sort((a, b) => compareNameFile(keys[a] as SideKey, keys[b] as SideKey));
+  const rank = new Int32Array(keys.length);
+  ids.forEach((id, i) => {
+    rank[id] = i;
+  });
+  return rank;
+}
+
+export function compareNameFile(
+  a: { name: string; file: string },
+  b: { name: string; file: string },
+): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return 0;
+}
+
+/**
+ * The pairs at or above the cut, ordered by parent, then key rank. Parents are the previous depth's
+ * nodes, a range of `parents` ids from `firstParent`: one number per pair encodes the order and the
+ * pair, and a numeric sort orders them (a comparator sort costs a call per comparison).
+ */
+function keptInOrder(
+  pairs: Pairs,
+  cut: number,
+  keyRank: Int32Array,
+  firstParent: number,
+  parents: number,
+): Int32Array {
+  const n = pairs.count;
+  const keyCount = keyRank.length;
+  const kept = new Int32Array(n);
+  let count = 0;
+  for (let c = 0; c < n; c++) {
+    if ((pairs.bt[c] as number) >= cut || (pairs.ht[c] as number) >= cut) kept[count++] = c;
+  }
+  if (count < 2) return kept.subarray(0, count);
+  if (Math.max(parents, 1) * keyCount * n < 2 ** 52) {
+    const code = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const c = kept[i] as number;
+      const parent = (pairs.parent[c] as number) - firstParent;
+      code[i] = (parent * keyCount + (keyRank[pairs.key[c] as number] as number)) * n + c;
+    }
+    code.sort();
+    for (let i = 0; i < count; i++) kept[i] = (code[i] as number) % n;
+    return kept.subarray(0, count);
+  }
+  return kept
+    .subarray(0, count)
+    .sort(
+      (a, b) =>
+        (pairs.parent[a] as number) - (pairs.parent[b] as number) ||
+        (keyRank[pairs.key[a] as number] as number) - (keyRank[pairs.key[b] as number] as number),
+    );
+}
+
+// The hot loops live in small functions of their own: inside one big function V8 compiled them
+// on-stack and threw the code away again at every new branch, several times slower.
+
+const pairHash = (parent: number, key: number): number => {
+  let x = Math.imul(parent ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
+  x ^= x >>> 15;
+  return Math.imul(x, 0x2c1b3c6d);
+};
+
+function resetPairs(pairs: Pairs): void {
+  pairs.count = 0;
+  pairs.size = 1024;
+  pairs.slots.fill(0, 0, pairs.size);
+}
+
+/**
+ * The pair (parent, key) in this depth's table, added when new, with `v` added to the side's time.
+ * The table is sized by the pairs found, not the stacks: far fewer, so it stays in cache.
+ */
+function addToPair(pairs: Pairs, parent: number, key: number, v: number, side: number): number {
+  const { slots, parent: pParent, key: pKey } = pairs;
+  const times = side === 1 ? pairs.ht : pairs.bt;
+  const mask = pairs.size - 1;
+  let h = pairHash(parent, key) & mask;
+  for (;;) {
+    const id = (slots[h] as number) - 1;
+    if (id < 0) break;
+    if (pParent[id] === parent && pKey[id] === key) {
+      times[id] = (times[id] as number) + v;
+      return id;
+    }
+    h = (h + 1) & mask;
+  }
+  const c = pairs.count++;
+  pParent[c] = parent;
+  pKey[c] = key;
+  pairs.bt[c] = 0;
+  pairs.ht[c] = 0;
+  times[c] = v;
+  slots[h] = c + 1;
+  // Keep the table at most half full: grow and re-insert the pairs found so far.
+  if (pairs.count * 2 > pairs.size) rehash(pairs);
+  return c;
+}
+
+function rehash(pairs: Pairs): void {
+  pairs.size *= 2;
+  if (pairs.slots.length < pairs.size) pairs.slots = new Int32Array(pairs.size);
+  const { slots, parent, key } = pairs;
+  slots.fill(0, 0, pairs.size);
+  const mask = pairs.size - 1;
+  for (let p = 0; p < pairs.count; p++) {
+    let g = pairHash(parent[p] as number, key[p] as number) & mask;
+    while (slots[g] !== 0) g = (g + 1) & mask;
+    slots[g] = p + 1;
+  }
+}
+
+/** Depth 0: every non-empty stack of the side adds to (root, its first key). */
+function firstLevel(pairs: Pairs, { stacks, keyMap }: WalkSide, live: Live, side: number): number {
+  const n = stacks.reaching[0] ?? 0;
+  const from = stacks.colStart[0] ?? 0;
+  const { keysAt, value } = stacks;
+  for (let r = 0; r < n; r++) {
+    live.rank[r] = r;
+    const key = keyMap[keysAt[from + r] as number] as number;
+    live.pair[r] = addToPair(pairs, 0, key, value[r] as number, side);
+  }
+  return n;
+}
+
+/**
+ * Moves each live stack of one side to the node its pair became (stacks under a dropped pair stop),
+ * books self time where a stack ends, and adds the others to (node, key at `depth`); the stacks left
+ * are written, compacted, into `next`. Returns how many there are.
+ */
+function nextLevel(
+  pairs: Pairs,
+  { stacks, keyMap }: WalkSide,
+  side: number,
+  depth: number,
+  nodeOf: Int32Array,
+  live: Live,
+  nLive: number,
+  next: Live,
+  self: Float64Array,
+): number {
+  const reaching = stacks.reaching[depth] ?? 0;
+  const from = stacks.colStart[depth] ?? 0;
+  const { keysAt, value } = stacks;
+  const { rank, pair } = live;
+  let n = 0;
+  for (let i = 0; i < nLive; i++) {
+    const id = nodeOf[pair[i] as number] as number;
+    if (id < 0) continue;
+    const r = rank[i] as number;
+    const v = value[r] as number;
+    if (r >= reaching) {
+      self[id] = (self[id] as number) + v;
+      continue;
+    }
+    next.rank[n] = r;
+    next.pair[n] = addToPair(pairs, id, keyMap[keysAt[from + r] as number] as number, v, side);
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,246 @@
+// One side of a flame-graph delta, prepared on its own: every frame turned into a key (its function's
+// identity, or a collapsed group's), every stack's keys laid out for the level walk, and each
+// function's self and total time summed. Needs nothing of the other side, so `flamegate diff` prepares
+// head on a worker thread while this thread prepares base; tree.ts merges the two.
+import type { FrameKind, PackedProfile, StackProfile } from '../model.js';
+import { packStacks } from '../profile/packed.js';
+
+export interface CollapseOptions {
+  /** Merge every run of frames of one dependency package into one node named after the package. */
+  dependencies?: boolean;
+  /** Merge every run of Node internals (kind `node`) into one node. */
+  node?: boolean;
+}
+
+export const NODE_GROUP_NAME = '(node internals)';
+
+/** What a key stands for: one function (name and file), or a collapsed group of frames. */
+export interface SideKey {
+  /** Identity: `name\0file`, or a group key for collapsed frames. */
+  key: string;
+  name: string;
+  file: string;
+  /** Line of the first frame of this side with the key. */
+  line: number;
+  kind: FrameKind;
+  package?: string;
+  collapsed: boolean;
+}
+
+/**
+ * A side's stacks as columns, for the level walk (levels.ts): the stacks are ordered longest first,
+ * so that those reaching depth d are exactly the first reaching[d]; column d holds their keys at
+ * depth d in that order. A level then reads its column front to back; read stack by stack instead,
+ * every live stack cost a cache miss per level.
+ */
+export interface SideStacks {
+  keys: SideKey[];
+  /** Column d starts at keysAt[colStart[d]]; entry r is the key at depth d of the r-th longest stack. */
+  keysAt: Int32Array;
+  colStart: Int32Array;
+  /** Stacks longer than d; reaching[0] counts the non-empty stacks. */
+  reaching: Int32Array;
+  /** Time per op of the r-th longest stack (empty stacks last). */
+  value: Float64Array;
+  /** Per key: self time per op (as the leaf) and total time per op (anywhere on a stack, once per stack). */
+  self: Float64Array;
+  total: Float64Array;
+  /** Per key: 1 when some stack holds it (a frame can be only in the table). */
+  reached: Uint8Array;
+  /** Sum of `value`. */
+  valueTotal: number;
+  samples: number;
+  ops: number;
+}
+
+const EMPTY: StackProfile = { frames: [], stacks: [], ops: 1 };
+
+/** Either form of a profile: the packed one (decoders) skips a copy of every stack. */
+export type TreeInput = StackProfile | PackedProfile;
+
+const isPacked = (p: TreeInput): p is PackedProfile => 'stackFrames' in p;
+
+/** Prepares one side; a missing side (an added or removed benchmark) is an empty one. */
+export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptions = {}): SideStacks {
+  // One walk over stacks for both forms: the one-array-per-stack form (small profiles of a compare
+  // run) is packed first, so the decoders' packed form (100k-sample diffs) pays no conversion.
+  const profile = input === undefined ? packStacks(EMPTY) : isPacked(input) ? input : packStacks(input);
+  const { keys, frameKey, frameGroup } = keysOf(profile, collapse);
+  const stackCount = profile.values.length;
+  const ops = profile.ops > 0 ? profile.ops : 1;
+  const length = new Int32Array(stackCount);
+  const value = new Float64Array(stackCount);
+  const sums = {
+    self: new Float64Array(keys.length),
+    total: new Float64Array(keys.length),
+    stamp: new Int32Array(keys.length).fill(-1),
+  };
+  const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
+  const side = layOut(length, value);
+  writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
+  let valueTotal = 0;
+  for (let s = 0; s < stackCount; s++) valueTotal += value[s] as number;
+  const reached = new Uint8Array(keys.length);
+  for (let k = 0; k < keys.length; k++) reached[k] = sums.stamp[k] === -1 ? 0 : 1;
+  return {
+    keys,
+    keysAt: side.keysAt,
+    colStart: side.colStart,
+    reaching: side.reaching,
+    value: side.rankedValue,
+    self: sums.self,
+    total: sums.total,
+    reached,
+    valueTotal,
+    samples,
+    ops,
+  };
+}
+
+/** Each frame's key, and whether the key stands for a collapsed group (a run of it counts once). */
+function keysOf(
+  profile: PackedProfile,
+  collapse: CollapseOptions,
+): { keys: SideKey[]; frameKey: Int32Array; frameGroup: Uint8Array } {
+  const keys: SideKey[] = [];
+  const ids = new Map<string, number>();
+  const frameKey = new Int32Array(profile.frames.length);
+  const frameGroup = new Uint8Array(profile.frames.length);
+  profile.frames.forEach((f, i) => {
+    let info: SideKey;
+    if (collapse.dependencies && f.kind === 'dependency' && f.package) {
+      const pkg = f.package;
+      info = {
+        key: `\u0001pkg\u0000${pkg}`,
+        name: pkg,
+        file: '',
+        line: 0,
+        kind: 'dependency',
+        package: pkg,
+        collapsed: true,
+      };
+    } else if (collapse.node && f.kind === 'node') {
+      info = { key: '\u0001node', name: NODE_GROUP_NAME, file: '', line: 0, kind: 'node', collapsed: true };
+    } else {
+      info = {
+        key: `${f.name}\u0000${f.file}`,
+        name: f.name,
+        file: f.file,
+        line: f.line,
+        kind: f.kind,
+        collapsed: false,
+      };
+      if (f.package !== undefined) info.package = f.package;
+    }
+    let id = ids.get(info.key);
+    if (id === undefined) {
+      id = keys.length;
+      keys.push(info);
+      ids.set(info.key, id);
+    }
+    frameKey[i] = id;
+    frameGroup[i] = info.collapsed ? 1 : 0;
+  });
+  return { keys, frameKey, frameGroup };
+}
+
+/**
+ * First pass over the stacks: each stack's key count, its time per op, and each key's self and total
+ * time. Returns the samples. The frame test (a frame index out of range is skipped, a collapsed
+ * group's run counts once) is the same in writeColumns. A hot loop: typed arrays and locals only.
+ */
+function countStacks(
+  profile: PackedProfile,
+  ops: number,
+  frameKey: Int32Array,
+  frameGroup: Uint8Array,
+  length: Int32Array,
+  value: Float64Array,
+  sums: { self: Float64Array; total: Float64Array; stamp: Int32Array },
+): number {
+  let samples = 0;
+  const { stackFrames, stackStart, values } = profile;
+  const { self, total, stamp } = sums;
+  const frameTotal = frameKey.length;
+  for (let s = 0; s < values.length; s++) {
+    samples += profile.samples[s] as number;
+    const v = (values[s] as number) / ops;
+    value[s] = v;
+    let prev = -1;
+    let n = 0;
+    const to = stackStart[s + 1] as number;
+    for (let i = stackStart[s] as number; i < to; i++) {
+      const fi = stackFrames[i] as number;
+      if (fi < 0 || fi >= frameTotal) continue;
+      const key = frameKey[fi] as number;
+      if (frameGroup[fi] === 1 && key === prev) continue;
+      n++;
+      prev = key;
+      // A recursive function's time counts once per stack.
+      if (stamp[key] !== s) {
+        stamp[key] = s;
+        total[key] = (total[key] as number) + v;
+      }
+    }
+    length[s] = n;
+    if (n > 0) self[prev] = (self[prev] as number) + v;
+  }
+  return samples;
+}
+
+/** Orders the stacks longest first (a counting sort, profile order within one length) and sizes the columns. */
+function layOut(length: Int32Array, value: Float64Array) {
+  const stackCount = length.length;
+  let maxLen = 0;
+  for (let s = 0; s < stackCount; s++) maxLen = Math.max(maxLen, length[s] as number);
+  const ofLength = new Int32Array(maxLen + 1);
+  for (let s = 0; s < stackCount; s++) {
+    const len = length[s] as number;
+    ofLength[len] = (ofLength[len] as number) + 1;
+  }
+  const reaching = new Int32Array(maxLen + 1);
+  for (let d = maxLen - 1; d >= 0; d--)
+    reaching[d] = (reaching[d + 1] as number) + (ofLength[d + 1] as number);
+  const colStart = new Int32Array(maxLen + 1);
+  for (let d = 1; d <= maxLen; d++) colStart[d] = (colStart[d - 1] as number) + (reaching[d - 1] as number);
+  // Stacks of length L come after the reaching[L] longer ones.
+  const nextRank = reaching.slice();
+  const rank = new Int32Array(stackCount);
+  const rankedValue = new Float64Array(stackCount);
+  for (let s = 0; s < stackCount; s++) {
+    const len = length[s] as number;
+    const r = nextRank[len] as number;
+    nextRank[len] = r + 1;
+    rank[s] = r;
+    rankedValue[r] = value[s] as number;
+  }
+  return { keysAt: new Int32Array(colStart[maxLen] as number), colStart, reaching, rank, rankedValue };
+}
+
+/** Second pass over the stacks: each key into its column. */
+function writeColumns(
+  profile: PackedProfile,
+  frameKey: Int32Array,
+  frameGroup: Uint8Array,
+  rank: Int32Array,
+  colStart: Int32Array,
+  keysAt: Int32Array,
+): void {
+  const { stackFrames, stackStart, values } = profile;
+  const frameTotal = frameKey.length;
+  for (let s = 0; s < values.length; s++) {
+    const r = rank[s] as number;
+    let prev = -1;
+    let d = 0;
+    const to = stackStart[s + 1] as number;
+    for (let i = stackStart[s] as number; i < to; i++) {
+      const fi = stackFrames[i] as number;
+      if (fi < 0 || fi >= frameTotal) continue;
+      const key = frameKey[fi] as number;
+      if (frameGroup[fi] === 1 && key === prev) continue;
+      keysAt[(colStart[d] as number) + r] = key;
+      d++;
+      prev = key;
+    }
+  }
+}
