@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-HTAJGXCF.js";
+} from "./cli-chunk-L2SWIBJD.js";
 import "./cli-chunk-YMVDUG3W.js";
 import "./cli-chunk-QI4UG6YH.js";
 import "./cli-chunk-XYLEW4VM.js";

@@ -55,6 +55,9 @@ export async function prepareBoth(base: SideJob, head: SideJob): Promise<[Prepar
   const worker = inWorker(head, headBytes);
   worker?.prepared.catch(() => undefined);
   try {
+    // Base is decoded once head's bytes are on their way to the worker: decoding blocks this thread,
+    // and with it the hand-over (it waited 100 ms for base's decode once).
+    await Promise.allSettled([headBytes]);
     const preparedBase = prepareBytes(base, await baseBytes);
     const preparedHead = await (worker?.prepared ?? headBytes.then((bytes) => prepareBytes(head, bytes)));
     return [preparedBase, preparedHead];

@@ -44,6 +44,7 @@ async function prepareBoth(base, head) {
   const worker = inWorker(head, headBytes);
   worker?.prepared.catch(() => void 0);
   try {
+    await Promise.allSettled([headBytes]);
     const preparedBase = prepareBytes(base, await baseBytes);
     const preparedHead = await (worker?.prepared ?? headBytes.then((bytes) => prepareBytes(head, bytes)));
     return [preparedBase, preparedHead];
