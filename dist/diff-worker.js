@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-L2SWIBJD.js";
-import "./cli-chunk-YMVDUG3W.js";
-import "./cli-chunk-QI4UG6YH.js";
+} from "./cli-chunk-SE45YTII.js";
+import "./cli-chunk-BPHAA7ZK.js";
+import "./cli-chunk-OS2OVSKD.js";
 import "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff-worker.ts

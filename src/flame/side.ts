@@ -75,9 +75,27 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
     total: new Float64Array(keys.length),
     stamp: new Int32Array(keys.length).fill(-1),
   };
-  const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
-  const side = layOut(length, value);
-  writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
+  // With no collapsed groups every frame is one key, so the stacks' lengths are known before reading
+  // them and one pass both sums and writes the columns. It gives up at an out-of-range frame index
+  // (then the keys are fewer than the frames), and two passes count first, then write.
+  const onePass = () => {
+    if (frameGroup.includes(1)) return undefined;
+    const samples = lengthsOf(profile, ops, length, value);
+    const side = layOut(length, value);
+    return writeAndSum(profile, frameKey, side.rank, side.colStart, side.keysAt, sums)
+      ? { samples, side }
+      : undefined;
+  };
+  const twoPasses = () => {
+    sums.self.fill(0);
+    sums.total.fill(0);
+    sums.stamp.fill(-1);
+    const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
+    const side = layOut(length, value);
+    writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
+    return { samples, side };
+  };
+  const { samples, side } = onePass() ?? twoPasses();
   let valueTotal = 0;
   for (let s = 0; s < stackCount; s++) valueTotal += value[s] as number;
   const reached = new Uint8Array(keys.length);
@@ -186,6 +204,55 @@ function countStacks(
     if (n > 0) self[prev] = (self[prev] as number) + v;
   }
   return samples;
+}
+
+/** Each stack's frame count (its key count when no frame is collapsed) and time per op; returns the samples. */
+function lengthsOf(profile: PackedProfile, ops: number, length: Int32Array, value: Float64Array): number {
+  let samples = 0;
+  const { stackStart, values } = profile;
+  for (let s = 0; s < values.length; s++) {
+    samples += profile.samples[s] as number;
+    value[s] = (values[s] as number) / ops;
+    length[s] = (stackStart[s + 1] as number) - (stackStart[s] as number);
+  }
+  return samples;
+}
+
+/**
+ * The one pass when every frame is one key: each key into its column, and each key's self and total
+ * time (as countStacks sums them). False, with the sums partly made, at a frame index out of range.
+ */
+function writeAndSum(
+  profile: PackedProfile,
+  frameKey: Int32Array,
+  rank: Int32Array,
+  colStart: Int32Array,
+  keysAt: Int32Array,
+  sums: { self: Float64Array; total: Float64Array; stamp: Int32Array },
+): boolean {
+  const { stackFrames, stackStart, values } = profile;
+  const { self, total, stamp } = sums;
+  const frameTotal = frameKey.length;
+  const ops = profile.ops > 0 ? profile.ops : 1;
+  for (let s = 0; s < values.length; s++) {
+    const r = rank[s] as number;
+    const v = (values[s] as number) / ops;
+    const from = stackStart[s] as number;
+    const to = stackStart[s + 1] as number;
+    let key = -1;
+    for (let i = from; i < to; i++) {
+      const fi = stackFrames[i] as number;
+      if (fi < 0 || fi >= frameTotal) return false;
+      key = frameKey[fi] as number;
+      keysAt[(colStart[i - from] as number) + r] = key;
+      if (stamp[key] !== s) {
+        stamp[key] = s;
+        total[key] = (total[key] as number) + v;
+      }
+    }
+    if (key >= 0) self[key] = (self[key] as number) + v;
+  }
+  return true;
 }
 
 /** Orders the stacks longest first (a counting sort, profile order within one length) and sizes the columns. */

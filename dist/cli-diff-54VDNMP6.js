@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-L2SWIBJD.js";
+} from "./cli-chunk-SE45YTII.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-YMVDUG3W.js";
+} from "./cli-chunk-BPHAA7ZK.js";
 import {
   flameFunctions,
   formatDeltaNs,
@@ -20,8 +20,8 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-Q4ZICH5N.js";
-import "./cli-chunk-QI4UG6YH.js";
+} from "./cli-chunk-AWORHT2H.js";
+import "./cli-chunk-OS2OVSKD.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-Q4ZICH5N.js";
+} from "./cli-chunk-AWORHT2H.js";
 import {
   __commonJS,
   __name,

@@ -8,10 +8,10 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-YMVDUG3W.js";
+} from "./cli-chunk-BPHAA7ZK.js";
 import {
   sideStacks
-} from "./cli-chunk-QI4UG6YH.js";
+} from "./cli-chunk-OS2OVSKD.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -129,9 +129,22 @@ function sideStacks(input, collapse = {}) {
     total: new Float64Array(keys.length),
     stamp: new Int32Array(keys.length).fill(-1)
   };
-  const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
-  const side = layOut(length, value);
-  writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
+  const onePass = /* @__PURE__ */ __name(() => {
+    if (frameGroup.includes(1)) return void 0;
+    const samples2 = lengthsOf(profile, ops, length, value);
+    const side2 = layOut(length, value);
+    return writeAndSum(profile, frameKey, side2.rank, side2.colStart, side2.keysAt, sums) ? { samples: samples2, side: side2 } : void 0;
+  }, "onePass");
+  const twoPasses = /* @__PURE__ */ __name(() => {
+    sums.self.fill(0);
+    sums.total.fill(0);
+    sums.stamp.fill(-1);
+    const samples2 = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
+    const side2 = layOut(length, value);
+    writeColumns(profile, frameKey, frameGroup, side2.rank, side2.colStart, side2.keysAt);
+    return { samples: samples2, side: side2 };
+  }, "twoPasses");
+  const { samples, side } = onePass() ?? twoPasses();
   let valueTotal = 0;
   for (let s = 0; s < stackCount; s++) valueTotal += value[s];
   const reached = new Uint8Array(keys.length);
@@ -224,6 +237,43 @@ function countStacks(profile, ops, frameKey, frameGroup, length, value, sums) {
   return samples;
 }
 __name(countStacks, "countStacks");
+function lengthsOf(profile, ops, length, value) {
+  let samples = 0;
+  const { stackStart, values } = profile;
+  for (let s = 0; s < values.length; s++) {
+    samples += profile.samples[s];
+    value[s] = values[s] / ops;
+    length[s] = stackStart[s + 1] - stackStart[s];
+  }
+  return samples;
+}
+__name(lengthsOf, "lengthsOf");
+function writeAndSum(profile, frameKey, rank, colStart, keysAt, sums) {
+  const { stackFrames, stackStart, values } = profile;
+  const { self, total, stamp } = sums;
+  const frameTotal = frameKey.length;
+  const ops = profile.ops > 0 ? profile.ops : 1;
+  for (let s = 0; s < values.length; s++) {
+    const r = rank[s];
+    const v = values[s] / ops;
+    const from = stackStart[s];
+    const to = stackStart[s + 1];
+    let key = -1;
+    for (let i = from; i < to; i++) {
+      const fi = stackFrames[i];
+      if (fi < 0 || fi >= frameTotal) return false;
+      key = frameKey[fi];
+      keysAt[colStart[i - from] + r] = key;
+      if (stamp[key] !== s) {
+        stamp[key] = s;
+        total[key] = total[key] + v;
+      }
+    }
+    if (key >= 0) self[key] = self[key] + v;
+  }
+  return true;
+}
+__name(writeAndSum, "writeAndSum");
 function layOut(length, value) {
   const stackCount = length.length;
   let maxLen = 0;

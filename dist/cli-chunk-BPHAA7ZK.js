@@ -8,7 +8,7 @@ import {
   StackBuffer,
   packStacks,
   unpackStacks
-} from "./cli-chunk-QI4UG6YH.js";
+} from "./cli-chunk-OS2OVSKD.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -11,12 +11,12 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-SWS6AUC4.js";
+} from "./cli-chunk-76GFCHW7.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-Q4ZICH5N.js";
-import "./cli-chunk-QI4UG6YH.js";
+import "./cli-chunk-AWORHT2H.js";
+import "./cli-chunk-OS2OVSKD.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -7,13 +7,13 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-6YHW55DK.js";
+} from "./cli-chunk-GSZPLWJ2.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-YMVDUG3W.js";
-import "./cli-chunk-SWS6AUC4.js";
+import "./cli-chunk-BPHAA7ZK.js";
+import "./cli-chunk-76GFCHW7.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-Q4ZICH5N.js";
-import "./cli-chunk-QI4UG6YH.js";
+import "./cli-chunk-AWORHT2H.js";
+import "./cli-chunk-OS2OVSKD.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {
   compareCommand,
