@@ -4,7 +4,6 @@
 // millions of one-sample paths; this way they cost a few hash operations each instead of a node per
 // frame.
 import type { SideKey, SideStacks } from './side.js';
-import type { FlameNode } from './tree.js';
 
 /** One side for the walk: its columns, and each of its keys' id in the merged key list. */
 export interface WalkSide {
@@ -12,18 +11,29 @@ export interface WalkSide {
   keyMap: Int32Array;
 }
 
-/** Adds the nodes under `root` (whose totals are set); returns the node count and the deepest depth. */
-export function walkLevels(
-  root: FlameNode,
-  keys: SideKey[],
-  base: WalkSide,
-  head: WalkSide,
-  cut: number,
-): { nodeCount: number; maxDepth: number } {
+/**
+ * The merged tree's nodes as columns, node 0 the root: each node's key (in the merged key list), its
+ * parent (an earlier node), depth, and each side's total and self time per op. Children follow their
+ * parent's earlier children, in order of name then file.
+ */
+export interface NodeColumns {
+  count: number;
+  key: Int32Array;
+  parent: Int32Array;
+  depth: Int32Array;
+  baseTotal: Float64Array;
+  headTotal: Float64Array;
+  baseSelf: Float64Array;
+  headSelf: Float64Array;
+  maxDepth: number;
+}
+
+/** Walks both sides' stacks down from the root; frames below `cut` on both sides are left out. */
+export function walkLevels(keys: SideKey[], base: WalkSide, head: WalkSide, cut: number): NodeColumns {
   const sides = [base, head];
   const stackCount = base.stacks.value.length + head.stacks.value.length;
   const keyRank = rankKeys(keys);
-  const table = new NodeTable();
+  const table = new NodeTable(base.stacks.valueTotal, head.stacks.valueTotal);
   // Empty stacks (ranked last) are the root's own time.
   sides.forEach(({ stacks }, side) => {
     let empty = 0;
@@ -84,15 +94,10 @@ export function walkLevels(
     // The stacks left become the live lists: swap the two sets of arrays rather than copy.
     [live, next] = [next, live];
   }
-  table.build(root, keys);
-  return { nodeCount: table.count, maxDepth };
+  return table.finish(maxDepth);
 }
 
-/**
- * The nodes found by the walk, as columns: the objects are made once every value is known. Made
- * during the walk, each object's self times started as small integers and turned into doubles
- * later, and V8 migrated every node to a new shape (18 ms of a 100k-sample diff).
- */
+/** The nodes found by the walk, in growing columns. */
 class NodeTable {
   count = 1;
   key = new Int32Array(1024);
@@ -102,6 +107,11 @@ class NodeTable {
   headTotal = new Float64Array(1024);
   /** Self time per node, base then head. */
   self = [new Float64Array(1024), new Float64Array(1024)];
+
+  constructor(baseTotal: number, headTotal: number) {
+    this.baseTotal[0] = baseTotal;
+    this.headTotal[0] = headTotal;
+  }
 
   add(key: number, parent: number, depth: number, baseTotal: number, headTotal: number): number {
     if (this.count === this.key.length) this.grow();
@@ -134,33 +144,19 @@ class NodeTable {
     this.self = this.self.map(float);
   }
 
-  /** Makes the node objects under `root`; each parent's children come in the order they were added. */
-  build(root: FlameNode, keys: SideKey[]): void {
-    const [selfBase, selfHead] = this.self as [Float64Array, Float64Array];
-    root.baseSelf = selfBase[0] as number;
-    root.headSelf = selfHead[0] as number;
-    const nodes: FlameNode[] = new Array(this.count);
-    nodes[0] = root;
-    for (let i = 1; i < this.count; i++) {
-      const k = keys[this.key[i] as number] as SideKey;
-      const node: FlameNode = {
-        key: k.key,
-        name: k.name,
-        file: k.file,
-        line: k.line,
-        kind: k.kind,
-        collapsed: k.collapsed,
-        baseTotal: this.baseTotal[i] as number,
-        headTotal: this.headTotal[i] as number,
-        baseSelf: selfBase[i] as number,
-        headSelf: selfHead[i] as number,
-        depth: this.depth[i] as number,
-        children: [],
-      };
-      if (k.package !== undefined) node.package = k.package;
-      nodes[i] = node;
-      (nodes[this.parent[i] as number] as FlameNode).children.push(node);
-    }
+  finish(maxDepth: number): NodeColumns {
+    const n = this.count;
+    return {
+      count: n,
+      key: this.key.slice(0, n),
+      parent: this.parent.slice(0, n),
+      depth: this.depth.slice(0, n),
+      baseTotal: this.baseTotal.slice(0, n),
+      headTotal: this.headTotal.slice(0, n),
+      baseSelf: (this.self[0] as Float64Array).slice(0, n),
+      headSelf: (this.self[1] as Float64Array).slice(0, n),
+      maxDepth,
+    };
   }
 }
 

@@ -5,7 +5,7 @@
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
 import type { FrameKind } from '../model.js';
-import { walkLevels } from './levels.js';
+import { type NodeColumns, walkLevels } from './levels.js';
 import { type CollapseOptions, type SideKey, type SideStacks, sideStacks, type TreeInput } from './side.js';
 
 export {
@@ -98,14 +98,31 @@ export function buildFlameTree(
 }
 
 /**
+ * The merged tree before its node objects are made: plain data (typed arrays, strings, numbers), so
+ * that it can be copied to another thread, which makes the same FlameTree with treeOf.
+ */
+export interface FlatTree {
+  rootName: string;
+  /** Every function (or collapsed group) of either side; nodes name theirs by index. */
+  keys: SideKey[];
+  nodes: NodeColumns;
+  baseOps: number;
+  headOps: number;
+  baseSamples: number;
+  headSamples: number;
+  functions: FlameFunction[];
+}
+
+/**
  * The merged tree of two sides prepared by sideStacks with the same collapse options (each side may
  * be prepared elsewhere, as `flamegate diff` does head on a worker thread).
  */
-export function mergeSides(
-  base: SideStacks,
-  head: SideStacks,
-  options: TreeOptions & BuildOptions = {},
-): FlameTree {
+export function mergeSides(base: SideStacks, head: SideStacks, options: BuildOptions = {}): FlameTree {
+  return treeOf(mergeFlat(base, head, options));
+}
+
+/** mergeSides without the node objects. */
+export function mergeFlat(base: SideStacks, head: SideStacks, options: BuildOptions = {}): FlatTree {
   // One key list for both sides: base's keys in their order, then those only on head. A function's
   // line is head's when head has it, so that source links point at the code under review.
   const keys: SideKey[] = [];
@@ -127,43 +144,70 @@ export function mergeSides(
   };
   const baseMap = keyMap(base, false);
   const headMap = keyMap(head, true);
-
-  const baseTotal = base.valueTotal;
-  const headTotal = head.valueTotal;
-  const root: FlameNode = {
-    key: '',
-    name: options.rootName ?? 'all',
-    file: '',
-    line: 0,
-    kind: 'harness',
-    collapsed: false,
-    baseTotal,
-    headTotal,
-    baseSelf: 0,
-    headSelf: 0,
-    depth: 0,
-    children: [],
-  };
-  const cut = Math.max(baseTotal, headTotal) * (options.minFraction ?? DEFAULT_MIN_FRACTION);
-  const built = walkLevels(
-    root,
-    keys,
-    { stacks: base, keyMap: baseMap },
-    { stacks: head, keyMap: headMap },
-    cut,
-  );
-
+  const cut = Math.max(base.valueTotal, head.valueTotal) * (options.minFraction ?? DEFAULT_MIN_FRACTION);
+  const nodes = walkLevels(keys, { stacks: base, keyMap: baseMap }, { stacks: head, keyMap: headMap }, cut);
   return {
-    root,
-    baseTotal,
-    headTotal,
+    rootName: options.rootName ?? 'all',
+    keys,
+    nodes,
     baseOps: base.ops,
     headOps: head.ops,
     baseSamples: base.samples,
     headSamples: head.samples,
-    nodeCount: built.nodeCount,
-    maxDepth: built.maxDepth,
     functions: functionsOf(keys, base, baseMap, head, headMap),
+  };
+}
+
+/** The node objects of a flat tree; each parent's children in the order of the columns. */
+export function treeOf(flat: FlatTree): FlameTree {
+  const { nodes: n, keys } = flat;
+  const objects: FlameNode[] = new Array(n.count);
+  const root: FlameNode = {
+    key: '',
+    name: flat.rootName,
+    file: '',
+    line: 0,
+    kind: 'harness',
+    collapsed: false,
+    baseTotal: n.baseTotal[0] as number,
+    headTotal: n.headTotal[0] as number,
+    baseSelf: n.baseSelf[0] as number,
+    headSelf: n.headSelf[0] as number,
+    depth: 0,
+    children: [],
+  };
+  objects[0] = root;
+  for (let i = 1; i < n.count; i++) {
+    const k = keys[n.key[i] as number] as SideKey;
+    const node: FlameNode = {
+      key: k.key,
+      name: k.name,
+      file: k.file,
+      line: k.line,
+      kind: k.kind,
+      collapsed: k.collapsed,
+      baseTotal: n.baseTotal[i] as number,
+      headTotal: n.headTotal[i] as number,
+      baseSelf: n.baseSelf[i] as number,
+      headSelf: n.headSelf[i] as number,
+      depth: n.depth[i] as number,
+      children: [],
+    };
+    if (k.package !== undefined) node.package = k.package;
+    objects[i] = node;
+    (objects[n.parent[i] as number] as FlameNode).children.push(node);
+  }
+  return {
+    root,
+    baseTotal: root.baseTotal,
+    headTotal: root.headTotal,
+    baseOps: flat.baseOps,
+    headOps: flat.headOps,
+    baseSamples: flat.baseSamples,
+    headSamples: flat.headSamples,
+    nodeCount: n.count,
+    maxDepth: n.maxDepth,
+    functions: flat.functions,
   };
 }
 

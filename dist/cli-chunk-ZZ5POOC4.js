@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-AWORHT2H.js";
+} from "./cli-chunk-ZQKVFLL3.js";
 import {
   __commonJS,
   __name,

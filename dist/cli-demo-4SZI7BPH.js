@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-GSZPLWJ2.js";
+} from "./cli-chunk-KOMXGHRG.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-BPHAA7ZK.js";
 import {
   renderTerminal
-} from "./cli-chunk-76GFCHW7.js";
+} from "./cli-chunk-ZZ5POOC4.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-AWORHT2H.js";
+import "./cli-chunk-ZQKVFLL3.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

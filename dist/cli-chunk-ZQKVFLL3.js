@@ -73,11 +73,11 @@ function formatDeltaBytes(bytes) {
 __name(formatDeltaBytes, "formatDeltaBytes");
 
 // src/flame/levels.ts
-function walkLevels(root, keys, base, head, cut) {
+function walkLevels(keys, base, head, cut) {
   const sides = [base, head];
   const stackCount = base.stacks.value.length + head.stacks.value.length;
   const keyRank = rankKeys(keys);
-  const table = new NodeTable();
+  const table = new NodeTable(base.stacks.valueTotal, head.stacks.valueTotal);
   sides.forEach(({ stacks }, side) => {
     let empty = 0;
     for (let r2 = stacks.reaching[0] ?? 0; r2 < stacks.value.length; r2++) empty += stacks.value[r2];
@@ -133,8 +133,7 @@ function walkLevels(root, keys, base, head, cut) {
     );
     [live, next] = [next, live];
   }
-  table.build(root, keys);
-  return { nodeCount: table.count, maxDepth };
+  return table.finish(maxDepth);
 }
 __name(walkLevels, "walkLevels");
 var NodeTable = class {
@@ -149,6 +148,10 @@ var NodeTable = class {
   headTotal = new Float64Array(1024);
   /** Self time per node, base then head. */
   self = [new Float64Array(1024), new Float64Array(1024)];
+  constructor(baseTotal, headTotal) {
+    this.baseTotal[0] = baseTotal;
+    this.headTotal[0] = headTotal;
+  }
   add(key, parent, depth, baseTotal, headTotal) {
     if (this.count === this.key.length) this.grow();
     const id = this.count++;
@@ -178,33 +181,19 @@ var NodeTable = class {
     this.headTotal = float(this.headTotal);
     this.self = this.self.map(float);
   }
-  /** Makes the node objects under `root`; each parent's children come in the order they were added. */
-  build(root, keys) {
-    const [selfBase, selfHead] = this.self;
-    root.baseSelf = selfBase[0];
-    root.headSelf = selfHead[0];
-    const nodes = new Array(this.count);
-    nodes[0] = root;
-    for (let i = 1; i < this.count; i++) {
-      const k = keys[this.key[i]];
-      const node = {
-        key: k.key,
-        name: k.name,
-        file: k.file,
-        line: k.line,
-        kind: k.kind,
-        collapsed: k.collapsed,
-        baseTotal: this.baseTotal[i],
-        headTotal: this.headTotal[i],
-        baseSelf: selfBase[i],
-        headSelf: selfHead[i],
-        depth: this.depth[i],
-        children: []
-      };
-      if (k.package !== void 0) node.package = k.package;
-      nodes[i] = node;
-      nodes[this.parent[i]].children.push(node);
-    }
+  finish(maxDepth) {
+    const n = this.count;
+    return {
+      count: n,
+      key: this.key.slice(0, n),
+      parent: this.parent.slice(0, n),
+      depth: this.depth.slice(0, n),
+      baseTotal: this.baseTotal.slice(0, n),
+      headTotal: this.headTotal.slice(0, n),
+      baseSelf: this.self[0].slice(0, n),
+      headSelf: this.self[1].slice(0, n),
+      maxDepth
+    };
   }
 };
 function rankKeys(keys) {
@@ -339,6 +328,10 @@ function buildFlameTree(base, head, options = {}) {
 }
 __name(buildFlameTree, "buildFlameTree");
 function mergeSides(base, head, options = {}) {
+  return treeOf(mergeFlat(base, head, options));
+}
+__name(mergeSides, "mergeSides");
+function mergeFlat(base, head, options = {}) {
   const keys = [];
   const ids = /* @__PURE__ */ new Map();
   const keyMap = /* @__PURE__ */ __name((side, isHead) => {
@@ -358,44 +351,72 @@ function mergeSides(base, head, options = {}) {
   }, "keyMap");
   const baseMap = keyMap(base, false);
   const headMap = keyMap(head, true);
-  const baseTotal = base.valueTotal;
-  const headTotal = head.valueTotal;
-  const root = {
-    key: "",
-    name: options.rootName ?? "all",
-    file: "",
-    line: 0,
-    kind: "harness",
-    collapsed: false,
-    baseTotal,
-    headTotal,
-    baseSelf: 0,
-    headSelf: 0,
-    depth: 0,
-    children: []
-  };
-  const cut = Math.max(baseTotal, headTotal) * (options.minFraction ?? DEFAULT_MIN_FRACTION);
-  const built = walkLevels(
-    root,
-    keys,
-    { stacks: base, keyMap: baseMap },
-    { stacks: head, keyMap: headMap },
-    cut
-  );
+  const cut = Math.max(base.valueTotal, head.valueTotal) * (options.minFraction ?? DEFAULT_MIN_FRACTION);
+  const nodes = walkLevels(keys, { stacks: base, keyMap: baseMap }, { stacks: head, keyMap: headMap }, cut);
   return {
-    root,
-    baseTotal,
-    headTotal,
+    rootName: options.rootName ?? "all",
+    keys,
+    nodes,
     baseOps: base.ops,
     headOps: head.ops,
     baseSamples: base.samples,
     headSamples: head.samples,
-    nodeCount: built.nodeCount,
-    maxDepth: built.maxDepth,
     functions: functionsOf(keys, base, baseMap, head, headMap)
   };
 }
-__name(mergeSides, "mergeSides");
+__name(mergeFlat, "mergeFlat");
+function treeOf(flat) {
+  const { nodes: n, keys } = flat;
+  const objects = new Array(n.count);
+  const root = {
+    key: "",
+    name: flat.rootName,
+    file: "",
+    line: 0,
+    kind: "harness",
+    collapsed: false,
+    baseTotal: n.baseTotal[0],
+    headTotal: n.headTotal[0],
+    baseSelf: n.baseSelf[0],
+    headSelf: n.headSelf[0],
+    depth: 0,
+    children: []
+  };
+  objects[0] = root;
+  for (let i = 1; i < n.count; i++) {
+    const k = keys[n.key[i]];
+    const node = {
+      key: k.key,
+      name: k.name,
+      file: k.file,
+      line: k.line,
+      kind: k.kind,
+      collapsed: k.collapsed,
+      baseTotal: n.baseTotal[i],
+      headTotal: n.headTotal[i],
+      baseSelf: n.baseSelf[i],
+      headSelf: n.headSelf[i],
+      depth: n.depth[i],
+      children: []
+    };
+    if (k.package !== void 0) node.package = k.package;
+    objects[i] = node;
+    objects[n.parent[i]].children.push(node);
+  }
+  return {
+    root,
+    baseTotal: root.baseTotal,
+    headTotal: root.headTotal,
+    baseOps: flat.baseOps,
+    headOps: flat.headOps,
+    baseSamples: flat.baseSamples,
+    headSamples: flat.headSamples,
+    nodeCount: n.count,
+    maxDepth: n.maxDepth,
+    functions: flat.functions
+  };
+}
+__name(treeOf, "treeOf");
 function functionsOf(keys, base, baseMap, head, headMap) {
   const n = keys.length;
   const sums = {

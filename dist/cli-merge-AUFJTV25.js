@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-76GFCHW7.js";
+} from "./cli-chunk-ZZ5POOC4.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-AWORHT2H.js";
+import "./cli-chunk-ZQKVFLL3.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-AWORHT2H.js";
+} from "./cli-chunk-ZQKVFLL3.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name
