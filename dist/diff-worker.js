@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-SE45YTII.js";
-import "./cli-chunk-BPHAA7ZK.js";
+} from "./cli-chunk-ARHYYVTQ.js";
+import "./cli-chunk-ZAVMCE27.js";
 import "./cli-chunk-OS2OVSKD.js";
 import "./cli-chunk-XYLEW4VM.js";
 

@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-BPHAA7ZK.js";
+} from "./cli-chunk-ZAVMCE27.js";
 import {
   sideStacks
 } from "./cli-chunk-OS2OVSKD.js";

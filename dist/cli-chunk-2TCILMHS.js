@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-ZQKVFLL3.js";
+} from "./cli-chunk-V3N22YP7.js";
 import {
   __commonJS,
   __name,

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-SE45YTII.js";
+} from "./cli-chunk-ARHYYVTQ.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-BPHAA7ZK.js";
+} from "./cli-chunk-ZAVMCE27.js";
 import {
   flameFunctions,
   formatDeltaNs,
@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-ZQKVFLL3.js";
+} from "./cli-chunk-V3N22YP7.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-ZZ5POOC4.js";
+} from "./cli-chunk-2TCILMHS.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-ZQKVFLL3.js";
+import "./cli-chunk-V3N22YP7.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

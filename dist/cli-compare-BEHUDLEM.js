@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-KOMXGHRG.js";
+} from "./cli-chunk-RXEXBJ4P.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-BPHAA7ZK.js";
-import "./cli-chunk-ZZ5POOC4.js";
+import "./cli-chunk-ZAVMCE27.js";
+import "./cli-chunk-2TCILMHS.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-ZQKVFLL3.js";
+import "./cli-chunk-V3N22YP7.js";
 import "./cli-chunk-OS2OVSKD.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {

@@ -303,19 +303,28 @@ function nextLevel(pairs, { stacks, keyMap }, side, depth, nodeOf, live, nLive, 
   const from = stacks.colStart[depth] ?? 0;
   const { keysAt, value } = stacks;
   const { rank, pair } = live;
+  const nextRank = next.rank;
+  const nextPair = next.pair;
+  let ending = nLive;
+  while (ending > 0 && rank[ending - 1] >= reaching) ending--;
   let n = 0;
-  for (let i = 0; i < nLive; i++) {
+  for (let i = 0; i < ending; i++) {
     const id = nodeOf[pair[i]];
     if (id < 0) continue;
     const r2 = rank[i];
-    const v = value[r2];
-    if (r2 >= reaching) {
-      self[id] = self[id] + v;
-      continue;
-    }
-    next.rank[n] = r2;
-    next.pair[n] = addToPair(pairs, id, keyMap[keysAt[from + r2]], v, side);
+    nextRank[n] = r2;
+    nextPair[n] = addToPair(
+      pairs,
+      id,
+      keyMap[keysAt[from + r2]],
+      value[r2],
+      side
+    );
     n++;
+  }
+  for (let i = ending; i < nLive; i++) {
+    const id = nodeOf[pair[i]];
+    if (id >= 0) self[id] = self[id] + value[rank[i]];
   }
   return n;
 }

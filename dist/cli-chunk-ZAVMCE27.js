@@ -239,18 +239,8 @@ function decodePprof(bytes, options = {}) {
   }
 }
 __name(decodePprof, "decodePprof");
-function decode(raw, options) {
-  const end = raw.length;
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  const stringRanges = new IntList();
-  const sampleTypes = [];
-  const comments = [];
-  const functionIds = new IntList();
-  const functionFields = new IntList();
-  const locationIds = new IntList();
-  const locationLines = new IntList();
-  const locationLineStart = new IntList();
-  const sampleRanges = new IntList();
+function scanFields(end, comments) {
+  const ranges = /* @__PURE__ */ new Map();
   while (pos < end) {
     const tag = varint();
     const field = tag >>> 3;
@@ -264,65 +254,105 @@ function decode(raw, options) {
     const start = pos;
     const stop = start + len;
     if (stop > end) throw new Error(`field ${field} runs past the end of the profile`);
-    if (field === 6) stringRanges.pushPair(start, stop);
-    else if (field === 2) sampleRanges.pushPair(start, stop);
-    else if (field === 4) {
-      let id = 0;
-      locationLineStart.push(locationLines.length);
-      while (pos < stop) {
-        const t = varint();
-        const n = t >>> 3;
-        if (n === 1) id = varint();
-        else if (n === 4 && (t & 7) === 2) {
-          const lineEnd = varint() + pos;
-          let functionId = 0;
-          let line = 0;
-          while (pos < lineEnd) {
-            const lt = varint();
-            if (lt >>> 3 === 1) functionId = varint();
-            else if (lt >>> 3 === 2) line = signed(varint());
-            else skip(lt & 7);
-          }
-          locationLines.push(functionId);
-          locationLines.push(line);
-        } else skip(t & 7);
-      }
-      locationIds.push(id);
-    } else if (field === 5) {
-      let id = 0;
-      let name = 0;
-      let systemName = 0;
-      let filename = 0;
-      let startLine = 0;
-      while (pos < stop) {
-        const t = varint();
-        const n = t >>> 3;
-        if (n === 1) id = varint();
-        else if (n === 2) name = varint();
-        else if (n === 3) systemName = varint();
-        else if (n === 4) filename = varint();
-        else if (n === 5) startLine = signed(varint());
-        else skip(t & 7);
-      }
-      functionIds.push(id);
-      functionFields.push(name);
-      functionFields.push(systemName);
-      functionFields.push(filename);
-      functionFields.push(startLine);
-    } else if (field === 1) {
-      let type = 0;
-      let unit2 = 0;
-      while (pos < stop) {
-        const t = varint();
-        if (t >>> 3 === 1) type = varint();
-        else if (t >>> 3 === 2) unit2 = varint();
-        else skip(t & 7);
-      }
-      sampleTypes.push([type, unit2]);
-    } else if (field === 13) {
-      while (pos < stop) comments.push(varint());
+    let list = ranges.get(field);
+    if (list === void 0) {
+      list = new IntList();
+      ranges.set(field, list);
     }
+    list.pushPair(start, stop);
     pos = stop;
+  }
+  return ranges;
+}
+__name(scanFields, "scanFields");
+function readLocation(stop, lines) {
+  let id = 0;
+  while (pos < stop) {
+    const t = varint();
+    const n = t >>> 3;
+    if (n === 1) id = varint();
+    else if (n === 4 && (t & 7) === 2) {
+      const lineEnd = varint() + pos;
+      let functionId = 0;
+      let line = 0;
+      while (pos < lineEnd) {
+        const lt = varint();
+        if (lt >>> 3 === 1) functionId = varint();
+        else if (lt >>> 3 === 2) line = signed(varint());
+        else skip(lt & 7);
+      }
+      lines.push(functionId);
+      lines.push(line);
+    } else skip(t & 7);
+  }
+  return id;
+}
+__name(readLocation, "readLocation");
+function readFunction(stop, ids, fields) {
+  let id = 0;
+  let name = 0;
+  let systemName = 0;
+  let filename = 0;
+  let startLine = 0;
+  while (pos < stop) {
+    const t = varint();
+    const n = t >>> 3;
+    if (n === 1) id = varint();
+    else if (n === 2) name = varint();
+    else if (n === 3) systemName = varint();
+    else if (n === 4) filename = varint();
+    else if (n === 5) startLine = signed(varint());
+    else skip(t & 7);
+  }
+  ids.push(id);
+  fields.push(name);
+  fields.push(systemName);
+  fields.push(filename);
+  fields.push(startLine);
+}
+__name(readFunction, "readFunction");
+function decode(raw, options) {
+  const end = raw.length;
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const sampleTypes = [];
+  const comments = [];
+  const functionIds = new IntList();
+  const functionFields = new IntList();
+  const locationIds = new IntList();
+  const locationLines = new IntList();
+  const locationLineStart = new IntList();
+  const rangesOf = scanFields(end, comments);
+  const sampleRanges = rangesOf.get(2) ?? new IntList();
+  const stringRanges = rangesOf.get(6) ?? new IntList();
+  const locations = rangesOf.get(4);
+  for (let i = 0; locations && i < locations.length; i += 2) {
+    pos = locations.data[i];
+    locationLineStart.push(locationLines.length);
+    locationIds.push(readLocation(locations.data[i + 1], locationLines));
+  }
+  const functions = rangesOf.get(5);
+  for (let i = 0; functions && i < functions.length; i += 2) {
+    pos = functions.data[i];
+    readFunction(functions.data[i + 1], functionIds, functionFields);
+  }
+  const types = rangesOf.get(1);
+  for (let i = 0; types && i < types.length; i += 2) {
+    pos = types.data[i];
+    const stop = types.data[i + 1];
+    let type = 0;
+    let unit2 = 0;
+    while (pos < stop) {
+      const t = varint();
+      if (t >>> 3 === 1) type = varint();
+      else if (t >>> 3 === 2) unit2 = varint();
+      else skip(t & 7);
+    }
+    sampleTypes.push([type, unit2]);
+  }
+  const packedComments = rangesOf.get(13);
+  for (let i = 0; packedComments && i < packedComments.length; i += 2) {
+    pos = packedComments.data[i];
+    while (pos < packedComments.data[i + 1]) comments.push(varint());
   }
   locationLineStart.push(locationLines.length);
   const decoded = /* @__PURE__ */ new Map();
@@ -401,18 +431,29 @@ function decode(raw, options) {
     sampleBytes += sampleRanges.data[i + 1] - sampleRanges.data[i];
   }
   const out = new StackBuffer(sampleRanges.length / 2, sampleBytes * maxFramesPerLocation);
-  readStacks(
-    sampleRanges,
-    valueIndex,
-    countIndex,
-    factor,
-    slots,
-    sparse,
-    locStart,
-    locFrames,
-    maxFramesPerLocation,
-    out
-  );
+  if (slotOf && maxFramesPerLocation === 1) {
+    const frameById = new Int32Array(slotOf.length).fill(-1);
+    for (let id = 0; id < slotOf.length; id++) {
+      const l = slotOf[id];
+      if (l >= 0 && locStart[l + 1] > locStart[l]) {
+        frameById[id] = locFrames[locStart[l]];
+      }
+    }
+    readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById, out);
+  } else {
+    readStacks(
+      sampleRanges,
+      valueIndex,
+      countIndex,
+      factor,
+      slots,
+      sparse,
+      locStart,
+      locFrames,
+      maxFramesPerLocation,
+      out
+    );
+  }
   let ops = 1;
   for (const c of comments) {
     const comment = string(c);
@@ -499,6 +540,79 @@ function readStacks(sampleRanges, valueIndex, countIndex, factor, slotOf, sparse
   }
 }
 __name(readStacks, "readStacks");
+function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById, out) {
+  const bytes = buf;
+  let ids = new Int32Array(256);
+  const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
+  const ranges = sampleRanges.data;
+  const idCount = frameById.length;
+  for (let s = 0; s < sampleRanges.length; s += 2) {
+    let p = ranges[s];
+    const end = ranges[s + 1];
+    let nIds = 0;
+    let nValues = 0;
+    values.fill(0);
+    while (p < end) {
+      const tag = bytes[p++];
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      if (tag > 127 || field !== 1 && field !== 2 || wire !== 0 && wire !== 2) {
+        pos = p - 1;
+        skip(varint() & 7);
+        p = pos;
+        continue;
+      }
+      let stop = p + 1;
+      if (wire === 2) {
+        pos = p;
+        const length = varint();
+        p = pos;
+        stop = p + length;
+      }
+      if (stop > end) throw new Error("a sample runs past its end");
+      if (field === 1) {
+        if (nIds + (stop - p) > ids.length) {
+          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
+          grown.set(ids);
+          ids = grown;
+        }
+        while (p < stop) {
+          let id = bytes[p++];
+          if (id > 127) {
+            const b = bytes[p++];
+            if (b < 128) id = id & 127 | b << 7;
+            else {
+              pos = p - 2;
+              id = varint();
+              p = pos;
+            }
+          }
+          ids[nIds++] = id < idCount ? frameById[id] : -1;
+        }
+      } else {
+        while (p < stop) {
+          pos = p;
+          const v = varint();
+          p = pos;
+          if (nValues < values.length) values[nValues] = v;
+          nValues++;
+        }
+      }
+    }
+    const value = signed(values[valueIndex]) * factor;
+    const count = countIndex < 0 ? 1 : signed(values[countIndex]);
+    if (value === 0 && count === 0) continue;
+    const frames = out.reserve(nIds);
+    let at = out.length;
+    for (let i = nIds - 1; i >= 0; i--) {
+      const f = ids[i];
+      if (f >= 0) frames[at++] = f;
+    }
+    out.length = at;
+    out.endStack(value, count);
+  }
+}
+__name(readFlatStacks, "readFlatStacks");
 function pickValue(count, type, unit, wanted) {
   const indices = Array.from({ length: count }, (_, i) => i);
   if (wanted) {

@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-KOMXGHRG.js";
+} from "./cli-chunk-RXEXBJ4P.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-BPHAA7ZK.js";
+import "./cli-chunk-ZAVMCE27.js";
 import {
   renderTerminal
-} from "./cli-chunk-ZZ5POOC4.js";
+} from "./cli-chunk-2TCILMHS.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-ZQKVFLL3.js";
+import "./cli-chunk-V3N22YP7.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name
