@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-ARHYYVTQ.js";
+} from "./cli-chunk-WXYMJRJJ.js";
 import "./cli-chunk-ZAVMCE27.js";
 import "./cli-chunk-OS2OVSKD.js";
 import "./cli-chunk-XYLEW4VM.js";

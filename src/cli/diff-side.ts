@@ -50,7 +50,8 @@ export function transferList(prepared: PreparedSide): ArrayBuffer[] {
 export async function prepareBoth(base: SideJob, head: SideJob): Promise<[PreparedSide, PreparedSide]> {
   const baseBytes = readSideBytes(base.path, base.side);
   const headBytes = readSideBytes(head.path, head.side);
-  // When one side fails first, the other's failure must not surface as an unhandled rejection.
+  // A failure is handled where the bytes are awaited; meanwhile it must not surface as unhandled.
+  baseBytes.catch(() => undefined);
   headBytes.catch(() => undefined);
   const worker = inWorker(head, headBytes);
   worker?.prepared.catch(() => undefined);

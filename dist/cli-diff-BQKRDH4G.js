@@ -6,7 +6,7 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-ARHYYVTQ.js";
+} from "./cli-chunk-WXYMJRJJ.js";
 import {
   FORMAT_NAMES,
   incomparable

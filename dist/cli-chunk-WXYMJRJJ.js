@@ -40,6 +40,7 @@ __name(transferList, "transferList");
 async function prepareBoth(base, head) {
   const baseBytes = readSideBytes(base.path, base.side);
   const headBytes = readSideBytes(head.path, head.side);
+  baseBytes.catch(() => void 0);
   headBytes.catch(() => void 0);
   const worker = inWorker(head, headBytes);
   worker?.prepared.catch(() => void 0);
