@@ -45,8 +45,10 @@ export function walkLevels(keys: SideKey[], base: WalkSide, head: WalkSide, cut:
     key: new Int32Array(stackCount),
     bt: new Float64Array(stackCount),
     ht: new Float64Array(stackCount),
-    slots: new Int32Array(1024),
-    size: 1024,
+    // Room for the most pairs a depth can have (one per stack) at most half full; only the part in
+    // use is ever touched.
+    slots: new Int32Array(2 ** Math.ceil(Math.log2(2 * stackCount + 16))),
+    size: 16,
     count: 0,
   };
   const newLive = (n: number): Live => ({ rank: new Int32Array(n), pair: new Int32Array(n) });
@@ -248,7 +250,10 @@ const pairHash = (parent: number, key: number): number => {
 
 function resetPairs(pairs: Pairs): void {
   pairs.count = 0;
-  pairs.size = 1024;
+  // Small, so that the table grows (rehash) within each depth's first stacks: V8 then knows the call
+  // before it optimizes the loop. Started at the size it needs, it grew only late, in optimized code,
+  // which V8 threw away at the first growth.
+  pairs.size = 16;
   pairs.slots.fill(0, 0, pairs.size);
 }
 
@@ -257,8 +262,10 @@ function resetPairs(pairs: Pairs): void {
  * The table is sized by the pairs found, not the stacks: far fewer, so it stays in cache.
  */
 function addToPair(pairs: Pairs, parent: number, key: number, v: number, side: number): number {
-  const { slots, parent: pParent, key: pKey } = pairs;
-  const times = side === 1 ? pairs.ht : pairs.bt;
+  // Every field is read whichever the side: a field first read for head's stacks, once base's had
+  // got V8 to optimize this, threw the optimized code away.
+  const { slots, parent: pParent, key: pKey, bt, ht } = pairs;
+  const times = side === 1 ? ht : bt;
   const mask = pairs.size - 1;
   let h = pairHash(parent, key) & mask;
   for (;;) {
@@ -273,8 +280,8 @@ function addToPair(pairs: Pairs, parent: number, key: number, v: number, side: n
   const c = pairs.count++;
   pParent[c] = parent;
   pKey[c] = key;
-  pairs.bt[c] = 0;
-  pairs.ht[c] = 0;
+  bt[c] = 0;
+  ht[c] = 0;
   times[c] = v;
   slots[h] = c + 1;
   // Keep the table at most half full: grow and re-insert the pairs found so far.
@@ -284,7 +291,6 @@ function addToPair(pairs: Pairs, parent: number, key: number, v: number, side: n
 
 function rehash(pairs: Pairs): void {
   pairs.size *= 2;
-  if (pairs.slots.length < pairs.size) pairs.slots = new Int32Array(pairs.size);
   const { slots, parent, key } = pairs;
   slots.fill(0, 0, pairs.size);
   const mask = pairs.size - 1;
@@ -315,7 +321,7 @@ function firstLevel(pairs: Pairs, { stacks, keyMap }: WalkSide, live: Live, side
  */
 function nextLevel(
   pairs: Pairs,
-  { stacks, keyMap }: WalkSide,
+  walkSide: WalkSide,
   side: number,
   depth: number,
   nodeOf: Int32Array,
@@ -324,19 +330,48 @@ function nextLevel(
   next: Live,
   self: Float64Array,
 ): number {
+  const { stacks } = walkSide;
   const reaching = stacks.reaching[depth] ?? 0;
-  const from = stacks.colStart[depth] ?? 0;
+  // Live stacks keep ascending ranks, and ranks go longest first: the stacks that end at this depth
+  // (rank ≥ reaching) are the last ones. Each kind has a loop (and a function: V8 compiles a long
+  // loop on its own, and code after it without type feedback threw it away) free of that test.
+  let ending = nLive;
+  while (ending > 0 && (live.rank[ending - 1] as number) >= reaching) ending--;
+  endStacks(stacks.value, nodeOf, live, ending, nLive, self);
+  return goOn(pairs, walkSide, side, stacks.colStart[depth] ?? 0, nodeOf, live, ending, next);
+}
+
+/** Live stacks [from, to) end at this depth: their time is their node's self time. */
+function endStacks(
+  value: Float64Array,
+  nodeOf: Int32Array,
+  { rank, pair }: Live,
+  from: number,
+  to: number,
+  self: Float64Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const id = nodeOf[pair[i] as number] as number;
+    if (id >= 0) self[id] = (self[id] as number) + (value[rank[i] as number] as number);
+  }
+}
+
+/** Live stacks [0, count) go on to their key in the column at `from`; returns the stacks left in `next`. */
+function goOn(
+  pairs: Pairs,
+  { stacks, keyMap }: WalkSide,
+  side: number,
+  from: number,
+  nodeOf: Int32Array,
+  { rank, pair }: Live,
+  count: number,
+  next: Live,
+): number {
   const { keysAt, value } = stacks;
-  const { rank, pair } = live;
   const nextRank = next.rank;
   const nextPair = next.pair;
-  // Live stacks keep ascending ranks, and ranks go longest first: the stacks that end at this depth
-  // (rank ≥ reaching) are the last ones. Two loops without that test stay free of a branch that no
-  // stack takes until the shortest stacks end, where it threw V8's optimized code away.
-  let ending = nLive;
-  while (ending > 0 && (rank[ending - 1] as number) >= reaching) ending--;
   let n = 0;
-  for (let i = 0; i < ending; i++) {
+  for (let i = 0; i < count; i++) {
     const id = nodeOf[pair[i] as number] as number;
     if (id < 0) continue;
     const r = rank[i] as number;
@@ -349,10 +384,6 @@ function nextLevel(
       side,
     );
     n++;
-  }
-  for (let i = ending; i < nLive; i++) {
-    const id = nodeOf[pair[i] as number] as number;
-    if (id >= 0) self[id] = (self[id] as number) + (value[rank[i] as number] as number);
   }
   return n;
 }

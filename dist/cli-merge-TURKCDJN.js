@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-2TCILMHS.js";
+} from "./cli-chunk-TE2LLHKH.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-V3N22YP7.js";
+import "./cli-chunk-2Q4PJEUK.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

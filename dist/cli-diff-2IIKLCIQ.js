@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-V3N22YP7.js";
+} from "./cli-chunk-2Q4PJEUK.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

@@ -88,8 +88,10 @@ function walkLevels(keys, base, head, cut) {
     key: new Int32Array(stackCount),
     bt: new Float64Array(stackCount),
     ht: new Float64Array(stackCount),
-    slots: new Int32Array(1024),
-    size: 1024,
+    // Room for the most pairs a depth can have (one per stack) at most half full; only the part in
+    // use is ever touched.
+    slots: new Int32Array(2 ** Math.ceil(Math.log2(2 * stackCount + 16))),
+    size: 16,
     count: 0
   };
   const newLive = /* @__PURE__ */ __name((n) => ({ rank: new Int32Array(n), pair: new Int32Array(n) }), "newLive");
@@ -244,13 +246,13 @@ var pairHash = /* @__PURE__ */ __name((parent, key) => {
 }, "pairHash");
 function resetPairs(pairs) {
   pairs.count = 0;
-  pairs.size = 1024;
+  pairs.size = 16;
   pairs.slots.fill(0, 0, pairs.size);
 }
 __name(resetPairs, "resetPairs");
 function addToPair(pairs, parent, key, v, side) {
-  const { slots, parent: pParent, key: pKey } = pairs;
-  const times = side === 1 ? pairs.ht : pairs.bt;
+  const { slots, parent: pParent, key: pKey, bt, ht } = pairs;
+  const times = side === 1 ? ht : bt;
   const mask = pairs.size - 1;
   let h = pairHash(parent, key) & mask;
   for (; ; ) {
@@ -265,8 +267,8 @@ function addToPair(pairs, parent, key, v, side) {
   const c = pairs.count++;
   pParent[c] = parent;
   pKey[c] = key;
-  pairs.bt[c] = 0;
-  pairs.ht[c] = 0;
+  bt[c] = 0;
+  ht[c] = 0;
   times[c] = v;
   slots[h] = c + 1;
   if (pairs.count * 2 > pairs.size) rehash(pairs);
@@ -275,7 +277,6 @@ function addToPair(pairs, parent, key, v, side) {
 __name(addToPair, "addToPair");
 function rehash(pairs) {
   pairs.size *= 2;
-  if (pairs.slots.length < pairs.size) pairs.slots = new Int32Array(pairs.size);
   const { slots, parent, key } = pairs;
   slots.fill(0, 0, pairs.size);
   const mask = pairs.size - 1;
@@ -298,17 +299,28 @@ function firstLevel(pairs, { stacks, keyMap }, live, side) {
   return n;
 }
 __name(firstLevel, "firstLevel");
-function nextLevel(pairs, { stacks, keyMap }, side, depth, nodeOf, live, nLive, next, self) {
+function nextLevel(pairs, walkSide, side, depth, nodeOf, live, nLive, next, self) {
+  const { stacks } = walkSide;
   const reaching = stacks.reaching[depth] ?? 0;
-  const from = stacks.colStart[depth] ?? 0;
+  let ending = nLive;
+  while (ending > 0 && live.rank[ending - 1] >= reaching) ending--;
+  endStacks(stacks.value, nodeOf, live, ending, nLive, self);
+  return goOn(pairs, walkSide, side, stacks.colStart[depth] ?? 0, nodeOf, live, ending, next);
+}
+__name(nextLevel, "nextLevel");
+function endStacks(value, nodeOf, { rank, pair }, from, to, self) {
+  for (let i = from; i < to; i++) {
+    const id = nodeOf[pair[i]];
+    if (id >= 0) self[id] = self[id] + value[rank[i]];
+  }
+}
+__name(endStacks, "endStacks");
+function goOn(pairs, { stacks, keyMap }, side, from, nodeOf, { rank, pair }, count, next) {
   const { keysAt, value } = stacks;
-  const { rank, pair } = live;
   const nextRank = next.rank;
   const nextPair = next.pair;
-  let ending = nLive;
-  while (ending > 0 && rank[ending - 1] >= reaching) ending--;
   let n = 0;
-  for (let i = 0; i < ending; i++) {
+  for (let i = 0; i < count; i++) {
     const id = nodeOf[pair[i]];
     if (id < 0) continue;
     const r2 = rank[i];
@@ -322,13 +334,9 @@ function nextLevel(pairs, { stacks, keyMap }, side, depth, nodeOf, live, nLive, 
     );
     n++;
   }
-  for (let i = ending; i < nLive; i++) {
-    const id = nodeOf[pair[i]];
-    if (id >= 0) self[id] = self[id] + value[rank[i]];
-  }
   return n;
 }
-__name(nextLevel, "nextLevel");
+__name(goOn, "goOn");
 
 // src/flame/tree.ts
 var DEFAULT_MIN_FRACTION = 5e-5;

@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-RXEXBJ4P.js";
+} from "./cli-chunk-WBASHCNA.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-ZAVMCE27.js";
 import {
   renderTerminal
-} from "./cli-chunk-2TCILMHS.js";
+} from "./cli-chunk-TE2LLHKH.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-V3N22YP7.js";
+import "./cli-chunk-2Q4PJEUK.js";
 import "./cli-chunk-OS2OVSKD.js";
 import {
   __name

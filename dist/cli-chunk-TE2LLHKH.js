@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-V3N22YP7.js";
+} from "./cli-chunk-2Q4PJEUK.js";
 import {
   __commonJS,
   __name,

@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-RXEXBJ4P.js";
+} from "./cli-chunk-WBASHCNA.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-ZAVMCE27.js";
-import "./cli-chunk-2TCILMHS.js";
+import "./cli-chunk-TE2LLHKH.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-V3N22YP7.js";
+import "./cli-chunk-2Q4PJEUK.js";
 import "./cli-chunk-OS2OVSKD.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {
