@@ -96,8 +96,7 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
     return { samples, side };
   };
   const { samples, side } = onePass() ?? twoPasses();
-  let valueTotal = 0;
-  for (let s = 0; s < stackCount; s++) valueTotal += value[s] as number;
+  const valueTotal = sumOf(value);
   const reached = new Uint8Array(keys.length);
   for (let k = 0; k < keys.length; k++) reached[k] = sums.stamp[k] === -1 ? 0 : 1;
   return {
@@ -113,6 +112,12 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
     samples,
     ops,
   };
+}
+
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return sum;
 }
 
 /** Each frame's key, and whether the key stands for a collapsed group (a run of it counts once). */
@@ -255,33 +260,56 @@ function writeAndSum(
   return true;
 }
 
-/** Orders the stacks longest first (a counting sort, profile order within one length) and sizes the columns. */
+/**
+ * Orders the stacks longest first (a counting sort, profile order within one length) and sizes the
+ * columns. Each loop over the stacks is a function of its own: V8 compiles a long loop while it runs,
+ * and the code after it, not yet run, made it throw that code away at every next loop.
+ */
 function layOut(length: Int32Array, value: Float64Array) {
-  const stackCount = length.length;
-  let maxLen = 0;
-  for (let s = 0; s < stackCount; s++) maxLen = Math.max(maxLen, length[s] as number);
-  const ofLength = new Int32Array(maxLen + 1);
-  for (let s = 0; s < stackCount; s++) {
-    const len = length[s] as number;
-    ofLength[len] = (ofLength[len] as number) + 1;
-  }
+  const ofLength = lengthCounts(length);
+  const maxLen = ofLength.length - 1;
   const reaching = new Int32Array(maxLen + 1);
   for (let d = maxLen - 1; d >= 0; d--)
     reaching[d] = (reaching[d + 1] as number) + (ofLength[d + 1] as number);
   const colStart = new Int32Array(maxLen + 1);
   for (let d = 1; d <= maxLen; d++) colStart[d] = (colStart[d - 1] as number) + (reaching[d - 1] as number);
+  const rank = new Int32Array(length.length);
+  const rankedValue = new Float64Array(length.length);
   // Stacks of length L come after the reaching[L] longer ones.
-  const nextRank = reaching.slice();
-  const rank = new Int32Array(stackCount);
-  const rankedValue = new Float64Array(stackCount);
-  for (let s = 0; s < stackCount; s++) {
+  assignRanks(length, value, reaching.slice(), rank, rankedValue);
+  return { keysAt: new Int32Array(colStart[maxLen] as number), colStart, reaching, rank, rankedValue };
+}
+
+/** How many stacks have each length, 0 to the longest. */
+function lengthCounts(length: Int32Array): Int32Array {
+  let maxLen = 0;
+  for (let s = 0; s < length.length; s++) maxLen = Math.max(maxLen, length[s] as number);
+  const ofLength = new Int32Array(maxLen + 1);
+  countLengths(length, ofLength);
+  return ofLength;
+}
+
+function countLengths(length: Int32Array, ofLength: Int32Array): void {
+  for (let s = 0; s < length.length; s++) {
+    const len = length[s] as number;
+    ofLength[len] = (ofLength[len] as number) + 1;
+  }
+}
+
+function assignRanks(
+  length: Int32Array,
+  value: Float64Array,
+  nextRank: Int32Array,
+  rank: Int32Array,
+  rankedValue: Float64Array,
+): void {
+  for (let s = 0; s < length.length; s++) {
     const len = length[s] as number;
     const r = nextRank[len] as number;
     nextRank[len] = r + 1;
     rank[s] = r;
     rankedValue[r] = value[s] as number;
   }
-  return { keysAt: new Int32Array(colStart[maxLen] as number), colStart, reaching, rank, rankedValue };
 }
 
 /** Second pass over the stacks: each key into its column. */

@@ -102,6 +102,9 @@ export function decodePprof(bytes: Uint8Array, options: ReadOptions = {}): Packe
  */
 function scanFields(end: number, comments: number[]): Map<number, IntList> {
   const ranges = new Map<number, IntList>();
+  // The lists of the profile's own message fields exist before the loop, which then meets no new
+  // kind of object to make when the messages change kind (V8 dropped its optimized loop there).
+  for (const field of [1, 2, 3, 4, 5, 6, 13]) ranges.set(field, new IntList());
   while (pos < end) {
     const tag = varint();
     const field = tag >>> 3;

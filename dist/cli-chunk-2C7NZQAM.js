@@ -8,10 +8,10 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-ZAVMCE27.js";
+} from "./cli-chunk-XN3RISUQ.js";
 import {
   sideStacks
-} from "./cli-chunk-OS2OVSKD.js";
+} from "./cli-chunk-YCJF7IEK.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -145,8 +145,7 @@ function sideStacks(input, collapse = {}) {
     return { samples: samples2, side: side2 };
   }, "twoPasses");
   const { samples, side } = onePass() ?? twoPasses();
-  let valueTotal = 0;
-  for (let s = 0; s < stackCount; s++) valueTotal += value[s];
+  const valueTotal = sumOf(value);
   const reached = new Uint8Array(keys.length);
   for (let k = 0; k < keys.length; k++) reached[k] = sums.stamp[k] === -1 ? 0 : 1;
   return {
@@ -164,6 +163,12 @@ function sideStacks(input, collapse = {}) {
   };
 }
 __name(sideStacks, "sideStacks");
+function sumOf(values) {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum;
+}
+__name(sumOf, "sumOf");
 function keysOf(profile, collapse) {
   const keys = [];
   const ids = /* @__PURE__ */ new Map();
@@ -275,32 +280,44 @@ function writeAndSum(profile, frameKey, rank, colStart, keysAt, sums) {
 }
 __name(writeAndSum, "writeAndSum");
 function layOut(length, value) {
-  const stackCount = length.length;
-  let maxLen = 0;
-  for (let s = 0; s < stackCount; s++) maxLen = Math.max(maxLen, length[s]);
-  const ofLength = new Int32Array(maxLen + 1);
-  for (let s = 0; s < stackCount; s++) {
-    const len = length[s];
-    ofLength[len] = ofLength[len] + 1;
-  }
+  const ofLength = lengthCounts(length);
+  const maxLen = ofLength.length - 1;
   const reaching = new Int32Array(maxLen + 1);
   for (let d = maxLen - 1; d >= 0; d--)
     reaching[d] = reaching[d + 1] + ofLength[d + 1];
   const colStart = new Int32Array(maxLen + 1);
   for (let d = 1; d <= maxLen; d++) colStart[d] = colStart[d - 1] + reaching[d - 1];
-  const nextRank = reaching.slice();
-  const rank = new Int32Array(stackCount);
-  const rankedValue = new Float64Array(stackCount);
-  for (let s = 0; s < stackCount; s++) {
+  const rank = new Int32Array(length.length);
+  const rankedValue = new Float64Array(length.length);
+  assignRanks(length, value, reaching.slice(), rank, rankedValue);
+  return { keysAt: new Int32Array(colStart[maxLen]), colStart, reaching, rank, rankedValue };
+}
+__name(layOut, "layOut");
+function lengthCounts(length) {
+  let maxLen = 0;
+  for (let s = 0; s < length.length; s++) maxLen = Math.max(maxLen, length[s]);
+  const ofLength = new Int32Array(maxLen + 1);
+  countLengths(length, ofLength);
+  return ofLength;
+}
+__name(lengthCounts, "lengthCounts");
+function countLengths(length, ofLength) {
+  for (let s = 0; s < length.length; s++) {
+    const len = length[s];
+    ofLength[len] = ofLength[len] + 1;
+  }
+}
+__name(countLengths, "countLengths");
+function assignRanks(length, value, nextRank, rank, rankedValue) {
+  for (let s = 0; s < length.length; s++) {
     const len = length[s];
     const r = nextRank[len];
     nextRank[len] = r + 1;
     rank[s] = r;
     rankedValue[r] = value[s];
   }
-  return { keysAt: new Int32Array(colStart[maxLen]), colStart, reaching, rank, rankedValue };
 }
-__name(layOut, "layOut");
+__name(assignRanks, "assignRanks");
 function writeColumns(profile, frameKey, frameGroup, rank, colStart, keysAt) {
   const { stackFrames, stackStart, values } = profile;
   const frameTotal = frameKey.length;

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-WXYMJRJJ.js";
+} from "./cli-chunk-2C7NZQAM.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-ZAVMCE27.js";
+} from "./cli-chunk-XN3RISUQ.js";
 import {
   flameFunctions,
   formatDeltaNs,
@@ -20,8 +20,8 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-2Q4PJEUK.js";
-import "./cli-chunk-OS2OVSKD.js";
+} from "./cli-chunk-IVV7PSJ7.js";
+import "./cli-chunk-YCJF7IEK.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -11,12 +11,12 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-TE2LLHKH.js";
+} from "./cli-chunk-KOZRRSVO.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-2Q4PJEUK.js";
-import "./cli-chunk-OS2OVSKD.js";
+import "./cli-chunk-IVV7PSJ7.js";
+import "./cli-chunk-YCJF7IEK.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

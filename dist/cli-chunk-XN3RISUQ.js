@@ -8,7 +8,7 @@ import {
   StackBuffer,
   packStacks,
   unpackStacks
-} from "./cli-chunk-OS2OVSKD.js";
+} from "./cli-chunk-YCJF7IEK.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
@@ -241,6 +241,7 @@ function decodePprof(bytes, options = {}) {
 __name(decodePprof, "decodePprof");
 function scanFields(end, comments) {
   const ranges = /* @__PURE__ */ new Map();
+  for (const field of [1, 2, 3, 4, 5, 6, 13]) ranges.set(field, new IntList());
   while (pos < end) {
     const tag = varint();
     const field = tag >>> 3;

@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-2Q4PJEUK.js";
+} from "./cli-chunk-IVV7PSJ7.js";
 import {
   __commonJS,
   __name,

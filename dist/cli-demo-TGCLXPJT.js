@@ -7,17 +7,17 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-WBASHCNA.js";
+} from "./cli-chunk-PFPFU3OE.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-ZAVMCE27.js";
+import "./cli-chunk-XN3RISUQ.js";
 import {
   renderTerminal
-} from "./cli-chunk-TE2LLHKH.js";
+} from "./cli-chunk-KOZRRSVO.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-2Q4PJEUK.js";
-import "./cli-chunk-OS2OVSKD.js";
+import "./cli-chunk-IVV7PSJ7.js";
+import "./cli-chunk-YCJF7IEK.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
