@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-2C7NZQAM.js";
-import "./cli-chunk-XN3RISUQ.js";
-import "./cli-chunk-YCJF7IEK.js";
+} from "./cli-chunk-WOUJHSTE.js";
+import "./cli-chunk-T2S235WC.js";
+import "./cli-chunk-ZYTWRPYH.js";
 import "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff-worker.ts

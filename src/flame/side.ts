@@ -35,8 +35,12 @@ export interface SideKey {
  */
 export interface SideStacks {
   keys: SideKey[];
-  /** Column d starts at keysAt[colStart[d]]; entry r is the key at depth d of the r-th longest stack. */
-  keysAt: Int32Array;
+  /**
+   * Column d starts at keysAt[colStart[d]]; entry r is the key at depth d of the r-th longest stack.
+   * Two bytes a key when there are fewer than 65,536 keys (always, in practice): half the memory to
+   * fill and to read back.
+   */
+  keysAt: KeyColumn;
   colStart: Int32Array;
   /** Stacks longer than d; reaching[0] counts the non-empty stacks. */
   reaching: Int32Array;
@@ -52,6 +56,8 @@ export interface SideStacks {
   samples: number;
   ops: number;
 }
+
+export type KeyColumn = Int32Array | Uint16Array;
 
 const EMPTY: StackProfile = { frames: [], stacks: [], ops: 1 };
 
@@ -81,7 +87,7 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
   const onePass = () => {
     if (frameGroup.includes(1)) return undefined;
     const samples = lengthsOf(profile, ops, length, value);
-    const side = layOut(length, value);
+    const side = layOut(length, value, keys.length);
     return writeAndSum(profile, frameKey, side.rank, side.colStart, side.keysAt, sums)
       ? { samples, side }
       : undefined;
@@ -91,7 +97,7 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
     sums.total.fill(0);
     sums.stamp.fill(-1);
     const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
-    const side = layOut(length, value);
+    const side = layOut(length, value, keys.length);
     writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
     return { samples, side };
   };
@@ -232,7 +238,7 @@ function writeAndSum(
   frameKey: Int32Array,
   rank: Int32Array,
   colStart: Int32Array,
-  keysAt: Int32Array,
+  keysAt: KeyColumn,
   sums: { self: Float64Array; total: Float64Array; stamp: Int32Array },
 ): boolean {
   const { stackFrames, stackStart, values } = profile;
@@ -265,7 +271,7 @@ function writeAndSum(
  * columns. Each loop over the stacks is a function of its own: V8 compiles a long loop while it runs,
  * and the code after it, not yet run, made it throw that code away at every next loop.
  */
-function layOut(length: Int32Array, value: Float64Array) {
+function layOut(length: Int32Array, value: Float64Array, keyCount: number) {
   const ofLength = lengthCounts(length);
   const maxLen = ofLength.length - 1;
   const reaching = new Int32Array(maxLen + 1);
@@ -277,7 +283,9 @@ function layOut(length: Int32Array, value: Float64Array) {
   const rankedValue = new Float64Array(length.length);
   // Stacks of length L come after the reaching[L] longer ones.
   assignRanks(length, value, reaching.slice(), rank, rankedValue);
-  return { keysAt: new Int32Array(colStart[maxLen] as number), colStart, reaching, rank, rankedValue };
+  const size = colStart[maxLen] as number;
+  const keysAt: KeyColumn = keyCount < 65536 ? new Uint16Array(size) : new Int32Array(size);
+  return { keysAt, colStart, reaching, rank, rankedValue };
 }
 
 /** How many stacks have each length, 0 to the longest. */
@@ -319,7 +327,7 @@ function writeColumns(
   frameGroup: Uint8Array,
   rank: Int32Array,
   colStart: Int32Array,
-  keysAt: Int32Array,
+  keysAt: KeyColumn,
 ): void {
   const { stackFrames, stackStart, values } = profile;
   const frameTotal = frameKey.length;

@@ -132,7 +132,7 @@ function sideStacks(input, collapse = {}) {
   const onePass = /* @__PURE__ */ __name(() => {
     if (frameGroup.includes(1)) return void 0;
     const samples2 = lengthsOf(profile, ops, length, value);
-    const side2 = layOut(length, value);
+    const side2 = layOut(length, value, keys.length);
     return writeAndSum(profile, frameKey, side2.rank, side2.colStart, side2.keysAt, sums) ? { samples: samples2, side: side2 } : void 0;
   }, "onePass");
   const twoPasses = /* @__PURE__ */ __name(() => {
@@ -140,7 +140,7 @@ function sideStacks(input, collapse = {}) {
     sums.total.fill(0);
     sums.stamp.fill(-1);
     const samples2 = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
-    const side2 = layOut(length, value);
+    const side2 = layOut(length, value, keys.length);
     writeColumns(profile, frameKey, frameGroup, side2.rank, side2.colStart, side2.keysAt);
     return { samples: samples2, side: side2 };
   }, "twoPasses");
@@ -279,7 +279,7 @@ function writeAndSum(profile, frameKey, rank, colStart, keysAt, sums) {
   return true;
 }
 __name(writeAndSum, "writeAndSum");
-function layOut(length, value) {
+function layOut(length, value, keyCount) {
   const ofLength = lengthCounts(length);
   const maxLen = ofLength.length - 1;
   const reaching = new Int32Array(maxLen + 1);
@@ -290,7 +290,9 @@ function layOut(length, value) {
   const rank = new Int32Array(length.length);
   const rankedValue = new Float64Array(length.length);
   assignRanks(length, value, reaching.slice(), rank, rankedValue);
-  return { keysAt: new Int32Array(colStart[maxLen]), colStart, reaching, rank, rankedValue };
+  const size = colStart[maxLen];
+  const keysAt = keyCount < 65536 ? new Uint16Array(size) : new Int32Array(size);
+  return { keysAt, colStart, reaching, rank, rankedValue };
 }
 __name(layOut, "layOut");
 function lengthCounts(length) {

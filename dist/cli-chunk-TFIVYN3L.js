@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-IVV7PSJ7.js";
+} from "./cli-chunk-I62XIMHG.js";
 import {
   __commonJS,
   __name,

@@ -8,7 +8,7 @@ import {
   StackBuffer,
   packStacks,
   unpackStacks
-} from "./cli-chunk-YCJF7IEK.js";
+} from "./cli-chunk-ZYTWRPYH.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
@@ -789,6 +789,7 @@ var HARNESS = new RegExp(
   ].join("|")
 );
 function isHarnessFile(file) {
+  if (!file.includes("tinybench") && !file.includes(RUNNER_BUNDLE) && !file.includes("child")) return false;
   return HARNESS.test(file);
 }
 __name(isHarnessFile, "isHarnessFile");

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-2C7NZQAM.js";
+} from "./cli-chunk-WOUJHSTE.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-XN3RISUQ.js";
+} from "./cli-chunk-T2S235WC.js";
 import {
   flameFunctions,
   formatDeltaNs,
@@ -20,8 +20,8 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-IVV7PSJ7.js";
-import "./cli-chunk-YCJF7IEK.js";
+} from "./cli-chunk-I62XIMHG.js";
+import "./cli-chunk-ZYTWRPYH.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -11,12 +11,12 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-KOZRRSVO.js";
+} from "./cli-chunk-TFIVYN3L.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-IVV7PSJ7.js";
-import "./cli-chunk-YCJF7IEK.js";
+import "./cli-chunk-I62XIMHG.js";
+import "./cli-chunk-ZYTWRPYH.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -8,10 +8,10 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-XN3RISUQ.js";
+} from "./cli-chunk-T2S235WC.js";
 import {
   sideStacks
-} from "./cli-chunk-YCJF7IEK.js";
+} from "./cli-chunk-ZYTWRPYH.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -7,17 +7,17 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-PFPFU3OE.js";
+} from "./cli-chunk-2ORUROUX.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-XN3RISUQ.js";
+import "./cli-chunk-T2S235WC.js";
 import {
   renderTerminal
-} from "./cli-chunk-KOZRRSVO.js";
+} from "./cli-chunk-TFIVYN3L.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-IVV7PSJ7.js";
-import "./cli-chunk-YCJF7IEK.js";
+import "./cli-chunk-I62XIMHG.js";
+import "./cli-chunk-ZYTWRPYH.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
