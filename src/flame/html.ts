@@ -76,9 +76,13 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
     c: [] as number[],
     ch: [] as number[],
   };
-  const stack: [FlameNode, number][] = [[tree.root, -1]];
+  // Depth first, as two parallel stacks (the nodes still to visit and their parents' ids): a pair per
+  // node was an allocation per node.
+  const stack: FlameNode[] = [tree.root];
+  const parents: number[] = [-1];
   while (stack.length > 0) {
-    const [node, parent] = stack.pop() as [FlameNode, number];
+    const node = stack.pop() as FlameNode;
+    const parent = parents.pop() as number;
     const id = cols.n.length;
     const d = selfDelta(node);
     cols.n.push(str(node.name));
@@ -95,7 +99,10 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
     cols.ch.push(CHANGES.indexOf(changeOf(d, scale)));
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i] as FlameNode;
-      if (Math.max(c.baseTotal, c.headTotal) >= cut) stack.push([c, id]);
+      if (Math.max(c.baseTotal, c.headTotal) >= cut) {
+        stack.push(c);
+        parents.push(id);
+      }
     }
   }
 

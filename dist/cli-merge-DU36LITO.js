@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-TFIVYN3L.js";
+} from "./cli-chunk-HN7F5QRX.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-I62XIMHG.js";
+import "./cli-chunk-QD77OTBV.js";
 import "./cli-chunk-ZYTWRPYH.js";
 import {
   __name

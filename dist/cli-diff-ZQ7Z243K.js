@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-I62XIMHG.js";
+} from "./cli-chunk-QD77OTBV.js";
 import "./cli-chunk-ZYTWRPYH.js";
 import {
   __name

@@ -631,9 +631,11 @@ function renderFlameHtml(tree, options = {}) {
     c: [],
     ch: []
   };
-  const stack = [[tree.root, -1]];
+  const stack = [tree.root];
+  const parents = [-1];
   while (stack.length > 0) {
-    const [node, parent] = stack.pop();
+    const node = stack.pop();
+    const parent = parents.pop();
     const id = cols.n.length;
     const d = selfDelta(node);
     cols.n.push(str(node.name));
@@ -650,7 +652,10 @@ function renderFlameHtml(tree, options = {}) {
     cols.ch.push(CHANGES.indexOf(changeOf(d, scale)));
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i];
-      if (Math.max(c.baseTotal, c.headTotal) >= cut) stack.push([c, id]);
+      if (Math.max(c.baseTotal, c.headTotal) >= cut) {
+        stack.push(c);
+        parents.push(id);
+      }
     }
   }
   const maxFunctions = options.maxFunctions ?? 500;

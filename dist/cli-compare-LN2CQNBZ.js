@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-2ORUROUX.js";
+} from "./cli-chunk-ZRQE5XD4.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-T2S235WC.js";
-import "./cli-chunk-TFIVYN3L.js";
+import "./cli-chunk-HN7F5QRX.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-I62XIMHG.js";
+import "./cli-chunk-QD77OTBV.js";
 import "./cli-chunk-ZYTWRPYH.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {

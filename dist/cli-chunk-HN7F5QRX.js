@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-I62XIMHG.js";
+} from "./cli-chunk-QD77OTBV.js";
 import {
   __commonJS,
   __name,
