@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deltaColor } from '../../src/flame/color.js';
-import { buildFlameTree, type FlameNode, flameFunctions } from '../../src/flame/tree.js';
+import {
+  buildFlameTree,
+  type CollapseOptions,
+  type FlameNode,
+  flameFunctions,
+  NODE_GROUP_NAME,
+} from '../../src/flame/tree.js';
+import type { StackProfile } from '../../src/model.js';
 import { profile, standardPair } from './flame-fixtures.js';
 
 function find(root: FlameNode, path: string): FlameNode {
@@ -136,5 +143,153 @@ describe('flame tree', () => {
     const tree = buildFlameTree(base, undefined);
     expect(tree.headTotal).toBe(0);
     expect(tree.baseTotal).toBeCloseTo(750);
+  });
+});
+
+// The merged tree is built from depth-major columns of both sides, one depth at a time, with a hash
+// table per depth and a cut; this reference builds the same tree the plain way (a trie of every path,
+// then the cut), so that the fast walk is checked on profiles of every shape.
+describe('flame tree against a plain trie', () => {
+  type Frame = StackProfile['frames'][number];
+  interface RefNode {
+    key: string;
+    name: string;
+    file: string;
+    baseTotal: number;
+    headTotal: number;
+    baseSelf: number;
+    headSelf: number;
+    children: Map<string, RefNode>;
+  }
+
+  function rng(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(s ^ (s >>> 15), s | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** The keys of a stack as the tree sees them: unknown frames skipped, a collapsed run counted once. */
+  function keysOf(frames: Frame[], stack: number[], collapse: CollapseOptions) {
+    const out: { key: string; name: string; file: string; group: boolean }[] = [];
+    for (const i of stack) {
+      const f = frames[i];
+      if (!f) continue;
+      let k: { key: string; name: string; file: string; group: boolean };
+      if (collapse.dependencies && f.kind === 'dependency' && f.package) {
+        k = { key: `pkg:${f.package}`, name: f.package, file: '', group: true };
+      } else if (collapse.node && f.kind === 'node') {
+        k = { key: 'node', name: NODE_GROUP_NAME, file: '', group: true };
+      } else k = { key: `${f.name}\0${f.file}`, name: f.name, file: f.file, group: false };
+      if (k.group && out.at(-1)?.key === k.key) continue;
+      out.push(k);
+    }
+    return out;
+  }
+
+  function reference(base: StackProfile, head: StackProfile, collapse: CollapseOptions, minFraction: number) {
+    const root: RefNode = {
+      key: '',
+      name: 'all',
+      file: '',
+      baseTotal: 0,
+      headTotal: 0,
+      baseSelf: 0,
+      headSelf: 0,
+      children: new Map(),
+    };
+    for (const [side, p] of [
+      ['base', base],
+      ['head', head],
+    ] as const) {
+      for (const stack of p.stacks) {
+        const v = stack.ns / p.ops;
+        let node = root;
+        node[`${side}Total`] += v;
+        for (const k of keysOf(p.frames, stack.frames, collapse)) {
+          let child = node.children.get(k.key);
+          if (!child) {
+            child = { ...k, baseTotal: 0, headTotal: 0, baseSelf: 0, headSelf: 0, children: new Map() };
+            node.children.set(k.key, child);
+          }
+          child[`${side}Total`] += v;
+          node = child;
+        }
+        node[`${side}Self`] += v;
+      }
+    }
+    const cut = Math.max(root.baseTotal, root.headTotal) * minFraction;
+    // Children in order of name, then file; those below the cut on both sides left out.
+    const shape = (n: RefNode): unknown => ({
+      name: n.name,
+      file: n.file,
+      baseTotal: n.baseTotal,
+      headTotal: n.headTotal,
+      baseSelf: n.baseSelf,
+      headSelf: n.headSelf,
+      children: [...n.children.values()]
+        .filter((c) => c.baseTotal >= cut || c.headTotal >= cut)
+        .sort((a, b) =>
+          a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+        )
+        .map(shape),
+    });
+    return shape(root);
+  }
+
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  function expectSame(actual: FlameNode, expected: unknown, path = 'all'): void {
+    const e = expected as { name: string; file: string; children: unknown[] } & Record<string, number>;
+    expect(`${path}: ${actual.name} ${actual.file}`).toBe(`${path}: ${e.name} ${e.file}`);
+    for (const field of ['baseTotal', 'headTotal', 'baseSelf', 'headSelf'] as const) {
+      if (!close(actual[field], e[field] as number)) {
+        expect(`${path} ${field} ${actual[field]}`).toBe(`${path} ${field} ${e[field]}`);
+      }
+    }
+    expect(actual.children.map((c) => c.name)).toEqual(e.children.map((c) => (c as { name: string }).name));
+    actual.children.forEach((c, i) => {
+      expectSame(c, e.children[i], `${path};${c.name}`);
+    });
+  }
+
+  it('builds the same tree as a trie of every path, for 300 random profiles', () => {
+    const kinds: Frame['kind'][] = ['user', 'dependency', 'node', 'runtime'];
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = rng(seed);
+      const frameCount = 1 + Math.floor(r() * 12);
+      const frames: Frame[] = Array.from({ length: frameCount }, (_, i) => {
+        const kind = kinds[Math.floor(r() * kinds.length)] as Frame['kind'];
+        // Names repeat across files and frames repeat a function (another line): keys are name and file.
+        const frame: Frame = {
+          name: `f${Math.floor(r() * frameCount)}`,
+          file: `file${i % 3}.js`,
+          line: i,
+          kind,
+        };
+        if (kind === 'dependency') frame.package = `pkg${i % 2}`;
+        return frame;
+      });
+      const side = (): StackProfile => ({
+        frames,
+        ops: 1 + Math.floor(r() * 3),
+        stacks: Array.from({ length: Math.floor(r() * 60) }, () => ({
+          // Some frame indices are out of range (a frame the table lacks) and some stacks are empty.
+          frames: Array.from({ length: Math.floor(r() * 9) }, () =>
+            r() < 0.03 ? frameCount + 2 : Math.floor(r() * frameCount),
+          ),
+          ns: Math.floor(r() * 1000),
+          samples: 1,
+        })),
+      });
+      const base = side();
+      const head = side();
+      const collapse: CollapseOptions = { dependencies: r() < 0.3, node: r() < 0.3 };
+      const minFraction = r() < 0.4 ? 0 : r() * 0.2;
+      const tree = buildFlameTree(base, head, { collapse, minFraction });
+      expectSame(tree.root, reference(base, head, collapse, minFraction));
+    }
   });
 });
