@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-WOUJHSTE.js";
-import "./cli-chunk-T2S235WC.js";
+} from "./cli-chunk-CDZYHXXK.js";
+import "./cli-chunk-CPBIFEXD.js";
 import "./cli-chunk-ZYTWRPYH.js";
 import "./cli-chunk-XYLEW4VM.js";
 

@@ -380,7 +380,7 @@ function readStacks(
     const end = ranges[s + 1] as number;
     let nIds = 0;
     let nValues = 0;
-    values.fill(0);
+    for (let v = 0; v < values.length; v++) values[v] = 0;
     while (p < end) {
       const tag = bytes[p++] as number;
       const field = tag >>> 3;
@@ -459,16 +459,20 @@ function readFlatStacks(
   out: StackBuffer,
 ): void {
   const bytes = buf;
-  let ids = new Int32Array(256);
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
   const idCount = frameById.length;
+  // Frames go straight into the buffer (sized for one frame per sample byte), leaf first as pprof
+  // lists them, then the stack is turned around in place.
+  const frames = out.reserve(0);
   for (let s = 0; s < sampleRanges.length; s += 2) {
     let p = ranges[s] as number;
     const end = ranges[s + 1] as number;
-    let nIds = 0;
+    const first = out.length;
+    let at = first;
+    let unknown = 0;
     let nValues = 0;
-    values.fill(0);
+    for (let v = 0; v < values.length; v++) values[v] = 0;
     while (p < end) {
       const tag = bytes[p++] as number;
       const field = tag >>> 3;
@@ -488,11 +492,6 @@ function readFlatStacks(
       }
       if (stop > end) throw new Error('a sample runs past its end');
       if (field === 1) {
-        if (nIds + (stop - p) > ids.length) {
-          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
-          grown.set(ids);
-          ids = grown;
-        }
         while (p < stop) {
           let id = bytes[p++] as number;
           if (id > 0x7f) {
@@ -504,7 +503,9 @@ function readFlatStacks(
               p = pos;
             }
           }
-          ids[nIds++] = id < idCount ? (frameById[id] as number) : -1;
+          const f = id < idCount ? (frameById[id] as number) : -1;
+          frames[at++] = f;
+          if (f < 0) unknown++;
         }
       } else {
         while (p < stop) {
@@ -519,16 +520,23 @@ function readFlatStacks(
     const value = signed(values[valueIndex] as number) * factor;
     const count = countIndex < 0 ? 1 : signed(values[countIndex] as number);
     if (value === 0 && count === 0) continue;
+    if (unknown > 0) at = dropUnknown(frames, first, at);
     // pprof lists locations leaf first; stacks here are root first.
-    const frames = out.reserve(nIds);
-    let at = out.length;
-    for (let i = nIds - 1; i >= 0; i--) {
-      const f = ids[i] as number;
-      if (f >= 0) frames[at++] = f;
+    for (let i = first, j = at - 1; i < j; i++, j--) {
+      const t = frames[i] as number;
+      frames[i] = frames[j] as number;
+      frames[j] = t;
     }
     out.length = at;
     out.endStack(value, count);
   }
+}
+
+/** Removes the -1 frames (ids of no location) from frames[from, to); returns the new end. */
+function dropUnknown(frames: Int32Array, from: number, to: number): number {
+  let w = from;
+  for (let i = from; i < to; i++) if ((frames[i] as number) >= 0) frames[w++] = frames[i] as number;
+  return w;
 }
 
 function pickValue(

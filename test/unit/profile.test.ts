@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Profile } from 'pprof-format';
+import { Profile, StringTable } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
 import { isHarnessFile } from '../../src/measure/harness.js';
 import type { BenchmarkMeasurement, StackProfile } from '../../src/model.js';
@@ -61,6 +61,36 @@ describe('readPprof + functionTable', () => {
     const profile = readPprof(buildPprof({ samples: [{ stack: [[lex, parse], main], values: [1, 100] }] }));
     expect(profile.stacks[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual(['main', 'parse', 'lex']);
     expect(fn(functionTable(profile), 'lex').selfNsPerOp).toBe(100);
+  });
+
+  it('skips a location id the profile does not define, and samples that count nothing', () => {
+    const strings = new StringTable();
+    const name = (s: string) => strings.dedup(s);
+    const bytes = new Profile({
+      sampleType: [
+        { type: name('sample'), unit: name('count') },
+        { type: name('wall'), unit: name('nanoseconds') },
+      ],
+      sample: [
+        { locationId: [1, 99, 2], value: [1, 100] },
+        { locationId: [2], value: [0, 0] },
+        { locationId: [1, 2], value: [1, 50] },
+      ],
+      location: [
+        { id: 1, line: [{ functionId: 1, line: 4 }] },
+        { id: 2, line: [{ functionId: 2, line: 1 }] },
+      ],
+      function: [
+        { id: 1, name: name('leaf'), filename: name('/w/a.js') },
+        { id: 2, name: name('main'), filename: name('/w/a.js') },
+      ],
+      stringTable: strings,
+    }).encode();
+    const profile = readPprof(bytes);
+    const stacks = profile.stacks.map(
+      (s) => `${s.frames.map((f) => profile.frames[f]?.name).join(';')} ${s.ns}`,
+    );
+    expect(stacks).toEqual(['main;leaf 100', 'main;leaf 50']);
   });
 
   it('uses 1 op when the profile does not say, so per op means in total', () => {

@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-T2S235WC.js";
+} from "./cli-chunk-CPBIFEXD.js";
 import {
   sideStacks
 } from "./cli-chunk-ZYTWRPYH.js";

@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-ZRQE5XD4.js";
+} from "./cli-chunk-VQFBC36U.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-T2S235WC.js";
+import "./cli-chunk-CPBIFEXD.js";
 import "./cli-chunk-HN7F5QRX.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-QD77OTBV.js";

@@ -477,7 +477,7 @@ function readStacks(sampleRanges, valueIndex, countIndex, factor, slotOf, sparse
     const end = ranges[s + 1];
     let nIds = 0;
     let nValues = 0;
-    values.fill(0);
+    for (let v = 0; v < values.length; v++) values[v] = 0;
     while (p < end) {
       const tag = bytes[p++];
       const field = tag >>> 3;
@@ -543,16 +543,18 @@ function readStacks(sampleRanges, valueIndex, countIndex, factor, slotOf, sparse
 __name(readStacks, "readStacks");
 function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById, out) {
   const bytes = buf;
-  let ids = new Int32Array(256);
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
   const idCount = frameById.length;
+  const frames = out.reserve(0);
   for (let s = 0; s < sampleRanges.length; s += 2) {
     let p = ranges[s];
     const end = ranges[s + 1];
-    let nIds = 0;
+    const first = out.length;
+    let at = first;
+    let unknown = 0;
     let nValues = 0;
-    values.fill(0);
+    for (let v = 0; v < values.length; v++) values[v] = 0;
     while (p < end) {
       const tag = bytes[p++];
       const field = tag >>> 3;
@@ -572,11 +574,6 @@ function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById,
       }
       if (stop > end) throw new Error("a sample runs past its end");
       if (field === 1) {
-        if (nIds + (stop - p) > ids.length) {
-          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
-          grown.set(ids);
-          ids = grown;
-        }
         while (p < stop) {
           let id = bytes[p++];
           if (id > 127) {
@@ -588,7 +585,9 @@ function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById,
               p = pos;
             }
           }
-          ids[nIds++] = id < idCount ? frameById[id] : -1;
+          const f = id < idCount ? frameById[id] : -1;
+          frames[at++] = f;
+          if (f < 0) unknown++;
         }
       } else {
         while (p < stop) {
@@ -603,17 +602,23 @@ function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById,
     const value = signed(values[valueIndex]) * factor;
     const count = countIndex < 0 ? 1 : signed(values[countIndex]);
     if (value === 0 && count === 0) continue;
-    const frames = out.reserve(nIds);
-    let at = out.length;
-    for (let i = nIds - 1; i >= 0; i--) {
-      const f = ids[i];
-      if (f >= 0) frames[at++] = f;
+    if (unknown > 0) at = dropUnknown(frames, first, at);
+    for (let i = first, j = at - 1; i < j; i++, j--) {
+      const t = frames[i];
+      frames[i] = frames[j];
+      frames[j] = t;
     }
     out.length = at;
     out.endStack(value, count);
   }
 }
 __name(readFlatStacks, "readFlatStacks");
+function dropUnknown(frames, from, to) {
+  let w = from;
+  for (let i = from; i < to; i++) if (frames[i] >= 0) frames[w++] = frames[i];
+  return w;
+}
+__name(dropUnknown, "dropUnknown");
 function pickValue(count, type, unit, wanted) {
   const indices = Array.from({ length: count }, (_, i) => i);
   if (wanted) {

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-WOUJHSTE.js";
+} from "./cli-chunk-CDZYHXXK.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-T2S235WC.js";
+} from "./cli-chunk-CPBIFEXD.js";
 import {
   flameFunctions,
   formatDeltaNs,
