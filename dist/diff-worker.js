@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-CDZYHXXK.js";
-import "./cli-chunk-CPBIFEXD.js";
-import "./cli-chunk-ZYTWRPYH.js";
+} from "./cli-chunk-OWTA5OPW.js";
+import "./cli-chunk-T5SYTLY4.js";
+import "./cli-chunk-WO2T5LSO.js";
 import "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff-worker.ts

@@ -102,15 +102,17 @@ export class StackBuffer {
     this.frameCount = this.starts[this.stackCount] as number;
   }
 
-  finish(frames: PackedProfile['frames'], ops: number, sampleType: SampleType): PackedProfile {
+  /** The stacks so far (views, not copies). */
+  stacks(): Pick<PackedProfile, 'stackFrames' | 'stackStart' | 'values' | 'samples'> {
     return {
-      frames,
       stackFrames: this.frames.subarray(0, this.frameCount),
       stackStart: this.starts.subarray(0, this.stackCount + 1),
       values: this.vals.subarray(0, this.stackCount),
       samples: this.counts.subarray(0, this.stackCount),
-      ops,
-      sampleType,
     };
+  }
+
+  finish(frames: PackedProfile['frames'], ops: number, sampleType: SampleType): PackedProfile {
+    return { frames, ...this.stacks(), ops, sampleType };
   }
 }

@@ -310,36 +310,18 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
     );
   }
   const slots = slotOf ?? new Int32Array(0);
-  // Every location id takes at least one byte: this bounds the frames, so the buffer never grows.
+  // Every location id takes at least one byte: this bounds the ids, so the buffer never grows.
   let sampleBytes = 0;
   for (let i = 0; i < sampleRanges.length; i += 2) {
     sampleBytes += (sampleRanges.data[i + 1] as number) - (sampleRanges.data[i] as number);
   }
-  const out = new StackBuffer(sampleRanges.length / 2, sampleBytes * maxFramesPerLocation);
-  if (slotOf && maxFramesPerLocation === 1) {
-    // No inlined frames (as Node's profiles): a location id maps straight to its one frame.
-    const frameById = new Int32Array(slotOf.length).fill(-1);
-    for (let id = 0; id < slotOf.length; id++) {
-      const l = slotOf[id] as number;
-      if (l >= 0 && (locStart[l + 1] as number) > (locStart[l] as number)) {
-        frameById[id] = locFrames[locStart[l] as number] as number;
-      }
-    }
-    readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById, out);
-  } else {
-    readStacks(
-      sampleRanges,
-      valueIndex,
-      countIndex,
-      factor,
-      slots,
-      sparse,
-      locStart,
-      locFrames,
-      maxFramesPerLocation,
-      out,
-    );
-  }
+  // The samples' location ids, mapped as they are read: straight to their one frame when no location
+  // has inlined frames (Node's profiles), else to the location, whose frames are filled in after.
+  const flat = slotOf !== undefined && maxFramesPerLocation === 1;
+  const idMap = flat ? frameById(slotOf, locStart, locFrames) : slots;
+  const read = new StackBuffer(sampleRanges.length / 2, sampleBytes);
+  readStacks(sampleRanges, valueIndex, countIndex, factor, idMap, flat ? undefined : sparse, read);
+  const out = flat ? read : expandLocations(read, locStart, locFrames);
 
   let ops = 1;
   for (const c of comments) {
@@ -353,32 +335,33 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
 }
 
 /**
- * The hot loop of a large profile: every sample's location ids and values, expanded into frames
- * straight into the output buffer. Locals and typed arrays only, so that V8 keeps it tight: the read
- * position is a local here (the module-level one costs a memory round trip per byte), and one- and
- * two-byte varints, which almost every location id is, are read inline.
+ * The hot loop of a large profile: every sample's location ids and values, each id mapped (by `map`,
+ * or `sparse` when ids are too spread out for an array) straight into the output buffer, then turned
+ * around (pprof lists the leaf first; stacks here are root first). Locals and typed arrays only, so
+ * that V8 keeps it tight: the read position is a local here (the module-level one costs a memory round
+ * trip per byte), and one- and two-byte varints, which almost every id is, are read inline.
  */
 function readStacks(
   sampleRanges: IntList,
   valueIndex: number,
   countIndex: number,
   factor: number,
-  slotOf: Int32Array,
+  map: Int32Array,
   sparse: Map<number, number> | undefined,
-  locStart: Int32Array,
-  locFrames: Int32Array,
-  maxFramesPerLocation: number,
   out: StackBuffer,
 ): void {
   const bytes = buf;
-  let ids = new Int32Array(256);
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
-  const slotCount = slotOf.length;
+  const idCount = map.length;
+  // The buffer has room for one id per sample byte: no sample can overflow it.
+  const items = out.reserve(0);
   for (let s = 0; s < sampleRanges.length; s += 2) {
     let p = ranges[s] as number;
     const end = ranges[s + 1] as number;
-    let nIds = 0;
+    const first = out.length;
+    let at = first;
+    let unknown = 0;
     let nValues = 0;
     for (let v = 0; v < values.length; v++) values[v] = 0;
     while (p < end) {
@@ -401,11 +384,6 @@ function readStacks(
       }
       if (stop > end) throw new Error('a sample runs past its end');
       if (field === 1) {
-        if (nIds + (stop - p) > ids.length) {
-          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
-          grown.set(ids);
-          ids = grown;
-        }
         while (p < stop) {
           let id = bytes[p++] as number;
           if (id > 0x7f) {
@@ -417,7 +395,9 @@ function readStacks(
               p = pos;
             }
           }
-          ids[nIds++] = sparse ? (sparse.get(id) ?? -1) : id < slotCount ? (slotOf[id] as number) : -1;
+          const item = sparse ? (sparse.get(id) ?? -1) : id < idCount ? (map[id] as number) : -1;
+          items[at++] = item;
+          if (item < 0) unknown++;
         }
       } else {
         while (p < stop) {
@@ -432,104 +412,50 @@ function readStacks(
     const value = signed(values[valueIndex] as number) * factor;
     const count = countIndex < 0 ? 1 : signed(values[countIndex] as number);
     if (value === 0 && count === 0) continue;
-    // pprof lists locations leaf first; stacks here are root first.
-    const frames = out.reserve(nIds * maxFramesPerLocation);
-    let at = out.length;
-    for (let i = nIds - 1; i >= 0; i--) {
-      const l = ids[i] as number;
-      if (l < 0) continue;
-      const to = locStart[l + 1] as number;
-      for (let j = locStart[l] as number; j < to; j++) frames[at++] = locFrames[j] as number;
+    if (unknown > 0) at = dropUnknown(items, first, at);
+    for (let i = first, j = at - 1; i < j; i++, j--) {
+      const t = items[i] as number;
+      items[i] = items[j] as number;
+      items[j] = t;
     }
     out.length = at;
     out.endStack(value, count);
   }
 }
 
-/**
- * readStacks for profiles whose every location is one frame (no inlining), the common case: each id
- * is looked up once in `frameById` (-1: no frame) and the frames go to the buffer leaf last.
- */
-function readFlatStacks(
-  sampleRanges: IntList,
-  valueIndex: number,
-  countIndex: number,
-  factor: number,
-  frameById: Int32Array,
-  out: StackBuffer,
-): void {
-  const bytes = buf;
-  const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
-  const ranges = sampleRanges.data;
-  const idCount = frameById.length;
-  // Frames go straight into the buffer (sized for one frame per sample byte), leaf first as pprof
-  // lists them, then the stack is turned around in place.
-  const frames = out.reserve(0);
-  for (let s = 0; s < sampleRanges.length; s += 2) {
-    let p = ranges[s] as number;
-    const end = ranges[s + 1] as number;
-    const first = out.length;
-    let at = first;
-    let unknown = 0;
-    let nValues = 0;
-    for (let v = 0; v < values.length; v++) values[v] = 0;
-    while (p < end) {
-      const tag = bytes[p++] as number;
-      const field = tag >>> 3;
-      const wire = tag & 7;
-      if (tag > 0x7f || (field !== 1 && field !== 2) || (wire !== 0 && wire !== 2)) {
-        pos = p - 1;
-        skip(varint() & 7);
-        p = pos;
-        continue;
-      }
-      let stop = p + 1;
-      if (wire === 2) {
-        pos = p;
-        const length = varint();
-        p = pos;
-        stop = p + length;
-      }
-      if (stop > end) throw new Error('a sample runs past its end');
-      if (field === 1) {
-        while (p < stop) {
-          let id = bytes[p++] as number;
-          if (id > 0x7f) {
-            const b = bytes[p++] as number;
-            if (b < 0x80) id = (id & 0x7f) | (b << 7);
-            else {
-              pos = p - 2;
-              id = varint();
-              p = pos;
-            }
-          }
-          const f = id < idCount ? (frameById[id] as number) : -1;
-          frames[at++] = f;
-          if (f < 0) unknown++;
-        }
-      } else {
-        while (p < stop) {
-          pos = p;
-          const v = varint();
-          p = pos;
-          if (nValues < values.length) values[nValues] = v;
-          nValues++;
-        }
-      }
-    }
-    const value = signed(values[valueIndex] as number) * factor;
-    const count = countIndex < 0 ? 1 : signed(values[countIndex] as number);
-    if (value === 0 && count === 0) continue;
-    if (unknown > 0) at = dropUnknown(frames, first, at);
-    // pprof lists locations leaf first; stacks here are root first.
-    for (let i = first, j = at - 1; i < j; i++, j--) {
-      const t = frames[i] as number;
-      frames[i] = frames[j] as number;
-      frames[j] = t;
+/** Each location id's one frame, or -1 (no such location, or one without frames). */
+function frameById(slotOf: Int32Array, locStart: Int32Array, locFrames: Int32Array): Int32Array {
+  const map = new Int32Array(slotOf.length).fill(-1);
+  for (let id = 0; id < slotOf.length; id++) {
+    const l = slotOf[id] as number;
+    if (l >= 0 && (locStart[l + 1] as number) > (locStart[l] as number))
+      map[id] = locFrames[locStart[l] as number] as number;
+  }
+  return map;
+}
+
+/** Stacks of locations (root first) as stacks of their frames, a location's inlined frames outermost first. */
+function expandLocations(read: StackBuffer, locStart: Int32Array, locFrames: Int32Array): StackBuffer {
+  const { stackFrames: slots, stackStart, values, samples } = read.stacks();
+  let total = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const l = slots[i] as number;
+    total += (locStart[l + 1] as number) - (locStart[l] as number);
+  }
+  const out = new StackBuffer(values.length, total);
+  const frames = out.reserve(total);
+  let at = 0;
+  for (let s = 0; s < values.length; s++) {
+    const to = stackStart[s + 1] as number;
+    for (let i = stackStart[s] as number; i < to; i++) {
+      const l = slots[i] as number;
+      const end = locStart[l + 1] as number;
+      for (let j = locStart[l] as number; j < end; j++) frames[at++] = locFrames[j] as number;
     }
     out.length = at;
-    out.endStack(value, count);
+    out.endStack(values[s] as number, samples[s] as number);
   }
+  return out;
 }
 
 /** Removes the -1 frames (ids of no location) from frames[from, to); returns the new end. */

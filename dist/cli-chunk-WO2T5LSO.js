@@ -100,16 +100,17 @@ var StackBuffer = class {
   dropStack() {
     this.frameCount = this.starts[this.stackCount];
   }
-  finish(frames, ops, sampleType) {
+  /** The stacks so far (views, not copies). */
+  stacks() {
     return {
-      frames,
       stackFrames: this.frames.subarray(0, this.frameCount),
       stackStart: this.starts.subarray(0, this.stackCount + 1),
       values: this.vals.subarray(0, this.stackCount),
-      samples: this.counts.subarray(0, this.stackCount),
-      ops,
-      sampleType
+      samples: this.counts.subarray(0, this.stackCount)
     };
+  }
+  finish(frames, ops, sampleType) {
+    return { frames, ...this.stacks(), ops, sampleType };
   }
 };
 

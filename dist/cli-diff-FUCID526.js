@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-CDZYHXXK.js";
+} from "./cli-chunk-OWTA5OPW.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-CPBIFEXD.js";
+} from "./cli-chunk-T5SYTLY4.js";
 import {
   flameFunctions,
   formatDeltaNs,
@@ -20,8 +20,8 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-QD77OTBV.js";
-import "./cli-chunk-ZYTWRPYH.js";
+} from "./cli-chunk-2GCOQCQV.js";
+import "./cli-chunk-WO2T5LSO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

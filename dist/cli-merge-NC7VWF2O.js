@@ -11,12 +11,12 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-HN7F5QRX.js";
+} from "./cli-chunk-TH6Y63GG.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-QD77OTBV.js";
-import "./cli-chunk-ZYTWRPYH.js";
+import "./cli-chunk-2GCOQCQV.js";
+import "./cli-chunk-WO2T5LSO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -8,7 +8,7 @@ import {
   StackBuffer,
   packStacks,
   unpackStacks
-} from "./cli-chunk-ZYTWRPYH.js";
+} from "./cli-chunk-WO2T5LSO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
@@ -431,30 +431,11 @@ function decode(raw, options) {
   for (let i = 0; i < sampleRanges.length; i += 2) {
     sampleBytes += sampleRanges.data[i + 1] - sampleRanges.data[i];
   }
-  const out = new StackBuffer(sampleRanges.length / 2, sampleBytes * maxFramesPerLocation);
-  if (slotOf && maxFramesPerLocation === 1) {
-    const frameById = new Int32Array(slotOf.length).fill(-1);
-    for (let id = 0; id < slotOf.length; id++) {
-      const l = slotOf[id];
-      if (l >= 0 && locStart[l + 1] > locStart[l]) {
-        frameById[id] = locFrames[locStart[l]];
-      }
-    }
-    readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById, out);
-  } else {
-    readStacks(
-      sampleRanges,
-      valueIndex,
-      countIndex,
-      factor,
-      slots,
-      sparse,
-      locStart,
-      locFrames,
-      maxFramesPerLocation,
-      out
-    );
-  }
+  const flat = slotOf !== void 0 && maxFramesPerLocation === 1;
+  const idMap = flat ? frameById(slotOf, locStart, locFrames) : slots;
+  const read = new StackBuffer(sampleRanges.length / 2, sampleBytes);
+  readStacks(sampleRanges, valueIndex, countIndex, factor, idMap, flat ? void 0 : sparse, read);
+  const out = flat ? read : expandLocations(read, locStart, locFrames);
   let ops = 1;
   for (const c of comments) {
     const comment = string(c);
@@ -466,87 +447,12 @@ function decode(raw, options) {
   return out.finish(frames, ops, sampleType);
 }
 __name(decode, "decode");
-function readStacks(sampleRanges, valueIndex, countIndex, factor, slotOf, sparse, locStart, locFrames, maxFramesPerLocation, out) {
-  const bytes = buf;
-  let ids = new Int32Array(256);
-  const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
-  const ranges = sampleRanges.data;
-  const slotCount = slotOf.length;
-  for (let s = 0; s < sampleRanges.length; s += 2) {
-    let p = ranges[s];
-    const end = ranges[s + 1];
-    let nIds = 0;
-    let nValues = 0;
-    for (let v = 0; v < values.length; v++) values[v] = 0;
-    while (p < end) {
-      const tag = bytes[p++];
-      const field = tag >>> 3;
-      const wire = tag & 7;
-      if (tag > 127 || field !== 1 && field !== 2 || wire !== 0 && wire !== 2) {
-        pos = p - 1;
-        skip(varint() & 7);
-        p = pos;
-        continue;
-      }
-      let stop = p + 1;
-      if (wire === 2) {
-        pos = p;
-        const length = varint();
-        p = pos;
-        stop = p + length;
-      }
-      if (stop > end) throw new Error("a sample runs past its end");
-      if (field === 1) {
-        if (nIds + (stop - p) > ids.length) {
-          const grown = new Int32Array(Math.max(ids.length * 2, nIds + (stop - p)));
-          grown.set(ids);
-          ids = grown;
-        }
-        while (p < stop) {
-          let id = bytes[p++];
-          if (id > 127) {
-            const b = bytes[p++];
-            if (b < 128) id = id & 127 | b << 7;
-            else {
-              pos = p - 2;
-              id = varint();
-              p = pos;
-            }
-          }
-          ids[nIds++] = sparse ? sparse.get(id) ?? -1 : id < slotCount ? slotOf[id] : -1;
-        }
-      } else {
-        while (p < stop) {
-          pos = p;
-          const v = varint();
-          p = pos;
-          if (nValues < values.length) values[nValues] = v;
-          nValues++;
-        }
-      }
-    }
-    const value = signed(values[valueIndex]) * factor;
-    const count = countIndex < 0 ? 1 : signed(values[countIndex]);
-    if (value === 0 && count === 0) continue;
-    const frames = out.reserve(nIds * maxFramesPerLocation);
-    let at = out.length;
-    for (let i = nIds - 1; i >= 0; i--) {
-      const l = ids[i];
-      if (l < 0) continue;
-      const to = locStart[l + 1];
-      for (let j = locStart[l]; j < to; j++) frames[at++] = locFrames[j];
-    }
-    out.length = at;
-    out.endStack(value, count);
-  }
-}
-__name(readStacks, "readStacks");
-function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById, out) {
+function readStacks(sampleRanges, valueIndex, countIndex, factor, map, sparse, out) {
   const bytes = buf;
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
-  const idCount = frameById.length;
-  const frames = out.reserve(0);
+  const idCount = map.length;
+  const items = out.reserve(0);
   for (let s = 0; s < sampleRanges.length; s += 2) {
     let p = ranges[s];
     const end = ranges[s + 1];
@@ -585,9 +491,9 @@ function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById,
               p = pos;
             }
           }
-          const f = id < idCount ? frameById[id] : -1;
-          frames[at++] = f;
-          if (f < 0) unknown++;
+          const item = sparse ? sparse.get(id) ?? -1 : id < idCount ? map[id] : -1;
+          items[at++] = item;
+          if (item < 0) unknown++;
         }
       } else {
         while (p < stop) {
@@ -602,17 +508,50 @@ function readFlatStacks(sampleRanges, valueIndex, countIndex, factor, frameById,
     const value = signed(values[valueIndex]) * factor;
     const count = countIndex < 0 ? 1 : signed(values[countIndex]);
     if (value === 0 && count === 0) continue;
-    if (unknown > 0) at = dropUnknown(frames, first, at);
+    if (unknown > 0) at = dropUnknown(items, first, at);
     for (let i = first, j = at - 1; i < j; i++, j--) {
-      const t = frames[i];
-      frames[i] = frames[j];
-      frames[j] = t;
+      const t = items[i];
+      items[i] = items[j];
+      items[j] = t;
     }
     out.length = at;
     out.endStack(value, count);
   }
 }
-__name(readFlatStacks, "readFlatStacks");
+__name(readStacks, "readStacks");
+function frameById(slotOf, locStart, locFrames) {
+  const map = new Int32Array(slotOf.length).fill(-1);
+  for (let id = 0; id < slotOf.length; id++) {
+    const l = slotOf[id];
+    if (l >= 0 && locStart[l + 1] > locStart[l])
+      map[id] = locFrames[locStart[l]];
+  }
+  return map;
+}
+__name(frameById, "frameById");
+function expandLocations(read, locStart, locFrames) {
+  const { stackFrames: slots, stackStart, values, samples } = read.stacks();
+  let total = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const l = slots[i];
+    total += locStart[l + 1] - locStart[l];
+  }
+  const out = new StackBuffer(values.length, total);
+  const frames = out.reserve(total);
+  let at = 0;
+  for (let s = 0; s < values.length; s++) {
+    const to = stackStart[s + 1];
+    for (let i = stackStart[s]; i < to; i++) {
+      const l = slots[i];
+      const end = locStart[l + 1];
+      for (let j = locStart[l]; j < end; j++) frames[at++] = locFrames[j];
+    }
+    out.length = at;
+    out.endStack(values[s], samples[s]);
+  }
+  return out;
+}
+__name(expandLocations, "expandLocations");
 function dropUnknown(frames, from, to) {
   let w = from;
   for (let i = from; i < to; i++) if (frames[i] >= 0) frames[w++] = frames[i];

@@ -7,13 +7,13 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-VQFBC36U.js";
+} from "./cli-chunk-EL5EBBRJ.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-CPBIFEXD.js";
-import "./cli-chunk-HN7F5QRX.js";
+import "./cli-chunk-T5SYTLY4.js";
+import "./cli-chunk-TH6Y63GG.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-QD77OTBV.js";
-import "./cli-chunk-ZYTWRPYH.js";
+import "./cli-chunk-2GCOQCQV.js";
+import "./cli-chunk-WO2T5LSO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {
   compareCommand,

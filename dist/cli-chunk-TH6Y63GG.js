@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-QD77OTBV.js";
+} from "./cli-chunk-2GCOQCQV.js";
 import {
   __commonJS,
   __name,

@@ -7,17 +7,17 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-VQFBC36U.js";
+} from "./cli-chunk-EL5EBBRJ.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-CPBIFEXD.js";
+import "./cli-chunk-T5SYTLY4.js";
 import {
   renderTerminal
-} from "./cli-chunk-HN7F5QRX.js";
+} from "./cli-chunk-TH6Y63GG.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-QD77OTBV.js";
-import "./cli-chunk-ZYTWRPYH.js";
+import "./cli-chunk-2GCOQCQV.js";
+import "./cli-chunk-WO2T5LSO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

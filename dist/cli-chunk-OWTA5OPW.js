@@ -8,10 +8,10 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-CPBIFEXD.js";
+} from "./cli-chunk-T5SYTLY4.js";
 import {
   sideStacks
-} from "./cli-chunk-ZYTWRPYH.js";
+} from "./cli-chunk-WO2T5LSO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
