@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-OWTA5OPW.js";
-import "./cli-chunk-T5SYTLY4.js";
-import "./cli-chunk-WO2T5LSO.js";
+} from "./cli-chunk-IOCWK7I2.js";
+import "./cli-chunk-OF6Q2ZT3.js";
+import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff-worker.ts

@@ -3,7 +3,7 @@
 // function's self and total time summed. Needs nothing of the other side, so `flamegate diff` prepares
 // head on a worker thread while this thread prepares base; tree.ts merges the two.
 import type { FrameKind, PackedProfile, StackProfile } from '../model.js';
-import { packStacks } from '../profile/packed.js';
+import { packStacks, StackBuffer } from '../profile/packed.js';
 
 export interface CollapseOptions {
   /** Merge every run of frames of one dependency package into one node named after the package. */
@@ -20,10 +20,14 @@ export interface SideKey {
   key: string;
   name: string;
   file: string;
-  /** Line of the first frame of this side with the key. */
+  /**
+   * Line of the function: of the first frame with the key on one side; merged, head's when head has
+   * the function (links point at the code under review), else base's.
+   */
   line: number;
   kind: FrameKind;
   package?: string;
+  /** The key stands for several frames merged by collapsing (a package or Node internals). */
   collapsed: boolean;
 }
 
@@ -82,26 +86,24 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
     stamp: new Int32Array(keys.length).fill(-1),
   };
   // With no collapsed groups every frame is one key, so the stacks' lengths are known before reading
-  // them and one pass both sums and writes the columns. It gives up at an out-of-range frame index
-  // (then the keys are fewer than the frames), and two passes count first, then write.
-  const onePass = () => {
-    if (frameGroup.includes(1)) return undefined;
-    const samples = lengthsOf(profile, ops, length, value);
-    const side = layOut(length, value, keys.length);
-    return writeAndSum(profile, frameKey, side.rank, side.colStart, side.keysAt, sums)
-      ? { samples, side }
-      : undefined;
-  };
-  const twoPasses = () => {
+  // them and one pass both sums and writes the columns. With groups (or at an out-of-range frame index,
+  // where that pass gives up) the stacks are first rewritten as stacks of keys, one per key.
+  const laidOut = (stacks: PackedProfile, toKey: Int32Array) => {
     sums.self.fill(0);
     sums.total.fill(0);
     sums.stamp.fill(-1);
-    const samples = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
+    const samples = lengthsOf(stacks, ops, length, value);
     const side = layOut(length, value, keys.length);
-    writeColumns(profile, frameKey, frameGroup, side.rank, side.colStart, side.keysAt);
-    return { samples, side };
+    return writeAndSum(stacks, toKey, side.rank, side.colStart, side.keysAt, sums)
+      ? { samples, side }
+      : undefined;
   };
-  const { samples, side } = onePass() ?? twoPasses();
+  const asKeys = () => {
+    const laid = laidOut(keyStacks(profile, frameKey, frameGroup), identity(keys.length));
+    if (!laid) throw new Error('stacks of keys hold a key out of range');
+    return laid;
+  };
+  const { samples, side } = (frameGroup.includes(1) ? undefined : laidOut(profile, frameKey)) ?? asKeys();
   const valueTotal = sumOf(value);
   const reached = new Uint8Array(keys.length);
   for (let k = 0; k < keys.length; k++) reached[k] = sums.stamp[k] === -1 ? 0 : 1;
@@ -174,47 +176,38 @@ function keysOf(
 }
 
 /**
- * First pass over the stacks: each stack's key count, its time per op, and each key's self and total
- * time. Returns the samples. The frame test (a frame index out of range is skipped, a collapsed
- * group's run counts once) is the same in writeColumns. A hot loop: typed arrays and locals only.
+ * The stacks as stacks of keys: a frame index out of range is skipped, a run of one collapsed group
+ * is one key. Values and samples as they are.
  */
-function countStacks(
-  profile: PackedProfile,
-  ops: number,
-  frameKey: Int32Array,
-  frameGroup: Uint8Array,
-  length: Int32Array,
-  value: Float64Array,
-  sums: { self: Float64Array; total: Float64Array; stamp: Int32Array },
-): number {
-  let samples = 0;
+function keyStacks(profile: PackedProfile, frameKey: Int32Array, frameGroup: Uint8Array): PackedProfile {
   const { stackFrames, stackStart, values } = profile;
-  const { self, total, stamp } = sums;
+  const out = new StackBuffer(values.length, stackFrames.length);
+  const keys = out.reserve(stackFrames.length);
   const frameTotal = frameKey.length;
+  let at = 0;
   for (let s = 0; s < values.length; s++) {
-    samples += profile.samples[s] as number;
-    const v = (values[s] as number) / ops;
-    value[s] = v;
     let prev = -1;
-    let n = 0;
     const to = stackStart[s + 1] as number;
     for (let i = stackStart[s] as number; i < to; i++) {
       const fi = stackFrames[i] as number;
       if (fi < 0 || fi >= frameTotal) continue;
       const key = frameKey[fi] as number;
       if (frameGroup[fi] === 1 && key === prev) continue;
-      n++;
+      keys[at++] = key;
       prev = key;
-      // A recursive function's time counts once per stack.
-      if (stamp[key] !== s) {
-        stamp[key] = s;
-        total[key] = (total[key] as number) + v;
-      }
     }
-    length[s] = n;
-    if (n > 0) self[prev] = (self[prev] as number) + v;
+    out.length = at;
+    out.endStack(values[s] as number, profile.samples[s] as number);
   }
-  return samples;
+  // The entries are keys, not frames: there is no frame table to give.
+  return out.finish([], profile.ops, profile.sampleType);
+}
+
+/** Key k is key k (for stacks that already are stacks of keys). */
+function identity(count: number): Int32Array {
+  const map = new Int32Array(count);
+  for (let k = 0; k < count; k++) map[k] = k;
+  return map;
 }
 
 /** Each stack's frame count (its key count when no frame is collapsed) and time per op; returns the samples. */
@@ -231,7 +224,7 @@ function lengthsOf(profile: PackedProfile, ops: number, length: Int32Array, valu
 
 /**
  * The one pass when every frame is one key: each key into its column, and each key's self and total
- * time (as countStacks sums them). False, with the sums partly made, at a frame index out of range.
+ * time (once per stack, at any depth). False, with the sums partly made, at a frame index out of range.
  */
 function writeAndSum(
   profile: PackedProfile,
@@ -317,33 +310,5 @@ function assignRanks(
     nextRank[len] = r + 1;
     rank[s] = r;
     rankedValue[r] = value[s] as number;
-  }
-}
-
-/** Second pass over the stacks: each key into its column. */
-function writeColumns(
-  profile: PackedProfile,
-  frameKey: Int32Array,
-  frameGroup: Uint8Array,
-  rank: Int32Array,
-  colStart: Int32Array,
-  keysAt: KeyColumn,
-): void {
-  const { stackFrames, stackStart, values } = profile;
-  const frameTotal = frameKey.length;
-  for (let s = 0; s < values.length; s++) {
-    const r = rank[s] as number;
-    let prev = -1;
-    let d = 0;
-    const to = stackStart[s + 1] as number;
-    for (let i = stackStart[s] as number; i < to; i++) {
-      const fi = stackFrames[i] as number;
-      if (fi < 0 || fi >= frameTotal) continue;
-      const key = frameKey[fi] as number;
-      if (frameGroup[fi] === 1 && key === prev) continue;
-      keysAt[(colStart[d] as number) + r] = key;
-      d++;
-      prev = key;
-    }
   }
 }

@@ -4,7 +4,6 @@
 //
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
-import type { FrameKind } from '../model.js';
 import { type NodeColumns, walkLevels } from './levels.js';
 import { type CollapseOptions, type SideKey, type SideStacks, sideStacks, type TreeInput } from './side.js';
 
@@ -16,17 +15,8 @@ export {
   type TreeInput,
 } from './side.js';
 
-export interface FlameNode {
-  /** Identity along the path: `name\0file`, or a group key for collapsed frames. */
-  key: string;
-  name: string;
-  file: string;
-  /** Line of the function on head when it exists there (links point at head), else on base. */
-  line: number;
-  kind: FrameKind;
-  package?: string;
-  /** This node stands for several frames merged by collapsing (a package or Node internals). */
-  collapsed: boolean;
+/** One place in the merged call tree: a function (or collapsed group, see SideKey) under its callers. */
+export interface FlameNode extends SideKey {
   /** ns per op spent in this frame and below it. */
   baseTotal: number;
   headTotal: number;
@@ -62,13 +52,7 @@ export interface FlameTree {
 }
 
 /** One function's times summed over every place it appears in the tree. */
-export interface FlameFunction {
-  key: string;
-  name: string;
-  file: string;
-  line: number;
-  kind: FrameKind;
-  package?: string;
+export interface FlameFunction extends Omit<SideKey, 'collapsed'> {
   baseSelf: number;
   headSelf: number;
   /** Time per op with the function anywhere on the stack; recursion is counted once. */

@@ -7,13 +7,13 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-EL5EBBRJ.js";
+} from "./cli-chunk-TP4Z7ZYR.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-T5SYTLY4.js";
-import "./cli-chunk-TH6Y63GG.js";
+import "./cli-chunk-OF6Q2ZT3.js";
+import "./cli-chunk-7OT6TLMC.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-2GCOQCQV.js";
-import "./cli-chunk-WO2T5LSO.js";
+import "./cli-chunk-EHZHCUU7.js";
+import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {
   compareCommand,

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-OWTA5OPW.js";
+} from "./cli-chunk-IOCWK7I2.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-T5SYTLY4.js";
+} from "./cli-chunk-OF6Q2ZT3.js";
 import {
   flameFunctions,
   formatDeltaNs,
@@ -20,8 +20,8 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-2GCOQCQV.js";
-import "./cli-chunk-WO2T5LSO.js";
+} from "./cli-chunk-EHZHCUU7.js";
+import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

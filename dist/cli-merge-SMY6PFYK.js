@@ -11,12 +11,12 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-TH6Y63GG.js";
+} from "./cli-chunk-7OT6TLMC.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-2GCOQCQV.js";
-import "./cli-chunk-WO2T5LSO.js";
+import "./cli-chunk-EHZHCUU7.js";
+import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-2GCOQCQV.js";
+} from "./cli-chunk-EHZHCUU7.js";
 import {
   __commonJS,
   __name,

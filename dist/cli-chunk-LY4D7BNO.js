@@ -130,22 +130,20 @@ function sideStacks(input, collapse = {}) {
     total: new Float64Array(keys.length),
     stamp: new Int32Array(keys.length).fill(-1)
   };
-  const onePass = /* @__PURE__ */ __name(() => {
-    if (frameGroup.includes(1)) return void 0;
-    const samples2 = lengthsOf(profile, ops, length, value);
-    const side2 = layOut(length, value, keys.length);
-    return writeAndSum(profile, frameKey, side2.rank, side2.colStart, side2.keysAt, sums) ? { samples: samples2, side: side2 } : void 0;
-  }, "onePass");
-  const twoPasses = /* @__PURE__ */ __name(() => {
+  const laidOut = /* @__PURE__ */ __name((stacks, toKey) => {
     sums.self.fill(0);
     sums.total.fill(0);
     sums.stamp.fill(-1);
-    const samples2 = countStacks(profile, ops, frameKey, frameGroup, length, value, sums);
+    const samples2 = lengthsOf(stacks, ops, length, value);
     const side2 = layOut(length, value, keys.length);
-    writeColumns(profile, frameKey, frameGroup, side2.rank, side2.colStart, side2.keysAt);
-    return { samples: samples2, side: side2 };
-  }, "twoPasses");
-  const { samples, side } = onePass() ?? twoPasses();
+    return writeAndSum(stacks, toKey, side2.rank, side2.colStart, side2.keysAt, sums) ? { samples: samples2, side: side2 } : void 0;
+  }, "laidOut");
+  const asKeys = /* @__PURE__ */ __name(() => {
+    const laid = laidOut(keyStacks(profile, frameKey, frameGroup), identity(keys.length));
+    if (!laid) throw new Error("stacks of keys hold a key out of range");
+    return laid;
+  }, "asKeys");
+  const { samples, side } = (frameGroup.includes(1) ? void 0 : laidOut(profile, frameKey)) ?? asKeys();
   const valueTotal = sumOf(value);
   const reached = new Uint8Array(keys.length);
   for (let k = 0; k < keys.length; k++) reached[k] = sums.stamp[k] === -1 ? 0 : 1;
@@ -213,36 +211,35 @@ function keysOf(profile, collapse) {
   return { keys, frameKey, frameGroup };
 }
 __name(keysOf, "keysOf");
-function countStacks(profile, ops, frameKey, frameGroup, length, value, sums) {
-  let samples = 0;
+function keyStacks(profile, frameKey, frameGroup) {
   const { stackFrames, stackStart, values } = profile;
-  const { self, total, stamp } = sums;
+  const out = new StackBuffer(values.length, stackFrames.length);
+  const keys = out.reserve(stackFrames.length);
   const frameTotal = frameKey.length;
+  let at = 0;
   for (let s = 0; s < values.length; s++) {
-    samples += profile.samples[s];
-    const v = values[s] / ops;
-    value[s] = v;
     let prev = -1;
-    let n = 0;
     const to = stackStart[s + 1];
     for (let i = stackStart[s]; i < to; i++) {
       const fi = stackFrames[i];
       if (fi < 0 || fi >= frameTotal) continue;
       const key = frameKey[fi];
       if (frameGroup[fi] === 1 && key === prev) continue;
-      n++;
+      keys[at++] = key;
       prev = key;
-      if (stamp[key] !== s) {
-        stamp[key] = s;
-        total[key] = total[key] + v;
-      }
     }
-    length[s] = n;
-    if (n > 0) self[prev] = self[prev] + v;
+    out.length = at;
+    out.endStack(values[s], profile.samples[s]);
   }
-  return samples;
+  return out.finish([], profile.ops, profile.sampleType);
 }
-__name(countStacks, "countStacks");
+__name(keyStacks, "keyStacks");
+function identity(count) {
+  const map = new Int32Array(count);
+  for (let k = 0; k < count; k++) map[k] = k;
+  return map;
+}
+__name(identity, "identity");
 function lengthsOf(profile, ops, length, value) {
   let samples = 0;
   const { stackStart, values } = profile;
@@ -321,26 +318,6 @@ function assignRanks(length, value, nextRank, rank, rankedValue) {
   }
 }
 __name(assignRanks, "assignRanks");
-function writeColumns(profile, frameKey, frameGroup, rank, colStart, keysAt) {
-  const { stackFrames, stackStart, values } = profile;
-  const frameTotal = frameKey.length;
-  for (let s = 0; s < values.length; s++) {
-    const r = rank[s];
-    let prev = -1;
-    let d = 0;
-    const to = stackStart[s + 1];
-    for (let i = stackStart[s]; i < to; i++) {
-      const fi = stackFrames[i];
-      if (fi < 0 || fi >= frameTotal) continue;
-      const key = frameKey[fi];
-      if (frameGroup[fi] === 1 && key === prev) continue;
-      keysAt[colStart[d] + r] = key;
-      d++;
-      prev = key;
-    }
-  }
-}
-__name(writeColumns, "writeColumns");
 
 export {
   unpackStacks,

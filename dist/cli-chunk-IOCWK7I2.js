@@ -8,10 +8,10 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-T5SYTLY4.js";
+} from "./cli-chunk-OF6Q2ZT3.js";
 import {
   sideStacks
-} from "./cli-chunk-WO2T5LSO.js";
+} from "./cli-chunk-LY4D7BNO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

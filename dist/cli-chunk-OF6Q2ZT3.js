@@ -8,7 +8,7 @@ import {
   StackBuffer,
   packStacks,
   unpackStacks
-} from "./cli-chunk-WO2T5LSO.js";
+} from "./cli-chunk-LY4D7BNO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -6,7 +6,7 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   sideStacks
-} from "./cli-chunk-WO2T5LSO.js";
+} from "./cli-chunk-LY4D7BNO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
