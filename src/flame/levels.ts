@@ -34,12 +34,6 @@ export function walkLevels(keys: SideKey[], base: WalkSide, head: WalkSide, cut:
   const stackCount = base.stacks.value.length + head.stacks.value.length;
   const keyRank = rankKeys(keys);
   const table = new NodeTable(base.stacks.valueTotal, head.stacks.valueTotal);
-  // Empty stacks (ranked last) are the root's own time.
-  sides.forEach(({ stacks }, side) => {
-    let empty = 0;
-    for (let r = stacks.reaching[0] ?? 0; r < stacks.value.length; r++) empty += stacks.value[r] as number;
-    (table.self[side] as Float64Array)[0] = empty;
-  });
   const pairs: Pairs = {
     parent: new Int32Array(stackCount),
     key: new Int32Array(stackCount),
@@ -51,16 +45,41 @@ export function walkLevels(keys: SideKey[], base: WalkSide, head: WalkSide, cut:
     size: 16,
     count: 0,
   };
-  const newLive = (n: number): Live => ({ rank: new Int32Array(n), pair: new Int32Array(n) });
-  let live = sides.map((s) => newLive(s.stacks.value.length));
-  let next = sides.map((s) => newLive(s.stacks.value.length));
-  resetPairs(pairs);
-  let nLive = sides.map((s, side) => firstLevel(pairs, s, live[side] as Live, side));
+  // Every stack starts at the root, as if pair 0 of the depth above had become node 0 (the root):
+  // depth 0 is then a depth like the others, and the empty stacks are the root's self time.
+  const startAtRoot = (n: number): Live => {
+    const rank = new Int32Array(n);
+    for (let r = 0; r < n; r++) rank[r] = r;
+    return { rank, pair: new Int32Array(n) };
+  };
+  let live = sides.map((s) => startAtRoot(s.stacks.value.length));
+  let next: Live[] = sides.map((s) => ({
+    rank: new Int32Array(s.stacks.value.length),
+    pair: new Int32Array(s.stacks.value.length),
+  }));
+  let nLive = sides.map((s) => s.stacks.value.length);
   let nodeOf = new Int32Array(1024);
   let maxDepth = 0;
-  // Nodes of the previous depth are numbered [levelStart, table.count): the parents of this depth.
+  // Nodes of the depth above are numbered [levelStart, table.count): the parents of this depth.
   let levelStart = 0;
-  for (let depth = 0; (nLive[0] as number) + (nLive[1] as number) > 0; depth++) {
+  for (let depth = 0; ; depth++) {
+    resetPairs(pairs);
+    nLive = sides.map((s, side) =>
+      nextLevel(
+        pairs,
+        s,
+        side,
+        depth,
+        nodeOf,
+        live[side] as Live,
+        nLive[side] as number,
+        next[side] as Live,
+        table.self[side] as Float64Array,
+      ),
+    );
+    // The stacks left become the live lists: swap the two sets of arrays rather than copy.
+    [live, next] = [next, live];
+    if ((nLive[0] as number) + (nLive[1] as number) === 0) break;
     const n = pairs.count;
     if (nodeOf.length < n) nodeOf = new Int32Array(Math.max(n, nodeOf.length * 2));
     nodeOf.fill(-1, 0, n);
@@ -79,22 +98,6 @@ export function walkLevels(keys: SideKey[], base: WalkSide, head: WalkSide, cut:
       );
     }
     if (kept.length > 0) maxDepth = depth + 1;
-    resetPairs(pairs);
-    nLive = sides.map((s, side) =>
-      nextLevel(
-        pairs,
-        s,
-        side,
-        depth + 1,
-        nodeOf,
-        live[side] as Live,
-        nLive[side] as number,
-        next[side] as Live,
-        table.self[side] as Float64Array,
-      ),
-    );
-    // The stacks left become the live lists: swap the two sets of arrays rather than copy.
-    [live, next] = [next, live];
   }
   return table.finish(maxDepth);
 }
@@ -250,46 +253,13 @@ const pairHash = (parent: number, key: number): number => {
 
 function resetPairs(pairs: Pairs): void {
   pairs.count = 0;
-  // Small, so that the table grows (rehash) within each depth's first stacks: V8 then knows the call
-  // before it optimizes the loop. Started at the size it needs, it grew only late, in optimized code,
-  // which V8 threw away at the first growth.
   pairs.size = 16;
   pairs.slots.fill(0, 0, pairs.size);
 }
 
-/**
- * The pair (parent, key) in this depth's table, added when new, with `v` added to the side's time.
- * The table is sized by the pairs found, not the stacks: far fewer, so it stays in cache.
- */
-function addToPair(pairs: Pairs, parent: number, key: number, v: number, side: number): number {
-  // Every field is read whichever the side: a field first read for head's stacks, once base's had
-  // got V8 to optimize this, threw the optimized code away.
-  const { slots, parent: pParent, key: pKey, bt, ht } = pairs;
-  const times = side === 1 ? ht : bt;
-  const mask = pairs.size - 1;
-  let h = pairHash(parent, key) & mask;
-  for (;;) {
-    const id = (slots[h] as number) - 1;
-    if (id < 0) break;
-    if (pParent[id] === parent && pKey[id] === key) {
-      times[id] = (times[id] as number) + v;
-      return id;
-    }
-    h = (h + 1) & mask;
-  }
-  const c = pairs.count++;
-  pParent[c] = parent;
-  pKey[c] = key;
-  bt[c] = 0;
-  ht[c] = 0;
-  times[c] = v;
-  slots[h] = c + 1;
-  // Keep the table at most half full: grow and re-insert the pairs found so far.
-  if (pairs.count * 2 > pairs.size) rehash(pairs);
-  return c;
-}
-
-function rehash(pairs: Pairs): void {
+/** Keeps the table at most half full: when it is not, doubles it and re-inserts the pairs found so far. */
+function grow(pairs: Pairs): void {
+  if (pairs.count * 2 <= pairs.size) return;
   pairs.size *= 2;
   const { slots, parent, key } = pairs;
   slots.fill(0, 0, pairs.size);
@@ -299,19 +269,6 @@ function rehash(pairs: Pairs): void {
     while (slots[g] !== 0) g = (g + 1) & mask;
     slots[g] = p + 1;
   }
-}
-
-/** Depth 0: every non-empty stack of the side adds to (root, its first key). */
-function firstLevel(pairs: Pairs, { stacks, keyMap }: WalkSide, live: Live, side: number): number {
-  const n = stacks.reaching[0] ?? 0;
-  const from = stacks.colStart[0] ?? 0;
-  const { keysAt, value } = stacks;
-  for (let r = 0; r < n; r++) {
-    live.rank[r] = r;
-    const key = keyMap[keysAt[from + r] as number] as number;
-    live.pair[r] = addToPair(pairs, 0, key, value[r] as number, side);
-  }
-  return n;
 }
 
 /**
@@ -356,7 +313,11 @@ function endStacks(
   }
 }
 
-/** Live stacks [0, count) go on to their key in the column at `from`; returns the stacks left in `next`. */
+/**
+ * Live stacks [0, count) go on: each adds its time to the pair (its node, its key in the column at
+ * `from`), found in the hash table (added when new); returns the stacks left, written to `next`. The
+ * table is sized by the pairs found, not the stacks: far fewer, so it stays in cache.
+ */
 function goOn(
   pairs: Pairs,
   { stacks, keyMap }: WalkSide,
@@ -370,19 +331,48 @@ function goOn(
   const { keysAt, value } = stacks;
   const nextRank = next.rank;
   const nextPair = next.pair;
+  // Every field is read whichever the side: a field first read for head's stacks, once base's had
+  // got V8 to optimize this, threw the optimized code away.
+  const { parent: pParent, key: pKey, bt, ht } = pairs;
+  const times = side === 1 ? ht : bt;
+  let { slots, size } = pairs;
+  let mask = size - 1;
   let n = 0;
   for (let i = 0; i < count; i++) {
     const id = nodeOf[pair[i] as number] as number;
     if (id < 0) continue;
     const r = rank[i] as number;
+    const key = keyMap[keysAt[from + r] as number] as number;
+    const v = value[r] as number;
+    let h = pairHash(id, key) & mask;
+    let c = -1;
+    for (;;) {
+      const found = (slots[h] as number) - 1;
+      if (found < 0) break;
+      if (pParent[found] === id && pKey[found] === key) {
+        c = found;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+    if (c >= 0) times[c] = (times[c] as number) + v;
+    else {
+      c = pairs.count++;
+      pParent[c] = id;
+      pKey[c] = key;
+      bt[c] = 0;
+      ht[c] = 0;
+      times[c] = v;
+      slots[h] = c + 1;
+      // Asked, and the table read again, at every new pair (not only when it must grow): V8 has then
+      // seen both before it optimizes this loop. First met in optimized code, they threw it away.
+      grow(pairs);
+      slots = pairs.slots;
+      size = pairs.size;
+      mask = size - 1;
+    }
     nextRank[n] = r;
-    nextPair[n] = addToPair(
-      pairs,
-      id,
-      keyMap[keysAt[from + r] as number] as number,
-      value[r] as number,
-      side,
-    );
+    nextPair[n] = c;
     n++;
   }
   return n;

@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-TP4Z7ZYR.js";
+} from "./cli-chunk-UFYD5IZ5.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-OF6Q2ZT3.js";
 import {
   renderTerminal
-} from "./cli-chunk-7OT6TLMC.js";
+} from "./cli-chunk-FMT5HLAM.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-EHZHCUU7.js";
+import "./cli-chunk-GVFQZB3W.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-7OT6TLMC.js";
+} from "./cli-chunk-FMT5HLAM.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-EHZHCUU7.js";
+import "./cli-chunk-GVFQZB3W.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

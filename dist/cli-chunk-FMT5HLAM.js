@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-EHZHCUU7.js";
+} from "./cli-chunk-GVFQZB3W.js";
 import {
   __commonJS,
   __name,

@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-EHZHCUU7.js";
+} from "./cli-chunk-GVFQZB3W.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -78,11 +78,6 @@ function walkLevels(keys, base, head, cut) {
   const stackCount = base.stacks.value.length + head.stacks.value.length;
   const keyRank = rankKeys(keys);
   const table = new NodeTable(base.stacks.valueTotal, head.stacks.valueTotal);
-  sides.forEach(({ stacks }, side) => {
-    let empty = 0;
-    for (let r2 = stacks.reaching[0] ?? 0; r2 < stacks.value.length; r2++) empty += stacks.value[r2];
-    table.self[side][0] = empty;
-  });
   const pairs = {
     parent: new Int32Array(stackCount),
     key: new Int32Array(stackCount),
@@ -94,15 +89,37 @@ function walkLevels(keys, base, head, cut) {
     size: 16,
     count: 0
   };
-  const newLive = /* @__PURE__ */ __name((n) => ({ rank: new Int32Array(n), pair: new Int32Array(n) }), "newLive");
-  let live = sides.map((s) => newLive(s.stacks.value.length));
-  let next = sides.map((s) => newLive(s.stacks.value.length));
-  resetPairs(pairs);
-  let nLive = sides.map((s, side) => firstLevel(pairs, s, live[side], side));
+  const startAtRoot = /* @__PURE__ */ __name((n) => {
+    const rank = new Int32Array(n);
+    for (let r2 = 0; r2 < n; r2++) rank[r2] = r2;
+    return { rank, pair: new Int32Array(n) };
+  }, "startAtRoot");
+  let live = sides.map((s) => startAtRoot(s.stacks.value.length));
+  let next = sides.map((s) => ({
+    rank: new Int32Array(s.stacks.value.length),
+    pair: new Int32Array(s.stacks.value.length)
+  }));
+  let nLive = sides.map((s) => s.stacks.value.length);
   let nodeOf = new Int32Array(1024);
   let maxDepth = 0;
   let levelStart = 0;
-  for (let depth = 0; nLive[0] + nLive[1] > 0; depth++) {
+  for (let depth = 0; ; depth++) {
+    resetPairs(pairs);
+    nLive = sides.map(
+      (s, side) => nextLevel(
+        pairs,
+        s,
+        side,
+        depth,
+        nodeOf,
+        live[side],
+        nLive[side],
+        next[side],
+        table.self[side]
+      )
+    );
+    [live, next] = [next, live];
+    if (nLive[0] + nLive[1] === 0) break;
     const n = pairs.count;
     if (nodeOf.length < n) nodeOf = new Int32Array(Math.max(n, nodeOf.length * 2));
     nodeOf.fill(-1, 0, n);
@@ -119,21 +136,6 @@ function walkLevels(keys, base, head, cut) {
       );
     }
     if (kept.length > 0) maxDepth = depth + 1;
-    resetPairs(pairs);
-    nLive = sides.map(
-      (s, side) => nextLevel(
-        pairs,
-        s,
-        side,
-        depth + 1,
-        nodeOf,
-        live[side],
-        nLive[side],
-        next[side],
-        table.self[side]
-      )
-    );
-    [live, next] = [next, live];
   }
   return table.finish(maxDepth);
 }
@@ -250,32 +252,8 @@ function resetPairs(pairs) {
   pairs.slots.fill(0, 0, pairs.size);
 }
 __name(resetPairs, "resetPairs");
-function addToPair(pairs, parent, key, v, side) {
-  const { slots, parent: pParent, key: pKey, bt, ht } = pairs;
-  const times = side === 1 ? ht : bt;
-  const mask = pairs.size - 1;
-  let h = pairHash(parent, key) & mask;
-  for (; ; ) {
-    const id = slots[h] - 1;
-    if (id < 0) break;
-    if (pParent[id] === parent && pKey[id] === key) {
-      times[id] = times[id] + v;
-      return id;
-    }
-    h = h + 1 & mask;
-  }
-  const c = pairs.count++;
-  pParent[c] = parent;
-  pKey[c] = key;
-  bt[c] = 0;
-  ht[c] = 0;
-  times[c] = v;
-  slots[h] = c + 1;
-  if (pairs.count * 2 > pairs.size) rehash(pairs);
-  return c;
-}
-__name(addToPair, "addToPair");
-function rehash(pairs) {
+function grow(pairs) {
+  if (pairs.count * 2 <= pairs.size) return;
   pairs.size *= 2;
   const { slots, parent, key } = pairs;
   slots.fill(0, 0, pairs.size);
@@ -286,19 +264,7 @@ function rehash(pairs) {
     slots[g] = p + 1;
   }
 }
-__name(rehash, "rehash");
-function firstLevel(pairs, { stacks, keyMap }, live, side) {
-  const n = stacks.reaching[0] ?? 0;
-  const from = stacks.colStart[0] ?? 0;
-  const { keysAt, value } = stacks;
-  for (let r2 = 0; r2 < n; r2++) {
-    live.rank[r2] = r2;
-    const key = keyMap[keysAt[from + r2]];
-    live.pair[r2] = addToPair(pairs, 0, key, value[r2], side);
-  }
-  return n;
-}
-__name(firstLevel, "firstLevel");
+__name(grow, "grow");
 function nextLevel(pairs, walkSide, side, depth, nodeOf, live, nLive, next, self) {
   const { stacks } = walkSide;
   const reaching = stacks.reaching[depth] ?? 0;
@@ -319,19 +285,44 @@ function goOn(pairs, { stacks, keyMap }, side, from, nodeOf, { rank, pair }, cou
   const { keysAt, value } = stacks;
   const nextRank = next.rank;
   const nextPair = next.pair;
+  const { parent: pParent, key: pKey, bt, ht } = pairs;
+  const times = side === 1 ? ht : bt;
+  let { slots, size } = pairs;
+  let mask = size - 1;
   let n = 0;
   for (let i = 0; i < count; i++) {
     const id = nodeOf[pair[i]];
     if (id < 0) continue;
     const r2 = rank[i];
+    const key = keyMap[keysAt[from + r2]];
+    const v = value[r2];
+    let h = pairHash(id, key) & mask;
+    let c = -1;
+    for (; ; ) {
+      const found = slots[h] - 1;
+      if (found < 0) break;
+      if (pParent[found] === id && pKey[found] === key) {
+        c = found;
+        break;
+      }
+      h = h + 1 & mask;
+    }
+    if (c >= 0) times[c] = times[c] + v;
+    else {
+      c = pairs.count++;
+      pParent[c] = id;
+      pKey[c] = key;
+      bt[c] = 0;
+      ht[c] = 0;
+      times[c] = v;
+      slots[h] = c + 1;
+      grow(pairs);
+      slots = pairs.slots;
+      size = pairs.size;
+      mask = size - 1;
+    }
     nextRank[n] = r2;
-    nextPair[n] = addToPair(
-      pairs,
-      id,
-      keyMap[keysAt[from + r2]],
-      value[r2],
-      side
-    );
+    nextPair[n] = c;
     n++;
   }
   return n;
