@@ -148,6 +148,23 @@ describe('flame SVG', () => {
     checkXml(svg);
     expect(svg.length).toBeLessThan(20_000_000);
   });
+
+  it('draws more frames than a call can take arguments (150,000)', () => {
+    // One root function calling 150,000 distinct leaves of equal time, every frame kept and drawn.
+    const leaves = 150_000;
+    const frames = [{ name: 'main', file: 'a.js', line: 1, kind: 'user' as const }];
+    for (let i = 0; i < leaves; i++)
+      frames.push({ name: `leaf${i}`, file: 'a.js', line: i + 2, kind: 'user' });
+    const side: StackProfile = {
+      frames,
+      ops: 1,
+      stacks: Array.from({ length: leaves }, (_, i) => ({ frames: [0, i + 1], ns: 1, samples: 1 })),
+    };
+    const tree = buildFlameTree(side, side, { minFraction: 0 });
+    const svg = renderFlameSvg(tree, { minFramePx: 0, basePanel: false });
+    expect(svg.split('<g class="f"').length - 1).toBe(leaves + 2);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+  });
 });
 
 describe('flame HTML viewer', () => {

@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-UFYD5IZ5.js";
+} from "./cli-chunk-JVWEOBZS.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-OF6Q2ZT3.js";
-import "./cli-chunk-FMT5HLAM.js";
+import "./cli-chunk-WFQGXHOQ.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-GVFQZB3W.js";
+import "./cli-chunk-S4AOHODL.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {

@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-GVFQZB3W.js";
+} from "./cli-chunk-S4AOHODL.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

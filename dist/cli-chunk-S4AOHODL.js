@@ -828,11 +828,14 @@ function renderFlameSvg(tree, options = {}) {
   out.push(legend(width));
   out.push(`<text id="reset" class="ctl" x="${PAD}" y="58" style="opacity:0">Reset zoom</text>`);
   out.push(`<text id="search" class="ctl" x="${width - PAD}" y="58" text-anchor="end">Search</text>`);
-  out.push(...body);
-  out.push(`<text id="details" x="${PAD}" y="${height - 10}"> </text>`);
-  out.push(`<text id="matched" x="${width - PAD}" y="${height - 10}" text-anchor="end"> </text>`);
-  out.push("</svg>");
+  const end = [
+    `<text id="details" x="${PAD}" y="${height - 10}"> </text>`,
+    `<text id="matched" x="${width - PAD}" y="${height - 10}" text-anchor="end"> </text>`,
+    "</svg>"
+  ];
   return `${out.join("\n")}
+${body.join("\n")}
+${end.join("\n")}
 `;
 }
 __name(renderFlameSvg, "renderFlameSvg");

@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-UFYD5IZ5.js";
+} from "./cli-chunk-JVWEOBZS.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-OF6Q2ZT3.js";
 import {
   renderTerminal
-} from "./cli-chunk-FMT5HLAM.js";
+} from "./cli-chunk-WFQGXHOQ.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-GVFQZB3W.js";
+import "./cli-chunk-S4AOHODL.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

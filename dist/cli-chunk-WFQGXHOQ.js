@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-GVFQZB3W.js";
+} from "./cli-chunk-S4AOHODL.js";
 import {
   __commonJS,
   __name,

@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-FMT5HLAM.js";
+} from "./cli-chunk-WFQGXHOQ.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-GVFQZB3W.js";
+import "./cli-chunk-S4AOHODL.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
