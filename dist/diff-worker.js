@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-IOCWK7I2.js";
-import "./cli-chunk-OF6Q2ZT3.js";
+} from "./cli-chunk-Z5XSCK7O.js";
+import "./cli-chunk-ZIEQGWPN.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 

@@ -6068,27 +6068,31 @@ __name(runProfile, "runProfile");
 function writeSideProfiles(profile, b, totals, job) {
   const labelKey = profile.stringTable.dedup(SIDE_LABEL);
   const all = profile.sample;
+  const profiles = writePerSide(b, totals, job, "", (side, comments) => {
+    const sideValue = profile.stringTable.dedup(side);
+    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+    profile.comment = comments.map((c) => profile.stringTable.dedup(c));
+    return gzipSync2(profile.encode());
+  });
+  profile.sample = all;
+  return profiles;
+}
+__name(writeSideProfiles, "writeSideProfiles");
+function writePerSide(b, totals, job, prefix, encode) {
   const dir = join3(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side of SIDES) {
     const ops = totals[side]?.ops;
     if (!ops) continue;
-    const sideValue = profile.stringTable.dedup(side);
-    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
-    profile.comment = [
-      profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
-      profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
-      profile.stringTable.dedup(`${SIDE_LABEL}=${side}`)
-    ];
-    const path = join3(dir, `${side}-${job.process}.pb.gz`);
-    writeFileSync(path, gzipSync2(profile.encode()));
+    const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
+    const path = join3(dir, `${prefix}${side}-${job.process}.pb.gz`);
+    writeFileSync(path, encode(side, comments));
     profiles[side] = { path, ops };
   }
-  profile.sample = all;
   return profiles;
 }
-__name(writeSideProfiles, "writeSideProfiles");
+__name(writePerSide, "writePerSide");
 async function runOverhead(job, time) {
   const blockMs = 150;
   const settleMs = 100;
@@ -6213,22 +6217,13 @@ async function runAllocation(job) {
         if (base.bytes > 0 && head.bytes > 0)
           pairLogRatios.push(Math.log(head.bytes / head.ops / (base.bytes / base.ops)));
       }
-      const dir = join3(job.outDir, b.slug);
-      mkdirSync(dir, { recursive: true });
-      const profiles = {};
-      for (const side of SIDES) {
-        const ops = totals[side]?.ops;
-        if (!ops) continue;
-        const path = join3(dir, `alloc-${side}-${job.process}.pb.gz`);
-        writeFileSync(
-          path,
-          stacks[side].encode(
-            [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`],
-            job.samplingIntervalBytes
-          )
-        );
-        profiles[side] = { path, ops };
-      }
+      const profiles = writePerSide(
+        b,
+        totals,
+        job,
+        "alloc-",
+        (side, comments) => stacks[side].encode(comments, job.samplingIntervalBytes)
+      );
       await send({
         type: "allocated",
         key: b.key,

@@ -47,6 +47,7 @@ function stripRoot(path: string, roots: string[]): string {
 
 /** The package a file belongs to: the segment after the LAST node_modules, scoped names included. */
 export function packageOf(file: string): string | undefined {
+  if (!file.includes('node_modules')) return undefined;
   const parts = file.split(/[\\/]/);
   const at = parts.lastIndexOf('node_modules');
   if (at < 0) return undefined;
@@ -95,7 +96,8 @@ export function classifyPacked(profile: PackedProfile, options: ClassifyOptions 
   const base = profile.frames.map((frame) => {
     const path = toPath(frame.file);
     const harness = path !== '' && isHarness(path);
-    const file = stripRoot(path, roots).replace(/\\/g, '/');
+    const stripped = stripRoot(path, roots);
+    const file = stripped.includes('\\') ? stripped.replace(/\\/g, '/') : stripped;
     return { frame, file, harness, ...kindOf(frame.name, file) };
   });
   const harness = new Uint8Array(count);

@@ -1,16 +1,15 @@
 // The allocation pass through the real CLI on a real git repository: a pull request that makes one
 // function allocate an extra array per call, with its time barely changed, fails the check on memory,
 // and the report, the comment, the terminal, the heap profiles and the allocation viewer all say so.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
+import { runCli } from '../helpers/cli-run.js';
 import { createFixtureRepo } from '../helpers/fixture-repo.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const CONFIG = [
   'thresholds: { benchmark: 50%, function: 50% }',
   'budget: { processes: 2, timePerProcessMs: 150, warmupMs: 60, profileMs: 150, profileProcesses: 2,',
@@ -42,31 +41,10 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'flamegate-out-'));
   const json = join(out, 'r.json');
   const md = join(out, 'r.md');
-  const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        CLI,
-        'compare',
-        '--base',
-        repo.baseSha,
-        '--head',
-        'HEAD',
-        '--out',
-        out,
-        '--json',
-        json,
-        '--markdown',
-        md,
-      ],
-      { cwd: repo.dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-    });
-    child.on('close', (c) => resolve({ code: c ?? -1, stdout: text }));
-  });
+  const result = await runCli(
+    ['compare', '--base', repo.baseSha, '--head', 'HEAD', '--out', out, '--json', json, '--markdown', md],
+    repo.dir,
+  );
   code = result.code;
   stdout = result.stdout;
   report = JSON.parse(readFileSync(json, 'utf8')) as Report;

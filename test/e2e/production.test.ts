@@ -1,12 +1,11 @@
 // Production weighting with real production profiles of another process: a "server" that runs the
 // sample project's code from another path (/…/srv/app/src/records.js, as a container would) plus code
 // of its own, profiled once by @datadog/pprof (pprof) and once by node --cpu-prof (.cpuprofile).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import type { FunctionResult, Report } from '../../src/model.js';
 import { classifyPacked } from '../../src/profile/classify.js';
 import { readProductionProfile } from '../../src/profile/decode.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { runCli } from '../helpers/cli-run.js';
 import { createFixtureRepo, FIXTURE } from '../helpers/fixture-repo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flamegate-production-'));
@@ -23,7 +23,6 @@ afterAll(() => {
 });
 const app = join(dir, 'srv/app');
 const PPROF_ENTRY = createRequire(import.meta.url).resolve('@datadog/pprof');
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 // The server: the sample project's parser (its real files, another path) and a handler of its own
 // that production spends most of its time in and the benchmarks never run.
@@ -224,39 +223,26 @@ describe('production weighting with real profiles of another process', () => {
     ].join('\n');
     const repo = await createFixtureRepo('slower', { config });
     const out = join(dir, 'out');
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [
-          CLI,
-          'compare',
-          '--base',
-          repo.baseSha,
-          '--head',
-          repo.headSha,
-          '--out',
-          out,
-          '--json',
-          join(out, 'r.json'),
-          '--markdown',
-          join(out, 'r.md'),
-          '--benchmarks',
-          'bench/records.bench.js',
-          '--production-profile',
-          pprofPath,
-        ],
-        { cwd: repo.dir, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    const result = await runCli(
+      [
+        'compare',
+        '--base',
+        repo.baseSha,
+        '--head',
+        repo.headSha,
+        '--out',
+        out,
+        '--json',
+        join(out, 'r.json'),
+        '--markdown',
+        join(out, 'r.md'),
+        '--benchmarks',
+        'bench/records.bench.js',
+        '--production-profile',
+        pprofPath,
+      ],
+      repo.dir,
+    );
     rmSync(repo.dir, { recursive: true, force: true });
     const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as Report;
     const slow = report.functions.find((f) => f.name === 'slowPath');
@@ -271,21 +257,10 @@ describe('production weighting with real profiles of another process', () => {
     expect(readFileSync(join(out, 'r.md'), 'utf8')).toContain(' of CPU · ≈ +');
     expect(result.stdout).toContain('of production CPU');
 
-    const missing = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [CLI, 'compare', '--base', 'HEAD', '--production-profile', join(dir, 'nope.pb.gz')],
-        {
-          cwd: FIXTURE,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let stderr = '';
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
-    });
+    const missing = await runCli(
+      ['compare', '--base', 'HEAD', '--production-profile', join(dir, 'nope.pb.gz')],
+      FIXTURE,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read the production profile');
   });

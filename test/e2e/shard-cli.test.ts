@@ -1,32 +1,11 @@
-// `flamegate compare --shard i/N` and `flamegate merge` with the real CLI on a real two-package
-// monorepo: the shards together measure the unsharded run's benchmarks, each exactly once, and a
-// missing shard is named.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { benchmarkKey } from '../../src/model.js';
+import { CLI, runCli } from '../helpers/cli-run.js';
 import { createMonorepo } from '../helpers/monorepo.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
 

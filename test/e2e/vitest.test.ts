@@ -1,16 +1,11 @@
-// vitest bench files run as they are, end to end through the real CLI: real git worktrees, real npm
-// installs of the fixtures' own vitest, the child runner, the profiler.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
+import { CLI, runCli } from '../helpers/cli-run.js';
 import { node24 } from '../helpers/node24.js';
 import { createRepo, type Edit, type Repo } from '../helpers/vitest-repo.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 // Short runs: every slowdown injected here is far above the threshold. Four processes, not three:
 // the interval is taken over processes, and with three one odd process on a loaded machine makes a
@@ -29,22 +24,8 @@ interface Run {
 async function compare(repo: Repo, extra: string[] = []): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), 'flamegate-out-'));
   const json = join(out, 'r.json');
-  const args = [CLI, 'compare', '--base', repo.baseSha, '--head', repo.headSha, '--out', out, '--json', json];
-  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [...args, ...extra], {
-      cwd: repo.dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const args = ['compare', '--base', repo.baseSha, '--head', repo.headSha, '--out', out, '--json', json];
+  const result = await runCli([...args, ...extra], repo.dir);
   if (!existsSync(json)) throw new Error(`no report (exit ${result.code}):\n${result.stderr}`);
   if (process.env.SHOW_STDERR) console.log(result.stderr);
   return { ...result, report: JSON.parse(readFileSync(json, 'utf8')) as Report, repo };

@@ -13,28 +13,12 @@ import type {
   ProcessAllocation,
 } from '../../src/model.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { rng, timings } from './compare-fixtures.js';
+import { poisson, rng, tailShares, timings } from './compare-fixtures.js';
 
 const INTERVAL = 16_384;
 const FUNCTIONS = 25;
 /** True shares of a benchmark's allocated bytes per function: a few large, a long tail. */
-const SHARES = (() => {
-  const raw = Array.from({ length: FUNCTIONS }, (_, i) => 1 / (i + 1.2));
-  const total = raw.reduce((a, b) => a + b, 0);
-  return raw.map((x) => x / total);
-})();
-
-function poisson(mean: number, normal: () => number, uniform: () => number): number {
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
-  let k = 0;
-  let p = 1;
-  const limit = Math.exp(-mean);
-  for (;;) {
-    p *= uniform();
-    if (p <= limit) return k;
-    k++;
-  }
-}
+const SHARES = tailShares(FUNCTIONS, 1.2);
 
 interface Scenario {
   seed: number;

@@ -202,3 +202,23 @@ export function report(
     settings: { processes: 6, timePerProcessMs: 2000, profileMs: 1000, node: 'v20.19.0' },
   };
 }
+
+/** True shares of a benchmark's time or bytes over `count` functions: a few large, a long tail. */
+export function tailShares(count: number, offset: number): number[] {
+  const raw = Array.from({ length: count }, (_, i) => 1 / (i + offset));
+  const total = raw.reduce((a, b) => a + b, 0);
+  return raw.map((x) => x / total);
+}
+
+/** A Poisson count of mean `mean` (a normal approximation above 30), from the given generators. */
+export function poisson(mean: number, normal: () => number, uniform: () => number): number {
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
+  let k = 0;
+  let p = 1;
+  const limit = Math.exp(-mean);
+  for (;;) {
+    p *= uniform();
+    if (p <= limit) return k;
+    k++;
+  }
+}

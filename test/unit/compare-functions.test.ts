@@ -5,27 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { compareFunctions, rankFunctions } from '../../src/compare/functions.js';
 import { sourceChange } from '../../src/compare/sources.js';
 import type { FunctionResult, FunctionTable, ProcessTiming, SourceChanges } from '../../src/model.js';
-import { fnRow, rng } from './compare-fixtures.js';
+import { fnRow, poisson, rng, tailShares } from './compare-fixtures.js';
 
 const FUNCTIONS = 30;
 /** True self shares of a benchmark's functions: a few large, a long tail. */
-const SHARES = (() => {
-  const raw = Array.from({ length: FUNCTIONS }, (_, i) => 1 / (i + 1.5));
-  const total = raw.reduce((a, b) => a + b, 0);
-  return raw.map((x) => x / total);
-})();
-
-function poisson(mean: number, normal: () => number, uniform: () => number): number {
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
-  let k = 0;
-  let p = 1;
-  const limit = Math.exp(-mean);
-  for (;;) {
-    p *= uniform();
-    if (p <= limit) return k;
-    k++;
-  }
-}
+const SHARES = tailShares(FUNCTIONS, 1.5);
 
 interface Scenario {
   seed: number;

@@ -524,24 +524,38 @@ function writeSideProfiles(
 ): Partial<Record<Side, { path: string; ops: number }>> {
   const labelKey = profile.stringTable.dedup(SIDE_LABEL);
   const all = profile.sample;
+  const profiles = writePerSide(b, totals, job, '', (side, comments) => {
+    const sideValue = profile.stringTable.dedup(side);
+    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+    profile.comment = comments.map((c) => profile.stringTable.dedup(c));
+    return gzipSync(profile.encode());
+  });
+  profile.sample = all;
+  return profiles;
+}
+
+/**
+ * Writes one profile per side that ran, `<slug>/<prefix><side>-<process>.pb.gz`, from `encode`, which
+ * gets the comments every profile carries (ops, benchmark, side).
+ */
+function writePerSide(
+  b: ChildBenchmark,
+  totals: Partial<Record<Side, { ops: number }>>,
+  job: Pick<ProfileJob | AllocationJob, 'outDir' | 'process'>,
+  prefix: string,
+  encode: (side: Side, comments: string[]) => Uint8Array,
+): Partial<Record<Side, { path: string; ops: number }>> {
   const dir = join(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
   for (const side of SIDES) {
     const ops = totals[side]?.ops;
     if (!ops) continue;
-    const sideValue = profile.stringTable.dedup(side);
-    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
-    profile.comment = [
-      profile.stringTable.dedup(`${OPS_COMMENT_PREFIX}${ops}`),
-      profile.stringTable.dedup(`flamegate.benchmark=${b.key}`),
-      profile.stringTable.dedup(`${SIDE_LABEL}=${side}`),
-    ];
-    const path = join(dir, `${side}-${job.process}.pb.gz`);
-    writeFileSync(path, gzipSync(profile.encode()));
+    const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
+    const path = join(dir, `${prefix}${side}-${job.process}.pb.gz`);
+    writeFileSync(path, encode(side, comments));
     profiles[side] = { path, ops };
   }
-  profile.sample = all;
   return profiles;
 }
 
@@ -692,22 +706,9 @@ async function runAllocation(job: AllocationJob): Promise<void> {
         if (base.bytes > 0 && head.bytes > 0)
           pairLogRatios.push(Math.log(head.bytes / head.ops / (base.bytes / base.ops)));
       }
-      const dir = join(job.outDir, b.slug);
-      mkdirSync(dir, { recursive: true });
-      const profiles: Partial<Record<Side, { path: string; ops: number }>> = {};
-      for (const side of SIDES) {
-        const ops = totals[side]?.ops;
-        if (!ops) continue;
-        const path = join(dir, `alloc-${side}-${job.process}.pb.gz`);
-        writeFileSync(
-          path,
-          stacks[side].encode(
-            [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`],
-            job.samplingIntervalBytes,
-          ),
-        );
-        profiles[side] = { path, ops };
-      }
+      const profiles = writePerSide(b, totals, job, 'alloc-', (side, comments) =>
+        stacks[side].encode(comments, job.samplingIntervalBytes),
+      );
       await send({
         type: 'allocated',
         key: b.key,

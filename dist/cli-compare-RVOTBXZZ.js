@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-JVWEOBZS.js";
+} from "./cli-chunk-Q6EFYBHT.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-OF6Q2ZT3.js";
+import "./cli-chunk-ZIEQGWPN.js";
 import "./cli-chunk-WFQGXHOQ.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-S4AOHODL.js";

@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-JVWEOBZS.js";
+} from "./cli-chunk-Q6EFYBHT.js";
 import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-OF6Q2ZT3.js";
+import "./cli-chunk-ZIEQGWPN.js";
 import {
   renderTerminal
 } from "./cli-chunk-WFQGXHOQ.js";

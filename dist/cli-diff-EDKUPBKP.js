@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-IOCWK7I2.js";
+} from "./cli-chunk-Z5XSCK7O.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-OF6Q2ZT3.js";
+} from "./cli-chunk-ZIEQGWPN.js";
 import {
   flameFunctions,
   formatDeltaNs,

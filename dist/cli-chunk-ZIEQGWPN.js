@@ -764,6 +764,7 @@ function stripRoot(path, roots) {
 }
 __name(stripRoot, "stripRoot");
 function packageOf(file) {
+  if (!file.includes("node_modules")) return void 0;
   const parts = file.split(/[\\/]/);
   const at = parts.lastIndexOf("node_modules");
   if (at < 0) return void 0;
@@ -803,7 +804,8 @@ function classifyPacked(profile, options = {}) {
   const base = profile.frames.map((frame) => {
     const path = toPath(frame.file);
     const harness2 = path !== "" && isHarness(path);
-    const file = stripRoot(path, roots).replace(/\\/g, "/");
+    const stripped = stripRoot(path, roots);
+    const file = stripped.includes("\\") ? stripped.replace(/\\/g, "/") : stripped;
     return { frame, file, harness: harness2, ...kindOf(frame.name, file) };
   });
   const harness = new Uint8Array(count);

@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-OF6Q2ZT3.js";
+} from "./cli-chunk-ZIEQGWPN.js";
 import {
   sideStacks
 } from "./cli-chunk-LY4D7BNO.js";
