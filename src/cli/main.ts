@@ -98,10 +98,24 @@ if (/(?:^|[\\/])(cli\.js|flamegate)$/.test(invoked) || invoked.endsWith('/src/cl
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = process.exitCode ?? code;
+      // `flamegate diff` has nothing left to do once its output is out (no worktree, no child): it
+      // leaves without waiting for its worker thread and heap to wind down, ~10 ms of a 0.5 s diff.
+      if (process.argv[2] === 'diff') exitWhenFlushed();
     },
     (error) => {
       process.stderr.write(`flamegate: ${(error as Error).stack ?? error}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/** Exits once everything written to stdout and stderr has gone out (pipes can be asynchronous). */
+function exitWhenFlushed(): void {
+  let pending = 2;
+  const done = () => {
+    pending--;
+    if (pending === 0) process.exit();
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
