@@ -209,8 +209,19 @@ function frame(node: FlameNode, p: number, x: number, y: number, w: number, titl
   );
 }
 
+/**
+ * A coordinate to two decimals, as String(Math.round(n * 100) / 100) writes it, from the integer
+ * hundredths: turning a fraction into text is the slow case of number formatting, and an SVG of a
+ * large profile writes tens of thousands of coordinates.
+ */
 function r(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  const hundredths = Math.round(n * 100);
+  if (!(hundredths >= 0 && hundredths < 2 ** 31)) return String(hundredths / 100);
+  const whole = (hundredths / 100) | 0;
+  const rest = hundredths - whole * 100;
+  if (rest === 0) return String(whole);
+  if (rest % 10 === 0) return `${whole}.${rest / 10}`;
+  return `${whole}.${rest < 10 ? '0' : ''}${rest}`;
 }
 
 const STYLE = [

@@ -938,7 +938,13 @@ function frame(node, p, x, y, w, titles) {
 }
 __name(frame, "frame");
 function r(n) {
-  return String(Math.round(n * 100) / 100);
+  const hundredths = Math.round(n * 100);
+  if (!(hundredths >= 0 && hundredths < 2 ** 31)) return String(hundredths / 100);
+  const whole = hundredths / 100 | 0;
+  const rest = hundredths - whole * 100;
+  if (rest === 0) return String(whole);
+  if (rest % 10 === 0) return `${whole}.${rest / 10}`;
+  return `${whole}.${rest < 10 ? "0" : ""}${rest}`;
 }
 __name(r, "r");
 var STYLE = [

@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-S4AOHODL.js";
+} from "./cli-chunk-2B2HUTZC.js";
 import {
   __commonJS,
   __name,

@@ -20,7 +20,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-S4AOHODL.js";
+} from "./cli-chunk-2B2HUTZC.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-Q6EFYBHT.js";
+} from "./cli-chunk-25D73KUL.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-ZIEQGWPN.js";
 import {
   renderTerminal
-} from "./cli-chunk-WFQGXHOQ.js";
+} from "./cli-chunk-XWAQUHMY.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-S4AOHODL.js";
+import "./cli-chunk-2B2HUTZC.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

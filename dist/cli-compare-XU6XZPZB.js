@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-Q6EFYBHT.js";
+} from "./cli-chunk-25D73KUL.js";
 import "./cli-chunk-7BCBWRE7.js";
 import "./cli-chunk-ZIEQGWPN.js";
-import "./cli-chunk-WFQGXHOQ.js";
+import "./cli-chunk-XWAQUHMY.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-S4AOHODL.js";
+import "./cli-chunk-2B2HUTZC.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {
