@@ -6,7 +6,7 @@
 import type { SideKey, SideStacks } from './side.js';
 
 /** One side for the walk: its columns, and each of its keys' id in the merged key list. */
-export interface WalkSide {
+interface WalkSide {
   stacks: SideStacks;
   keyMap: Int32Array;
 }
@@ -193,7 +193,7 @@ function rankKeys(keys: SideKey[]): Int32Array {
   return rank;
 }
 
-export function compareNameFile(
+function compareNameFile(
   a: { name: string; file: string },
   b: { name: string; file: string },
 ): number {

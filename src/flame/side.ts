@@ -61,7 +61,7 @@ export interface SideStacks {
   ops: number;
 }
 
-export type KeyColumn = Int32Array | Uint16Array;
+type KeyColumn = Int32Array | Uint16Array;
 
 const EMPTY: StackProfile = { frames: [], stacks: [], ops: 1 };
 

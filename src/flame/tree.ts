@@ -82,10 +82,11 @@ export function buildFlameTree(
 }
 
 /**
- * The merged tree before its node objects are made: plain data (typed arrays, strings, numbers), so
- * that it can be copied to another thread, which makes the same FlameTree with treeOf.
+ * The merged tree before its node objects are made: the walk records nodes as columns, and the
+ * objects are made once every value is known (made during the walk, their self times started as
+ * small integers and turned into doubles, and V8 migrated every node to a new shape).
  */
-export interface FlatTree {
+interface FlatTree {
   rootName: string;
   /** Every function (or collapsed group) of either side; nodes name theirs by index. */
   keys: SideKey[];
@@ -106,7 +107,7 @@ export function mergeSides(base: SideStacks, head: SideStacks, options: BuildOpt
 }
 
 /** mergeSides without the node objects. */
-export function mergeFlat(base: SideStacks, head: SideStacks, options: BuildOptions = {}): FlatTree {
+function mergeFlat(base: SideStacks, head: SideStacks, options: BuildOptions = {}): FlatTree {
   // One key list for both sides: base's keys in their order, then those only on head. A function's
   // line is head's when head has it, so that source links point at the code under review.
   const keys: SideKey[] = [];
@@ -143,7 +144,7 @@ export function mergeFlat(base: SideStacks, head: SideStacks, options: BuildOpti
 }
 
 /** The node objects of a flat tree; each parent's children in the order of the columns. */
-export function treeOf(flat: FlatTree): FlameTree {
+function treeOf(flat: FlatTree): FlameTree {
   const { nodes: n, keys } = flat;
   const objects: FlameNode[] = new Array(n.count);
   const root: FlameNode = {

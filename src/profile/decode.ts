@@ -34,7 +34,7 @@ const gunzipAsync = promisify(gunzip);
  * Reads a profile file and inflates it when gzipped. Inflating runs on libuv's thread pool, so two
  * files read together inflate in parallel.
  */
-export async function readProfileBytes(path: string): Promise<Uint8Array> {
+async function readProfileBytes(path: string): Promise<Uint8Array> {
   const bytes = await readFile(path);
   return isGzip(bytes) ? gunzipAsync(bytes, { chunkSize: inflatedChunk(bytes) }) : bytes;
 }
