@@ -193,10 +193,7 @@ function rankKeys(keys: SideKey[]): Int32Array {
   return rank;
 }
 
-function compareNameFile(
-  a: { name: string; file: string },
-  b: { name: string; file: string },
-): number {
+function compareNameFile(a: { name: string; file: string }, b: { name: string; file: string }): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return 0;
