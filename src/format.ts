@@ -66,3 +66,79 @@ export function formatDeltaBytes(bytes: number): string {
   if (bytes === 0) return '±0 B';
   return bytes > 0 ? `+${formatBytes(bytes)}` : `−${formatBytes(-bytes)}`;
 }
+
+/**
+ * What the values of a flame graph measure, for every number and word the renderers print around
+ * them. The default, NS_PER_OP, is time per operation.
+ */
+export interface ValueKind {
+  /**
+   * `nanoseconds` (also `ns`), `bytes`, `count` (sample counts, also `samples`), or any other unit
+   * name, printed after the number as given: `12 objects`.
+   */
+  unit: 'nanoseconds' | 'bytes' | 'count' | (string & {});
+  /** The values are per operation (printed with `/op`); false for totals over the whole profile. */
+  perOp: boolean;
+  /**
+   * What the values are in the words around them ("width = time/op", "self time grew"); defaults to
+   * `time`, `bytes`, `samples` or the unit's name.
+   */
+  quantity?: string;
+}
+
+/** Time per operation: what every flame graph showed before units were told apart. */
+export const NS_PER_OP: ValueKind = { unit: 'nanoseconds', perOp: true };
+
+type BaseUnit = 'ns' | 'bytes' | 'samples' | 'other';
+
+function baseUnit(unit: string): BaseUnit {
+  if (unit === 'nanoseconds' || unit === 'ns') return 'ns';
+  if (unit === 'bytes') return 'bytes';
+  if (unit === 'count' || unit === 'samples') return 'samples';
+  return 'other';
+}
+
+/** A value in its unit, without `/op`: `1.23 ms`, `3.4 KiB`, `700 samples`, `12 objects`. */
+export function formatValue(value: number, kind: ValueKind): string {
+  switch (baseUnit(kind.unit)) {
+    case 'ns':
+      return formatNs(value);
+    case 'bytes':
+      return formatBytes(value);
+    default:
+      return countOf(value, kind.unit);
+  }
+}
+
+/** A signed value in its unit (the sign always shown), without `/op`: `+1.2 ms`, `−3 samples`. */
+export function formatDeltaValue(value: number, kind: ValueKind): string {
+  switch (baseUnit(kind.unit)) {
+    case 'ns':
+      return formatDeltaNs(value);
+    case 'bytes':
+      return formatDeltaBytes(value);
+    default:
+      if (value === 0) return `±${countOf(0, kind.unit)}`;
+      return value > 0 ? `+${countOf(value, kind.unit)}` : `−${countOf(-value, kind.unit)}`;
+  }
+}
+
+/** `/op` for values per operation, else nothing: appended to formatValue's and to quantityOf's text. */
+export function perOpSuffix(kind: ValueKind): string {
+  return kind.perOp ? '/op' : '';
+}
+
+/** What the values are, in words: `time`, `bytes`, `samples`, or the unit's name. */
+export function quantityOf(kind: ValueKind): string {
+  if (kind.quantity !== undefined) return kind.quantity;
+  const base = baseUnit(kind.unit);
+  return base === 'ns' ? 'time' : base === 'other' ? kind.unit : base;
+}
+
+/** A count (or a value of a unit not known here): whole numbers from 100 up, else three digits. */
+function countOf(value: number, unit: string): string {
+  const abs = Math.abs(value);
+  const text = abs >= 100 ? String(Math.round(value)) : trim(value.toPrecision(3));
+  const name = baseUnit(unit) === 'samples' ? (Math.abs(Number(text)) === 1 ? 'sample' : 'samples') : unit;
+  return name ? `${text} ${name}` : text;
+}

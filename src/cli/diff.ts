@@ -1,16 +1,12 @@
 // `flamegate diff <base> <head>`: the flame-graph delta of any two profiles, so that profiles users
 // already have (pprof from Go, Rust or anything else; .cpuprofile from node --cpu-prof and Chrome;
 // folded stacks from perf and 0x) get the same outputs as the action.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { renderFlameHtml } from '../flame/html.js';
-import { renderFlameSvg } from '../flame/svg.js';
-import { renderFlameText } from '../flame/text.js';
-import { type CollapseOptions, type FlameTree, flameFunctions, mergeSides } from '../flame/tree.js';
-import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
-import type { PackedProfile } from '../model.js';
+import type { CollapseOptions } from '../flame/side.js';
 import { FORMAT_NAMES, incomparable } from '../profile/decode.js';
 import { type PreparedSide, prepareBoth, type SideJob } from './diff-side.js';
+
+export type { DiffRow } from './diff-output.js';
 
 export interface DiffIo {
   stdout: (s: string) => void;
@@ -54,6 +50,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   const o = parsed;
   let base: PreparedSide;
   let head: PreparedSide;
+  let outputs: Promise<typeof import('./diff-output.js')>;
   try {
     const job = (path: string, side: string): SideJob => ({
       path,
@@ -63,7 +60,12 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
       ...(o.valueType ? { valueType: o.valueType } : {}),
     });
     // Each file is read and decoded once; head is prepared on a worker thread while base is here.
-    [base, head] = await prepareBoth(job(o.basePath, 'base'), job(o.headPath, 'head'));
+    const preparing = prepareBoth(job(o.basePath, 'base'), job(o.headPath, 'head'));
+    // The renderers (most of this command's code) load while the files are read and inflated, when
+    // this thread would otherwise wait; not at all for a pair that cannot be read.
+    outputs = import('./diff-output.js');
+    outputs.catch(() => undefined);
+    [base, head] = await preparing;
     const refused = incomparable(base, head);
     if (refused) throw new Error(refused);
   } catch (error) {
@@ -71,38 +73,11 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     return 2;
   }
   const formats: [string, string] = [FORMAT_NAMES[base.format], FORMAT_NAMES[head.format]];
-
-  const tree = mergeSides(base.stacks, head.stacks);
-  const title = o.title ?? `Flame graph delta: ${o.basePath} → ${o.headPath}`;
-  const written: string[] = [];
-  try {
-    if (o.svg) {
-      writeFileSync(o.svg, renderFlameSvg(tree, { title }));
-      written.push(o.svg);
-    }
-    if (o.html) {
-      writeFileSync(o.html, renderFlameHtml(tree, { title, repoUrl: o.repoUrl, headSha: o.sha }));
-      written.push(o.html);
-    }
-    if (o.json) {
-      writeFileSync(o.json, `${JSON.stringify(diffRows(tree, base.profile, head.profile), null, 2)}\n`);
-      written.push(o.json);
-    }
-  } catch (error) {
-    io.stderr(`flamegate diff: cannot write output: ${(error as Error).message}\n`);
-    return 2;
-  }
-
-  if (o.text) {
-    io.stdout(renderFlameText(tree, { maxChars: o.maxChars, title: o.title }));
-  } else {
-    io.stdout(summary(tree, base.profile, head.profile, formats, o.top));
-  }
-  for (const file of written) io.stderr(`wrote ${file}\n`);
-  return 0;
+  const { writeOutputs } = await outputs;
+  return writeOutputs(base, head, formats, o, io);
 }
 
-interface DiffOptions {
+export interface DiffOptions {
   basePath: string;
   headPath: string;
   svg?: string;
@@ -186,100 +161,4 @@ function parse(argv: string[]): DiffOptions | 'help' {
     title: str('title'),
     top: int('top', 15, 0),
   };
-}
-
-/** One function's row of `--json`: the documented, stable output of `flamegate diff`. */
-export interface DiffRow {
-  name: string;
-  /** File as the profile names it, relative to the working directory when under it; '' when unknown. */
-  file: string;
-  line: number;
-  /** Self time (or value) per op on each side, in `unit`. */
-  baseSelf: number;
-  headSelf: number;
-  /** headSelf − baseSelf. Rows are sorted by |delta|, largest first. */
-  delta: number;
-  /** `ns/op` when both profiles count operations, `ns` for time, else the profile's unit (`bytes`, `samples`). */
-  unit: string;
-}
-
-/** What the outputs need to know of each side's profile. */
-type ProfileInfo = Pick<PackedProfile, 'ops' | 'sampleType'>;
-
-export function unitOf(base: ProfileInfo, head: ProfileInfo): string {
-  const unit = head.sampleType.unit;
-  const name = unit === 'nanoseconds' ? 'ns' : unit === 'count' ? 'samples' : unit;
-  return base.ops > 1 || head.ops > 1 ? `${name}/op` : name;
-}
-
-export function diffRows(tree: FlameTree, base: ProfileInfo, head: ProfileInfo): DiffRow[] {
-  const unit = unitOf(base, head);
-  return flameFunctions(tree)
-    .filter((f) => f.headSelf !== 0 || f.baseSelf !== 0)
-    .map((f) => ({
-      name: f.name,
-      file: f.file,
-      line: f.line,
-      baseSelf: f.baseSelf,
-      headSelf: f.headSelf,
-      delta: f.headSelf - f.baseSelf,
-      unit,
-    }));
-}
-
-/** A value in the profile's unit, for the terminal. */
-function formatValue(value: number, unit: string, signed: boolean): string {
-  if (unit === 'nanoseconds') return signed ? formatDeltaNs(value) : formatNs(value);
-  const sign = signed ? (value > 0 ? '+' : value < 0 ? '−' : '±') : value < 0 ? '−' : '';
-  const abs = Math.abs(value);
-  const text = abs >= 100 || Number.isInteger(abs) ? String(Math.round(abs)) : abs.toPrecision(3);
-  const name = unit === 'count' ? 'samples' : unit;
-  return `${sign}${text} ${name}`;
-}
-
-function summary(
-  tree: FlameTree,
-  base: ProfileInfo,
-  head: ProfileInfo,
-  formats: [string, string],
-  top: number,
-): string {
-  const out: string[] = [];
-  const unit = head.sampleType.unit;
-  const value = (v: number) => formatValue(v, unit, false);
-  const deltaOf = (v: number) => formatValue(v, unit, true);
-  const perOp = (p: ProfileInfo) =>
-    p.ops > 1 ? `/op over ${p.ops} ops` : ' in total (no op count in the profile)';
-  const delta = tree.headTotal - tree.baseTotal;
-  const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
-  out.push(`base: ${value(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples, ${formats[0]}`);
-  out.push(`head: ${value(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples, ${formats[1]}`);
-  out.push(`change: ${deltaOf(delta)}${pct}`);
-  const fns = flameFunctions(tree).filter((f) => f.headSelf !== f.baseSelf);
-  if (top > 0 && fns.length > 0) {
-    out.push('');
-    const what = unit === 'nanoseconds' ? 'self time' : `self ${unit === 'count' ? 'samples' : unit}`;
-    out.push(`Largest changes of ${what}${base.ops > 1 || head.ops > 1 ? ' per op' : ''}:`);
-    const rows = fns.slice(0, top).map((f) => {
-      const d = f.headSelf - f.baseSelf;
-      const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : 'new';
-      const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ''}` : f.kind;
-      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), f.name, where];
-    });
-    const header = ['Δ self', 'Δ %', 'base', 'head', 'function', 'where'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-    const fmt = (r: string[]) =>
-      r
-        .map((c, i) =>
-          i < 4 ? c.padStart(widths[i] as number) : i === 4 ? c.padEnd(widths[i] as number) : c,
-        )
-        .join('  ')
-        .trimEnd();
-    out.push(`  ${fmt(header)}`);
-    for (const r of rows) out.push(`  ${fmt(r)}`);
-    if (fns.length > top) out.push(`  … ${fns.length - top} more changed functions`);
-  } else if (fns.length === 0) {
-    out.push('No function changed its self time.');
-  }
-  return `${out.join('\n')}\n`;
 }

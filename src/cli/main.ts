@@ -3,7 +3,7 @@
 // terminal (progress, summary) and the exit code: 0 pass, 1 fail, 2 usage/config/git/install error.
 // Commands are imported when they run: `flamegate diff` then loads no config, git or benchmark code.
 import { UsageError } from '../settings.js';
-import { CommandError } from '../workspace/exec.js';
+import { CommandError } from '../workspace/command-error.js';
 
 const VERSION = '0.1.0';
 

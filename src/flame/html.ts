@@ -2,9 +2,18 @@
 // network (it is opened from a downloaded artifact, often offline, and must not leak anything). Views:
 // diff (width = head, colour = self-time change), diff sized by base (where base-only stacks show),
 // head and base alone (coloured by frame kind); click to zoom, search, and a sortable function table.
+// Values are time per op unless the `value` option says otherwise (bytes, sample counts, totals).
 
 import { escapeHtml, jsonForScript } from '../escape.js';
-import { formatBytes, formatDeltaBytes, formatDeltaNs, formatNs, formatPercent } from '../format.js';
+import {
+  formatDeltaValue,
+  formatPercent,
+  formatValue,
+  NS_PER_OP,
+  perOpSuffix,
+  quantityOf,
+  type ValueKind,
+} from '../format.js';
 import { sourceUrl } from '../links.js';
 import VIEWER_SCRIPT from './browser/html-viewer.js?script';
 import type { FunctionRow, ViewerData } from './browser/viewer-data.js';
@@ -23,8 +32,20 @@ export interface HtmlOptions {
   minFraction?: number;
   /** Rows of the function table. */
   maxFunctions?: number;
-  /** What the tree's values are: time (ns, the default) or bytes (the allocation pass's heap profiles). */
+  /** What the tree's values are; by default time per op (NS_PER_OP). Takes precedence over valueUnit. */
+  value?: ValueKind;
+  /**
+   * The older form of `value`: time (ns/op, the default) or bytes allocated per op (the allocation
+   * pass's heap profiles).
+   */
   valueUnit?: 'ns' | 'bytes';
+}
+
+/** What `valueUnit: 'bytes'` stands for. */
+const ALLOCATED_BYTES_PER_OP: ValueKind = { unit: 'bytes', perOp: true, quantity: 'allocated bytes' };
+
+function kindOf(options: HtmlOptions): ValueKind {
+  return options.value ?? (options.valueUnit === 'bytes' ? ALLOCATED_BYTES_PER_OP : NS_PER_OP);
 }
 
 const KINDS = ['user', 'dependency', 'node', 'runtime', 'harness'];
@@ -125,6 +146,9 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
   });
 
   const title = options.title ?? 'Flame graph delta';
+  const kind = kindOf(options);
+  const op = perOpSuffix(kind);
+  const what = escapeHtml(quantityOf(kind));
   const data: ViewerData = {
     title,
     unit,
@@ -139,14 +163,17 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
     fnsOmitted: all.length - fns.length,
     baseOps: tree.baseOps,
     headOps: tree.headOps,
-    bytes: options.valueUnit === 'bytes',
+    bytes: kind.unit === 'bytes',
   };
-  const bytes = options.valueUnit === 'bytes';
-  const fmt = bytes ? formatBytes : formatNs;
-  const fmtDelta = bytes ? formatDeltaBytes : formatDeltaNs;
-  const summary = `head ${fmt(tree.headTotal)}/op · base ${fmt(tree.baseTotal)}/op · change ${fmtDelta(
+  // Time per op, the page's default, is left out of the data.
+  if (!(kind.unit === 'nanoseconds' && kind.perOp && quantityOf(kind) === 'time')) {
+    data.value = { unit: kind.unit, perOp: kind.perOp, quantity: quantityOf(kind) };
+  }
+  const fmt = (v: number) => formatValue(v, kind);
+  const summary = `head ${fmt(tree.headTotal)}${op} · base ${fmt(tree.baseTotal)}${op} · change ${formatDeltaValue(
     tree.headTotal - tree.baseTotal,
-  )}/op${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ''}`;
+    kind,
+  )}${op}${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ''}`;
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -163,8 +190,8 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
 <p class="summary">${escapeHtml(summary)}</p>
 <div class="controls">
 <span class="views" role="group" aria-label="View">
-<button type="button" id="view-diff" data-view="diff" class="on" title="Width = head time/op; colour = change of self time/op">Diff</button>
-<button type="button" id="view-diffbase" data-view="diffbase" title="Width = base time/op, colour = change of self time/op: shows stacks that exist only on base">Diff (base-sized)</button>
+<button type="button" id="view-diff" data-view="diff" class="on" title="Width = head ${what}${op}; colour = change of self ${what}${op}">Diff</button>
+<button type="button" id="view-diffbase" data-view="diffbase" title="Width = base ${what}${op}, colour = change of self ${what}${op}: shows stacks that exist only on base">Diff (base-sized)</button>
 <button type="button" id="view-head" data-view="head" title="Head alone, coloured by frame kind">Head</button>
 <button type="button" id="view-base" data-view="base" title="Base alone, coloured by frame kind">Base</button>
 </span>
@@ -177,12 +204,12 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
 <div id="crumbs"></div>
 <div id="chart" aria-label="Flame graph"></div>
 <div id="details">Hover a frame for details; click to zoom.</div>
-<h2>Functions by change of ${bytes ? 'self allocated bytes' : 'self time'} per op</h2>
+<h2>Functions by change of self ${what}${kind.perOp ? ' per op' : ''}</h2>
 <table id="functions"><thead><tr>
 <th data-sort="name">Function</th><th data-sort="where">Where</th><th data-sort="kind">Kind</th>
-<th data-sort="bs" class="num">Base self/op</th><th data-sort="hs" class="num">Head self/op</th>
-<th data-sort="delta" class="num sorted">Δ self/op</th><th data-sort="pct" class="num">Δ %</th>
-<th data-sort="ht" class="num">Head total/op</th>
+<th data-sort="bs" class="num">Base self${op}</th><th data-sort="hs" class="num">Head self${op}</th>
+<th data-sort="delta" class="num sorted">Δ self${op}</th><th data-sort="pct" class="num">Δ %</th>
+<th data-sort="ht" class="num">Head total${op}</th>
 </tr></thead><tbody></tbody></table>
 <p id="fns-note"></p>
 <script type="application/json" id="flame-data">${jsonForScript(data)}</script>

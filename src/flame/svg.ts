@@ -2,10 +2,19 @@
 // artifact preview) and becomes interactive when opened directly in a browser: hover for details,
 // click to zoom, search to highlight, reset. Two panels: the first is sized by head time/op (what the
 // PR's code costs now); the second is sized by base time/op, so that stacks that exist only on base
-// (head width 0) still show, marked with a dashed outline.
+// (head width 0) still show, marked with a dashed outline. Values are time per op unless the `value`
+// option says otherwise (bytes, sample counts, totals without an op count).
 
 import { escapeHtml } from '../escape.js';
-import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
+import {
+  formatDeltaValue,
+  formatPercent,
+  formatValue,
+  NS_PER_OP,
+  perOpSuffix,
+  quantityOf,
+  type ValueKind,
+} from '../format.js';
 import SVG_SCRIPT from './browser/svg-viewer.js?script';
 import { deltaColor, textColor } from './color.js';
 import { CHAR_W, FONT_PX, fitLabel } from './label.js';
@@ -20,6 +29,8 @@ export interface SvgOptions {
   minFramePx?: number;
   /** Draw the base-sized panel; by default it is drawn whenever base has samples. */
   basePanel?: boolean;
+  /** What the tree's values are; by default time per op (NS_PER_OP). */
+  value?: ValueKind;
 }
 
 const FRAME_H = 17;
@@ -33,22 +44,26 @@ interface Panel {
 export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): string {
   const width = options.width ?? 1200;
   const minPx = options.minFramePx ?? 0.3;
+  const kind = options.value ?? NS_PER_OP;
+  const fmt = (v: number) => formatValue(v, kind);
+  const op = perOpSuffix(kind);
+  const what = quantityOf(kind);
   const panels: Panel[] = [];
   if (tree.headTotal > 0 || tree.baseTotal === 0) {
     panels.push({
       sizeBy: 'head',
-      label: `Head: width = time/op on head (${formatNs(tree.headTotal)}/op); colour = change in self time/op`,
+      label: `Head: width = ${what}${op} on head (${fmt(tree.headTotal)}${op}); colour = change in self ${what}${op}`,
     });
   }
   if (tree.baseTotal > 0 && options.basePanel !== false) {
     panels.push({
       sizeBy: 'base',
-      label: `Base: width = time/op on base (${formatNs(tree.baseTotal)}/op); dashed = only on base`,
+      label: `Base: width = ${what}${op} on base (${fmt(tree.baseTotal)}${op}); dashed = only on base`,
     });
   }
 
   const body: string[] = [];
-  const titles = new FrameTitles(tree);
+  const titles = new FrameTitles(tree, kind);
   let y = 70;
   panels.forEach((panel, p) => {
     body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeHtml(panel.label)}</text>`);
@@ -62,9 +77,10 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
   const title = options.title ?? 'Flame graph delta';
   const subtitle =
     options.subtitle ??
-    `head ${formatNs(tree.headTotal)}/op, base ${formatNs(tree.baseTotal)}/op (${formatDeltaNs(
+    `head ${fmt(tree.headTotal)}${op}, base ${fmt(tree.baseTotal)}${op} (${formatDeltaValue(
       tree.headTotal - tree.baseTotal,
-    )}); red = self time grew, blue = shrank`;
+      kind,
+    )}); red = self ${what} grew, blue = shrank`;
 
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="no"?>');
@@ -160,12 +176,24 @@ class FrameTitles {
   >();
   private readonly inks = new Map<string, string>();
 
-  constructor(private readonly tree: FlameTree) {}
+  /** A value, and a signed one, in the tree's unit with its `/op`. */
+  private readonly v: (n: number) => string;
+  private readonly dv: (n: number) => string;
+
+  constructor(
+    private readonly tree: FlameTree,
+    kind: ValueKind,
+  ) {
+    const op = perOpSuffix(kind);
+    this.v = (n) => `${formatValue(n, kind)}${op}`;
+    this.dv = (n) => `${formatDeltaValue(n, kind)}${op}`;
+  }
 
   of(node: FlameNode) {
     let text = this.cache.get(node);
     if (text === undefined) {
       const tree = this.tree;
+      const { v, dv } = this;
       const d = selfDelta(node);
       const fill = deltaColor(d, scaleOf(tree));
       const onlyBase = node.headTotal === 0 && node.baseTotal > 0;
@@ -181,9 +209,9 @@ class FrameTitles {
       const title = [
         node.name,
         meta,
-        `head: total ${formatNs(node.headTotal)}/op${share(node.headTotal, tree.headTotal)}, self ${formatNs(node.headSelf)}/op`,
-        `base: total ${formatNs(node.baseTotal)}/op${share(node.baseTotal, tree.baseTotal)}, self ${formatNs(node.baseSelf)}/op`,
-        `change: self ${formatDeltaNs(d)}/op, total ${formatDeltaNs(totalDelta(node))}/op${onlyBase ? ' (only on base)' : ''}`,
+        `head: total ${v(node.headTotal)}${share(node.headTotal, tree.headTotal)}, self ${v(node.headSelf)}`,
+        `base: total ${v(node.baseTotal)}${share(node.baseTotal, tree.baseTotal)}, self ${v(node.baseSelf)}`,
+        `change: self ${dv(d)}, total ${dv(totalDelta(node))}${onlyBase ? ' (only on base)' : ''}`,
       ].join('\n');
       let inkAttr = this.inks.get(fill);
       if (inkAttr === undefined) {

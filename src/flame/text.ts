@@ -1,9 +1,18 @@
 // The flame-graph delta as GitHub Markdown, for the PR comment where no image can be hosted: a
 // top-down tree of the frames whose time changed most, with their ancestors for context, inside a
-// <details> block. A fenced code block keeps the columns aligned under GitHub's renderer.
+// <details> block. A fenced code block keeps the columns aligned under GitHub's renderer. Values are
+// time per op unless the `value` option says otherwise (bytes, sample counts, totals).
 
 import { escapeHtml, oneLine } from '../escape.js';
-import { formatDeltaNs, formatNs, formatPercent } from '../format.js';
+import {
+  formatDeltaValue,
+  formatPercent,
+  formatValue,
+  NS_PER_OP,
+  perOpSuffix,
+  quantityOf,
+  type ValueKind,
+} from '../format.js';
 import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
 
 export interface TextOptions {
@@ -19,6 +28,8 @@ export interface TextOptions {
   barWidth?: number;
   /** Start the block expanded. */
   open?: boolean;
+  /** What the tree's values are; by default time per op (NS_PER_OP). */
+  value?: ValueKind;
 }
 
 const INDENT_CAP = 24;
@@ -59,7 +70,7 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
       for (let n: FlameNode | undefined = candidates[i]; n && !selected.has(n); n = parents.get(n))
         selected.add(n);
     }
-    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale);
+    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale, kindOf(options));
     const omitted = candidates.length - k;
     const notes = [];
     if (omitted > 0) {
@@ -72,7 +83,7 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
         `${small} frame${small === 1 ? '' : 's'} changed by less than ${pct} of the benchmark: left out.`,
       );
     }
-    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected));
+    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected, kindOf(options).unit));
   };
 
   // Binary search for the most frames that fit: the length grows with k.
@@ -93,11 +104,18 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
   return best;
 }
 
+function kindOf(options: TextOptions): ValueKind {
+  return options.value ?? NS_PER_OP;
+}
+
 function summaryLine(tree: FlameTree, options: TextOptions): string {
+  const kind = kindOf(options);
+  const op = perOpSuffix(kind);
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
   const name = options.title ? `<b>${escapeHtml(oneLine(options.title))}</b>: ` : '';
-  return `${name}flame graph delta, head ${escapeHtml(formatNs(tree.headTotal))}/op, ${escapeHtml(formatDeltaNs(delta))}/op${pct}`;
+  const value = (text: string) => escapeHtml(oneLine(text));
+  return `${name}flame graph delta, head ${value(formatValue(tree.headTotal, kind))}${op}, ${value(formatDeltaValue(delta, kind))}${op}${pct}`;
 }
 
 function wrap(
@@ -117,7 +135,10 @@ function wrap(
   out.push(...lines);
   out.push(fence);
   out.push('');
-  out.push('█ time on both sides · ▒ added on head · ░ gone since base; Δ = head − base, per op.');
+  const kind = kindOf(options);
+  out.push(
+    `█ ${escapeHtml(oneLine(quantityOf(kind)))} on both sides · ▒ added on head · ░ gone since base; Δ = head − base${kind.perOp ? ', per op' : ''}.`,
+  );
   out.push(...notes);
   out.push('');
   out.push('</details>');
@@ -137,9 +158,25 @@ function treeLines(
   rank: (n: FlameNode) => number,
   barWidth: number,
   noiseNs: number,
+  kind: ValueKind,
 ): string[] {
   const scale = scaleOf(tree);
-  const header = `${pad('head/op', 9)}  ${pad('Δ total', 10)}  ${pad('Δ self', 10)}  ${'bar'.padEnd(barWidth)}  frame`;
+  const cells = (node: FlameNode): [string, string, string] => [
+    oneLine(formatValue(node.headTotal, kind)),
+    oneLine(formatDeltaValue(totalDelta(node), kind)),
+    oneLine(formatDeltaValue(selfDelta(node), kind)),
+  ];
+  // Time fits the default widths; other units' numbers (`12345 samples`) may need more.
+  const widths: Widths = [9, 10, 10];
+  if (kind.unit !== 'nanoseconds' && kind.unit !== 'ns') {
+    for (const node of selected) {
+      cells(node).forEach((c, i) => {
+        widths[i] = Math.max(widths[i] as number, c.length);
+      });
+    }
+  }
+  const [w0, w1, w2] = widths;
+  const header = `${pad(kind.perOp ? 'head/op' : 'head', w0)}  ${pad('Δ total', w1)}  ${pad('Δ self', w2)}  ${'bar'.padEnd(barWidth)}  frame`;
   const lines = [header];
   const visit = (node: FlameNode, level: number, elided: number) => {
     const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank(b) - rank(a));
@@ -152,9 +189,9 @@ function treeLines(
     }
     if (elided > 1)
       lines.push(
-        `${' '.repeat(9 + 2 + 10 + 2 + 10 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`,
+        `${' '.repeat(w0 + 2 + w1 + 2 + w2 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`,
       );
-    lines.push(line(node, level, scale, barWidth));
+    lines.push(line(node, level, scale, barWidth, cells(node), widths));
     const next = passThrough ? 1 : 0;
     for (const c of kids) visit(c, level + 1, next);
   };
@@ -162,15 +199,21 @@ function treeLines(
   return lines;
 }
 
-function line(node: FlameNode, level: number, scale: number, barWidth: number): string {
+type Widths = [number, number, number];
+
+function line(
+  node: FlameNode,
+  level: number,
+  scale: number,
+  barWidth: number,
+  [head, total, self]: [string, string, string],
+  [w0, w1, w2]: Widths,
+): string {
   const name =
     oneLine(node.name) +
     (node.package && node.kind === 'dependency' && !node.collapsed ? ` [${node.package}]` : '');
   const gone = node.headTotal === 0 && node.baseTotal > 0 ? ' (only on base)' : '';
-  return `${pad(formatNs(node.headTotal), 9)}  ${pad(formatDeltaNs(totalDelta(node)), 10)}  ${pad(
-    formatDeltaNs(selfDelta(node)),
-    10,
-  )}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? '└ ' : ''}${name}${gone}`;
+  return `${pad(head, w0)}  ${pad(total, w1)}  ${pad(self, w2)}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? '└ ' : ''}${name}${gone}`;
 }
 
 function indent(level: number): string {
@@ -193,9 +236,13 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
-/** A code fence longer than any backtick run in the names, so that a name cannot close the block. */
-function fenceFor(nodes: Iterable<FlameNode>): string {
+/**
+ * A code fence longer than any backtick run in the names (and the unit, printed in every line), so
+ * that neither can close the block.
+ */
+function fenceFor(nodes: Iterable<FlameNode>, unit: string): string {
   let longest = 0;
   for (const n of nodes) for (const m of n.name.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  for (const m of unit.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   return '`'.repeat(Math.max(3, longest + 1));
 }

@@ -1,12 +1,10 @@
 // Runs commands for the workspace stage and turns failures into messages that show the command and
 // the tail of its output, which is what a user needs to fix an install or a build.
 import { spawn } from 'node:child_process';
+import { CommandError, type ExecResult } from './command-error.js';
 
-export interface ExecResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+// Where the entry points and the other stages have always imported them from.
+export { CommandError, type ExecResult, tail } from './command-error.js';
 
 export interface ExecOptions {
   cwd: string;
@@ -35,30 +33,6 @@ export function exec(command: string, args: string[], options: ExecOptions): Pro
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
-}
-
-export function tail(text: string, lines = 20): string {
-  const all = text.trimEnd().split('\n');
-  return all.slice(-lines).join('\n');
-}
-
-export class CommandError extends Error {
-  override name = 'CommandError';
-  constructor(
-    readonly what: string,
-    readonly command: string,
-    readonly result: ExecResult,
-  ) {
-    const output = tail(`${result.stdout}\n${result.stderr}`.trim());
-    super(`${what}: \`${command}\` exited with code ${result.code}${output ? `\n${indent(output)}` : ''}`);
-  }
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
 }
 
 export async function git(cwd: string, args: string[], signal?: AbortSignal): Promise<string> {

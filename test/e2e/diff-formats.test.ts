@@ -105,6 +105,12 @@ function io() {
   };
 }
 
+/** Each of the script's three functions is one row: base's and head's copies were paired. */
+function oneRowEach(rows: DiffRow[]): boolean {
+  const ours = rows.filter((r) => ['parseRecords', 'formatRecords', 'checksum'].includes(r.name));
+  return ours.length === 3 && ours.every((r) => r.baseSelf > 0 && r.headSelf > 0);
+}
+
 async function diffJson(base: string, head: string, extra: string[] = []) {
   const json = join(dir, `rows-${Math.random().toString(36).slice(2)}.json`);
   const { out, sink } = io();
@@ -129,9 +135,13 @@ describe('flamegate diff on real profiles of other formats', () => {
       '--html',
       join(dir, 'cpu.html'),
     ]);
-    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'ns' });
-    expect(rows[0]?.file).toMatch(/app\.js$/);
+    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'ns', file: 'app.js' });
     expect(rows[0]?.line).toBe(7);
+    // The two versions ran from two folders: each function is one row with both sides, not a
+    // removed row and an added one.
+    expect(rows[0]?.baseSelf).toBeGreaterThan(0);
+    expect(oneRowEach(rows)).toBe(true);
+    expect(out.stdout).toContain(`files compared by their path below ${join(dir, 'base')} (base)`);
     expect(rows[0]?.delta).toBeGreaterThan(0);
     expect(rows[0]?.delta).toBeCloseTo((rows[0]?.headSelf ?? 0) - (rows[0]?.baseSelf ?? 0));
     // Sorted by |delta|.
@@ -149,7 +159,9 @@ describe('flamegate diff on real profiles of other formats', () => {
     const json = join(dir, 'built.json');
     execFileSync(process.execPath, [cli, 'diff', base, head, '--json', json], { cwd: dir, stdio: 'pipe' });
     const rows = JSON.parse(readFileSync(json, 'utf8')) as DiffRow[];
-    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'ns', line: 7 });
+    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'ns', line: 7, file: 'app.js' });
+    expect(rows[0]?.baseSelf).toBeGreaterThan(0);
+    expect(oneRowEach(rows)).toBe(true);
     const missing = spawnSync(process.execPath, [cli, 'diff', base, join(dir, 'missing.cpuprofile')], {
       encoding: 'utf8',
     });
@@ -162,9 +174,15 @@ describe('flamegate diff on real profiles of other formats', () => {
     const headFolded = join(dir, 'head.folded.gz');
     writeFileSync(baseFolded, toFolded(base));
     writeFileSync(headFolded, gzipSync(toFolded(head)));
-    const { rows, out } = await diffJson(baseFolded, headFolded);
-    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'samples', line: 7 });
-    expect(rows[0]?.file).toMatch(/app\.js$/);
+    const svg = join(dir, 'folded.svg');
+    const { rows, out } = await diffJson(baseFolded, headFolded, ['--svg', svg]);
+    expect(rows[0]).toMatchObject({ name: 'formatRecords', unit: 'samples', line: 7, file: 'app.js' });
+    // Counts are drawn as counts: no time unit, nothing per op.
+    const drawn = readFileSync(svg, 'utf8');
+    expect(drawn).toMatch(/\d samples/);
+    expect(drawn).not.toMatch(/\d(\.\d+)? (ns|µs|ms)\b|\/op/);
+    expect(rows[0]?.baseSelf).toBeGreaterThan(0);
+    expect(oneRowEach(rows)).toBe(true);
     expect(rows[0]?.delta).toBeGreaterThan(0);
     expect(out.stdout).toContain('folded stacks');
     const { out: text } = io();

@@ -2,7 +2,15 @@
 // draws the flame graph from the page's JSON data, zooms on click, searches, switches views, and sorts
 // the function table. It loads nothing from the network.
 import { escapeHtml } from '../../escape.js';
-import { formatBytes, formatDeltaBytes, formatDeltaNs, formatNs, formatPercent } from '../../format.js';
+import {
+  formatDeltaValue,
+  formatPercent,
+  formatValue,
+  NS_PER_OP,
+  perOpSuffix,
+  quantityOf,
+  type ValueKind,
+} from '../../format.js';
 import type { ViewerData } from './viewer-data.js';
 
 type View = 'diff' | 'diffbase' | 'head' | 'base';
@@ -14,9 +22,14 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 const D = JSON.parse(byId('flame-data').textContent ?? '{}') as ViewerData;
-// The allocation flame graph carries bytes per op instead of time.
-const fmt = D.bytes ? formatBytes : formatNs;
-const fmtDelta = D.bytes ? formatDeltaBytes : formatDeltaNs;
+// Time per op unless the data says otherwise (bytes per op for the allocation flame graph, sample
+// counts, totals of a profile without an op count).
+const kind: ValueKind =
+  D.value ?? (D.bytes ? { unit: 'bytes', perOp: true, quantity: 'allocated bytes' } : NS_PER_OP);
+const op = perOpSuffix(kind);
+const what = escapeHtml(quantityOf(kind));
+const fmt = (v: number) => formatValue(v, kind);
+const fmtDelta = (v: number) => formatDeltaValue(v, kind);
 const S = D.strings;
 const N = D.n.length;
 const u = D.unit;
@@ -49,10 +62,10 @@ function legend(): void {
   const el = byId('legend');
   if (byChange()) {
     el.innerHTML =
-      (view === 'diff' ? 'Width: head time/op.' : 'Width: base time/op; dashed = only on base.') +
-      ' Colour: change of self time/op <i style="background:rgb(255,54,54)"></i>grew<i style="background:rgb(54,94,255)"></i>shrank<i style="background:rgb(224,224,224)"></i>unchanged';
+      (view === 'diff' ? `Width: head ${what}${op}.` : `Width: base ${what}${op}; dashed = only on base.`) +
+      ` Colour: change of self ${what}${op} <i style="background:rgb(255,54,54)"></i>grew<i style="background:rgb(54,94,255)"></i>shrank<i style="background:rgb(224,224,224)"></i>unchanged`;
   } else {
-    el.innerHTML = `Width: ${view} time/op. Colour: kind${D.kinds
+    el.innerHTML = `Width: ${view} ${what}${op}. Colour: kind${D.kinds
       .map((k, i) => `<i style="background:${D.kindColors[i]}"></i>${escapeHtml(k)}`)
       .join('')}`;
   }
@@ -110,11 +123,11 @@ function describe(i: number): string {
   return [
     nameOf(i),
     meta.join(' · '),
-    `head: total ${fmt(at(D.ht, i) * u)}/op, self ${fmt(at(D.hs, i) * u)}/op`,
-    `base: total ${fmt(at(D.bt, i) * u)}/op, self ${fmt(at(D.bs, i) * u)}/op`,
-    `change: self ${fmtDelta((at(D.hs, i) - at(D.bs, i)) * u)}/op, total ${fmtDelta(
+    `head: total ${fmt(at(D.ht, i) * u)}${op}, self ${fmt(at(D.hs, i) * u)}${op}`,
+    `base: total ${fmt(at(D.bt, i) * u)}${op}, self ${fmt(at(D.bs, i) * u)}${op}`,
+    `change: self ${fmtDelta((at(D.hs, i) - at(D.bs, i)) * u)}${op}, total ${fmtDelta(
       (at(D.ht, i) - at(D.bt, i)) * u,
-    )}/op${gone(i) ? ' (only on base)' : ''}`,
+    )}${op}${gone(i) ? ' (only on base)' : ''}`,
   ].join('\n');
 }
 
@@ -177,7 +190,7 @@ function search(): void {
   searchCount.textContent = `${count}${count === 1 ? ' match' : ' matches'}, ${formatPercent(
     total > 0 ? covered / total : 0,
     false,
-  )} of ${sizedByHead() ? 'head' : 'base'} time`;
+  )} of ${sizedByHead() ? 'head' : 'base'} ${quantityOf(kind)}`;
 }
 searchBox.addEventListener('input', search);
 
@@ -247,9 +260,9 @@ function table(): void {
       const where = r.where + (r.line > 0 && r.file ? `:${r.line}` : '');
       return (
         `<tr><td class="fn">${name}</td><td class="where">${escapeHtml(where)}</td><td>${escapeHtml(r.kind)}</td>` +
-        `<td class="num">${fmt(r.bs)}</td><td class="num">${fmt(r.hs)}</td>` +
-        `<td class="num ${cls}">${fmtDelta(r.delta)}</td><td class="num ${cls}">${pct}</td>` +
-        `<td class="num">${fmt(r.ht)}</td></tr>`
+        `<td class="num">${escapeHtml(fmt(r.bs))}</td><td class="num">${escapeHtml(fmt(r.hs))}</td>` +
+        `<td class="num ${cls}">${escapeHtml(fmtDelta(r.delta))}</td><td class="num ${cls}">${pct}</td>` +
+        `<td class="num">${escapeHtml(fmt(r.ht))}</td></tr>`
       );
     })
     .join('');

@@ -1,10 +1,10 @@
 // The data the HTML viewer's page script reads from its <script type="application/json"> element: the
-// contract between the renderer (src/flame/html.ts) and the page (html-viewer.ts). Times travel as
-// integers in units of `unit` ns/op; strings are indices into `strings`.
+// contract between the renderer (src/flame/html.ts) and the page (html-viewer.ts). Values (time, or
+// what `value` says) travel as integers in units of `unit`; strings are indices into `strings`.
 
 export interface ViewerData {
   title: string;
-  /** ns/op per integer unit of every time below. */
+  /** Value (ns/op by default) per integer unit of every value below. */
   unit: number;
   strings: string[];
   /** Delta colours, indexed by `c`, and the text colour readable on each. */
@@ -34,8 +34,10 @@ export interface ViewerData {
   fnsOmitted: number;
   baseOps: number;
   headOps: number;
-  /** The values are bytes per op (the allocation flame graph), not time. */
+  /** The values are bytes (the allocation flame graph), not time. */
   bytes?: boolean;
+  /** What the values are (unit, per op or total, in words); absent: time per op. */
+  value?: { unit: string; perOp: boolean; quantity: string };
 }
 
 /**
