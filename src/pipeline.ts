@@ -2,7 +2,7 @@
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
 import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { loadConfig } from './config/load.js';
@@ -109,8 +109,13 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       run,
       runtime,
     });
-    const report = production ? weighReport(compared, production, config.thresholds) : compared;
     const allPackages = packages && [...new Set([...packages.base, ...packages.head])].sort();
+    // Rows name files from the repository root, packages from the working directory: production
+    // matches a file by its path inside its package (production deploys the package's own folder).
+    const packageDirs = allPackages?.map((p) => posix.join(workspace.prefix, p)) ?? [workspace.prefix || '.'];
+    const report = production
+      ? weighReport(compared, production, config.thresholds, { packages: packageDirs })
+      : compared;
     recordRun(report, { config, costs: tracker.costs, shard: shard.plan()?.info, packages: allPackages });
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
     if (shard.plan()) writeStacks(outDir, { stacks: flameInputs(profiles), slugs });

@@ -171,7 +171,7 @@ export function readProductionProfile(path: string): PackedProfile {
   }
   let decoded: DecodedProfile;
   try {
-    decoded = decodeProfile(bytes);
+    decoded = decodeProductionBytes(bytes);
   } catch (error) {
     throw new Error(`cannot read the production profile ${path}: ${(error as Error).message}`);
   }
@@ -182,6 +182,29 @@ export function readProductionProfile(path: string): PackedProfile {
     );
   }
   return decoded.profile;
+}
+
+/**
+ * Time sample types in the order production weighting wants them: its shares are of production CPU,
+ * so a pprof holding both (@datadog/pprof's time profiler with CPU time on) is read as `cpu`: wall time
+ * would also count time spent waiting (I/O, locks, an idle event loop), which costs the fleet no CPU.
+ */
+const PRODUCTION_TIME_TYPES: readonly string[] = ['cpu', 'wall'];
+
+/**
+ * decodeProfile for a production profile: the same formats and messages, but a pprof is read as
+ * CPU time when it has it (decodeProfile's callers compare wall time, so its default stays wall).
+ */
+function decodeProductionBytes(bytes: Uint8Array): DecodedProfile {
+  const raw = isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  if (detectFormat(raw) !== 'pprof') return decodeProfile(raw);
+  try {
+    return { format: 'pprof', profile: decodePprof(raw, { preferTypes: PRODUCTION_TIME_TYPES }) };
+  } catch (error) {
+    throw new Error(
+      `it is not a pprof, .cpuprofile or folded-stacks file (read as pprof: ${(error as Error).message})`,
+    );
+  }
 }
 
 /** Reads and inflates one side's profile file; the message names the side and the file. */

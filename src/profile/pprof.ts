@@ -11,7 +11,16 @@ import { StackBuffer, unpackStacks } from './packed.js';
 export interface ReadOptions {
   /** Sample type to read, by its type name (`wall`, `cpu`, `samples`…). */
   valueType?: string;
+  /**
+   * Without `valueType`: the time sample types to look for first, in order (default `wall`, then
+   * `cpu`); failing those, the first time type, then the last type. A caller that needs CPU time
+   * rather than wall time (production weighting) puts `cpu` first.
+   */
+  preferTypes?: readonly string[];
 }
+
+/** Default order among time types: wall first, what flamegate's own profiler records and `diff` compares. */
+const DEFAULT_PREFERRED_TYPES: readonly string[] = ['wall', 'cpu'];
 
 /** Time units pprof writers use, in nanoseconds; time values are converted to ns. */
 const TIME_UNITS: Record<string, number> = {
@@ -242,7 +251,13 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
 
   const typeName = (i: number) => string(sampleTypes[i]?.[0] ?? 0);
   const unitName = (i: number) => string(sampleTypes[i]?.[1] ?? 0);
-  const valueIndex = pickValue(sampleTypes.length, typeName, unitName, options.valueType);
+  const valueIndex = pickValue(
+    sampleTypes.length,
+    typeName,
+    unitName,
+    options.valueType,
+    options.preferTypes ?? DEFAULT_PREFERRED_TYPES,
+  );
   const countIndex = sampleTypes.findIndex(
     (_, i) => i !== valueIndex && /^samples?$/.test(typeName(i)) && unitName(i) === 'count',
   );
@@ -470,6 +485,7 @@ function pickValue(
   type: (i: number) => string,
   unit: (i: number) => string,
   wanted: string | undefined,
+  preferred: readonly string[],
 ): number {
   const indices = Array.from({ length: count }, (_, i) => i);
   if (wanted) {
@@ -482,5 +498,9 @@ function pickValue(
   }
   const isTime = (i: number) => TIME_UNITS[unit(i)] !== undefined;
   const byType = (name: string) => indices.find((i) => type(i) === name && isTime(i));
-  return byType('wall') ?? byType('cpu') ?? indices.find(isTime) ?? Math.max(0, count - 1);
+  for (const name of preferred) {
+    const found = byType(name);
+    if (found !== undefined) return found;
+  }
+  return indices.find(isTime) ?? Math.max(0, count - 1);
 }

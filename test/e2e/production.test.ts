@@ -38,15 +38,24 @@ function renderPage(n) {
   return s;
 }
 
+// With "cpu time" on, the server also waits (as on a database): wall time that costs no CPU.
+const withCpuTime = process.argv[3] === 'cpu';
+const blocker = new Int32Array(new SharedArrayBuffer(4));
+function waitForDb() {
+  Atomics.wait(blocker, 0, 0, 10);
+}
+
 let sink = 0;
 const serve = () => {
   for (let r = 0; r < 50; r++) sink ^= parseAll(LINES);
   sink ^= renderPage(3e6);
+  if (withCpuTime) waitForDb();
 };
 const out = process.argv[2];
 if (out) {
   const { time, encodeSync } = createRequire(import.meta.url)(${JSON.stringify(PPROF_ENTRY)});
-  time.start({ intervalMicros: 500 });
+  // @datadog/pprof records CPU time (a third sample type, after wall) only along with contexts.
+  time.start(withCpuTime ? { intervalMicros: 500, withContexts: true, collectCpuTime: true } : { intervalMicros: 500 });
   const until = Date.now() + 1200;
   while (Date.now() < until) serve();
   writeFileSync(out, encodeSync(time.stop()));
@@ -77,11 +86,12 @@ function row(
   };
 }
 
-/** slowPath's share of the pprof's self time, computed with pprof-format, independently of flamegate. */
-function referenceShare(path: string, name: string): number {
+/** A function's share of the pprof's self time in one sample type, computed with pprof-format, independently of flamegate. */
+function referenceShare(path: string, name: string, sampleType = 'wall'): number {
   const profile = Profile.decode(gunzipSync(readFileSync(path)));
   const strings = profile.stringTable.strings;
-  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === 'wall');
+  const valueIndex = profile.sampleType.findIndex((t) => strings[Number(t.type)] === sampleType);
+  if (valueIndex < 0) throw new Error(`${path} has no ${sampleType} samples`);
   const fnName = new Map(profile.function.map((f) => [Number(f.id), strings[Number(f.name)]]));
   const leafName = new Map(
     profile.location.map((l) => [Number(l.id), fnName.get(Number(l.line[0]?.functionId ?? 0))]),
@@ -146,6 +156,23 @@ describe('production weighting with real profiles of another process', () => {
     expect(functions[0]?.fleetImpact).toBeCloseTo(2 * (share ?? 0), 9);
     expect(functions[0]?.notInProduction).toBeUndefined();
     expect(functions[1]).toMatchObject({ productionShare: 0, fleetImpact: 0, notInProduction: true });
+  });
+
+  it('reads CPU time from a pprof that holds both CPU and wall time', () => {
+    const bothPath = join(dir, 'production-cpu-wall.pb.gz');
+    execFileSync(
+      process.execPath,
+      ['--no-turbo-inlining', '--no-maglev-inlining', 'server.js', bothPath, 'cpu'],
+      { cwd: app },
+    );
+    const cpu = referenceShare(bothPath, 'slowPath', 'cpu');
+    const wall = referenceShare(bothPath, 'slowPath', 'wall');
+    // The server waits a good part of its wall time: the two readings differ, so the test can tell.
+    expect(cpu - wall).toBeGreaterThan(0.05);
+    const profile = readProductionProfile(bothPath);
+    expect(profile.sampleType).toEqual({ type: 'cpu', unit: 'nanoseconds' });
+    const shares = productionShares(classifyPacked(profile));
+    expect(shareOf(shares, 'slowPath', 'src/records.js')).toBeCloseTo(cpu, 6);
   });
 
   it('reads a .cpuprofile of production the same way', () => {
