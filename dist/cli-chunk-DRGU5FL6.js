@@ -8,30 +8,7 @@ import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
 
-// src/workspace/exec.ts
-import { spawn } from "node:child_process";
-function exec(command, args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      shell: options.shell ?? false,
-      env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      signal: options.signal
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
-__name(exec, "exec");
+// src/workspace/command-error.ts
 function tail(text, lines = 20) {
   const all = text.trimEnd().split("\n");
   return all.slice(-lines).join("\n");
@@ -59,15 +36,7 @@ function indent(text) {
   return text.split("\n").map((line) => `    ${line}`).join("\n");
 }
 __name(indent, "indent");
-async function git(cwd, args, signal) {
-  const result = await exec("git", args, { cwd, signal });
-  if (result.code !== 0) throw new CommandError("git failed", `git ${args.join(" ")}`, result);
-  return result.stdout.trim();
-}
-__name(git, "git");
 
 export {
-  exec,
-  CommandError,
-  git
+  CommandError
 };

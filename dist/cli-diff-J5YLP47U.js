@@ -6,28 +6,17 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-Z5XSCK7O.js";
+} from "./cli-chunk-FL4T7RJ2.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-ZIEQGWPN.js";
-import {
-  flameFunctions,
-  formatDeltaNs,
-  formatNs,
-  formatPercent,
-  mergeSides,
-  renderFlameHtml,
-  renderFlameSvg,
-  renderFlameText
-} from "./cli-chunk-2B2HUTZC.js";
+} from "./cli-chunk-3IB55Q7R.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff.ts
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 var DIFF_USAGE = `Usage: flamegate diff <base> <head> [options]
 
@@ -72,6 +61,7 @@ ${DIFF_USAGE}
   const o = parsed;
   let base;
   let head;
+  let outputs;
   try {
     const job = /* @__PURE__ */ __name((path, side) => ({
       path,
@@ -80,7 +70,10 @@ ${DIFF_USAGE}
       roots: [process.cwd()],
       ...o.valueType ? { valueType: o.valueType } : {}
     }), "job");
-    [base, head] = await prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
+    const preparing = prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
+    outputs = import("./cli-diff-output-TUNYZ2O5.js");
+    outputs.catch(() => void 0);
+    [base, head] = await preparing;
     const refused = incomparable(base, head);
     if (refused) throw new Error(refused);
   } catch (error) {
@@ -89,36 +82,8 @@ ${DIFF_USAGE}
     return 2;
   }
   const formats = [FORMAT_NAMES[base.format], FORMAT_NAMES[head.format]];
-  const tree = mergeSides(base.stacks, head.stacks);
-  const title = o.title ?? `Flame graph delta: ${o.basePath} → ${o.headPath}`;
-  const written = [];
-  try {
-    if (o.svg) {
-      writeFileSync(o.svg, renderFlameSvg(tree, { title }));
-      written.push(o.svg);
-    }
-    if (o.html) {
-      writeFileSync(o.html, renderFlameHtml(tree, { title, repoUrl: o.repoUrl, headSha: o.sha }));
-      written.push(o.html);
-    }
-    if (o.json) {
-      writeFileSync(o.json, `${JSON.stringify(diffRows(tree, base.profile, head.profile), null, 2)}
-`);
-      written.push(o.json);
-    }
-  } catch (error) {
-    io.stderr(`flamegate diff: cannot write output: ${error.message}
-`);
-    return 2;
-  }
-  if (o.text) {
-    io.stdout(renderFlameText(tree, { maxChars: o.maxChars, title: o.title }));
-  } else {
-    io.stdout(summary(tree, base.profile, head.profile, formats, o.top));
-  }
-  for (const file of written) io.stderr(`wrote ${file}
-`);
-  return 0;
+  const { writeOutputs } = await outputs;
+  return writeOutputs(base, head, formats, o, io);
 }
 __name(runDiff, "runDiff");
 function parse(argv) {
@@ -188,74 +153,7 @@ function parse(argv) {
   };
 }
 __name(parse, "parse");
-function unitOf(base, head) {
-  const unit = head.sampleType.unit;
-  const name = unit === "nanoseconds" ? "ns" : unit === "count" ? "samples" : unit;
-  return base.ops > 1 || head.ops > 1 ? `${name}/op` : name;
-}
-__name(unitOf, "unitOf");
-function diffRows(tree, base, head) {
-  const unit = unitOf(base, head);
-  return flameFunctions(tree).filter((f) => f.headSelf !== 0 || f.baseSelf !== 0).map((f) => ({
-    name: f.name,
-    file: f.file,
-    line: f.line,
-    baseSelf: f.baseSelf,
-    headSelf: f.headSelf,
-    delta: f.headSelf - f.baseSelf,
-    unit
-  }));
-}
-__name(diffRows, "diffRows");
-function formatValue(value, unit, signed) {
-  if (unit === "nanoseconds") return signed ? formatDeltaNs(value) : formatNs(value);
-  const sign = signed ? value > 0 ? "+" : value < 0 ? "−" : "±" : value < 0 ? "−" : "";
-  const abs = Math.abs(value);
-  const text = abs >= 100 || Number.isInteger(abs) ? String(Math.round(abs)) : abs.toPrecision(3);
-  const name = unit === "count" ? "samples" : unit;
-  return `${sign}${text} ${name}`;
-}
-__name(formatValue, "formatValue");
-function summary(tree, base, head, formats, top) {
-  const out = [];
-  const unit = head.sampleType.unit;
-  const value = /* @__PURE__ */ __name((v) => formatValue(v, unit, false), "value");
-  const deltaOf = /* @__PURE__ */ __name((v) => formatValue(v, unit, true), "deltaOf");
-  const perOp = /* @__PURE__ */ __name((p) => p.ops > 1 ? `/op over ${p.ops} ops` : " in total (no op count in the profile)", "perOp");
-  const delta = tree.headTotal - tree.baseTotal;
-  const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : "";
-  out.push(`base: ${value(tree.baseTotal)}${perOp(base)}, ${tree.baseSamples} samples, ${formats[0]}`);
-  out.push(`head: ${value(tree.headTotal)}${perOp(head)}, ${tree.headSamples} samples, ${formats[1]}`);
-  out.push(`change: ${deltaOf(delta)}${pct}`);
-  const fns = flameFunctions(tree).filter((f) => f.headSelf !== f.baseSelf);
-  if (top > 0 && fns.length > 0) {
-    out.push("");
-    const what = unit === "nanoseconds" ? "self time" : `self ${unit === "count" ? "samples" : unit}`;
-    out.push(`Largest changes of ${what}${base.ops > 1 || head.ops > 1 ? " per op" : ""}:`);
-    const rows = fns.slice(0, top).map((f) => {
-      const d = f.headSelf - f.baseSelf;
-      const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : "new";
-      const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ""}` : f.kind;
-      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), f.name, where];
-    });
-    const header = ["Δ self", "Δ %", "base", "head", "function", "where"];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const fmt = /* @__PURE__ */ __name((r) => r.map(
-      (c, i) => i < 4 ? c.padStart(widths[i]) : i === 4 ? c.padEnd(widths[i]) : c
-    ).join("  ").trimEnd(), "fmt");
-    out.push(`  ${fmt(header)}`);
-    for (const r of rows) out.push(`  ${fmt(r)}`);
-    if (fns.length > top) out.push(`  … ${fns.length - top} more changed functions`);
-  } else if (fns.length === 0) {
-    out.push("No function changed its self time.");
-  }
-  return `${out.join("\n")}
-`;
-}
-__name(summary, "summary");
 export {
   DIFF_USAGE,
-  diffRows,
-  runDiff,
-  unitOf
+  runDiff
 };

@@ -164,6 +164,7 @@ import { gunzipSync } from "node:zlib";
 var OPS_COMMENT_PREFIX = "flamegate.ops=";
 
 // src/profile/pprof.ts
+var DEFAULT_PREFERRED_TYPES = ["wall", "cpu"];
 var TIME_UNITS = {
   nanoseconds: 1,
   ns: 1,
@@ -368,7 +369,13 @@ function decode(raw, options) {
   }, "string");
   const typeName = /* @__PURE__ */ __name((i) => string(sampleTypes[i]?.[0] ?? 0), "typeName");
   const unitName = /* @__PURE__ */ __name((i) => string(sampleTypes[i]?.[1] ?? 0), "unitName");
-  const valueIndex = pickValue(sampleTypes.length, typeName, unitName, options.valueType);
+  const valueIndex = pickValue(
+    sampleTypes.length,
+    typeName,
+    unitName,
+    options.valueType,
+    options.preferTypes ?? DEFAULT_PREFERRED_TYPES
+  );
   const countIndex = sampleTypes.findIndex(
     (_, i) => i !== valueIndex && /^samples?$/.test(typeName(i)) && unitName(i) === "count"
   );
@@ -558,7 +565,7 @@ function dropUnknown(frames, from, to) {
   return w;
 }
 __name(dropUnknown, "dropUnknown");
-function pickValue(count, type, unit, wanted) {
+function pickValue(count, type, unit, wanted, preferred) {
   const indices = Array.from({ length: count }, (_, i) => i);
   if (wanted) {
     const found = indices.find((i) => type(i) === wanted);
@@ -570,7 +577,11 @@ function pickValue(count, type, unit, wanted) {
   }
   const isTime = /* @__PURE__ */ __name((i) => TIME_UNITS[unit(i)] !== void 0, "isTime");
   const byType = /* @__PURE__ */ __name((name) => indices.find((i) => type(i) === name && isTime(i)), "byType");
-  return byType("wall") ?? byType("cpu") ?? indices.find(isTime) ?? Math.max(0, count - 1);
+  for (const name of preferred) {
+    const found = byType(name);
+    if (found !== void 0) return found;
+  }
+  return indices.find(isTime) ?? Math.max(0, count - 1);
 }
 __name(pickValue, "pickValue");
 
@@ -687,7 +698,7 @@ function readProductionProfile(path) {
   }
   let decoded;
   try {
-    decoded = decodeProfile(bytes);
+    decoded = decodeProductionBytes(bytes);
   } catch (error) {
     throw new Error(`cannot read the production profile ${path}: ${error.message}`);
   }
@@ -700,6 +711,19 @@ function readProductionProfile(path) {
   return decoded.profile;
 }
 __name(readProductionProfile, "readProductionProfile");
+var PRODUCTION_TIME_TYPES = ["cpu", "wall"];
+function decodeProductionBytes(bytes) {
+  const raw = isGzip(bytes) ? gunzipSync2(bytes) : bytes;
+  if (detectFormat(raw) !== "pprof") return decodeProfile(raw);
+  try {
+    return { format: "pprof", profile: decodePprof(raw, { preferTypes: PRODUCTION_TIME_TYPES }) };
+  } catch (error) {
+    throw new Error(
+      `it is not a pprof, .cpuprofile or folded-stacks file (read as pprof: ${error.message})`
+    );
+  }
+}
+__name(decodeProductionBytes, "decodeProductionBytes");
 async function readSideBytes(path, side) {
   try {
     return await readProfileBytes(path);
@@ -921,6 +945,7 @@ export {
   RUNNER_BUNDLE,
   BUNDLE_DIR,
   relativeToRoots,
+  packageOf,
   classifyProfile,
   classifyPacked
 };

@@ -71,6 +71,54 @@ function formatDeltaBytes(bytes) {
   return bytes > 0 ? `+${formatBytes(bytes)}` : `−${formatBytes(-bytes)}`;
 }
 __name(formatDeltaBytes, "formatDeltaBytes");
+var NS_PER_OP = { unit: "nanoseconds", perOp: true };
+function baseUnit(unit) {
+  if (unit === "nanoseconds" || unit === "ns") return "ns";
+  if (unit === "bytes") return "bytes";
+  if (unit === "count" || unit === "samples") return "samples";
+  return "other";
+}
+__name(baseUnit, "baseUnit");
+function formatValue(value, kind) {
+  switch (baseUnit(kind.unit)) {
+    case "ns":
+      return formatNs(value);
+    case "bytes":
+      return formatBytes(value);
+    default:
+      return countOf(value, kind.unit);
+  }
+}
+__name(formatValue, "formatValue");
+function formatDeltaValue(value, kind) {
+  switch (baseUnit(kind.unit)) {
+    case "ns":
+      return formatDeltaNs(value);
+    case "bytes":
+      return formatDeltaBytes(value);
+    default:
+      if (value === 0) return `±${countOf(0, kind.unit)}`;
+      return value > 0 ? `+${countOf(value, kind.unit)}` : `−${countOf(-value, kind.unit)}`;
+  }
+}
+__name(formatDeltaValue, "formatDeltaValue");
+function perOpSuffix(kind) {
+  return kind.perOp ? "/op" : "";
+}
+__name(perOpSuffix, "perOpSuffix");
+function quantityOf(kind) {
+  if (kind.quantity !== void 0) return kind.quantity;
+  const base = baseUnit(kind.unit);
+  return base === "ns" ? "time" : base === "other" ? kind.unit : base;
+}
+__name(quantityOf, "quantityOf");
+function countOf(value, unit) {
+  const abs = Math.abs(value);
+  const text = abs >= 100 ? String(Math.round(value)) : trim(value.toPrecision(3));
+  const name = baseUnit(unit) === "samples" ? Math.abs(Number(text)) === 1 ? "sample" : "samples" : unit;
+  return name ? `${text} ${name}` : text;
+}
+__name(countOf, "countOf");
 
 // src/flame/levels.ts
 function walkLevels(keys, base, head, cut) {
@@ -533,7 +581,7 @@ function sourceUrl(repoUrl, sha, file, line2) {
 __name(sourceUrl, "sourceUrl");
 
 // browser-script:src/flame/browser/html-viewer.ts
-var html_viewer_default = '"use strict";\n(() => {\n  // src/escape.ts\n  var INVALID_XML = /[^\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]/gu;\n  var NEEDS_ESCAPING = /[&<>"\'\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]/;\n  function escapeHtml(text) {\n    if (!NEEDS_ESCAPING.test(text)) return text;\n    return text.replace(INVALID_XML, "�").replace(/[&<>"\']/g, (c) => {\n      switch (c) {\n        case "&":\n          return "&amp;";\n        case "<":\n          return "&lt;";\n        case ">":\n          return "&gt;";\n        case \'"\':\n          return "&quot;";\n        default:\n          return "&#39;";\n      }\n    });\n  }\n\n  // src/format.ts\n  function formatNs(ns) {\n    const abs = Math.abs(ns);\n    if (abs === 0) return "0 ns";\n    if (abs < 1) return `${trim(ns.toPrecision(2))} ns`;\n    if (abs < 1e3) return `${trim(ns.toPrecision(3))} ns`;\n    if (abs < 1e6) return `${trim((ns / 1e3).toPrecision(3))} µs`;\n    if (abs < 1e9) return `${trim((ns / 1e6).toPrecision(3))} ms`;\n    return `${trim((ns / 1e9).toPrecision(3))} s`;\n  }\n  function formatDeltaNs(ns) {\n    if (ns === 0) return "±0 ns";\n    return ns > 0 ? `+${formatNs(ns)}` : `−${formatNs(-ns)}`;\n  }\n  function trim(s) {\n    const n = Number(s);\n    return String(n);\n  }\n  function formatPercent(fraction, signed = true) {\n    if (!Number.isFinite(fraction)) return fraction > 0 ? "+∞" : fraction < 0 ? "−∞" : "–";\n    const pct = fraction * 100;\n    const digits = Math.abs(pct) >= 100 ? 0 : 1;\n    const text = Math.abs(pct).toFixed(digits);\n    if (!signed) return `${fraction < 0 ? "−" : ""}${text}%`;\n    return `${pct > 0 && text !== 0 .toFixed(digits) ? "+" : pct < 0 && text !== 0 .toFixed(digits) ? "−" : "±"}${text}%`;\n  }\n  function formatBytes(bytes) {\n    const abs = Math.abs(bytes);\n    if (abs < 1024) return `${trim(bytes.toPrecision(3))} B`;\n    if (abs < 1024 ** 2) return `${trim((bytes / 1024).toPrecision(3))} KiB`;\n    if (abs < 1024 ** 3) return `${trim((bytes / 1024 ** 2).toPrecision(3))} MiB`;\n    return `${trim((bytes / 1024 ** 3).toPrecision(3))} GiB`;\n  }\n  function formatDeltaBytes(bytes) {\n    if (bytes === 0) return "±0 B";\n    return bytes > 0 ? `+${formatBytes(bytes)}` : `−${formatBytes(-bytes)}`;\n  }\n\n  // src/flame/browser/html-viewer.ts\n  function byId(id) {\n    const el = document.getElementById(id);\n    if (!el) throw new Error(`flame viewer: #${id} is missing`);\n    return el;\n  }\n  var D = JSON.parse(byId("flame-data").textContent ?? "{}");\n  var fmt = D.bytes ? formatBytes : formatNs;\n  var fmtDelta = D.bytes ? formatDeltaBytes : formatDeltaNs;\n  var S = D.strings;\n  var N = D.n.length;\n  var u = D.unit;\n  var at = (column, i) => column[i] ?? 0;\n  var kids = Array.from({ length: N }, () => []);\n  var depth = new Int32Array(N);\n  for (let i = 1; i < N; i++) {\n    const parent = at(D.par, i);\n    kids[parent]?.push(i);\n    depth[i] = (depth[parent] ?? 0) + 1;\n  }\n  var H = 17;\n  var chart = byId("chart");\n  var details = byId("details");\n  var crumbs = byId("crumbs");\n  var searchBox = byId("search");\n  var searchCount = byId("search-count");\n  var view = "diff";\n  var zoomed = 0;\n  var re = null;\n  var sizedByHead = () => view === "diff" || view === "head";\n  var byChange = () => view === "diff" || view === "diffbase";\n  var size = (i) => sizedByHead() ? at(D.ht, i) : at(D.bt, i);\n  var colorOf = (i) => byChange() ? D.colors[at(D.c, i)] : D.kindColors[at(D.k, i)];\n  var inkOf = (i) => byChange() ? D.inks[at(D.c, i)] : "#000";\n  var nameOf = (i) => S[at(D.n, i)] ?? "";\n  var gone = (i) => at(D.ht, i) === 0 && at(D.bt, i) > 0;\n  function legend() {\n    const el = byId("legend");\n    if (byChange()) {\n      el.innerHTML = (view === "diff" ? "Width: head time/op." : "Width: base time/op; dashed = only on base.") + \' Colour: change of self time/op <i style="background:rgb(255,54,54)"></i>grew<i style="background:rgb(54,94,255)"></i>shrank<i style="background:rgb(224,224,224)"></i>unchanged\';\n    } else {\n      el.innerHTML = `Width: ${view} time/op. Colour: kind${D.kinds.map((k, i) => `<i style="background:${D.kindColors[i]}"></i>${escapeHtml(k)}`).join("")}`;\n    }\n  }\n  function render() {\n    if (size(zoomed) <= 0) zoomed = 0;\n    const W = chart.clientWidth || 1e3;\n    const parts = [];\n    const anc = [];\n    for (let a = at(D.par, zoomed); a >= 0; a = at(D.par, a)) anc.push(a);\n    let maxDepth = depth[zoomed] ?? 0;\n    const frame = (i, x, w, extra) => {\n      let cls = `frame ${D.changes[at(D.ch, i)]}`;\n      if (gone(i)) cls += " gone";\n      if (extra) cls += ` ${extra}`;\n      if (re?.test(nameOf(i))) cls += " match";\n      const d = depth[i] ?? 0;\n      parts.push(\n        `<div class="${cls}" data-i="${i}" style="left:${x.toFixed(1)}px;top:${d * H}px;width:${Math.max(w - 1, 1).toFixed(1)}px;background:${colorOf(i)};color:${inkOf(i)}">${w > 18 ? escapeHtml(nameOf(i)) : ""}</div>`\n      );\n      if (d > maxDepth) maxDepth = d;\n    };\n    for (const a of anc) frame(a, 0, W, "anc");\n    const total = size(zoomed);\n    const k = total > 0 ? W / total : 0;\n    const stack = [[zoomed, 0]];\n    for (let top = stack.pop(); top; top = stack.pop()) {\n      const [i, x] = top;\n      frame(i, x, size(i) * k, "");\n      let cx = x;\n      const next = [];\n      for (const c of kids[i] ?? []) {\n        const cw = size(c) * k;\n        if (cw >= 0.5) next.push([c, cx]);\n        cx += cw;\n      }\n      stack.push(...next.reverse());\n    }\n    chart.style.height = `${(maxDepth + 1) * H + 2}px`;\n    chart.innerHTML = parts.join("");\n    crumbs.textContent = zoomed === 0 ? "" : `Zoomed: ${[...anc].reverse().concat([zoomed]).map(nameOf).join(" › ")}`;\n    legend();\n  }\n  function describe(i) {\n    const file = S[at(D.f, i)];\n    const line = at(D.l, i);\n    const meta = [];\n    if (file) meta.push(file + (line > 0 ? `:${line}` : ""));\n    if (at(D.pk, i) >= 0) meta.push(`package ${S[at(D.pk, i)]}`);\n    meta.push(D.kinds[at(D.k, i)] ?? "");\n    return [\n      nameOf(i),\n      meta.join(" · "),\n      `head: total ${fmt(at(D.ht, i) * u)}/op, self ${fmt(at(D.hs, i) * u)}/op`,\n      `base: total ${fmt(at(D.bt, i) * u)}/op, self ${fmt(at(D.bs, i) * u)}/op`,\n      `change: self ${fmtDelta((at(D.hs, i) - at(D.bs, i)) * u)}/op, total ${fmtDelta(\n        (at(D.ht, i) - at(D.bt, i)) * u\n      )}/op${gone(i) ? " (only on base)" : ""}`\n    ].join("\\n");\n  }\n  var frameIndex = (e) => {\n    const el = e.target?.closest(".frame");\n    return el ? Number(el.dataset.i) : void 0;\n  };\n  chart.addEventListener("mouseover", (e) => {\n    const i = frameIndex(e);\n    if (i !== void 0) details.textContent = describe(i);\n  });\n  chart.addEventListener("click", (e) => {\n    const i = frameIndex(e);\n    if (i === void 0) return;\n    zoomed = i;\n    render();\n  });\n  byId("reset").addEventListener("click", () => {\n    zoomed = 0;\n    render();\n  });\n  var viewButtons = Array.from(document.querySelectorAll(".views button"));\n  for (const b of viewButtons) {\n    b.addEventListener("click", () => {\n      view = b.dataset.view ?? "diff";\n      for (const o of viewButtons) o.classList.toggle("on", o === b);\n      render();\n      search();\n    });\n  }\n  function search() {\n    const term = searchBox.value.trim();\n    re = null;\n    if (term) {\n      try {\n        re = new RegExp(term, "i");\n      } catch {\n        re = new RegExp(term.replace(/[.*+?^$()|[\\]\\\\{}]/g, "\\\\$&"), "i");\n      }\n    }\n    for (const el of Array.from(chart.querySelectorAll(".frame")))\n      el.classList.toggle("match", !!re && re.test(nameOf(Number(el.dataset.i))));\n    if (!re) {\n      searchCount.textContent = "";\n      return;\n    }\n    let count = 0;\n    let covered = 0;\n    const stack = [[0, false]];\n    for (let top = stack.pop(); top; top = stack.pop()) {\n      const [i, inside] = top;\n      const hit = i !== 0 && re.test(nameOf(i));\n      if (hit) count++;\n      if (hit && !inside) covered += size(i);\n      for (const c of kids[i] ?? []) stack.push([c, inside || hit]);\n    }\n    const total = size(0);\n    searchCount.textContent = `${count}${count === 1 ? " match" : " matches"}, ${formatPercent(\n      total > 0 ? covered / total : 0,\n      false\n    )} of ${sizedByHead() ? "head" : "base"} time`;\n  }\n  searchBox.addEventListener("input", search);\n  var rows = D.fns.map(([name, file, line, kind, pkg, bs, hs, bt, ht, link]) => {\n    const row = {\n      name: S[name] ?? "",\n      file: S[file] ?? "",\n      line,\n      kind: D.kinds[kind] ?? "",\n      pkg: pkg >= 0 ? S[pkg] ?? "" : "",\n      bs: bs * u,\n      hs: hs * u,\n      bt: bt * u,\n      ht: ht * u,\n      link: link >= 0 ? S[link] ?? "" : ""\n    };\n    const delta = row.hs - row.bs;\n    return {\n      ...row,\n      delta,\n      pct: row.bs > 0 ? delta / row.bs : row.hs > 0 ? Number.POSITIVE_INFINITY : 0,\n      where: row.pkg ? `${row.pkg} · ${row.file}` : row.file\n    };\n  });\n  var sortKey = "delta";\n  var asc = false;\n  var tbody = document.querySelector("#functions tbody");\n  var headers = Array.from(document.querySelectorAll("#functions th"));\n  function table() {\n    const key = sortKey;\n    const sorted = [...rows].sort((a, b) => {\n      const x = a[key];\n      const y = b[key];\n      const c = typeof x === "string" || typeof y === "string" ? String(x).localeCompare(String(y)) : key === "delta" || key === "pct" ? Math.abs(x) - Math.abs(y) : x - y;\n      return asc ? c : -c;\n    });\n    tbody.innerHTML = sorted.map((r) => {\n      const cls = r.delta > 0 ? "grew" : r.delta < 0 ? "shrank" : "";\n      const name = r.link ? `<a href="${escapeHtml(r.link)}" target="_blank" rel="noopener noreferrer">${escapeHtml(r.name)}</a>` : escapeHtml(r.name);\n      const pct = r.pct === Number.POSITIVE_INFINITY ? "new" : formatPercent(r.pct);\n      const where = r.where + (r.line > 0 && r.file ? `:${r.line}` : "");\n      return `<tr><td class="fn">${name}</td><td class="where">${escapeHtml(where)}</td><td>${escapeHtml(r.kind)}</td><td class="num">${fmt(r.bs)}</td><td class="num">${fmt(r.hs)}</td><td class="num ${cls}">${fmtDelta(r.delta)}</td><td class="num ${cls}">${pct}</td><td class="num">${fmt(r.ht)}</td></tr>`;\n    }).join("");\n    for (const th of headers) {\n      th.classList.toggle("sorted", th.dataset.sort === sortKey);\n      th.classList.toggle("asc", th.dataset.sort === sortKey && asc);\n    }\n  }\n  for (const th of headers) {\n    th.addEventListener("click", () => {\n      const key = th.dataset.sort;\n      if (sortKey === key) asc = !asc;\n      else {\n        sortKey = key;\n        asc = key === "name" || key === "where" || key === "kind";\n      }\n      table();\n    });\n  }\n  byId("fns-note").textContent = D.fnsOmitted > 0 ? `${D.fnsOmitted} functions with smaller changes are not listed.` : "";\n  window.addEventListener("resize", render);\n  render();\n  table();\n})();\n';
+var html_viewer_default = '"use strict";\n(() => {\n  // src/escape.ts\n  var INVALID_XML = /[^\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]/gu;\n  var NEEDS_ESCAPING = /[&<>"\'\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]/;\n  function escapeHtml(text) {\n    if (!NEEDS_ESCAPING.test(text)) return text;\n    return text.replace(INVALID_XML, "�").replace(/[&<>"\']/g, (c) => {\n      switch (c) {\n        case "&":\n          return "&amp;";\n        case "<":\n          return "&lt;";\n        case ">":\n          return "&gt;";\n        case \'"\':\n          return "&quot;";\n        default:\n          return "&#39;";\n      }\n    });\n  }\n\n  // src/format.ts\n  function formatNs(ns) {\n    const abs = Math.abs(ns);\n    if (abs === 0) return "0 ns";\n    if (abs < 1) return `${trim(ns.toPrecision(2))} ns`;\n    if (abs < 1e3) return `${trim(ns.toPrecision(3))} ns`;\n    if (abs < 1e6) return `${trim((ns / 1e3).toPrecision(3))} µs`;\n    if (abs < 1e9) return `${trim((ns / 1e6).toPrecision(3))} ms`;\n    return `${trim((ns / 1e9).toPrecision(3))} s`;\n  }\n  function formatDeltaNs(ns) {\n    if (ns === 0) return "±0 ns";\n    return ns > 0 ? `+${formatNs(ns)}` : `−${formatNs(-ns)}`;\n  }\n  function trim(s) {\n    const n = Number(s);\n    return String(n);\n  }\n  function formatPercent(fraction, signed = true) {\n    if (!Number.isFinite(fraction)) return fraction > 0 ? "+∞" : fraction < 0 ? "−∞" : "–";\n    const pct = fraction * 100;\n    const digits = Math.abs(pct) >= 100 ? 0 : 1;\n    const text = Math.abs(pct).toFixed(digits);\n    if (!signed) return `${fraction < 0 ? "−" : ""}${text}%`;\n    return `${pct > 0 && text !== 0 .toFixed(digits) ? "+" : pct < 0 && text !== 0 .toFixed(digits) ? "−" : "±"}${text}%`;\n  }\n  function formatBytes(bytes) {\n    const abs = Math.abs(bytes);\n    if (abs < 1024) return `${trim(bytes.toPrecision(3))} B`;\n    if (abs < 1024 ** 2) return `${trim((bytes / 1024).toPrecision(3))} KiB`;\n    if (abs < 1024 ** 3) return `${trim((bytes / 1024 ** 2).toPrecision(3))} MiB`;\n    return `${trim((bytes / 1024 ** 3).toPrecision(3))} GiB`;\n  }\n  function formatDeltaBytes(bytes) {\n    if (bytes === 0) return "±0 B";\n    return bytes > 0 ? `+${formatBytes(bytes)}` : `−${formatBytes(-bytes)}`;\n  }\n  var NS_PER_OP = { unit: "nanoseconds", perOp: true };\n  function baseUnit(unit) {\n    if (unit === "nanoseconds" || unit === "ns") return "ns";\n    if (unit === "bytes") return "bytes";\n    if (unit === "count" || unit === "samples") return "samples";\n    return "other";\n  }\n  function formatValue(value, kind2) {\n    switch (baseUnit(kind2.unit)) {\n      case "ns":\n        return formatNs(value);\n      case "bytes":\n        return formatBytes(value);\n      default:\n        return countOf(value, kind2.unit);\n    }\n  }\n  function formatDeltaValue(value, kind2) {\n    switch (baseUnit(kind2.unit)) {\n      case "ns":\n        return formatDeltaNs(value);\n      case "bytes":\n        return formatDeltaBytes(value);\n      default:\n        if (value === 0) return `±${countOf(0, kind2.unit)}`;\n        return value > 0 ? `+${countOf(value, kind2.unit)}` : `−${countOf(-value, kind2.unit)}`;\n    }\n  }\n  function perOpSuffix(kind2) {\n    return kind2.perOp ? "/op" : "";\n  }\n  function quantityOf(kind2) {\n    if (kind2.quantity !== void 0) return kind2.quantity;\n    const base = baseUnit(kind2.unit);\n    return base === "ns" ? "time" : base === "other" ? kind2.unit : base;\n  }\n  function countOf(value, unit) {\n    const abs = Math.abs(value);\n    const text = abs >= 100 ? String(Math.round(value)) : trim(value.toPrecision(3));\n    const name = baseUnit(unit) === "samples" ? Math.abs(Number(text)) === 1 ? "sample" : "samples" : unit;\n    return name ? `${text} ${name}` : text;\n  }\n\n  // src/flame/browser/html-viewer.ts\n  function byId(id) {\n    const el = document.getElementById(id);\n    if (!el) throw new Error(`flame viewer: #${id} is missing`);\n    return el;\n  }\n  var D = JSON.parse(byId("flame-data").textContent ?? "{}");\n  var kind = D.value ?? (D.bytes ? { unit: "bytes", perOp: true, quantity: "allocated bytes" } : NS_PER_OP);\n  var op = perOpSuffix(kind);\n  var what = escapeHtml(quantityOf(kind));\n  var fmt = (v) => formatValue(v, kind);\n  var fmtDelta = (v) => formatDeltaValue(v, kind);\n  var S = D.strings;\n  var N = D.n.length;\n  var u = D.unit;\n  var at = (column, i) => column[i] ?? 0;\n  var kids = Array.from({ length: N }, () => []);\n  var depth = new Int32Array(N);\n  for (let i = 1; i < N; i++) {\n    const parent = at(D.par, i);\n    kids[parent]?.push(i);\n    depth[i] = (depth[parent] ?? 0) + 1;\n  }\n  var H = 17;\n  var chart = byId("chart");\n  var details = byId("details");\n  var crumbs = byId("crumbs");\n  var searchBox = byId("search");\n  var searchCount = byId("search-count");\n  var view = "diff";\n  var zoomed = 0;\n  var re = null;\n  var sizedByHead = () => view === "diff" || view === "head";\n  var byChange = () => view === "diff" || view === "diffbase";\n  var size = (i) => sizedByHead() ? at(D.ht, i) : at(D.bt, i);\n  var colorOf = (i) => byChange() ? D.colors[at(D.c, i)] : D.kindColors[at(D.k, i)];\n  var inkOf = (i) => byChange() ? D.inks[at(D.c, i)] : "#000";\n  var nameOf = (i) => S[at(D.n, i)] ?? "";\n  var gone = (i) => at(D.ht, i) === 0 && at(D.bt, i) > 0;\n  function legend() {\n    const el = byId("legend");\n    if (byChange()) {\n      el.innerHTML = (view === "diff" ? `Width: head ${what}${op}.` : `Width: base ${what}${op}; dashed = only on base.`) + ` Colour: change of self ${what}${op} <i style="background:rgb(255,54,54)"></i>grew<i style="background:rgb(54,94,255)"></i>shrank<i style="background:rgb(224,224,224)"></i>unchanged`;\n    } else {\n      el.innerHTML = `Width: ${view} ${what}${op}. Colour: kind${D.kinds.map((k, i) => `<i style="background:${D.kindColors[i]}"></i>${escapeHtml(k)}`).join("")}`;\n    }\n  }\n  function render() {\n    if (size(zoomed) <= 0) zoomed = 0;\n    const W = chart.clientWidth || 1e3;\n    const parts = [];\n    const anc = [];\n    for (let a = at(D.par, zoomed); a >= 0; a = at(D.par, a)) anc.push(a);\n    let maxDepth = depth[zoomed] ?? 0;\n    const frame = (i, x, w, extra) => {\n      let cls = `frame ${D.changes[at(D.ch, i)]}`;\n      if (gone(i)) cls += " gone";\n      if (extra) cls += ` ${extra}`;\n      if (re?.test(nameOf(i))) cls += " match";\n      const d = depth[i] ?? 0;\n      parts.push(\n        `<div class="${cls}" data-i="${i}" style="left:${x.toFixed(1)}px;top:${d * H}px;width:${Math.max(w - 1, 1).toFixed(1)}px;background:${colorOf(i)};color:${inkOf(i)}">${w > 18 ? escapeHtml(nameOf(i)) : ""}</div>`\n      );\n      if (d > maxDepth) maxDepth = d;\n    };\n    for (const a of anc) frame(a, 0, W, "anc");\n    const total = size(zoomed);\n    const k = total > 0 ? W / total : 0;\n    const stack = [[zoomed, 0]];\n    for (let top = stack.pop(); top; top = stack.pop()) {\n      const [i, x] = top;\n      frame(i, x, size(i) * k, "");\n      let cx = x;\n      const next = [];\n      for (const c of kids[i] ?? []) {\n        const cw = size(c) * k;\n        if (cw >= 0.5) next.push([c, cx]);\n        cx += cw;\n      }\n      stack.push(...next.reverse());\n    }\n    chart.style.height = `${(maxDepth + 1) * H + 2}px`;\n    chart.innerHTML = parts.join("");\n    crumbs.textContent = zoomed === 0 ? "" : `Zoomed: ${[...anc].reverse().concat([zoomed]).map(nameOf).join(" › ")}`;\n    legend();\n  }\n  function describe(i) {\n    const file = S[at(D.f, i)];\n    const line = at(D.l, i);\n    const meta = [];\n    if (file) meta.push(file + (line > 0 ? `:${line}` : ""));\n    if (at(D.pk, i) >= 0) meta.push(`package ${S[at(D.pk, i)]}`);\n    meta.push(D.kinds[at(D.k, i)] ?? "");\n    return [\n      nameOf(i),\n      meta.join(" · "),\n      `head: total ${fmt(at(D.ht, i) * u)}${op}, self ${fmt(at(D.hs, i) * u)}${op}`,\n      `base: total ${fmt(at(D.bt, i) * u)}${op}, self ${fmt(at(D.bs, i) * u)}${op}`,\n      `change: self ${fmtDelta((at(D.hs, i) - at(D.bs, i)) * u)}${op}, total ${fmtDelta(\n        (at(D.ht, i) - at(D.bt, i)) * u\n      )}${op}${gone(i) ? " (only on base)" : ""}`\n    ].join("\\n");\n  }\n  var frameIndex = (e) => {\n    const el = e.target?.closest(".frame");\n    return el ? Number(el.dataset.i) : void 0;\n  };\n  chart.addEventListener("mouseover", (e) => {\n    const i = frameIndex(e);\n    if (i !== void 0) details.textContent = describe(i);\n  });\n  chart.addEventListener("click", (e) => {\n    const i = frameIndex(e);\n    if (i === void 0) return;\n    zoomed = i;\n    render();\n  });\n  byId("reset").addEventListener("click", () => {\n    zoomed = 0;\n    render();\n  });\n  var viewButtons = Array.from(document.querySelectorAll(".views button"));\n  for (const b of viewButtons) {\n    b.addEventListener("click", () => {\n      view = b.dataset.view ?? "diff";\n      for (const o of viewButtons) o.classList.toggle("on", o === b);\n      render();\n      search();\n    });\n  }\n  function search() {\n    const term = searchBox.value.trim();\n    re = null;\n    if (term) {\n      try {\n        re = new RegExp(term, "i");\n      } catch {\n        re = new RegExp(term.replace(/[.*+?^$()|[\\]\\\\{}]/g, "\\\\$&"), "i");\n      }\n    }\n    for (const el of Array.from(chart.querySelectorAll(".frame")))\n      el.classList.toggle("match", !!re && re.test(nameOf(Number(el.dataset.i))));\n    if (!re) {\n      searchCount.textContent = "";\n      return;\n    }\n    let count = 0;\n    let covered = 0;\n    const stack = [[0, false]];\n    for (let top = stack.pop(); top; top = stack.pop()) {\n      const [i, inside] = top;\n      const hit = i !== 0 && re.test(nameOf(i));\n      if (hit) count++;\n      if (hit && !inside) covered += size(i);\n      for (const c of kids[i] ?? []) stack.push([c, inside || hit]);\n    }\n    const total = size(0);\n    searchCount.textContent = `${count}${count === 1 ? " match" : " matches"}, ${formatPercent(\n      total > 0 ? covered / total : 0,\n      false\n    )} of ${sizedByHead() ? "head" : "base"} ${quantityOf(kind)}`;\n  }\n  searchBox.addEventListener("input", search);\n  var rows = D.fns.map(([name, file, line, kind2, pkg, bs, hs, bt, ht, link]) => {\n    const row = {\n      name: S[name] ?? "",\n      file: S[file] ?? "",\n      line,\n      kind: D.kinds[kind2] ?? "",\n      pkg: pkg >= 0 ? S[pkg] ?? "" : "",\n      bs: bs * u,\n      hs: hs * u,\n      bt: bt * u,\n      ht: ht * u,\n      link: link >= 0 ? S[link] ?? "" : ""\n    };\n    const delta = row.hs - row.bs;\n    return {\n      ...row,\n      delta,\n      pct: row.bs > 0 ? delta / row.bs : row.hs > 0 ? Number.POSITIVE_INFINITY : 0,\n      where: row.pkg ? `${row.pkg} · ${row.file}` : row.file\n    };\n  });\n  var sortKey = "delta";\n  var asc = false;\n  var tbody = document.querySelector("#functions tbody");\n  var headers = Array.from(document.querySelectorAll("#functions th"));\n  function table() {\n    const key = sortKey;\n    const sorted = [...rows].sort((a, b) => {\n      const x = a[key];\n      const y = b[key];\n      const c = typeof x === "string" || typeof y === "string" ? String(x).localeCompare(String(y)) : key === "delta" || key === "pct" ? Math.abs(x) - Math.abs(y) : x - y;\n      return asc ? c : -c;\n    });\n    tbody.innerHTML = sorted.map((r) => {\n      const cls = r.delta > 0 ? "grew" : r.delta < 0 ? "shrank" : "";\n      const name = r.link ? `<a href="${escapeHtml(r.link)}" target="_blank" rel="noopener noreferrer">${escapeHtml(r.name)}</a>` : escapeHtml(r.name);\n      const pct = r.pct === Number.POSITIVE_INFINITY ? "new" : formatPercent(r.pct);\n      const where = r.where + (r.line > 0 && r.file ? `:${r.line}` : "");\n      return `<tr><td class="fn">${name}</td><td class="where">${escapeHtml(where)}</td><td>${escapeHtml(r.kind)}</td><td class="num">${escapeHtml(fmt(r.bs))}</td><td class="num">${escapeHtml(fmt(r.hs))}</td><td class="num ${cls}">${escapeHtml(fmtDelta(r.delta))}</td><td class="num ${cls}">${pct}</td><td class="num">${escapeHtml(fmt(r.ht))}</td></tr>`;\n    }).join("");\n    for (const th of headers) {\n      th.classList.toggle("sorted", th.dataset.sort === sortKey);\n      th.classList.toggle("asc", th.dataset.sort === sortKey && asc);\n    }\n  }\n  for (const th of headers) {\n    th.addEventListener("click", () => {\n      const key = th.dataset.sort;\n      if (sortKey === key) asc = !asc;\n      else {\n        sortKey = key;\n        asc = key === "name" || key === "where" || key === "kind";\n      }\n      table();\n    });\n  }\n  byId("fns-note").textContent = D.fnsOmitted > 0 ? `${D.fnsOmitted} functions with smaller changes are not listed.` : "";\n  window.addEventListener("resize", render);\n  render();\n  table();\n})();\n';
 
 // src/flame/color.ts
 var DEFAULT_SCALE = { noise: 1e-3, saturate: 0.05 };
@@ -578,6 +626,11 @@ var KIND_COLORS = {
 };
 
 // src/flame/html.ts
+var ALLOCATED_BYTES_PER_OP = { unit: "bytes", perOp: true, quantity: "allocated bytes" };
+function kindOf(options) {
+  return options.value ?? (options.valueUnit === "bytes" ? ALLOCATED_BYTES_PER_OP : NS_PER_OP);
+}
+__name(kindOf, "kindOf");
 var KINDS = ["user", "dependency", "node", "runtime", "harness"];
 var CHANGES = ["same", "grew", "shrank"];
 function renderFlameHtml(tree, options = {}) {
@@ -667,6 +720,9 @@ function renderFlameHtml(tree, options = {}) {
     ];
   });
   const title = options.title ?? "Flame graph delta";
+  const kind = kindOf(options);
+  const op = perOpSuffix(kind);
+  const what = escapeHtml(quantityOf(kind));
   const data = {
     title,
     unit,
@@ -681,14 +737,16 @@ function renderFlameHtml(tree, options = {}) {
     fnsOmitted: all.length - fns.length,
     baseOps: tree.baseOps,
     headOps: tree.headOps,
-    bytes: options.valueUnit === "bytes"
+    bytes: kind.unit === "bytes"
   };
-  const bytes = options.valueUnit === "bytes";
-  const fmt = bytes ? formatBytes : formatNs;
-  const fmtDelta = bytes ? formatDeltaBytes : formatDeltaNs;
-  const summary = `head ${fmt(tree.headTotal)}/op · base ${fmt(tree.baseTotal)}/op · change ${fmtDelta(
-    tree.headTotal - tree.baseTotal
-  )}/op${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ""}`;
+  if (!(kind.unit === "nanoseconds" && kind.perOp && quantityOf(kind) === "time")) {
+    data.value = { unit: kind.unit, perOp: kind.perOp, quantity: quantityOf(kind) };
+  }
+  const fmt = /* @__PURE__ */ __name((v) => formatValue(v, kind), "fmt");
+  const summary = `head ${fmt(tree.headTotal)}${op} · base ${fmt(tree.baseTotal)}${op} · change ${formatDeltaValue(
+    tree.headTotal - tree.baseTotal,
+    kind
+  )}${op}${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ""}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -704,8 +762,8 @@ function renderFlameHtml(tree, options = {}) {
 <p class="summary">${escapeHtml(summary)}</p>
 <div class="controls">
 <span class="views" role="group" aria-label="View">
-<button type="button" id="view-diff" data-view="diff" class="on" title="Width = head time/op; colour = change of self time/op">Diff</button>
-<button type="button" id="view-diffbase" data-view="diffbase" title="Width = base time/op, colour = change of self time/op: shows stacks that exist only on base">Diff (base-sized)</button>
+<button type="button" id="view-diff" data-view="diff" class="on" title="Width = head ${what}${op}; colour = change of self ${what}${op}">Diff</button>
+<button type="button" id="view-diffbase" data-view="diffbase" title="Width = base ${what}${op}, colour = change of self ${what}${op}: shows stacks that exist only on base">Diff (base-sized)</button>
 <button type="button" id="view-head" data-view="head" title="Head alone, coloured by frame kind">Head</button>
 <button type="button" id="view-base" data-view="base" title="Base alone, coloured by frame kind">Base</button>
 </span>
@@ -718,12 +776,12 @@ function renderFlameHtml(tree, options = {}) {
 <div id="crumbs"></div>
 <div id="chart" aria-label="Flame graph"></div>
 <div id="details">Hover a frame for details; click to zoom.</div>
-<h2>Functions by change of ${bytes ? "self allocated bytes" : "self time"} per op</h2>
+<h2>Functions by change of self ${what}${kind.perOp ? " per op" : ""}</h2>
 <table id="functions"><thead><tr>
 <th data-sort="name">Function</th><th data-sort="where">Where</th><th data-sort="kind">Kind</th>
-<th data-sort="bs" class="num">Base self/op</th><th data-sort="hs" class="num">Head self/op</th>
-<th data-sort="delta" class="num sorted">Δ self/op</th><th data-sort="pct" class="num">Δ %</th>
-<th data-sort="ht" class="num">Head total/op</th>
+<th data-sort="bs" class="num">Base self${op}</th><th data-sort="hs" class="num">Head self${op}</th>
+<th data-sort="delta" class="num sorted">Δ self${op}</th><th data-sort="pct" class="num">Δ %</th>
+<th data-sort="ht" class="num">Head total${op}</th>
 </tr></thead><tbody></tbody></table>
 <p id="fns-note"></p>
 <script type="application/json" id="flame-data">${jsonForScript(data)}</script>
@@ -787,21 +845,25 @@ var PAD = 10;
 function renderFlameSvg(tree, options = {}) {
   const width = options.width ?? 1200;
   const minPx = options.minFramePx ?? 0.3;
+  const kind = options.value ?? NS_PER_OP;
+  const fmt = /* @__PURE__ */ __name((v) => formatValue(v, kind), "fmt");
+  const op = perOpSuffix(kind);
+  const what = quantityOf(kind);
   const panels = [];
   if (tree.headTotal > 0 || tree.baseTotal === 0) {
     panels.push({
       sizeBy: "head",
-      label: `Head: width = time/op on head (${formatNs(tree.headTotal)}/op); colour = change in self time/op`
+      label: `Head: width = ${what}${op} on head (${fmt(tree.headTotal)}${op}); colour = change in self ${what}${op}`
     });
   }
   if (tree.baseTotal > 0 && options.basePanel !== false) {
     panels.push({
       sizeBy: "base",
-      label: `Base: width = time/op on base (${formatNs(tree.baseTotal)}/op); dashed = only on base`
+      label: `Base: width = ${what}${op} on base (${fmt(tree.baseTotal)}${op}); dashed = only on base`
     });
   }
   const body = [];
-  const titles = new FrameTitles(tree);
+  const titles = new FrameTitles(tree, kind);
   let y = 70;
   panels.forEach((panel, p) => {
     body.push(`<text class="pl" x="${PAD}" y="${y + 13}">${escapeHtml(panel.label)}</text>`);
@@ -812,9 +874,10 @@ function renderFlameSvg(tree, options = {}) {
   });
   const height = y + 26;
   const title = options.title ?? "Flame graph delta";
-  const subtitle = options.subtitle ?? `head ${formatNs(tree.headTotal)}/op, base ${formatNs(tree.baseTotal)}/op (${formatDeltaNs(
-    tree.headTotal - tree.baseTotal
-  )}); red = self time grew, blue = shrank`;
+  const subtitle = options.subtitle ?? `head ${fmt(tree.headTotal)}${op}, base ${fmt(tree.baseTotal)}${op} (${formatDeltaValue(
+    tree.headTotal - tree.baseTotal,
+    kind
+  )}); red = self ${what} grew, blue = shrank`;
   const out = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="no"?>');
   out.push(
@@ -888,8 +951,11 @@ function drawPanel(out, tree, panel, p, top, width, minPx, titles) {
 }
 __name(drawPanel, "drawPanel");
 var FrameTitles = class {
-  constructor(tree) {
+  constructor(tree, kind) {
     this.tree = tree;
+    const op = perOpSuffix(kind);
+    this.v = (n) => `${formatValue(n, kind)}${op}`;
+    this.dv = (n) => `${formatDeltaValue(n, kind)}${op}`;
   }
   tree;
   static {
@@ -897,10 +963,14 @@ var FrameTitles = class {
   }
   cache = /* @__PURE__ */ new Map();
   inks = /* @__PURE__ */ new Map();
+  /** A value, and a signed one, in the tree's unit with its `/op`. */
+  v;
+  dv;
   of(node) {
     let text = this.cache.get(node);
     if (text === void 0) {
       const tree = this.tree;
+      const { v, dv } = this;
       const d = selfDelta(node);
       const fill = deltaColor(d, scaleOf(tree));
       const onlyBase = node.headTotal === 0 && node.baseTotal > 0;
@@ -910,13 +980,13 @@ var FrameTitles = class {
         node.package && node.kind === "dependency" ? `package ${node.package}` : "",
         node.kind
       ].filter(Boolean).join(" · ");
-      const share = /* @__PURE__ */ __name((v, t) => t > 0 ? ` (${formatPercent(v / t, false)})` : "", "share");
+      const share = /* @__PURE__ */ __name((v2, t) => t > 0 ? ` (${formatPercent(v2 / t, false)})` : "", "share");
       const title = [
         node.name,
         meta,
-        `head: total ${formatNs(node.headTotal)}/op${share(node.headTotal, tree.headTotal)}, self ${formatNs(node.headSelf)}/op`,
-        `base: total ${formatNs(node.baseTotal)}/op${share(node.baseTotal, tree.baseTotal)}, self ${formatNs(node.baseSelf)}/op`,
-        `change: self ${formatDeltaNs(d)}/op, total ${formatDeltaNs(totalDelta(node))}/op${onlyBase ? " (only on base)" : ""}`
+        `head: total ${v(node.headTotal)}${share(node.headTotal, tree.headTotal)}, self ${v(node.headSelf)}`,
+        `base: total ${v(node.baseTotal)}${share(node.baseTotal, tree.baseTotal)}, self ${v(node.baseSelf)}`,
+        `change: self ${dv(d)}, total ${dv(totalDelta(node))}${onlyBase ? " (only on base)" : ""}`
       ].join("\n");
       let inkAttr = this.inks.get(fill);
       if (inkAttr === void 0) {
@@ -997,7 +1067,7 @@ function renderFlameText(tree, options) {
       for (let n = candidates[i]; n && !selected.has(n); n = parents.get(n))
         selected.add(n);
     }
-    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale);
+    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale, kindOf2(options));
     const omitted = candidates.length - k;
     const notes = [];
     if (omitted > 0) {
@@ -1010,7 +1080,7 @@ function renderFlameText(tree, options) {
         `${small} frame${small === 1 ? "" : "s"} changed by less than ${pct} of the benchmark: left out.`
       );
     }
-    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected));
+    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected, kindOf2(options).unit));
   }, "render");
   let lo = 0;
   let hi = limit;
@@ -1029,11 +1099,18 @@ function renderFlameText(tree, options) {
   return best;
 }
 __name(renderFlameText, "renderFlameText");
+function kindOf2(options) {
+  return options.value ?? NS_PER_OP;
+}
+__name(kindOf2, "kindOf");
 function summaryLine(tree, options) {
+  const kind = kindOf2(options);
+  const op = perOpSuffix(kind);
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : "";
   const name = options.title ? `<b>${escapeHtml(oneLine(options.title))}</b>: ` : "";
-  return `${name}flame graph delta, head ${escapeHtml(formatNs(tree.headTotal))}/op, ${escapeHtml(formatDeltaNs(delta))}/op${pct}`;
+  const value = /* @__PURE__ */ __name((text) => escapeHtml(oneLine(text)), "value");
+  return `${name}flame graph delta, head ${value(formatValue(tree.headTotal, kind))}${op}, ${value(formatDeltaValue(delta, kind))}${op}${pct}`;
 }
 __name(summaryLine, "summaryLine");
 function wrap(tree, options, lines, notes, nothingChanged, fence) {
@@ -1046,7 +1123,10 @@ function wrap(tree, options, lines, notes, nothingChanged, fence) {
   out.push(...lines);
   out.push(fence);
   out.push("");
-  out.push("█ time on both sides · ▒ added on head · ░ gone since base; Δ = head − base, per op.");
+  const kind = kindOf2(options);
+  out.push(
+    `█ ${escapeHtml(oneLine(quantityOf(kind)))} on both sides · ▒ added on head · ░ gone since base; Δ = head − base${kind.perOp ? ", per op" : ""}.`
+  );
   out.push(...notes);
   out.push("");
   out.push("</details>");
@@ -1066,9 +1146,23 @@ Frames left out to fit the comment.
   return bare.length <= options.maxChars ? bare : "";
 }
 __name(fallback, "fallback");
-function treeLines(tree, selected, rank, barWidth, noiseNs) {
+function treeLines(tree, selected, rank, barWidth, noiseNs, kind) {
   const scale = scaleOf(tree);
-  const header = `${pad("head/op", 9)}  ${pad("Δ total", 10)}  ${pad("Δ self", 10)}  ${"bar".padEnd(barWidth)}  frame`;
+  const cells = /* @__PURE__ */ __name((node) => [
+    oneLine(formatValue(node.headTotal, kind)),
+    oneLine(formatDeltaValue(totalDelta(node), kind)),
+    oneLine(formatDeltaValue(selfDelta(node), kind))
+  ], "cells");
+  const widths = [9, 10, 10];
+  if (kind.unit !== "nanoseconds" && kind.unit !== "ns") {
+    for (const node of selected) {
+      cells(node).forEach((c, i) => {
+        widths[i] = Math.max(widths[i], c.length);
+      });
+    }
+  }
+  const [w0, w1, w2] = widths;
+  const header = `${pad(kind.perOp ? "head/op" : "head", w0)}  ${pad("Δ total", w1)}  ${pad("Δ self", w2)}  ${"bar".padEnd(barWidth)}  frame`;
   const lines = [header];
   const visit = /* @__PURE__ */ __name((node, level, elided) => {
     const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank(b) - rank(a));
@@ -1079,9 +1173,9 @@ function treeLines(tree, selected, rank, barWidth, noiseNs) {
     }
     if (elided > 1)
       lines.push(
-        `${" ".repeat(9 + 2 + 10 + 2 + 10 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`
+        `${" ".repeat(w0 + 2 + w1 + 2 + w2 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`
       );
-    lines.push(line(node, level, scale, barWidth));
+    lines.push(line(node, level, scale, barWidth, cells(node), widths));
     const next = passThrough ? 1 : 0;
     for (const c of kids) visit(c, level + 1, next);
   }, "visit");
@@ -1089,13 +1183,10 @@ function treeLines(tree, selected, rank, barWidth, noiseNs) {
   return lines;
 }
 __name(treeLines, "treeLines");
-function line(node, level, scale, barWidth) {
+function line(node, level, scale, barWidth, [head, total, self], [w0, w1, w2]) {
   const name = oneLine(node.name) + (node.package && node.kind === "dependency" && !node.collapsed ? ` [${node.package}]` : "");
   const gone = node.headTotal === 0 && node.baseTotal > 0 ? " (only on base)" : "";
-  return `${pad(formatNs(node.headTotal), 9)}  ${pad(formatDeltaNs(totalDelta(node)), 10)}  ${pad(
-    formatDeltaNs(selfDelta(node)),
-    10
-  )}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? "└ " : ""}${name}${gone}`;
+  return `${pad(head, w0)}  ${pad(total, w1)}  ${pad(self, w2)}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? "└ " : ""}${name}${gone}`;
 }
 __name(line, "line");
 function indent(level) {
@@ -1117,9 +1208,10 @@ function pad(s, n) {
   return s.length >= n ? s : " ".repeat(n - s.length) + s;
 }
 __name(pad, "pad");
-function fenceFor(nodes) {
+function fenceFor(nodes, unit) {
   let longest = 0;
   for (const n of nodes) for (const m of n.name.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  for (const m of unit.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   return "`".repeat(Math.max(3, longest + 1));
 }
 __name(fenceFor, "fenceFor");

@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-XWAQUHMY.js";
+} from "./cli-chunk-A3RTX7UT.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-2B2HUTZC.js";
+import "./cli-chunk-NQMUV4DN.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

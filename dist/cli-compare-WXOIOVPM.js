@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-25D73KUL.js";
-import "./cli-chunk-7BCBWRE7.js";
-import "./cli-chunk-ZIEQGWPN.js";
-import "./cli-chunk-XWAQUHMY.js";
+} from "./cli-chunk-EWJ4YC24.js";
+import "./cli-chunk-DRGU5FL6.js";
+import "./cli-chunk-3IB55Q7R.js";
+import "./cli-chunk-A3RTX7UT.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-2B2HUTZC.js";
+import "./cli-chunk-NQMUV4DN.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {

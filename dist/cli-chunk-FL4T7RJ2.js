@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-ZIEQGWPN.js";
+} from "./cli-chunk-3IB55Q7R.js";
 import {
   sideStacks
 } from "./cli-chunk-LY4D7BNO.js";

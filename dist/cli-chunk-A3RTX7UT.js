@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-2B2HUTZC.js";
+} from "./cli-chunk-NQMUV4DN.js";
 import {
   __commonJS,
   __name,
@@ -2917,13 +2917,14 @@ __name(buildReportOutputs, "buildReportOutputs");
 export {
   require_picomatch2 as require_picomatch,
   benchmarkKey,
+  listBenchmarkFiles,
+  expandPackages,
+  listPackageFiles,
+  packageOf,
   ALLOCATION_MIN_WARMUP_MS,
   afterMeasureMs,
   trailingCostMs,
   trailingPlan,
-  listBenchmarkFiles,
-  expandPackages,
-  listPackageFiles,
   parseShard,
   splitList,
   shardSelector,
