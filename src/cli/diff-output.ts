@@ -7,7 +7,7 @@ import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
 import { type FlameTree, flameFunctions, mergeSides } from '../flame/tree.js';
-import { formatDeltaNs, formatNs, formatPercent, type ValueKind } from '../format.js';
+import { formatDeltaValue, formatPercent, formatValue, type ValueKind } from '../format.js';
 import type { PackedProfile } from '../model.js';
 import type { DiffIo, DiffOptions } from './diff.js';
 import type { PreparedSide } from './diff-side.js';
@@ -101,16 +101,6 @@ export function diffRows(tree: FlameTree, base: ProfileInfo, head: ProfileInfo):
     }));
 }
 
-/** A value in the profile's unit, for the terminal. */
-function formatValue(value: number, unit: string, signed: boolean): string {
-  if (unit === 'nanoseconds') return signed ? formatDeltaNs(value) : formatNs(value);
-  const sign = signed ? (value > 0 ? '+' : value < 0 ? '−' : '±') : value < 0 ? '−' : '';
-  const abs = Math.abs(value);
-  const text = abs >= 100 || Number.isInteger(abs) ? String(Math.round(abs)) : abs.toPrecision(3);
-  const name = unit === 'count' ? 'samples' : unit;
-  return `${sign}${text} ${name}`;
-}
-
 function summary(
   tree: FlameTree,
   base: ProfileInfo,
@@ -121,8 +111,10 @@ function summary(
 ): string {
   const out: string[] = [];
   const unit = head.sampleType.unit;
-  const value = (v: number) => formatValue(v, unit, false);
-  const deltaOf = (v: number) => formatValue(v, unit, true);
+  // Per op or not is said once per line here, so values are printed without their `/op`.
+  const kind: ValueKind = { unit, perOp: false };
+  const value = (v: number) => formatValue(v, kind);
+  const deltaOf = (v: number) => formatDeltaValue(v, kind);
   const perOp = (p: ProfileInfo) =>
     p.ops > 1 ? `/op over ${p.ops} ops` : ' in total (no op count in the profile)';
   const delta = tree.headTotal - tree.baseTotal;

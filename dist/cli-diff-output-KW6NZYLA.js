@@ -6,14 +6,14 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   flameFunctions,
-  formatDeltaNs,
-  formatNs,
+  formatDeltaValue,
   formatPercent,
+  formatValue,
   mergeSides,
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-NQMUV4DN.js";
+} from "./cli-chunk-F3Q45YEB.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
@@ -139,20 +139,12 @@ function diffRows(tree, base, head) {
   }));
 }
 __name(diffRows, "diffRows");
-function formatValue(value, unit, signed) {
-  if (unit === "nanoseconds") return signed ? formatDeltaNs(value) : formatNs(value);
-  const sign = signed ? value > 0 ? "+" : value < 0 ? "−" : "±" : value < 0 ? "−" : "";
-  const abs = Math.abs(value);
-  const text = abs >= 100 || Number.isInteger(abs) ? String(Math.round(abs)) : abs.toPrecision(3);
-  const name = unit === "count" ? "samples" : unit;
-  return `${sign}${text} ${name}`;
-}
-__name(formatValue, "formatValue");
 function summary(tree, base, head, formats, top, roots) {
   const out = [];
   const unit = head.sampleType.unit;
-  const value = /* @__PURE__ */ __name((v) => formatValue(v, unit, false), "value");
-  const deltaOf = /* @__PURE__ */ __name((v) => formatValue(v, unit, true), "deltaOf");
+  const kind = { unit, perOp: false };
+  const value = /* @__PURE__ */ __name((v) => formatValue(v, kind), "value");
+  const deltaOf = /* @__PURE__ */ __name((v) => formatDeltaValue(v, kind), "deltaOf");
   const perOp = /* @__PURE__ */ __name((p) => p.ops > 1 ? `/op over ${p.ops} ops` : " in total (no op count in the profile)", "perOp");
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : "";

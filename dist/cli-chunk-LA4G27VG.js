@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-NQMUV4DN.js";
+} from "./cli-chunk-F3Q45YEB.js";
 import {
   __commonJS,
   __name,

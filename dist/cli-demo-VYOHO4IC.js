@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-EWJ4YC24.js";
+} from "./cli-chunk-WQIQGTPG.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-3IB55Q7R.js";
 import {
   renderTerminal
-} from "./cli-chunk-A3RTX7UT.js";
+} from "./cli-chunk-LA4G27VG.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-NQMUV4DN.js";
+import "./cli-chunk-F3Q45YEB.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -71,7 +71,7 @@ ${DIFF_USAGE}
       ...o.valueType ? { valueType: o.valueType } : {}
     }), "job");
     const preparing = prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
-    outputs = import("./cli-diff-output-TUNYZ2O5.js");
+    outputs = import("./cli-diff-output-KW6NZYLA.js");
     outputs.catch(() => void 0);
     [base, head] = await preparing;
     const refused = incomparable(base, head);

@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-EWJ4YC24.js";
+} from "./cli-chunk-WQIQGTPG.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-3IB55Q7R.js";
-import "./cli-chunk-A3RTX7UT.js";
+import "./cli-chunk-LA4G27VG.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-NQMUV4DN.js";
+import "./cli-chunk-F3Q45YEB.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {

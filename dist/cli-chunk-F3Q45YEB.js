@@ -1227,6 +1227,8 @@ export {
   formatSeconds,
   formatBytes,
   formatDeltaBytes,
+  formatValue,
+  formatDeltaValue,
   sourceUrl,
   buildFlameTree,
   mergeSides,
