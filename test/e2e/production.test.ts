@@ -10,12 +10,13 @@ import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productionShares, shareOf, weighFunctions, weighReport } from '../../src/compare/production.js';
-import type { FunctionResult, Report } from '../../src/model.js';
+import type { Report } from '../../src/model.js';
 import { classifyPacked } from '../../src/profile/classify.js';
 import { readProductionProfile } from '../../src/profile/decode.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { runCli } from '../helpers/cli-run.js';
 import { createFixtureRepo, FIXTURE } from '../helpers/fixture-repo.js';
+import { functionRow } from '../helpers/function-row.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flamegate-production-'));
 afterAll(() => {
@@ -66,25 +67,8 @@ if (out) {
 if (sink === 42) console.log(sink);
 `;
 
-function row(
-  name: string,
-  file: string,
-  change: number,
-  benchmark = 'bench/records.bench.js > parse records',
-): FunctionResult {
-  return {
-    benchmark,
-    name,
-    file,
-    line: 1,
-    baseSelfNsPerOp: 100,
-    headSelfNsPerOp: 100 * (1 + change),
-    deltaNsPerOp: 100 * change,
-    change,
-    status: change > 0 ? 'regressed' : 'unchanged',
-    kind: 'user',
-  };
-}
+const row = (name: string, file: string, change: number) =>
+  functionRow(name, file, change, change > 0 ? 'regressed' : 'unchanged');
 
 /** A function's share of the pprof's self time in one sample type, computed with pprof-format, independently of flamegate. */
 function referenceShare(path: string, name: string, sampleType = 'wall'): number {

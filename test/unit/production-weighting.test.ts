@@ -12,6 +12,7 @@ import {
 import type { FunctionResult, FunctionStatus, Report } from '../../src/model.js';
 import { classifyPacked } from '../../src/profile/classify.js';
 import { decodeFolded } from '../../src/profile/folded.js';
+import { functionRow } from '../helpers/function-row.js';
 
 /** A production profile of leaf functions, `[name, file, samples]`, each called from `main`. */
 function production(leaves: [string, string, number][]): { shares: ProductionShares; total: number } {
@@ -20,20 +21,8 @@ function production(leaves: [string, string, number][]): { shares: ProductionSha
   return { shares: productionShares(classifyPacked(decodeFolded(text))), total };
 }
 
-function row(name: string, file: string, change: number, status: FunctionStatus): FunctionResult {
-  return {
-    benchmark: 'bench/hot.bench.js > hot',
-    name,
-    file,
-    line: 1,
-    baseSelfNsPerOp: 100,
-    headSelfNsPerOp: 100 * (1 + change),
-    deltaNsPerOp: 100 * change,
-    change,
-    status,
-    kind: 'user',
-  };
-}
+const row = (name: string, file: string, change: number, status: FunctionStatus): FunctionResult =>
+  functionRow(name, file, change, status, 'bench/hot.bench.js > hot');
 
 function report(functions: FunctionResult[], packages?: string[]): Report {
   const r: Report = {
