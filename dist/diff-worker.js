@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-FL4T7RJ2.js";
-import "./cli-chunk-3IB55Q7R.js";
+} from "./cli-chunk-REQ3BJV7.js";
+import "./cli-chunk-KUSY6ATX.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 

@@ -21,6 +21,8 @@ export const FORMAT_NAMES: Record<ProfileFormat, string> = {
 export interface DecodeOptions {
   /** Sample type to read (pprof holds several; the others hold one). */
   valueType?: string;
+  /** Without valueType: a pprof's time types to look for first, in order (ReadOptions.preferTypes). */
+  preferTypes?: readonly string[];
 }
 
 export interface DecodedProfile {
@@ -171,7 +173,7 @@ export function readProductionProfile(path: string): PackedProfile {
   }
   let decoded: DecodedProfile;
   try {
-    decoded = decodeProductionBytes(bytes);
+    decoded = decodeProfile(bytes, { preferTypes: PRODUCTION_TIME_TYPES });
   } catch (error) {
     throw new Error(`cannot read the production profile ${path}: ${(error as Error).message}`);
   }
@@ -190,22 +192,6 @@ export function readProductionProfile(path: string): PackedProfile {
  * would also count time spent waiting (I/O, locks, an idle event loop), which costs the fleet no CPU.
  */
 const PRODUCTION_TIME_TYPES: readonly string[] = ['cpu', 'wall'];
-
-/**
- * decodeProfile for a production profile: the same formats and messages, but a pprof is read as
- * CPU time when it has it (decodeProfile's callers compare wall time, so its default stays wall).
- */
-function decodeProductionBytes(bytes: Uint8Array): DecodedProfile {
-  const raw = isGzip(bytes) ? gunzipSync(bytes) : bytes;
-  if (detectFormat(raw) !== 'pprof') return decodeProfile(raw);
-  try {
-    return { format: 'pprof', profile: decodePprof(raw, { preferTypes: PRODUCTION_TIME_TYPES }) };
-  } catch (error) {
-    throw new Error(
-      `it is not a pprof, .cpuprofile or folded-stacks file (read as pprof: ${(error as Error).message})`,
-    );
-  }
-}
 
 /** Reads and inflates one side's profile file; the message names the side and the file. */
 export async function readSideBytes(path: string, side: string): Promise<Uint8Array> {

@@ -22,10 +22,9 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 const D = JSON.parse(byId('flame-data').textContent ?? '{}') as ViewerData;
-// Time per op unless the data says otherwise (bytes per op for the allocation flame graph, sample
-// counts, totals of a profile without an op count).
-const kind: ValueKind =
-  D.value ?? (D.bytes ? { unit: 'bytes', perOp: true, quantity: 'allocated bytes' } : NS_PER_OP);
+// Time per op unless the data says otherwise (the renderer writes `value` for every other kind: bytes
+// per op for the allocation flame graph, sample counts, totals of a profile without an op count).
+const kind: ValueKind = D.value ?? NS_PER_OP;
 const op = perOpSuffix(kind);
 const what = escapeHtml(quantityOf(kind));
 const fmt = (v: number) => formatValue(v, kind);

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-FL4T7RJ2.js";
+} from "./cli-chunk-REQ3BJV7.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-3IB55Q7R.js";
+} from "./cli-chunk-KUSY6ATX.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
@@ -71,7 +71,7 @@ ${DIFF_USAGE}
       ...o.valueType ? { valueType: o.valueType } : {}
     }), "job");
     const preparing = prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
-    outputs = import("./cli-diff-output-KW6NZYLA.js");
+    outputs = import("./cli-diff-output-MF3UD6QZ.js");
     outputs.catch(() => void 0);
     [base, head] = await preparing;
     const refused = incomparable(base, head);

@@ -698,7 +698,7 @@ function readProductionProfile(path) {
   }
   let decoded;
   try {
-    decoded = decodeProductionBytes(bytes);
+    decoded = decodeProfile(bytes, { preferTypes: PRODUCTION_TIME_TYPES });
   } catch (error) {
     throw new Error(`cannot read the production profile ${path}: ${error.message}`);
   }
@@ -712,18 +712,6 @@ function readProductionProfile(path) {
 }
 __name(readProductionProfile, "readProductionProfile");
 var PRODUCTION_TIME_TYPES = ["cpu", "wall"];
-function decodeProductionBytes(bytes) {
-  const raw = isGzip(bytes) ? gunzipSync2(bytes) : bytes;
-  if (detectFormat(raw) !== "pprof") return decodeProfile(raw);
-  try {
-    return { format: "pprof", profile: decodePprof(raw, { preferTypes: PRODUCTION_TIME_TYPES }) };
-  } catch (error) {
-    throw new Error(
-      `it is not a pprof, .cpuprofile or folded-stacks file (read as pprof: ${error.message})`
-    );
-  }
-}
-__name(decodeProductionBytes, "decodeProductionBytes");
 async function readSideBytes(path, side) {
   try {
     return await readProfileBytes(path);

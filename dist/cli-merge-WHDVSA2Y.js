@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-LA4G27VG.js";
+} from "./cli-chunk-ZDAWAGVY.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-F3Q45YEB.js";
+import "./cli-chunk-CC2FQFTS.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-WQIQGTPG.js";
+} from "./cli-chunk-25XVWFCN.js";
 import "./cli-chunk-DRGU5FL6.js";
-import "./cli-chunk-3IB55Q7R.js";
+import "./cli-chunk-KUSY6ATX.js";
 import {
   renderTerminal
-} from "./cli-chunk-LA4G27VG.js";
+} from "./cli-chunk-ZDAWAGVY.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-F3Q45YEB.js";
+import "./cli-chunk-CC2FQFTS.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -23,7 +23,7 @@ import {
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-F3Q45YEB.js";
+} from "./cli-chunk-CC2FQFTS.js";
 import {
   __commonJS,
   __name,

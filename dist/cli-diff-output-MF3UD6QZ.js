@@ -13,7 +13,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-F3Q45YEB.js";
+} from "./cli-chunk-CC2FQFTS.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-3IB55Q7R.js";
+} from "./cli-chunk-KUSY6ATX.js";
 import {
   sideStacks
 } from "./cli-chunk-LY4D7BNO.js";
