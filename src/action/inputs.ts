@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { CommentMode } from '../publish/publish.js';
+import type { EventPullRequest, WorkflowRunEvent } from '../publish/pull-request.js';
 import type { PublishOptions } from '../publish/run.js';
 import { type InputOverrides, type Settings, UsageError } from '../settings.js';
 import { readCostsFile, shardArtifactPrefix } from '../shard/record.js';
@@ -13,7 +14,10 @@ import type { BaseMode } from '../workspace/base.js';
 export interface ActionOptions extends PublishOptions {
   /** Post-only mode: publish this existing JSON report instead of measuring. */
   reportPath?: string;
-  /** The pull request to comment on (from the event, or the `pr-number` input in post-only mode). */
+  /**
+   * The pull request to comment on: from the event, or the `pr-number` input in post-only mode. Never
+   * set under workflow_run, where it is looked up from GitHub (`workflowRun`).
+   */
   pullNumber?: number;
   eventName: string;
   /** `measure` (default) or `merge`: combine this run's shard results and publish them. */
@@ -31,6 +35,8 @@ export interface ActionPlan {
   baseSha?: string;
   /** `pr-base`: compare with the base as given; `merge-base`: with the merge-base of base and HEAD. */
   baseMode: BaseMode;
+  /** Inputs that were given but not used, and why: the entry point logs them as warnings. */
+  warnings: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,11 +69,24 @@ interface PullRequestPayload {
   head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
 }
 
+interface RepoRef {
+  id?: number;
+  url?: string;
+  full_name?: string;
+}
+
 interface EventPayload {
   pull_request?: PullRequestPayload;
   before?: string;
   after?: string;
-  repository?: { full_name?: string };
+  repository?: RepoRef;
+  /** issue_comment: `pull_request` is present when the issue is a pull request. */
+  issue?: { number?: number; pull_request?: unknown };
+  workflow_run?: {
+    head_sha?: string;
+    head_repository?: RepoRef | null;
+    pull_requests?: { number?: number; head?: { sha?: string }; base?: { repo?: RepoRef } }[];
+  };
 }
 
 export function readEvent(env: Env): { name: string; payload: EventPayload } {
@@ -93,20 +112,6 @@ export function planAction(env: Env): ActionPlan {
   let comment = choiceInput<CommentMode>(env, 'comment', ['always', 'on-change', 'never']);
   const baseMode = choiceInput<BaseMode>(env, 'base-mode', ['pr-base', 'merge-base']);
 
-  if (event.name === 'pull_request_target' && pr) {
-    const fork =
-      pr.head?.repo?.full_name &&
-      pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY);
-    if (fork && !booleanInput(env, 'allow-pull-request-target', false)) {
-      throw new UsageError(
-        `refusing to benchmark a fork's pull request under pull_request_target: that event runs with a write token and ` +
-          `secrets, and benchmarking runs the fork's code (install scripts, benchmarks), which could take over this ` +
-          `repository. Use the pull_request event (and the two-workflow recipe in the README to comment on forks), or ` +
-          `set allow-pull-request-target: true if you really trust every fork.`,
-      );
-    }
-  }
-
   const mode = choiceInput<'measure' | 'merge'>(env, 'mode', ['measure', 'merge']);
   const shardInput = getInput(env, 'shard');
   const shard = shardInput ? parseShard(shardInput, 'input "shard"') : undefined;
@@ -117,6 +122,13 @@ export function planAction(env: Env): ActionPlan {
   }
   // The shard jobs leave commenting and the verdict to the merge job.
   if (shard) comment = 'never';
+  const reportPath = getInput(env, 'report') || undefined;
+  // Only measuring runs the pull request's code; post-only and merge modes read files.
+  if (mode === 'measure' && !reportPath && !booleanInput(env, 'allow-pull-request-target', false)) {
+    const refusal = untrustedHead(event, env.GITHUB_REPOSITORY ?? '');
+    if (refusal) throw new UsageError(refusal);
+  }
+  const warnings: string[] = [];
 
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const directories = splitList(getInput(env, 'working-directory'));
@@ -129,8 +141,16 @@ export function planAction(env: Env): ActionPlan {
       ? workingDirectory
       : join(workspace, workingDirectory)
     : workspace;
-  const prNumberInput = getInput(env, 'pr-number');
-  const pullNumber = prNumberInput ? Number(prNumberInput) : pr?.number;
+  const workflowRun = event.name === 'workflow_run' ? workflowRunOf(event.payload) : undefined;
+  let prNumberInput = getInput(env, 'pr-number');
+  if (workflowRun && prNumberInput) {
+    // In the fork recipe this number would come from the artifact the pull request uploaded.
+    warnings.push(
+      `input "pr-number" (${JSON.stringify(prNumberInput.slice(0, 40))}) is ignored under workflow_run: flamegate takes the pull request from GitHub (the event, else the open pull request whose head is workflow_run.head_sha), never from the measuring run. Remove it from the workflow.`,
+    );
+    prNumberInput = '';
+  }
+  const pullNumber = workflowRun ? undefined : prNumberInput ? Number(prNumberInput) : pr?.number;
   if (prNumberInput && !(Number.isInteger(pullNumber) && (pullNumber as number) > 0)) {
     throw new UsageError(`input "pr-number" must be a pull request number, got "${prNumberInput}"`);
   }
@@ -142,8 +162,9 @@ export function planAction(env: Env): ActionPlan {
       getInput(env, 'comment-key') ||
       `${env.GITHUB_WORKFLOW ?? 'flamegate'}/${env.GITHUB_JOB ?? 'job'}${workingDirectory ? `/${workingDirectory}` : ''}`,
     failOnRegression: shard ? false : booleanInput(env, 'fail-on-regression', true),
-    reportPath: getInput(env, 'report') || undefined,
+    reportPath,
     pullNumber,
+    workflowRun,
     owner,
     repo,
     serverUrl,
@@ -204,7 +225,71 @@ export function planAction(env: Env): ActionPlan {
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
     ),
   };
-  return { settings, options, baseSha, baseMode };
+  return { settings, options, baseSha, baseMode, warnings };
+}
+
+const sameRepo = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
+
+const PRIVILEGED =
+  'that event runs with a write token and secrets, and benchmarking runs the code it checks out (install scripts, benchmarks), which could take over this repository. ' +
+  'Use the pull_request event (and the two-workflow recipe in the README to comment on forks), or set allow-pull-request-target: true if you really trust every fork.';
+
+/**
+ * Why this run must not measure what it checked out, or undefined when it may. Events that run with a
+ * write token count a head as trusted only when the event names its repository and it is this one:
+ * a head repository that is missing (a deleted fork), empty or unknown is a fork's.
+ */
+function untrustedHead(
+  event: { name: string; payload: EventPayload },
+  repository: string,
+): string | undefined {
+  const { name, payload } = event;
+  const here = repository || payload.repository?.full_name || '';
+  if (name === 'pull_request_target') {
+    const pr = payload.pull_request;
+    const head = pr?.head?.repo?.full_name;
+    const base = pr?.base?.repo?.full_name;
+    if (sameRepo(head, here) && (base === undefined || sameRepo(base, here))) return undefined;
+    return `refusing to benchmark a fork's pull request under pull_request_target (head repository ${head ? JSON.stringify(head) : 'missing from the event, as for a deleted fork'}, this repository "${here}"): ${PRIVILEGED}`;
+  }
+  if (name === 'workflow_run') {
+    const head = payload.workflow_run?.head_repository?.full_name;
+    if (sameRepo(head, here)) return undefined;
+    return `refusing to benchmark under workflow_run a run whose head comes from ${head ? JSON.stringify(head) : 'an unknown repository (missing from the event)'}, not "${here}": ${PRIVILEGED}`;
+  }
+  if (name === 'issue_comment' && payload.issue?.pull_request) {
+    return `refusing to benchmark a pull request under issue_comment: the event does not say whether the pull request comes from a fork, and ${PRIVILEGED}`;
+  }
+  return undefined;
+}
+
+/** What the workflow_run event says about the run that made the report (GitHub's data, not the artifact's). */
+function workflowRunOf(payload: EventPayload): WorkflowRunEvent {
+  const run = payload.workflow_run;
+  const headSha = run?.head_sha;
+  if (!headSha || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(headSha)) {
+    throw new UsageError(
+      `the workflow_run event has no valid workflow_run.head_sha (got ${JSON.stringify(headSha ?? null)}): flamegate cannot tell which commit and pull request the run is about`,
+    );
+  }
+  const pullRequests: EventPullRequest[] = (run?.pull_requests ?? []).flatMap((p) =>
+    typeof p?.number === 'number'
+      ? [
+          {
+            number: p.number,
+            headSha: p.head?.sha,
+            baseRepoId: p.base?.repo?.id,
+            baseRepoUrl: p.base?.repo?.url,
+          },
+        ]
+      : [],
+  );
+  return {
+    headSha,
+    headRepository: run?.head_repository?.full_name,
+    pullRequests,
+    repositoryId: payload.repository?.id,
+  };
 }
 
 function resolvePath(workspace: string, path: string): string {

@@ -12,6 +12,7 @@ import { planAction } from './inputs.js';
 
 async function run(): Promise<void> {
   const plan = planAction(process.env);
+  for (const warning of plan.warnings) log.warning(warning);
   if (plan.options.mode === 'merge') {
     // The job after a matrix of `shard: i/N` jobs: one comment, one summary, one verdict.
     await runMergeMode(plan.options, plan.settings.outDir ?? 'flamegate-merged');

@@ -1,12 +1,12 @@
 // Everything the Action does with a finished run, after the pipeline: the flame-graph files next to the
 // report, the opt-in image branch, the run artifact, the comment and the summary (rendered once), then
 // `publish`. Post-only mode (the workflow_run half of the fork recipe) publishes a saved report.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Report } from '../model.js';
 import type { PipelineResult } from '../pipeline.js';
-import { renderMarkdown } from '../report/markdown.js';
 import { type FlameGraphs, renderCommentAndSummary, renderFlames } from '../report/outputs.js';
+import { parseReport, REPORT_MAX_BYTES } from '../report/schema.js';
 import { UsageError } from '../settings.js';
 import { STACKS_FILE, shardArtifactPrefix } from '../shard/record.js';
 import type { ShardSpec } from '../shard/select.js';
@@ -14,6 +14,7 @@ import { log, uploadArtifact } from './actions.js';
 import { commentMarker } from './comment.js';
 import { commitImages } from './images.js';
 import { type CommentMode, publish } from './publish.js';
+import { findWorkflowRunPull, type PullLookup, type WorkflowRunEvent } from './pull-request.js';
 
 /** Where and how a run is published (the Action's inputs and the runner's context). */
 export interface PublishOptions {
@@ -25,6 +26,11 @@ export interface PublishOptions {
   /** GITHUB_API_URL (GitHub Enterprise, or a test server); the public API when absent. */
   apiUrl?: string;
   pullNumber?: number;
+  /**
+   * Set under the workflow_run event: the pull request is then looked up from it (`pullNumber` is
+   * never set there), and post-only mode checks the report's head commit against it.
+   */
+  workflowRun?: WorkflowRunEvent;
   runId?: string;
   runUrl?: string;
   comment: CommentMode;
@@ -41,7 +47,8 @@ export interface PublishOptions {
 
 const SUMMARY_CHARS = 1_000_000;
 
-export async function publishRun(result: PipelineResult, options: PublishOptions): Promise<void> {
+export async function publishRun(result: PipelineResult, given: PublishOptions): Promise<void> {
+  const options = await withPullRequest(given);
   const repoUrl = `${options.serverUrl}/${options.owner}/${options.repo}`;
   const flames = renderFlames(result, { repoUrl });
   for (const file of flames.files) write(join(result.outDir, file.path), file.content);
@@ -67,18 +74,49 @@ export async function publishRun(result: PipelineResult, options: PublishOptions
   );
 }
 
-/** Post-only mode: the report (and the comment saved next to it, when there is one) made elsewhere. */
-export async function publishSavedReport(reportPath: string, options: PublishOptions): Promise<void> {
+/**
+ * Post-only mode: a report made elsewhere, by a run that may have executed a hostile pull request's
+ * code. Nothing next to it is read (a saved comment.md least of all): the report is checked against the
+ * schema and rendered here exactly as a live run renders it; under workflow_run its head commit must
+ * be the run's, and the pull request comes from GitHub.
+ */
+export async function publishSavedReport(reportPath: string, given: PublishOptions): Promise<void> {
   const report = readReport(reportPath);
+  const run = given.workflowRun;
+  if (run && report.head.sha !== run.headSha) {
+    throw new UsageError(
+      `input "report": ${reportPath} measured head ${report.head.sha}, but the workflow run that made it checked out ${run.headSha} (workflow_run.head_sha); ` +
+        'flamegate publishes only the report of the commit that run measured. In the measuring workflow, check out the pull request head ' +
+        "(actions/checkout with ref: the event's pull_request.head.sha), as in the README's fork recipe.",
+    );
+  }
+  const options = await withPullRequest(given);
   const repoUrl = `${options.serverUrl}/${options.owner}/${options.repo}`;
-  const marker = commentMarker(options.commentKey);
-  const savedComment = join(dirname(reportPath), 'comment.md');
-  // The saved comment carries the marker of the run that made it; this step's marker replaces it.
-  const comment = existsSync(savedComment)
-    ? `${marker}\n${readFileSync(savedComment, 'utf8').replace(/^<!-- flamegate:[^>]*-->\n?/, '')}`
-    : renderMarkdown(report, { links: { repoUrl }, marker });
-  const summary = renderMarkdown(report, { links: { repoUrl }, maxChars: SUMMARY_CHARS });
+  const { comment, summary } = renderCommentAndSummary(
+    report,
+    { files: [], sections: {} },
+    { repoUrl, marker: commentMarker(options.commentKey), summaryChars: SUMMARY_CHARS },
+  );
   await publish({ report, reportPath, comment, summary, ...targetOf(options) });
+}
+
+/** Under workflow_run, the pull request GitHub names for the run's head commit (or none, said why). */
+async function withPullRequest(options: PublishOptions): Promise<PublishOptions> {
+  const run = options.workflowRun;
+  // Without a comment or an image branch the pull request's number is not needed.
+  if (!run || (options.comment === 'never' && !options.imageBranch)) return options;
+  const target = { token: options.token, owner: options.owner, repo: options.repo, baseUrl: options.apiUrl };
+  const found = await findWorkflowRunPull(target, run).catch(
+    (error: Error & { status?: number }): PullLookup => ({
+      reason: `listing the open pull requests failed (${error.status ? `HTTP ${error.status}: ` : ''}${error.message}; the workflow needs \`pull-requests: read\` or write)`,
+    }),
+  );
+  if (found.number === undefined) {
+    log.info(`No pull request to comment on: ${found.reason}. The report is in the job summary.`);
+    return { ...options, pullNumber: undefined };
+  }
+  log.info(`Pull request #${found.number} (head ${run.headSha}), from ${found.source}.`);
+  return { ...options, pullNumber: found.number };
 }
 
 function targetOf(options: PublishOptions) {
@@ -175,13 +213,20 @@ async function commitFlameImages(
 }
 
 function readReport(path: string): Report {
+  let text: string;
   try {
-    const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
-    if (report.schemaVersion !== 1) throw new Error(`schemaVersion ${report.schemaVersion} is not 1`);
-    return report;
+    const fd = openSync(path, 'r');
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new Error('not a regular file');
+      if (stat.size > REPORT_MAX_BYTES)
+        throw new Error(`${stat.size} bytes, over the ${REPORT_MAX_BYTES}-byte limit`);
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
-    throw new UsageError(
-      `input "report": cannot read ${path} as a flamegate JSON report: ${(error as Error).message}`,
-    );
+    throw new UsageError(`input "report": cannot read ${path}: ${(error as Error).message}`);
   }
+  return parseReport(text, `input "report": ${path}`);
 }

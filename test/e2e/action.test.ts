@@ -6,7 +6,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ActionRun, installAction, pullRequestPayload, runActionStep } from '../helpers/action-run.js';
+import {
+  type ActionRun,
+  installAction,
+  pullRequestPayload,
+  runActionStep,
+  workflowRunPayload,
+} from '../helpers/action-run.js';
 import { createFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { node24 } from '../helpers/node24.js';
@@ -247,11 +253,15 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
   it('posts an existing report in post-only mode (the workflow_run half of the fork recipe)', async () => {
     const repo = await createFixtureRepo('same');
     const before = ours()[0]?.body;
-    const run = await runAction(
-      repo.dir,
-      { name: 'workflow_run', payload: { repository: { full_name: `${OWNER}/${REPO}` } } },
-      { report: firstReport, 'pr-number': String(PR) },
-    );
+    // A real run's report passes the schema; the pull request comes from the event.
+    const payload = workflowRunPayload({
+      owner: OWNER,
+      repo: REPO,
+      headSha: slower.headSha,
+      headRepository: `${OWNER}/${REPO}`,
+      pullRequests: [{ number: PR, headSha: slower.headSha }],
+    });
+    const run = await runAction(repo.dir, { name: 'workflow_run', payload }, { report: firstReport });
     expect(run.code, run.stdout).toBe(1);
     expect(run.outputs.verdict).toBe('fail');
     expect(ours()).toHaveLength(1);

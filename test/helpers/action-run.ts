@@ -78,6 +78,48 @@ export function pullRequestPayload(options: {
   };
 }
 
+/**
+ * A workflow_run event (the privileged half of the fork recipe) for `owner/repo` (repository id 1), after
+ * a run that measured `headSha` from `headRepository`. GitHub lists the run's pull requests only when
+ * they come from this repository; for a fork `pullRequests` is empty.
+ */
+export function workflowRunPayload(options: {
+  owner: string;
+  repo: string;
+  headSha: string;
+  headRepository: string | null;
+  pullRequests?: { number: number; headSha: string; baseRepoId?: number; baseRepo?: string }[];
+}) {
+  const full = `${options.owner}/${options.repo}`;
+  const repoRef = (id: number, name: string) => ({
+    id,
+    url: `https://api.github.com/repos/${name}`,
+    name: name.split('/')[1],
+  });
+  return {
+    action: 'completed',
+    workflow_run: {
+      id: 777,
+      name: 'perf',
+      event: 'pull_request',
+      status: 'completed',
+      conclusion: 'success',
+      head_branch: 'feature',
+      head_sha: options.headSha,
+      head_repository: options.headRepository ? { full_name: options.headRepository } : null,
+      repository: { full_name: full },
+      pull_requests: (options.pullRequests ?? []).map((p) => ({
+        url: `https://api.github.com/repos/${full}/pulls/${p.number}`,
+        id: 500 + p.number,
+        number: p.number,
+        head: { ref: 'feature', sha: p.headSha, repo: repoRef(1, full) },
+        base: { ref: 'main', sha: 'a'.repeat(40), repo: repoRef(p.baseRepoId ?? 1, p.baseRepo ?? full) },
+      })),
+    },
+    repository: { id: 1, full_name: full },
+  };
+}
+
 export interface ActionStep {
   /** Node binary the runner uses (Node 24 in these tests). */
   node: string;

@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 that answers the REST endpoints the action calls, with GitHub's
-// response shapes (issue comments, Link-header pagination, the 403 a read-only token gets). It keeps
-// comments in memory and records every request.
+// response shapes (issue comments, open pull requests, Link-header pagination, the 403 a read-only
+// token gets), and GraphQL's `viewer`. Each token belongs to an account; a comment is written by the
+// account of the token that posted it. It keeps comments in memory and records every request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +10,20 @@ export interface StoredComment {
   body: string;
   user: string;
   issue: number;
+}
+
+/** An open pull request as GET /repos/{owner}/{repo}/pulls lists it. */
+export interface StoredPull {
+  number: number;
+  headSha: string;
+  /** `owner/name` of the head repository; null for a deleted fork. */
+  headRepo: string | null;
+  headRef?: string;
+}
+
+export interface Account {
+  login: string;
+  type: 'User' | 'Bot';
 }
 
 export interface RecordedRequest {
@@ -27,6 +42,11 @@ export interface GitHubServer {
   requests: RecordedRequest[];
   /** Answer comment writes (or all comment calls) with 403, as GitHub does for a read-only token. */
   forbid: 'none' | 'writes' | 'all';
+  pulls: StoredPull[];
+  /** Token → its account. `ghs_test_token` is the runner's GITHUB_TOKEN, `github-actions[bot]`. */
+  accounts: Map<string, Account>;
+  /** Answer GraphQL queries (false: 404 as on a server without GraphQL). */
+  graphql: boolean;
   close(): Promise<void>;
 }
 
@@ -39,6 +59,9 @@ export async function startGitHubServer(options: { owner: string; repo: string }
     files: new Map(),
     requests: [],
     forbid: 'none',
+    pulls: [],
+    accounts: new Map([['ghs_test_token', { login: 'github-actions[bot]', type: 'Bot' }]]),
+    graphql: true,
     close: async () => undefined,
   };
   const repoPath = `/repos/${options.owner}/${options.repo}`;
@@ -76,22 +99,92 @@ export async function startGitHubServer(options: { owner: string; repo: string }
       body,
       authorization: req.headers.authorization,
     });
+    const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
+    const account = state.accounts.get(token);
+    const badCredentials = () =>
+      send(res, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
+    // One page of `all` as GitHub serves it: per_page (at most 100), page, and the Link header.
+    const sendPage = <T>(all: T[], path: string, toJson: (item: T) => unknown) => {
+      const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const slice = all.slice((page - 1) * perPage, page * perPage);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const query = new URLSearchParams(url.searchParams);
+      const link = (p: number, rel: string) => {
+        query.set('per_page', String(perPage));
+        query.set('page', String(p));
+        return `<${state.url}${path}?${query}>; rel="${rel}"`;
+      };
+      const links = [];
+      if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+      if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+      return send(res, 200, slice.map(toJson), links.length ? { link: links.join(', ') } : {});
+    };
+    if (url.pathname === '/graphql' && req.method === 'POST') {
+      if (!state.graphql) return send(res, 404, { message: 'Not Found', status: '404' });
+      if (!account) return badCredentials();
+      const query = String((body as { query?: string } | undefined)?.query ?? '');
+      if (/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query))
+        return send(res, 200, { data: { viewer: { login: account.login } } });
+      return send(res, 200, {
+        errors: [{ message: `this test server answers only viewer { login }, not: ${query}` }],
+      });
+    }
+    if (url.pathname === '/user' && req.method === 'GET') {
+      if (!account) return badCredentials();
+      // An installation token (GITHUB_TOKEN, an app's token) is refused here; a user's token is answered.
+      if (token.startsWith('ghs_'))
+        return send(res, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        });
+      return send(res, 200, { login: account.login, id: 7, type: account.type });
+    }
+    if (url.pathname === `${repoPath}/pulls` && req.method === 'GET') {
+      const stateFilter = url.searchParams.get('state') ?? 'open';
+      const repoJson = (full: string, id: number) => ({
+        id,
+        name: full.split('/')[1],
+        full_name: full,
+        fork: full !== `${options.owner}/${options.repo}`,
+      });
+      const pulls = stateFilter === 'closed' ? [] : state.pulls;
+      return sendPage(pulls, url.pathname, (p) => ({
+        url: `${state.url}${repoPath}/pulls/${p.number}`,
+        id: 500 + p.number,
+        number: p.number,
+        state: 'open',
+        title: `pull request ${p.number}`,
+        html_url: `https://github.com/${options.owner}/${options.repo}/pull/${p.number}`,
+        head: {
+          label: `${p.headRepo?.split('/')[0] ?? 'unknown'}:${p.headRef ?? 'feature'}`,
+          ref: p.headRef ?? 'feature',
+          sha: p.headSha,
+          repo: p.headRepo ? repoJson(p.headRepo, 900 + p.number) : null,
+        },
+        base: {
+          label: `${options.owner}:main`,
+          ref: 'main',
+          sha: 'a'.repeat(40),
+          repo: repoJson(`${options.owner}/${options.repo}`, 1),
+        },
+      }));
+    }
     const list = url.pathname.match(new RegExp(`^${repoPath}/issues/(\\d+)/comments$`));
     const one = url.pathname.match(new RegExp(`^${repoPath}/issues/comments/(\\d+)$`));
     if (list && req.method === 'GET') {
       if (state.forbid === 'all') return forbidden(res);
       const issue = Number(list[1]);
-      const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const all = state.comments.filter((c) => c.issue === issue);
-      const slice = all.slice((page - 1) * perPage, page * perPage);
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const link = (p: number, rel: string) =>
-        `<${state.url}${repoPath}/issues/${issue}/comments?per_page=${perPage}&page=${p}>; rel="${rel}"`;
-      const links = [];
-      if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
-      if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
-      return send(res, 200, slice.map(shape), links.length ? { link: links.join(', ') } : {});
+      return sendPage(
+        state.comments.filter((c) => c.issue === issue),
+        url.pathname,
+        shape,
+      );
     }
     if (list && req.method === 'POST') {
       if (state.forbid !== 'none') return forbidden(res);
@@ -103,7 +196,8 @@ export async function startGitHubServer(options: { owner: string; repo: string }
           errors: [{ message: 'Body is too long (maximum is 65536 characters)' }],
         });
       }
-      const comment = { id: nextId++, body: body.body, user: 'github-actions[bot]', issue: Number(list[1]) };
+      if (!account) return badCredentials();
+      const comment = { id: nextId++, body: body.body, user: account.login, issue: Number(list[1]) };
       state.comments.push(comment);
       return send(res, 201, shape(comment));
     }
@@ -111,6 +205,8 @@ export async function startGitHubServer(options: { owner: string; repo: string }
       if (state.forbid !== 'none') return forbidden(res);
       const comment = state.comments.find((c) => c.id === Number(one[1]));
       if (!comment) return send(res, 404, { message: 'Not Found', status: '404' });
+      // A token with write access may edit anyone's comment on GitHub (that is how a marker pasted by
+      // someone else got its comment rewritten): so may it here; the tests check whose comment changed.
       if (typeof body?.body !== 'string' || body.body.length > 65536) {
         return send(res, 422, { message: 'Validation Failed', status: '422' });
       }

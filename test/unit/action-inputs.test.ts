@@ -72,6 +72,18 @@ describe('action inputs and events', () => {
 
   it('refuses a fork under pull_request_target unless explicitly allowed, and allows same-repo PRs', () => {
     expect(() => planAction(env('pull_request_target', pr('mallory/widgets')))).toThrow(/write token/);
+    // Fails closed: a head repository the event does not name is a fork's.
+    for (const repo of [null, {}, { full_name: '' }]) {
+      const payload = pr();
+      (payload.pull_request.head as { repo: unknown }).repo = repo;
+      expect(() => planAction(env('pull_request_target', payload))).toThrow(
+        /refusing to benchmark a fork's pull request under pull_request_target \(head repository missing/,
+      );
+    }
+    // A base repository other than this one is not this repository's pull request either.
+    const otherBase = pr();
+    otherBase.pull_request.base.repo.full_name = 'mallory/widgets';
+    expect(() => planAction(env('pull_request_target', otherBase))).toThrow(/write token/);
     expect(
       planAction(env('pull_request_target', pr('mallory/widgets'), { 'allow-pull-request-target': 'true' }))
         .settings.base,
@@ -111,12 +123,61 @@ describe('action inputs and events', () => {
     );
   });
 
-  it('takes the report and the pull request number in post-only mode', () => {
-    const plan = planAction(env('workflow_run', {}, { report: 'out/report.json', 'pr-number': '34' }));
+  it('takes the report in post-only mode; under workflow_run the pull request comes from the event, never from pr-number', () => {
+    const run = {
+      workflow_run: {
+        head_sha: 'f'.repeat(40),
+        head_repository: { full_name: 'mallory/widgets' },
+        pull_requests: [{ number: 5, head: { sha: 'f'.repeat(40) }, base: { repo: { id: 1, url: 'u' } } }],
+      },
+      repository: { id: 1, full_name: 'acme/widgets' },
+    };
+    const plan = planAction(env('workflow_run', run, { report: 'out/report.json', 'pr-number': '34' }));
     expect(plan.options.reportPath).toBe('out/report.json');
-    expect(plan.options.pullNumber).toBe(34);
-    expect(() => planAction(env('workflow_run', {}, { report: 'r.json', 'pr-number': 'abc' }))).toThrow(
+    expect(plan.options.pullNumber).toBeUndefined();
+    expect(plan.options.workflowRun).toEqual({
+      headSha: 'f'.repeat(40),
+      headRepository: 'mallory/widgets',
+      pullRequests: [{ number: 5, headSha: 'f'.repeat(40), baseRepoId: 1, baseRepoUrl: 'u' }],
+      repositoryId: 1,
+    });
+    expect(plan.warnings.join('\n')).toMatch(/input "pr-number" \("34"\) is ignored under workflow_run/);
+    expect(() => planAction(env('workflow_run', {}, { report: 'r.json' }))).toThrow(
+      /workflow_run event has no valid workflow_run.head_sha/,
+    );
+    // Elsewhere (a workflow_dispatch the maintainer runs) the input still names the pull request.
+    const dispatch = planAction(env('workflow_dispatch', {}, { report: 'r.json', 'pr-number': '34' }));
+    expect(dispatch.options.pullNumber).toBe(34);
+    expect(dispatch.warnings).toEqual([]);
+    expect(() => planAction(env('workflow_dispatch', {}, { report: 'r.json', 'pr-number': 'abc' }))).toThrow(
       /"pr-number"/,
+    );
+  });
+
+  it('measures under workflow_run only a head from this repository, and never a pull request under issue_comment', () => {
+    const run = (head: unknown) => ({
+      workflow_run: { head_sha: 'f'.repeat(40), head_repository: head, pull_requests: [] },
+      repository: { id: 1, full_name: 'acme/widgets' },
+    });
+    expect(
+      planAction(env('workflow_run', run({ full_name: 'acme/widgets' }), { base: 'main' })).settings.base,
+    ).toBe('main');
+    for (const head of [null, {}, { full_name: 'mallory/widgets' }])
+      expect(() => planAction(env('workflow_run', run(head), { base: 'main' }))).toThrow(
+        /under workflow_run/,
+      );
+    // Post-only mode runs none of the pull request's code.
+    expect(planAction(env('workflow_run', run(null), { report: 'r.json' })).options.reportPath).toBe(
+      'r.json',
+    );
+    const comment = { issue: { number: 3, pull_request: { url: 'x' } } };
+    expect(() => planAction(env('issue_comment', comment, { base: 'main' }))).toThrow(/under issue_comment/);
+    expect(
+      planAction(env('issue_comment', comment, { base: 'main', 'allow-pull-request-target': 'true' }))
+        .settings.base,
+    ).toBe('main');
+    expect(planAction(env('issue_comment', { issue: { number: 3 } }, { base: 'main' })).settings.base).toBe(
+      'main',
     );
   });
 });
