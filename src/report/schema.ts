@@ -242,6 +242,10 @@ function describe(error: ErrorObject | undefined, raw: unknown): string {
   const what =
     error.keyword === 'required'
       ? `is missing "${(error.params as { missingProperty: string }).missingProperty}"`
-      : `= ${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}: ${error.message ?? 'is invalid'}`;
+      : `= ${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}: ${
+          error.keyword === 'enum'
+            ? `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+            : (error.message ?? 'is invalid')
+        }`;
   return `field "${path || '(top level)'}" ${what}`;
 }

@@ -150,7 +150,7 @@ describe('the saved report read back', () => {
       /field "functions\[0\]\.line" = -1: must be >= 0/,
     );
     expect(wrong((r) => ((r.benchmarks[1] as BenchmarkResult).status = 'pwned' as never))).toThrow(
-      /field "benchmarks\[1\]\.status" = "pwned"/,
+      /field "benchmarks\[1\]\.status" = "pwned": must be one of "regressed", "improved", "unchanged", "added", "removed", "failed"/,
     );
     expect(wrong((r) => delete (r.benchmarks[0] as Partial<BenchmarkResult>).ci)).toThrow(
       /field "benchmarks\[0\]" is missing "ci"/,
