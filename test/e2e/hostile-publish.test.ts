@@ -142,6 +142,7 @@ beforeEach(() => {
   server.comments.length = 0;
   server.requests.length = 0;
   server.graphql = true;
+  server.restUser = true;
   // 120 open pull requests, so finding the fork's needs the second page; #3 is the one the forged
   // files name, #8 the fork's at the run's head, #9 another fork's at the same commit.
   server.pulls = Array.from({ length: 120 }, (_, i) => ({
@@ -396,5 +397,16 @@ describe('the sticky comment is our own', () => {
     expect(on(PR)[0]?.body).toBe(`${MARKER}\nby the bot`);
     expect(on(PR)[1]?.body).toBe(rendered(report()));
     expect(server.requests.some((r) => r.path === '/user')).toBe(true);
+  });
+
+  it('edits nothing when it cannot find out whose token it holds: it posts a new comment and says so', async () => {
+    server.graphql = false;
+    server.restUser = false;
+    server.accounts.set('github_pat_carol', { login: 'carol', type: 'User' });
+    server.comments.push({ id: 1, body: `${MARKER}\nold report`, user: 'carol', issue: PR });
+    const run = await postOnly({ 'INPUT_GITHUB-TOKEN': 'github_pat_carol' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/::warning::flamegate could not tell which account its token belongs to/);
+    expect(on(PR).map((c) => c.body)).toEqual([`${MARKER}\nold report`, rendered(report())]);
   });
 });

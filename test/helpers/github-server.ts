@@ -47,6 +47,8 @@ export interface GitHubServer {
   accounts: Map<string, Account>;
   /** Answer GraphQL queries (false: 404 as on a server without GraphQL). */
   graphql: boolean;
+  /** Answer GET /user for a user's token (false: 403, so the token's account cannot be found out). */
+  restUser: boolean;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startGitHubServer(options: { owner: string; repo: string }
     pulls: [],
     accounts: new Map([['ghs_test_token', { login: 'github-actions[bot]', type: 'Bot' }]]),
     graphql: true,
+    restUser: true,
     close: async () => undefined,
   };
   const repoPath = `/repos/${options.owner}/${options.repo}`;
@@ -137,7 +140,7 @@ export async function startGitHubServer(options: { owner: string; repo: string }
     if (url.pathname === '/user' && req.method === 'GET') {
       if (!account) return badCredentials();
       // An installation token (GITHUB_TOKEN, an app's token) is refused here; a user's token is answered.
-      if (token.startsWith('ghs_'))
+      if (token.startsWith('ghs_') || !state.restUser)
         return send(res, 403, {
           message: 'Resource not accessible by integration',
           documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
