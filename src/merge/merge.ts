@@ -6,7 +6,7 @@ import { cpSync, existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
-import { checkJsonSize, LIMITS, readFileBounded } from '../profile/limits.js';
+import { LIMITS, readJsonBounded } from '../profile/limits.js';
 import { UsageError } from '../settings.js';
 import { readStacks, type ShardFlames, STACKS_FILE, type StacksByBenchmark } from '../shard/record.js';
 
@@ -26,9 +26,6 @@ export interface MergedResult {
   slugs: Record<string, string>;
 }
 
-/** A shard's report is far smaller than its profiles: 64 MB is thousands of benchmarks. */
-const REPORT_BYTES = 64 * 1024 * 1024;
-
 /**
  * Reads each shard directory; one without a readable report is named as failed. A shard's files come
  * from an artifact its job uploaded: they are read within caps, and every name in them that becomes a
@@ -45,9 +42,7 @@ export function loadShards(dirs: string[]): ShardResult[] {
     }
     let report: Report;
     try {
-      const text = readFileBounded(path, Math.min(REPORT_BYTES, LIMITS.fileBytes));
-      checkJsonSize(text);
-      report = JSON.parse(text.toString('utf8')) as Report;
+      report = readJsonBounded(path, LIMITS.reportBytes) as Report;
     } catch (error) {
       throw new UsageError(`${path} is not readable JSON: ${(error as Error).message}`);
     }

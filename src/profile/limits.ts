@@ -15,6 +15,8 @@ const MiB = 1024 * 1024;
 export const LIMITS = {
   /** Bytes of a file as stored (gzipped or not). */
   fileBytes: 256 * MiB,
+  /** Bytes of a JSON report read back (a shard's report.json, a --costs file): thousands of benchmarks. */
+  reportBytes: 64 * MiB,
   /** Bytes a gzipped file may inflate to. */
   inflatedBytes: 256 * MiB,
   /** Stacks of one profile: pprof samples, folded lines, .cpuprofile call-tree nodes. */
@@ -152,4 +154,11 @@ export function checkJsonSize(text: Uint8Array): void {
   }
   checkCap(containers, LIMITS.jsonContainers, 'JSON objects and arrays');
   checkCap(separators + containers, LIMITS.jsonValues, 'JSON values');
+}
+
+/** Reads and parses a JSON file within `cap` bytes and the JSON caps; throws a message without the path. */
+export function readJsonBounded(path: string, cap: number): unknown {
+  const text = readFileBounded(path, cap);
+  checkJsonSize(text);
+  return JSON.parse(text.toString('utf8'));
 }

@@ -2,13 +2,20 @@
 // the config fingerprint, the shard plan, the package of each benchmark, and (for shards) the
 // flame-graph stacks, which `flamegate merge` renders into the one set of flame graphs.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Config, Report, ShardInfo, Side, StackProfile } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
-import { checkCap, checkJsonSize, gunzipBounded, LIMITS, readFileBounded } from '../profile/limits.js';
+import {
+  checkCap,
+  checkJsonSize,
+  gunzipBounded,
+  LIMITS,
+  readFileBounded,
+  readJsonBounded,
+} from '../profile/limits.js';
 import { UsageError } from '../settings.js';
 import { packageOf } from '../workspace/packages.js';
 import { costsFromReport } from './select.js';
@@ -170,7 +177,7 @@ export function shardArtifactPrefix(commentKey?: string): string {
 export function readCostsFile(path: string, what: string): Record<string, number> {
   let report: unknown;
   try {
-    report = JSON.parse(readFileSync(path, 'utf8'));
+    report = readJsonBounded(path, LIMITS.reportBytes);
   } catch (error) {
     throw new UsageError(
       `${what}: cannot read ${path} as a flamegate JSON report: ${(error as Error).message}`,

@@ -2,7 +2,15 @@
 // artifact can hold, a few hundred kB each, made to take gigabytes or to write outside the output
 // folder. Each is refused with exit 2 and a message naming the cap (or the bad name), within 1 GB.
 // The same inputs, with their figures: node scripts/bench-hostile.mjs.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,9 +97,26 @@ describe('flamegate merge on hostile shard artifacts', () => {
     expect(after).toEqual(before);
   });
 
-  it('still merges a shard whose slug is plain', async () => {
+  it('refuses a report whose profile path climbs out of the shard folder', async () => {
+    const shard = join(dir, 'path-shard');
+    writeShardDir(shard, stacksFile());
+    const reportPath = join(shard, 'report.json');
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    report.profiles = { 'bench/a.bench.js > a': { head: '../../../etc/passwd' } };
+    writeFileSync(reportPath, JSON.stringify(report));
+    await refused(
+      'merge, profile path ../../../etc/passwd',
+      ['merge', shard, '--out', join(dir, 'path-out')],
+      /path-shard\/report\.json\): the profiles of "bench\/a\.bench\.js > a" name "\.\.\/\.\.\/\.\.\/etc\/passwd"/,
+    );
+  });
+
+  it('still merges a shard whose names are plain, and copies no link from its profiles', async () => {
     const shard = join(dir, 'plain-shard');
     writeShardDir(shard, stacksFile());
+    mkdirSync(join(shard, 'profiles', '000-a'), { recursive: true });
+    writeFileSync(join(shard, 'profiles', '000-a', 'head.pb.gz'), smallPprof());
+    symlinkSync('/etc/hostname', join(shard, 'profiles', '000-a', 'base.pb.gz'));
     const out = join(dir, 'plain-out');
     const run = await runMeasured(['merge', shard, '--out', out], dir);
     expect(run.stderr).toBe('');
@@ -100,6 +125,7 @@ describe('flamegate merge on hostile shard artifacts', () => {
       '000-bench_a.bench.js-a.html',
       '000-bench_a.bench.js-a.svg',
     ]);
+    expect(readdirSync(join(out, 'profiles', '000-a'))).toEqual(['head.pb.gz']);
   });
 
   it('refuses a gzip bomb in stacks.json.gz at the cap on inflated bytes', async () => {

@@ -7,16 +7,17 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-25XVWFCN.js";
+} from "./cli-chunk-GBGEHMXF.js";
 import "./cli-chunk-DRGU5FL6.js";
-import "./cli-chunk-KUSY6ATX.js";
+import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-ZDAWAGVY.js";
+} from "./cli-chunk-X5UTBYOD.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
