@@ -53,7 +53,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
   for (const file of outputs.files) {
     const path = resolve(outDir, file.path);
     // The names came from shard artifacts (checked as they were read): a last check where they are used.
-    if (relative(outDir, path).split(sep)[0] === '..' || isAbsolute(relative(outDir, path))) {
+    const inside = relative(outDir, path);
+    if (inside.split(sep)[0] === '..' || isAbsolute(inside)) {
       throw new UsageError(`refusing to write ${file.path} for ${file.key}: it is outside ${outDir}`);
     }
     mkdirSync(dirname(path), { recursive: true });

@@ -242,7 +242,8 @@ ${MERGE_USAGE}`);
   const outputs = buildReportOutputs(merged);
   for (const file of outputs.files) {
     const path = resolve(outDir, file.path);
-    if (relative(outDir, path).split(sep)[0] === ".." || isAbsolute(relative(outDir, path))) {
+    const inside = relative(outDir, path);
+    if (inside.split(sep)[0] === ".." || isAbsolute(inside)) {
       throw new UsageError(`refusing to write ${file.path} for ${file.key}: it is outside ${outDir}`);
     }
     mkdirSync(dirname(path), { recursive: true });
