@@ -7,8 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-REQ3BJV7.js";
-import "./cli-chunk-KUSY6ATX.js";
+} from "./cli-chunk-6LENIPDL.js";
+import "./cli-chunk-AF3WSJT2.js";
+import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 

@@ -103,6 +103,12 @@ export function benchmarkKey(id: BenchmarkId): string {
   return `${id.file} > ${id.name}`;
 }
 
+/**
+ * A file or folder name flamegate writes under its output folder: the measure stage makes every slug
+ * of this form, and names read back from a shard's artifact must be too (no `/`, no `..`).
+ */
+export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
 /** One timing process's view of one benchmark: both sides measured in alternating slices. */
 export interface ProcessTiming {
   /** Index of the process (0-based); even processes start with base, odd with head (ABBA). */

@@ -2,7 +2,7 @@
 // directories of `flamegate compare --shard i/N` runs.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
 import { infrastructureFailure } from '../report/infrastructure.js';
@@ -51,7 +51,12 @@ export async function mergeCommand(args: string[]): Promise<number> {
   copyProfiles(shards, outDir);
   const outputs = buildReportOutputs(merged);
   for (const file of outputs.files) {
-    const path = join(outDir, file.path);
+    const path = resolve(outDir, file.path);
+    // The names came from shard artifacts (checked as they were read): a last check where they are used.
+    const inside = relative(outDir, path);
+    if (inside.split(sep)[0] === '..' || isAbsolute(inside)) {
+      throw new UsageError(`refusing to write ${file.path} for ${file.key}: it is outside ${outDir}`);
+    }
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
   }

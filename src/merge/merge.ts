@@ -2,12 +2,13 @@
 // directory) become one report with one verdict, and one set of flame graphs. Shards are refused
 // unless they measured the same commits with the same config and the same split, and every shard
 // is there. Compare works benchmark by benchmark, so the merged verdict is the unsharded one.
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkResult, Report } from '../model.js';
-import { benchmarkKey } from '../model.js';
+import { benchmarkKey, SAFE_NAME } from '../model.js';
+import { LIMITS, readJsonBounded } from '../profile/limits.js';
 import { UsageError } from '../settings.js';
-import { readStacks, STACKS_FILE, type StacksByBenchmark } from '../shard/record.js';
+import { readStacks, type ShardFlames, STACKS_FILE, type StacksByBenchmark } from '../shard/record.js';
 
 export interface ShardResult {
   /** The shard's output directory (what `--out` was, or a downloaded artifact). */
@@ -25,7 +26,11 @@ export interface MergedResult {
   slugs: Record<string, string>;
 }
 
-/** Reads each shard directory; one without a readable report is named as failed. */
+/**
+ * Reads each shard directory; one without a readable report is named as failed. A shard's files come
+ * from an artifact its job uploaded: they are read within caps, and every name in them that becomes a
+ * path (flame-graph slugs, profile paths) must be a plain name below the output folder.
+ */
 export function loadShards(dirs: string[]): ShardResult[] {
   if (dirs.length === 0) throw new UsageError('merge needs at least one shard directory');
   return dirs.map((dir) => {
@@ -37,7 +42,7 @@ export function loadShards(dirs: string[]): ShardResult[] {
     }
     let report: Report;
     try {
-      report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+      report = readJsonBounded(path, LIMITS.reportBytes) as Report;
     } catch (error) {
       throw new UsageError(`${path} is not readable JSON: ${(error as Error).message}`);
     }
@@ -47,13 +52,39 @@ export function loadShards(dirs: string[]): ShardResult[] {
     if (!report.shard) {
       throw new UsageError(`${path} is not a shard's report (it was made without --shard i/N)`);
     }
+    checkProfilePaths(report, path);
     const stacksPath = join(dir, STACKS_FILE);
-    const flames = existsSync(stacksPath) ? readStacks(stacksPath) : { stacks: {}, slugs: {} };
+    let flames: ShardFlames = { stacks: {}, slugs: {} };
+    try {
+      if (existsSync(stacksPath)) flames = readStacks(stacksPath);
+    } catch (error) {
+      throw new UsageError(
+        `${label(report)} (${dir}): cannot read ${STACKS_FILE}: ${(error as Error).message}`,
+      );
+    }
     return { dir, report, stacks: flames.stacks, slugs: flames.slugs };
   });
 }
 
 const label = (r: Report) => `shard ${r.shard?.index}/${r.shard?.count}`;
+
+/**
+ * The report's profile paths are joined to the output folder (the run artifact lists them): each must
+ * be relative, of plain names (SAFE_NAME), so none reaches outside it.
+ */
+function checkProfilePaths(report: Report, path: string): void {
+  for (const field of ['profiles', 'allocationProfiles'] as const) {
+    for (const [key, sides] of Object.entries(report[field] ?? {})) {
+      for (const rel of Object.values(sides ?? {})) {
+        if (typeof rel !== 'string' || !rel.split(/[\\/]/).every((name) => SAFE_NAME.test(name))) {
+          throw new UsageError(
+            `${label(report)} (${path}): the ${field} of ${JSON.stringify(key)} name ${JSON.stringify(rel)}, which is not a path of plain names inside the shard's folder`,
+          );
+        }
+      }
+    }
+  }
+}
 
 /** Checks that the shards belong together and are complete, then combines them. Pure. */
 export function mergeShards(shards: ShardResult[]): MergedResult {
@@ -167,10 +198,19 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   return { report, profiles, slugs };
 }
 
-/** Copies every shard's raw profiles into one output directory (their paths are already distinct). */
+/**
+ * Copies every shard's raw profiles into one output directory (their paths are already distinct).
+ * Only folders and regular files: a link in a shard's folder could point anywhere on this machine.
+ */
 export function copyProfiles(shards: ShardResult[], outDir: string): void {
+  const plain = (path: string) => {
+    const stat = lstatSync(path);
+    return stat.isDirectory() || stat.isFile();
+  };
   for (const shard of shards) {
     const from = join(shard.dir, 'profiles');
-    if (existsSync(from)) cpSync(from, join(outDir, 'profiles'), { recursive: true, force: false });
+    if (existsSync(from) && plain(from)) {
+      cpSync(from, join(outDir, 'profiles'), { recursive: true, force: false, filter: plain });
+    }
   }
 }

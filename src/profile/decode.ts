@@ -1,13 +1,17 @@
 // One entry to every profile format `flamegate diff` and production weighting read. The format is
 // told from the content, never from the file name: pprof (gzipped or not), V8's .cpuprofile JSON and
 // folded stacks. Each decoder produces the same PackedProfile.
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip, gunzipSync } from 'node:zlib';
 import type { PackedProfile, SampleType } from '../model.js';
 import { decodeCpuProfile, isCpuProfile } from './cpuprofile.js';
 import { decodeFolded, looksFolded } from './folded.js';
+import {
+  checkJsonSize,
+  gunzipBounded,
+  gunzipBoundedAsync,
+  LimitError,
+  readFileBounded,
+  readFileBoundedAsync,
+} from './limits.js';
 import { decodePprof, isGzip } from './pprof.js';
 
 export type ProfileFormat = 'pprof' | 'cpuprofile' | 'folded';
@@ -30,15 +34,13 @@ export interface DecodedProfile {
   profile: PackedProfile;
 }
 
-const gunzipAsync = promisify(gunzip);
-
 /**
- * Reads a profile file and inflates it when gzipped. Inflating runs on libuv's thread pool, so two
- * files read together inflate in parallel.
+ * Reads a profile file and inflates it when gzipped, each within its cap (LIMITS). Inflating runs on
+ * libuv's thread pool, so two files read together inflate in parallel.
  */
 async function readProfileBytes(path: string): Promise<Uint8Array> {
-  const bytes = await readFile(path);
-  return isGzip(bytes) ? gunzipAsync(bytes, { chunkSize: inflatedChunk(bytes) }) : bytes;
+  const bytes = await readFileBoundedAsync(path);
+  return isGzip(bytes) ? gunzipBoundedAsync(bytes, inflatedChunk(bytes)) : bytes;
 }
 
 /**
@@ -80,13 +82,23 @@ function isText(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** The first `count` lines, whole whatever their length (deep perf stacks make lines of many kB). */
+function firstLines(bytes: Uint8Array, count: number): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = 0;
+  for (let i = 0; i < count && end < text.length; i++) {
+    const newline = text.indexOf(0x0a, end);
+    end = newline < 0 ? text.length : newline + 1;
+  }
+  return text.toString('utf8', 0, end);
+}
+
 /** The format of a profile's (inflated) bytes; throws for text that is none of them. */
 export function detectFormat(bytes: Uint8Array): ProfileFormat {
   if (firstNonSpace(bytes) === 0x7b /* { */) return 'cpuprofile';
   // Every pprof file holds control bytes (field tags and lengths) in its first bytes.
   if (bytes.length > 0 && isText(bytes)) {
-    const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('utf8');
-    if (looksFolded(head)) return 'folded';
+    if (looksFolded(firstLines(bytes, 20))) return 'folded';
     throw new Error(
       'it is text but not folded stacks (lines of "caller;callee;leaf 123") nor .cpuprofile JSON',
     );
@@ -96,19 +108,22 @@ export function detectFormat(bytes: Uint8Array): ProfileFormat {
 
 /** Decodes a profile of any supported format (bytes gzipped or not); throws a message naming the problem. */
 export function decodeProfile(bytes: Uint8Array, options: DecodeOptions = {}): DecodedProfile {
-  const raw = isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  const raw = isGzip(bytes) ? gunzipBounded(bytes) : bytes;
   const format = detectFormat(raw);
   let profile: PackedProfile;
   if (format === 'pprof') {
     try {
       profile = decodePprof(raw, options);
     } catch (error) {
+      // Over a cap, it was read as a pprof far enough to be one.
+      if (error instanceof LimitError) throw error;
       throw new Error(
         `it is not a pprof, .cpuprofile or folded-stacks file (read as pprof: ${(error as Error).message})`,
       );
     }
     return { format, profile };
   }
+  if (format === 'cpuprofile') checkJsonSize(raw);
   const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   if (format === 'cpuprofile') {
     let json: unknown;
@@ -166,8 +181,10 @@ export function incomparable(base: ProfileKind, head: ProfileKind): string | und
 export function readProductionProfile(path: string): PackedProfile {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileBounded(path);
   } catch (error) {
+    if (error instanceof LimitError)
+      throw new Error(`cannot read the production profile ${path}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(`cannot read the production profile ${path}${code ? ` (${code})` : ''}`);
   }
@@ -198,6 +215,8 @@ export async function readSideBytes(path: string, side: string): Promise<Uint8Ar
   try {
     return await readProfileBytes(path);
   } catch (error) {
+    if (error instanceof LimitError)
+      throw new Error(`cannot read the ${side} profile ${path}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(`cannot read the ${side} profile ${path} (${code ?? (error as Error).message})`);
   }

@@ -3,9 +3,9 @@
 // is turned into frames once, and a sample costs one pass over its varints. A generic decoder that
 // builds an object per sample and per location is several times slower on the 100k-sample profiles
 // `flamegate diff` must handle in a fraction of a second.
-import { gunzipSync } from 'node:zlib';
 import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
 import type { Frame, PackedProfile, SampleType, StackProfile } from '../model.js';
+import { checkCap, gunzipBounded, LIMITS, overCap } from './limits.js';
 import { StackBuffer, unpackStacks } from './packed.js';
 
 export interface ReadOptions {
@@ -95,7 +95,7 @@ class IntList {
 }
 
 export function decodePprof(bytes: Uint8Array, options: ReadOptions = {}): PackedProfile {
-  const raw = isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  const raw = isGzip(bytes) ? gunzipBounded(bytes) : bytes;
   buf = raw;
   pos = 0;
   try {
@@ -105,9 +105,18 @@ export function decodePprof(bytes: Uint8Array, options: ReadOptions = {}): Packe
   }
 }
 
+/** What each of the profile's repeated fields holds, for a message naming the cap it went over. */
+const FIELD_NAMES: Record<number, string> = { 2: 'samples', 4: 'locations', 5: 'functions', 6: 'strings' };
+const fieldName = (field: number) => FIELD_NAMES[field] ?? `entries of field ${field}`;
+/** The cap on a repeated field's entries: samples, or the entries of a table (LIMITS). */
+const fieldCap = (field: number) => (field === 2 ? LIMITS.samples : LIMITS.tableEntries);
+/** Below this many range bounds (two per entry) no field is over its cap. */
+const smallerCap = 2 * Math.min(LIMITS.samples, LIMITS.tableEntries);
+
 /**
  * The byte ranges of the profile's length-delimited fields, by field number (from `pos` to `end`);
- * varint fields are skipped, but for comments (13), which are collected.
+ * varint fields are skipped, but for comments (13), which are collected. Each field's count is
+ * capped as it grows: a small gzipped file can hold a hundred million empty samples.
  */
 function scanFields(end: number, comments: number[]): Map<number, IntList> {
   const ranges = new Map<number, IntList>();
@@ -119,8 +128,10 @@ function scanFields(end: number, comments: number[]): Map<number, IntList> {
     const field = tag >>> 3;
     const wire = tag & 7;
     if (wire !== 2) {
-      if (field === 13) comments.push(varint());
-      else skip(wire);
+      if (field === 13) {
+        comments.push(varint());
+        if (comments.length > LIMITS.tableEntries) throw overCap(LIMITS.tableEntries, 'comments');
+      } else skip(wire);
       continue;
     }
     const len = varint();
@@ -133,6 +144,8 @@ function scanFields(end: number, comments: number[]): Map<number, IntList> {
       ranges.set(field, list);
     }
     list.pushPair(start, stop);
+    if (list.length > smallerCap && list.length > 2 * fieldCap(field))
+      throw overCap(fieldCap(field), fieldName(field));
     pos = stop;
   }
   return ranges;
@@ -157,6 +170,8 @@ function readLocation(stop: number, lines: IntList): number {
       }
       lines.push(functionId);
       lines.push(line);
+      if (lines.length > 2 * LIMITS.tableEntries)
+        throw overCap(LIMITS.tableEntries, 'lines (inlined frames) of locations');
     } else skip(t & 7);
   }
   return id;
@@ -235,6 +250,7 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
   for (let i = 0; packedComments && i < packedComments.length; i += 2) {
     pos = packedComments.data[i] as number;
     while (pos < (packedComments.data[i + 1] as number)) comments.push(varint());
+    checkCap(comments.length, LIMITS.tableEntries, 'comments');
   }
   locationLineStart.push(locationLines.length);
 
@@ -284,6 +300,7 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
     let index = frameIndex.get(key);
     if (index === undefined) {
       index = frames.length;
+      if (index === LIMITS.frames) throw overCap(LIMITS.frames, 'distinct frames');
       const name =
         f < 0 ? '' : string(functionFields.data[f] as number) || string(functionFields.data[f + 1] as number);
       const file = f < 0 ? '' : string(functionFields.data[f + 2] as number);
@@ -334,7 +351,8 @@ function decode(raw: Uint8Array, options: ReadOptions): PackedProfile {
   // has inlined frames (Node's profiles), else to the location, whose frames are filled in after.
   const flat = slotOf !== undefined && maxFramesPerLocation === 1;
   const idMap = flat ? frameById(slotOf, locStart, locFrames) : slots;
-  const read = new StackBuffer(sampleRanges.length / 2, sampleBytes);
+  // Room for one id per sample byte up to the cap on frames: only a profile near the cap has to count.
+  const read = new StackBuffer(sampleRanges.length / 2, Math.min(sampleBytes, LIMITS.stackFrames));
   readStacks(sampleRanges, valueIndex, countIndex, factor, idMap, flat ? undefined : sparse, read);
   const out = flat ? read : expandLocations(read, locStart, locFrames);
 
@@ -369,12 +387,17 @@ function readStacks(
   const values = new Float64Array(Math.max(valueIndex, countIndex) + 1);
   const ranges = sampleRanges.data;
   const idCount = map.length;
-  // The buffer has room for one id per sample byte: no sample can overflow it.
+  // The buffer has room for one id per sample byte, up to the cap on frames: a sample whose bytes
+  // would not fit (only near the cap) has its ids counted before it is read.
   const items = out.reserve(0);
+  const capacity = items.length;
   for (let s = 0; s < sampleRanges.length; s += 2) {
     let p = ranges[s] as number;
     const end = ranges[s + 1] as number;
     const first = out.length;
+    if (first + (end - p) > capacity && first + locationIdCount(p, end) > capacity) {
+      throw overCap(LIMITS.stackFrames, 'frames over all its stacks');
+    }
     let at = first;
     let unknown = 0;
     let nValues = 0;
@@ -438,6 +461,24 @@ function readStacks(
   }
 }
 
+/** The location ids of the sample from `from` to `end`. */
+function locationIdCount(from: number, end: number): number {
+  let n = 0;
+  pos = from;
+  while (pos < end) {
+    const tag = varint();
+    if (tag >>> 3 !== 1) skip(tag & 7);
+    else if ((tag & 7) === 0) {
+      varint();
+      n++;
+    } else if ((tag & 7) === 2) {
+      const stop = varint() + pos;
+      for (; pos < stop; pos++) if ((buf[pos] as number) < 0x80) n++;
+    } else skip(tag & 7);
+  }
+  return n;
+}
+
 /** Each location id's one frame, or -1 (no such location, or one without frames). */
 function frameById(slotOf: Int32Array, locStart: Int32Array, locFrames: Int32Array): Int32Array {
   const map = new Int32Array(slotOf.length).fill(-1);
@@ -457,6 +498,9 @@ function expandLocations(read: StackBuffer, locStart: Int32Array, locFrames: Int
     const l = slots[i] as number;
     total += (locStart[l + 1] as number) - (locStart[l] as number);
   }
+  // A few locations of thousands of inlined frames each, repeated by every sample, expand a small
+  // file into gigabytes: the total is checked before anything is made.
+  checkCap(total, LIMITS.stackFrames, 'frames over all its stacks (inlined frames expanded)');
   const out = new StackBuffer(values.length, total);
   const frames = out.reserve(total);
   let at = 0;

@@ -2,12 +2,13 @@
 // allocation pass's per-process heap profiles in; per benchmark and side, the merged stacks (for flame
 // graphs), one function table per process (for the function and allocation statistics; a heap table's
 // `selfNsPerOp` holds bytes per op) and one merged pprof file for users out. Each file is decoded once.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { BenchmarkMeasurement, Side, SideProfile, StackProfile } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { classifyProfile, relativeToRoots } from './classify.js';
 import { functionTable } from './functions.js';
+import { readFileBounded } from './limits.js';
 import { readPprof } from './pprof.js';
 import { encodePprof } from './write-pprof.js';
 
@@ -60,7 +61,7 @@ function mergeAll(input: ProfileStageInput, kind: ProfileKind): BenchmarkProfile
       const written = kind.written(m, side);
       if (!written?.length) continue;
       const raw = written.map((w) =>
-        readPprof(readFileSync(w.path), kind.valueType ? { valueType: kind.valueType.type } : {}),
+        readPprof(readFileBounded(w.path), kind.valueType ? { valueType: kind.valueType.type } : {}),
       );
       const classified = raw.map((p) => classifyProfile(p, { roots: input.roots }));
       // The worktrees are gone once the run ends: the saved profile names files relative to the repo.

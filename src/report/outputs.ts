@@ -3,7 +3,7 @@
 // returns contents and relative paths; the caller writes them.
 import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
 import type { Report, Side, StackProfile } from '../model.js';
-import { benchmarkKey } from '../model.js';
+import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 
 export interface ReportOutputOptions {
@@ -61,6 +61,8 @@ export function renderFlames(
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
     if (!name) throw new Error(`no file name for benchmark ${key}: the measure stage names every benchmark`);
+    if (!SAFE_NAME.test(name))
+      throw new Error(`the file name ${JSON.stringify(name)} of ${key} is not a plain name`);
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
       repoUrl: options.repoUrl,

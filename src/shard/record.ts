@@ -2,12 +2,20 @@
 // the config fingerprint, the shard plan, the package of each benchmark, and (for shards) the
 // flame-graph stacks, which `flamegate merge` renders into the one set of flame graphs.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Config, Report, ShardInfo, Side, StackProfile } from '../model.js';
-import { benchmarkKey } from '../model.js';
+import { benchmarkKey, SAFE_NAME } from '../model.js';
+import {
+  checkCap,
+  checkJsonSize,
+  gunzipBounded,
+  LIMITS,
+  readFileBounded,
+  readJsonBounded,
+} from '../profile/limits.js';
 import { UsageError } from '../settings.js';
 import { packageOf } from '../workspace/packages.js';
 import { costsFromReport } from './select.js';
@@ -83,8 +91,80 @@ export function writeStacks(outDir: string, flames: ShardFlames): string {
   return path;
 }
 
+/**
+ * Reads a shard's stacks. The file comes from an artifact, which the shard's job (and the pull
+ * request's code in it) could write: it is read within the caps on files (LIMITS), and every slug,
+ * frame and stack is checked before flame graphs are drawn and files named from it. Throws a message
+ * naming what is wrong; the caller names the file.
+ */
 export function readStacks(path: string): ShardFlames {
-  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as ShardFlames;
+  const text = gunzipBounded(readFileBounded(path));
+  checkJsonSize(text);
+  let flames: unknown;
+  try {
+    flames = JSON.parse(text.toString('utf8'));
+  } catch (error) {
+    throw new Error(`it is not JSON: ${(error as Error).message}`);
+  }
+  return checkFlames(flames);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkFlames(value: unknown): ShardFlames {
+  if (!isObject(value) || !isObject(value.stacks) || !isObject(value.slugs)) {
+    throw new Error('it does not hold "stacks" and "slugs"');
+  }
+  for (const [key, slug] of Object.entries(value.slugs)) {
+    if (typeof slug !== 'string' || !SAFE_NAME.test(slug)) {
+      throw new Error(
+        `benchmark ${JSON.stringify(key)} has the file name ${JSON.stringify(slug)}, which is not a plain file name (letters, digits, . _ -)`,
+      );
+    }
+  }
+  for (const [key, sides] of Object.entries(value.stacks)) {
+    if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no profiles`);
+    for (const side of ['base', 'head'] as const) {
+      if (sides[side] !== undefined)
+        checkStackProfile(sides[side], `${side} profile of ${JSON.stringify(key)}`);
+    }
+  }
+  return value as unknown as ShardFlames;
+}
+
+/** Throws unless `value` is a StackProfile whose stacks name its frames, within the caps per profile. */
+function checkStackProfile(value: unknown, what: string): void {
+  const profile = value as StackProfile;
+  if (!isObject(value) || !Array.isArray(profile.frames) || !Array.isArray(profile.stacks)) {
+    throw new Error(`the ${what} is not a list of frames and stacks`);
+  }
+  if (typeof profile.ops !== 'number' || !(profile.ops > 0))
+    throw new Error(`the ${what} has no operation count`);
+  checkCap(profile.frames.length, LIMITS.frames, `distinct frames in the ${what}`);
+  checkCap(profile.stacks.length, LIMITS.samples, `stacks in the ${what}`);
+  for (const frame of profile.frames) {
+    if (
+      !isObject(frame) ||
+      typeof frame.name !== 'string' ||
+      typeof frame.file !== 'string' ||
+      typeof frame.line !== 'number'
+    ) {
+      throw new Error(`the ${what} has a frame without a name, file and line`);
+    }
+  }
+  const frameCount = profile.frames.length;
+  for (const stack of profile.stacks) {
+    if (
+      !isObject(stack) ||
+      !Array.isArray(stack.frames) ||
+      !Number.isFinite(stack.ns) ||
+      !Number.isFinite(stack.samples) ||
+      !stack.frames.every((f) => Number.isInteger(f) && f >= 0 && f < frameCount)
+    ) {
+      throw new Error(`the ${what} has a stack that is not frames of the profile with a value`);
+    }
+  }
 }
 
 /** Shard artifacts of one run: `flamegate-shard-2-of-4`, or with a comment-key `flamegate-<key>-shard-2-of-4`. */
@@ -97,7 +177,7 @@ export function shardArtifactPrefix(commentKey?: string): string {
 export function readCostsFile(path: string, what: string): Record<string, number> {
   let report: unknown;
   try {
-    report = JSON.parse(readFileSync(path, 'utf8'));
+    report = readJsonBounded(path, LIMITS.reportBytes);
   } catch (error) {
     throw new UsageError(
       `${what}: cannot read ${path} as a flamegate JSON report: ${(error as Error).message}`,

@@ -6,11 +6,12 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-REQ3BJV7.js";
+} from "./cli-chunk-6LENIPDL.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-KUSY6ATX.js";
+} from "./cli-chunk-AF3WSJT2.js";
+import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -5,17 +5,22 @@ const require = __fgCreateRequire(import.meta.url);
 const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
+  SAFE_NAME,
   STACKS_FILE,
   benchmarkKey,
   buildReportOutputs,
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-FNLEQFND.js";
+} from "./cli-chunk-L6OLB5RX.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-CC2FQFTS.js";
+import {
+  LIMITS,
+  readJsonBounded
+} from "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name
@@ -24,11 +29,11 @@ import {
 // src/cli/merge.ts
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join as join2, resolve } from "node:path";
+import { dirname, isAbsolute, join as join2, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/merge/merge.ts
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync } from "node:fs";
 import { join } from "node:path";
 function loadShards(dirs) {
   if (dirs.length === 0) throw new UsageError("merge needs at least one shard directory");
@@ -41,7 +46,7 @@ function loadShards(dirs) {
     }
     let report;
     try {
-      report = JSON.parse(readFileSync(path, "utf8"));
+      report = readJsonBounded(path, LIMITS.reportBytes);
     } catch (error) {
       throw new UsageError(`${path} is not readable JSON: ${error.message}`);
     }
@@ -51,13 +56,35 @@ function loadShards(dirs) {
     if (!report.shard) {
       throw new UsageError(`${path} is not a shard's report (it was made without --shard i/N)`);
     }
+    checkProfilePaths(report, path);
     const stacksPath = join(dir, STACKS_FILE);
-    const flames = existsSync(stacksPath) ? readStacks(stacksPath) : { stacks: {}, slugs: {} };
+    let flames = { stacks: {}, slugs: {} };
+    try {
+      if (existsSync(stacksPath)) flames = readStacks(stacksPath);
+    } catch (error) {
+      throw new UsageError(
+        `${label(report)} (${dir}): cannot read ${STACKS_FILE}: ${error.message}`
+      );
+    }
     return { dir, report, stacks: flames.stacks, slugs: flames.slugs };
   });
 }
 __name(loadShards, "loadShards");
 var label = /* @__PURE__ */ __name((r) => `shard ${r.shard?.index}/${r.shard?.count}`, "label");
+function checkProfilePaths(report, path) {
+  for (const field of ["profiles", "allocationProfiles"]) {
+    for (const [key, sides] of Object.entries(report[field] ?? {})) {
+      for (const rel of Object.values(sides ?? {})) {
+        if (typeof rel !== "string" || !rel.split(/[\\/]/).every((name) => SAFE_NAME.test(name))) {
+          throw new UsageError(
+            `${label(report)} (${path}): the ${field} of ${JSON.stringify(key)} name ${JSON.stringify(rel)}, which is not a path of plain names inside the shard's folder`
+          );
+        }
+      }
+    }
+  }
+}
+__name(checkProfilePaths, "checkProfilePaths");
 function mergeShards(shards) {
   if (shards.length === 0) throw new UsageError("merge needs at least one shard");
   const first = shards[0];
@@ -157,9 +184,15 @@ function mergeShards(shards) {
 }
 __name(mergeShards, "mergeShards");
 function copyProfiles(shards, outDir) {
+  const plain = /* @__PURE__ */ __name((path) => {
+    const stat = lstatSync(path);
+    return stat.isDirectory() || stat.isFile();
+  }, "plain");
   for (const shard of shards) {
     const from = join(shard.dir, "profiles");
-    if (existsSync(from)) cpSync(from, join(outDir, "profiles"), { recursive: true, force: false });
+    if (existsSync(from) && plain(from)) {
+      cpSync(from, join(outDir, "profiles"), { recursive: true, force: false, filter: plain });
+    }
   }
 }
 __name(copyProfiles, "copyProfiles");
@@ -208,7 +241,11 @@ ${MERGE_USAGE}`);
   copyProfiles(shards, outDir);
   const outputs = buildReportOutputs(merged);
   for (const file of outputs.files) {
-    const path = join2(outDir, file.path);
+    const path = resolve(outDir, file.path);
+    const inside = relative(outDir, path);
+    if (inside.split(sep)[0] === ".." || isAbsolute(inside)) {
+      throw new UsageError(`refusing to write ${file.path} for ${file.key}: it is outside ${outDir}`);
+    }
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
   }

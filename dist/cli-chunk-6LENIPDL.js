@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-KUSY6ATX.js";
+} from "./cli-chunk-AF3WSJT2.js";
 import {
   sideStacks
 } from "./cli-chunk-LY4D7BNO.js";

@@ -5,6 +5,17 @@ const require = __fgCreateRequire(import.meta.url);
 const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
+  LIMITS,
+  LimitError,
+  checkCap,
+  checkJsonSize,
+  gunzipBounded,
+  gunzipBoundedAsync,
+  overCap,
+  readFileBounded,
+  readFileBoundedAsync
+} from "./cli-chunk-4L6WBSUI.js";
+import {
   StackBuffer,
   packStacks,
   unpackStacks
@@ -12,12 +23,6 @@ import {
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
-
-// src/profile/decode.ts
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { promisify } from "node:util";
-import { gunzip, gunzipSync as gunzipSync2 } from "node:zlib";
 
 // src/profile/cpuprofile.ts
 var CPUPROFILE_SAMPLE_TYPE = { type: "cpu", unit: "nanoseconds" };
@@ -28,73 +33,146 @@ function isCpuProfile(value) {
   );
 }
 __name(isCpuProfile, "isCpuProfile");
-function decodeCpuProfile(json) {
-  const nodes = json.nodes;
+function slotsById(nodes) {
+  checkCap(nodes.length, LIMITS.samples, "call-tree nodes");
   const slot = /* @__PURE__ */ new Map();
   nodes.forEach((n, i) => {
+    if (slot.has(n.id)) throw new Error(`node id ${n.id} appears twice in "nodes"`);
     slot.set(n.id, i);
   });
+  return slot;
+}
+__name(slotsById, "slotsById");
+function parentsOf(nodes, slot) {
   const parent = new Int32Array(nodes.length).fill(-1);
   nodes.forEach((n, i) => {
+    if (n.children !== void 0 && !Array.isArray(n.children)) {
+      throw new Error(`node ${n.id} has "children" that is not a list of node ids`);
+    }
     for (const child of n.children ?? []) {
       const c = slot.get(child);
-      if (c !== void 0) parent[c] = i;
+      if (c === void 0)
+        throw new Error(`node ${n.id} lists child ${String(child)}, which is no node's id`);
+      if (parent[c] !== -1 && parent[c] !== i) throw new Error(`node ${child} is the child of two nodes`);
+      parent[c] = i;
     }
-    if (typeof n.parent === "number") parent[i] = slot.get(n.parent) ?? -1;
+    if (n.parent !== void 0) {
+      const p = slot.get(n.parent);
+      if (p === void 0)
+        throw new Error(`node ${n.id} names parent ${String(n.parent)}, which is no node's id`);
+      parent[i] = p;
+    }
   });
+  return parent;
+}
+__name(parentsOf, "parentsOf");
+function selfTimes(json, slot) {
+  const nodes = json.nodes;
   const selfUs = new Float64Array(nodes.length);
   const hits = new Float64Array(nodes.length);
   const samples = json.samples ?? [];
-  const deltas = json.timeDeltas ?? [];
-  if (samples.length > 0 && deltas.length === samples.length) {
+  const deltas = json.timeDeltas;
+  if (!Array.isArray(samples)) throw new Error('"samples" is not a list of node ids');
+  if (samples.length > 0) {
+    if (!Array.isArray(deltas)) throw new Error('it has "samples" but no "timeDeltas" list to time them');
+    if (deltas.length !== samples.length) {
+      throw new Error(
+        `it has ${samples.length} samples but ${deltas.length} timeDeltas: each sample needs one`
+      );
+    }
+    for (let i = 0; i < deltas.length; i++) {
+      if (!Number.isFinite(deltas[i])) {
+        throw new Error(
+          `timeDeltas[${i}] is ${JSON.stringify(deltas[i]) ?? "missing"}, not a number of microseconds`
+        );
+      }
+    }
     let last = 0;
     for (let i = 0; i < samples.length; i++) {
       const at = slot.get(samples[i]);
-      if (at === void 0) continue;
+      if (at === void 0)
+        throw new Error(`samples[${i}] is ${JSON.stringify(samples[i])}, which is no node's id`);
       const next = deltas[i + 1];
       const us = next !== void 0 ? next : last;
       if (next !== void 0) last = next;
       selfUs[at] = selfUs[at] + Math.max(0, us);
       hits[at] = hits[at] + 1;
     }
-  } else {
-    let total = 0;
-    for (const n of nodes) total += n.hitCount ?? 0;
-    const span = (json.endTime ?? 0) - (json.startTime ?? 0);
-    const perHit = total > 0 && span > 0 ? span / total : 1e3;
-    nodes.forEach((n, i) => {
-      hits[i] = n.hitCount ?? 0;
-      selfUs[i] = (n.hitCount ?? 0) * perHit;
-    });
+    return { selfUs, hits };
   }
+  let total = 0;
+  nodes.forEach((n) => {
+    if (n.hitCount !== void 0 && !(Number.isFinite(n.hitCount) && n.hitCount >= 0)) {
+      throw new Error(`node ${n.id} has hitCount ${JSON.stringify(n.hitCount)}, not a count`);
+    }
+    total += n.hitCount ?? 0;
+  });
+  const span = (json.endTime ?? 0) - (json.startTime ?? 0);
+  const perHit = total > 0 && span > 0 ? span / total : 1e3;
+  nodes.forEach((n, i) => {
+    hits[i] = n.hitCount ?? 0;
+    selfUs[i] = (n.hitCount ?? 0) * perHit;
+  });
+  return { selfUs, hits };
+}
+__name(selfTimes, "selfTimes");
+function depthsOf(parent, frameOf) {
+  const depth = new Int32Array(parent.length).fill(-1);
+  const pending = [];
+  for (let i = 0; i < parent.length; i++) {
+    for (let at = i; at >= 0 && depth[at] < 0; at = parent[at]) {
+      if (depth[at] === -2) throw new Error("the call tree has a cycle");
+      depth[at] = -2;
+      pending.push(at);
+    }
+    while (pending.length > 0) {
+      const at = pending.pop();
+      const p = parent[at];
+      depth[at] = (p >= 0 ? depth[p] : 0) + (frameOf[at] >= 0 ? 1 : 0);
+    }
+  }
+  return depth;
+}
+__name(depthsOf, "depthsOf");
+function decodeCpuProfile(json) {
+  const nodes = json.nodes;
+  const slot = slotsById(nodes);
+  const parent = parentsOf(nodes, slot);
+  const { selfUs, hits } = selfTimes(json, slot);
   const frames = [];
   const frameIndex = /* @__PURE__ */ new Map();
   const frameOf = new Int32Array(nodes.length).fill(-1);
   nodes.forEach((n, i) => {
-    const name = n.callFrame?.functionName || "(anonymous)";
+    const call = n.callFrame;
+    const name = typeof call?.functionName === "string" && call.functionName ? call.functionName : "(anonymous)";
     if (SKIPPED.has(name)) return;
-    const file = n.callFrame?.url ?? "";
-    const line = (n.callFrame?.lineNumber ?? -1) + 1;
+    const file = typeof call?.url === "string" ? call.url : "";
+    const line = Number.isInteger(call?.lineNumber) ? call?.lineNumber + 1 : 0;
     const key = `${name}\0${file}\0${line}`;
     let f = frameIndex.get(key);
     if (f === void 0) {
       f = frames.length;
+      if (f === LIMITS.frames) throw overCap(LIMITS.frames, "distinct frames");
       frames.push({ name, file, line: Math.max(0, line), kind: "user" });
       frameIndex.set(key, f);
     }
     frameOf[i] = f;
   });
-  const out = new StackBuffer(nodes.length, nodes.length * 16);
-  const path = [];
+  const depth = depthsOf(parent, frameOf);
+  let stackFrames = 0;
+  for (let i = 0; i < nodes.length; i++)
+    if (hits[i] !== 0 && frameOf[i] !== -1) stackFrames += depth[i];
+  checkCap(stackFrames, LIMITS.stackFrames, "frames over all its stacks");
+  const out = new StackBuffer(nodes.length, stackFrames);
   for (let i = 0; i < nodes.length; i++) {
     if (hits[i] === 0 || frameOf[i] === -1) continue;
-    path.length = 0;
+    const room = out.reserve(depth[i]);
+    let w = out.length + depth[i];
     for (let at = i; at >= 0; at = parent[at]) {
       const f = frameOf[at];
-      if (f >= 0) path.push(f);
-      if (path.length > nodes.length) throw new Error("the call tree has a cycle");
+      if (f >= 0) room[--w] = f;
     }
-    for (let k = path.length - 1; k >= 0; k--) out.pushFrame(path[k]);
+    out.length += depth[i];
     out.endStack(selfUs[i] * 1e3, hits[i]);
   }
   return out.finish(frames, 1, CPUPROFILE_SAMPLE_TYPE);
@@ -130,6 +208,7 @@ function decodeFolded(text) {
   const frameIndex = /* @__PURE__ */ new Map();
   const out = new StackBuffer(1024);
   let lineNumber = 0;
+  let stacks = 0;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
@@ -142,23 +221,28 @@ function decodeFolded(text) {
     if (!m) throw new Error(`line ${lineNumber} is not "frame;frame;… count": ${line.slice(0, 80)}`);
     const count = Number(m[2]);
     if (count === 0) continue;
-    for (const raw of m[1].split(";")) {
+    const stack = m[1];
+    for (let from = 0; from <= stack.length; ) {
+      let to = stack.indexOf(";", from);
+      if (to < 0) to = stack.length;
+      const raw = stack.slice(from, to);
+      from = to + 1;
       let f = frameIndex.get(raw);
       if (f === void 0) {
         f = frames.length;
+        if (f === LIMITS.frames) throw overCap(LIMITS.frames, "distinct frames");
         frames.push({ ...parseFoldedFrame(raw), kind: "user" });
         frameIndex.set(raw, f);
       }
+      if (out.length === LIMITS.stackFrames) throw overCap(LIMITS.stackFrames, "frames over all its stacks");
       out.pushFrame(f);
     }
+    if (++stacks > LIMITS.samples) throw overCap(LIMITS.samples, "stacks (lines)");
     out.endStack(count, count);
   }
   return out.finish(frames, 1, FOLDED_SAMPLE_TYPE);
 }
 __name(decodeFolded, "decodeFolded");
-
-// src/profile/pprof.ts
-import { gunzipSync } from "node:zlib";
 
 // src/measure/protocol.ts
 var OPS_COMMENT_PREFIX = "flamegate.ops=";
@@ -230,7 +314,7 @@ var IntList = class {
   }
 };
 function decodePprof(bytes, options = {}) {
-  const raw = isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  const raw = isGzip(bytes) ? gunzipBounded(bytes) : bytes;
   buf = raw;
   pos = 0;
   try {
@@ -240,6 +324,10 @@ function decodePprof(bytes, options = {}) {
   }
 }
 __name(decodePprof, "decodePprof");
+var FIELD_NAMES = { 2: "samples", 4: "locations", 5: "functions", 6: "strings" };
+var fieldName = /* @__PURE__ */ __name((field) => FIELD_NAMES[field] ?? `entries of field ${field}`, "fieldName");
+var fieldCap = /* @__PURE__ */ __name((field) => field === 2 ? LIMITS.samples : LIMITS.tableEntries, "fieldCap");
+var smallerCap = 2 * Math.min(LIMITS.samples, LIMITS.tableEntries);
 function scanFields(end, comments) {
   const ranges = /* @__PURE__ */ new Map();
   for (const field of [1, 2, 3, 4, 5, 6, 13]) ranges.set(field, new IntList());
@@ -248,8 +336,10 @@ function scanFields(end, comments) {
     const field = tag >>> 3;
     const wire = tag & 7;
     if (wire !== 2) {
-      if (field === 13) comments.push(varint());
-      else skip(wire);
+      if (field === 13) {
+        comments.push(varint());
+        if (comments.length > LIMITS.tableEntries) throw overCap(LIMITS.tableEntries, "comments");
+      } else skip(wire);
       continue;
     }
     const len = varint();
@@ -262,6 +352,8 @@ function scanFields(end, comments) {
       ranges.set(field, list);
     }
     list.pushPair(start, stop);
+    if (list.length > smallerCap && list.length > 2 * fieldCap(field))
+      throw overCap(fieldCap(field), fieldName(field));
     pos = stop;
   }
   return ranges;
@@ -285,6 +377,8 @@ function readLocation(stop, lines) {
       }
       lines.push(functionId);
       lines.push(line);
+      if (lines.length > 2 * LIMITS.tableEntries)
+        throw overCap(LIMITS.tableEntries, "lines (inlined frames) of locations");
     } else skip(t & 7);
   }
   return id;
@@ -355,6 +449,7 @@ function decode(raw, options) {
   for (let i = 0; packedComments && i < packedComments.length; i += 2) {
     pos = packedComments.data[i];
     while (pos < packedComments.data[i + 1]) comments.push(varint());
+    checkCap(comments.length, LIMITS.tableEntries, "comments");
   }
   locationLineStart.push(locationLines.length);
   const decoded = /* @__PURE__ */ new Map();
@@ -398,6 +493,7 @@ function decode(raw, options) {
     let index = frameIndex.get(key);
     if (index === void 0) {
       index = frames.length;
+      if (index === LIMITS.frames) throw overCap(LIMITS.frames, "distinct frames");
       const name = f < 0 ? "" : string(functionFields.data[f]) || string(functionFields.data[f + 1]);
       const file = f < 0 ? "" : string(functionFields.data[f + 2]);
       frames.push({ name, file, line: startLine, kind: "user" });
@@ -440,7 +536,7 @@ function decode(raw, options) {
   }
   const flat = slotOf !== void 0 && maxFramesPerLocation === 1;
   const idMap = flat ? frameById(slotOf, locStart, locFrames) : slots;
-  const read = new StackBuffer(sampleRanges.length / 2, sampleBytes);
+  const read = new StackBuffer(sampleRanges.length / 2, Math.min(sampleBytes, LIMITS.stackFrames));
   readStacks(sampleRanges, valueIndex, countIndex, factor, idMap, flat ? void 0 : sparse, read);
   const out = flat ? read : expandLocations(read, locStart, locFrames);
   let ops = 1;
@@ -460,10 +556,14 @@ function readStacks(sampleRanges, valueIndex, countIndex, factor, map, sparse, o
   const ranges = sampleRanges.data;
   const idCount = map.length;
   const items = out.reserve(0);
+  const capacity = items.length;
   for (let s = 0; s < sampleRanges.length; s += 2) {
     let p = ranges[s];
     const end = ranges[s + 1];
     const first = out.length;
+    if (first + (end - p) > capacity && first + locationIdCount(p, end) > capacity) {
+      throw overCap(LIMITS.stackFrames, "frames over all its stacks");
+    }
     let at = first;
     let unknown = 0;
     let nValues = 0;
@@ -526,6 +626,23 @@ function readStacks(sampleRanges, valueIndex, countIndex, factor, map, sparse, o
   }
 }
 __name(readStacks, "readStacks");
+function locationIdCount(from, end) {
+  let n = 0;
+  pos = from;
+  while (pos < end) {
+    const tag = varint();
+    if (tag >>> 3 !== 1) skip(tag & 7);
+    else if ((tag & 7) === 0) {
+      varint();
+      n++;
+    } else if ((tag & 7) === 2) {
+      const stop = varint() + pos;
+      for (; pos < stop; pos++) if (buf[pos] < 128) n++;
+    } else skip(tag & 7);
+  }
+  return n;
+}
+__name(locationIdCount, "locationIdCount");
 function frameById(slotOf, locStart, locFrames) {
   const map = new Int32Array(slotOf.length).fill(-1);
   for (let id = 0; id < slotOf.length; id++) {
@@ -543,6 +660,7 @@ function expandLocations(read, locStart, locFrames) {
     const l = slots[i];
     total += locStart[l + 1] - locStart[l];
   }
+  checkCap(total, LIMITS.stackFrames, "frames over all its stacks (inlined frames expanded)");
   const out = new StackBuffer(values.length, total);
   const frames = out.reserve(total);
   let at = 0;
@@ -591,10 +709,9 @@ var FORMAT_NAMES = {
   cpuprofile: ".cpuprofile (V8 JSON)",
   folded: "folded stacks"
 };
-var gunzipAsync = promisify(gunzip);
 async function readProfileBytes(path) {
-  const bytes = await readFile(path);
-  return isGzip(bytes) ? gunzipAsync(bytes, { chunkSize: inflatedChunk(bytes) }) : bytes;
+  const bytes = await readFileBoundedAsync(path);
+  return isGzip(bytes) ? gunzipBoundedAsync(bytes, inflatedChunk(bytes)) : bytes;
 }
 __name(readProfileBytes, "readProfileBytes");
 function inflatedChunk(bytes) {
@@ -625,11 +742,20 @@ function isText(bytes) {
   return true;
 }
 __name(isText, "isText");
+function firstLines(bytes, count) {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = 0;
+  for (let i = 0; i < count && end < text.length; i++) {
+    const newline = text.indexOf(10, end);
+    end = newline < 0 ? text.length : newline + 1;
+  }
+  return text.toString("utf8", 0, end);
+}
+__name(firstLines, "firstLines");
 function detectFormat(bytes) {
   if (firstNonSpace(bytes) === 123) return "cpuprofile";
   if (bytes.length > 0 && isText(bytes)) {
-    const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString("utf8");
-    if (looksFolded(head)) return "folded";
+    if (looksFolded(firstLines(bytes, 20))) return "folded";
     throw new Error(
       'it is text but not folded stacks (lines of "caller;callee;leaf 123") nor .cpuprofile JSON'
     );
@@ -638,19 +764,21 @@ function detectFormat(bytes) {
 }
 __name(detectFormat, "detectFormat");
 function decodeProfile(bytes, options = {}) {
-  const raw = isGzip(bytes) ? gunzipSync2(bytes) : bytes;
+  const raw = isGzip(bytes) ? gunzipBounded(bytes) : bytes;
   const format = detectFormat(raw);
   let profile;
   if (format === "pprof") {
     try {
       profile = decodePprof(raw, options);
     } catch (error) {
+      if (error instanceof LimitError) throw error;
       throw new Error(
         `it is not a pprof, .cpuprofile or folded-stacks file (read as pprof: ${error.message})`
       );
     }
     return { format, profile };
   }
+  if (format === "cpuprofile") checkJsonSize(raw);
   const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
   if (format === "cpuprofile") {
     let json;
@@ -691,8 +819,10 @@ __name(incomparable, "incomparable");
 function readProductionProfile(path) {
   let bytes;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileBounded(path);
   } catch (error) {
+    if (error instanceof LimitError)
+      throw new Error(`cannot read the production profile ${path}: ${error.message}`);
     const code = error.code;
     throw new Error(`cannot read the production profile ${path}${code ? ` (${code})` : ""}`);
   }
@@ -716,6 +846,8 @@ async function readSideBytes(path, side) {
   try {
     return await readProfileBytes(path);
   } catch (error) {
+    if (error instanceof LimitError)
+      throw new Error(`cannot read the ${side} profile ${path}: ${error.message}`);
     const code = error.code;
     throw new Error(`cannot read the ${side} profile ${path} (${code ?? error.message})`);
   }

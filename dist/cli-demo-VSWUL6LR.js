@@ -7,16 +7,17 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-6XOOV7VX.js";
+} from "./cli-chunk-AB7K4X5Y.js";
 import "./cli-chunk-DRGU5FL6.js";
-import "./cli-chunk-KUSY6ATX.js";
+import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-FNLEQFND.js";
+} from "./cli-chunk-L6OLB5RX.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -25,14 +25,22 @@ import {
   sourceUrl
 } from "./cli-chunk-CC2FQFTS.js";
 import {
+  LIMITS,
+  checkCap,
+  checkJsonSize,
+  gunzipBounded,
+  readFileBounded,
+  readJsonBounded
+} from "./cli-chunk-4L6WBSUI.js";
+import {
   __commonJS,
   __name,
   __toESM
 } from "./cli-chunk-XYLEW4VM.js";
 
-// ../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -232,9 +240,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -296,9 +304,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -634,9 +642,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1649,15 +1657,15 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject = /* @__PURE__ */ __name((val) => val && typeof val === "object" && !Array.isArray(val), "isObject");
+    var isObject2 = /* @__PURE__ */ __name((val) => val && typeof val === "object" && !Array.isArray(val), "isObject");
     var picomatch3 = /* @__PURE__ */ __name((glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -1670,7 +1678,7 @@ var require_picomatch = __commonJS({
         }, "arrayMatcher");
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -1789,9 +1797,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1869,6 +1877,7 @@ function benchmarkKey(id) {
   return `${id.file} > ${id.name}`;
 }
 __name(benchmarkKey, "benchmarkKey");
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 // src/shard/select.ts
 function parseShard(value, what = "--shard") {
@@ -1985,10 +1994,10 @@ __name(shardSelector, "shardSelector");
 
 // src/shard/record.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 import { performance } from "node:perf_hooks";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 
 // src/workspace/packages.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -2122,13 +2131,65 @@ function writeStacks(outDir, flames) {
 }
 __name(writeStacks, "writeStacks");
 function readStacks(path) {
-  return JSON.parse(gunzipSync(readFileSync(path)).toString("utf8"));
+  const text = gunzipBounded(readFileBounded(path));
+  checkJsonSize(text);
+  let flames;
+  try {
+    flames = JSON.parse(text.toString("utf8"));
+  } catch (error) {
+    throw new Error(`it is not JSON: ${error.message}`);
+  }
+  return checkFlames(flames);
 }
 __name(readStacks, "readStacks");
+var isObject = /* @__PURE__ */ __name((value) => typeof value === "object" && value !== null && !Array.isArray(value), "isObject");
+function checkFlames(value) {
+  if (!isObject(value) || !isObject(value.stacks) || !isObject(value.slugs)) {
+    throw new Error('it does not hold "stacks" and "slugs"');
+  }
+  for (const [key, slug] of Object.entries(value.slugs)) {
+    if (typeof slug !== "string" || !SAFE_NAME.test(slug)) {
+      throw new Error(
+        `benchmark ${JSON.stringify(key)} has the file name ${JSON.stringify(slug)}, which is not a plain file name (letters, digits, . _ -)`
+      );
+    }
+  }
+  for (const [key, sides] of Object.entries(value.stacks)) {
+    if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no profiles`);
+    for (const side of ["base", "head"]) {
+      if (sides[side] !== void 0)
+        checkStackProfile(sides[side], `${side} profile of ${JSON.stringify(key)}`);
+    }
+  }
+  return value;
+}
+__name(checkFlames, "checkFlames");
+function checkStackProfile(value, what) {
+  const profile = value;
+  if (!isObject(value) || !Array.isArray(profile.frames) || !Array.isArray(profile.stacks)) {
+    throw new Error(`the ${what} is not a list of frames and stacks`);
+  }
+  if (typeof profile.ops !== "number" || !(profile.ops > 0))
+    throw new Error(`the ${what} has no operation count`);
+  checkCap(profile.frames.length, LIMITS.frames, `distinct frames in the ${what}`);
+  checkCap(profile.stacks.length, LIMITS.samples, `stacks in the ${what}`);
+  for (const frame of profile.frames) {
+    if (!isObject(frame) || typeof frame.name !== "string" || typeof frame.file !== "string" || typeof frame.line !== "number") {
+      throw new Error(`the ${what} has a frame without a name, file and line`);
+    }
+  }
+  const frameCount = profile.frames.length;
+  for (const stack of profile.stacks) {
+    if (!isObject(stack) || !Array.isArray(stack.frames) || !Number.isFinite(stack.ns) || !Number.isFinite(stack.samples) || !stack.frames.every((f) => Number.isInteger(f) && f >= 0 && f < frameCount)) {
+      throw new Error(`the ${what} has a stack that is not frames of the profile with a value`);
+    }
+  }
+}
+__name(checkStackProfile, "checkStackProfile");
 function readCostsFile(path, what) {
   let report;
   try {
-    report = JSON.parse(readFileSync(path, "utf8"));
+    report = readJsonBounded(path, LIMITS.reportBytes);
   } catch (error) {
     throw new UsageError(
       `${what}: cannot read ${path} as a flamegate JSON report: ${error.message}`
@@ -2148,7 +2209,7 @@ ${errors.join("\n")}`;
 }
 __name(infrastructureFailure, "infrastructureFailure");
 
-// ../main/node_modules/markdown-table/index.js
+// node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
@@ -2860,6 +2921,8 @@ function renderFlames(result, options = {}) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
     if (!name) throw new Error(`no file name for benchmark ${key}: the measure stage names every benchmark`);
+    if (!SAFE_NAME.test(name))
+      throw new Error(`the file name ${JSON.stringify(name)} of ${key} is not a plain name`);
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
       repoUrl: options.repoUrl,
@@ -2917,6 +2980,7 @@ __name(buildReportOutputs, "buildReportOutputs");
 export {
   require_picomatch2 as require_picomatch,
   benchmarkKey,
+  SAFE_NAME,
   listBenchmarkFiles,
   expandPackages,
   listPackageFiles,
