@@ -6,7 +6,7 @@
 // `git worktree` of the user's repository: a worktree shares the repository's config, and the pull
 // request's install scripts run in it, so a `git config` there would reach the user's checkout and
 // every later git command in it. Here it reaches only a throwaway repository in the temp dir.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -97,16 +97,15 @@ export async function createWorkspace(options: {
         'shallow',
       ])
     ).split('\n');
+    const objectsDir = resolve(repoRoot, objects as string);
     const checkout = async (side: Side, revision: RevisionInfo): Promise<Checkout> => {
       const root = join(temp, side);
+      if (isPartialClone(objectsDir)) await fetchMissingBlobs(repoRoot, revision.sha, options.signal);
       // No template: nothing copied from the user's `init.templateDir` (hooks, say).
       // SHA-256 repositories need a SHA-256 checkout (and a git that knows them, which prints the format).
       const objectFormat = format === 'sha256' ? ['--object-format=sha256'] : [];
       await git(temp, ['init', '--quiet', '--template=', ...objectFormat, root], options.signal);
-      await writeFile(
-        join(root, '.git/objects/info/alternates'),
-        `${resolve(repoRoot, objects as string)}\n`,
-      );
+      await writeFile(join(root, '.git/objects/info/alternates'), `${objectsDir}\n`);
       // A shallow clone's boundary, so that `git log` in a build stops there instead of failing.
       const boundary = resolve(repoRoot, shallow as string);
       if (existsSync(boundary)) await copyFile(boundary, join(root, '.git/shallow'));
@@ -125,6 +124,32 @@ export async function createWorkspace(options: {
     await dispose();
     throw error;
   }
+}
+
+/** A partial clone (`--filter=blob:none`, say) fetches missing objects lazily from its promisor packs' remote. */
+function isPartialClone(objectsDir: string): boolean {
+  try {
+    return readdirSync(join(objectsDir, 'pack')).some((name) => name.endsWith('.promisor'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A checkout that borrows a partial clone's objects cannot fetch the blobs the clone lacks (it has no
+ * remote): the user's repository fetches them first, in one batch, as a diff against the empty tree
+ * needs every blob of the revision.
+ */
+async function fetchMissingBlobs(repoRoot: string, sha: string, signal?: AbortSignal): Promise<void> {
+  const emptyTree = await git(repoRoot, ['hash-object', '-t', 'tree', '/dev/null'], signal);
+  const args = ['diff', '--numstat', '--no-textconv', '--no-ext-diff', '--no-renames', emptyTree, sha];
+  const result = await runGit(repoRoot, args, { signal, network: true });
+  if (result.code !== 0)
+    throw new CommandError(
+      'fetching the missing blobs of a partial clone failed',
+      `git ${args.join(' ')}`,
+      result,
+    );
 }
 
 export interface InstallPlan {

@@ -133,6 +133,25 @@ describe('checkouts', () => {
     expect(list).toHaveLength(1);
   });
 
+  it('checks out an old revision of a partial clone, whose blobs the clone has not fetched yet', async () => {
+    const origin = gitRepo();
+    execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: origin.dir });
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-partial-'));
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${origin.dir}`, dir]);
+    const missing = execFileSync('git', ['rev-list', '--objects', '--missing=print', origin.first], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(missing).toMatch(/^\?/m);
+    const ws = await createWorkspace({ cwd: dir, base: origin.first, head: 'HEAD' });
+    try {
+      expect(readFileSync(join(ws.base.dir, 'pkg/a.txt'), 'utf8')).toBe('one\n');
+      expect(readFileSync(join(ws.head.dir, 'pkg/a.txt'), 'utf8')).toBe('two\n');
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it('names a missing revision', async () => {
     const repo = gitRepo();
     await expect(createWorkspace({ cwd: repo.dir, base: 'v9.9.9', head: 'HEAD' })).rejects.toThrow(
