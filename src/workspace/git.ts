@@ -1,8 +1,10 @@
-// Every git command flamegate runs. A pull request's code runs as the same user as flamegate, in
-// checkouts next to the repository, so it can plant git settings that run commands (hooks, an
-// fsmonitor, a textconv or external diff driver named by a committed .gitattributes). Every command
-// here overrides the settings that run something, reads no attribute-driven converter, and gets an
-// environment that holds no token.
+// Every git command flamegate runs. A pull request's code runs as the same user as flamegate, so it
+// can plant git settings that run commands (hooks, an fsmonitor, a textconv or external diff driver
+// that a committed .gitattributes names, a filter). flamegate runs its git before any of the PR's
+// code starts, in the user's repository and in fresh checkouts, and every command here still
+// overrides the settings that run something and gets an environment that holds no token; the
+// commands that diff pass --no-textconv --no-ext-diff, and blobs are read with `cat-file`, which
+// applies no converter.
 import { CommandError, type ExecResult, exec } from './exec.js';
 
 /**
@@ -18,7 +20,11 @@ const HARDENED_CONFIG = [
   'maintenance.auto=false',
 ].flatMap((setting) => ['-c', setting]);
 
-/** What git needs to run at all: the programs, the user's own (global) config, the locale. */
+/**
+ * What git needs to run at all: the programs, the user's own config files (a container job's
+ * safe.directory lives there), the locale. Not GIT_CONFIG_PARAMETERS or GIT_CONFIG_KEY_*: those
+ * carry settings themselves, an auth header among them.
+ */
 const BASE_VARIABLES = [
   'PATH',
   'HOME',
@@ -29,6 +35,9 @@ const BASE_VARIABLES = [
   'LANG',
   'LANGUAGE',
   'XDG_CONFIG_HOME',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
 ];
 /** What `git fetch` may also need to reach the remote: ssh and proxies, as the user set them up. */
 const NETWORK_VARIABLES = [
@@ -45,7 +54,7 @@ const NETWORK_VARIABLES = [
 
 /**
  * The environment of flamegate's git: only the variables git needs (so no token, and no GIT_DIR or
- * GIT_CONFIG_* that would point git elsewhere), never a prompt, and no optional index lock.
+ * GIT_WORK_TREE that would point git elsewhere), never a prompt, and no optional index lock.
  * `network` adds ssh and the proxies, for the one command that fetches.
  */
 export function gitEnv(env: NodeJS.ProcessEnv = process.env, network = false): NodeJS.ProcessEnv {

@@ -19,6 +19,8 @@ describe('gitEnv', () => {
     GIT_CONFIG_COUNT: '1',
     GIT_CONFIG_KEY_0: 'core.fsmonitor',
     GIT_CONFIG_VALUE_0: 'planted',
+    GIT_CONFIG_PARAMETERS: "'http.extraheader'='AUTHORIZATION: basic secret'",
+    GIT_CONFIG_GLOBAL: '/home/runner/.gitconfig-ci',
   };
 
   it('keeps what git needs and drops every token and every variable that points git elsewhere', () => {
@@ -27,6 +29,7 @@ describe('gitEnv', () => {
       HOME: '/home/runner',
       LANG: 'C.UTF-8',
       LC_ALL: 'C.UTF-8',
+      GIT_CONFIG_GLOBAL: '/home/runner/.gitconfig-ci',
       GIT_TERMINAL_PROMPT: '0',
       GIT_OPTIONAL_LOCKS: '0',
     });
