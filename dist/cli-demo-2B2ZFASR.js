@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-UU3CO63T.js";
+} from "./cli-chunk-ILLWIJMN.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-KUSY6ATX.js";
 import {
