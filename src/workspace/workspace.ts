@@ -22,7 +22,7 @@ export interface Checkout {
   revision: RevisionInfo;
   /** Root of the checkout (a throwaway repository in the temp dir). */
   root: string;
-  /** The benchmark working directory inside the worktree. */
+  /** The benchmark working directory inside the checkout. */
   dir: string;
 }
 
