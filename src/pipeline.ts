@@ -16,7 +16,7 @@ import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { costTracker, recordRun, writeStacks } from './shard/record.js';
 import { shardSelector } from './shard/select.js';
-import { describeChanges } from './workspace/changes.js';
+import { describeChanges, installedVersions } from './workspace/changes.js';
 import { prepare } from './workspace/prepare.js';
 import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
@@ -59,6 +59,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
     const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
+    // Before the pull request's install scripts run: they could plant git settings in the checkouts.
+    const changedFiles = await describeChanges(workspace, settings.signal);
     const { packages, files } = await prepare(workspace, config, {
       progress,
       signal: settings.signal,
@@ -96,7 +98,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       roots: [workspace.base.root, workspace.head.root],
       outDir,
     });
-    const sources = await describeChanges(workspace, settings.signal);
+    const sources = { files: changedFiles, packages: installedVersions(workspace) };
 
     const compared = compare({
       measurements,

@@ -1,29 +1,47 @@
 // What the pull request changed, for the "changed in this PR" marker of every function row: the
 // lines of each file the base..head diff touches, the line range of every function in a changed
 // head file, and the installed version of every package on each side.
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+//
+// The files are read from git before any of the pull request's code runs (its install scripts could
+// otherwise change the head checkout, or plant a textconv that `git diff` would run), and only as
+// committed regular files: a committed symlink to /dev/zero is a link, not a source.
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Options, parse } from 'acorn';
 import { full } from 'acorn-walk';
 import { transformSync } from 'amaro';
-import type { ChangedFile, Side, SourceChanges } from '../model.js';
-import { git } from './exec.js';
+import type { ChangedFile, SourceChanges } from '../model.js';
+import { git, runGit } from './git.js';
 import type { Workspace } from './workspace.js';
 
 const SCRIPT = /\.(c|m)?(j|t)sx?$/;
 const TYPESCRIPT = /\.(c|m)?tsx?$/;
 /** Files larger than this are not parsed for function ranges (generated bundles, mostly). */
 const MAX_PARSE_BYTES = 4 * 1024 * 1024;
+/** Bytes of changed sources read per run at most: a pull request can change thousands of files. */
+const MAX_PARSED_BYTES = 64 * 1024 * 1024;
+/** Paths per `git ls-tree`, to stay far below the command line's limit. */
+const PATHS_PER_LS_TREE = 200;
+/** A regular file, plain or executable; not a symlink (120000) or a submodule (160000). */
+const REGULAR_FILE = new Set(['100644', '100755']);
 /** Package folders read per side at most: a monorepo's node_modules can be very large. */
 const MAX_PACKAGES = 20_000;
+/** A package.json larger than this is not a manifest worth reading. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export async function describeChanges(workspace: Workspace, signal?: AbortSignal): Promise<SourceChanges> {
+/** The files the base..head diff changes, with the function ranges of each changed head script. */
+export async function describeChanges(
+  workspace: Pick<Workspace, 'repoRoot' | 'base' | 'head'>,
+  signal?: AbortSignal,
+): Promise<Record<string, ChangedFile>> {
+  const { repoRoot } = workspace;
   const diff = await git(
-    workspace.repoRoot,
+    repoRoot,
     [
       'diff',
       '--no-color',
       '--no-ext-diff',
+      '--no-textconv',
       '--no-renames',
       '-U0',
       workspace.base.revision.sha,
@@ -32,16 +50,61 @@ export async function describeChanges(workspace: Workspace, signal?: AbortSignal
     signal,
   );
   const files = parseDiff(diff);
-  for (const [file, changed] of Object.entries(files)) {
-    if (changed.status === 'deleted' || !SCRIPT.test(file)) continue;
-    const ranges = functionRanges(join(workspace.head.root, file));
-    if (ranges) changed.functions = ranges;
+  const scripts = Object.keys(files).filter((file) => files[file]?.status !== 'deleted' && SCRIPT.test(file));
+  let budget = MAX_PARSED_BYTES;
+  for (const blob of await regularBlobs(repoRoot, workspace.head.revision.sha, scripts, signal)) {
+    if (blob.size > MAX_PARSE_BYTES || blob.size > budget) continue;
+    budget -= blob.size;
+    const read = await runGit(repoRoot, ['cat-file', 'blob', blob.oid], { signal });
+    if (read.code !== 0) continue;
+    const ranges = functionRanges(read.stdout, blob.path);
+    const changed = files[blob.path];
+    if (ranges && changed) changed.functions = ranges;
   }
-  const packages = (side: Side) => {
-    const checkout = workspace[side];
-    return installedPackages(checkout.root, workspace.prefix ? [workspace.prefix] : []);
+  return files;
+}
+
+/** Installed package versions of each side, read once its install has run. */
+export function installedVersions(
+  workspace: Pick<Workspace, 'prefix' | 'base' | 'head'>,
+): SourceChanges['packages'] {
+  const prefixes = workspace.prefix ? [workspace.prefix] : [];
+  return {
+    base: installedPackages(workspace.base.root, prefixes),
+    head: installedPackages(workspace.head.root, prefixes),
   };
-  return { files, packages: { base: packages('base'), head: packages('head') } };
+}
+
+interface Blob {
+  path: string;
+  oid: string;
+  size: number;
+}
+
+/** The paths that are regular files in a commit, with their blob and size (from the tree, not a checkout). */
+async function regularBlobs(
+  repoRoot: string,
+  sha: string,
+  paths: string[],
+  signal?: AbortSignal,
+): Promise<Blob[]> {
+  const blobs: Blob[] = [];
+  for (let i = 0; i < paths.length; i += PATHS_PER_LS_TREE) {
+    const chunk = paths.slice(i, i + PATHS_PER_LS_TREE);
+    const listing = await git(
+      repoRoot,
+      ['--literal-pathspecs', 'ls-tree', '-r', '-l', '-z', '--full-tree', sha, '--', ...chunk],
+      signal,
+    );
+    for (const entry of listing.split('\0')) {
+      // `<mode> <type> <oid> <size>\t<path>`, the size padded with spaces.
+      const match = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.+)$/s.exec(entry);
+      if (match && REGULAR_FILE.has(match[1] as string)) {
+        blobs.push({ oid: match[2] as string, size: Number(match[3]), path: match[4] as string });
+      }
+    }
+  }
+  return blobs;
 }
 
 /** `git diff -U0` output → per file, the head line ranges its hunks touch. */
@@ -79,15 +142,12 @@ function unquote(path: string): string {
   return path.startsWith('"') ? JSON.parse(path) : path;
 }
 
-/** First and last line of every function in a script, or undefined when it cannot be parsed. */
-export function functionRanges(path: string): [number, number][] | undefined {
-  let source: string;
-  try {
-    if (statSync(path).size > MAX_PARSE_BYTES) return undefined;
-    source = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * First and last line of every function in a script's source, or undefined when it cannot be parsed.
+ * `path` tells TypeScript from JavaScript.
+ */
+export function functionRanges(text: string, path: string): [number, number][] | undefined {
+  let source = text;
   // amaro (Node's own stripper) replaces types with blanks, so every position stays where it was.
   if (TYPESCRIPT.test(path)) {
     try {
@@ -148,7 +208,11 @@ export function installedPackages(root: string, prefixes: string[] = []): Record
     if (read++ > MAX_PACKAGES) return;
     try {
       if (lstatSync(join(root, dir)).isSymbolicLink()) return;
-      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as {
+      // The install ran the pull request's scripts: a package.json may be a link to /dev/zero or a FIFO.
+      const path = join(root, dir, 'package.json');
+      const stats = lstatSync(path);
+      if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) return;
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
         version?: unknown;
       };
       if (typeof manifest.version === 'string') versions[dir] = manifest.version;

@@ -1,7 +1,7 @@
 // Runs commands for the workspace stage and turns failures into messages that show the command and
 // the tail of its output, which is what a user needs to fix an install or a build.
 import { spawn } from 'node:child_process';
-import { CommandError, type ExecResult } from './command-error.js';
+import type { ExecResult } from './command-error.js';
 
 // Where the entry points and the other stages have always imported them from.
 export { CommandError, type ExecResult, tail } from './command-error.js';
@@ -33,10 +33,4 @@ export function exec(command: string, args: string[], options: ExecOptions): Pro
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
-}
-
-export async function git(cwd: string, args: string[], signal?: AbortSignal): Promise<string> {
-  const result = await exec('git', args, { cwd, signal });
-  if (result.code !== 0) throw new CommandError('git failed', `git ${args.join(' ')}`, result);
-  return result.stdout.trim();
 }

@@ -1,22 +1,28 @@
-// Puts base and head side by side as detached git worktrees, installs and builds each, and removes
-// them again whatever happens. Paths inside a worktree mirror the repository, so the benchmark
-// working directory is `<worktree>/<prefix>`.
-import { existsSync } from 'node:fs';
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+// Puts base and head side by side as detached checkouts, installs and builds each, and removes them
+// again whatever happens. Paths inside a checkout mirror the repository, so the benchmark working
+// directory is `<checkout>/<prefix>`.
+//
+// Each checkout is a repository of its own that borrows the user's objects (git alternates), not a
+// `git worktree` of the user's repository: a worktree shares the repository's config, and the pull
+// request's install scripts run in it, so a `git config` there would reach the user's checkout and
+// every later git command in it. Here it reaches only a throwaway repository in the temp dir.
+import { existsSync, readdirSync } from 'node:fs';
+import { copyFile, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { codeUnderTestEnv } from '../code-env.js';
 import { shortSha } from '../format.js';
 import type { RevisionInfo, Side } from '../model.js';
 import { UsageError } from '../settings.js';
-import { CommandError, exec, git } from './exec.js';
+import { CommandError, exec } from './exec.js';
+import { git, runGit } from './git.js';
 
 export interface Checkout {
   side: Side;
   revision: RevisionInfo;
-  /** Root of the worktree. */
+  /** Root of the checkout (a throwaway repository in the temp dir). */
   root: string;
-  /** The benchmark working directory inside the worktree. */
+  /** The benchmark working directory inside the checkout. */
   dir: string;
 }
 
@@ -33,7 +39,7 @@ export interface Workspace {
 
 export async function findRepo(cwd: string): Promise<{ repoRoot: string; prefix: string }> {
   if (!existsSync(cwd)) throw new UsageError(`working directory ${cwd} does not exist`);
-  const result = await exec('git', ['rev-parse', '--show-toplevel'], { cwd });
+  const result = await runGit(cwd, ['rev-parse', '--show-toplevel']);
   if (result.code !== 0) throw new UsageError(`${cwd} is not inside a git repository`);
   const repoRoot = await realpath(result.stdout.trim());
   const prefix = relative(repoRoot, await realpath(cwd))
@@ -44,9 +50,7 @@ export async function findRepo(cwd: string): Promise<{ repoRoot: string; prefix:
 
 /** Resolves a revision to a commit SHA, or says which revision is missing and how to get it. */
 export async function resolveRevision(repoRoot: string, ref: string): Promise<RevisionInfo> {
-  const result = await exec('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-    cwd: repoRoot,
-  });
+  const result = await runGit(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   const sha = result.stdout.trim();
   if (result.code !== 0 || !sha) {
     throw new UsageError(
@@ -62,7 +66,8 @@ export async function readAtRevision(
   sha: string,
   path: string,
 ): Promise<string | undefined> {
-  const result = await exec('git', ['show', `${sha}:${path}`], { cwd: repoRoot });
+  // The blob as committed: `git show` would run a textconv driver that .gitattributes names.
+  const result = await runGit(repoRoot, ['cat-file', 'blob', `${sha}:${path}`]);
   return result.code === 0 ? result.stdout : undefined;
 }
 
@@ -77,20 +82,34 @@ export async function createWorkspace(options: {
   const base = await resolveRevision(repoRoot, options.base);
   const head = await resolveRevision(repoRoot, options.head);
   const temp = await mkdtemp(join(await realpath(tmpdir()), 'flamegate-'));
-  const added: string[] = [];
+  // Removing the temp dir removes the checkouts: the user's repository never knew of them.
   const dispose = async () => {
-    if (options.keep) return;
-    for (const path of added) {
-      await exec('git', ['worktree', 'remove', '--force', path], { cwd: repoRoot }).catch(() => undefined);
-    }
-    await rm(temp, { recursive: true, force: true });
-    await exec('git', ['worktree', 'prune'], { cwd: repoRoot }).catch(() => undefined);
+    if (!options.keep) await rm(temp, { recursive: true, force: true });
   };
   try {
+    const [format, objects, shallow] = (
+      await git(repoRoot, [
+        'rev-parse',
+        '--show-object-format',
+        '--git-path',
+        'objects',
+        '--git-path',
+        'shallow',
+      ])
+    ).split('\n');
+    const objectsDir = resolve(repoRoot, objects as string);
     const checkout = async (side: Side, revision: RevisionInfo): Promise<Checkout> => {
       const root = join(temp, side);
-      await git(repoRoot, ['worktree', 'add', '--detach', '--force', root, revision.sha], options.signal);
-      added.push(root);
+      if (isPartialClone(objectsDir)) await fetchMissingBlobs(repoRoot, revision.sha, options.signal);
+      // No template: nothing copied from the user's `init.templateDir` (hooks, say).
+      // SHA-256 repositories need a SHA-256 checkout (and a git that knows them, which prints the format).
+      const objectFormat = format === 'sha256' ? ['--object-format=sha256'] : [];
+      await git(temp, ['init', '--quiet', '--template=', ...objectFormat, root], options.signal);
+      await writeFile(join(root, '.git/objects/info/alternates'), `${objectsDir}\n`);
+      // A shallow clone's boundary, so that `git log` in a build stops there instead of failing.
+      const boundary = resolve(repoRoot, shallow as string);
+      if (existsSync(boundary)) await copyFile(boundary, join(root, '.git/shallow'));
+      await git(root, ['checkout', '--quiet', '--detach', revision.sha], options.signal);
       return { side, revision, root, dir: prefix ? join(root, prefix) : root };
     };
     return {
@@ -105,6 +124,32 @@ export async function createWorkspace(options: {
     await dispose();
     throw error;
   }
+}
+
+/** A partial clone (`--filter=blob:none`, say) fetches missing objects lazily from its promisor packs' remote. */
+function isPartialClone(objectsDir: string): boolean {
+  try {
+    return readdirSync(join(objectsDir, 'pack')).some((name) => name.endsWith('.promisor'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A checkout that borrows a partial clone's objects cannot fetch the blobs the clone lacks (it has no
+ * remote): the user's repository fetches them first, in one batch, as a diff against the empty tree
+ * needs every blob of the revision.
+ */
+async function fetchMissingBlobs(repoRoot: string, sha: string, signal?: AbortSignal): Promise<void> {
+  const emptyTree = await git(repoRoot, ['hash-object', '-t', 'tree', '/dev/null'], signal);
+  const args = ['diff', '--numstat', '--no-textconv', '--no-ext-diff', '--no-renames', emptyTree, sha];
+  const result = await runGit(repoRoot, args, { signal, network: true });
+  if (result.code !== 0)
+    throw new CommandError(
+      'fetching the missing blobs of a partial clone failed',
+      `git ${args.join(' ')}`,
+      result,
+    );
 }
 
 export interface InstallPlan {

@@ -1,6 +1,6 @@
 // What the pull request changed, read from a real git repository and a real node_modules layout.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   describeChanges,
   functionRanges,
   installedPackages,
+  installedVersions,
   parseDiff,
 } from '../../src/workspace/changes.js';
 import { createWorkspace } from '../../src/workspace/workspace.js';
@@ -36,7 +37,7 @@ function write(dir: string, files: Record<string, string>) {
 }
 
 describe('describeChanges', () => {
-  it('finds the head lines the diff touches, function ranges of changed files, new and deleted files', async () => {
+  it('finds the head lines the diff touches, function ranges of changed files (from git, not the checkout), new and deleted files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flamegate-changes-'));
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.email=t@x', '-c', 'user.name=t', ...args], {
@@ -57,12 +58,16 @@ describe('describeChanges', () => {
       'src/types.ts': 'export function id<T>(x: T): T {\n  // a comment\n  return x;\n}\n',
     });
     git('rm', '-q', 'src/gone.js');
+    // A committed link to a device: read, it would never end.
+    symlinkSync('/dev/zero', join(dir, 'src/zero.js'));
     git('add', '-A');
     git('commit', '-qm', 'head');
     const workspace = await createWorkspace({ cwd: dir, base: 'HEAD~1', head: 'HEAD' });
     try {
-      const changes = await describeChanges(workspace);
-      expect(changes.files['src/lib.js']).toEqual({
+      // What an install script could do to the checkout: the committed head is what counts.
+      rmSync(join(workspace.head.root, 'src/lib.js'));
+      const files = await describeChanges(workspace);
+      expect(files['src/lib.js']).toEqual({
         status: 'modified',
         changedLines: [[9, 9]],
         functions: [
@@ -72,11 +77,12 @@ describe('describeChanges', () => {
           [12, 14],
         ],
       });
-      expect(changes.files['src/gone.js']?.status).toBe('deleted');
+      expect(files['src/gone.js']?.status).toBe('deleted');
       // TypeScript is stripped by Node's own stripper, which keeps every position.
-      expect(changes.files['src/new.ts']).toMatchObject({ status: 'added', functions: [[2, 4]] });
-      expect(changes.files['src/types.ts']).toMatchObject({ changedLines: [[2, 2]], functions: [[1, 4]] });
-      expect(changes.packages.base).toEqual({});
+      expect(files['src/new.ts']).toMatchObject({ status: 'added', functions: [[2, 4]] });
+      expect(files['src/types.ts']).toMatchObject({ changedLines: [[2, 2]], functions: [[1, 4]] });
+      expect(files['src/zero.js']).toEqual({ status: 'added', changedLines: [[1, 1]] });
+      expect(installedVersions(workspace)).toEqual({ base: {}, head: {} });
     } finally {
       await workspace.dispose();
     }
@@ -123,6 +129,9 @@ describe('installedPackages and functionRanges', () => {
     pkg('node_modules/@scope/tool', '1.0.0');
     pkg('node_modules/yaml/node_modules/inner', '0.1.0');
     pkg('node_modules/.pnpm/fast-xml-parser@5.5.9/node_modules/fast-xml-parser', '5.5.9');
+    // An install script's trap: a manifest that is a link to a device is not read.
+    mkdirSync(join(root, 'node_modules/zero'));
+    symlinkSync('/dev/zero', join(root, 'node_modules/zero/package.json'));
     expect(installedPackages(root)).toEqual({
       'node_modules/yaml': '2.9.1',
       'node_modules/@scope/tool': '1.0.0',
@@ -132,8 +141,6 @@ describe('installedPackages and functionRanges', () => {
   });
 
   it('gives no ranges for a file that does not parse', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flamegate-parse-'));
-    write(dir, { 'bad.js': 'function (' });
-    expect(functionRanges(join(dir, 'bad.js'))).toBeUndefined();
+    expect(functionRanges('function (', 'bad.js')).toBeUndefined();
   });
 });

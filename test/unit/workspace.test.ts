@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/settings.js';
 import { resolveBase } from '../../src/workspace/base.js';
@@ -98,11 +98,22 @@ describe('benchmark files', () => {
   });
 });
 
-describe('worktrees', () => {
+describe('checkouts', () => {
   it('checks out both revisions side by side and removes them on dispose', async () => {
     const repo = gitRepo();
+    const config = readFileSync(join(repo.dir, '.git/config'), 'utf8');
     const ws = await createWorkspace({ cwd: join(repo.dir, 'pkg'), base: repo.first, head: 'HEAD' });
     try {
+      // Each checkout is a git repository of its own (builds may call git), whose config is its own.
+      const inHead = (...args: string[]) =>
+        execFileSync('git', args, { cwd: ws.head.dir, encoding: 'utf8' }).trim();
+      expect(inHead('rev-parse', 'HEAD')).toBe(repo.second);
+      expect(inHead('status', '--porcelain')).toBe('');
+      inHead('config', 'core.fsmonitor', 'planted');
+      expect(readFileSync(join(repo.dir, '.git/config'), 'utf8')).toBe(config);
+      expect(execFileSync('git', ['worktree', 'list'], { cwd: repo.dir, encoding: 'utf8' })).not.toContain(
+        ws.head.root,
+      );
       expect(ws.prefix).toBe('pkg');
       expect(ws.base.revision.sha).toBe(repo.first);
       expect(ws.head.revision.sha).toBe(repo.second);
@@ -115,10 +126,30 @@ describe('worktrees', () => {
     }
     expect(existsSync(ws.base.root)).toBe(false);
     expect(existsSync(ws.head.root)).toBe(false);
+    expect(existsSync(dirname(ws.head.root))).toBe(false);
     const list = execFileSync('git', ['worktree', 'list'], { cwd: repo.dir, encoding: 'utf8' })
       .trim()
       .split('\n');
     expect(list).toHaveLength(1);
+  });
+
+  it('checks out an old revision of a partial clone, whose blobs the clone has not fetched yet', async () => {
+    const origin = gitRepo();
+    execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: origin.dir });
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-partial-'));
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${origin.dir}`, dir]);
+    const missing = execFileSync('git', ['rev-list', '--objects', '--missing=print', origin.first], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(missing).toMatch(/^\?/m);
+    const ws = await createWorkspace({ cwd: dir, base: origin.first, head: 'HEAD' });
+    try {
+      expect(readFileSync(join(ws.base.dir, 'pkg/a.txt'), 'utf8')).toBe('one\n');
+      expect(readFileSync(join(ws.head.dir, 'pkg/a.txt'), 'utf8')).toBe('two\n');
+    } finally {
+      await ws.dispose();
+    }
   });
 
   it('names a missing revision', async () => {

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-AB7K4X5Y.js";
+} from "./cli-chunk-NYMJZCTS.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
