@@ -11,7 +11,7 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-ZDAWAGVY.js";
+} from "./cli-chunk-FNLEQFND.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-25XVWFCN.js";
-import "./cli-chunk-DRGU5FL6.js";
+} from "./cli-chunk-CEG7A5YZ.js";
+import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-KUSY6ATX.js";
 import {
   renderTerminal
-} from "./cli-chunk-ZDAWAGVY.js";
+} from "./cli-chunk-FNLEQFND.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
