@@ -32,8 +32,11 @@ export interface GroupProcess {
   kill(): void;
 }
 
-/** Live groups: leader pid → the tag its members carry. */
-const live = new Map<number, string>();
+/** Live groups: leader pid → the tag its members carry, and the leader. */
+const live = new Map<number, { tag: string; leader: ChildProcess }>();
+// Windows has no process groups to signal (and a detached child there gets a console window of its
+// own): only the leader is killed.
+const GROUPS = process.platform !== 'win32';
 const RUN_TAG = `${process.pid}.`;
 let spawned = 0;
 
@@ -55,11 +58,11 @@ export function spawnInGroup(
   const inherited = env[TAG_VARIABLE];
   const child = spawn(command, args, {
     ...options,
-    detached: true,
+    detached: GROUPS,
     env: { ...env, [TAG_VARIABLE]: inherited ? `${inherited} ${tag}` : tag },
   });
   const pid = child.pid;
-  if (pid !== undefined) live.set(pid, tag);
+  if (pid !== undefined) live.set(pid, { tag, leader: child });
   const finished = new Promise<Exit>((resolve) => {
     let exit: Exit | undefined;
     let settled = false;
@@ -92,7 +95,7 @@ export function spawnInGroup(
 export async function stopAllGroups(): Promise<number> {
   const groups = [...live];
   killEverything();
-  await Promise.all(groups.map(([pgid, tag]) => stopGroup(pgid, tag)));
+  await Promise.all(groups.map(([pgid, { tag }]) => stopGroup(pgid, tag)));
   return groups.length;
 }
 
@@ -124,7 +127,8 @@ function killMembers(pgid: number, tag: string | undefined): boolean {
 
 function signalGroup(pgid: number): void {
   try {
-    process.kill(-pgid, 'SIGKILL');
+    if (GROUPS) process.kill(-pgid, 'SIGKILL');
+    else live.get(pgid)?.leader.kill('SIGKILL');
   } catch {
     // ESRCH: the group is gone already.
   }
@@ -139,6 +143,10 @@ function signalProcess(pid: number): void {
 }
 
 function groupExists(pgid: number): boolean {
+  if (!GROUPS) {
+    const leader = live.get(pgid)?.leader;
+    return !!leader && leader.exitCode === null && leader.signalCode === null;
+  }
   try {
     process.kill(-pgid, 0);
     return true;

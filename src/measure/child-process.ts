@@ -94,10 +94,9 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     // Done when the runner exits (plus a grace for its pipes), not when the last grandchild that
     // inherited stdout lets go of it.
     child.on('exit', () => clearTimeout(timer));
-    finished.then(({ code, signal, error }) => {
+    finished.then(({ code, signal }) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      if (error) output += `\n${error.message}`;
       resolve({ end: end ?? 'crash', last, output: output.trim(), exitCode: code, signal });
     });
   });

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-CEG7A5YZ.js";
+} from "./cli-chunk-DETOCBLN.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-KUSY6ATX.js";
 import {
