@@ -81,6 +81,8 @@ export interface Config {
   install?: string;
   /** Build command run after install. */
   build?: string;
+  /** Minutes install and build may take on each side before their processes are killed (default 30). */
+  timeouts?: { install?: number; build?: number };
   thresholds: Thresholds;
   overrides: BenchmarkOverride[];
   /** Functions to leave out of the function table and the function gate (globs on name or file). */

@@ -10,6 +10,7 @@ import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
 import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { stopAllGroups } from './processes.js';
 import { classifyPacked } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
@@ -132,6 +133,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       allocationProfiles: flameInputs(allocationProfiles),
     };
   } finally {
+    // Nothing the pull request started may outlive the run or hold files in the worktrees.
+    await stopAllGroups();
     await workspace.dispose();
   }
 }

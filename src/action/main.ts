@@ -1,6 +1,7 @@
 // The Action's entry: inputs → base revision → pipeline → publish. Errors the user can fix become
 // one-line annotations that name the fix.
 import { runPipeline } from '../pipeline.js';
+import { type Interruption, interruptOnSignals } from '../processes.js';
 import { fail, log } from '../publish/actions.js';
 import { runMergeMode } from '../publish/merge-mode.js';
 import { publishRun, publishSavedReport } from '../publish/run.js';
@@ -9,6 +10,11 @@ import { UsageError } from '../settings.js';
 import { resolveBase } from '../workspace/base.js';
 import { CommandError } from '../workspace/exec.js';
 import { planAction } from './inputs.js';
+
+// A cancelled job (SIGINT, then SIGTERM ~7.5 s later, then SIGKILL) stops every process the run
+// started at once and unwinds through the pipeline's cleanup, which removes the worktrees.
+const cancel = new AbortController();
+let interruption: Interruption | undefined;
 
 async function run(): Promise<void> {
   const plan = planAction(process.env);
@@ -23,6 +29,9 @@ async function run(): Promise<void> {
     await publishSavedReport(plan.options.reportPath, plan.options);
     return;
   }
+  interruption = interruptOnSignals(cancel, (signal) =>
+    log.info(`flamegate: ${signal} received: stopping the benchmark processes and removing the worktrees`),
+  );
   const base = await resolveBase(plan.settings.cwd, {
     base: plan.settings.base,
     baseSha: plan.baseSha,
@@ -33,14 +42,33 @@ async function run(): Promise<void> {
     runPipeline({
       ...plan.settings,
       base,
+      signal: cancel.signal,
       onProgress: (line) => log.info(line),
       onStatus: (status) => log.info(progressLine(status)),
     }),
   );
+  if (cancel.signal.aborted) return;
   await publishRun(result, plan.options);
 }
 
-run().catch((error: unknown) => {
+/** `run`, where a cancelled job ends as cancelled, whatever error the cancellation caused on the way. */
+async function runUnlessCancelled(): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!interruption?.received) throw error;
+  } finally {
+    interruption?.remove();
+    if (interruption?.received) {
+      fail(
+        `flamegate: cancelled by ${interruption.received}: its processes were stopped and the worktrees removed`,
+      );
+      process.exitCode = interruption.exitCode;
+    }
+  }
+}
+
+runUnlessCancelled().catch((error: unknown) => {
   if (error instanceof UsageError) {
     // One annotation line that still names every bad key.
     fail(`flamegate: ${error.message.replace(/\n\s*-?\s*/g, ' ').trim()}`);

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { interruptOnSignals } from '../processes.js';
 import { infrastructureFailure } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
@@ -47,12 +48,11 @@ export async function compareCommand(args: string[]): Promise<number> {
   }
   if (!values.base) throw new UsageError('--base <rev> is required (for example --base main)');
   const controller = new AbortController();
-  const onSignal = () => {
-    process.stderr.write('\nflamegate: interrupted, removing worktrees…\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interruption = interruptOnSignals(controller, (signal) =>
+    process.stderr.write(
+      `\nflamegate: interrupted (${signal}), stopping its processes and removing worktrees…\n`,
+    ),
+  );
   const quiet = values.quiet === true;
   const progress = quiet ? undefined : createProgress(process.stderr);
   const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -105,9 +105,8 @@ export async function compareCommand(args: string[]): Promise<number> {
     return result.report.verdict === 'fail' ? 1 : 0;
   } finally {
     progress?.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    if (controller.signal.aborted) process.exitCode = 130;
+    interruption.remove();
+    if (interruption.exitCode !== undefined) process.exitCode = interruption.exitCode;
   }
 }
 

@@ -23,6 +23,9 @@ export const DEFAULT_BUDGET: Budget = {
   allocationIntervalBytes: 16_384,
 };
 
+/** Install and build each get this long per side unless `timeouts` says otherwise: slow, never endless. */
+export const DEFAULT_STEP_TIMEOUT_MINUTES = 30;
+
 export const DEFAULT_CONFIG: Config = {
   benchmarks: [DEFAULT_BENCHMARK_GLOB],
   exclude: [],
@@ -65,6 +68,14 @@ const schema = {
     exclude: globList,
     install: { type: 'string', minLength: 1 },
     build: { type: 'string', minLength: 1 },
+    timeouts: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        install: { type: 'number', exclusiveMinimum: 0, maximum: 1440 },
+        build: { type: 'number', exclusiveMinimum: 0, maximum: 1440 },
+      },
+    },
     thresholds: topThresholdsSchema,
     'production-profile': { type: 'string', minLength: 1 },
     overrides: {
@@ -133,6 +144,7 @@ export function validateConfig(raw: unknown, source: string): Config {
     exclude: toList(input.exclude) ?? [],
     install: input.install as string | undefined,
     build: input.build as string | undefined,
+    ...(input.timeouts ? { timeouts: input.timeouts as Config['timeouts'] } : {}),
     thresholds: { ...DEFAULT_CONFIG.thresholds, ...thresholds },
     overrides: ((input.overrides as Record<string, unknown>[] | undefined) ?? []).map((o) => ({
       match: o.match as string,

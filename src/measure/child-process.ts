@@ -1,11 +1,12 @@
 // Starts the child runner under the user's node and watches it: a child that sends nothing for
 // `timeoutMs` is hanging (a sync infinite loop cannot be interrupted from inside) and is killed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeUnderTestEnv } from '../code-env.js';
 import type { Side } from '../model.js';
+import { describeExit, fatalLine, spawnInGroup } from '../processes.js';
 import { BUNDLE_DIR, RUNNER_BUNDLE } from './harness.js';
 import type { ChildMessage, Job } from './protocol.js';
 
@@ -17,6 +18,8 @@ export interface ChildOutcome {
   /** The tail of the child's stderr and stdout. */
   output: string;
   exitCode: number | null;
+  /** The signal that ended the child, when one did. */
+  signal?: NodeJS.Signals | null;
 }
 
 export interface ChildOptions {
@@ -44,12 +47,18 @@ export function runnerPath(): string {
 export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome> {
   writeFileSync(options.jobFile, JSON.stringify(job));
   return new Promise((resolve) => {
-    const child = spawn(options.node, [...options.nodeArgs, runnerPath(), options.jobFile], {
-      cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      // Benchmark files are the pull request's code: they get a `run:` step's environment.
-      env: { ...codeUnderTestEnv(), NODE_ENV: process.env.NODE_ENV ?? 'production' },
-    });
+    // In a process group of its own: whatever the benchmark starts is killed with it.
+    const { child, finished, kill } = spawnInGroup(
+      options.node,
+      [...options.nodeArgs, runnerPath(), options.jobFile],
+      {
+        cwd: options.cwd,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        // Benchmark files are the pull request's code: they get a `run:` step's environment.
+        env: { ...codeUnderTestEnv(), NODE_ENV: process.env.NODE_ENV ?? 'production' },
+        sweep: true,
+      },
+    );
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-8000);
@@ -63,12 +72,12 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
       clearTimeout(timer);
       timer = setTimeout(() => {
         end = 'timeout';
-        child.kill('SIGKILL');
+        kill();
       }, options.timeoutMs);
     };
     const onAbort = () => {
       end = 'aborted';
-      child.kill('SIGKILL');
+      kill();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     arm();
@@ -82,12 +91,27 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     child.on('error', (error) => {
       output += `\n${error.message}`;
     });
-    child.on('close', (code) => {
+    // Done when the runner exits (plus a grace for its pipes), not when the last grandchild that
+    // inherited stdout lets go of it.
+    child.on('exit', () => clearTimeout(timer));
+    finished.then(({ code, signal }) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve({ end: end ?? 'crash', last, output: output.trim(), exitCode: code });
+      resolve({ end: end ?? 'crash', last, output: output.trim(), exitCode: code, signal });
     });
   });
+}
+
+/**
+ * Why a runner ended before its job was done: its exit code or signal, and V8's fatal line when it
+ * printed one (an out-of-memory abort says so only there), then the tail of its output.
+ */
+export function crashMessage(output: string, exitCode: number | null, signal: NodeJS.Signals | null): string {
+  const fatal = fatalLine(output);
+  // V8's native stack trace after its fatal line says nothing a benchmark's author can act on.
+  const shown = output.split('----- Native stack trace -----')[0]?.trim() ?? '';
+  const tail = shown ? `\n${shown.split('\n').slice(-8).join('\n')}` : '';
+  return `the benchmark process ${describeExit(exitCode, signal)} before it finished${fatal ? `: ${fatal}` : ''}${tail}`;
 }
 
 const flagSupport = new Map<string, string[]>();

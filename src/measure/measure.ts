@@ -26,7 +26,7 @@ import type {
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
-import { noInliningFlags, runChild } from './child-process.js';
+import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
 import { ALLOCATION_MIN_WARMUP_MS, afterMeasureMs, trailingCostMs, trailingPlan } from './trailing.js';
 
@@ -171,7 +171,7 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
         if (outcome.end === 'done' || outcome.end === 'aborted') break;
         // A file whose import hangs or kills the process fails alone; the others load in a new process.
         // A process that dies while loading nothing is nobody's file: every file left fails with it.
-        const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
+        const why = describeEnd(outcome, input.budget.timeoutMs);
         const blame = blameUnfinished(loading ? { key: loading, side } : undefined, new Set(tasks.keys()));
         if (blame.kind === 'side') tasks.set(blame.key, { error: `loading failed: ${why}` });
         else
@@ -584,7 +584,7 @@ async function runWithRespawn(
     );
     input.onWork?.(undefined);
     if (outcome.end === 'done' || outcome.end === 'aborted') return;
-    const why = describeEnd(outcome.end, input.budget.timeoutMs, outcome.output, outcome.exitCode);
+    const why = describeEnd(outcome, input.budget.timeoutMs);
     const blame = blameUnfinished(outcome.last, reported);
     if (blame.kind === 'infrastructure') {
       // Nothing to blame: the runner itself failed, so every benchmark left fails with its reason,
@@ -602,11 +602,10 @@ async function runWithRespawn(
   }
 }
 
-function describeEnd(end: string, timeoutMs: number, output: string, exitCode: number | null): string {
-  const tail = output ? `\n${output.split('\n').slice(-8).join('\n')}` : '';
-  if (end === 'timeout')
+function describeEnd(outcome: ChildOutcome, timeoutMs: number): string {
+  if (outcome.end === 'timeout')
     return `timed out: no progress for ${(timeoutMs / 1000).toFixed(1)} s (budget.timeoutMs)`;
-  return `the benchmark process exited unexpectedly (code ${exitCode ?? 'signal'})${tail}`;
+  return crashMessage(outcome.output, outcome.exitCode, outcome.signal ?? null);
 }
 
 function childOptions(

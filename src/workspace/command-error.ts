@@ -19,9 +19,11 @@ export class CommandError extends Error {
     readonly what: string,
     readonly command: string,
     readonly result: ExecResult,
+    /** How the command ended, when not by an exit code ("was killed by SIGKILL", "was stopped after…"). */
+    ending = `exited with code ${result.code}`,
   ) {
     const output = tail(`${result.stdout}\n${result.stderr}`.trim());
-    super(`${what}: \`${command}\` exited with code ${result.code}${output ? `\n${indent(output)}` : ''}`);
+    super(`${what}: \`${command}\` ${ending}${output ? `\n${indent(output)}` : ''}`);
   }
 }
 

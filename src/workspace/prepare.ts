@@ -21,7 +21,7 @@ export interface PreparedBenchmarks {
 
 export async function prepare(
   workspace: Workspace,
-  config: Pick<Config, 'install' | 'build' | 'benchmarks' | 'exclude'>,
+  config: Pick<Config, 'install' | 'build' | 'timeouts' | 'benchmarks' | 'exclude'>,
   options: { progress: (line: string) => void; signal?: AbortSignal; packages?: string[] },
 ): Promise<PreparedBenchmarks> {
   const { progress, signal } = options;
@@ -51,7 +51,7 @@ export async function prepare(
 
 async function installAndBuild(
   workspace: Workspace,
-  config: Pick<Config, 'install' | 'build'>,
+  config: Pick<Config, 'install' | 'build' | 'timeouts'>,
   progress: (line: string) => void,
   signal: AbortSignal | undefined,
   packages: Record<Side, string[]> | undefined,
@@ -71,11 +71,17 @@ async function installAndBuild(
     if (install && !installed?.has(install.dir)) {
       installed?.add(install.dir);
       progress(`installing ${label}: ${install.command}`);
-      await runStep(checkout, 'install', install, signal);
+      await runStep(checkout, 'install', install, signal, config.timeouts?.install);
     }
     if (config.build) {
       progress(`building ${label}: ${config.build}`);
-      await runStep(checkout, 'build', { dir: checkout.dir, command: config.build }, signal);
+      await runStep(
+        checkout,
+        'build',
+        { dir: checkout.dir, command: config.build },
+        signal,
+        config.timeouts?.build,
+      );
     }
   };
   // Installs are mostly network and disk: running both sides at once halves the wait.

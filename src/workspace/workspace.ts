@@ -11,10 +11,12 @@ import { copyFile, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { codeUnderTestEnv } from '../code-env.js';
+import { DEFAULT_STEP_TIMEOUT_MINUTES } from '../config/config.js';
 import { shortSha } from '../format.js';
 import type { RevisionInfo, Side } from '../model.js';
+import { describeExit } from '../processes.js';
 import { UsageError } from '../settings.js';
-import { CommandError, exec } from './exec.js';
+import { CommandError, type ExecOutcome, exec } from './exec.js';
 import { git, runGit } from './git.js';
 
 export interface Checkout {
@@ -196,6 +198,7 @@ export async function runStep(
   what: 'install' | 'build',
   plan: InstallPlan,
   signal?: AbortSignal,
+  timeoutMinutes = DEFAULT_STEP_TIMEOUT_MINUTES,
 ): Promise<void> {
   // The pull request's install and build scripts run here: they get a `run:` step's environment.
   const result = await exec(plan.command, [], {
@@ -203,13 +206,22 @@ export async function runStep(
     shell: true,
     signal,
     env: codeUnderTestEnv(),
+    timeoutMs: timeoutMinutes * 60_000,
+    sweep: true,
   });
-  if (result.code !== 0) {
-    const short = shortSha(checkout.revision.sha);
-    throw new CommandError(
-      `${what} failed on ${checkout.side} (${checkout.revision.ref} ${short})`,
-      plan.command,
-      result,
-    );
+  if (result.code !== 0 || result.timedOut) {
+    const where = `on ${checkout.side} (${checkout.revision.ref} ${shortSha(checkout.revision.sha)})`;
+    if (result.timedOut)
+      throw new CommandError(
+        `${what} timed out ${where}`,
+        plan.command,
+        result,
+        `was stopped, with every process it started, after ${timeoutMinutes} min (timeouts.${what} in the config)`,
+      );
+    throw new CommandError(`${what} failed ${where}`, plan.command, result, exitOf(result));
   }
+}
+
+function exitOf(result: ExecOutcome): string | undefined {
+  return result.signal ? describeExit(result.code, result.signal) : undefined;
 }

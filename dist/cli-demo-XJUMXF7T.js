@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-NYMJZCTS.js";
-import "./cli-chunk-DRGU5FL6.js";
+} from "./cli-chunk-SHA5IEOD.js";
+import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal

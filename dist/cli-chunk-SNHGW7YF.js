@@ -15,10 +15,10 @@ function tail(text, lines = 20) {
 }
 __name(tail, "tail");
 var CommandError = class extends Error {
-  constructor(what, command, result) {
+  constructor(what, command, result, ending = `exited with code ${result.code}`) {
     const output = tail(`${result.stdout}
 ${result.stderr}`.trim());
-    super(`${what}: \`${command}\` exited with code ${result.code}${output ? `
+    super(`${what}: \`${command}\` ${ending}${output ? `
 ${indent(output)}` : ""}`);
     this.what = what;
     this.command = command;
