@@ -1,4 +1,5 @@
 // What the pull request's install, build and benchmark code may see of flamegate's environment.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { codeUnderTestEnv, RUNNER_ONLY_VARIABLES } from '../../src/code-env.js';
 
@@ -47,5 +48,33 @@ describe('codeUnderTestEnv', () => {
   it('drops nothing else when there is no secret (the CLI on a laptop)', () => {
     const env = { PATH: '/bin', EMPTY: '', GITHUB_TOKEN: 'a-token-the-user-exported' };
     expect(codeUnderTestEnv(env)).toEqual(env);
+  });
+});
+
+// The README's Security section says the code under test can still read the job's token from
+// flamegate's own process, because both run as the same user. This keeps that sentence true: if a
+// future change closed the hole (a non-dumpable parent, another user), this fails and the README
+// must say so.
+describe.runIf(process.platform === 'linux')('the limit of a scrubbed environment', () => {
+  it("a child given codeUnderTestEnv still reads its parent's token from /proc/<ppid>/environ", () => {
+    const flamegateEnv = { PATH: process.env.PATH, 'INPUT_GITHUB-TOKEN': 'ghs_parent_secret' };
+    // The parent stands for flamegate: it starts the child with the scrubbed environment.
+    const parent = [
+      "const { spawnSync } = require('node:child_process');",
+      "const child = `process.stdout.write(String(process.env['INPUT_GITHUB-TOKEN'] ?? 'absent') + ' ' +",
+      "  require('node:fs').readFileSync('/proc/' + process.ppid + '/environ', 'latin1').includes('ghs_parent_secret'))`;",
+      'const env = JSON.parse(process.argv[1]);',
+      "process.stdout.write(spawnSync(process.execPath, ['-e', child], { env, encoding: 'utf8' }).stdout);",
+    ].join('\n');
+    const result = spawnSync(
+      process.execPath,
+      ['-e', parent, JSON.stringify(codeUnderTestEnv(flamegateEnv))],
+      {
+        env: flamegateEnv,
+        encoding: 'utf8',
+      },
+    );
+    // The variable is gone from the child's environment, but the parent's environ still holds it.
+    expect(result.stdout).toBe('absent true');
   });
 });
