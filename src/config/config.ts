@@ -50,10 +50,11 @@ const thresholdsSchema = {
   additionalProperties: false,
   properties: { benchmark: fraction, function: fraction, allocations: fraction },
 };
-// Top level only: the fleet gate reads the production profile, which is one for the whole run.
+// Top level only: the fleet gate reads the production profile, which is one for the whole run, and
+// a removed benchmark has no override to match on head.
 const topThresholdsSchema = {
   ...thresholdsSchema,
-  properties: { ...thresholdsSchema.properties, fleet: fraction },
+  properties: { ...thresholdsSchema.properties, fleet: fraction, removed: { enum: ['fail', 'warn'] } },
 };
 const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
 
@@ -127,13 +128,14 @@ export function validateConfig(raw: unknown, source: string): Config {
   }
   const input = raw as Record<string, unknown>;
   const thresholds = toThresholds(input.thresholds);
+  const removed = (input.thresholds as { removed?: 'fail' | 'warn' } | undefined)?.removed;
   const budget = { ...DEFAULT_BUDGET, ...((input.budget as Partial<Budget>) ?? {}) };
   return {
     benchmarks: toList(input.benchmarks) ?? DEFAULT_CONFIG.benchmarks,
     exclude: toList(input.exclude) ?? [],
     install: input.install as string | undefined,
     build: input.build as string | undefined,
-    thresholds: { ...DEFAULT_CONFIG.thresholds, ...thresholds },
+    thresholds: { ...DEFAULT_CONFIG.thresholds, ...thresholds, ...(removed ? { removed } : {}) },
     overrides: ((input.overrides as Record<string, unknown>[] | undefined) ?? []).map((o) => ({
       match: o.match as string,
       thresholds: toThresholds(o.thresholds),
@@ -198,7 +200,9 @@ function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
         ? expectationFor(path)
         : error.keyword === 'required'
           ? `is missing "${(error.params as { missingProperty: string }).missingProperty}"`
-          : error.message;
+          : error.keyword === 'enum'
+            ? `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+            : error.message;
     lines.add(`"${path || '(top level)'}" = ${value}: ${expected}`);
   }
   return [...lines];

@@ -103,6 +103,14 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       : paint('green', 'PASS');
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
+  const removed = report.benchmarks.filter((b) => b.status === 'removed' && !b.failures?.length);
+  if (removed.length > 0)
+    out.push(
+      paint(
+        'yellow',
+        `  ${removed.length} benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => benchmarkKey(b)).join(', ')}`,
+      ),
+    );
   return out.join('\n');
 }
 
