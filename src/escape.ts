@@ -70,9 +70,17 @@ export function clip(text: string, max: number): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are the point.
 const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
+/**
+ * Text on one line without control characters: a name in the terminal summary cannot start a line of
+ * its own (a `::workflow-command` in a CI log) or send escape sequences to the terminal.
+ */
+export function plainText(text: string): string {
+  return oneLine(text).replace(UNPRINTABLE, '\uFFFD');
+}
+
 /** A name on one line, without control characters, clipped. */
 function shownName(text: string, max: number): string {
-  return clip(oneLine(text).replace(UNPRINTABLE, '\uFFFD'), max);
+  return clip(plainText(text), max);
 }
 
 /**
