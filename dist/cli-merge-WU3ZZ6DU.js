@@ -11,11 +11,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-ZDAWAGVY.js";
+} from "./cli-chunk-OZVNFHST.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

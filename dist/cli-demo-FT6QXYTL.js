@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-25XVWFCN.js";
+} from "./cli-chunk-RG2HF4MK.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-KUSY6ATX.js";
 import {
   renderTerminal
-} from "./cli-chunk-ZDAWAGVY.js";
+} from "./cli-chunk-OZVNFHST.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

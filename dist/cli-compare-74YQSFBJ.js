@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-25XVWFCN.js";
+} from "./cli-chunk-RG2HF4MK.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-KUSY6ATX.js";
-import "./cli-chunk-ZDAWAGVY.js";
+import "./cli-chunk-OZVNFHST.js";
 import "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";
 export {
