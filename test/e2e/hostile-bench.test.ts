@@ -13,16 +13,21 @@ thresholds: { benchmark: 5% }
 budget: { processes: 3, maxProcesses: 4, timePerProcessMs: 100, warmupMs: 20, profileMs: 100, profileProcesses: 1, allocationProcesses: 0, timeoutMs: 20000 }
 `;
 
-const benchFile = (name: string, preamble = '') => `import { Bench } from 'tinybench';
+const benchFile = (names: string[], preamble = '') => `import { Bench } from 'tinybench';
 import { work } from '../../src/work.js';
 ${preamble}
 const bench = new Bench();
 let sink = 0;
-bench.add('${name}', () => {
-  sink ^= work();
-});
+for (const name of ${JSON.stringify(names)})
+  bench.add(name, () => {
+    sink ^= work();
+  });
 export default bench;
 `;
+
+// A task whose name would ping, reference and link if the comment showed it as text. It sits in a
+// file whose head fails to load, so it is named in the table and in a failure line but never measured.
+const HOSTILE_NAME = '@octocat see #1 and https://evil.example <img src=x>';
 
 const work = (rounds: number) =>
   `export function work() {\n  let s = 0;\n  for (let i = 0; i < ${rounds}; i++) s ^= (i * 31) % 7;\n  return s;\n}\n`;
@@ -63,17 +68,18 @@ beforeAll(async () => {
     'src/work.js': work(300),
     // Only the forged benchmark's file gets the slow work on head: the clock benchmarks keep base's.
     'src/slow.js': work(3000),
-    'bench/hostile/forge.bench.js': benchFile('forge'),
+    'bench/hostile/forge.bench.js': benchFile(['forge']),
   };
   const head: Record<string, string> = {
-    'bench/hostile/forge.bench.js': benchFile('forge', FORGE_SEND).replace(
+    'bench/hostile/forge.bench.js': benchFile(['forge'], FORGE_SEND).replace(
       "'../../src/work.js'",
       "'../../src/slow.js'",
     ),
   };
   for (const [name, preamble] of Object.entries(BROKEN_CLOCKS)) {
-    base[`bench/hostile/${name}.bench.js`] = benchFile(name);
-    head[`bench/hostile/${name}.bench.js`] = benchFile(name, preamble);
+    const names = name === 'nan-clock' ? [name, HOSTILE_NAME] : [name];
+    base[`bench/hostile/${name}.bench.js`] = benchFile(names);
+    head[`bench/hostile/${name}.bench.js`] = benchFile(names, preamble);
   }
   const repo = createRepo('sample-project', [], base, head);
   dir = repo.dir;
@@ -117,6 +123,13 @@ describe('hostile benchmark files (end to end)', () => {
     const forge = benchmark('forge');
     expect(forge.status).toBe('regressed');
     expect(forge.change).toBeGreaterThan(2);
+  });
+
+  it('shows a hostile task name only as code in the comment', () => {
+    expect(benchmark(HOSTILE_NAME).status).toBe('failed');
+    expect(markdown).toContain(`\`bench/hostile/nan-clock.bench.js > ${HOSTILE_NAME}\`: fails on head`);
+    const outsideCode = markdown.replace(/`[^`\n]*`/g, '');
+    expect(outsideCode).not.toMatch(/@octocat|#1\b|evil\.example|<img/);
   });
 
   it('agrees in the JSON verdict, the comment and the exit code', () => {
