@@ -1051,9 +1051,9 @@ var require_commonjs = __commonJS({
   }
 });
 
-// node_modules/node-gyp-build/node-gyp-build.js
+// ../main/node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
+  "../main/node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
     var fs = __require("fs");
     var path = __require("path");
     var os = __require("os");
@@ -1235,9 +1235,9 @@ var require_node_gyp_build = __commonJS({
   }
 });
 
-// node_modules/node-gyp-build/index.js
+// ../main/node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "node_modules/node-gyp-build/index.js"(exports, module) {
+  "../main/node_modules/node-gyp-build/index.js"(exports, module) {
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : __require;
     if (typeof runtimeRequire.addon === "function") {
       module.exports = runtimeRequire.addon.bind(runtimeRequire);
@@ -1247,9 +1247,9 @@ var require_node_gyp_build2 = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
+// ../main/node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
 var require_heap_profiler_bindings = __commonJS({
-  "node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1320,9 +1320,9 @@ var require_heap_profiler_bindings = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/profile-serializer.js
+// ../main/node_modules/@datadog/pprof/out/src/profile-serializer.js
 var require_profile_serializer = __commonJS({
-  "node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_COLUMN_NUMBERS = exports.GARBAGE_COLLECTION_FUNCTION_NAME = exports.NON_JS_THREADS_FUNCTION_NAME = void 0;
@@ -1742,9 +1742,9 @@ var require_profile_serializer = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/heap-profiler.js
+// ../main/node_modules/@datadog/pprof/out/src/heap-profiler.js
 var require_heap_profiler = __commonJS({
-  "node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CallbackMode = void 0;
@@ -1877,9 +1877,9 @@ var require_heap_profiler = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/async-context-frame.js
+// ../main/node_modules/@datadog/pprof/out/src/async-context-frame.js
 var require_async_context_frame = __commonJS({
-  "node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAsyncContextFrameActive = isAsyncContextFrameActive;
@@ -1925,9 +1925,9 @@ var require_async_context_frame = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
+// ../main/node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
 var require_otel_thread_ctx = __commonJS({
-  "node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports._currentRecordBytes = exports.clearContext = exports.getContext = exports.ThreadContext = void 0;
@@ -2046,9 +2046,9 @@ var require_otel_thread_ctx = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/profile-encoder.js
+// ../main/node_modules/@datadog/pprof/out/src/profile-encoder.js
 var require_profile_encoder = __commonJS({
-  "node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.encode = encode;
@@ -2067,9 +2067,9 @@ var require_profile_encoder = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
+// ../main/node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
 var require_time_profiler_bindings = __commonJS({
-  "node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNativeThreadId = exports.constants = exports.TimeProfiler = void 0;
@@ -2082,9 +2082,9 @@ var require_time_profiler_bindings = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/time-profiler.js
+// ../main/node_modules/@datadog/pprof/out/src/time-profiler.js
 var require_time_profiler = __commonJS({
-  "node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNativeThreadId = exports.constants = void 0;
@@ -2267,9 +2267,9 @@ var require_time_profiler = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64.js
+// ../main/node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports) {
+  "../main/node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number) {
       if (0 <= number && number < intToCharMap.length) {
@@ -2280,9 +2280,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64-vlq.js
+// ../main/node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -2309,17 +2309,17 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/url.js
+// ../main/node_modules/source-map/lib/url.js
 var require_url = __commonJS({
-  "node_modules/source-map/lib/url.js"(exports, module) {
+  "../main/node_modules/source-map/lib/url.js"(exports, module) {
     "use strict";
     module.exports = typeof URL === "function" ? URL : __require("url").URL;
   }
 });
 
-// node_modules/source-map/lib/util.js
+// ../main/node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports) {
+  "../main/node_modules/source-map/lib/util.js"(exports) {
     var URL2 = require_url();
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
@@ -2567,9 +2567,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/array-set.js
+// ../main/node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports) {
+  "../main/node_modules/source-map/lib/array-set.js"(exports) {
     var ArraySet = class _ArraySet {
       static {
         __name(this, "ArraySet");
@@ -2656,9 +2656,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/mapping-list.js
+// ../main/node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports) {
+  "../main/node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       const lineA = mappingA.generatedLine;
@@ -2721,9 +2721,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-generator.js
+// ../main/node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -3064,9 +3064,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/binary-search.js
+// ../main/node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports) {
+  "../main/node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -3118,9 +3118,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/read-wasm.js
+// ../main/node_modules/source-map/lib/read-wasm.js
 var require_read_wasm = __commonJS({
-  "node_modules/source-map/lib/read-wasm.js"(exports, module) {
+  "../main/node_modules/source-map/lib/read-wasm.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var path = __require("path");
@@ -3144,9 +3144,9 @@ var require_read_wasm = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/wasm.js
+// ../main/node_modules/source-map/lib/wasm.js
 var require_wasm = __commonJS({
-  "node_modules/source-map/lib/wasm.js"(exports, module) {
+  "../main/node_modules/source-map/lib/wasm.js"(exports, module) {
     var readWasm = require_read_wasm();
     function Mapping() {
       this.generatedLine = 0;
@@ -3249,9 +3249,9 @@ var require_wasm = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-consumer.js
+// ../main/node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -4066,9 +4066,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-node.js
+// ../main/node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports) {
+  "../main/node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -4410,18 +4410,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// node_modules/source-map/source-map.js
+// ../main/node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports) {
+  "../main/node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// node_modules/@datadog/pprof/out/src/logger.js
+// ../main/node_modules/@datadog/pprof/out/src/logger.js
 var require_logger = __commonJS({
-  "node_modules/@datadog/pprof/out/src/logger.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/logger.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.logger = exports.NullLogger = void 0;
@@ -4464,9 +4464,9 @@ var require_logger = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
+// ../main/node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
 var require_sourcemapper = __commonJS({
-  "node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4876,9 +4876,9 @@ var require_sourcemapper = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/index.js
+// ../main/node_modules/@datadog/pprof/out/src/index.js
 var require_src = __commonJS({
-  "node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
+  "../main/node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4988,7 +4988,6 @@ var require_src = __commonJS({
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
 import { createRequire, register } from "node:module";
 import { dirname as dirname3, join as join3 } from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
@@ -5091,6 +5090,75 @@ var HeapStacks = class _HeapStacks {
     return gzipSync(profile.encode());
   }
 };
+
+// src/measure/child/pristine.ts
+import { performance } from "node:perf_hooks";
+var clock = performance.now.bind(performance);
+var log = Math.log;
+var FunctionConstructor = Function;
+var ipc = process;
+var rawSend = ipc._send ?? ipc.send;
+function sendToParent(message) {
+  return new Promise((resolve2) => {
+    if (!rawSend) {
+      process.stdout.write(`${JSON.stringify(message)}
+`);
+      resolve2();
+      return;
+    }
+    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve2());
+  });
+}
+__name(sendToParent, "sendToParent");
+var hrtime = process.hrtime;
+var WATCHED = [
+  {
+    name: "globalThis.performance",
+    original: globalThis.performance,
+    read: /* @__PURE__ */ __name(() => globalThis.performance, "read"),
+    holder: globalThis,
+    key: "performance"
+  },
+  {
+    name: "performance.now",
+    original: performance.now,
+    read: /* @__PURE__ */ __name(() => performance.now, "read"),
+    holder: performance,
+    key: "now"
+  },
+  { name: "process.hrtime", original: hrtime, read: /* @__PURE__ */ __name(() => process.hrtime, "read"), holder: process, key: "hrtime" },
+  {
+    name: "process.hrtime.bigint",
+    original: hrtime.bigint,
+    read: /* @__PURE__ */ __name(() => process.hrtime?.bigint, "read"),
+    holder: hrtime,
+    key: "bigint"
+  }
+];
+function replacedClocks() {
+  const replaced = [];
+  for (const w of WATCHED) {
+    let current;
+    try {
+      current = w.read();
+    } catch {
+      current = void 0;
+    }
+    if (current === w.original) continue;
+    replaced.push(w.name);
+    try {
+      Object.defineProperty(w.holder, w.key, {
+        value: w.original,
+        writable: true,
+        configurable: true,
+        enumerable: Object.getOwnPropertyDescriptor(w.holder, w.key)?.enumerable ?? false
+      });
+    } catch {
+    }
+  }
+  return replaced;
+}
+__name(replacedClocks, "replacedClocks");
 
 // src/measure/child/vitest/load.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
@@ -5736,18 +5804,15 @@ async function recordTaskFunctions(file) {
 }
 __name(recordTaskFunctions, "recordTaskFunctions");
 var SIDES = ["base", "head"];
-function send(message) {
-  return new Promise((resolve2) => {
-    if (!process.send) {
-      process.stdout.write(`${JSON.stringify(message)}
-`);
-      resolve2();
-      return;
-    }
-    process.send(message, void 0, {}, () => resolve2());
-  });
+var send = sendToParent;
+function checkClocks() {
+  const replaced = replacedClocks();
+  if (replaced.length > 0)
+    throw new Error(
+      `the benchmark code replaced ${replaced.join(", ")}, which flamegate and tinybench time benchmarks with; a benchmark must leave the clocks as it found them`
+    );
 }
-__name(send, "send");
+__name(checkClocks, "checkClocks");
 function errorText(error) {
   if (error instanceof Error) {
     const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
@@ -5789,7 +5854,9 @@ function loadBench(file) {
     promise = (async () => {
       if (isVitestBenchFile(file)) {
         await recordTaskFunctions(file);
-        return loadVitestBench(file);
+        const group = await loadVitestBench(file);
+        checkClocks();
+        return group;
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
@@ -5802,6 +5869,7 @@ function loadBench(file) {
           `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
         );
       }
+      checkClocks();
       return exported;
     })();
     loaded.set(file, promise);
@@ -5820,7 +5888,7 @@ var timingOf = /* @__PURE__ */ new WeakMap();
 var forcePerCall = false;
 var isThenable = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
 function makeBatchLoop() {
-  return new Function(
+  return new FunctionConstructor(
     "fn",
     "n",
     "now",
@@ -5851,7 +5919,7 @@ async function timingFor(bench2, task) {
   return timing;
 }
 __name(timingFor, "timingFor");
-var now = /* @__PURE__ */ __name(() => performance.now(), "now");
+var now = clock;
 async function runSlice(bench2, task, ms) {
   const timing = await timingFor(bench2, task);
   if (timing.mode === "batch") return runBatches(bench2, task, timing, ms);
@@ -5862,7 +5930,9 @@ async function runSlice(bench2, task, ms) {
     bench2.opts.iterations = 1;
   }
   task.reset();
+  const started = clock();
   await task.run();
+  const elapsedMs = clock() - started;
   const result = task.result;
   if (!result || result.state === "errored" || result.error) {
     throw result?.error ?? new Error("the task produced no result");
@@ -5870,6 +5940,10 @@ async function runSlice(bench2, task, ms) {
   const ops = result.latency?.samplesCount ?? result.samples?.length ?? task.runs ?? 0;
   const totalMs = result.totalTime ?? 0;
   if (!(ops > 0) || !(totalMs >= 0)) throw new Error("the task measured no operations");
+  if (!(totalMs <= elapsedMs * 1.05 + 1))
+    throw new Error(
+      `tinybench measured ${totalMs} ms in ${elapsedMs.toFixed(3)} ms: its clock was replaced or broken`
+    );
   return { ops, totalNs: totalMs * 1e6 };
 }
 __name(runSlice, "runSlice");
@@ -5946,14 +6020,18 @@ async function alternate(key, sides, options, around) {
       const loadedSide = sides[side];
       if (!loadedSide) continue;
       await send({ type: "progress", key, side, phase: options.phase });
-      const started = performance.now();
-      const run = /* @__PURE__ */ __name(() => runSlice(loadedSide.bench, loadedSide.task, options.sliceMs), "run");
+      const started = clock();
+      const run = /* @__PURE__ */ __name(async () => {
+        const timing = await runSlice(loadedSide.bench, loadedSide.task, options.sliceMs);
+        checkClocks();
+        return timing;
+      }, "run");
       try {
         slice[side] = around ? await around(side, run) : await run();
       } catch (error) {
         throw Object.assign(new Error("slice failed"), { side, cause: error });
       }
-      wall[side] += performance.now() - started;
+      wall[side] += clock() - started;
     }
     for (const side of present) {
       const t = slice[side];
@@ -5962,9 +6040,7 @@ async function alternate(key, sides, options, around) {
       totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
     }
     if (slice.base && slice.head) {
-      pairLogRatios.push(
-        Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops))
-      );
+      pairLogRatios.push(log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
     }
     pair++;
   }
@@ -6121,7 +6197,7 @@ async function runOverhead(job, time) {
           if (profiled) time.stop(false);
           measured[String(profiled)] = perOp(totals);
         }
-        pairLogRatios.push(Math.log((measured.true ?? 0) / (measured.false ?? 1)));
+        pairLogRatios.push(log((measured.true ?? 0) / (measured.false ?? 1)));
       }
       await send({ type: "overhead", key: b.key, pairLogRatios });
     });
@@ -6164,11 +6240,11 @@ async function runAllocation(job) {
         async (side, run) => {
           const gc = new GCProfiler();
           gc.start();
-          const started = performance.now();
+          const started = clock();
           const before = usedHeap();
           const timing = await run();
           const after = usedHeap();
-          const wallNs = (performance.now() - started) * 1e6;
+          const wallNs = (clock() - started) * 1e6;
           const collections = gc.stop().statistics;
           let freed = 0;
           let gcNs = 0;
@@ -6215,7 +6291,7 @@ async function runAllocation(job) {
         if (x.side === y.side) continue;
         const [base, head] = x.side === "base" ? [x, y] : [y, x];
         if (base.bytes > 0 && head.bytes > 0)
-          pairLogRatios.push(Math.log(head.bytes / head.ops / (base.bytes / base.ops)));
+          pairLogRatios.push(log(head.bytes / head.ops / (base.bytes / base.ops)));
       }
       const profiles = writePerSide(
         b,

@@ -45,3 +45,83 @@ export function jsonForScript(value: unknown): string {
 export function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ');
 }
+
+// Names in the PR comment (benchmark, describe, function, file and package names, refs, error
+// messages) come from the pull request. GitHub turns `@user` and `@org/team` into mentions that
+// notify, `#123`, `GH-123` and `owner/repo#123` into references, bare URLs, `www.` and e-mail
+// addresses into links, and renders Markdown and some HTML. None of that happens inside code (a code
+// span, or a <code> element in raw HTML): GitHub's mention and reference filters skip text under
+// `code`, `pre` and `a`, and the Markdown parser does not look for links or HTML inside a code span.
+// So a name is shown as code, on one line, clipped.
+
+/** The most characters of one name the comment shows. */
+export const NAME_MAX = 120;
+
+/** `text` cut to `max` characters with an ellipsis, never splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+// C0 and C1 controls, and the bidirectional overrides that make a name read differently from
+// what it is ("Trojan Source"). Line breaks and tabs are handled by oneLine first.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are the point.
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text on one line without control characters: a name in the terminal summary cannot start a line of
+ * its own (a `::workflow-command` in a CI log) or send escape sequences to the terminal.
+ */
+export function plainText(text: string): string {
+  return oneLine(text).replace(UNPRINTABLE, '\uFFFD');
+}
+
+/** A name on one line, without control characters, clipped. */
+function shownName(text: string, max: number): string {
+  return clip(plainText(text), max);
+}
+
+/**
+ * A name as a Markdown code span. Its fence is longer than any run of backticks inside, with a space
+ * either side when it starts or ends with one. `cell`: the span sits in a table cell, where a pipe
+ * ends the cell even inside code unless escaped (GFM splits a row into cells first).
+ */
+export function codeName(text: string, options: { max?: number; cell?: boolean } = {}): string {
+  let name = shownName(text, options.max ?? NAME_MAX);
+  if (name === '') return '""';
+  if (options.cell) name = name.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(name.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(name) ? ' ' : '';
+  return `${fence}${pad}${name}${pad}${fence}`;
+}
+
+/** A name as a `<code>` element, for raw HTML in the comment (a `<summary>`). */
+export function htmlCodeName(text: string, max = NAME_MAX): string {
+  return `<code>${escapeHtml(shownName(text, max))}</code>`;
+}
+
+const WORD_JOINER = '\u2060';
+
+/**
+ * Prose that quotes names (a failure line, an error message) as Markdown text that renders as
+ * written but links and notifies nobody: Markdown and HTML are escaped, and an invisible word joiner
+ * breaks every pattern GitHub would turn into a mention, a reference or a link (after `@`, inside
+ * `#1`, `GH-1`, `://` and `www.`). Safe in a table cell too.
+ */
+export function markdownText(text: string, max: number): string {
+  return shownName(text, max)
+    .replace(/@/g, `@${WORD_JOINER}`)
+    .replace(/#(?=\d)/g, `#${WORD_JOINER}`)
+    .replace(/\b(gh)-(?=\d)/gi, `$1-${WORD_JOINER}`)
+    .replace(/:\/\//g, `:${WORD_JOINER}//`)
+    .replace(/\b(www)\./gi, `$1${WORD_JOINER}.`)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([*_`[\]~!])/g, '\\$1');
+}

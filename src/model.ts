@@ -20,6 +20,11 @@ export interface Thresholds {
    * fails the gate; only with a production profile.
    */
   fleet?: number;
+  /**
+   * What a benchmark on base that head no longer has does to the verdict: `warn` (the default) says
+   * so in the comment, `fail` fails the run. Top level only.
+   */
+  removed?: 'fail' | 'warn';
 }
 
 export interface BenchmarkOverride {

@@ -282,6 +282,8 @@ function benchmarkResult(
   }
   if (!m.present.base || !m.present.head) {
     result.status = m.present.head ? 'added' : 'removed';
+    if (result.status === 'removed' && config.thresholds.removed === 'fail')
+      result.failures = [`${key}: removed by this pull request (thresholds.removed: fail)`];
     return result;
   }
   // Data sampled sequentially gets the interval that stays valid under optional stopping (α spent

@@ -53,10 +53,11 @@ const thresholdsSchema = {
   additionalProperties: false,
   properties: { benchmark: fraction, function: fraction, allocations: fraction },
 };
-// Top level only: the fleet gate reads the production profile, which is one for the whole run.
+// Top level only: the fleet gate reads the production profile, which is one for the whole run, and
+// a removed benchmark has no override to match on head.
 const topThresholdsSchema = {
   ...thresholdsSchema,
-  properties: { ...thresholdsSchema.properties, fleet: fraction },
+  properties: { ...thresholdsSchema.properties, fleet: fraction, removed: { enum: ['fail', 'warn'] } },
 };
 const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
 
@@ -138,6 +139,7 @@ export function validateConfig(raw: unknown, source: string): Config {
   }
   const input = raw as Record<string, unknown>;
   const thresholds = toThresholds(input.thresholds);
+  const removed = (input.thresholds as { removed?: 'fail' | 'warn' } | undefined)?.removed;
   const budget = { ...DEFAULT_BUDGET, ...((input.budget as Partial<Budget>) ?? {}) };
   return {
     benchmarks: toList(input.benchmarks) ?? DEFAULT_CONFIG.benchmarks,
@@ -145,7 +147,7 @@ export function validateConfig(raw: unknown, source: string): Config {
     install: input.install as string | undefined,
     build: input.build as string | undefined,
     ...(input.timeouts ? { timeouts: input.timeouts as Config['timeouts'] } : {}),
-    thresholds: { ...DEFAULT_CONFIG.thresholds, ...thresholds },
+    thresholds: { ...DEFAULT_CONFIG.thresholds, ...thresholds, ...(removed ? { removed } : {}) },
     overrides: ((input.overrides as Record<string, unknown>[] | undefined) ?? []).map((o) => ({
       match: o.match as string,
       thresholds: toThresholds(o.thresholds),
@@ -210,7 +212,9 @@ function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
         ? expectationFor(path)
         : error.keyword === 'required'
           ? `is missing "${(error.params as { missingProperty: string }).missingProperty}"`
-          : error.message;
+          : error.keyword === 'enum'
+            ? `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+            : error.message;
     lines.add(`"${path || '(top level)'}" = ${value}: ${expected}`);
   }
   return [...lines];

@@ -3,7 +3,7 @@
 // <details> block. A fenced code block keeps the columns aligned under GitHub's renderer. Values are
 // time per op unless the `value` option says otherwise (bytes, sample counts, totals).
 
-import { escapeHtml, oneLine } from '../escape.js';
+import { escapeHtml, htmlCodeName, oneLine } from '../escape.js';
 import {
   formatDeltaValue,
   formatPercent,
@@ -113,7 +113,7 @@ function summaryLine(tree: FlameTree, options: TextOptions): string {
   const op = perOpSuffix(kind);
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
-  const name = options.title ? `<b>${escapeHtml(oneLine(options.title))}</b>: ` : '';
+  const name = options.title ? `<b>${htmlCodeName(options.title)}</b>: ` : '';
   const value = (text: string) => escapeHtml(oneLine(text));
   return `${name}flame graph delta, head ${value(formatValue(tree.headTotal, kind))}${op}, ${value(formatDeltaValue(delta, kind))}${op}${pct}`;
 }

@@ -3,7 +3,7 @@
 // details are dropped in order of importance and the comment says so.
 
 import { markdownTable } from 'markdown-table';
-import { escapeHtml, oneLine } from '../escape.js';
+import { codeName, htmlCodeName, markdownText } from '../escape.js';
 import {
   formatBytes,
   formatDeltaBytes,
@@ -49,29 +49,11 @@ const FN_STATUS: Record<FunctionResult['status'], string> = {
   removed: '➖ gone',
 };
 
-/** Escapes text for a GitHub Markdown table cell. */
-export function escapeCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([*_`[\]~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
-}
+/** A name in a table cell: code, so it cannot mention, reference, link or inject (src/escape.ts). */
+const cellName = (text: string, max?: number) => codeName(text, { cell: true, max });
 
-/**
- * Inline code for a table cell. Backticks cannot be escaped inside a code span, so they become
- * quotes; a pipe still ends the cell unless escaped, even inside code (GFM splits cells first).
- */
-function codeSpan(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+/** The longest line of prose made from names (a failure line, an error) the comment shows. */
+const PROSE_MAX = 300;
 
 interface Level {
   /** Which extra sections (flame graphs) are kept. */
@@ -82,23 +64,27 @@ interface Level {
   functionBenchmarks: number;
   unchangedRows: boolean;
   changedRows: number;
+  /** Failure lines under the verdict. */
+  failureLines: number;
 }
 
 const ALL = Number.POSITIVE_INFINITY;
 
 // Tried in order until the comment fits. What a reviewer needs most survives longest: the verdict and
 // its reasons, then the changed benchmarks, then the functions behind them; flame-graph sections and
-// unchanged rows go first.
+// unchanged rows go first. Failure lines are cut too, as the table shrinks: every line of the last
+// level is clipped, so it fits GitHub's limit whatever the names, and the table is always in it.
+// biome-ignore format: one level per line reads as a table
 const LEVELS: Level[] = [
-  { sections: 'all', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: 'failing', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: 'none', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: 'none', functionRows: 3, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: 'none', functionRows: 3, functionBenchmarks: ALL, unchangedRows: false, changedRows: ALL },
-  { sections: 'none', functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: ALL },
-  { sections: 'none', functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: 200 },
-  { sections: 'none', functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50 },
-  { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 },
+  { sections: 'all', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: 'failing', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: 'none', functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: 'none', functionRows: 3, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: 'none', functionRows: 3, functionBenchmarks: ALL, unchangedRows: false, changedRows: ALL, failureLines: 50 },
+  { sections: 'none', functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: ALL, failureLines: 20 },
+  { sections: 'none', functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: 200, failureLines: 20 },
+  { sections: 'none', functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50, failureLines: 10 },
+  { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10, failureLines: 5 },
 ];
 
 /** GitHub's limit on the body of a comment, in characters: the comment's default budget. */
@@ -197,7 +183,7 @@ function render(
   complete: boolean,
 ): string {
   const repo = options.links?.repoUrl;
-  const dropped = { sections: 0, functionRows: 0, unchanged: 0, changed: 0 };
+  const dropped = { sections: 0, functionRows: 0, unchanged: 0, changed: 0, failures: 0 };
   const body: string[] = [];
 
   const { changed, unchanged } = prepared;
@@ -255,7 +241,7 @@ function render(
       ? `, ${allocationRows.length} function(s) allocating differently`
       : '';
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed${allocating}</summary>\n`,
+      `<details${open}><summary><b>${htmlCodeName(key)}</b>: ${rows.length} function(s) changed${allocating}</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
@@ -279,23 +265,28 @@ function render(
   out.push(verdictLine(report));
   const failures = report.failures ?? [];
   if (failures.length > 0) {
-    const shown = failures.slice(0, complete ? 50 : 20);
+    const shown = failures.slice(0, level.failureLines);
+    dropped.failures = failures.length - shown.length;
+    const keys = report.benchmarks.map(benchmarkKey).sort((x, y) => y.length - x.length);
     out.push(
-      shown.map((f) => `- ${escapeCell(f)}`).join('\n') +
-        (failures.length > shown.length ? `\n- … and ${failures.length - shown.length} more` : ''),
+      shown.map((f) => `- ${failureText(f, keys)}`).join('\n') +
+        (dropped.failures > 0 ? `\n- … and ${dropped.failures} more` : ''),
     );
   }
+  const removed = removedNote(report);
+  if (removed) out.push(removed);
   const infrastructure = infrastructureFailure(report);
   if (infrastructure) {
     const [first] = infrastructure.split('\n');
-    out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
+    out.push(`> [!WARNING]\n> flamegate ${markdownText(first ?? '', PROSE_MAX)}`);
   }
   const sampling = samplingNote(report, formatSeconds);
-  if (sampling) out.push(`<sub>${escapeCell(sampling)}</sub>`);
+  if (sampling) out.push(`<sub>${markdownText(sampling, 1000)}</sub>`);
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
+  const ref = (name: string) => codeName(name, { max: 100 });
   out.push(
-    `Base ${commit(report.base.sha)} (${escapeCell(report.base.ref)}) → head ${commit(report.head.sha)} (${escapeCell(report.head.ref)})`,
+    `Base ${commit(report.base.sha)} (${ref(report.base.ref)}) → head ${commit(report.head.sha)} (${ref(report.head.ref)})`,
   );
   if (!complete) {
     const left = [
@@ -303,6 +294,7 @@ function render(
       dropped.functionRows && `${dropped.functionRows} function row(s)`,
       dropped.unchanged && `${dropped.unchanged} unchanged benchmark row(s)`,
       dropped.changed && `${dropped.changed} changed benchmark row(s)`,
+      dropped.failures && `${dropped.failures} failure line(s)`,
     ].filter(Boolean);
     out.push(
       `> [!NOTE]\n> Left out to fit GitHub's comment limit: ${left.length > 0 ? left.join(', ') : 'some details'}. ${options.fullReportHint ?? 'The full report is in the job summary and the JSON report.'}`,
@@ -343,7 +335,7 @@ function benchmarkTables(rows: BenchmarkResult[], memory = false): string {
   }
   return [...groups.keys()]
     .sort()
-    .map((name) => `**📦 ${escapeCell(name)}**\n\n${benchmarkTable(groups.get(name) ?? [], memory)}`)
+    .map((name) => `**📦 ${codeName(name)}**\n\n${benchmarkTable(groups.get(name) ?? [], memory)}`)
     .join('\n\n');
 }
 
@@ -360,10 +352,9 @@ function benchmarkTable(rows: BenchmarkResult[], memory = false): string {
     const otherFailures = (b.failures?.length ?? 0) - (memoryFailed ? 1 : 0);
     if (b.status !== 'regressed' && otherFailures > 0) status += ' · ⛔ function threshold';
     if (memoryFailed) status += ' · ⛔ allocations';
-    if (b.status === 'failed' && b.error)
-      status += `: ${escapeCell(clip(b.error.split('\n')[0] ?? '', 160))}`;
+    if (b.status === 'failed' && b.error) status += `: ${markdownText(b.error.split('\n')[0] ?? '', 160)}`;
     return [
-      `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
+      benchmarkCell(b),
       b.base ? formatNs(b.base.medianNs) : '–',
       b.head ? formatNs(b.head.medianNs) : '–',
       measured ? formatPercent(b.change) : '–',
@@ -399,20 +390,10 @@ const ALLOC_STATUS: Record<AllocationResult['status'], string> = {
 function allocationTable(rows: AllocationResult[], report: Report, repo: string | undefined): string {
   const header = ['Function', 'Where', 'Base bytes/op', 'Head bytes/op', 'Δ bytes/op', 'Share', 'Status'];
   const body = rows.map((a) => {
-    const url =
-      a.kind === undefined || a.kind === 'user'
-        ? sourceUrl(repo, report.head.sha, a.file, a.line)
-        : undefined;
-    const file = clip(a.file, 150);
-    const where = a.package
-      ? escapeCell(a.package)
-      : url
-        ? `[${escapeCell(file)}:${a.line}](${url})`
-        : escapeCell(file || a.kind || '');
     const edited = !!a.source?.changed && a.source.reason !== 'dependency';
     return [
-      `${codeSpan(clip(a.name, 150))}${edited ? ' ✏️' : ''}`,
-      where,
+      `${cellName(a.name, 150)}${edited ? ' ✏️' : ''}`,
+      whereCell(a, a.package && cellName(a.package), report, repo),
       formatBytes(a.baseBytesPerOp),
       formatBytes(a.headBytesPerOp),
       formatDeltaBytes(a.deltaBytesPerOp),
@@ -421,6 +402,58 @@ function allocationTable(rows: AllocationResult[], report: Report, repo: string 
     ];
   });
   return markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] });
+}
+
+/**
+ * Where a function is: its package (already rendered), a link to its line in the repository, its
+ * file, or what kind of frame it is (`native`, `gc`: flamegate's own words).
+ */
+function whereCell(
+  row: Pick<FunctionResult, 'file' | 'line' | 'kind'>,
+  pkg: string | undefined,
+  report: Report,
+  repo: string | undefined,
+): string {
+  if (pkg) return pkg;
+  const url =
+    row.kind === undefined || row.kind === 'user'
+      ? sourceUrl(repo, report.head.sha, row.file, row.line)
+      : undefined;
+  if (url) return `[${cellName(row.file, 150)}:${row.line}](${url})`;
+  return row.file ? cellName(row.file, 150) : (row.kind ?? '');
+}
+
+/** `yaml`, or `📦 fast-xml-parser 5.3.7 → 5.5.9` (packageLabel's Markdown form), each name as code. */
+function packageCell(f: FunctionResult): string {
+  const versions = f.source?.packageVersions;
+  const name = cellName(f.package ?? '');
+  if (!f.source?.changed || !versions) return name;
+  const version = (v: string | undefined) => (v === undefined ? '(none)' : cellName(v, 40));
+  return `📦 ${name} ${version(versions.base)} → ${version(versions.head)}`;
+}
+
+/** A benchmark's name and, smaller, its file. */
+function benchmarkCell(b: BenchmarkResult): string {
+  return `${cellName(b.name)} <sub>${cellName(b.file, 80)}</sub>`;
+}
+
+/**
+ * A failure line as Markdown. Lines start with their benchmark's key (compare's format): the key is
+ * shown as code and the rest as neutralised prose; both are clipped.
+ */
+function failureText(line: string, keysLongestFirst: string[]): string {
+  const key = keysLongestFirst.find((k) => line.startsWith(`${k}: `));
+  if (key === undefined) return markdownText(line, PROSE_MAX);
+  return `${codeName(key)}: ${markdownText(line.slice(key.length + 2), PROSE_MAX)}`;
+}
+
+/** Under the verdict: which benchmarks this pull request removes, when that does not fail the run. */
+function removedNote(report: Report): string | undefined {
+  const removed = report.benchmarks.filter((b) => b.status === 'removed' && !(b.failures?.length ?? 0));
+  if (removed.length === 0) return undefined;
+  const names = removed.slice(0, 5).map((b) => codeName(benchmarkKey(b), { max: 80 }));
+  const more = removed.length > names.length ? ` and ${removed.length - names.length} more` : '';
+  return `> [!NOTE]\n> This pull request removes ${removed.length} benchmark(s): ${names.join(', ')}${more}. Not gated (\`thresholds.removed: warn\`); \`thresholds.removed: fail\` fails such a run.`;
 }
 
 /** The production column: share of production CPU and the estimated fleet impact, or "not run". */
@@ -437,19 +470,9 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
   if (production) header.splice(6, 0, 'Production');
   const body = rows.map((f) => {
-    const url =
-      f.kind === undefined || f.kind === 'user'
-        ? sourceUrl(repo, report.head.sha, f.file, f.line)
-        : undefined;
-    const file = clip(f.file, 150);
-    const where = f.package
-      ? escapeCell(packageLabel(f))
-      : url
-        ? `[${escapeCell(file)}:${f.line}](${url})`
-        : escapeCell(file || f.kind || '');
     const cells = [
-      `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
-      where,
+      `${cellName(f.name, 150)}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
+      whereCell(f, f.package && packageCell(f), report, repo),
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
       formatDeltaNs(f.deltaNsPerOp),
@@ -474,12 +497,12 @@ function resolutionTable(benchmarks: BenchmarkResult[]): string | undefined {
     maxMinutes: 'budget.maxMinutes',
   };
   const body = rows.map((b) => [
-    `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
+    benchmarkCell(b),
     `±${formatPercent(b.resolution ?? Number.NaN, false)}`,
     formatPercent(b.threshold, false),
     b.processes === undefined ? '–' : String(b.processes),
     b.stoppedBy ? (stopped[b.stoppedBy] ?? b.stoppedBy) : '–',
-    escapeCell([confirmationNote(b), neededNote(b)].filter(Boolean).join('; ')),
+    markdownText([confirmationNote(b), neededNote(b)].filter(Boolean).join('; '), 1000),
   ]);
   const table = markdownTable(
     [['Benchmark', 'Resolves', 'Threshold', 'Processes', 'Stopped by', 'Notes'], ...body],

@@ -1,6 +1,7 @@
 // Everything the report stage makes from a pipeline result: the Markdown comment (with a text flame
 // graph per changed benchmark) and the flame-graph files (SVG + HTML viewer per benchmark). Pure: it
 // returns contents and relative paths; the caller writes them.
+import { markdownText, NAME_MAX } from '../escape.js';
 import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
 import type { Report, Side, StackProfile } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
@@ -105,7 +106,9 @@ export function renderComment(
   const sections: Record<string, string> = {};
   for (const [key, text] of Object.entries(flames.sections)) {
     const image = options.images?.[key];
-    sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})\n\n${text}` : text;
+    // The name is escaped: brackets or a line break in it would end the image's alt text.
+    const alt = `flame graph delta of ${markdownText(key, NAME_MAX)}`;
+    sections[key] = image ? `[![${alt}](${image})](${image})\n\n${text}` : text;
   }
   return renderMarkdown(report, {
     links: options.repoUrl ? { repoUrl: options.repoUrl } : undefined,

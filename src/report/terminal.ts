@@ -1,5 +1,6 @@
 // The summary printed at the end of `flamegate compare`.
 
+import { plainText } from '../escape.js';
 import {
   formatBytes,
   formatDeltaBytes,
@@ -30,7 +31,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     return {
       b,
       cells: [
-        benchmarkKey(b),
+        plainText(benchmarkKey(b)),
         b.base ? formatNs(b.base.medianNs) : '–',
         b.head ? formatNs(b.head.medianNs) : '–',
         measured ? formatPercent(b.change) : '–',
@@ -53,7 +54,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     '',
     paint(
       'bold',
-      `flamegate: base ${shortSha(report.base.sha)} (${report.base.ref}) → head ${shortSha(report.head.sha)} (${report.head.ref})`,
+      `flamegate: base ${shortSha(report.base.sha)} (${plainText(report.base.ref)}) → head ${shortSha(report.head.sha)} (${plainText(report.head.ref)})`,
     ),
     '',
     paint('dim', line(header)),
@@ -61,7 +62,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   for (const r of rows) {
     out.push(paint(statusColor(r.b), line(r.cells)));
     if (r.b.status === 'failed' && r.b.error)
-      out.push(paint('red', `    ${r.b.error.split('\n').join('\n    ')}`));
+      out.push(paint('red', `    ${r.b.error.split('\n').map(plainText).join('\n    ')}`));
     const confirmation = confirmationNote(r.b);
     if (confirmation) out.push(paint(r.b.status === 'regressed' ? 'red' : 'dim', `    ${confirmation}`));
     const needed = neededNote(r.b);
@@ -76,7 +77,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       const key = benchmarkKey(b);
       const fns = changedFunctions.filter((f) => f.benchmark === key).slice(0, 5);
       if (fns.length === 0) continue;
-      out.push(`  ${key}`);
+      out.push(`  ${plainText(key)}`);
       for (const f of fns) {
         const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : (f.kind ?? '');
         const production = f.notInProduction
@@ -89,7 +90,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
           f.gate && 'over the function threshold',
           production,
         ];
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${notes.filter(Boolean).join(', ')})`;
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${plainText(f.name)}  ${plainText(where)}  (${notes.filter(Boolean).join(', ')})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
       }
     }
@@ -102,7 +103,15 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       ? paint('red', 'FAIL')
       : paint('green', 'PASS');
   out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
-  for (const f of report.failures ?? []) out.push(paint('red', `  - ${f}`));
+  for (const f of report.failures ?? []) out.push(paint('red', `  - ${plainText(f)}`));
+  const removed = report.benchmarks.filter((b) => b.status === 'removed' && !b.failures?.length);
+  if (removed.length > 0)
+    out.push(
+      paint(
+        'yellow',
+        `  ${removed.length} benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => plainText(benchmarkKey(b))).join(', ')}`,
+      ),
+    );
   return out.join('\n');
 }
 
@@ -117,7 +126,7 @@ function memoryLines(report: Report, paint: (code: keyof typeof CODES, text: str
     out.push(
       paint(
         color,
-        `  ${benchmarkKey(b)}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ` +
+        `  ${plainText(benchmarkKey(b))}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ` +
           `${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; ` +
           `GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`,
       ),
@@ -131,7 +140,7 @@ function memoryLines(report: Report, paint: (code: keyof typeof CODES, text: str
       out.push(
         paint(
           a.status === 'regressed' || a.status === 'added' ? 'red' : 'green',
-          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${a.name}  ${where}  (${a.status}${edited})`,
+          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${plainText(a.name)}  ${plainText(where)}  (${a.status}${edited})`,
         ),
       );
     }

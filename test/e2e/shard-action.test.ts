@@ -161,8 +161,8 @@ describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () 
     expect(body).toMatch(/❌ flamegate: fail/);
     for (const key of EXPECTED) expect(body).toContain(key.split(' > ')[1] as string);
     // Grouped by package, and the function is named.
-    expect(body).toContain('**📦 packages/parser**');
-    expect(body).toContain('**📦 packages/checksum**');
+    expect(body).toContain('**📦 `packages/parser`**');
+    expect(body).toContain('**📦 `packages/checksum`**');
     expect(body).toContain('slowPath');
     expect(merge.summary).toContain('slowPath');
     // One set of flame graphs: every benchmark's SVG is in the merged output.

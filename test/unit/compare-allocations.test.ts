@@ -247,7 +247,7 @@ describe('the memory gate', () => {
     expect(text).toContain('1 allocating more per op');
     expect(text).toMatch(/1 function\(s\) allocating differently/);
     expect(text).toMatch(
-      /\| `f3`\s+\| lib\/loader\.js\s+\|\s+[\d.]+ KiB\s+\|\s+[\d.]+ KiB\s+\|\s+\+[\d.]+ KiB\s+\|\s+\+1\d\.\d% \| 🔴 more/,
+      /\| `f3`\s+\| `lib\/loader\.js`\s+\|\s+[\d.]+ KiB\s+\|\s+[\d.]+ KiB\s+\|\s+\+[\d.]+ KiB\s+\|\s+\+1\d\.\d% \| 🔴 more/,
     );
   });
 

@@ -37,6 +37,30 @@ describe('benchmark status', () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('fails a removed benchmark with its own failure line under thresholds.removed: fail', () => {
+    const run = (removed?: 'fail' | 'warn') =>
+      compare({
+        measurements: [
+          measurement('gone', [], { present: { base: true, head: false } }),
+          measurement('kept', timings(1, 0)),
+        ],
+        profiles: {},
+        config: config({ thresholds: { ...config().thresholds, ...(removed ? { removed } : {}) } }),
+        ...REV,
+      });
+    const failing = run('fail');
+    expect(failing.verdict).toBe('fail');
+    expect(failing.failures).toEqual([
+      `${key('gone')}: removed by this pull request (thresholds.removed: fail)`,
+    ]);
+    expect(failing.benchmarks[0]?.status).toBe('removed');
+    for (const quiet of [run('warn'), run()]) {
+      expect(quiet.verdict).toBe('pass');
+      expect(quiet.failures).toEqual([]);
+      expect(quiet.benchmarks[0]?.status).toBe('removed');
+    }
+  });
+
   it('summarises each side as the median ns/op over processes and the total ops', () => {
     const t = timings(1, 0.1);
     const b = compare({ measurements: [measurement('b', t)], profiles: {}, config: config(), ...REV })

@@ -72,6 +72,16 @@ budget: { processes: 8, timePerProcessMs: 1000, profileMs: 2000, timeoutMs: 5000
     expect(error.message).toContain('"5%"');
   });
 
+  it('reads thresholds.removed (fail or warn, top level only) and names the allowed values', () => {
+    expect(parseConfig('thresholds: { removed: fail }\n', SOURCE).thresholds.removed).toBe('fail');
+    expect(parseConfig('', SOURCE).thresholds.removed).toBeUndefined();
+    const error = errorOf('thresholds: { removed: maybe }\n');
+    expect(error.message).toContain('"thresholds.removed" = "maybe": must be one of "fail", "warn"');
+    expect(errorOf('overrides: [{ match: x, thresholds: { removed: fail } }]\n').message).toContain(
+      'unknown key "overrides[0].thresholds.removed"',
+    );
+  });
+
   it('rejects a wrong type in a list item with its index', () => {
     const error = errorOf('overrides:\n  - thresholds: { benchmark: 5% }\n');
     expect(error.message).toContain('overrides[0]');

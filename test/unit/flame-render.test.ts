@@ -212,7 +212,9 @@ describe('flame text', () => {
   it('shows the changed frames with head time, delta and a bar inside <details>', () => {
     const { base, head } = standardPair();
     const text = renderFlameText(buildFlameTree(base, head), { maxChars: 5000, title: 'parse > big file' });
-    expect(text.startsWith('<details><summary><b>parse &gt; big file</b>: flame graph delta')).toBe(true);
+    expect(
+      text.startsWith('<details><summary><b><code>parse &gt; big file</code></b>: flame graph delta'),
+    ).toBe(true);
     expect(text).toContain('```text');
     expect(text.trimEnd().endsWith('</details>')).toBe(true);
     const slow = text.split('\n').find((l) => l.includes('└ slow'));

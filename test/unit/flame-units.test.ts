@@ -206,7 +206,7 @@ describe('default: time per op, as before', () => {
     // The rendering before the option existed.
     expect(text).toBe(
       [
-        '<details><summary><b>T</b>: flame graph delta, head 650 ns/op, −100 ns/op (−13.3%)</summary>',
+        '<details><summary><b><code>T</code></b>: flame graph delta, head 650 ns/op, −100 ns/op (−13.3%)</summary>',
         '',
         '',
         '```text',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/escape.js';
-import type { BenchmarkResult, FunctionResult } from '../../src/model.js';
-import { escapeCell, renderMarkdown } from '../../src/report/markdown.js';
+import type { BenchmarkResult, FunctionResult, Report } from '../../src/model.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { bench, FILE, fnRow, report, SHA } from './compare-fixtures.js';
 
 const REPO = 'https://github.com/acme/widgets';
@@ -54,7 +54,7 @@ describe('layout', () => {
     expect(lines[1]).toMatch(
       /^### ❌ flamegate: fail · 1 regressed, 1 function\(s\) over the function threshold/,
     );
-    expect(lines[2]).toMatch(/^- bench\/a\.bench\.js &gt; slow: 20\.0% slower/);
+    expect(lines[2]).toMatch(/^- `bench\/a\.bench\.js > slow`: 20\.0% slower/);
     const passing = renderMarkdown(report([bench('same', 'unchanged')]));
     expect(passing.split('\n')[0]).toBe('### ✅ flamegate: pass · 1 unchanged');
   });
@@ -91,7 +91,7 @@ describe('layout', () => {
     );
     const main = md.slice(0, md.indexOf('<details><summary>1 unchanged'));
     expect(main).toMatch(/hidden.*⚪ unchanged · ⛔ function threshold/);
-    expect(md).toContain(`<details open><summary><b>${FILE} &gt; hidden</b>`);
+    expect(md).toContain(`<details open><summary><b><code>${FILE} &gt; hidden</code></b>`);
   });
 
   it('shows failed, added and removed benchmarks with what is known', () => {
@@ -103,26 +103,28 @@ describe('layout', () => {
     const added: BenchmarkResult = { ...bench('new', 'added'), base: null };
     const md = renderMarkdown(report([failed, added]));
     expect(md).toMatch(
-      /\| broken <sub>bench\/a\.bench\.js<\/sub> \| +1 µs \| +– \| +– \| +– \| 💥 failed: head: TypeError: x is not a function +\|/,
+      /\| `broken` <sub>`bench\/a\.bench\.js`<\/sub> \| +1 µs \| +– \| +– \| +– \| 💥 failed: head: TypeError: x is not a function +\|/,
     );
     expect(md).not.toContain('at y');
-    expect(md).toMatch(/\| new .*\| +– \| +1 µs \| +– \| +– \| 🆕 added/);
+    expect(md).toMatch(/\| `new` .*\| +– \| +1 µs \| +– \| +– \| 🆕 added/);
   });
 
   it('lists function changes per benchmark, open for a regressed one, without unchanged rows', () => {
     const md = renderMarkdown(sample);
-    expect(md).toContain(`<details open><summary><b>${FILE} &gt; slow</b>: 4 function(s) changed</summary>`);
+    expect(md).toContain(
+      `<details open><summary><b><code>${FILE} &gt; slow</code></b>: 4 function(s) changed</summary>`,
+    );
     expect(md).toMatch(
       /\| Function\s+\| Where\s+\| Base self\/op \| Head self\/op \| Δ self\/op \|\s+Share \| Status/,
     );
     expect(md).toMatch(
-      /\| `hotLoop` ⛔ +\| src\/lib\.js +\| +100 ns \| +300 ns \| +\+200 ns \| +\+20\.0% \| 🔴 slower/,
+      /\| `hotLoop` ⛔ +\| `src\/lib\.js` +\| +100 ns \| +300 ns \| +\+200 ns \| +\+20\.0% \| 🔴 slower/,
     );
     expect(md).not.toContain('quiet');
     const improvedOnly = renderMarkdown(
       report([bench('fast', 'improved', -0.2)], [fnRow(key('fast'), 'loop', -200)]),
     );
-    expect(improvedOnly).toContain(`<details><summary><b>${FILE} &gt; fast</b>`);
+    expect(improvedOnly).toContain(`<details><summary><b><code>${FILE} &gt; fast</code></b>`);
   });
 
   it('marks functions this PR changed, and names both versions of a bumped dependency', () => {
@@ -149,7 +151,7 @@ describe('layout', () => {
     );
     expect(md).toMatch(/\| `parseXml` ✏️ +\|/);
     expect(md).toMatch(/\| `knockOn` +\|/);
-    expect(md).toMatch(/\| `get` +\| 📦 fast-xml-parser 5\.3\.7 → 5\.5\.9 +\|/);
+    expect(md).toMatch(/\| `get` +\| 📦 `fast-xml-parser` `5\.3\.7` → `5\.5\.9` +\|/);
     expect(md).toContain('✏️ marks a function whose source this PR changed');
   });
 
@@ -186,11 +188,11 @@ describe('links', () => {
     const md = renderMarkdown(sample, { links: { repoUrl: REPO } });
     expect(md).toContain(`[\`${SHA.base.slice(0, 7)}\`](${REPO}/commit/${SHA.base})`);
     expect(md).toContain(`[\`${SHA.head.slice(0, 7)}\`](${REPO}/commit/${SHA.head})`);
-    expect(md).toContain(`[src/lib.js:12](${REPO}/blob/${SHA.head}/src/lib.js#L12)`);
+    expect(md).toContain(`[\`src/lib.js\`:12](${REPO}/blob/${SHA.head}/src/lib.js#L12)`);
     expect(md).not.toContain('lodash/get.js#L');
-    expect(md).toMatch(/\| lodash\s+\|/);
+    expect(md).toMatch(/\| `lodash`\s+\|/);
     expect(md).not.toContain('/blob/node:');
-    expect(md).toMatch(/\| node:fs\s+\|/);
+    expect(md).toMatch(/\| `node:fs`\s+\|/);
     expect(md).toMatch(/\| runtime\s+\|/);
   });
 
@@ -212,24 +214,21 @@ describe('links', () => {
 describe('escaping', () => {
   const nasty = 'a|b <script>*x*_y_ `z`';
 
-  it('escapes names in table cells', () => {
-    expect(escapeCell(nasty)).toBe('a\\|b &lt;script&gt;\\*x\\*\\_y\\_ \\`z\\`');
-    expect(escapeCell('&lt;')).toBe('&amp;lt;');
+  it('shows names in table cells as code, with pipes escaped and the fence longer than any backtick run', () => {
     const md = renderMarkdown(
       report([{ ...bench(nasty, 'regressed', 0.2), file: 'b|c.bench.js' }], [], 'fail'),
     );
-    expect(md).toContain('a\\|b &lt;script&gt;\\*x\\*\\_y\\_ \\`z\\`');
-    expect(md).toContain('b\\|c.bench.js');
-    expect(md).not.toContain('<script>');
+    expect(md).toContain('`` a\\|b <script>*x*_y_ `z` ``');
+    expect(md).toContain('`b\\|c.bench.js`');
     for (const t of tables(md)) expect(new Set(t).size).toBe(1);
   });
 
-  it('keeps function names in code, with pipes escaped and backticks replaced', () => {
+  it('keeps function names in code, with pipes escaped', () => {
     const name = 'get `x` | set <y>';
     const md = renderMarkdown(
       report([bench('slow', 'regressed', 0.2)], [fnRow(key('slow'), name, 100)], 'fail'),
     );
-    expect(md).toContain("`get 'x' \\| set <y>`");
+    expect(md).toContain('``get `x` \\| set <y>``');
     for (const t of tables(md)) expect(new Set(t).size).toBe(1);
   });
 
@@ -237,7 +236,7 @@ describe('escaping', () => {
     expect(escapeHtml('a_b <i> & "q"')).toBe('a_b &lt;i&gt; &amp; &quot;q&quot;');
     const name = 'snake_case <x>';
     const md = renderMarkdown(report([bench(name, 'regressed', 0.2)], [fnRow(key(name), 'f', 100)], 'fail'));
-    expect(md).toContain(`<summary><b>${FILE} &gt; snake_case &lt;x&gt;</b>`);
+    expect(md).toContain(`<summary><b><code>${FILE} &gt; snake_case &lt;x&gt;</code></b>`);
   });
 
   it('escapes failure reasons and refs', () => {
@@ -246,7 +245,7 @@ describe('escaping', () => {
     r.head.ref = 'feat/<x>';
     const md = renderMarkdown(r);
     expect(md).toContain('- x &gt; a\\|b: &lt;b&gt;bold&lt;/b&gt;');
-    expect(md).toContain('(feat/&lt;x&gt;)');
+    expect(md).toContain('(`feat/<x>`)');
   });
 });
 
@@ -274,7 +273,7 @@ describe('budget', () => {
     expect(lines[0]).toBe('<!-- m -->');
     expect(lines[1]).toMatch(/^### ❌ flamegate: fail · 1000 regressed, 1000 unchanged/);
     expect(md).toMatch(
-      /> Left out to fit GitHub's comment limit: 2000 flame-graph section\(s\), \d+ function row\(s\), 1000 unchanged benchmark row\(s\), \d+ changed benchmark row\(s\)\./,
+      /> Left out to fit GitHub's comment limit: 2000 flame-graph section\(s\), \d+ function row\(s\), 1000 unchanged benchmark row\(s\), \d+ changed benchmark row\(s\), \d+ failure line\(s\)\./,
     );
     expect(md).toMatch(/… \d+ more changed benchmark rows in the full report\./);
     expect(md).toContain('… 1000 unchanged benchmark rows in the full report.');
@@ -338,5 +337,171 @@ describe('budget', () => {
     expect(tiny.length).toBeLessThan(300);
     expect(tiny).toMatch(/flamegate: fail/);
     expect(tiny).toContain('cut to fit the comment limit');
+  });
+});
+
+// Names from a hostile pull request: each would ping, reference, link or inject if rendered as text.
+const HOSTILE = [
+  '@octocat please merge',
+  'cc @acme/security-team',
+  'fixes #123 and GH-45',
+  'see acme/widgets#7',
+  'https://evil.example/payload',
+  'www.evil.example',
+  'mail admin@evil.example',
+  '<img src=x onerror=alert(1)>',
+  '[Download the fixed build](https://evil.example/x)',
+  'pipe | in | name',
+  'line one\n# heading\n- bullet',
+];
+
+/**
+ * What GitHub still reads as text once code is set aside: code spans and <code> elements are inert
+ * (no mentions, references, autolinks or HTML), so they are removed; backslash escapes go first.
+ */
+function textOutsideCode(md: string): string {
+  return md
+    .replace(/\]\(https:\/\/github\.com\/acme\/widgets\/[^)\s]*\)/g, '](OWN-LINK)')
+    .replace(/\\[\s\S]/g, 'X')
+    .replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ' CODE ')
+    .replace(/<code>[\s\S]*?<\/code>/g, ' CODE ');
+}
+
+function hostileReport(): Report {
+  const benchmarks = HOSTILE.map((name, i) => ({
+    ...bench(name, i % 3 === 0 ? ('failed' as const) : ('regressed' as const), 0.2),
+    file: `bench/${name}.bench.js`,
+    ...(i % 3 === 0 ? { error: `head: Error: ${name}` } : {}),
+  }));
+  const functions = HOSTILE.flatMap((name, i) => [
+    fnRow(`bench/${name}.bench.js > ${name}`, name, 100, { file: `src/${name}.js`, gate: true }),
+    fnRow(`bench/${name}.bench.js > ${name}`, `dep ${i}`, 50, {
+      kind: 'dependency',
+      package: `@evil/${name}`,
+      file: `node_modules/@evil/${name}/index.js`,
+      source: { changed: true, reason: 'dependency', packageVersions: { base: name, head: '1.0.0' } },
+    }),
+  ]);
+  const r = report(benchmarks, functions, 'fail');
+  r.failures = HOSTILE.map(
+    (name) => `bench/${name}.bench.js > ${name}: ${name} (${name}) self time +100 ns/op`,
+  );
+  r.head.ref = '@octocat/#9';
+  return r;
+}
+
+describe('hostile names', () => {
+  const md = renderMarkdown(hostileReport(), {
+    links: { repoUrl: REPO },
+    sections: Object.fromEntries(HOSTILE.map((n) => [`bench/${n}.bench.js > ${n}`, 'SECTION'])),
+  });
+  const text = textOutsideCode(md);
+
+  it('cannot mention anyone', () => {
+    expect(text).not.toMatch(/(^|[^\w`])@[a-z0-9]/i);
+  });
+
+  it('cannot reference an issue or pull request', () => {
+    expect(text).not.toMatch(/(^|\W)#\d/);
+    expect(text).not.toMatch(/\bGH-\d/i);
+  });
+
+  it('makes no link: no bare URL, www. or e-mail address, and no Markdown link of its own', () => {
+    expect(text).not.toMatch(/https?:\/\//);
+    expect(text).not.toMatch(/\bwww\./i);
+    expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]/i);
+    // The only links are the commit and source links built from the repository's own URL.
+    expect(text.replaceAll('](OWN-LINK)', '')).not.toContain('](');
+  });
+
+  it('injects no HTML: only the tags flamegate writes', () => {
+    expect(text).not.toMatch(/<(?!\/?(details|summary|b|sub|code)\b|!--)/i);
+  });
+
+  it('keeps every name on one line, and every table whole', () => {
+    const headings = md.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings).toHaveLength(1);
+    expect(md).not.toMatch(/^- bullet/m);
+    for (const t of tables(md)) expect(new Set(t).size).toBe(1);
+  });
+});
+
+describe('clipping', () => {
+  it('clips every line made from a name: table rows, failure bullets and summaries', () => {
+    const long = `n${'x'.repeat(5000)}`;
+    const r = report([bench(long, 'regressed', 0.2)], [fnRow(key(long), long, 100, { gate: true })], 'fail');
+    r.failures = [`${key(long)}: ${long} (src/lib.js:12) self time +100 ns/op`];
+    const md = renderMarkdown(r, { sections: { [key(long)]: 'SECTION' } });
+    expect(md).not.toContain('x'.repeat(400));
+    const longest = Math.max(...md.split('\n').map((l) => l.length));
+    expect(longest).toBeLessThan(1000);
+    expect(md).toMatch(/^- `bench\/a\.bench\.js > nx+…`: nx+…$/m);
+    expect(md).toMatch(/<summary><b><code>bench\/a\.bench\.js &gt; nx+…<\/code><\/b>/);
+  });
+});
+
+describe('the benchmark table survives the budget', () => {
+  const longReport = (count: number, nameLength: number) => {
+    const names = Array.from(
+      { length: count },
+      (_, i) => `${i} ${'long benchmark name '.repeat(nameLength / 20)}`,
+    );
+    const benchmarks = names.map((n) => bench(n, 'regressed', 0.3));
+    const functions = names.flatMap((n) =>
+      Array.from({ length: 10 }, (_, j) => fnRow(key(n), `${n} fn ${j}`, 100 + j, { gate: true })),
+    );
+    const r = report(benchmarks, functions, 'fail');
+    r.failures = functions.map(
+      (f) => `${f.benchmark}: ${f.name} (src/lib.js:12) self time +${f.deltaNsPerOp} ns/op`,
+    );
+    const sections = Object.fromEntries(names.map((n) => [key(n), 'y'.repeat(3000)]));
+    return renderMarkdown(r, { sections, marker: '<!-- m -->' });
+  };
+
+  it('keeps every row of 60 benchmarks with long names and long failure lines', () => {
+    const md = longReport(60, 2000);
+    expect(md.length).toBeLessThan(65_536);
+    expect(md).not.toContain('cut to fit');
+    expect(md).toMatch(/^\| Benchmark +\| +Base \| +Head \|/m);
+    for (let i = 0; i < 60; i++) expect(md).toMatch(new RegExp(`^\\| \`${i} long benchmark`, 'm'));
+    expect(md).toMatch(/^- … and \d+ more$/m);
+    expect(md).toMatch(/Left out to fit GitHub's comment limit: .*\d+ failure line\(s\)/);
+  });
+
+  it('keeps the table, cut to its most important rows, with 500 benchmarks of 300-character names', () => {
+    const md = longReport(500, 300);
+    expect(md.length).toBeLessThan(65_536);
+    expect(md).not.toContain('cut to fit');
+    expect(md).toMatch(/^\| Benchmark +\| +Base \| +Head \|/m);
+    expect(md).toMatch(/^\| `0 long benchmark/m);
+    expect(md).toMatch(/… \d+ more changed benchmark rows in the full report\./);
+  });
+});
+
+describe('removed benchmarks', () => {
+  it('says so in the verdict line and names them under it, without failing by default', () => {
+    const md = renderMarkdown(
+      report([bench('gone', 'removed'), bench('@octocat gone too', 'removed'), bench('kept', 'unchanged')]),
+    );
+    expect(md.split('\n')[0]).toBe('### ✅ flamegate: pass · 2 removed, 1 unchanged');
+    expect(md).toContain(
+      '> This pull request removes 2 benchmark(s): `bench/a.bench.js > gone`, `bench/a.bench.js > @octocat gone too`.',
+    );
+    expect(md).toContain('`thresholds.removed: fail`');
+  });
+
+  it('with thresholds.removed: fail, lists the failure line instead of the note', () => {
+    const gone: BenchmarkResult = {
+      ...bench('gone', 'removed'),
+      failures: [`${key('gone')}: removed by this pull request (thresholds.removed: fail)`],
+    };
+    const r = report([gone], [], 'fail');
+    r.failures = gone.failures ?? [];
+    const md = renderMarkdown(r);
+    expect(md.split('\n')[0]).toBe('### ❌ flamegate: fail · 1 removed, 0 unchanged');
+    expect(md).toContain(
+      '- `bench/a.bench.js > gone`: removed by this pull request (thresholds.removed: fail)',
+    );
+    expect(md).not.toContain('This pull request removes');
   });
 });

@@ -66,3 +66,23 @@ describe('terminal summary', () => {
     expect(renderTerminal(report([bench('same', 'unchanged')]), { color: true })).toContain('\x1b[32mPASS');
   });
 });
+
+describe('terminal summary of hostile names', () => {
+  it('keeps every name on its line, without escape sequences, and names removed benchmarks', () => {
+    const evil = 'x\n::error title=Leak::visit https://evil.example \x1b]8;;https://evil.example\x07here';
+    const r = report(
+      [bench(evil, 'regressed', 0.2), bench('gone', 'removed')],
+      [fnRow(key(evil), evil, 100)],
+      'fail',
+    );
+    r.failures = [`${key(evil)}: 20.0% slower`];
+    r.head.ref = 'feat\n::warning::x';
+    const text = renderTerminal(r);
+    expect(text.split('\n').filter((l) => l.trimStart().startsWith('::'))).toEqual([]);
+    expect(text).not.toContain('\x1b');
+    expect(text).not.toContain('\x07');
+    expect(text).toContain(
+      '1 benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): bench/a.bench.js > gone',
+    );
+  });
+});

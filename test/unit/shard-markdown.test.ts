@@ -28,7 +28,7 @@ describe('the comment of a monorepo run', () => {
     ];
     const md = renderMarkdown(report(rows, []));
     // Changed rows: both packages, checksum first; unchanged rows (folded): both packages again.
-    const headings = [...md.matchAll(/\*\*📦 ([^*]+)\*\*/g)].map((m) => m[1]);
+    const headings = [...md.matchAll(/\*\*📦 `([^`]+)`\*\*/g)].map((m) => m[1]);
     expect(headings).toEqual([
       'packages/checksum',
       'packages/parser',

@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Session } from 'node:inspector/promises';
 import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +22,7 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
+import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
 import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
@@ -114,15 +114,18 @@ async function recordTaskFunctions(file: string): Promise<void> {
 
 const SIDES: Side[] = ['base', 'head'];
 
-function send(message: ChildMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (!process.send) {
-      process.stdout.write(`${JSON.stringify(message)}\n`);
-      resolve();
-      return;
-    }
-    process.send(message, undefined, {}, () => resolve());
-  });
+const send: (message: ChildMessage) => Promise<void> = sendToParent;
+
+/**
+ * Throws when the code that just ran (a side's benchmark file or slice) replaced a clock: the side
+ * that broke the timer fails, with this message, instead of reporting numbers no clock measured.
+ */
+function checkClocks(): void {
+  const replaced = replacedClocks();
+  if (replaced.length > 0)
+    throw new Error(
+      `the benchmark code replaced ${replaced.join(', ')}, which flamegate and tinybench time benchmarks with; a benchmark must leave the clocks as it found them`,
+    );
 }
 
 function errorText(error: unknown): string {
@@ -172,7 +175,9 @@ function loadBench(file: string): Promise<BenchLike> {
         // The vitest loader adds tasks to the project's tinybench; when that is the copy this file
         // resolves, its functions are recorded too and its synchronous tasks are timed in batches.
         await recordTaskFunctions(file);
-        return loadVitestBench(file);
+        const group = await loadVitestBench(file);
+        checkClocks();
+        return group;
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
@@ -185,6 +190,9 @@ function loadBench(file: string): Promise<BenchLike> {
           `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`,
         );
       }
+      // Checked once per file: the rejected promise stays cached, so every task of a file that
+      // replaced a clock fails on that side, not only the first one loaded.
+      checkClocks();
       return exported;
     })();
     loaded.set(file, promise);
@@ -228,7 +236,7 @@ const isThenable = (v: unknown) =>
  * of the harness.
  */
 function makeBatchLoop(): BatchLoop {
-  return new Function(
+  return new FunctionConstructor(
     'fn',
     'n',
     'now',
@@ -254,7 +262,7 @@ async function timingFor(bench: BenchLike, task: TaskLike): Promise<Timing> {
   return timing;
 }
 
-const now = () => performance.now();
+const now = clock;
 
 /** Runs one slice: at least `ms` of measured time and at least one operation. */
 async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<SideTiming> {
@@ -267,7 +275,9 @@ async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<S
     bench.opts.iterations = 1;
   }
   task.reset();
+  const started = clock();
   await task.run();
+  const elapsedMs = clock() - started;
   const result = task.result;
   if (!result || result.state === 'errored' || result.error) {
     throw result?.error ?? new Error('the task produced no result');
@@ -275,6 +285,11 @@ async function runSlice(bench: BenchLike, task: TaskLike, ms: number): Promise<S
   const ops = result.latency?.samplesCount ?? result.samples?.length ?? task.runs ?? 0;
   const totalMs = result.totalTime ?? 0;
   if (!(ops > 0) || !(totalMs >= 0)) throw new Error('the task measured no operations');
+  // tinybench times with its own clock; time it says it measured beyond what passed is not time.
+  if (!(totalMs <= elapsedMs * 1.05 + 1))
+    throw new Error(
+      `tinybench measured ${totalMs} ms in ${elapsedMs.toFixed(3)} ms: its clock was replaced or broken`,
+    );
   return { ops, totalNs: totalMs * 1e6 };
 }
 
@@ -380,14 +395,18 @@ async function alternate(
       const loadedSide = sides[side];
       if (!loadedSide) continue;
       await send({ type: 'progress', key, side, phase: options.phase });
-      const started = performance.now();
-      const run = () => runSlice(loadedSide.bench, loadedSide.task, options.sliceMs);
+      const started = clock();
+      const run = async () => {
+        const timing = await runSlice(loadedSide.bench, loadedSide.task, options.sliceMs);
+        checkClocks();
+        return timing;
+      };
       try {
         slice[side] = around ? await around(side, run) : await run();
       } catch (error) {
         throw Object.assign(new Error('slice failed'), { side, cause: error });
       }
-      wall[side] += performance.now() - started;
+      wall[side] += clock() - started;
     }
     for (const side of present) {
       const t = slice[side];
@@ -396,9 +415,7 @@ async function alternate(
       totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
     }
     if (slice.base && slice.head) {
-      pairLogRatios.push(
-        Math.log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)),
-      );
+      pairLogRatios.push(log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
     }
     pair++;
   }
@@ -596,7 +613,7 @@ async function runOverhead(job: ProfileJob, time: typeof import('@datadog/pprof'
           if (profiled) time.stop(false);
           measured[String(profiled)] = perOp(totals);
         }
-        pairLogRatios.push(Math.log((measured.true ?? 0) / (measured.false ?? 1)));
+        pairLogRatios.push(log((measured.true ?? 0) / (measured.false ?? 1)));
       }
       await send({ type: 'overhead', key: b.key, pairLogRatios });
     });
@@ -652,11 +669,11 @@ async function runAllocation(job: AllocationJob): Promise<void> {
         async (side, run) => {
           const gc = new GCProfiler();
           gc.start();
-          const started = performance.now();
+          const started = clock();
           const before = usedHeap();
           const timing = await run();
           const after = usedHeap();
-          const wallNs = (performance.now() - started) * 1e6;
+          const wallNs = (clock() - started) * 1e6;
           const collections = gc.stop().statistics;
           let freed = 0;
           let gcNs = 0;
@@ -704,7 +721,7 @@ async function runAllocation(job: AllocationJob): Promise<void> {
         if (x.side === y.side) continue;
         const [base, head] = x.side === 'base' ? [x, y] : [y, x];
         if (base.bytes > 0 && head.bytes > 0)
-          pairLogRatios.push(Math.log(head.bytes / head.ops / (base.bytes / base.ops)));
+          pairLogRatios.push(log(head.bytes / head.ops / (base.bytes / base.ops)));
       }
       const profiles = writePerSide(b, totals, job, 'alloc-', (side, comments) =>
         stacks[side].encode(comments, job.samplingIntervalBytes),

@@ -8,8 +8,9 @@ import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
 import {
+  NAME_MAX,
   buildFlameTree,
-  escapeHtml,
+  codeName,
   formatBytes,
   formatDeltaBytes,
   formatDeltaNs,
@@ -17,13 +18,15 @@ import {
   formatNs,
   formatPercent,
   formatSeconds,
-  oneLine,
+  htmlCodeName,
+  markdownText,
+  plainText,
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText,
   shortSha,
   sourceUrl
-} from "./cli-chunk-CC2FQFTS.js";
+} from "./cli-chunk-EDMONF26.js";
 import {
   LIMITS,
   checkCap,
@@ -38,9 +41,9 @@ import {
   __toESM
 } from "./cli-chunk-XYLEW4VM.js";
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -240,9 +243,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -304,9 +307,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -642,9 +645,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1657,9 +1660,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1797,9 +1800,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -2209,7 +2212,7 @@ ${errors.join("\n")}`;
 }
 __name(infrastructureFailure, "infrastructureFailure");
 
-// node_modules/markdown-table/index.js
+// ../main/node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
@@ -2372,29 +2375,19 @@ var FN_STATUS = {
   added: "🆕 new",
   removed: "➖ gone"
 };
-function escapeCell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([*_`[\]~])/g, "\\$1").replace(/\r?\n/g, " ");
-}
-__name(escapeCell, "escapeCell");
-function codeSpan(text) {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}\``;
-}
-__name(codeSpan, "codeSpan");
-function clip(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-__name(clip, "clip");
+var cellName = /* @__PURE__ */ __name((text, max) => codeName(text, { cell: true, max }), "cellName");
+var PROSE_MAX = 300;
 var ALL = Number.POSITIVE_INFINITY;
 var LEVELS = [
-  { sections: "all", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: "failing", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: "none", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: "none", functionRows: 3, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL },
-  { sections: "none", functionRows: 3, functionBenchmarks: ALL, unchangedRows: false, changedRows: ALL },
-  { sections: "none", functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: ALL },
-  { sections: "none", functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: 200 },
-  { sections: "none", functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50 },
-  { sections: "none", functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10 }
+  { sections: "all", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: "failing", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: "none", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: "none", functionRows: 3, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
+  { sections: "none", functionRows: 3, functionBenchmarks: ALL, unchangedRows: false, changedRows: ALL, failureLines: 50 },
+  { sections: "none", functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: ALL, failureLines: 20 },
+  { sections: "none", functionRows: 3, functionBenchmarks: 20, unchangedRows: false, changedRows: 200, failureLines: 20 },
+  { sections: "none", functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50, failureLines: 10 },
+  { sections: "none", functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10, failureLines: 5 }
 ];
 var COMMENT_LIMIT = 65536;
 function renderMarkdown(report, options = {}) {
@@ -2455,7 +2448,7 @@ function prepare(report) {
 __name(prepare, "prepare");
 function render(report, prepared, options, level, complete) {
   const repo = options.links?.repoUrl;
-  const dropped = { sections: 0, functionRows: 0, unchanged: 0, changed: 0 };
+  const dropped = { sections: 0, functionRows: 0, unchanged: 0, changed: 0, failures: 0 };
   const body = [];
   const { changed, unchanged } = prepared;
   if (changed.length > 0) {
@@ -2507,7 +2500,7 @@ ${benchmarkTables(unchanged, prepared.memory)}
     const open = failing ? " open" : "";
     const allocating = allocationRows.length ? `, ${allocationRows.length} function(s) allocating differently` : "";
     const parts = [
-      `<details${open}><summary><b>${escapeHtml(oneLine(key))}</b>: ${rows.length} function(s) changed${allocating}</summary>
+      `<details${open}><summary><b>${htmlCodeName(key)}</b>: ${rows.length} function(s) changed${allocating}</summary>
 `
     ];
     if (shown.length > 0) {
@@ -2537,30 +2530,36 @@ ${section}`);
   out.push(verdictLine(report));
   const failures = report.failures ?? [];
   if (failures.length > 0) {
-    const shown = failures.slice(0, complete ? 50 : 20);
+    const shown = failures.slice(0, level.failureLines);
+    dropped.failures = failures.length - shown.length;
+    const keys = report.benchmarks.map(benchmarkKey).sort((x, y) => y.length - x.length);
     out.push(
-      shown.map((f) => `- ${escapeCell(f)}`).join("\n") + (failures.length > shown.length ? `
-- … and ${failures.length - shown.length} more` : "")
+      shown.map((f) => `- ${failureText(f, keys)}`).join("\n") + (dropped.failures > 0 ? `
+- … and ${dropped.failures} more` : "")
     );
   }
+  const removed = removedNote(report);
+  if (removed) out.push(removed);
   const infrastructure = infrastructureFailure(report);
   if (infrastructure) {
     const [first] = infrastructure.split("\n");
     out.push(`> [!WARNING]
-> flamegate ${escapeCell(first ?? "")}`);
+> flamegate ${markdownText(first ?? "", PROSE_MAX)}`);
   }
   const sampling = samplingNote(report, formatSeconds);
-  if (sampling) out.push(`<sub>${escapeCell(sampling)}</sub>`);
+  if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
+  const ref = /* @__PURE__ */ __name((name) => codeName(name, { max: 100 }), "ref");
   out.push(
-    `Base ${commit(report.base.sha)} (${escapeCell(report.base.ref)}) → head ${commit(report.head.sha)} (${escapeCell(report.head.ref)})`
+    `Base ${commit(report.base.sha)} (${ref(report.base.ref)}) → head ${commit(report.head.sha)} (${ref(report.head.ref)})`
   );
   if (!complete) {
     const left = [
       dropped.sections && `${dropped.sections} flame-graph section(s)`,
       dropped.functionRows && `${dropped.functionRows} function row(s)`,
       dropped.unchanged && `${dropped.unchanged} unchanged benchmark row(s)`,
-      dropped.changed && `${dropped.changed} changed benchmark row(s)`
+      dropped.changed && `${dropped.changed} changed benchmark row(s)`,
+      dropped.failures && `${dropped.failures} failure line(s)`
     ].filter(Boolean);
     out.push(
       `> [!NOTE]
@@ -2600,7 +2599,7 @@ function benchmarkTables(rows, memory = false) {
     const name = b.package ?? "(no package)";
     groups.set(name, [...groups.get(name) ?? [], b]);
   }
-  return [...groups.keys()].sort().map((name) => `**📦 ${escapeCell(name)}**
+  return [...groups.keys()].sort().map((name) => `**📦 ${codeName(name)}**
 
 ${benchmarkTable(groups.get(name) ?? [], memory)}`).join("\n\n");
 }
@@ -2618,10 +2617,9 @@ function benchmarkTable(rows, memory = false) {
     const otherFailures = (b.failures?.length ?? 0) - (memoryFailed ? 1 : 0);
     if (b.status !== "regressed" && otherFailures > 0) status += " · ⛔ function threshold";
     if (memoryFailed) status += " · ⛔ allocations";
-    if (b.status === "failed" && b.error)
-      status += `: ${escapeCell(clip(b.error.split("\n")[0] ?? "", 160))}`;
+    if (b.status === "failed" && b.error) status += `: ${markdownText(b.error.split("\n")[0] ?? "", 160)}`;
     return [
-      `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
+      benchmarkCell(b),
       b.base ? formatNs(b.base.medianNs) : "–",
       b.head ? formatNs(b.head.medianNs) : "–",
       measured ? formatPercent(b.change) : "–",
@@ -2652,13 +2650,10 @@ var ALLOC_STATUS = {
 function allocationTable(rows, report, repo) {
   const header = ["Function", "Where", "Base bytes/op", "Head bytes/op", "Δ bytes/op", "Share", "Status"];
   const body = rows.map((a) => {
-    const url = a.kind === void 0 || a.kind === "user" ? sourceUrl(repo, report.head.sha, a.file, a.line) : void 0;
-    const file = clip(a.file, 150);
-    const where = a.package ? escapeCell(a.package) : url ? `[${escapeCell(file)}:${a.line}](${url})` : escapeCell(file || a.kind || "");
     const edited = !!a.source?.changed && a.source.reason !== "dependency";
     return [
-      `${codeSpan(clip(a.name, 150))}${edited ? " ✏️" : ""}`,
-      where,
+      `${cellName(a.name, 150)}${edited ? " ✏️" : ""}`,
+      whereCell(a, a.package && cellName(a.package), report, repo),
       formatBytes(a.baseBytesPerOp),
       formatBytes(a.headBytesPerOp),
       formatDeltaBytes(a.deltaBytesPerOp),
@@ -2669,6 +2664,40 @@ function allocationTable(rows, report, repo) {
   return markdownTable([header, ...body], { align: ["l", "l", "r", "r", "r", "r", "l"] });
 }
 __name(allocationTable, "allocationTable");
+function whereCell(row, pkg, report, repo) {
+  if (pkg) return pkg;
+  const url = row.kind === void 0 || row.kind === "user" ? sourceUrl(repo, report.head.sha, row.file, row.line) : void 0;
+  if (url) return `[${cellName(row.file, 150)}:${row.line}](${url})`;
+  return row.file ? cellName(row.file, 150) : row.kind ?? "";
+}
+__name(whereCell, "whereCell");
+function packageCell(f) {
+  const versions = f.source?.packageVersions;
+  const name = cellName(f.package ?? "");
+  if (!f.source?.changed || !versions) return name;
+  const version = /* @__PURE__ */ __name((v) => v === void 0 ? "(none)" : cellName(v, 40), "version");
+  return `📦 ${name} ${version(versions.base)} → ${version(versions.head)}`;
+}
+__name(packageCell, "packageCell");
+function benchmarkCell(b) {
+  return `${cellName(b.name)} <sub>${cellName(b.file, 80)}</sub>`;
+}
+__name(benchmarkCell, "benchmarkCell");
+function failureText(line, keysLongestFirst) {
+  const key = keysLongestFirst.find((k) => line.startsWith(`${k}: `));
+  if (key === void 0) return markdownText(line, PROSE_MAX);
+  return `${codeName(key)}: ${markdownText(line.slice(key.length + 2), PROSE_MAX)}`;
+}
+__name(failureText, "failureText");
+function removedNote(report) {
+  const removed = report.benchmarks.filter((b) => b.status === "removed" && !(b.failures?.length ?? 0));
+  if (removed.length === 0) return void 0;
+  const names = removed.slice(0, 5).map((b) => codeName(benchmarkKey(b), { max: 80 }));
+  const more = removed.length > names.length ? ` and ${removed.length - names.length} more` : "";
+  return `> [!NOTE]
+> This pull request removes ${removed.length} benchmark(s): ${names.join(", ")}${more}. Not gated (\`thresholds.removed: warn\`); \`thresholds.removed: fail\` fails such a run.`;
+}
+__name(removedNote, "removedNote");
 function productionCell(f) {
   if (f.notInProduction) return "not run in production";
   if (f.productionShare === void 0) return "–";
@@ -2681,12 +2710,9 @@ function functionTable(rows, report, repo) {
   const header = ["Function", "Where", "Base self/op", "Head self/op", "Δ self/op", "Share", "Status"];
   if (production) header.splice(6, 0, "Production");
   const body = rows.map((f) => {
-    const url = f.kind === void 0 || f.kind === "user" ? sourceUrl(repo, report.head.sha, f.file, f.line) : void 0;
-    const file = clip(f.file, 150);
-    const where = f.package ? escapeCell(packageLabel(f)) : url ? `[${escapeCell(file)}:${f.line}](${url})` : escapeCell(file || f.kind || "");
     const cells = [
-      `${codeSpan(clip(f.name, 150))}${changedInPr(f) ? " ✏️" : ""}${f.gate ? " ⛔" : ""}`,
-      where,
+      `${cellName(f.name, 150)}${changedInPr(f) ? " ✏️" : ""}${f.gate ? " ⛔" : ""}`,
+      whereCell(f, f.package && packageCell(f), report, repo),
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
       formatDeltaNs(f.deltaNsPerOp),
@@ -2710,12 +2736,12 @@ function resolutionTable(benchmarks) {
     maxMinutes: "budget.maxMinutes"
   };
   const body = rows.map((b) => [
-    `${escapeCell(clip(b.name, 200))} <sub>${escapeCell(clip(b.file, 200))}</sub>`,
+    benchmarkCell(b),
     `±${formatPercent(b.resolution ?? Number.NaN, false)}`,
     formatPercent(b.threshold, false),
     b.processes === void 0 ? "–" : String(b.processes),
     b.stoppedBy ? stopped[b.stoppedBy] ?? b.stoppedBy : "–",
-    escapeCell([confirmationNote(b), neededNote(b)].filter(Boolean).join("; "))
+    markdownText([confirmationNote(b), neededNote(b)].filter(Boolean).join("; "), 1e3)
   ]);
   const table = markdownTable(
     [["Benchmark", "Resolves", "Threshold", "Processes", "Stopped by", "Notes"], ...body],
@@ -2792,7 +2818,7 @@ function renderTerminal(report, options = {}) {
     return {
       b,
       cells: [
-        benchmarkKey(b),
+        plainText(benchmarkKey(b)),
         b.base ? formatNs(b.base.medianNs) : "–",
         b.head ? formatNs(b.head.medianNs) : "–",
         measured ? formatPercent(b.change) : "–",
@@ -2812,7 +2838,7 @@ function renderTerminal(report, options = {}) {
     "",
     paint(
       "bold",
-      `flamegate: base ${shortSha(report.base.sha)} (${report.base.ref}) → head ${shortSha(report.head.sha)} (${report.head.ref})`
+      `flamegate: base ${shortSha(report.base.sha)} (${plainText(report.base.ref)}) → head ${shortSha(report.head.sha)} (${plainText(report.head.ref)})`
     ),
     "",
     paint("dim", line(header))
@@ -2820,7 +2846,7 @@ function renderTerminal(report, options = {}) {
   for (const r of rows) {
     out.push(paint(statusColor(r.b), line(r.cells)));
     if (r.b.status === "failed" && r.b.error)
-      out.push(paint("red", `    ${r.b.error.split("\n").join("\n    ")}`));
+      out.push(paint("red", `    ${r.b.error.split("\n").map(plainText).join("\n    ")}`));
     const confirmation = confirmationNote(r.b);
     if (confirmation) out.push(paint(r.b.status === "regressed" ? "red" : "dim", `    ${confirmation}`));
     const needed = neededNote(r.b);
@@ -2835,7 +2861,7 @@ function renderTerminal(report, options = {}) {
       const key = benchmarkKey(b);
       const fns = changedFunctions.filter((f) => f.benchmark === key).slice(0, 5);
       if (fns.length === 0) continue;
-      out.push(`  ${key}`);
+      out.push(`  ${plainText(key)}`);
       for (const f of fns) {
         const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : f.kind ?? "";
         const production = f.notInProduction ? "not run in production" : f.productionShare !== void 0 && `${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ", over the fleet threshold" : ""}`;
@@ -2845,7 +2871,7 @@ function renderTerminal(report, options = {}) {
           f.gate && "over the function threshold",
           production
         ];
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${f.name}  ${where}  (${notes.filter(Boolean).join(", ")})`;
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${plainText(f.name)}  ${plainText(where)}  (${notes.filter(Boolean).join(", ")})`;
         out.push(paint(f.status === "regressed" || f.status === "added" ? "red" : "green", text));
       }
     }
@@ -2854,7 +2880,15 @@ function renderTerminal(report, options = {}) {
   out.push("");
   const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint("green", "PASS");
   out.push(`${paint("bold", "Verdict:")} ${verdict}`);
-  for (const f of report.failures ?? []) out.push(paint("red", `  - ${f}`));
+  for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
+  const removed = report.benchmarks.filter((b) => b.status === "removed" && !b.failures?.length);
+  if (removed.length > 0)
+    out.push(
+      paint(
+        "yellow",
+        `  ${removed.length} benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => plainText(benchmarkKey(b))).join(", ")}`
+      )
+    );
   return out.join("\n");
 }
 __name(renderTerminal, "renderTerminal");
@@ -2868,7 +2902,7 @@ function memoryLines(report, paint) {
     out.push(
       paint(
         color,
-        `  ${benchmarkKey(b)}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`
+        `  ${plainText(benchmarkKey(b))}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`
       )
     );
     const rows = (report.allocations ?? []).filter((a) => a.benchmark === benchmarkKey(b) && a.status !== "unchanged").slice(0, 5);
@@ -2878,7 +2912,7 @@ function memoryLines(report, paint) {
       out.push(
         paint(
           a.status === "regressed" || a.status === "added" ? "red" : "green",
-          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${a.name}  ${where}  (${a.status}${edited})`
+          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${plainText(a.name)}  ${plainText(where)}  (${a.status}${edited})`
         )
       );
     }
@@ -2958,7 +2992,8 @@ function renderComment(report, flames, options = {}) {
   const sections = {};
   for (const [key, text] of Object.entries(flames.sections)) {
     const image = options.images?.[key];
-    sections[key] = image ? `[![flame graph delta of ${key}](${image})](${image})
+    const alt = `flame graph delta of ${markdownText(key, NAME_MAX)}`;
+    sections[key] = image ? `[![${alt}](${image})](${image})
 
 ${text}` : text;
   }

@@ -564,6 +564,42 @@ function oneLine(text) {
   return text.replace(/[\r\n\t]+/g, " ");
 }
 __name(oneLine, "oneLine");
+var NAME_MAX = 120;
+function clip(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+__name(clip, "clip");
+var UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+function plainText(text) {
+  return oneLine(text).replace(UNPRINTABLE, "�");
+}
+__name(plainText, "plainText");
+function shownName(text, max) {
+  return clip(plainText(text), max);
+}
+__name(shownName, "shownName");
+function codeName(text, options = {}) {
+  let name = shownName(text, options.max ?? NAME_MAX);
+  if (name === "") return '""';
+  if (options.cell) name = name.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(name.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad2 = /^[` ]|[` ]$/.test(name) ? " " : "";
+  return `${fence}${pad2}${name}${pad2}${fence}`;
+}
+__name(codeName, "codeName");
+function htmlCodeName(text, max = NAME_MAX) {
+  return `<code>${escapeHtml(shownName(text, max))}</code>`;
+}
+__name(htmlCodeName, "htmlCodeName");
+var WORD_JOINER = "⁠";
+function markdownText(text, max) {
+  return shownName(text, max).replace(/@/g, `@${WORD_JOINER}`).replace(/#(?=\d)/g, `#${WORD_JOINER}`).replace(/\b(gh)-(?=\d)/gi, `$1-${WORD_JOINER}`).replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./gi, `$1${WORD_JOINER}.`).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([*_`[\]~!])/g, "\\$1");
+}
+__name(markdownText, "markdownText");
 
 // src/links.ts
 function blobUrl(repoUrl, ref, path, line2 = 0) {
@@ -1108,7 +1144,7 @@ function summaryLine(tree, options) {
   const op = perOpSuffix(kind);
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : "";
-  const name = options.title ? `<b>${escapeHtml(oneLine(options.title))}</b>: ` : "";
+  const name = options.title ? `<b>${htmlCodeName(options.title)}</b>: ` : "";
   const value = /* @__PURE__ */ __name((text) => escapeHtml(oneLine(text)), "value");
   return `${name}flame graph delta, head ${value(formatValue(tree.headTotal, kind))}${op}, ${value(formatDeltaValue(delta, kind))}${op}${pct}`;
 }
@@ -1217,8 +1253,11 @@ function fenceFor(nodes, unit) {
 __name(fenceFor, "fenceFor");
 
 export {
-  escapeHtml,
-  oneLine,
+  NAME_MAX,
+  plainText,
+  codeName,
+  htmlCodeName,
+  markdownText,
   formatNs,
   formatDeltaNs,
   formatPercent,

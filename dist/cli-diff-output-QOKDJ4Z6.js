@@ -13,7 +13,7 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText
-} from "./cli-chunk-CC2FQFTS.js";
+} from "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
   __name

@@ -72,7 +72,7 @@ ${DIFF_USAGE}
       ...o.valueType ? { valueType: o.valueType } : {}
     }), "job");
     const preparing = prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
-    outputs = import("./cli-diff-output-MF3UD6QZ.js");
+    outputs = import("./cli-diff-output-QOKDJ4Z6.js");
     outputs.catch(() => void 0);
     [base, head] = await preparing;
     const refused = incomparable(base, head);

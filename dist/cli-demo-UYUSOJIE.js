@@ -7,16 +7,16 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-SHA5IEOD.js";
+} from "./cli-chunk-4DFWWVVJ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-L6OLB5RX.js";
+} from "./cli-chunk-R6JOUW4A.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {

@@ -12,11 +12,11 @@ import {
   infrastructureFailure,
   readStacks,
   renderTerminal
-} from "./cli-chunk-L6OLB5RX.js";
+} from "./cli-chunk-R6JOUW4A.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
-import "./cli-chunk-CC2FQFTS.js";
+import "./cli-chunk-EDMONF26.js";
 import {
   LIMITS,
   readJsonBounded
