@@ -2,7 +2,7 @@
 // `thresold:` is an error naming the key instead of a silently ignored setting.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import type { Budget, Config } from '../model.js';
+import type { Budget, Config, Thresholds } from '../model.js';
 import { UsageError } from '../settings.js';
 
 export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}';
@@ -50,10 +50,11 @@ const thresholdsSchema = {
   additionalProperties: false,
   properties: { benchmark: fraction, function: fraction, allocations: fraction },
 };
-// Top level only: the fleet gate reads the production profile, which is one for the whole run.
+// Top level only: the fleet gate reads the production profile, which is one for the whole run; `failed`
+// (a run that measured nothing on both sides is an error or a warning) is about the whole run.
 const topThresholdsSchema = {
   ...thresholdsSchema,
-  properties: { ...thresholdsSchema.properties, fleet: fraction },
+  properties: { ...thresholdsSchema.properties, fleet: fraction, failed: { enum: ['error', 'warn'] } },
 };
 const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
 
@@ -126,7 +127,10 @@ export function validateConfig(raw: unknown, source: string): Config {
     throw new UsageError(`${source}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
   }
   const input = raw as Record<string, unknown>;
-  const thresholds = toThresholds(input.thresholds);
+  const thresholds: Partial<Thresholds> = toThresholds(input.thresholds);
+  // A word, not a fraction: the schema allows only `error` and `warn`.
+  const failed = (input.thresholds as Partial<Thresholds> | undefined)?.failed;
+  if (failed) thresholds.failed = failed;
   const budget = { ...DEFAULT_BUDGET, ...((input.budget as Partial<Budget>) ?? {}) };
   return {
     benchmarks: toList(input.benchmarks) ?? DEFAULT_CONFIG.benchmarks,
@@ -198,7 +202,9 @@ function describeErrors(errors: ErrorObject[], raw: unknown): string[] {
         ? expectationFor(path)
         : error.keyword === 'required'
           ? `is missing "${(error.params as { missingProperty: string }).missingProperty}"`
-          : error.message;
+          : error.keyword === 'enum'
+            ? `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+            : error.message;
     lines.add(`"${path || '(top level)'}" = ${value}: ${expected}`);
   }
   return [...lines];

@@ -17,7 +17,7 @@ import {
 import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { infrastructureFailure } from './infrastructure.js';
+import { failedOnBothNote, infrastructureFailure, nothingMeasuredNote } from './infrastructure.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -290,6 +290,11 @@ function render(
     const [first] = infrastructure.split('\n');
     out.push(`> [!WARNING]\n> flamegate ${escapeCell(first ?? '')}`);
   }
+  const nothing = nothingMeasuredNote(report);
+  if (nothing)
+    out.push(
+      `> [!${nothing.level === 'error' ? 'CAUTION' : 'WARNING'}]\n> flamegate ${escapeCell(nothing.text)}`,
+    );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${escapeCell(sampling)}</sub>`);
   const commit = (sha: string) =>
@@ -328,9 +333,26 @@ function verdictLine(report: Report): string {
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
-  const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
-  const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
-  return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
+  // Nothing measured, or some benchmarks measured on neither side, is said first: never a plain pass.
+  const nothing = nothingMeasuredNote(report);
+  const unmeasured = nothing ? 'nothing was measured on both sides' : failedOnBothNote(report);
+  const icon =
+    nothing?.level === 'error'
+      ? '⛔'
+      : broken || (unmeasured && report.verdict !== 'fail')
+        ? '⚠️'
+        : report.verdict === 'fail'
+          ? '❌'
+          : '✅';
+  const word = broken
+    ? 'infrastructure error'
+    : nothing?.level === 'error'
+      ? 'error'
+      : report.verdict === 'fail'
+        ? 'fail'
+        : 'pass';
+  const lead = unmeasured ? `${word}, ${nothing?.level === 'warning' ? 'warning: ' : ''}${unmeasured}` : word;
+  return `### ${icon} flamegate: ${lead} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 
 /** One table, or in a run over several packages one table per package under its name. */
