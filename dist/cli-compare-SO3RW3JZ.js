@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-6XOOV7VX.js";
+} from "./cli-chunk-YQ2WWEZK.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-KUSY6ATX.js";
-import "./cli-chunk-FNLEQFND.js";
+import "./cli-chunk-7KEUKMQJ.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-CC2FQFTS.js";
 import "./cli-chunk-LY4D7BNO.js";

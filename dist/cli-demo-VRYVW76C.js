@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-6XOOV7VX.js";
+} from "./cli-chunk-YQ2WWEZK.js";
 import "./cli-chunk-DRGU5FL6.js";
 import "./cli-chunk-KUSY6ATX.js";
 import {
   renderTerminal
-} from "./cli-chunk-FNLEQFND.js";
+} from "./cli-chunk-7KEUKMQJ.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
