@@ -5526,6 +5526,14 @@ function findPackage(fromDir, name) {
   }
 }
 __name(findPackage, "findPackage");
+function findPnpManifest(fromDir) {
+  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
+    const manifest = join(dir, ".pnp.cjs");
+    if (existsSync(manifest)) return manifest;
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
+  }
+}
+__name(findPnpManifest, "findPnpManifest");
 var CONDITIONS = ["node", "import", "module", "default"];
 function pickTarget(target) {
   if (typeof target === "string") return target;
@@ -5624,8 +5632,9 @@ __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
   const vitest = findPackage(root, "vitest");
   if (!vitest) {
+    const pnp = findPnpManifest(root);
     throw new Error(
-      `vitest is not installed: this file is written for vitest bench, but no node_modules/vitest is found from ${root}. Add vitest to devDependencies (flamegate runs the install command first).`
+      pnp ? `this repository uses Yarn Plug'n'Play; vitest is resolved through .pnp.cjs, which flamegate does not support yet: it finds vitest only in a node_modules folder (nodeLinker: node-modules in .yarnrc.yml installs one)` : `vitest is not installed: this file is written for vitest bench, but no node_modules/vitest is found from ${root}. Add vitest to devDependencies (flamegate runs the install command first).`
     );
   }
   const major = Number.parseInt(vitest.version, 10);

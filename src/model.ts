@@ -25,6 +25,11 @@ export interface Thresholds {
    * so in the comment, `fail` fails the run. Top level only.
    */
   removed?: 'fail' | 'warn';
+  /**
+   * What a run that measured no benchmark on both sides is (none found, all failed to load, nothing
+   * selected): `error` (the default) gives no verdict, exit 2; `warn` passes with a warning. Top level only.
+   */
+  failed?: 'error' | 'warn';
 }
 
 export interface BenchmarkOverride {
@@ -612,6 +617,23 @@ export interface Report {
    * covers only what was measured, the CLI exits 2 and the Action fails the step naming the fault.
    */
   infrastructureErrors?: string[];
+  /**
+   * What the verdict rests on (absent from reports of earlier versions): benchmarks timed on both
+   * sides, and benchmarks that failed on both sides, which no verdict covers.
+   */
+  measured?: {
+    both: number;
+    failedOnBoth: number;
+    /** `thresholds.failed`: whether `nothingMeasured` is an error (exit 2) or a warning. */
+    onNothing: 'error' | 'warn';
+  };
+  /**
+   * Set when no benchmark was measured on both sides and nothing failed the gate: why, and what to fix.
+   * Then the run is no verdict on the pull request (`verdict` covers only what was measured): with
+   * `measured.onNothing` `error` the CLI exits 2 and the Action fails the step, as for
+   * `infrastructureErrors`; with `warn` the run passes with this as a warning.
+   */
+  nothingMeasured?: string;
   /** Settings that shaped the run, so a reader can reproduce it. */
   settings?: {
     processes: number;

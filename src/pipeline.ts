@@ -111,6 +111,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       head: workspace.head.revision,
       run,
       runtime,
+      partial: settings.shard !== undefined,
     });
     const allPackages = packages && [...new Set([...packages.base, ...packages.head])].sort();
     // Rows name files from the repository root, packages from the working directory: production

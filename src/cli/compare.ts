@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../pipeline.js';
 import { interruptOnSignals } from '../processes.js';
-import { infrastructureFailure } from '../report/infrastructure.js';
+import { exitCodeOf } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { type Settings, UsageError } from '../settings.js';
@@ -96,13 +96,9 @@ export async function compareCommand(args: string[]): Promise<number> {
     if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
     process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
     process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
-    // flamegate's or the machine's fault is no verdict on the pull request: exit 2, named as such.
-    const infrastructure = infrastructureFailure(result.report);
-    if (infrastructure) {
-      process.stderr.write(`flamegate: ${infrastructure}\n`);
-      return 2;
-    }
-    return result.report.verdict === 'fail' ? 1 : 0;
+    // flamegate's or the machine's fault, or a run that measured nothing, is no verdict on the pull
+    // request: exit 2, named as such.
+    return exitCodeOf(result.report, (line) => process.stderr.write(line));
   } finally {
     progress?.stop();
     interruption.remove();

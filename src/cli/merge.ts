@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
-import { infrastructureFailure } from '../report/infrastructure.js';
+import { exitCodeOf } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
 import { renderTerminal } from '../report/terminal.js';
 import { UsageError } from '../settings.js';
@@ -68,11 +68,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
   process.stdout.write(`${renderTerminal(merged.report, { color })}\n`);
   process.stdout.write(`Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}\n`);
-  // A shard that flamegate or its machine broke is no verdict on the pull request: exit 2, as compare.
-  const infrastructure = infrastructureFailure(merged.report);
-  if (infrastructure) {
-    process.stderr.write(`flamegate: ${infrastructure}\n`);
-    return 2;
-  }
-  return merged.report.verdict === 'fail' ? 1 : 0;
+  // A shard that flamegate or its machine broke, or a run that measured nothing, is no verdict on the
+  // pull request: exit 2, as compare.
+  return exitCodeOf(merged.report, (line) => process.stderr.write(line));
 }

@@ -22,6 +22,7 @@ import type {
 import { benchmarkKey } from '../model.js';
 import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.js';
 import { compareFunctions } from './functions.js';
+import { measuredOf, nothingMeasured } from './measured.js';
 import { sourceChange } from './sources.js';
 import {
   estimateChange,
@@ -51,6 +52,8 @@ export interface CompareInput {
   head: RevisionInfo;
   /** What the measure stage spent (sequential sampling), for the report's `sampling`. */
   run?: MeasureRun;
+  /** One shard's share of a run: whether anything was measured is decided when the shards are merged. */
+  partial?: boolean;
 }
 
 type ComparedProfile = Pick<SideProfile, 'processes'> & Partial<Pick<SideProfile, 'path'>>;
@@ -148,6 +151,10 @@ export function compare(input: CompareInput): Report {
     failures,
     ...(input.measurements.some((m) => m.allocations?.length) ? { allocations } : {}),
   };
+  const compared = input.measurements.filter((m) => !isSkipped(config.overrides, m.id));
+  report.measured = measuredOf(compared, benchmarks, config.thresholds.failed);
+  const nothing = input.partial ? undefined : nothingMeasured(report);
+  if (nothing) report.nothingMeasured = nothing;
   // One line per distinct fault: a profiler that cannot load stops every benchmark the same way.
   if (infrastructure.size > 0) {
     report.infrastructureErrors = [...infrastructure].map(

@@ -2,7 +2,7 @@
 // `thresold:` is an error naming the key instead of a silently ignored setting.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import type { Budget, Config } from '../model.js';
+import type { Budget, Config, Thresholds } from '../model.js';
 import { UsageError } from '../settings.js';
 
 export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}';
@@ -53,11 +53,17 @@ const thresholdsSchema = {
   additionalProperties: false,
   properties: { benchmark: fraction, function: fraction, allocations: fraction },
 };
-// Top level only: the fleet gate reads the production profile, which is one for the whole run, and
-// a removed benchmark has no override to match on head.
+// Top level only: the fleet gate reads the production profile, which is one for the whole run; a
+// removed benchmark has no override to match on head; `failed` (a run that measured nothing on both
+// sides is an error or a warning) is about the whole run.
 const topThresholdsSchema = {
   ...thresholdsSchema,
-  properties: { ...thresholdsSchema.properties, fleet: fraction, removed: { enum: ['fail', 'warn'] } },
+  properties: {
+    ...thresholdsSchema.properties,
+    fleet: fraction,
+    removed: { enum: ['fail', 'warn'] },
+    failed: { enum: ['error', 'warn'] },
+  },
 };
 const positiveInt = (min: number, max: number) => ({ type: 'integer', minimum: min, maximum: max });
 
@@ -138,8 +144,11 @@ export function validateConfig(raw: unknown, source: string): Config {
     throw new UsageError(`${source}: invalid config\n${lines.map((l) => `  - ${l}`).join('\n')}`);
   }
   const input = raw as Record<string, unknown>;
-  const thresholds = toThresholds(input.thresholds);
-  const removed = (input.thresholds as { removed?: 'fail' | 'warn' } | undefined)?.removed;
+  const thresholds: Partial<Thresholds> = toThresholds(input.thresholds);
+  // Words, not fractions: the schema allows only the listed values.
+  const words = input.thresholds as Partial<Thresholds> | undefined;
+  if (words?.failed) thresholds.failed = words.failed;
+  const removed = words?.removed;
   const budget = { ...DEFAULT_BUDGET, ...((input.budget as Partial<Budget>) ?? {}) };
   return {
     benchmarks: toList(input.benchmarks) ?? DEFAULT_CONFIG.benchmarks,

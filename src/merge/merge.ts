@@ -4,6 +4,7 @@
 // is there. Compare works benchmark by benchmark, so the merged verdict is the unsharded one.
 import { cpSync, existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { nothingMeasured } from '../compare/measured.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { LIMITS, readJsonBounded } from '../profile/limits.js';
@@ -191,6 +192,18 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
   if (packages.length > 0) report.packages = packages;
   else delete report.packages;
+  // Counts add up over shards; whether anything was measured is decided here, on the whole run.
+  const counts = shards.map((s) => s.report.measured);
+  if (counts.every((m) => m !== undefined) && f.measured) {
+    report.measured = {
+      both: counts.reduce((sum, m) => sum + (m?.both ?? 0), 0),
+      failedOnBoth: counts.reduce((sum, m) => sum + (m?.failedOnBoth ?? 0), 0),
+      onNothing: f.measured.onNothing,
+    };
+    const nothing = nothingMeasured(report);
+    if (nothing) report.nothingMeasured = nothing;
+    else delete report.nothingMeasured;
+  }
   delete report.shard;
   report.merged = { shards: info.count, planDigest: info.planDigest };
   const profiles: StacksByBenchmark = Object.assign({}, ...shards.map((s) => s.stacks));

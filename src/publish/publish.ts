@@ -2,7 +2,7 @@
 // failed check with one annotation per exceeded threshold. A comment GitHub refuses (fork PRs,
 // read-only tokens) is a warning: it never changes the verdict.
 import type { Report } from '../model.js';
-import { infrastructureFailure } from '../report/infrastructure.js';
+import { nothingMeasuredNote, noVerdict } from '../report/infrastructure.js';
 import { fail, log, setOutputs, writeSummary } from './actions.js';
 import { type CommentTarget, commentMarker, fitComment, upsertComment } from './comment.js';
 
@@ -24,6 +24,7 @@ export interface PublishInput {
 export function hasChanges(report: Report): boolean {
   return (
     report.verdict === 'fail' ||
+    report.nothingMeasured !== undefined ||
     report.benchmarks.some((b) => b.status !== 'unchanged') ||
     report.functions.some((f) => f.status !== 'unchanged')
   );
@@ -72,8 +73,11 @@ export async function publish(input: PublishInput): Promise<{ commentUrl: string
     if (input.failOnRegression) fail(summary);
     else log.warning(`${summary}; fail-on-regression is false, so the step passes.`);
   }
-  // A fault of flamegate or the machine fails the step whatever fail-on-regression says, named as such.
-  const infrastructure = infrastructureFailure(report);
-  if (infrastructure) fail(`flamegate: ${infrastructure.replace(/\n/g, ' ')}`);
+  // A fault of flamegate or the machine, or a run that measured nothing, fails the step whatever
+  // fail-on-regression says, named as such.
+  const error = noVerdict(report);
+  const nothing = nothingMeasuredNote(report);
+  if (error) fail(`flamegate: ${error.replace(/\n/g, ' ')}`);
+  else if (nothing) log.warning(`flamegate: ${nothing.text}`);
   return { commentUrl };
 }

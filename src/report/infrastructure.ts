@@ -1,6 +1,7 @@
-// How a run that flamegate or the machine broke is reported: named as an infrastructure error,
-// never as the pull request's failure. The CLI prints this and exits 2; the Action fails the step with
-// it; the comment shows it above the tables.
+// How a run that is no verdict on the pull request is reported. A run that flamegate or the machine
+// broke is named as an infrastructure error, never as the pull request's failure; a run that measured
+// nothing on both sides is an error too (or, with `thresholds.failed: warn`, a warning). The CLI prints
+// these and exits 2; the Action fails the step with them; the comment shows them under its verdict.
 import type { Report } from '../model.js';
 
 /** The message for a report with infrastructure errors; undefined when there is none. */
@@ -12,4 +13,54 @@ export function infrastructureFailure(report: Report): string | undefined {
     `infrastructure error: ${stopped} benchmark(s) could not be measured because of a fault of flamegate ` +
     `or of this machine, not of the pull request. Rerun; if it persists, report it to flamegate.\n${errors.join('\n')}`
   );
+}
+
+/** Nothing measured on both sides: an error (the default) or, with `thresholds.failed: warn`, a warning. */
+export function nothingMeasuredNote(
+  report: Report,
+): { level: 'error' | 'warning'; text: string; reason: string; advice: string } | undefined {
+  const reason = report.nothingMeasured;
+  if (!reason) return undefined;
+  // The reason quotes the pull request's own error messages; the advice is flamegate's, with code in it.
+  const note = (level: 'error' | 'warning', advice: string) => ({
+    level,
+    reason,
+    advice,
+    text: `${level}: ${reason} ${advice}`,
+  });
+  return report.measured?.onNothing === 'warn'
+    ? note('warning', 'This run passes only because the config sets `thresholds.failed: warn`.')
+    : note(
+        'error',
+        '(`thresholds.failed: warn` in .github/flamegate.yml would pass such a run with a warning.)',
+      );
+}
+
+/** Why the run is no verdict on the pull request (exit 2, a failed step); undefined when it is one. */
+export function noVerdict(report: Report): string | undefined {
+  const nothing = nothingMeasuredNote(report);
+  const reasons = [infrastructureFailure(report), nothing?.level === 'error' ? nothing.text : undefined];
+  const named = reasons.filter((r): r is string => r !== undefined);
+  return named.length > 0 ? named.join('\n') : undefined;
+}
+
+/**
+ * The CLI's exit code for a finished run: 2 when it is no verdict, 1 when it failed, 0 when it passed;
+ * why it is no verdict, or the warning of a run that measured nothing, goes to `warn`.
+ */
+export function exitCodeOf(report: Report, warn: (line: string) => void): number {
+  const error = noVerdict(report);
+  if (error) {
+    warn(`flamegate: ${error}\n`);
+    return 2;
+  }
+  const nothing = nothingMeasuredNote(report);
+  if (nothing) warn(`flamegate: ${nothing.text}\n`);
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+/** The first line of the verdict when some benchmarks failed on both sides; undefined when none did. */
+export function failedOnBothNote(report: Pick<Report, 'measured'>): string | undefined {
+  const failed = report.measured?.failedOnBoth ?? 0;
+  return failed > 0 ? `${failed} benchmark(s) failed on both sides and were not measured` : undefined;
 }

@@ -17,7 +17,7 @@ import {
 import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { infrastructureFailure } from './infrastructure.js';
+import { failedOnBothNote, infrastructureFailure, nothingMeasuredNote } from './infrastructure.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -54,6 +54,8 @@ const cellName = (text: string, max?: number) => codeName(text, { cell: true, ma
 
 /** The longest line of prose made from names (a failure line, an error) the comment shows. */
 const PROSE_MAX = 300;
+/** The nothing-measured note quotes up to three error messages. */
+const NOTE_MAX = 1200;
 
 interface Level {
   /** Which extra sections (flame graphs) are kept. */
@@ -280,6 +282,11 @@ function render(
     const [first] = infrastructure.split('\n');
     out.push(`> [!WARNING]\n> flamegate ${markdownText(first ?? '', PROSE_MAX)}`);
   }
+  const nothing = nothingMeasuredNote(report);
+  if (nothing)
+    out.push(
+      `> [!${nothing.level === 'error' ? 'CAUTION' : 'WARNING'}]\n> flamegate ${nothing.level}: ${markdownText(nothing.reason, NOTE_MAX)} ${nothing.advice}`,
+    );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1000)}</sub>`);
   const commit = (sha: string) =>
@@ -320,9 +327,26 @@ function verdictLine(report: Report): string {
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
-  const icon = broken ? '⚠️' : report.verdict === 'fail' ? '❌' : '✅';
-  const word = broken ? 'infrastructure error' : report.verdict === 'fail' ? 'fail' : 'pass';
-  return `### ${icon} flamegate: ${word} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
+  // Nothing measured, or some benchmarks measured on neither side, is said first: never a plain pass.
+  const nothing = nothingMeasuredNote(report);
+  const unmeasured = nothing ? 'nothing was measured on both sides' : failedOnBothNote(report);
+  const icon =
+    nothing?.level === 'error'
+      ? '⛔'
+      : broken || (unmeasured && report.verdict !== 'fail')
+        ? '⚠️'
+        : report.verdict === 'fail'
+          ? '❌'
+          : '✅';
+  const word = broken
+    ? 'infrastructure error'
+    : nothing?.level === 'error'
+      ? 'error'
+      : report.verdict === 'fail'
+        ? 'fail'
+        : 'pass';
+  const lead = unmeasured ? `${word}, ${nothing?.level === 'warning' ? 'warning: ' : ''}${unmeasured}` : word;
+  return `### ${icon} flamegate: ${lead} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 
 /** One table, or in a run over several packages one table per package under its name. */

@@ -167,6 +167,12 @@ const schema = object(
     functions: list(functionRow, 200_000),
     failures: list(LINE, 20_000),
     infrastructureErrors: list(MESSAGE, 1_000),
+    measured: object({ both: count, failedOnBoth: count, onNothing: { enum: ['error', 'warn'] } }, [
+      'both',
+      'failedOnBoth',
+      'onNothing',
+    ]),
+    nothingMeasured: MESSAGE,
     settings: object(
       {
         processes: count,

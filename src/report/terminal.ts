@@ -13,6 +13,7 @@ import {
 } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { failedOnBothNote, nothingMeasuredNote } from './infrastructure.js';
 import { changedInPr, confirmationNote, neededNote, packageLabel, samplingNote } from './markdown.js';
 
 export interface TerminalOptions {
@@ -97,12 +98,19 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   out.push(...memoryLines(report, paint));
   out.push('');
+  // Nothing measured, or some benchmarks measured on neither side, is said on the verdict's line.
+  const nothing = nothingMeasuredNote(report);
+  const unmeasured = failedOnBothNote(report);
   const verdict = report.infrastructureErrors?.length
     ? paint('red', 'NONE (infrastructure error, see below)')
-    : report.verdict === 'fail'
-      ? paint('red', 'FAIL')
-      : paint('green', 'PASS');
-  out.push(`${paint('bold', 'Verdict:')} ${verdict}`);
+    : nothing?.level === 'error'
+      ? paint('red', 'ERROR (nothing was measured on both sides, see below)')
+      : report.verdict === 'fail'
+        ? paint('red', 'FAIL')
+        : paint(nothing || unmeasured ? 'yellow' : 'green', 'PASS');
+  const warning = nothing?.level === 'warning' ? 'warning: nothing was measured on both sides' : unmeasured;
+  out.push(`${paint('bold', 'Verdict:')} ${verdict}${warning ? paint('yellow', ` · ${warning}`) : ''}`);
+  if (nothing) out.push(paint(nothing.level === 'error' ? 'red' : 'yellow', `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${plainText(f)}`));
   const removed = report.benchmarks.filter((b) => b.status === 'removed' && !b.failures?.length);
   if (removed.length > 0)

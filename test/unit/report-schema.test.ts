@@ -70,6 +70,8 @@ function full(): Report {
   return {
     ...base,
     infrastructureErrors: ['the profiler failed\n(stopped 1 benchmark(s): bench/a.bench.js > broken)'],
+    measured: { both: 2, failedOnBoth: 1, onNothing: 'warn' },
+    nothingMeasured: 'nothing was measured on both sides, so this run is no verdict on the pull request: …',
     settings: {
       processes: 6,
       timePerProcessMs: 2000,
@@ -125,8 +127,9 @@ describe('the saved report read back', () => {
       'Production',
       'Allocations per op',
       'harness floor',
-      '📦 yaml',
+      '📦 `yaml`',
       'infrastructure error',
+      'warning: nothing was measured on both sides',
     ])
       expect(render(original)).toContain(part);
   });
@@ -151,6 +154,9 @@ describe('the saved report read back', () => {
     );
     expect(wrong((r) => ((r.benchmarks[1] as BenchmarkResult).status = 'pwned' as never))).toThrow(
       /field "benchmarks\[1\]\.status" = "pwned": must be one of "regressed", "improved", "unchanged", "added", "removed", "failed"/,
+    );
+    expect(wrong((r) => ((r.measured as { onNothing: string }).onNothing = 'ignore'))).toThrow(
+      /field "measured\.onNothing" = "ignore": must be one of "error", "warn"/,
     );
     expect(wrong((r) => delete (r.benchmarks[0] as Partial<BenchmarkResult>).ci)).toThrow(
       /field "benchmarks\[0\]" is missing "ci"/,

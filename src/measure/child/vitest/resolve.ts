@@ -28,6 +28,19 @@ export function findPackage(fromDir: string, name: string): InstalledPackage | u
   }
 }
 
+/**
+ * The Yarn Plug'n'Play manifest (`.pnp.cjs`) of the repository `fromDir` is in, if it has one: such a
+ * repository has no node_modules, so a package missing there is not a package missing from the install.
+ * The walk stops at the repository's root (the folder with `.git`), never above it.
+ */
+export function findPnpManifest(fromDir: string): string | undefined {
+  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
+    const manifest = join(dir, '.pnp.cjs');
+    if (existsSync(manifest)) return manifest;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
+
 interface PackageJson {
   version?: string;
   main?: string;

@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-4DFWWVVJ.js";
+} from "./cli-chunk-VILW4SME.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
-import "./cli-chunk-R6JOUW4A.js";
+import "./cli-chunk-DK6ZLBWV.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-4L6WBSUI.js";

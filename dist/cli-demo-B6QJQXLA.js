@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-4DFWWVVJ.js";
+} from "./cli-chunk-VILW4SME.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-R6JOUW4A.js";
+} from "./cli-chunk-DK6ZLBWV.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

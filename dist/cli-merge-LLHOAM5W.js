@@ -9,10 +9,11 @@ import {
   STACKS_FILE,
   benchmarkKey,
   buildReportOutputs,
-  infrastructureFailure,
+  exitCodeOf,
+  nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-R6JOUW4A.js";
+} from "./cli-chunk-DK6ZLBWV.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
@@ -176,6 +177,17 @@ function mergeShards(shards) {
   const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
   if (packages.length > 0) report.packages = packages;
   else delete report.packages;
+  const counts = shards.map((s) => s.report.measured);
+  if (counts.every((m) => m !== void 0) && f.measured) {
+    report.measured = {
+      both: counts.reduce((sum, m) => sum + (m?.both ?? 0), 0),
+      failedOnBoth: counts.reduce((sum, m) => sum + (m?.failedOnBoth ?? 0), 0),
+      onNothing: f.measured.onNothing
+    };
+    const nothing = nothingMeasured(report);
+    if (nothing) report.nothingMeasured = nothing;
+    else delete report.nothingMeasured;
+  }
   delete report.shard;
   report.merged = { shards: info.count, planDigest: info.planDigest };
   const profiles = Object.assign({}, ...shards.map((s) => s.stacks));
@@ -260,13 +272,7 @@ ${MERGE_USAGE}`);
 `);
   process.stdout.write(`Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}
 `);
-  const infrastructure = infrastructureFailure(merged.report);
-  if (infrastructure) {
-    process.stderr.write(`flamegate: ${infrastructure}
-`);
-    return 2;
-  }
-  return merged.report.verdict === "fail" ? 1 : 0;
+  return exitCodeOf(merged.report, (line) => process.stderr.write(line));
 }
 __name(mergeCommand, "mergeCommand");
 export {

@@ -2211,6 +2211,46 @@ function infrastructureFailure(report) {
 ${errors.join("\n")}`;
 }
 __name(infrastructureFailure, "infrastructureFailure");
+function nothingMeasuredNote(report) {
+  const reason = report.nothingMeasured;
+  if (!reason) return void 0;
+  const note = /* @__PURE__ */ __name((level, advice) => ({
+    level,
+    reason,
+    advice,
+    text: `${level}: ${reason} ${advice}`
+  }), "note");
+  return report.measured?.onNothing === "warn" ? note("warning", "This run passes only because the config sets `thresholds.failed: warn`.") : note(
+    "error",
+    "(`thresholds.failed: warn` in .github/flamegate.yml would pass such a run with a warning.)"
+  );
+}
+__name(nothingMeasuredNote, "nothingMeasuredNote");
+function noVerdict(report) {
+  const nothing = nothingMeasuredNote(report);
+  const reasons = [infrastructureFailure(report), nothing?.level === "error" ? nothing.text : void 0];
+  const named = reasons.filter((r) => r !== void 0);
+  return named.length > 0 ? named.join("\n") : void 0;
+}
+__name(noVerdict, "noVerdict");
+function exitCodeOf(report, warn) {
+  const error = noVerdict(report);
+  if (error) {
+    warn(`flamegate: ${error}
+`);
+    return 2;
+  }
+  const nothing = nothingMeasuredNote(report);
+  if (nothing) warn(`flamegate: ${nothing.text}
+`);
+  return report.verdict === "fail" ? 1 : 0;
+}
+__name(exitCodeOf, "exitCodeOf");
+function failedOnBothNote(report) {
+  const failed = report.measured?.failedOnBoth ?? 0;
+  return failed > 0 ? `${failed} benchmark(s) failed on both sides and were not measured` : void 0;
+}
+__name(failedOnBothNote, "failedOnBothNote");
 
 // ../main/node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -2377,6 +2417,7 @@ var FN_STATUS = {
 };
 var cellName = /* @__PURE__ */ __name((text, max) => codeName(text, { cell: true, max }), "cellName");
 var PROSE_MAX = 300;
+var NOTE_MAX = 1200;
 var ALL = Number.POSITIVE_INFINITY;
 var LEVELS = [
   { sections: "all", functionRows: 10, functionBenchmarks: ALL, unchangedRows: true, changedRows: ALL, failureLines: 50 },
@@ -2546,6 +2587,12 @@ ${section}`);
     out.push(`> [!WARNING]
 > flamegate ${markdownText(first ?? "", PROSE_MAX)}`);
   }
+  const nothing = nothingMeasuredNote(report);
+  if (nothing)
+    out.push(
+      `> [!${nothing.level === "error" ? "CAUTION" : "WARNING"}]
+> flamegate ${nothing.level}: ${markdownText(nothing.reason, NOTE_MAX)} ${nothing.advice}`
+    );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
@@ -2587,9 +2634,12 @@ function verdictLine(report) {
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === "unchanged").length;
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
-  const icon = broken ? "⚠️" : report.verdict === "fail" ? "❌" : "✅";
-  const word = broken ? "infrastructure error" : report.verdict === "fail" ? "fail" : "pass";
-  return `### ${icon} flamegate: ${word} · ${parts.join(", ")}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ""}`;
+  const nothing = nothingMeasuredNote(report);
+  const unmeasured = nothing ? "nothing was measured on both sides" : failedOnBothNote(report);
+  const icon = nothing?.level === "error" ? "⛔" : broken || unmeasured && report.verdict !== "fail" ? "⚠️" : report.verdict === "fail" ? "❌" : "✅";
+  const word = broken ? "infrastructure error" : nothing?.level === "error" ? "error" : report.verdict === "fail" ? "fail" : "pass";
+  const lead = unmeasured ? `${word}, ${nothing?.level === "warning" ? "warning: " : ""}${unmeasured}` : word;
+  return `### ${icon} flamegate: ${lead} · ${parts.join(", ")}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ""}`;
 }
 __name(verdictLine, "verdictLine");
 function benchmarkTables(rows, memory = false) {
@@ -2878,8 +2928,12 @@ function renderTerminal(report, options = {}) {
   }
   out.push(...memoryLines(report, paint));
   out.push("");
-  const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint("green", "PASS");
-  out.push(`${paint("bold", "Verdict:")} ${verdict}`);
+  const nothing = nothingMeasuredNote(report);
+  const unmeasured = failedOnBothNote(report);
+  const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : nothing?.level === "error" ? paint("red", "ERROR (nothing was measured on both sides, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint(nothing || unmeasured ? "yellow" : "green", "PASS");
+  const warning = nothing?.level === "warning" ? "warning: nothing was measured on both sides" : unmeasured;
+  out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : ""}`);
+  if (nothing) out.push(paint(nothing.level === "error" ? "red" : "yellow", `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
   const removed = report.benchmarks.filter((b) => b.status === "removed" && !b.failures?.length);
   if (removed.length > 0)
@@ -3012,10 +3066,55 @@ function buildReportOutputs(result, options = {}) {
 }
 __name(buildReportOutputs, "buildReportOutputs");
 
+// src/compare/measured.ts
+function measuredOf(measurements, results, onNothing = "error") {
+  return {
+    both: results.filter((b) => TIMED.has(b.status)).length,
+    failedOnBoth: measurements.filter((m) => m.errors.base && m.errors.head && !m.infrastructureError).length,
+    onNothing
+  };
+}
+__name(measuredOf, "measuredOf");
+var TIMED = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
+function nothingMeasured(report) {
+  const { measured, benchmarks } = report;
+  if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return void 0;
+  const infrastructure = benchmarks.filter((b) => b.infrastructure).length;
+  if (benchmarks.length > 0 && infrastructure === benchmarks.length) return void 0;
+  const lead = "nothing was measured on both sides, so this run is no verdict on the pull request";
+  if (benchmarks.length === 0) {
+    return `${lead}: the benchmark files define no benchmark, or an override skips every one (\`skip: true\`). flamegate runs files whose default export is a tinybench Bench (or a function returning one) and vitest bench files; check "benchmarks" and "overrides" in .github/flamegate.yml.`;
+  }
+  const count = /* @__PURE__ */ __name((status) => benchmarks.filter((b) => b.status === status).length, "count");
+  const failedOnOneSide = count("failed") - infrastructure - measured.failedOnBoth;
+  const errors = /* @__PURE__ */ new Map();
+  for (const b of benchmarks)
+    if (b.status === "failed" && !b.infrastructure && b.error && !errors.has(firstLine(b.error)))
+      errors.set(firstLine(b.error), benchmarkKey(b));
+  const causes = [
+    measured.failedOnBoth > 0 && `${measured.failedOnBoth} benchmark(s) failed on both base and head (not this pull request's doing)`,
+    failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
+    count("added") > 0 && `${count("added")} exist only on head, with nothing on base to compare them with`,
+    count("removed") > 0 && `${count("removed")} exist only on base`,
+    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`
+  ].filter(Boolean);
+  const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
+  const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : "";
+  return `${lead}: ${causes.join("; ")}.${shown.length > 0 ? ` Errors:${shown.join(";")}${more}.` : ""}`;
+}
+__name(nothingMeasured, "nothingMeasured");
+function firstLine(text) {
+  const line = (text.split("\n")[0] ?? text).replace(/^(base|head): /, "");
+  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+__name(firstLine, "firstLine");
+
 export {
   require_picomatch2 as require_picomatch,
   benchmarkKey,
   SAFE_NAME,
+  measuredOf,
+  nothingMeasured,
   listBenchmarkFiles,
   expandPackages,
   listPackageFiles,
@@ -3033,7 +3132,7 @@ export {
   writeStacks,
   readStacks,
   readCostsFile,
-  infrastructureFailure,
+  exitCodeOf,
   renderTerminal,
   buildReportOutputs
 };
