@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-VILW4SME.js";
+} from "./cli-chunk-N2QU4W45.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-DK6ZLBWV.js";
+} from "./cli-chunk-UIBIIHGZ.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-DK6ZLBWV.js";
+} from "./cli-chunk-UIBIIHGZ.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
