@@ -30,9 +30,9 @@ export interface Settings {
   onProgress?: (line: string) => void;
   /** Progress of the measure stage after every process round (the progress bar or its log lines). */
   onStatus?: (status: MeasureStatus) => void;
-  /** Aborts the run (Ctrl-C): worktrees are still removed. */
+  /** Aborts the run (Ctrl-C): the checkouts are still removed. */
   signal?: AbortSignal;
-  /** Keep worktrees after the run (debugging). */
+  /** Keep the checkouts after the run (debugging). */
   keepWorktrees?: boolean;
   /** Measure only this shard's share of the benchmarks (`--shard i/N`). */
   shard?: ShardSpec;

@@ -30,7 +30,7 @@ async function run(): Promise<void> {
     return;
   }
   interruption = interruptOnSignals(cancel, (signal) =>
-    log.info(`flamegate: ${signal} received: stopping the benchmark processes and removing the worktrees`),
+    log.info(`flamegate: ${signal} received: stopping the benchmark processes and removing the checkouts`),
   );
   const base = await resolveBase(plan.settings.cwd, {
     base: plan.settings.base,
@@ -61,7 +61,7 @@ async function runUnlessCancelled(): Promise<void> {
     interruption?.remove();
     if (interruption?.received) {
       fail(
-        `flamegate: cancelled by ${interruption.received}: its processes were stopped and the worktrees removed`,
+        `flamegate: cancelled by ${interruption.received}: its processes were stopped and the checkouts removed`,
       );
       process.exitCode = interruption.exitCode;
     }

@@ -50,7 +50,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   const controller = new AbortController();
   const interruption = interruptOnSignals(controller, (signal) =>
     process.stderr.write(
-      `\nflamegate: interrupted (${signal}), stopping its processes and removing worktrees…\n`,
+      `\nflamegate: interrupted (${signal}), stopping its processes and removing the checkouts…\n`,
     ),
   );
   const quiet = values.quiet === true;
@@ -87,7 +87,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   };
   try {
     const result = await runPipeline(settings).catch((error: unknown) => {
-      if (controller.signal.aborted) throw new UsageError('interrupted; the worktrees were removed');
+      if (controller.signal.aborted) throw new UsageError('interrupted; the checkouts were removed');
       throw error;
     });
     progress?.stop();

@@ -16,7 +16,7 @@ Usage:
   flamegate demo [--out DIR]
   flamegate --version | --help
 
-compare: measures the repo's tinybench benchmarks on two revisions (git worktrees, installed and
+compare: measures the repo's tinybench benchmarks on two revisions (throwaway checkouts, installed and
 built), profiles them, and compares time per op and each function's self time per op.
   --base <rev>        base revision (required): branch, tag or SHA
   --head <rev>        head revision (default HEAD)
@@ -36,7 +36,7 @@ built), profiles them, and compares time per op and each function's self time pe
   --shard <i/N>       measure only shard i of N (a CI matrix); combine the shards with merge
   --costs <file>      a previous JSON report whose measured costs balance the shards
   --packages <list>   monorepo: package directories or globs (comma separated), relative to --cwd
-  --keep-worktrees    do not remove the worktrees (debugging)
+  --keep-worktrees    do not remove the checkouts (debugging)
   --quiet             no progress lines
   --no-color          plain output
 

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-N2QU4W45.js";
+} from "./cli-chunk-DFQLLQ6Q.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import "./cli-chunk-UIBIIHGZ.js";
