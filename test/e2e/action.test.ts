@@ -17,6 +17,11 @@ import { createFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js'
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { node24 } from '../helpers/node24.js';
 
+// For the tests that check what happens around a measurement, not what it finds: the least budget
+// the config allows, so each costs seconds rather than the sample project's half minute.
+const TINY_BUDGET =
+  'budget: { processes: 2, maxProcesses: 2, timePerProcessMs: 100, warmupMs: 20, profileMs: 100, profileProcesses: 1, allocationProcesses: 0 }\n';
+
 const OWNER = 'acme';
 const REPO = 'widgets';
 const PR = 7;
@@ -135,7 +140,7 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
   });
 
   it('fetches a base commit missing from a shallow clone; a 403 on comments keeps the summary and the verdict', async () => {
-    const origin = await createFixtureRepo('same');
+    const origin = await createFixtureRepo('same', { config: TINY_BUDGET });
     const shallow = mkdtempSync(join(tmpdir(), 'flamegate-shallow-'));
     execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, shallow]);
     expect(() =>
@@ -159,7 +164,7 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
   });
 
   it("keeps the token and the runner's secrets from the pull request's install, build and benchmark code", async () => {
-    const repo = await createFixtureRepo('records-env');
+    const repo = await createFixtureRepo('records-env', { config: TINY_BUDGET });
     const record = mkdtempSync(join(tmpdir(), 'flamegate-env-record-'));
     // What a real runner hands a JavaScript action, plus a workflow that exported the token itself.
     const secrets: Record<string, string> = {
