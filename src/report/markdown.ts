@@ -471,9 +471,14 @@ function failureText(line: string, keysLongestFirst: string[]): string {
   return `${codeName(key)}: ${markdownText(line.slice(key.length + 2), PROSE_MAX)}`;
 }
 
+/** The benchmarks this pull request removes that fail nothing (`thresholds.removed: warn`). */
+export function ungatedRemovals(report: Report): BenchmarkResult[] {
+  return report.benchmarks.filter((b) => b.status === 'removed' && !b.failures?.length);
+}
+
 /** Under the verdict: which benchmarks this pull request removes, when that does not fail the run. */
 function removedNote(report: Report): string | undefined {
-  const removed = report.benchmarks.filter((b) => b.status === 'removed' && !(b.failures?.length ?? 0));
+  const removed = ungatedRemovals(report);
   if (removed.length === 0) return undefined;
   const names = removed.slice(0, 5).map((b) => codeName(benchmarkKey(b), { max: 80 }));
   const more = removed.length > names.length ? ` and ${removed.length - names.length} more` : '';

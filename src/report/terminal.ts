@@ -14,7 +14,14 @@ import {
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { failedOnBothNote, nothingMeasuredNote } from './infrastructure.js';
-import { changedInPr, confirmationNote, neededNote, packageLabel, samplingNote } from './markdown.js';
+import {
+  changedInPr,
+  confirmationNote,
+  neededNote,
+  packageLabel,
+  samplingNote,
+  ungatedRemovals,
+} from './markdown.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -112,7 +119,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   out.push(`${paint('bold', 'Verdict:')} ${verdict}${warning ? paint('yellow', ` · ${warning}`) : ''}`);
   if (nothing) out.push(paint(nothing.level === 'error' ? 'red' : 'yellow', `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${plainText(f)}`));
-  const removed = report.benchmarks.filter((b) => b.status === 'removed' && !b.failures?.length);
+  const removed = ungatedRemovals(report);
   if (removed.length > 0)
     out.push(
       paint(

@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-UIBIIHGZ.js";
+} from "./cli-chunk-UVOJXW3D.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

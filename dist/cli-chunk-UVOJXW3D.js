@@ -2739,8 +2739,12 @@ function failureText(line, keysLongestFirst) {
   return `${codeName(key)}: ${markdownText(line.slice(key.length + 2), PROSE_MAX)}`;
 }
 __name(failureText, "failureText");
+function ungatedRemovals(report) {
+  return report.benchmarks.filter((b) => b.status === "removed" && !b.failures?.length);
+}
+__name(ungatedRemovals, "ungatedRemovals");
 function removedNote(report) {
-  const removed = report.benchmarks.filter((b) => b.status === "removed" && !(b.failures?.length ?? 0));
+  const removed = ungatedRemovals(report);
   if (removed.length === 0) return void 0;
   const names = removed.slice(0, 5).map((b) => codeName(benchmarkKey(b), { max: 80 }));
   const more = removed.length > names.length ? ` and ${removed.length - names.length} more` : "";
@@ -2935,7 +2939,7 @@ function renderTerminal(report, options = {}) {
   out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : ""}`);
   if (nothing) out.push(paint(nothing.level === "error" ? "red" : "yellow", `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
-  const removed = report.benchmarks.filter((b) => b.status === "removed" && !b.failures?.length);
+  const removed = ungatedRemovals(report);
   if (removed.length > 0)
     out.push(
       paint(
