@@ -450,6 +450,7 @@ export async function attributionPass(
         outDir,
         process,
         profile: true,
+        roots: { base: input.sides.base.dir, head: input.sides.head.dir },
       }),
       (message, m) => {
         if (message.type !== 'profiled') return;

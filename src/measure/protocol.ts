@@ -47,6 +47,8 @@ export interface ProfileJob {
    * paired ratios (the profiler's cost, for the self-benchmark).
    */
   profile: true | 'overhead';
+  /** Folder of each side's checkout: frames of its own code are mapped to source positions there. */
+  roots?: Partial<Record<Side, string>>;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   StringTable,
   ValueType,
 } from 'pprof-format';
+import type { Position } from './source-maps.js';
 
 /** The parts of `HeapProfiler.SamplingHeapProfile` read here (node:inspector's types, loosely). */
 export interface SamplingHeapProfile {
@@ -31,23 +32,30 @@ interface CallFrameKey {
   line: number;
 }
 
+/** A call frame's source position (0-based; source-maps.ts), or undefined to keep the generated one. */
+export type MapPosition = (generated: Position) => Position | undefined;
+
 export class HeapStacks {
   readonly frames: CallFrameKey[] = [];
   private readonly frameIndex = new Map<string, number>();
   /** Stack (frame indices root first, joined by commas) → bytes and raw samples. */
   readonly stacks = new Map<string, { bytes: number; samples: number }>();
 
+  private constructor(private readonly mapPosition?: MapPosition) {}
+
   /**
    * The stacks of `profile` that `keep` accepts (given the file URLs of the stack, root first), with
    * only the samples whose ordinal `inPhase` accepts. V8's `selfSize` is already scaled to estimated
-   * bytes allocated; a node's bytes are split by the share of its samples in the phase.
+   * bytes allocated; a node's bytes are split by the share of its samples in the phase. `keep` sees
+   * the generated files; the frames written name the source positions `mapPosition` gives.
    */
   static from(
     profile: SamplingHeapProfile,
     keep: (urls: string[]) => boolean,
     inPhase: (ordinal: number) => boolean,
+    mapPosition?: MapPosition,
   ): HeapStacks {
-    const stacks = new HeapStacks();
+    const stacks = new HeapStacks(mapPosition);
     const all = new Map<number, number>();
     const kept = new Map<number, number>();
     for (const s of profile.samples ?? []) {
@@ -74,12 +82,17 @@ export class HeapStacks {
   }
 
   private frame(node: SamplingNode): number {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName}\u0000${url}\u0000${lineNumber}`;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName}\u0000${url}\u0000${lineNumber}\u0000${columnNumber}`;
     let i = this.frameIndex.get(key);
     if (i === undefined) {
       i = this.frames.length;
-      this.frames.push({ name: functionName, url, line: lineNumber + 1 });
+      const source = this.mapPosition?.({ file: url, line: lineNumber, column: columnNumber });
+      this.frames.push({
+        name: functionName,
+        url: source?.file ?? url,
+        line: (source?.line ?? lineNumber) + 1,
+      });
       this.frameIndex.set(key, i);
     }
     return i;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { gzipSync } from 'node:zlib';
+import type { SourceMapper as PprofSourceMapper } from '@datadog/pprof';
 import type { Side, SideTiming } from '../../model.js';
 import {
   type AllocationJob,
@@ -23,6 +24,7 @@ import {
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
+import { type Position, SourceMapper } from './source-maps.js';
 import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
@@ -484,7 +486,14 @@ async function runProfile(job: ProfileJob): Promise<void> {
   // this process is profiled: V8's profiler does not see code compiled while it was off, and charges
   // that code's samples to the caller (docs/measurement.md). Phases are told apart by the sampling
   // context instead, and only `measure` samples are kept.
-  time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+  time.start({
+    intervalMicros: job.intervalUs,
+    withContexts: true,
+    lineNumbers: false,
+    // Called for every location while a profile is written: frames of transformed code get their
+    // source positions (source-maps.ts). The profiler's type is its own file-scanning class.
+    sourceMapper: sourceMapperFor(job) as unknown as PprofSourceMapper,
+  });
   const labelled = async <T>(context: SliceContext, run: () => Promise<T>): Promise<T> => {
     time.setContext(context);
     try {
@@ -530,6 +539,17 @@ async function runProfile(job: ProfileJob): Promise<void> {
     });
   }
   time.stop(false);
+}
+
+/**
+ * Maps the job's frames to source positions (source-maps.ts), within the checkouts; a job without
+ * them (tests that run the child alone) maps within each benchmark file's folder.
+ */
+function sourceMapperFor(job: ProfileJob | AllocationJob): SourceMapper {
+  const roots = Object.values(job.roots ?? {}).filter((r): r is string => !!r);
+  if (roots.length === 0)
+    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname(b[side].file));
+  return new SourceMapper(roots);
 }
 
 /** Splits one benchmark's profile by its side label into `<slug>/<side>-<process>.pb.gz`. */
@@ -651,6 +671,7 @@ async function runAllocation(job: AllocationJob): Promise<void> {
   // Node 18.15+ (flamegate needs 20.6+); the type is spelled out because its JSON shape is loose.
   const GCProfiler = (v8 as unknown as { GCProfiler: new () => GcProfilerLike }).GCProfiler;
   const usedHeap = () => v8.getHeapStatistics().used_heap_size;
+  const sourceMapper = sourceMapperFor(job);
 
   for (const b of job.benchmarks) {
     const sides = await loadSides(b);
@@ -708,11 +729,15 @@ async function runAllocation(job: AllocationJob): Promise<void> {
         },
       );
       flamegateAllocationMark(markerLength);
-      const stacks = splitBySide(await read(), {
-        base: b.base ? dirname(b.base.file) : undefined,
-        head: b.head ? dirname(b.head.file) : undefined,
-        roots: job.roots,
-      });
+      const stacks = splitBySide(
+        await read(),
+        {
+          base: b.base ? dirname(b.base.file) : undefined,
+          head: b.head ? dirname(b.head.file) : undefined,
+          roots: job.roots,
+        },
+        sourceMapper,
+      );
       // Slices run in pairs (one per side, ABBA), so consecutive slices of both sides form a pair.
       const pairLogRatios: number[] = [];
       for (let i = 0; i + 1 < slices.length; i += 2) {
@@ -754,6 +779,7 @@ function flamegateAllocationMark(length: number): number {
 function splitBySide(
   profile: SamplingHeapProfile,
   where: { base?: string; head?: string; roots?: Partial<Record<Side, string>> },
+  sourceMapper: SourceMapper,
 ): Record<Side, HeapStacks> {
   const prefix = (side: Side) => {
     const dir = where.roots?.[side] ?? where[side];
@@ -761,6 +787,7 @@ function splitBySide(
   };
   const prefixes = { base: prefix('base'), head: prefix('head') };
   const marks = markerOrdinals(profile);
+  const mapPosition = (p: Position) => sourceMapper.map(p);
   const inPhase = (ordinal: number) => !marks || (ordinal > marks[0] && ordinal < marks[1]);
   const sideOf = (urls: string[]): Side | undefined => {
     for (let i = urls.length - 1; i >= 0; i--) {
@@ -774,8 +801,8 @@ function splitBySide(
     return undefined;
   };
   return {
-    base: HeapStacks.from(profile, (urls) => sideOf(urls) === 'base', inPhase),
-    head: HeapStacks.from(profile, (urls) => sideOf(urls) === 'head', inPhase),
+    base: HeapStacks.from(profile, (urls) => sideOf(urls) === 'base', inPhase, mapPosition),
+    head: HeapStacks.from(profile, (urls) => sideOf(urls) === 'head', inPhase, mapPosition),
   };
 }
 

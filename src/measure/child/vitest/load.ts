@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
+import { rememberCompiledModule } from '../source-maps.js';
 import { type ApiVersion, type CollectedBench, collect, VITEST_EXPORTS, vitestApi } from './collect.js';
 import { findPackage, findPnpManifest, type InstalledPackage } from './resolve.js';
 
@@ -216,8 +217,12 @@ const namedScriptEvaluator = {
     module?: { file?: string | null; id?: string },
   ): Promise<void> {
     const keys = Object.keys(context);
-    const wrapper = `'use strict';async (${keys.join(',')})=>{${code}\n}`;
+    const head = `'use strict';async (${keys.join(',')})=>{`;
+    const wrapper = `${head}${code}\n}`;
     const filename = module?.file ?? module?.id ?? 'vitest-bench-module';
+    // Vite appends the module's source map to its code: profiles give this file's frames the
+    // source's lines through it (source-maps.ts).
+    rememberCompiledModule(filename, code, head.length);
     const run = runInThisContext(wrapper, { filename }) as (...args: unknown[]) => Promise<void>;
     await run(...keys.map((k) => context[k]));
   },
