@@ -3167,7 +3167,7 @@ var require_wasm = __commonJS({
       cachedWasm = readWasm().then((buffer) => {
         return WebAssembly.instantiate(buffer, {
           env: {
-            mapping_callback(generatedLine, generatedColumn, hasLastGeneratedColumn, lastGeneratedColumn, hasOriginal, source, originalLine, originalColumn, hasName, name) {
+            mapping_callback(generatedLine, generatedColumn, hasLastGeneratedColumn, lastGeneratedColumn, hasOriginal, source, originalLine2, originalColumn, hasName, name) {
               const mapping = new Mapping();
               mapping.generatedLine = generatedLine + 1;
               mapping.generatedColumn = generatedColumn;
@@ -3176,7 +3176,7 @@ var require_wasm = __commonJS({
               }
               if (hasOriginal) {
                 mapping.source = source;
-                mapping.originalLine = originalLine + 1;
+                mapping.originalLine = originalLine2 + 1;
                 mapping.originalColumn = originalColumn;
                 if (hasName) {
                   mapping.name = name;
@@ -3542,13 +3542,13 @@ var require_source_map_consumer = __commonJS({
       }
       allGeneratedPositionsFor(aArgs) {
         let source = util.getArg(aArgs, "source");
-        const originalLine = util.getArg(aArgs, "line");
+        const originalLine2 = util.getArg(aArgs, "line");
         const originalColumn = aArgs.column || 0;
         source = this._findSourceIndex(source);
         if (source < 0) {
           return [];
         }
-        if (originalLine < 1) {
+        if (originalLine2 < 1) {
           throw new Error("Line numbers must be >= 1");
         }
         if (originalColumn < 0) {
@@ -3571,7 +3571,7 @@ var require_source_map_consumer = __commonJS({
             this._wasm.exports.all_generated_locations_for(
               this._getMappingsPtr(),
               source,
-              originalLine - 1,
+              originalLine2 - 1,
               "column" in aArgs,
               originalColumn
             );
@@ -4652,7 +4652,7 @@ var require_sourcemapper = __commonJS({
       }
     }
     __name(processSourceMap, "processSourceMap");
-    var SourceMapper = class _SourceMapper {
+    var SourceMapper2 = class _SourceMapper {
       static {
         __name(this, "SourceMapper");
       }
@@ -4839,7 +4839,7 @@ var require_sourcemapper = __commonJS({
         return loc;
       }
     };
-    exports.SourceMapper = SourceMapper;
+    exports.SourceMapper = SourceMapper2;
     function isErrnoException(e) {
       return e instanceof Error && "code" in e;
     }
@@ -4988,7 +4988,7 @@ var require_src = __commonJS({
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
 import { createRequire, register } from "node:module";
 import { dirname as dirname3, join as join3 } from "node:path";
-import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
+import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL3 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
 
@@ -5000,6 +5000,10 @@ var SIDE_LABEL = "flamegate.side";
 var import_pprof_format = __toESM(require_commonjs(), 1);
 import { gzipSync } from "node:zlib";
 var HeapStacks = class _HeapStacks {
+  constructor(mapPosition) {
+    this.mapPosition = mapPosition;
+  }
+  mapPosition;
   static {
     __name(this, "HeapStacks");
   }
@@ -5010,10 +5014,11 @@ var HeapStacks = class _HeapStacks {
   /**
    * The stacks of `profile` that `keep` accepts (given the file URLs of the stack, root first), with
    * only the samples whose ordinal `inPhase` accepts. V8's `selfSize` is already scaled to estimated
-   * bytes allocated; a node's bytes are split by the share of its samples in the phase.
+   * bytes allocated; a node's bytes are split by the share of its samples in the phase. `keep` sees
+   * the generated files; the frames written name the source positions `mapPosition` gives.
    */
-  static from(profile, keep, inPhase) {
-    const stacks = new _HeapStacks();
+  static from(profile, keep, inPhase, mapPosition) {
+    const stacks = new _HeapStacks(mapPosition);
     const all = /* @__PURE__ */ new Map();
     const kept = /* @__PURE__ */ new Map();
     for (const s of profile.samples ?? []) {
@@ -5038,12 +5043,17 @@ var HeapStacks = class _HeapStacks {
     return stacks;
   }
   frame(node) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName}\0${url}\0${lineNumber}`;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName}\0${url}\0${lineNumber}\0${columnNumber}`;
     let i = this.frameIndex.get(key);
     if (i === void 0) {
       i = this.frames.length;
-      this.frames.push({ name: functionName, url, line: lineNumber + 1 });
+      const source = this.mapPosition?.({ file: url, line: lineNumber, column: columnNumber });
+      this.frames.push({
+        name: functionName,
+        url: source?.file ?? url,
+        line: (source?.line ?? lineNumber) + 1
+      });
       this.frameIndex.set(key, i);
     }
     return i;
@@ -5160,10 +5170,242 @@ function replacedClocks() {
 }
 __name(replacedClocks, "replacedClocks");
 
+// src/measure/child/source-maps.ts
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { findSourceMap, SourceMap } from "node:module";
+import { sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+var SOURCE_MAP_LIMITS = {
+  /** A map's JSON (a .map file, or an inline data URL once decoded). */
+  mapBytes: 16 * 1024 * 1024,
+  /**
+   * A map's `mappings`: Node's SourceMap keeps about 27 bytes of heap per character, held for the
+   * rest of the process, so the measured code shares its heap with at most a few hundred MB of it.
+   */
+  mappingsChars: 2 * 1024 * 1024,
+  /** All maps' `mappings` in one process. */
+  totalMappingsChars: 8 * 1024 * 1024
+};
+function sourceMappingUrl(code) {
+  const text = code.trimEnd();
+  const last = text.slice(text.lastIndexOf("\n") + 1);
+  const match = /^\s*\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/.exec(last);
+  return match?.[1];
+}
+__name(sourceMappingUrl, "sourceMappingUrl");
+function dataUrlText(url, maxBytes = SOURCE_MAP_LIMITS.mapBytes) {
+  const comma = url.indexOf(",");
+  if (!url.startsWith("data:") || comma < 0) return void 0;
+  const meta = url.slice(5, comma);
+  const data = url.slice(comma + 1);
+  if (!/^application\/json\b/i.test(meta)) return void 0;
+  if (/;base64$/i.test(meta)) {
+    if (data.length * 3 / 4 > maxBytes) return void 0;
+    return Buffer.from(data, "base64").toString("utf8");
+  }
+  if (data.length > maxBytes) return void 0;
+  try {
+    return decodeURIComponent(data);
+  } catch {
+    return void 0;
+  }
+}
+__name(dataUrlText, "dataUrlText");
+function isInside(path, root) {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  return path === root || path.startsWith(prefix);
+}
+__name(isInside, "isInside");
+function isOwnCode(path, root) {
+  return !path.slice(root.length).split(sep).includes("node_modules");
+}
+__name(isOwnCode, "isOwnCode");
+function parseSourceMap(text, mapUrl, root, budget = { chars: SOURCE_MAP_LIMITS.totalMappingsChars }) {
+  if (text.length > SOURCE_MAP_LIMITS.mapBytes) return void 0;
+  try {
+    return sourceMapOf(JSON.parse(text), mapUrl, root, budget);
+  } catch {
+    return void 0;
+  }
+}
+__name(parseSourceMap, "parseSourceMap");
+function sourceMapOf(raw, mapUrl, root, budget = { chars: SOURCE_MAP_LIMITS.totalMappingsChars }) {
+  const json = raw;
+  if (!json || typeof json !== "object" || json.version !== 3) return void 0;
+  if (typeof json.mappings !== "string" || !Array.isArray(json.sources)) return void 0;
+  const chars = json.mappings.length;
+  if (chars > SOURCE_MAP_LIMITS.mappingsChars || chars > budget.chars) return void 0;
+  const sourceRoot = typeof json.sourceRoot === "string" && json.sourceRoot ? json.sourceRoot : "";
+  const prefix = sourceRoot && !sourceRoot.endsWith("/") ? `${sourceRoot}/` : sourceRoot;
+  const sources = json.sources.map((source) => resolveSource(source, prefix, mapUrl, root));
+  let map;
+  try {
+    map = new SourceMap({
+      version: 3,
+      file: "",
+      sources,
+      sourcesContent: [],
+      sourceRoot: "",
+      names: [],
+      mappings: json.mappings
+    });
+  } catch {
+    return void 0;
+  }
+  budget.chars -= chars;
+  return { map, sources };
+}
+__name(sourceMapOf, "sourceMapOf");
+function resolveSource(source, prefix, mapUrl, root) {
+  if (typeof source !== "string" || !source) return "";
+  try {
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith("/");
+    const url = new URL(absolute ? source : prefix + source, mapUrl);
+    if (url.protocol !== "file:") return "";
+    const path = fileURLToPath(url);
+    return isInside(path, root) && isOwnCode(path, root) ? path : "";
+  } catch {
+    return "";
+  }
+}
+__name(resolveSource, "resolveSource");
+function originalLine(parsed, line, column) {
+  const { map } = parsed;
+  let entry = entryOnLine(map, line, Math.max(0, column));
+  if (!entry) {
+    const last = entryOnLine(map, line, 2 ** 31 - 1);
+    if (!last) return void 0;
+    let low = Math.max(0, column) + 1;
+    let high = Math.max(low, last.generatedColumn);
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (entryOnLine(map, line, middle)) high = middle;
+      else low = middle + 1;
+    }
+    entry = entryOnLine(map, line, low);
+  }
+  if (!entry) return void 0;
+  const file = typeof entry.originalSource === "string" ? entry.originalSource : "";
+  const original = entry.originalLine;
+  if (!file || !parsed.sources.includes(file) || !Number.isInteger(original) || original < 0)
+    return void 0;
+  return { file, line: original + 1 };
+}
+__name(originalLine, "originalLine");
+function entryOnLine(map, line, column) {
+  let entry;
+  try {
+    entry = map.findEntry(line, column);
+  } catch {
+    return void 0;
+  }
+  return entry && entry.generatedLine === line ? entry : void 0;
+}
+__name(entryOnLine, "entryOnLine");
+var compiledModules = /* @__PURE__ */ new Map();
+function rememberCompiledModule(file, code, firstLineShift) {
+  const mapUrl = sourceMappingUrl(code);
+  if (mapUrl) compiledModules.set(file, { mapUrl, firstLineShift });
+}
+__name(rememberCompiledModule, "rememberCompiledModule");
+var SourceMapper = class {
+  static {
+    __name(this, "SourceMapper");
+  }
+  roots;
+  maps = /* @__PURE__ */ new Map();
+  budget = { chars: SOURCE_MAP_LIMITS.totalMappingsChars };
+  constructor(roots) {
+    this.roots = roots.filter((r) => r.startsWith(sep)).sort((a, b) => b.length - a.length);
+  }
+  mappingInfo(location) {
+    const found = this.map({ file: location.file, line: location.line - 1, column: location.column - 1 });
+    return found ? { ...location, file: found.file, line: found.line + 1 } : location;
+  }
+  /**
+   * The source position of a generated one (0-based; the source column is not kept, column 0), or
+   * undefined when none is known.
+   */
+  map(position) {
+    const file = toPath(position.file);
+    const root = this.roots.find((r) => isInside(file, r));
+    if (!root || !isOwnCode(file, root)) return void 0;
+    const parsed = this.mapOf(file, root);
+    if (!parsed) return void 0;
+    const shift = position.line === 0 ? compiledModules.get(file)?.firstLineShift ?? 0 : 0;
+    const found = originalLine(parsed, position.line, position.column - shift);
+    return found ? { file: found.file, line: found.line - 1, column: 0 } : void 0;
+  }
+  mapOf(file, root) {
+    let parsed = this.maps.get(file);
+    if (parsed === void 0) {
+      try {
+        parsed = this.load(file, root) ?? null;
+      } catch {
+        parsed = null;
+      }
+      this.maps.set(file, parsed);
+    }
+    return parsed ?? void 0;
+  }
+  load(file, root) {
+    const scriptUrl = pathToFileURL(file).href;
+    const compiled = compiledModules.get(file);
+    if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
+    const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
+    if (cached) return sourceMapOf(cached.payload, scriptUrl, root, this.budget);
+    if (!isInside(realpathSync(file), realpathSync(root))) return void 0;
+    const tail = readTail(file, Math.ceil(SOURCE_MAP_LIMITS.mapBytes * 4 / 3) + 4096);
+    const url = tail === void 0 ? void 0 : sourceMappingUrl(tail);
+    return url ? this.fromUrl(url, scriptUrl, root) : void 0;
+  }
+  fromUrl(url, scriptUrl, root) {
+    if (url.startsWith("data:")) {
+      const text2 = dataUrlText(url);
+      return text2 === void 0 ? void 0 : parseSourceMap(text2, scriptUrl, root, this.budget);
+    }
+    const mapUrl = new URL(url, scriptUrl);
+    if (mapUrl.protocol !== "file:") return void 0;
+    const path = fileURLToPath(mapUrl);
+    if (!isInside(path, root) || !isInside(realpathSync(path), realpathSync(root))) return void 0;
+    const text = readTail(path, SOURCE_MAP_LIMITS.mapBytes, true);
+    return text === void 0 ? void 0 : parseSourceMap(text, mapUrl.href, root, this.budget);
+  }
+};
+function readTail(path, maxBytes, whole = false) {
+  if (!statSync(path).isFile()) return void 0;
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || whole && stats.size > maxBytes) return void 0;
+    const length = Math.min(stats.size, maxBytes);
+    const bytes = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, bytes, read, length - read, stats.size - length + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.toString("utf8", 0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+__name(readTail, "readTail");
+function toPath(file) {
+  if (!file.startsWith("file:")) return file;
+  try {
+    return fileURLToPath(file);
+  } catch {
+    return file;
+  }
+}
+__name(toPath, "toPath");
+
 // src/measure/child/vitest/load.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import { basename, dirname as dirname2, join as join2, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 import { runInThisContext } from "node:vm";
 
 // src/measure/child/vitest/collect.ts
@@ -5509,14 +5751,14 @@ function dedupe(benches) {
 __name(dedupe, "dedupe");
 
 // src/measure/child/vitest/resolve.ts
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync as realpathSync2 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 function findPackage(fromDir, name) {
   let dir = resolve(fromDir);
   for (; ; ) {
     const candidate = join(dir, "node_modules", name, "package.json");
     if (existsSync(candidate)) {
-      const pkgDir = realpathSync(dirname(candidate));
+      const pkgDir = realpathSync2(dirname(candidate));
       const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
       return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join(pkgDir, entryOf(pkg)) };
     }
@@ -5626,7 +5868,7 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL(pkg.entry).href);
+  return await import(pathToFileURL2(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
@@ -5697,9 +5939,11 @@ var namedScriptEvaluator = {
   startOffset: 0,
   async runInlinedModule(context, code, module) {
     const keys = Object.keys(context);
-    const wrapper = `'use strict';async (${keys.join(",")})=>{${code}
+    const head = `'use strict';async (${keys.join(",")})=>{`;
+    const wrapper = `${head}${code}
 }`;
     const filename = module?.file ?? module?.id ?? "vitest-bench-module";
+    rememberCompiledModule(filename, code, head.length);
     const run = runInThisContext(wrapper, { filename });
     await run(...keys.map((k) => context[k]));
   },
@@ -5793,7 +6037,7 @@ async function recordTaskFunctions(file) {
   }
   for (const path of candidates) {
     try {
-      const mod = await import(pathToFileURL2(path).href);
+      const mod = await import(pathToFileURL3(path).href);
       const proto = mod.Bench?.prototype;
       if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
       const add = proto.add;
@@ -5837,8 +6081,8 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname3(fileURLToPath(import.meta.url));
-    register(pathToFileURL2(join3(here, "ts-hooks.js")).href);
+    const here = dirname3(fileURLToPath2(import.meta.url));
+    register(pathToFileURL3(join3(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -5869,7 +6113,7 @@ function loadBench(file) {
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
-      const mod = await import(pathToFileURL2(file).href);
+      const mod = await import(pathToFileURL3(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
         exported = await exported();
@@ -6102,7 +6346,14 @@ async function runProfile(job) {
     await runOverhead(job, time);
     return;
   }
-  time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+  time.start({
+    intervalMicros: job.intervalUs,
+    withContexts: true,
+    lineNumbers: false,
+    // Called for every location while a profile is written: frames of transformed code get their
+    // source positions (source-maps.ts). The profiler's type is its own file-scanning class.
+    sourceMapper: sourceMapperFor(job)
+  });
   const labelled = /* @__PURE__ */ __name(async (context, run) => {
     time.setContext(context);
     try {
@@ -6150,6 +6401,14 @@ async function runProfile(job) {
   time.stop(false);
 }
 __name(runProfile, "runProfile");
+function sourceMapperFor(job) {
+  const roots = Object.values(job.roots ?? {}).filter((r) => !!r);
+  if (roots.length === 0) {
+    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname3(b[side].file));
+  }
+  return new SourceMapper(roots);
+}
+__name(sourceMapperFor, "sourceMapperFor");
 function writeSideProfiles(profile, b, totals, job) {
   const labelKey = profile.stringTable.dedup(SIDE_LABEL);
   const all = profile.sample;
@@ -6232,6 +6491,7 @@ async function runAllocation(job) {
   const markerLength = Math.ceil(40 * job.samplingIntervalBytes / 8);
   const GCProfiler = v8.GCProfiler;
   const usedHeap = /* @__PURE__ */ __name(() => v8.getHeapStatistics().used_heap_size, "usedHeap");
+  const sourceMapper = sourceMapperFor(job);
   for (const b of job.benchmarks) {
     const sides = await loadSides(b);
     if (!sides) continue;
@@ -6288,11 +6548,15 @@ async function runAllocation(job) {
         }
       );
       flamegateAllocationMark(markerLength);
-      const stacks = splitBySide(await read(), {
-        base: b.base ? dirname3(b.base.file) : void 0,
-        head: b.head ? dirname3(b.head.file) : void 0,
-        roots: job.roots
-      });
+      const stacks = splitBySide(
+        await read(),
+        {
+          base: b.base ? dirname3(b.base.file) : void 0,
+          head: b.head ? dirname3(b.head.file) : void 0,
+          roots: job.roots
+        },
+        sourceMapper
+      );
       const pairLogRatios = [];
       for (let i = 0; i + 1 < slices.length; i += 2) {
         const x = slices[i];
@@ -6328,13 +6592,14 @@ function flamegateAllocationMark(length) {
   return marker.length;
 }
 __name(flamegateAllocationMark, "flamegateAllocationMark");
-function splitBySide(profile, where) {
+function splitBySide(profile, where, sourceMapper) {
   const prefix = /* @__PURE__ */ __name((side) => {
     const dir = where.roots?.[side] ?? where[side];
     return dir ? dir.endsWith("/") ? dir : `${dir}/` : void 0;
   }, "prefix");
   const prefixes = { base: prefix("base"), head: prefix("head") };
   const marks = markerOrdinals(profile);
+  const mapPosition = /* @__PURE__ */ __name((p) => sourceMapper.map(p), "mapPosition");
   const inPhase = /* @__PURE__ */ __name((ordinal) => !marks || ordinal > marks[0] && ordinal < marks[1], "inPhase");
   const sideOf = /* @__PURE__ */ __name((urls) => {
     for (let i = urls.length - 1; i >= 0; i--) {
@@ -6347,8 +6612,8 @@ function splitBySide(profile, where) {
     return void 0;
   }, "sideOf");
   return {
-    base: HeapStacks.from(profile, (urls) => sideOf(urls) === "base", inPhase),
-    head: HeapStacks.from(profile, (urls) => sideOf(urls) === "head", inPhase)
+    base: HeapStacks.from(profile, (urls) => sideOf(urls) === "base", inPhase, mapPosition),
+    head: HeapStacks.from(profile, (urls) => sideOf(urls) === "head", inPhase, mapPosition)
   };
 }
 __name(splitBySide, "splitBySide");
