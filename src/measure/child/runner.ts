@@ -22,6 +22,7 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
+import { usePnpLoaderFor } from './pnp.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
 import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
@@ -171,6 +172,8 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      // A Yarn Plug'n'Play repository's imports resolve through its own loader, as under `yarn node`.
+      usePnpLoaderFor(file);
       if (isVitestBenchFile(file)) {
         // The vitest loader adds tasks to the project's tinybench; when that is the copy this file
         // resolves, its functions are recorded too and its synchronous tasks are timed in batches.
