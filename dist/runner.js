@@ -5120,6 +5120,13 @@ function usePnpLoaderFor(file) {
   loaderRegistered = true;
 }
 __name(usePnpLoaderFor, "usePnpLoaderFor");
+function explainPnpError(error) {
+  if (error instanceof Error && error.message.includes("controlled by multiple pnpapi instances"))
+    error.message += `
+Base and head run in one benchmark process, so each checkout needs its own Yarn cache: flamegate installs with YARN_ENABLE_GLOBAL_CACHE=false unless the environment sets it (unset it, or install with enableGlobalCache: false).`;
+  return error;
+}
+__name(explainPnpError, "explainPnpError");
 
 // src/measure/child/pristine.ts
 import { performance } from "node:perf_hooks";
@@ -5937,7 +5944,9 @@ function loadBench(file) {
       }
       checkClocks();
       return exported;
-    })();
+    })().catch((error) => {
+      throw explainPnpError(error);
+    });
     loaded.set(file, promise);
   }
   return promise;

@@ -149,3 +149,21 @@ describe('a Yarn 4 Plug’n’Play repository (no node_modules, no flamegate con
     expect(existsSync(join(repo.dir, 'node_modules'))).toBe(false);
   });
 });
+
+describe('--install and --build (cheap: each run stops at the command that fails)', () => {
+  it('run the given commands in each checkout instead of the chosen one, and name them when they fail', async () => {
+    const base = ['compare', '--base', repo.baseSha, '--head', repo.headSha, '--quiet'];
+    const install = await runCli([...base, '--install', 'echo from-the-flag && exit 3'], repo.dir);
+    expect(install.code, install.stderr).toBe(2);
+    expect(install.stderr).toMatch(/install failed on (base|head)/);
+    expect(install.stderr).toContain('echo from-the-flag && exit 3');
+    expect(install.stderr).not.toContain('yarn');
+    const build = await runCli([...base, '--install', 'true', '--build', 'exit 4'], repo.dir);
+    expect(build.code, build.stderr).toBe(2);
+    expect(build.stderr).toMatch(/build failed on (base|head)/);
+    expect(build.stderr).toContain('`exit 4`');
+    const empty = await runCli([...base, '--install', ' '], repo.dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--install needs a command, got an empty string');
+  });
+});

@@ -26,3 +26,13 @@ export function usePnpLoaderFor(file: string): void {
   if (existsSync(loader)) register(pathToFileURL(loader).href);
   loaderRegistered = true;
 }
+
+/**
+ * Yarn's runtime refuses a file that two PnP trees claim, which is every archive of Yarn's global
+ * cache when base and head (one process) both installed with it: the message says why and what to do.
+ */
+export function explainPnpError(error: unknown): unknown {
+  if (error instanceof Error && error.message.includes('controlled by multiple pnpapi instances'))
+    error.message += `\nBase and head run in one benchmark process, so each checkout needs its own Yarn cache: flamegate installs with YARN_ENABLE_GLOBAL_CACHE=false unless the environment sets it (unset it, or install with enableGlobalCache: false).`;
+  return error;
+}

@@ -22,7 +22,7 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
-import { usePnpLoaderFor } from './pnp.js';
+import { explainPnpError, usePnpLoaderFor } from './pnp.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
 import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
 
@@ -197,7 +197,9 @@ function loadBench(file: string): Promise<BenchLike> {
       // replaced a clock fails on that side, not only the first one loaded.
       checkClocks();
       return exported;
-    })();
+    })().catch((error: unknown) => {
+      throw explainPnpError(error);
+    });
     loaded.set(file, promise);
   }
   return promise;
