@@ -29,7 +29,7 @@ built), profiles them, and compares time per op and each function's self time pe
   --install <cmd>     install command run in each checkout (default: the config's install, else
                       chosen from the lockfile and package.json's packageManager: npm ci,
                       pnpm install --frozen-lockfile, yarn install --immutable with the repo's own
-                      Yarn (yarnPath) or corepack, bun install --frozen-lockfile)
+                      Yarn (yarnPath) or the declared version through npx, bun install --frozen-lockfile)
   --build <cmd>       build command run in each checkout after the install (default: the config's)
   --processes <n>     minimum timing processes per benchmark (default from config: 4)
   --max-processes <n> most timing processes per benchmark (default from config: 10)
