@@ -1053,7 +1053,7 @@ var require_commonjs = __commonJS({
 
 // node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
+  "node_modules/node-gyp-build/node-gyp-build.js"(exports, module3) {
     var fs = __require("fs");
     var path = __require("path");
     var os = __require("os");
@@ -1067,7 +1067,7 @@ var require_node_gyp_build = __commonJS({
     var libc = process.env.LIBC || (isAlpine(platform) ? "musl" : "glibc");
     var armv = process.env.ARM_VERSION || (arch === "arm64" ? "8" : vars.arm_version) || "";
     var uv = (process.versions.uv || "").split(".")[0];
-    module.exports = load;
+    module3.exports = load;
     function load(dir) {
       return runtimeRequire(load.resolve(dir));
     }
@@ -1085,9 +1085,9 @@ var require_node_gyp_build = __commonJS({
         var debug = getFirst(path.join(dir, "build/Debug"), matchBuild);
         if (debug) return debug;
       }
-      var prebuild = resolve2(dir);
+      var prebuild = resolve3(dir);
       if (prebuild) return prebuild;
-      var nearby = resolve2(path.dirname(process.execPath));
+      var nearby = resolve3(path.dirname(process.execPath));
       if (nearby) return nearby;
       var target = [
         "platform=" + platform,
@@ -1103,7 +1103,7 @@ var require_node_gyp_build = __commonJS({
         // eslint-disable-line
       ].filter(Boolean).join(" ");
       throw new Error("No native build was found for " + target + "\n    loaded from: " + dir + "\n");
-      function resolve2(dir2) {
+      function resolve3(dir2) {
         var tuples = readdirSync(path.join(dir2, "prebuilds")).map(parseTuple);
         var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0];
         if (!tuple) return;
@@ -1113,7 +1113,7 @@ var require_node_gyp_build = __commonJS({
         var winner = candidates.sort(compareTags(runtime))[0];
         if (winner) return path.join(prebuilds, winner.file);
       }
-      __name(resolve2, "resolve");
+      __name(resolve3, "resolve");
     };
     function readdirSync(dir) {
       try {
@@ -1237,12 +1237,12 @@ var require_node_gyp_build = __commonJS({
 
 // node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "node_modules/node-gyp-build/index.js"(exports, module) {
+  "node_modules/node-gyp-build/index.js"(exports, module3) {
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : __require;
     if (typeof runtimeRequire.addon === "function") {
-      module.exports = runtimeRequire.addon.bind(runtimeRequire);
+      module3.exports = runtimeRequire.addon.bind(runtimeRequire);
     } else {
-      module.exports = require_node_gyp_build();
+      module3.exports = require_node_gyp_build();
     }
   }
 });
@@ -2311,9 +2311,9 @@ var require_base64_vlq = __commonJS({
 
 // node_modules/source-map/lib/url.js
 var require_url = __commonJS({
-  "node_modules/source-map/lib/url.js"(exports, module) {
+  "node_modules/source-map/lib/url.js"(exports, module3) {
     "use strict";
-    module.exports = typeof URL === "function" ? URL : __require("url").URL;
+    module3.exports = typeof URL === "function" ? URL : __require("url").URL;
   }
 });
 
@@ -2496,7 +2496,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join4(aRoot, aPath) {
+    function join6(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -2526,8 +2526,8 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join4, "join");
-    exports.join = join4;
+    __name(join6, "join");
+    exports.join = join6;
     function relative2(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
@@ -2558,8 +2558,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join4(sourceRoot, url);
-      if (sourceMapURL) url = join4(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join6(sourceRoot, url);
+      if (sourceMapURL) url = join6(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -3120,23 +3120,23 @@ var require_binary_search = __commonJS({
 
 // node_modules/source-map/lib/read-wasm.js
 var require_read_wasm = __commonJS({
-  "node_modules/source-map/lib/read-wasm.js"(exports, module) {
+  "node_modules/source-map/lib/read-wasm.js"(exports, module3) {
     "use strict";
     var fs = __require("fs");
     var path = __require("path");
-    module.exports = /* @__PURE__ */ __name(function readWasm() {
-      return new Promise((resolve2, reject) => {
+    module3.exports = /* @__PURE__ */ __name(function readWasm() {
+      return new Promise((resolve3, reject) => {
         const wasmPath = path.join(__fg_dirname, "mappings.wasm");
         fs.readFile(wasmPath, null, (error, data) => {
           if (error) {
             reject(error);
             return;
           }
-          resolve2(data.buffer);
+          resolve3(data.buffer);
         });
       });
     }, "readWasm");
-    module.exports.initialize = (_) => {
+    module3.exports.initialize = (_) => {
       console.debug(
         "SourceMapConsumer.initialize is a no-op when running in node.js"
       );
@@ -3146,7 +3146,7 @@ var require_read_wasm = __commonJS({
 
 // node_modules/source-map/lib/wasm.js
 var require_wasm = __commonJS({
-  "node_modules/source-map/lib/wasm.js"(exports, module) {
+  "node_modules/source-map/lib/wasm.js"(exports, module3) {
     var readWasm = require_read_wasm();
     function Mapping() {
       this.generatedLine = 0;
@@ -3159,7 +3159,7 @@ var require_wasm = __commonJS({
     }
     __name(Mapping, "Mapping");
     var cachedWasm = null;
-    module.exports = /* @__PURE__ */ __name(function wasm() {
+    module3.exports = /* @__PURE__ */ __name(function wasm() {
       if (cachedWasm) {
         return cachedWasm;
       }
@@ -4519,10 +4519,10 @@ var require_sourcemapper = __commonJS({
       let active2 = 0;
       const queue = [];
       return /* @__PURE__ */ __name(function limit(fn) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           const run = /* @__PURE__ */ __name(() => {
             active2++;
-            fn().then(resolve2, reject).finally(() => {
+            fn().then(resolve3, reject).finally(() => {
               active2--;
               if (queue.length > 0)
                 queue.shift()();
@@ -4687,7 +4687,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname4) => root !== "/proc" && dirname4 !== ".git" && dirname4 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname6) => root !== "/proc" && dirname6 !== ".git" && dirname6 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -4849,7 +4849,7 @@ var require_sourcemapper = __commonJS({
       return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname4) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname6) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -4878,7 +4878,7 @@ var require_sourcemapper = __commonJS({
 
 // node_modules/@datadog/pprof/out/src/index.js
 var require_src = __commonJS({
-  "node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
+  "node_modules/@datadog/pprof/out/src/index.js"(exports, module3) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4973,7 +4973,7 @@ var require_src = __commonJS({
       clearContext: otelThreadCtxModule.clearContext,
       getProcessContextAttributes: otelThreadCtxModule.getProcessContextAttributes
     };
-    if (module.parent && module.parent.id === "internal/preload") {
+    if (module3.parent && module3.parent.id === "internal/preload") {
       exports.time.start({});
       process.on("exit", () => {
         const profile = exports.time.stop();
@@ -4985,10 +4985,10 @@ var require_src = __commonJS({
 });
 
 // src/measure/child/runner.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { createRequire, register } from "node:module";
-import { dirname as dirname3, join as join3 } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL3 } from "node:url";
+import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import { createRequire, register as register2 } from "node:module";
+import { dirname as dirname5, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL4 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
 
@@ -5101,6 +5101,43 @@ var HeapStacks = class _HeapStacks {
   }
 };
 
+// src/measure/child/pnp.ts
+import { existsSync as existsSync2 } from "node:fs";
+import module, { register } from "node:module";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/measure/pnp.ts
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+function findPnpManifest(fromDir) {
+  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
+    const manifest = join(dir, ".pnp.cjs");
+    if (existsSync(manifest)) return manifest;
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
+  }
+}
+__name(findPnpManifest, "findPnpManifest");
+
+// src/measure/child/pnp.ts
+var loaderRegistered = false;
+function usePnpLoaderFor(file) {
+  if (loaderRegistered) return;
+  const manifest = findPnpManifest(dirname2(file));
+  if (!manifest || !("findPnpApi" in module)) return;
+  const loader = join2(dirname2(manifest), ".pnp.loader.mjs");
+  if (existsSync2(loader)) register(pathToFileURL(loader).href);
+  loaderRegistered = true;
+}
+__name(usePnpLoaderFor, "usePnpLoaderFor");
+function explainPnpError(error) {
+  if (error instanceof Error && error.message.includes("controlled by multiple pnpapi instances"))
+    error.message += `
+Base and head run in one benchmark process, so each checkout needs its own Yarn cache: flamegate installs with YARN_ENABLE_GLOBAL_CACHE=false unless the environment sets it (unset it, or install with enableGlobalCache: false).`;
+  return error;
+}
+__name(explainPnpError, "explainPnpError");
+
 // src/measure/child/pristine.ts
 import { performance } from "node:perf_hooks";
 var clock = performance.now.bind(performance);
@@ -5109,14 +5146,14 @@ var FunctionConstructor = Function;
 var ipc = process;
 var rawSend = ipc._send ?? ipc.send;
 function sendToParent(message) {
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     if (!rawSend) {
       process.stdout.write(`${JSON.stringify(message)}
 `);
-      resolve2();
+      resolve3();
       return;
     }
-    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve2());
+    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve3());
   });
 }
 __name(sendToParent, "sendToParent");
@@ -5174,7 +5211,7 @@ __name(replacedClocks, "replacedClocks");
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
 var SOURCE_MAP_LIMITS = {
   /** A map's JSON (a .map file, or an inline data URL once decoded). */
   mapBytes: 16 * 1024 * 1024,
@@ -5349,7 +5386,7 @@ var SourceMapper = class {
     return parsed ?? void 0;
   }
   load(file, root) {
-    const scriptUrl = pathToFileURL(file).href;
+    const scriptUrl = pathToFileURL2(file).href;
     const compiled = compiledModules.get(file);
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
@@ -5403,9 +5440,9 @@ function toPath(file) {
 __name(toPath, "toPath");
 
 // src/measure/child/vitest/load.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { basename, dirname as dirname2, join as join2, relative } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { basename, dirname as dirname4, join as join4, relative } from "node:path";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
 import { runInThisContext } from "node:vm";
 
 // src/measure/child/vitest/collect.ts
@@ -5550,13 +5587,13 @@ async function setupFixtures(fixtures, context) {
         context[key] = fixture;
         continue;
       }
-      await new Promise((resolve2, reject) => {
+      await new Promise((resolve3, reject) => {
         const use = /* @__PURE__ */ __name((v) => {
           context[key] = v;
-          resolve2();
+          resolve3();
           return new Promise(() => void 0);
         }, "use");
-        Promise.resolve(fixture(context, use)).then(() => resolve2(), reject);
+        Promise.resolve(fixture(context, use)).then(() => resolve3(), reject);
       });
     }
   }
@@ -5684,7 +5721,7 @@ async function runTest(node, chain, out) {
   const record = /* @__PURE__ */ __name((reg, options) => {
     out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options });
   }, "record");
-  const register2 = /* @__PURE__ */ __name((name, a, b) => {
+  const register3 = /* @__PURE__ */ __name((name, a, b) => {
     const { fn, options } = splitArgs(a, b);
     const reg = {
       [REGISTRATION]: true,
@@ -5699,14 +5736,14 @@ async function runTest(node, chain, out) {
     };
     return reg;
   }, "register");
-  const benchFixture = register2;
+  const benchFixture = register3;
   benchFixture.compare = async (...args) => {
     const last = args.at(-1);
     const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
     for (const reg of args) record(reg, { ...shared });
     return inert();
   };
-  const variant = register2;
+  const variant = register3;
   const perProject = Object.assign((...a) => variant(...a), {});
   const withBaseline = Object.assign((...a) => variant(...a), { perProject });
   Object.assign(perProject, { withBaseline });
@@ -5751,31 +5788,62 @@ function dedupe(benches) {
 __name(dedupe, "dedupe");
 
 // src/measure/child/vitest/resolve.ts
-import { existsSync, readFileSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync as existsSync3, readFileSync, realpathSync as realpathSync2 } from "node:fs";
+import module2 from "node:module";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 function findPackage(fromDir, name) {
-  let dir = resolve(fromDir);
+  const pnp = pnpApiFor(fromDir);
+  if (pnp) return findPnpPackage(pnp, fromDir, name);
+  let dir = resolve2(fromDir);
   for (; ; ) {
-    const candidate = join(dir, "node_modules", name, "package.json");
-    if (existsSync(candidate)) {
-      const pkgDir = realpathSync2(dirname(candidate));
-      const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join(pkgDir, entryOf(pkg)) };
+    const candidate = join3(dir, "node_modules", name, "package.json");
+    if (existsSync3(candidate)) {
+      const pkgDir = realpathSync2(dirname3(candidate));
+      const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
     }
-    const parent = dirname(dir);
+    const parent = dirname3(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
 __name(findPackage, "findPackage");
-function findPnpManifest(fromDir) {
-  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
-    const manifest = join(dir, ".pnp.cjs");
-    if (existsSync(manifest)) return manifest;
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
+function notInstalledMessage(root, name, why) {
+  const manifest = findPnpManifest(root);
+  if (manifest && !pnpApiFor(root))
+    return `this repository uses Yarn Plug'n'Play, but its ${manifest}, preloaded as \`yarn node\` does, set up no Plug'n'Play runtime (is it the file Yarn's install writes?), so ${name} cannot be resolved through it; ${why}`;
+  if (manifest)
+    return `this repository uses Yarn Plug'n'Play, and its ${manifest} maps no ${name} for ${root}; ${why}. Add ${name} to the devDependencies of that package (Plug'n'Play gives a package only what it declares).`;
+  const yarnrc = findUp(root, ".yarnrc.yml");
+  if (yarnrc && !findUp(root, "node_modules"))
+    return `${name} is not installed: this repository uses Yarn 2+ (${yarnrc}) but has neither .pnp.cjs nor node_modules, so its install did not run or installed elsewhere; ${why}. Check the install command (--install, or install: in the config).`;
+  return `${name} is not installed: ${why}, but no node_modules/${name} is found from ${root}. Add ${name} to devDependencies (flamegate runs the install command first).`;
+}
+__name(notInstalledMessage, "notInstalledMessage");
+function findUp(fromDir, name) {
+  for (let dir = resolve2(fromDir); ; dir = dirname3(dir)) {
+    if (existsSync3(join3(dir, name))) return join3(dir, name);
+    if (existsSync3(join3(dir, ".git")) || dirname3(dir) === dir) return void 0;
   }
 }
-__name(findPnpManifest, "findPnpManifest");
+__name(findUp, "findUp");
+function pnpApiFor(dir) {
+  const find = module2.findPnpApi;
+  return find?.(`${resolve2(dir)}/`) ?? void 0;
+}
+__name(pnpApiFor, "pnpApiFor");
+function findPnpPackage(api, fromDir, name) {
+  let pkgDir;
+  try {
+    pkgDir = api.resolveToUnqualified(name, `${resolve2(fromDir)}/`);
+  } catch {
+    return void 0;
+  }
+  if (!pkgDir || !existsSync3(join3(pkgDir, "package.json"))) return void 0;
+  const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
+  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+}
+__name(findPnpPackage, "findPnpPackage");
 var CONDITIONS = ["node", "import", "module", "default"];
 function pickTarget(target) {
   if (typeof target === "string") return target;
@@ -5826,13 +5894,13 @@ var CONFIG_NAMES = ["vitest.config", "vite.config"].flatMap(
 );
 function projectOf(file) {
   let packageRoot;
-  for (let dir = dirname2(file); ; dir = dirname2(dir)) {
-    const config = CONFIG_NAMES.find((name) => existsSync2(join2(dir, name)));
-    if (config) return { root: dir, configFile: join2(dir, config) };
-    if (!packageRoot && existsSync2(join2(dir, "package.json"))) packageRoot = dir;
-    if (existsSync2(join2(dir, ".git")) || dirname2(dir) === dir) break;
+  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync4(join4(dir, name)));
+    if (config) return { root: dir, configFile: join4(dir, config) };
+    if (!packageRoot && existsSync4(join4(dir, "package.json"))) packageRoot = dir;
+    if (existsSync4(join4(dir, ".git")) || dirname4(dir) === dir) break;
   }
-  return { root: packageRoot ?? dirname2(file) };
+  return { root: packageRoot ?? dirname4(file) };
 }
 __name(projectOf, "projectOf");
 var SUPPORTED = {
@@ -5868,17 +5936,12 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL2(pkg.entry).href);
+  return await import(pathToFileURL3(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
   const vitest = findPackage(root, "vitest");
-  if (!vitest) {
-    const pnp = findPnpManifest(root);
-    throw new Error(
-      pnp ? `this repository uses Yarn Plug'n'Play; vitest is resolved through .pnp.cjs, which flamegate does not support yet: it finds vitest only in a node_modules folder (nodeLinker: node-modules in .yarnrc.yml installs one)` : `vitest is not installed: this file is written for vitest bench, but no node_modules/vitest is found from ${root}. Add vitest to devDependencies (flamegate runs the install command first).`
-    );
-  }
+  if (!vitest) throw new Error(notInstalledMessage(root, "vitest", "this file is written for vitest bench"));
   const major = Number.parseInt(vitest.version, 10);
   const api = SUPPORTED[major];
   if (!api) {
@@ -5907,7 +5970,7 @@ async function openProject(root, configFile, file) {
       plugins: [collectorPlugin()]
     });
   } catch (error) {
-    const where = configFile ? relative(dirname2(file), configFile) || basename(configFile) : "no config file";
+    const where = configFile ? relative(dirname4(file), configFile) || basename(configFile) : "no config file";
     throw new Error(`vite ${vite.version} could not start with ${where}: ${error.message}`);
   }
   for (const [key, value] of Object.entries(server.config.define ?? {})) {
@@ -5937,12 +6000,12 @@ async function openProject(root, configFile, file) {
 __name(openProject, "openProject");
 var namedScriptEvaluator = {
   startOffset: 0,
-  async runInlinedModule(context, code, module) {
+  async runInlinedModule(context, code, module3) {
     const keys = Object.keys(context);
     const head = `'use strict';async (${keys.join(",")})=>{`;
     const wrapper = `${head}${code}
 }`;
-    const filename = module?.file ?? module?.id ?? "vitest-bench-module";
+    const filename = module3?.file ?? module3?.id ?? "vitest-bench-module";
     rememberCompiledModule(filename, code, head.length);
     const run = runInThisContext(wrapper, { filename });
     await run(...keys.map((k) => context[k]));
@@ -6026,18 +6089,18 @@ async function recordTaskFunctions(file) {
     const require2 = createRequire(file);
     const main2 = require2.resolve("tinybench");
     candidates.add(main2);
-    let pkgDir = dirname3(main2);
-    while (!existsSync3(join3(pkgDir, "package.json")) && dirname3(pkgDir) !== pkgDir) pkgDir = dirname3(pkgDir);
-    const pkg = JSON.parse(readFileSync3(join3(pkgDir, "package.json"), "utf8"));
+    let pkgDir = dirname5(main2);
+    while (!existsSync5(join5(pkgDir, "package.json")) && dirname5(pkgDir) !== pkgDir) pkgDir = dirname5(pkgDir);
+    const pkg = JSON.parse(readFileSync3(join5(pkgDir, "package.json"), "utf8"));
     const esm = pkg.exports?.["."]?.import;
     const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
-    if (esmPath) candidates.add(join3(pkgDir, esmPath));
+    if (esmPath) candidates.add(join5(pkgDir, esmPath));
   } catch {
     return;
   }
   for (const path of candidates) {
     try {
-      const mod = await import(pathToFileURL3(path).href);
+      const mod = await import(pathToFileURL4(path).href);
       const proto = mod.Bench?.prototype;
       if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
       const add = proto.add;
@@ -6081,8 +6144,8 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname3(fileURLToPath2(import.meta.url));
-    register(pathToFileURL3(join3(here, "ts-hooks.js")).href);
+    const here = dirname5(fileURLToPath2(import.meta.url));
+    register2(pathToFileURL4(join5(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -6105,6 +6168,7 @@ function loadBench(file) {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      usePnpLoaderFor(file);
       if (isVitestBenchFile(file)) {
         await recordTaskFunctions(file);
         const group = await loadVitestBench(file);
@@ -6113,7 +6177,7 @@ function loadBench(file) {
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
-      const mod = await import(pathToFileURL3(file).href);
+      const mod = await import(pathToFileURL4(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
         exported = await exported();
@@ -6124,7 +6188,9 @@ function loadBench(file) {
       }
       checkClocks();
       return exported;
-    })();
+    })().catch((error) => {
+      throw explainPnpError(error);
+    });
     loaded.set(file, promise);
   }
   return promise;
@@ -6404,7 +6470,7 @@ __name(runProfile, "runProfile");
 function sourceMapperFor(job) {
   const roots = Object.values(job.roots ?? {}).filter((r) => !!r);
   if (roots.length === 0) {
-    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname3(b[side].file));
+    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname5(b[side].file));
   }
   return new SourceMapper(roots);
 }
@@ -6423,14 +6489,14 @@ function writeSideProfiles(profile, b, totals, job) {
 }
 __name(writeSideProfiles, "writeSideProfiles");
 function writePerSide(b, totals, job, prefix, encode) {
-  const dir = join3(job.outDir, b.slug);
+  const dir = join5(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side of SIDES) {
     const ops = totals[side]?.ops;
     if (!ops) continue;
     const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
-    const path = join3(dir, `${prefix}${side}-${job.process}.pb.gz`);
+    const path = join5(dir, `${prefix}${side}-${job.process}.pb.gz`);
     writeFileSync(path, encode(side, comments));
     profiles[side] = { path, ops };
   }
@@ -6551,8 +6617,8 @@ async function runAllocation(job) {
       const stacks = splitBySide(
         await read(),
         {
-          base: b.base ? dirname3(b.base.file) : void 0,
-          head: b.head ? dirname3(b.head.file) : void 0,
+          base: b.base ? dirname5(b.base.file) : void 0,
+          head: b.head ? dirname5(b.head.file) : void 0,
           roots: job.roots
         },
         sourceMapper

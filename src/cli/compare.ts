@@ -29,6 +29,8 @@ export async function compareCommand(args: string[]): Promise<number> {
         json: { type: 'string' },
         markdown: { type: 'string' },
         benchmarks: { type: 'string' },
+        install: { type: 'string' },
+        build: { type: 'string' },
         processes: { type: 'string' },
         'max-processes': { type: 'string' },
         'max-minutes': { type: 'string' },
@@ -71,6 +73,8 @@ export async function compareCommand(args: string[]): Promise<number> {
     signal: controller.signal,
     inputOverrides: {
       benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
+      install: commandFlag('--install', values.install),
+      build: commandFlag('--build', values.build),
       budget: {
         ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
         ...(values.time ? { timePerProcessMs: positiveInt('--time', values.time) } : {}),
@@ -116,6 +120,13 @@ export function writeOutputs(result: PipelineResult): ReturnType<typeof buildRep
   }
   writeFileSync(join(result.outDir, 'comment.md'), outputs.markdown);
   return outputs;
+}
+
+/** A shell command given as a flag; the config's schema refuses an empty one, and so does this. */
+function commandFlag(flag: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (String(value).trim() === '') throw new UsageError(`${flag} needs a command, got an empty string`);
+  return String(value);
 }
 
 function positiveInt(flag: string, value: unknown): number {

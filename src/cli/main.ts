@@ -26,6 +26,11 @@ built), profiles them, and compares time per op and each function's self time pe
   --json <file>       write the JSON report
   --markdown <file>   write the PR comment (Markdown)
   --benchmarks <glob> override the config's benchmark glob
+  --install <cmd>     install command run in each checkout (default: the config's install, else
+                      chosen from the lockfile and package.json's packageManager: npm ci,
+                      pnpm install --frozen-lockfile, yarn install --immutable with the repo's own
+                      Yarn (yarnPath) or the declared version through npx, bun install --frozen-lockfile)
+  --build <cmd>       build command run in each checkout after the install (default: the config's)
   --processes <n>     minimum timing processes per benchmark (default from config: 4)
   --max-processes <n> most timing processes per benchmark (default from config: 10)
   --max-minutes <m>   wall-clock budget of the run; sampling stops early to meet it (default 3)

@@ -27,6 +27,7 @@ import type {
 import { benchmarkKey } from '../model.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
+import { pnpNodeArgs } from './pnp.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
 import { ALLOCATION_MIN_WARMUP_MS, afterMeasureMs, trailingCostMs, trailingPlan } from './trailing.js';
 
@@ -618,7 +619,8 @@ function childOptions(
 ) {
   return {
     node: input.node,
-    nodeArgs,
+    // A Yarn Plug'n'Play side (this process's own first) gets its runtime preloaded, as `yarn node`.
+    nodeArgs: [...pnpNodeArgs([cwd, input.sides.head.dir, input.sides.base.dir]), ...nodeArgs],
     cwd,
     timeoutMs: input.budget.timeoutMs,
     jobFile: join(input.workDir, `job-${name}.json`),

@@ -18,6 +18,7 @@ import { describeExit } from '../processes.js';
 import { UsageError } from '../settings.js';
 import { CommandError, type ExecOutcome, exec } from './exec.js';
 import { git, runGit } from './git.js';
+import { chooseInstallCommand, LOCKFILES, readInstallFacts } from './install-command.js';
 
 export interface Checkout {
   side: Side;
@@ -160,38 +161,36 @@ export interface InstallPlan {
   command: string;
 }
 
-const LOCKFILES: [string, (dir: string) => string][] = [
-  ['bun.lock', () => 'bun install --frozen-lockfile'],
-  ['bun.lockb', () => 'bun install --frozen-lockfile'],
-  ['pnpm-lock.yaml', () => 'pnpm install --frozen-lockfile'],
-  [
-    'yarn.lock',
-    (dir) =>
-      existsSync(join(dir, '.yarnrc.yml')) ? 'yarn install --immutable' : 'yarn install --frozen-lockfile',
-  ],
-  ['package-lock.json', () => 'npm ci --no-audit --no-fund'],
-  ['npm-shrinkwrap.json', () => 'npm ci --no-audit --no-fund'],
-];
-
 /**
  * Picks the install command: the configured one runs in the working directory; otherwise the nearest
- * lockfile (walking up to the worktree root, for monorepos) names the package manager.
+ * lockfile (walking up to the worktree root, for monorepos) and the `packageManager` field of the
+ * package.json beside it name the package manager (`chooseInstallCommand` has the precedence).
  */
 export function planInstall(checkout: Checkout, configured?: string): InstallPlan | undefined {
   if (configured) return { dir: checkout.dir, command: configured };
   let dir = checkout.dir;
   for (;;) {
-    for (const [file, command] of LOCKFILES) {
-      if (existsSync(join(dir, file))) return { dir, command: command(dir) };
+    for (const [file] of LOCKFILES) {
+      const command = existsSync(join(dir, file)) && chooseInstallCommand(readInstallFacts(dir, file));
+      if (command) return { dir, command };
     }
     if (dir === checkout.root || dirname(dir) === dir) break;
     dir = dirname(dir);
   }
   if (existsSync(join(checkout.dir, 'package.json'))) {
-    return { dir: checkout.dir, command: 'npm install --no-audit --no-fund' };
+    const command = chooseInstallCommand(readInstallFacts(checkout.dir));
+    return { dir: checkout.dir, command: command ?? 'npm install --no-audit --no-fund' };
   }
   return undefined;
 }
+
+/**
+ * What an install gets on top of a `run:` step's environment. Base and head run in one benchmark
+ * process, and Yarn's Plug'n'Play runtime refuses a package file that two trees claim, as both would
+ * claim every archive of Yarn's global cache: each checkout keeps its own cache. Corepack (when it
+ * fetches the repository's Yarn or pnpm) must not wait for a prompt nobody answers.
+ */
+const INSTALL_ENV = { YARN_ENABLE_GLOBAL_CACHE: 'false', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' };
 
 export async function runStep(
   checkout: Checkout,
@@ -205,7 +204,7 @@ export async function runStep(
     cwd: plan.dir,
     shell: true,
     signal,
-    env: codeUnderTestEnv(),
+    env: what === 'install' ? { ...INSTALL_ENV, ...codeUnderTestEnv() } : codeUnderTestEnv(),
     timeoutMs: timeoutMinutes * 60_000,
     sweep: true,
   });

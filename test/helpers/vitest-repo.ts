@@ -48,13 +48,20 @@ export function createRepo(
 ): Repo {
   const dir = mkdtempSync(join(tmpdir(), `flamegate-${name}-`));
   cpSync(fixturePath(name), dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
-  const write = (all: Record<string, string>) => {
-    for (const [file, text] of Object.entries(all)) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), text);
-    }
-  };
-  write(files);
+  writeFiles(dir, files);
+  return commitBaseAndHead(dir, edits, headFiles);
+}
+
+/** Writes `files` (path → text) into `dir`, making folders as needed. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+}
+
+/** Makes `dir` a repository: what is there is base; `edits` and `headFiles` on top of it are head. */
+export function commitBaseAndHead(dir: string, edits: Edit[], headFiles: Record<string, string> = {}): Repo {
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'config', 'user.email', 'test@example.com');
   git(dir, 'config', 'user.name', 'flamegate test');
@@ -63,7 +70,7 @@ export function createRepo(
   git(dir, 'commit', '-q', '-m', 'base');
   const baseSha = git(dir, 'rev-parse', 'HEAD');
   applyEdits(dir, edits);
-  write(headFiles);
+  writeFiles(dir, headFiles);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'head');
   const headSha = git(dir, 'rev-parse', 'HEAD');

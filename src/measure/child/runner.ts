@@ -23,6 +23,7 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
+import { explainPnpError, usePnpLoaderFor } from './pnp.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
 import { type Position, SourceMapper } from './source-maps.js';
 import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
@@ -173,6 +174,8 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      // A Yarn Plug'n'Play repository's imports resolve through its own loader, as under `yarn node`.
+      usePnpLoaderFor(file);
       if (isVitestBenchFile(file)) {
         // The vitest loader adds tasks to the project's tinybench; when that is the copy this file
         // resolves, its functions are recorded too and its synchronous tasks are timed in batches.
@@ -196,7 +199,9 @@ function loadBench(file: string): Promise<BenchLike> {
       // replaced a clock fails on that side, not only the first one loaded.
       checkClocks();
       return exported;
-    })();
+    })().catch((error: unknown) => {
+      throw explainPnpError(error);
+    });
     loaded.set(file, promise);
   }
   return promise;

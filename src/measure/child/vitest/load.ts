@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { rememberCompiledModule } from '../source-maps.js';
 import { type ApiVersion, type CollectedBench, collect, VITEST_EXPORTS, vitestApi } from './collect.js';
-import { findPackage, findPnpManifest, type InstalledPackage } from './resolve.js';
+import { findPackage, type InstalledPackage, notInstalledMessage } from './resolve.js';
 
 /** The parts of a tinybench Bench and Task the runner drives (tinybench 2 for Vitest 3/4, 6 for Vitest 5). */
 export interface VitestTask {
@@ -134,15 +134,7 @@ async function importEntry<T>(pkg: InstalledPackage): Promise<T> {
 
 async function openProject(root: string, configFile: string | undefined, file: string): Promise<Project> {
   const vitest = findPackage(root, 'vitest');
-  if (!vitest) {
-    // Under Plug'n'Play vitest may well be installed: "add it to devDependencies" would be wrong advice.
-    const pnp = findPnpManifest(root);
-    throw new Error(
-      pnp
-        ? `this repository uses Yarn Plug'n'Play; vitest is resolved through .pnp.cjs, which flamegate does not support yet: it finds vitest only in a node_modules folder (nodeLinker: node-modules in .yarnrc.yml installs one)`
-        : `vitest is not installed: this file is written for vitest bench, but no node_modules/vitest is found from ${root}. Add vitest to devDependencies (flamegate runs the install command first).`,
-    );
-  }
+  if (!vitest) throw new Error(notInstalledMessage(root, 'vitest', 'this file is written for vitest bench'));
   const major = Number.parseInt(vitest.version, 10);
   const api = SUPPORTED[major];
   if (!api) {
