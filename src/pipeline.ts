@@ -91,6 +91,11 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       signal: settings.signal,
       onWork: tracker.onWork,
       select: shard.select,
+      affected: {
+        select: config.select ?? settings.defaultSelect ?? 'affected',
+        changed: Object.keys(changedFiles),
+        roots: { base: workspace.base.root, head: workspace.head.root },
+      },
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 

@@ -55,6 +55,14 @@ export function createRepo(
     }
   };
   write(files);
+  return commitBaseAndHead(dir, () => {
+    applyEdits(dir, edits);
+    write(headFiles);
+  });
+}
+
+/** Commits what `dir` holds as base, then what `makeHead` leaves there as head, in a new repository. */
+export function commitBaseAndHead(dir: string, makeHead: () => void): Repo {
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'config', 'user.email', 'test@example.com');
   git(dir, 'config', 'user.name', 'flamegate test');
@@ -62,8 +70,7 @@ export function createRepo(
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'base');
   const baseSha = git(dir, 'rev-parse', 'HEAD');
-  applyEdits(dir, edits);
-  write(headFiles);
+  makeHead();
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'head');
   const headSha = git(dir, 'rev-parse', 'HEAD');
