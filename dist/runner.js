@@ -1051,9 +1051,9 @@ var require_commonjs = __commonJS({
   }
 });
 
-// node_modules/node-gyp-build/node-gyp-build.js
+// ../main/node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
+  "../main/node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
     var fs = __require("fs");
     var path = __require("path");
     var os = __require("os");
@@ -1235,9 +1235,9 @@ var require_node_gyp_build = __commonJS({
   }
 });
 
-// node_modules/node-gyp-build/index.js
+// ../main/node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "node_modules/node-gyp-build/index.js"(exports, module) {
+  "../main/node_modules/node-gyp-build/index.js"(exports, module) {
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : __require;
     if (typeof runtimeRequire.addon === "function") {
       module.exports = runtimeRequire.addon.bind(runtimeRequire);
@@ -1247,9 +1247,9 @@ var require_node_gyp_build2 = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
+// ../main/node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
 var require_heap_profiler_bindings = __commonJS({
-  "node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1320,9 +1320,9 @@ var require_heap_profiler_bindings = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/profile-serializer.js
+// ../main/node_modules/@datadog/pprof/out/src/profile-serializer.js
 var require_profile_serializer = __commonJS({
-  "node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_COLUMN_NUMBERS = exports.GARBAGE_COLLECTION_FUNCTION_NAME = exports.NON_JS_THREADS_FUNCTION_NAME = void 0;
@@ -1742,9 +1742,9 @@ var require_profile_serializer = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/heap-profiler.js
+// ../main/node_modules/@datadog/pprof/out/src/heap-profiler.js
 var require_heap_profiler = __commonJS({
-  "node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CallbackMode = void 0;
@@ -1877,9 +1877,9 @@ var require_heap_profiler = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/async-context-frame.js
+// ../main/node_modules/@datadog/pprof/out/src/async-context-frame.js
 var require_async_context_frame = __commonJS({
-  "node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAsyncContextFrameActive = isAsyncContextFrameActive;
@@ -1925,9 +1925,9 @@ var require_async_context_frame = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
+// ../main/node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
 var require_otel_thread_ctx = __commonJS({
-  "node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports._currentRecordBytes = exports.clearContext = exports.getContext = exports.ThreadContext = void 0;
@@ -2046,9 +2046,9 @@ var require_otel_thread_ctx = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/profile-encoder.js
+// ../main/node_modules/@datadog/pprof/out/src/profile-encoder.js
 var require_profile_encoder = __commonJS({
-  "node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.encode = encode;
@@ -2067,9 +2067,9 @@ var require_profile_encoder = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
+// ../main/node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
 var require_time_profiler_bindings = __commonJS({
-  "node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNativeThreadId = exports.constants = exports.TimeProfiler = void 0;
@@ -2082,9 +2082,9 @@ var require_time_profiler_bindings = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/time-profiler.js
+// ../main/node_modules/@datadog/pprof/out/src/time-profiler.js
 var require_time_profiler = __commonJS({
-  "node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNativeThreadId = exports.constants = void 0;
@@ -2267,9 +2267,9 @@ var require_time_profiler = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64.js
+// ../main/node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports) {
+  "../main/node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number) {
       if (0 <= number && number < intToCharMap.length) {
@@ -2280,9 +2280,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64-vlq.js
+// ../main/node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -2309,17 +2309,17 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/url.js
+// ../main/node_modules/source-map/lib/url.js
 var require_url = __commonJS({
-  "node_modules/source-map/lib/url.js"(exports, module) {
+  "../main/node_modules/source-map/lib/url.js"(exports, module) {
     "use strict";
     module.exports = typeof URL === "function" ? URL : __require("url").URL;
   }
 });
 
-// node_modules/source-map/lib/util.js
+// ../main/node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports) {
+  "../main/node_modules/source-map/lib/util.js"(exports) {
     var URL2 = require_url();
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
@@ -2496,7 +2496,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join4(aRoot, aPath) {
+    function join5(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -2526,8 +2526,8 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join4, "join");
-    exports.join = join4;
+    __name(join5, "join");
+    exports.join = join5;
     function relative2(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
@@ -2558,8 +2558,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join4(sourceRoot, url);
-      if (sourceMapURL) url = join4(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join5(sourceRoot, url);
+      if (sourceMapURL) url = join5(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -2567,9 +2567,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/array-set.js
+// ../main/node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports) {
+  "../main/node_modules/source-map/lib/array-set.js"(exports) {
     var ArraySet = class _ArraySet {
       static {
         __name(this, "ArraySet");
@@ -2656,9 +2656,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/mapping-list.js
+// ../main/node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports) {
+  "../main/node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       const lineA = mappingA.generatedLine;
@@ -2721,9 +2721,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-generator.js
+// ../main/node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -3064,9 +3064,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/binary-search.js
+// ../main/node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports) {
+  "../main/node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -3118,9 +3118,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/read-wasm.js
+// ../main/node_modules/source-map/lib/read-wasm.js
 var require_read_wasm = __commonJS({
-  "node_modules/source-map/lib/read-wasm.js"(exports, module) {
+  "../main/node_modules/source-map/lib/read-wasm.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var path = __require("path");
@@ -3144,9 +3144,9 @@ var require_read_wasm = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/wasm.js
+// ../main/node_modules/source-map/lib/wasm.js
 var require_wasm = __commonJS({
-  "node_modules/source-map/lib/wasm.js"(exports, module) {
+  "../main/node_modules/source-map/lib/wasm.js"(exports, module) {
     var readWasm = require_read_wasm();
     function Mapping() {
       this.generatedLine = 0;
@@ -3249,9 +3249,9 @@ var require_wasm = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-consumer.js
+// ../main/node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -4066,9 +4066,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-node.js
+// ../main/node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports) {
+  "../main/node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -4410,18 +4410,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// node_modules/source-map/source-map.js
+// ../main/node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports) {
+  "../main/node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// node_modules/@datadog/pprof/out/src/logger.js
+// ../main/node_modules/@datadog/pprof/out/src/logger.js
 var require_logger = __commonJS({
-  "node_modules/@datadog/pprof/out/src/logger.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/logger.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.logger = exports.NullLogger = void 0;
@@ -4464,9 +4464,9 @@ var require_logger = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
+// ../main/node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
 var require_sourcemapper = __commonJS({
-  "node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4687,7 +4687,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname4) => root !== "/proc" && dirname4 !== ".git" && dirname4 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname5) => root !== "/proc" && dirname5 !== ".git" && dirname5 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -4849,7 +4849,7 @@ var require_sourcemapper = __commonJS({
       return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname4) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname5) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -4876,9 +4876,9 @@ var require_sourcemapper = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/index.js
+// ../main/node_modules/@datadog/pprof/out/src/index.js
 var require_src = __commonJS({
-  "node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
+  "../main/node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4986,9 +4986,9 @@ var require_src = __commonJS({
 
 // src/measure/child/runner.ts
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { createRequire, register } from "node:module";
-import { dirname as dirname3, join as join3 } from "node:path";
-import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
+import { createRequire as createRequire2, register as register2 } from "node:module";
+import { dirname as dirname4, join as join4 } from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL3 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
 
@@ -5091,6 +5091,147 @@ var HeapStacks = class _HeapStacks {
   }
 };
 
+// src/measure/child/module-graph.ts
+import { realpathSync } from "node:fs";
+import { createRequire, register } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+
+// src/measure/child/graph-hooks.ts
+var FLUSH_PREFIX = "flamegate-graph-flush:";
+
+// src/measure/child/module-graph.ts
+var FLUSH_TIMEOUT_MS = 5e3;
+var ModuleGraph = class _ModuleGraph {
+  constructor(port) {
+    this.port = port;
+  }
+  port;
+  static {
+    __name(this, "ModuleGraph");
+  }
+  /** Absolute path → the absolute paths its imports resolved to. */
+  edges = /* @__PURE__ */ new Map();
+  flushed = /* @__PURE__ */ new Map();
+  flushes = 0;
+  /** False once an edge may have been missed: then no reach is reported (the parent measures all). */
+  complete = true;
+  /** Starts recording; undefined when Node refuses the hooks (then nothing can be said about reach). */
+  static start() {
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const graph = new _ModuleGraph(port1);
+      port1.on(
+        "message",
+        (message) => graph.onMessage(message)
+      );
+      port1.unref();
+      const here = dirname(fileURLToPath(import.meta.url));
+      register(pathToFileURL(join(here, "graph-hooks.js")).href, {
+        data: { port: port2 },
+        transferList: [port2]
+      });
+      return graph;
+    } catch {
+      return void 0;
+    }
+  }
+  onMessage(message) {
+    if (message.flush !== void 0) {
+      this.flushed.get(message.flush)?.();
+      return;
+    }
+    if (message.from && message.to) this.add(fileURLToPath(message.from), fileURLToPath(message.to));
+  }
+  add(from, to) {
+    let children = this.edges.get(from);
+    if (!children) this.edges.set(from, children = /* @__PURE__ */ new Set());
+    children.add(to);
+  }
+  /** Waits until every edge resolved so far has arrived from the hooks thread. */
+  async settle() {
+    if (!this.complete) return;
+    const id = String(++this.flushes);
+    this.port.ref();
+    const arrived = new Promise((resolve2) => {
+      this.flushed.set(id, () => resolve2(true));
+      setTimeout(() => resolve2(false), FLUSH_TIMEOUT_MS).unref();
+    });
+    try {
+      await import(`${FLUSH_PREFIX}${id}`);
+      if (!await arrived) this.complete = false;
+    } catch {
+      this.complete = false;
+    } finally {
+      this.flushed.delete(id);
+      this.port.unref();
+    }
+  }
+  /**
+   * Every file `file`'s imports reached (itself included), real paths; `also` adds edges recorded
+   * elsewhere (Vite's module graph). Undefined when the recording may have missed an import.
+   */
+  reachedFrom(file, also = []) {
+    if (!this.complete) return void 0;
+    this.addCommonJsEdges();
+    for (const [from, to] of also) this.add(from, to);
+    const start = realPath(file);
+    const reached = /* @__PURE__ */ new Set([start]);
+    const queue = [start];
+    for (let next = queue.pop(); next !== void 0; next = queue.pop())
+      for (const child of this.edges.get(next) ?? [])
+        if (!reached.has(child)) {
+          reached.add(child);
+          queue.push(child);
+        }
+    return [...reached].sort();
+  }
+  /** Every file the process loaded through an import: what some module, not only a benchmark file, reached. */
+  loaded() {
+    this.addCommonJsEdges();
+    const files = /* @__PURE__ */ new Set();
+    for (const [from, children] of this.edges) {
+      files.add(from);
+      for (const child of children) files.add(child);
+    }
+    return [...files].sort();
+  }
+  addCommonJsEdges() {
+    const cache = createRequire(import.meta.url).cache;
+    for (const module of Object.values(cache))
+      for (const child of module?.children ?? [])
+        if (module?.filename && child.filename) this.add(module.filename, child.filename);
+  }
+};
+function realPath(file) {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+__name(realPath, "realPath");
+function viteModuleEdges({ runner, server }) {
+  const edges = [];
+  const evaluated = runner?.evaluatedModules?.idToModuleMap;
+  if (evaluated) {
+    for (const node of evaluated.values())
+      for (const id of node.imports ?? []) {
+        const to = evaluated.get(id)?.file;
+        if (node.file && to) edges.push([node.file, to]);
+      }
+    return edges;
+  }
+  const modules = server?.moduleGraph?.idToModuleMap;
+  if (!modules) return void 0;
+  for (const node of modules.values())
+    for (const child of [...node.importedModules ?? [], ...node.ssrImportedModules ?? []])
+      if (node.file && child.file) edges.push([node.file, child.file]);
+  return edges;
+}
+__name(viteModuleEdges, "viteModuleEdges");
+
 // src/measure/child/pristine.ts
 import { performance } from "node:perf_hooks";
 var clock = performance.now.bind(performance);
@@ -5162,8 +5303,8 @@ __name(replacedClocks, "replacedClocks");
 
 // src/measure/child/vitest/load.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { basename, dirname as dirname2, join as join2, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { basename, dirname as dirname3, join as join3, relative } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 import { runInThisContext } from "node:vm";
 
 // src/measure/child/vitest/collect.ts
@@ -5442,7 +5583,7 @@ async function runTest(node, chain, out) {
   const record = /* @__PURE__ */ __name((reg, options) => {
     out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options });
   }, "record");
-  const register2 = /* @__PURE__ */ __name((name, a, b) => {
+  const register3 = /* @__PURE__ */ __name((name, a, b) => {
     const { fn, options } = splitArgs(a, b);
     const reg = {
       [REGISTRATION]: true,
@@ -5457,14 +5598,14 @@ async function runTest(node, chain, out) {
     };
     return reg;
   }, "register");
-  const benchFixture = register2;
+  const benchFixture = register3;
   benchFixture.compare = async (...args) => {
     const last = args.at(-1);
     const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
     for (const reg of args) record(reg, { ...shared });
     return inert();
   };
-  const variant = register2;
+  const variant = register3;
   const perProject = Object.assign((...a) => variant(...a), {});
   const withBaseline = Object.assign((...a) => variant(...a), { perProject });
   Object.assign(perProject, { withBaseline });
@@ -5509,28 +5650,28 @@ function dedupe(benches) {
 __name(dedupe, "dedupe");
 
 // src/measure/child/vitest/resolve.ts
-import { existsSync, readFileSync, realpathSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname2, join as join2, resolve } from "node:path";
 function findPackage(fromDir, name) {
   let dir = resolve(fromDir);
   for (; ; ) {
-    const candidate = join(dir, "node_modules", name, "package.json");
+    const candidate = join2(dir, "node_modules", name, "package.json");
     if (existsSync(candidate)) {
-      const pkgDir = realpathSync(dirname(candidate));
-      const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join(pkgDir, entryOf(pkg)) };
+      const pkgDir = realpathSync2(dirname2(candidate));
+      const pkg = JSON.parse(readFileSync(join2(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join2(pkgDir, entryOf(pkg)) };
     }
-    const parent = dirname(dir);
+    const parent = dirname2(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
 __name(findPackage, "findPackage");
 function findPnpManifest(fromDir) {
-  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
-    const manifest = join(dir, ".pnp.cjs");
+  for (let dir = resolve(fromDir); ; dir = dirname2(dir)) {
+    const manifest = join2(dir, ".pnp.cjs");
     if (existsSync(manifest)) return manifest;
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
+    if (existsSync(join2(dir, ".git")) || dirname2(dir) === dir) return void 0;
   }
 }
 __name(findPnpManifest, "findPnpManifest");
@@ -5584,13 +5725,13 @@ var CONFIG_NAMES = ["vitest.config", "vite.config"].flatMap(
 );
 function projectOf(file) {
   let packageRoot;
-  for (let dir = dirname2(file); ; dir = dirname2(dir)) {
-    const config = CONFIG_NAMES.find((name) => existsSync2(join2(dir, name)));
-    if (config) return { root: dir, configFile: join2(dir, config) };
-    if (!packageRoot && existsSync2(join2(dir, "package.json"))) packageRoot = dir;
-    if (existsSync2(join2(dir, ".git")) || dirname2(dir) === dir) break;
+  for (let dir = dirname3(file); ; dir = dirname3(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync2(join3(dir, name)));
+    if (config) return { root: dir, configFile: join3(dir, config) };
+    if (!packageRoot && existsSync2(join3(dir, "package.json"))) packageRoot = dir;
+    if (existsSync2(join3(dir, ".git")) || dirname3(dir) === dir) break;
   }
-  return { root: packageRoot ?? dirname2(file) };
+  return { root: packageRoot ?? dirname3(file) };
 }
 __name(projectOf, "projectOf");
 var SUPPORTED = {
@@ -5626,7 +5767,7 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL(pkg.entry).href);
+  return await import(pathToFileURL2(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
@@ -5665,7 +5806,7 @@ async function openProject(root, configFile, file) {
       plugins: [collectorPlugin()]
     });
   } catch (error) {
-    const where = configFile ? relative(dirname2(file), configFile) || basename(configFile) : "no config file";
+    const where = configFile ? relative(dirname3(file), configFile) || basename(configFile) : "no config file";
     throw new Error(`vite ${vite.version} could not start with ${where}: ${error.message}`);
   }
   for (const [key, value] of Object.entries(server.config.define ?? {})) {
@@ -5689,7 +5830,8 @@ async function openProject(root, configFile, file) {
     vitest,
     api,
     tinybench,
-    importFile: /* @__PURE__ */ __name((f) => runner ? runner.import(f) : server.ssrLoadModule(f), "importFile")
+    importFile: /* @__PURE__ */ __name((f) => runner ? runner.import(f) : server.ssrLoadModule(f), "importFile"),
+    graphs: { runner, server }
   };
 }
 __name(openProject, "openProject");
@@ -5760,6 +5902,11 @@ async function loadVitestBench(file) {
   return { tasks, run: /* @__PURE__ */ __name(() => void 0, "run"), ownerOf: /* @__PURE__ */ __name((task) => owners.get(task), "ownerOf") };
 }
 __name(loadVitestBench, "loadVitestBench");
+async function loadedModuleEdges(file) {
+  const project = await projects.get(projectOf(file).root)?.catch(() => void 0);
+  return project ? viteModuleEdges(project.graphs) : [];
+}
+__name(loadedModuleEdges, "loadedModuleEdges");
 function toTask(project, c, owners) {
   if (c.error !== void 0 || !c.fn) {
     const error = c.error ?? new Error(`"${c.name}" has no function to run`);
@@ -5779,21 +5926,21 @@ var patchedBenches = /* @__PURE__ */ new WeakSet();
 async function recordTaskFunctions(file) {
   const candidates = /* @__PURE__ */ new Set();
   try {
-    const require2 = createRequire(file);
+    const require2 = createRequire2(file);
     const main2 = require2.resolve("tinybench");
     candidates.add(main2);
-    let pkgDir = dirname3(main2);
-    while (!existsSync3(join3(pkgDir, "package.json")) && dirname3(pkgDir) !== pkgDir) pkgDir = dirname3(pkgDir);
-    const pkg = JSON.parse(readFileSync3(join3(pkgDir, "package.json"), "utf8"));
+    let pkgDir = dirname4(main2);
+    while (!existsSync3(join4(pkgDir, "package.json")) && dirname4(pkgDir) !== pkgDir) pkgDir = dirname4(pkgDir);
+    const pkg = JSON.parse(readFileSync3(join4(pkgDir, "package.json"), "utf8"));
     const esm = pkg.exports?.["."]?.import;
     const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
-    if (esmPath) candidates.add(join3(pkgDir, esmPath));
+    if (esmPath) candidates.add(join4(pkgDir, esmPath));
   } catch {
     return;
   }
   for (const path of candidates) {
     try {
-      const mod = await import(pathToFileURL2(path).href);
+      const mod = await import(pathToFileURL3(path).href);
       const proto = mod.Bench?.prototype;
       if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
       const add = proto.add;
@@ -5837,8 +5984,8 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname3(fileURLToPath(import.meta.url));
-    register(pathToFileURL2(join3(here, "ts-hooks.js")).href);
+    const here = dirname4(fileURLToPath2(import.meta.url));
+    register2(pathToFileURL3(join4(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -5869,7 +6016,7 @@ function loadBench(file) {
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
-      const mod = await import(pathToFileURL2(file).href);
+      const mod = await import(pathToFileURL3(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
         exported = await exported();
@@ -6164,14 +6311,14 @@ function writeSideProfiles(profile, b, totals, job) {
 }
 __name(writeSideProfiles, "writeSideProfiles");
 function writePerSide(b, totals, job, prefix, encode) {
-  const dir = join3(job.outDir, b.slug);
+  const dir = join4(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side of SIDES) {
     const ops = totals[side]?.ops;
     if (!ops) continue;
     const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
-    const path = join3(dir, `${prefix}${side}-${job.process}.pb.gz`);
+    const path = join4(dir, `${prefix}${side}-${job.process}.pb.gz`);
     writeFileSync(path, encode(side, comments));
     profiles[side] = { path, ops };
   }
@@ -6289,8 +6436,8 @@ async function runAllocation(job) {
       );
       flamegateAllocationMark(markerLength);
       const stacks = splitBySide(await read(), {
-        base: b.base ? dirname3(b.base.file) : void 0,
-        head: b.head ? dirname3(b.head.file) : void 0,
+        base: b.base ? dirname4(b.base.file) : void 0,
+        head: b.head ? dirname4(b.head.file) : void 0,
         roots: job.roots
       });
       const pairLogRatios = [];
@@ -6373,23 +6520,34 @@ function urlPath(url) {
   }
 }
 __name(urlPath, "urlPath");
-async function runDiscover(files) {
+async function runDiscover(files, recordGraph = false) {
+  const graph = recordGraph ? ModuleGraph.start() : void 0;
   for (const file of files) {
     await send({ type: "progress", key: file, side: "head", phase: "load" });
     try {
       const bench2 = await loadBench(file);
-      await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name) });
+      const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
+      await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name), reached });
     } catch (error) {
-      await send({ type: "discover-error", file, error: errorText(error) });
+      const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
+      await send({ type: "discover-error", file, error: errorText(error), reached });
     }
   }
+  if (graph) await send({ type: "loaded", files: graph.loaded() });
 }
 __name(runDiscover, "runDiscover");
+async function reachedFrom(graph, file) {
+  if (!graph) return void 0;
+  await graph.settle();
+  const viteEdges = isVitestBenchFile(file) ? await loadedModuleEdges(file) : [];
+  return viteEdges && graph.reachedFrom(file, viteEdges);
+}
+__name(reachedFrom, "reachedFrom");
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
   const job = JSON.parse(readFileSync3(jobFile, "utf8"));
-  if (job.kind === "discover") await runDiscover(job.files);
+  if (job.kind === "discover") await runDiscover(job.files, job.graph);
   else if (job.kind === "timing") await runTiming(job);
   else if (job.kind === "allocation") await runAllocation(job);
   else await runProfile(job);

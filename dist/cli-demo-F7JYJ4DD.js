@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-UICFOLLA.js";
+} from "./cli-chunk-7OZY4YQS.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-UVOJXW3D.js";
+} from "./cli-chunk-N7TELLW6.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
