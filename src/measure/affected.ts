@@ -12,8 +12,10 @@
 //     at run time. Documentation, images and the rest of .github/ are left out: code does not run them;
 //   - a script the benchmark processes loaded, but not through a benchmark file's imports (a setup file);
 // and when a graph could not be recorded for a file, that file's benchmarks are measured. A script no
-// process loaded at all (a test, a tool, code no benchmark imports) reaches no benchmark. A file that
-// failed to load is always kept: its failure is news, and it costs no measuring.
+// process loaded at all (a test, a tool, code no benchmark imports) reaches no benchmark, unless a
+// benchmark imports generated code (a build's output: in the repository, committed on neither side,
+// not a dependency), whose sources its graph cannot show: then that benchmark is measured. A file
+// that failed to load is always kept: its failure is news, and it costs no measuring.
 // Pure: data in, data out.
 import type { BenchmarkMeasurement, Side } from '../model.js';
 import { hasFailed } from './blame.js';
@@ -65,16 +67,20 @@ const EVERYTHING: { pattern: RegExp; what: string }[] = [
 const IRRELEVANT =
   /\.(md|markdown|mdx|rst|adoc|png|jpe?g|gif|webp|ico|svg)$|(^|\/)(LICEN[CS]E|NOTICE|AUTHORS|CHANGELOG|CODEOWNERS)[^/]*$|(^|\/)\.(gitignore|gitattributes|editorconfig|mailmap)$|^\.github\/|(^|\/)\.(vscode|idea)\//;
 
-/**
- * Splits the discovered benchmarks into those to measure and those the change cannot reach.
- * `changed`: repository-relative paths the pull request added, modified or deleted; `graphs`: per
- * side, undefined when discovery recorded none.
- */
+export interface SelectInput {
+  select: Select;
+  /** Repository-relative paths the pull request added, modified or deleted. */
+  changed: string[];
+  /** Per side; undefined when discovery recorded none. */
+  graphs: Record<Side, SideGraph> | undefined;
+  /** Every file committed in base or head; absent: no file is taken for generated code. */
+  committed?: Set<string>;
+}
+
+/** Splits the discovered benchmarks into those to measure and those the change cannot reach. */
 export function selectAffected(
   found: BenchmarkMeasurement[],
-  select: Select,
-  changed: string[],
-  graphs: Record<Side, SideGraph> | undefined,
+  { select, changed, graphs, committed }: SelectInput,
 ): Selection {
   const everything = (why: string | undefined, affected = found): Selection => ({
     measure: [...affected, ...found.filter((m) => !affected.includes(m))],
@@ -88,6 +94,10 @@ export function selectAffected(
   const sides: Side[] = ['base', 'head'];
   const changedSet = new Set(changed);
   const reachedChanges = new Set<string>();
+  // Changed code no graph shows may be the source of a build's output that some graph does.
+  const unseenCode = changed.some((f) => SCRIPT.test(f) && !inAnyGraph(graphs).has(f));
+  const generated = (file: string) =>
+    unseenCode && !!committed && !committed.has(file) && !/(^|\/)node_modules\//.test(file);
   const affected = found.filter((m) => {
     // A file that failed to load, or whose graph is unknown, is never hidden by the selection.
     if (hasFailed(m)) return true;
@@ -97,7 +107,7 @@ export function selectAffected(
       if (!reached) return true;
       const hits = reached.filter((f) => changedSet.has(f));
       for (const f of hits) reachedChanges.add(f);
-      return hits.length > 0;
+      return hits.length > 0 || reached.some(generated);
     });
   });
   if (select === 'all') return everything(undefined, affected);
@@ -112,9 +122,7 @@ export function selectAffected(
 
 /** Why the change may reach any benchmark, naming the first file that says so; undefined if none does. */
 export function everythingReason(changed: string[], graphs: Record<Side, SideGraph>): string | undefined {
-  const inGraph = new Set<string>();
-  for (const graph of Object.values(graphs))
-    for (const files of graph.reached.values()) for (const f of files) inGraph.add(f);
+  const inGraph = inAnyGraph(graphs);
   const loaded = (file: string) => graphs.base.loaded.has(file) || graphs.head.loaded.has(file);
   for (const file of [...changed].sort()) {
     const rule = EVERYTHING.find((r) => r.pattern.test(file));
@@ -126,6 +134,14 @@ export function everythingReason(changed: string[], graphs: Record<Side, SideGra
       return `${file} changed: the benchmark processes load it, but not through a benchmark file's imports`;
   }
   return undefined;
+}
+
+/** Every file some benchmark file's graph reaches, on either side. */
+function inAnyGraph(graphs: Record<Side, SideGraph>): Set<string> {
+  const files = new Set<string>();
+  for (const graph of Object.values(graphs))
+    for (const reached of graph.reached.values()) for (const f of reached) files.add(f);
+  return files;
 }
 
 /** A path under `root` made relative to it with forward slashes; undefined for a path outside it. */

@@ -62,9 +62,10 @@ export interface MeasureInput {
   onWork?: (key: string | undefined) => void;
   /**
    * Measure only the benchmarks the pull request can reach (`select: affected`, src/measure/affected.ts):
-   * `changed` are the repository-relative files it changed, `roots` each side's repository root.
+   * `changed` are the repository-relative files it changed, `committed` those in either revision,
+   * `roots` each side's repository root.
    */
-  affected?: { select: Select; changed: string[]; roots: Record<Side, string> };
+  affected?: { select: Select; changed: string[]; committed?: Set<string>; roots: Record<Side, string> };
 }
 
 const SIDES: Side[] = ['base', 'head'];
@@ -180,7 +181,7 @@ function applySelection(
 } {
   const { affected } = input;
   if (!affected) return { found: discovered, order: (list) => list };
-  const chosen = selectAffected(discovered, affected.select, affected.changed, graphs);
+  const chosen = selectAffected(discovered, { ...affected, graphs });
   const rank = new Map(chosen.measure.map((m, i) => [m, i]));
   const skipped = new Set(chosen.notAffected);
   if (skipped.size > 0)

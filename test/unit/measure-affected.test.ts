@@ -48,60 +48,99 @@ function graphs(
   };
 }
 
+/** What both revisions commit: every file the graphs reach but a build's output. */
+const committed = new Set([
+  'src/shared.js',
+  'src/deep.js',
+  'src/b.js',
+  'src/c.js',
+  'src/c.ts',
+  'test/a.test.js',
+]);
+for (const f of ['a', 'b', 'c', 'd'].map((x) => `bench/${x}.bench.js`)) committed.add(f);
+
 const names = (list: BenchmarkMeasurement[]) => list.map((x) => x.id.name);
 
 describe('selectAffected', () => {
   it('measures the benchmarks whose graph reaches a changed file, a shared module reaching each importer', () => {
-    const deep = selectAffected(found(), 'affected', ['src/deep.js'], graphs());
+    const deep = selectAffected(found(), { select: 'affected', changed: ['src/deep.js'], graphs: graphs() });
     expect(names(deep.measure)).toEqual(['a1', 'a2', 'b1']);
     expect(names(deep.notAffected)).toEqual(['c1', 'd1']);
     expect(deep.reachedChanges).toEqual(['src/deep.js']);
     expect(deep.everything).toBeUndefined();
-    const own = selectAffected(found(), 'affected', ['src/b.js'], graphs());
+    const own = selectAffected(found(), { select: 'affected', changed: ['src/b.js'], graphs: graphs() });
     expect(names(own.measure)).toEqual(['b1']);
   });
 
   it('reads the graph of either side: a file head no longer imports still reaches its benchmarks', () => {
     const g = graphs({ head: { 'bench/c.bench.js': ['bench/c.bench.js'] } });
-    const selected = selectAffected(found(), 'affected', ['src/c.js'], g);
+    const selected = selectAffected(found(), { select: 'affected', changed: ['src/c.js'], graphs: g });
     expect(names(selected.measure)).toEqual(['c1', 'd1']);
   });
 
   it('a new or deleted benchmark file is affected: its own path is in its graph', () => {
-    const added = selectAffected(found(), 'affected', ['bench/d.bench.js'], graphs());
+    const added = selectAffected(found(), {
+      select: 'affected',
+      changed: ['bench/d.bench.js'],
+      graphs: graphs(),
+    });
     expect(names(added.measure)).toEqual(['d1']);
     const gone = [m('bench/e.bench.js', 'e1', ['base']), ...found()];
     const g = graphs({ base: { 'bench/e.bench.js': ['bench/e.bench.js'] } });
-    expect(names(selectAffected(gone, 'affected', ['bench/e.bench.js'], g).measure)).toEqual(['e1']);
+    expect(
+      names(selectAffected(gone, { select: 'affected', changed: ['bench/e.bench.js'], graphs: g }).measure),
+    ).toEqual(['e1']);
   });
 
   it('keeps a file that failed to load, and one whose graph was not recorded', () => {
     const list = [...found(), m('bench/x.bench.js', '(load)', ['base', 'head'], 'SyntaxError')];
     const g = graphs({ base: { 'bench/c.bench.js': undefined } });
-    const selected = selectAffected(list, 'affected', ['src/b.js'], g);
+    const selected = selectAffected(list, { select: 'affected', changed: ['src/b.js'], graphs: g });
     expect(names(selected.measure)).toEqual(['b1', 'c1', '(load)']);
   });
 
   it('a change no graph reaches leaves every benchmark out when it is code or documentation', () => {
-    const selected = selectAffected(
-      found(),
-      'affected',
-      ['test/a.test.js', 'README.md', 'docs/x.png'],
-      graphs(),
-    );
+    const changed = ['test/a.test.js', 'README.md', 'docs/x.png'];
+    const selected = selectAffected(found(), { select: 'affected', changed, graphs: graphs(), committed });
     expect(selected.measure).toEqual([]);
     expect(selected.notAffected).toHaveLength(5);
   });
 
+  it('changed code no graph shows reaches the benchmarks that import generated code (a build output)', () => {
+    // c's graph reaches dist/c.js, committed on neither side: built from sources its graph cannot show.
+    const g = graphs({ head: { 'bench/c.bench.js': ['bench/c.bench.js', 'dist/c.js'] } });
+    const built = selectAffected(found(), {
+      select: 'affected',
+      changed: ['src/c.ts'],
+      graphs: g,
+      committed,
+    });
+    expect(names(built.measure)).toEqual(['c1']);
+    // A change that is not code does not make generated code suspect; nor does a dependency.
+    const docs = selectAffected(found(), {
+      select: 'affected',
+      changed: ['README.md'],
+      graphs: g,
+      committed,
+    });
+    expect(docs.measure).toEqual([]);
+    const dep = graphs({ head: { 'bench/c.bench.js': ['bench/c.bench.js', 'node_modules/x/index.js'] } });
+    expect(
+      selectAffected(found(), { select: 'affected', changed: ['src/c.ts'], graphs: dep, committed }).measure,
+    ).toEqual([]);
+  });
+
   it('`select: all`, no diff, or no graphs measure everything, the affected first', () => {
-    const all = selectAffected(found(), 'all', ['src/c.js'], graphs());
+    const all = selectAffected(found(), { select: 'all', changed: ['src/c.js'], graphs: graphs() });
     expect(names(all.measure)).toEqual(['c1', 'd1', 'a1', 'a2', 'b1']);
     expect(all.notAffected).toEqual([]);
     expect(all.everything).toBeUndefined();
-    expect(selectAffected(found(), 'affected', [], graphs()).everything).toBe(
+    expect(selectAffected(found(), { select: 'affected', changed: [], graphs: graphs() }).everything).toBe(
       'no file differs between base and head',
     );
-    expect(selectAffected(found(), 'affected', ['src/c.js'], undefined).measure).toHaveLength(5);
+    expect(
+      selectAffected(found(), { select: 'affected', changed: ['src/c.js'], graphs: undefined }).measure,
+    ).toHaveLength(5);
   });
 });
 
@@ -152,7 +191,11 @@ describe('everythingReason: when a change may reach any benchmark', () => {
   });
 
   it('names the change under `select: affected`, and still measures the reached ones first', () => {
-    const selected = selectAffected(found(), 'affected', ['src/b.js', 'yarn.lock'], graphs());
+    const selected = selectAffected(found(), {
+      select: 'affected',
+      changed: ['src/b.js', 'yarn.lock'],
+      graphs: graphs(),
+    });
     expect(selected.everything).toBe('yarn.lock changed (a lockfile): every benchmark may be affected');
     expect(names(selected.measure)).toEqual(['b1', 'a1', 'a2', 'c1', 'd1']);
     expect(selected.notAffected).toEqual([]);
