@@ -1,8 +1,10 @@
 // A big suite is measured where the pull request can reach (`select: affected`, the default): a
 // generated tinybench suite of 300 benchmarks in 30 files, each file importing its own module, where
 // the pull request slows one function of one module. Only that file's 10 benchmarks are measured, the
-// slowed one fails the run, and the other 290 are listed as not affected by this PR. Before it, the
-// discover job's module graphs, from the imports Node itself resolves, in one process and no measuring.
+// slowed one fails the run, and the other 290 are listed as not affected by this PR; a documentation
+// change on top reaches none (a pass, nothing measured). Before it, the discover job's module graphs,
+// from the imports Node itself resolves, in one process and no measuring.
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -141,10 +143,11 @@ describe('a big suite, where the pull request slows one module imported by one f
   let stdout: string;
   let code: number;
   let seconds: number;
+  let dir: string;
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
-    const dir = mkdtempSync(join(tmpdir(), 'flamegate-big-suite-'));
+    dir = mkdtempSync(join(tmpdir(), 'flamegate-big-suite-'));
     mkdirSync(join(dir, 'bench'));
     mkdirSync(join(dir, 'src'));
     mkdirSync(join(dir, '.github'));
@@ -212,6 +215,24 @@ describe('a big suite, where the pull request slows one module imported by one f
     expect(markdown).toContain('<details><summary>290 benchmark(s) not affected by this PR</summary>');
     expect(markdown).toContain('- `bench/suite-00.bench.js` (10): `work 0`, `work 1`');
     expect(stdout).toContain('290 benchmark(s) not affected by this PR');
+  });
+
+  it('a documentation-only change on top reaches no benchmark: a pass that says so, nothing measured', async () => {
+    writeFileSync(join(dir, 'README.md'), '# suite\n\nBenchmarks of the suite modules.\n');
+    execFileSync('git', ['commit', '-q', '-am', 'docs only'], { cwd: dir });
+    const out = mkdtempSync(join(tmpdir(), 'flamegate-out-'));
+    const run = await runCli(['compare', '--base', 'HEAD~1', '--out', out, '--no-color'], dir);
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const docs = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(docs.benchmarks).toEqual([]);
+    expect(docs.nothingMeasured).toBeUndefined();
+    expect(docs.selection?.notAffected).toHaveLength(FILES * PER_FILE);
+    expect(run.stdout).toMatch(
+      /Verdict: PASS · no benchmark is reachable from the files this pull request changed/,
+    );
+    expect(readFileSync(join(out, 'comment.md'), 'utf8')).toMatch(
+      /^### ✅ flamegate: pass, no benchmark is reachable from the files this pull request changed · 0 unchanged, 300 not affected by this PR$/m,
+    );
   });
 
   it('measures inside budget.maxMinutes', () => {

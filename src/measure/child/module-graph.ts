@@ -93,9 +93,9 @@ export class ModuleGraph {
     if (!this.complete) return undefined;
     this.addCommonJsEdges();
     for (const [from, to] of also) this.add(from, to);
-    const start = realPath(file);
-    const reached = new Set<string>([start]);
-    const queue = [start];
+    // Node's resolutions name real paths; Vite's may keep the path it was given.
+    const reached = new Set<string>([realPath(file), file]);
+    const queue = [...reached];
     for (let next = queue.pop(); next !== undefined; next = queue.pop())
       for (const child of this.edges.get(next) ?? [])
         if (!reached.has(child)) {
