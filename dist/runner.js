@@ -5176,9 +5176,8 @@ var ModuleGraph = class _ModuleGraph {
     if (!this.complete) return void 0;
     this.addCommonJsEdges();
     for (const [from, to] of also) this.add(from, to);
-    const start = realPath(file);
-    const reached = /* @__PURE__ */ new Set([start]);
-    const queue = [start];
+    const reached = /* @__PURE__ */ new Set([realPath(file), file]);
+    const queue = [...reached];
     for (let next = queue.pop(); next !== void 0; next = queue.pop())
       for (const child of this.edges.get(next) ?? [])
         if (!reached.has(child)) {
