@@ -2496,7 +2496,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join6(aRoot, aPath) {
+    function join7(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -2526,8 +2526,8 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join6, "join");
-    exports.join = join6;
+    __name(join7, "join");
+    exports.join = join7;
     function relative2(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
@@ -2558,8 +2558,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join6(sourceRoot, url);
-      if (sourceMapURL) url = join6(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join7(sourceRoot, url);
+      if (sourceMapURL) url = join7(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -4687,7 +4687,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname6) => root !== "/proc" && dirname6 !== ".git" && dirname6 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname7) => root !== "/proc" && dirname7 !== ".git" && dirname7 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -4849,7 +4849,7 @@ var require_sourcemapper = __commonJS({
       return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname6) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname7) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -4986,9 +4986,9 @@ var require_src = __commonJS({
 
 // src/measure/child/runner.ts
 import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { createRequire, register as register2 } from "node:module";
-import { dirname as dirname5, join as join5 } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL4 } from "node:url";
+import { createRequire as createRequire2, register as register3 } from "node:module";
+import { dirname as dirname6, join as join6 } from "node:path";
+import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL5 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
 
@@ -5101,20 +5101,160 @@ var HeapStacks = class _HeapStacks {
   }
 };
 
+// src/measure/child/module-graph.ts
+import { realpathSync } from "node:fs";
+import { createRequire, register } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+
+// src/measure/child/graph-hooks.ts
+var FLUSH_PREFIX = "flamegate-graph-flush:";
+
+// src/measure/child/module-graph.ts
+var FLUSH_TIMEOUT_MS = 5e3;
+var ModuleGraph = class _ModuleGraph {
+  constructor(port) {
+    this.port = port;
+  }
+  port;
+  static {
+    __name(this, "ModuleGraph");
+  }
+  /** Absolute path → the absolute paths its imports resolved to. */
+  edges = /* @__PURE__ */ new Map();
+  flushed = /* @__PURE__ */ new Map();
+  flushes = 0;
+  /** False once an edge may have been missed: then no reach is reported (the parent measures all). */
+  complete = true;
+  /** Starts recording; undefined when Node refuses the hooks (then nothing can be said about reach). */
+  static start() {
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const graph = new _ModuleGraph(port1);
+      port1.on(
+        "message",
+        (message) => graph.onMessage(message)
+      );
+      port1.unref();
+      const here = dirname(fileURLToPath(import.meta.url));
+      register(pathToFileURL(join(here, "graph-hooks.js")).href, {
+        data: { port: port2 },
+        transferList: [port2]
+      });
+      return graph;
+    } catch {
+      return void 0;
+    }
+  }
+  onMessage(message) {
+    if (message.flush !== void 0) {
+      this.flushed.get(message.flush)?.();
+      return;
+    }
+    if (message.from && message.to) this.add(fileURLToPath(message.from), fileURLToPath(message.to));
+  }
+  add(from, to) {
+    let children = this.edges.get(from);
+    if (!children) this.edges.set(from, children = /* @__PURE__ */ new Set());
+    children.add(to);
+  }
+  /** Waits until every edge resolved so far has arrived from the hooks thread. */
+  async settle() {
+    if (!this.complete) return;
+    const id = String(++this.flushes);
+    this.port.ref();
+    const arrived = new Promise((resolve3) => {
+      this.flushed.set(id, () => resolve3(true));
+      setTimeout(() => resolve3(false), FLUSH_TIMEOUT_MS).unref();
+    });
+    try {
+      await import(`${FLUSH_PREFIX}${id}`);
+      if (!await arrived) this.complete = false;
+    } catch {
+      this.complete = false;
+    } finally {
+      this.flushed.delete(id);
+      this.port.unref();
+    }
+  }
+  /**
+   * Every file `file`'s imports reached (itself included), real paths; `also` adds edges recorded
+   * elsewhere (Vite's module graph). Undefined when the recording may have missed an import.
+   */
+  reachedFrom(file, also = []) {
+    if (!this.complete) return void 0;
+    this.addCommonJsEdges();
+    for (const [from, to] of also) this.add(from, to);
+    const reached = /* @__PURE__ */ new Set([realPath(file), file]);
+    const queue = [...reached];
+    for (let next = queue.pop(); next !== void 0; next = queue.pop())
+      for (const child of this.edges.get(next) ?? [])
+        if (!reached.has(child)) {
+          reached.add(child);
+          queue.push(child);
+        }
+    return [...reached].sort();
+  }
+  /** Every file the process loaded through an import: what some module, not only a benchmark file, reached. */
+  loaded() {
+    this.addCommonJsEdges();
+    const files = /* @__PURE__ */ new Set();
+    for (const [from, children] of this.edges) {
+      files.add(from);
+      for (const child of children) files.add(child);
+    }
+    return [...files].sort();
+  }
+  addCommonJsEdges() {
+    const cache = createRequire(import.meta.url).cache;
+    for (const module3 of Object.values(cache))
+      for (const child of module3?.children ?? [])
+        if (module3?.filename && child.filename) this.add(module3.filename, child.filename);
+  }
+};
+function realPath(file) {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+__name(realPath, "realPath");
+function viteModuleEdges({ runner, server }) {
+  const edges = [];
+  const evaluated = runner?.evaluatedModules?.idToModuleMap;
+  if (evaluated) {
+    for (const node of evaluated.values())
+      for (const id of node.imports ?? []) {
+        const to = evaluated.get(id)?.file;
+        if (node.file && to) edges.push([node.file, to]);
+      }
+    return edges;
+  }
+  const modules = server?.moduleGraph?.idToModuleMap;
+  if (!modules) return void 0;
+  for (const node of modules.values())
+    for (const child of [...node.importedModules ?? [], ...node.ssrImportedModules ?? []])
+      if (node.file && child.file) edges.push([node.file, child.file]);
+  return edges;
+}
+__name(viteModuleEdges, "viteModuleEdges");
+
 // src/measure/child/pnp.ts
 import { existsSync as existsSync2 } from "node:fs";
-import module, { register } from "node:module";
-import { dirname as dirname2, join as join2 } from "node:path";
-import { pathToFileURL } from "node:url";
+import module, { register as register2 } from "node:module";
+import { dirname as dirname3, join as join3 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/measure/pnp.ts
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname as dirname2, join as join2, resolve } from "node:path";
 function findPnpManifest(fromDir) {
-  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
-    const manifest = join(dir, ".pnp.cjs");
+  for (let dir = resolve(fromDir); ; dir = dirname2(dir)) {
+    const manifest = join2(dir, ".pnp.cjs");
     if (existsSync(manifest)) return manifest;
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
+    if (existsSync(join2(dir, ".git")) || dirname2(dir) === dir) return void 0;
   }
 }
 __name(findPnpManifest, "findPnpManifest");
@@ -5123,10 +5263,10 @@ __name(findPnpManifest, "findPnpManifest");
 var loaderRegistered = false;
 function usePnpLoaderFor(file) {
   if (loaderRegistered) return;
-  const manifest = findPnpManifest(dirname2(file));
+  const manifest = findPnpManifest(dirname3(file));
   if (!manifest || !("findPnpApi" in module)) return;
-  const loader = join2(dirname2(manifest), ".pnp.loader.mjs");
-  if (existsSync2(loader)) register(pathToFileURL(loader).href);
+  const loader = join3(dirname3(manifest), ".pnp.loader.mjs");
+  if (existsSync2(loader)) register2(pathToFileURL2(loader).href);
   loaderRegistered = true;
 }
 __name(usePnpLoaderFor, "usePnpLoaderFor");
@@ -5208,10 +5348,10 @@ function replacedClocks() {
 __name(replacedClocks, "replacedClocks");
 
 // src/measure/child/source-maps.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync2, statSync } from "node:fs";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
-import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
+import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL3 } from "node:url";
 var SOURCE_MAP_LIMITS = {
   /** A map's JSON (a .map file, or an inline data URL once decoded). */
   mapBytes: 16 * 1024 * 1024,
@@ -5299,7 +5439,7 @@ function resolveSource(source, prefix, mapUrl, root) {
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith("/");
     const url = new URL(absolute ? source : prefix + source, mapUrl);
     if (url.protocol !== "file:") return "";
-    const path = fileURLToPath(url);
+    const path = fileURLToPath2(url);
     return isInside(path, root) && isOwnCode(path, root) ? path : "";
   } catch {
     return "";
@@ -5386,12 +5526,12 @@ var SourceMapper = class {
     return parsed ?? void 0;
   }
   load(file, root) {
-    const scriptUrl = pathToFileURL2(file).href;
+    const scriptUrl = pathToFileURL3(file).href;
     const compiled = compiledModules.get(file);
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
     if (cached) return sourceMapOf(cached.payload, scriptUrl, root, this.budget);
-    if (!isInside(realpathSync(file), realpathSync(root))) return void 0;
+    if (!isInside(realpathSync2(file), realpathSync2(root))) return void 0;
     const tail = readTail(file, Math.ceil(SOURCE_MAP_LIMITS.mapBytes * 4 / 3) + 4096);
     const url = tail === void 0 ? void 0 : sourceMappingUrl(tail);
     return url ? this.fromUrl(url, scriptUrl, root) : void 0;
@@ -5403,8 +5543,8 @@ var SourceMapper = class {
     }
     const mapUrl = new URL(url, scriptUrl);
     if (mapUrl.protocol !== "file:") return void 0;
-    const path = fileURLToPath(mapUrl);
-    if (!isInside(path, root) || !isInside(realpathSync(path), realpathSync(root))) return void 0;
+    const path = fileURLToPath2(mapUrl);
+    if (!isInside(path, root) || !isInside(realpathSync2(path), realpathSync2(root))) return void 0;
     const text = readTail(path, SOURCE_MAP_LIMITS.mapBytes, true);
     return text === void 0 ? void 0 : parseSourceMap(text, mapUrl.href, root, this.budget);
   }
@@ -5432,7 +5572,7 @@ __name(readTail, "readTail");
 function toPath(file) {
   if (!file.startsWith("file:")) return file;
   try {
-    return fileURLToPath(file);
+    return fileURLToPath2(file);
   } catch {
     return file;
   }
@@ -5441,8 +5581,8 @@ __name(toPath, "toPath");
 
 // src/measure/child/vitest/load.ts
 import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename, dirname as dirname4, join as join4, relative } from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
+import { basename, dirname as dirname5, join as join5, relative } from "node:path";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
 import { runInThisContext } from "node:vm";
 
 // src/measure/child/vitest/collect.ts
@@ -5721,7 +5861,7 @@ async function runTest(node, chain, out) {
   const record = /* @__PURE__ */ __name((reg, options) => {
     out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options });
   }, "record");
-  const register3 = /* @__PURE__ */ __name((name, a, b) => {
+  const register4 = /* @__PURE__ */ __name((name, a, b) => {
     const { fn, options } = splitArgs(a, b);
     const reg = {
       [REGISTRATION]: true,
@@ -5736,14 +5876,14 @@ async function runTest(node, chain, out) {
     };
     return reg;
   }, "register");
-  const benchFixture = register3;
+  const benchFixture = register4;
   benchFixture.compare = async (...args) => {
     const last = args.at(-1);
     const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
     for (const reg of args) record(reg, { ...shared });
     return inert();
   };
-  const variant = register3;
+  const variant = register4;
   const perProject = Object.assign((...a) => variant(...a), {});
   const withBaseline = Object.assign((...a) => variant(...a), { perProject });
   Object.assign(perProject, { withBaseline });
@@ -5788,21 +5928,21 @@ function dedupe(benches) {
 __name(dedupe, "dedupe");
 
 // src/measure/child/vitest/resolve.ts
-import { existsSync as existsSync3, readFileSync, realpathSync as realpathSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync, realpathSync as realpathSync3 } from "node:fs";
 import module2 from "node:module";
-import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
 function findPackage(fromDir, name) {
   const pnp = pnpApiFor(fromDir);
   if (pnp) return findPnpPackage(pnp, fromDir, name);
   let dir = resolve2(fromDir);
   for (; ; ) {
-    const candidate = join3(dir, "node_modules", name, "package.json");
+    const candidate = join4(dir, "node_modules", name, "package.json");
     if (existsSync3(candidate)) {
-      const pkgDir = realpathSync2(dirname3(candidate));
-      const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
-      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+      const pkgDir = realpathSync3(dirname4(candidate));
+      const pkg = JSON.parse(readFileSync(join4(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join4(pkgDir, entryOf(pkg)) };
     }
-    const parent = dirname3(dir);
+    const parent = dirname4(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
@@ -5821,9 +5961,9 @@ function notInstalledMessage(root, name, why) {
 }
 __name(notInstalledMessage, "notInstalledMessage");
 function findUp(fromDir, name) {
-  for (let dir = resolve2(fromDir); ; dir = dirname3(dir)) {
-    if (existsSync3(join3(dir, name))) return join3(dir, name);
-    if (existsSync3(join3(dir, ".git")) || dirname3(dir) === dir) return void 0;
+  for (let dir = resolve2(fromDir); ; dir = dirname4(dir)) {
+    if (existsSync3(join4(dir, name))) return join4(dir, name);
+    if (existsSync3(join4(dir, ".git")) || dirname4(dir) === dir) return void 0;
   }
 }
 __name(findUp, "findUp");
@@ -5839,9 +5979,9 @@ function findPnpPackage(api, fromDir, name) {
   } catch {
     return void 0;
   }
-  if (!pkgDir || !existsSync3(join3(pkgDir, "package.json"))) return void 0;
-  const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
-  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+  if (!pkgDir || !existsSync3(join4(pkgDir, "package.json"))) return void 0;
+  const pkg = JSON.parse(readFileSync(join4(pkgDir, "package.json"), "utf8"));
+  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join4(pkgDir, entryOf(pkg)) };
 }
 __name(findPnpPackage, "findPnpPackage");
 var CONDITIONS = ["node", "import", "module", "default"];
@@ -5894,13 +6034,13 @@ var CONFIG_NAMES = ["vitest.config", "vite.config"].flatMap(
 );
 function projectOf(file) {
   let packageRoot;
-  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
-    const config = CONFIG_NAMES.find((name) => existsSync4(join4(dir, name)));
-    if (config) return { root: dir, configFile: join4(dir, config) };
-    if (!packageRoot && existsSync4(join4(dir, "package.json"))) packageRoot = dir;
-    if (existsSync4(join4(dir, ".git")) || dirname4(dir) === dir) break;
+  for (let dir = dirname5(file); ; dir = dirname5(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync4(join5(dir, name)));
+    if (config) return { root: dir, configFile: join5(dir, config) };
+    if (!packageRoot && existsSync4(join5(dir, "package.json"))) packageRoot = dir;
+    if (existsSync4(join5(dir, ".git")) || dirname5(dir) === dir) break;
   }
-  return { root: packageRoot ?? dirname4(file) };
+  return { root: packageRoot ?? dirname5(file) };
 }
 __name(projectOf, "projectOf");
 var SUPPORTED = {
@@ -5936,7 +6076,7 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL3(pkg.entry).href);
+  return await import(pathToFileURL4(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
@@ -5970,7 +6110,7 @@ async function openProject(root, configFile, file) {
       plugins: [collectorPlugin()]
     });
   } catch (error) {
-    const where = configFile ? relative(dirname4(file), configFile) || basename(configFile) : "no config file";
+    const where = configFile ? relative(dirname5(file), configFile) || basename(configFile) : "no config file";
     throw new Error(`vite ${vite.version} could not start with ${where}: ${error.message}`);
   }
   for (const [key, value] of Object.entries(server.config.define ?? {})) {
@@ -5994,7 +6134,8 @@ async function openProject(root, configFile, file) {
     vitest,
     api,
     tinybench,
-    importFile: /* @__PURE__ */ __name((f) => runner ? runner.import(f) : server.ssrLoadModule(f), "importFile")
+    importFile: /* @__PURE__ */ __name((f) => runner ? runner.import(f) : server.ssrLoadModule(f), "importFile"),
+    graphs: { runner, server }
   };
 }
 __name(openProject, "openProject");
@@ -6067,6 +6208,11 @@ async function loadVitestBench(file) {
   return { tasks, run: /* @__PURE__ */ __name(() => void 0, "run"), ownerOf: /* @__PURE__ */ __name((task) => owners.get(task), "ownerOf") };
 }
 __name(loadVitestBench, "loadVitestBench");
+async function loadedModuleEdges(file) {
+  const project = await projects.get(projectOf(file).root)?.catch(() => void 0);
+  return project ? viteModuleEdges(project.graphs) : [];
+}
+__name(loadedModuleEdges, "loadedModuleEdges");
 function toTask(project, c, owners) {
   if (c.error !== void 0 || !c.fn) {
     const error = c.error ?? new Error(`"${c.name}" has no function to run`);
@@ -6086,21 +6232,21 @@ var patchedBenches = /* @__PURE__ */ new WeakSet();
 async function recordTaskFunctions(file) {
   const candidates = /* @__PURE__ */ new Set();
   try {
-    const require2 = createRequire(file);
+    const require2 = createRequire2(file);
     const main2 = require2.resolve("tinybench");
     candidates.add(main2);
-    let pkgDir = dirname5(main2);
-    while (!existsSync5(join5(pkgDir, "package.json")) && dirname5(pkgDir) !== pkgDir) pkgDir = dirname5(pkgDir);
-    const pkg = JSON.parse(readFileSync3(join5(pkgDir, "package.json"), "utf8"));
+    let pkgDir = dirname6(main2);
+    while (!existsSync5(join6(pkgDir, "package.json")) && dirname6(pkgDir) !== pkgDir) pkgDir = dirname6(pkgDir);
+    const pkg = JSON.parse(readFileSync3(join6(pkgDir, "package.json"), "utf8"));
     const esm = pkg.exports?.["."]?.import;
     const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
-    if (esmPath) candidates.add(join5(pkgDir, esmPath));
+    if (esmPath) candidates.add(join6(pkgDir, esmPath));
   } catch {
     return;
   }
   for (const path of candidates) {
     try {
-      const mod = await import(pathToFileURL4(path).href);
+      const mod = await import(pathToFileURL5(path).href);
       const proto = mod.Bench?.prototype;
       if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
       const add = proto.add;
@@ -6144,8 +6290,8 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname5(fileURLToPath2(import.meta.url));
-    register2(pathToFileURL4(join5(here, "ts-hooks.js")).href);
+    const here = dirname6(fileURLToPath3(import.meta.url));
+    register3(pathToFileURL5(join6(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -6177,7 +6323,7 @@ function loadBench(file) {
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
-      const mod = await import(pathToFileURL4(file).href);
+      const mod = await import(pathToFileURL5(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
         exported = await exported();
@@ -6470,7 +6616,7 @@ __name(runProfile, "runProfile");
 function sourceMapperFor(job) {
   const roots = Object.values(job.roots ?? {}).filter((r) => !!r);
   if (roots.length === 0) {
-    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname5(b[side].file));
+    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname6(b[side].file));
   }
   return new SourceMapper(roots);
 }
@@ -6489,14 +6635,14 @@ function writeSideProfiles(profile, b, totals, job) {
 }
 __name(writeSideProfiles, "writeSideProfiles");
 function writePerSide(b, totals, job, prefix, encode) {
-  const dir = join5(job.outDir, b.slug);
+  const dir = join6(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side of SIDES) {
     const ops = totals[side]?.ops;
     if (!ops) continue;
     const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
-    const path = join5(dir, `${prefix}${side}-${job.process}.pb.gz`);
+    const path = join6(dir, `${prefix}${side}-${job.process}.pb.gz`);
     writeFileSync(path, encode(side, comments));
     profiles[side] = { path, ops };
   }
@@ -6617,8 +6763,8 @@ async function runAllocation(job) {
       const stacks = splitBySide(
         await read(),
         {
-          base: b.base ? dirname5(b.base.file) : void 0,
-          head: b.head ? dirname5(b.head.file) : void 0,
+          base: b.base ? dirname6(b.base.file) : void 0,
+          head: b.head ? dirname6(b.head.file) : void 0,
           roots: job.roots
         },
         sourceMapper
@@ -6704,23 +6850,34 @@ function urlPath(url) {
   }
 }
 __name(urlPath, "urlPath");
-async function runDiscover(files) {
+async function runDiscover(files, recordGraph = false) {
+  const graph = recordGraph ? ModuleGraph.start() : void 0;
   for (const file of files) {
     await send({ type: "progress", key: file, side: "head", phase: "load" });
     try {
       const bench2 = await loadBench(file);
-      await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name) });
+      const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
+      await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name), reached });
     } catch (error) {
-      await send({ type: "discover-error", file, error: errorText(error) });
+      const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
+      await send({ type: "discover-error", file, error: errorText(error), reached });
     }
   }
+  if (graph) await send({ type: "loaded", files: graph.loaded() });
 }
 __name(runDiscover, "runDiscover");
+async function reachedFrom(graph, file) {
+  if (!graph) return void 0;
+  await graph.settle();
+  const viteEdges = isVitestBenchFile(file) ? await loadedModuleEdges(file) : [];
+  return viteEdges && graph.reachedFrom(file, viteEdges);
+}
+__name(reachedFrom, "reachedFrom");
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
   const job = JSON.parse(readFileSync3(jobFile, "utf8"));
-  if (job.kind === "discover") await runDiscover(job.files);
+  if (job.kind === "discover") await runDiscover(job.files, job.graph);
   else if (job.kind === "timing") await runTiming(job);
   else if (job.kind === "allocation") await runAllocation(job);
   else await runProfile(job);

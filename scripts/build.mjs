@@ -55,6 +55,7 @@ const entries = {
   action: 'src/action/main.ts',
   runner: 'src/measure/child/runner.ts',
   'ts-hooks': 'src/measure/child/ts-hooks.ts',
+  'graph-hooks': 'src/measure/child/graph-hooks.ts',
   'diff-worker': 'src/cli/diff-worker.ts',
 };
 const present = Object.fromEntries(

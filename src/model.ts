@@ -100,6 +100,11 @@ export interface Config {
   budget: Budget;
   /** A profile taken in production (pprof or .cpuprofile), on disk, relative to the working directory. */
   productionProfile?: string;
+  /**
+   * `affected`: measure only the benchmarks whose module graph reaches a file the pull request changed;
+   * `all`: every benchmark. Absent: `affected` for a pull request, `all` for a push (the entry point decides).
+   */
+  select?: 'affected' | 'all';
 }
 
 // ---------------------------------------------------------------- measure
@@ -258,6 +263,26 @@ export interface MeasureRun {
   trailing?: { profileMs: number; allocationMs: number };
   /** Wall time of the allocation pass, ms (absent when it was off). */
   allocationPassMs?: number;
+  /** Which benchmarks were measured, given what the pull request changed (`Report.selection`). */
+  selection?: Selection;
+}
+
+/** Which benchmarks a run measured, given what the pull request changed (src/measure/affected.ts). */
+export interface Selection {
+  /** The `select` that applied: `affected` (the config's, or the default for a pull request) or `all`. */
+  select: 'affected' | 'all';
+  /**
+   * Why every benchmark was measured under `select: affected`: the change touches a lockfile, the bench
+   * config, a file no benchmark's imports reach but a run may read, or nothing differs.
+   */
+  everything?: string;
+  /** The changed files (repository-relative) that some benchmark file's imports reach. */
+  reachedChanges: string[];
+  /**
+   * Benchmarks not measured because no file this pull request changed is reachable from their file's
+   * imports, on base or on head. They are not in `benchmarks`.
+   */
+  notAffected: BenchmarkId[];
 }
 
 // ---------------------------------------------------------------- profile
@@ -668,6 +693,12 @@ export interface Report {
   merged?: { shards: number; planDigest: string };
   /** In a run over several packages: their directories, relative to the run's root. */
   packages?: string[];
+  /**
+   * Which benchmarks were measured (absent from reports of earlier versions and from runs that had
+   * nothing to select by): under `select: affected`, those the pull request can reach; the others are
+   * listed as not affected.
+   */
+  selection?: Selection;
 }
 
 /** Which share of the benchmarks one shard job measured, and how the split was made. */

@@ -17,7 +17,7 @@ import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
 import { costTracker, recordRun, writeStacks } from './shard/record.js';
 import { shardSelector } from './shard/select.js';
-import { describeChanges, installedVersions } from './workspace/changes.js';
+import { committedFiles, describeChanges, installedVersions } from './workspace/changes.js';
 import { prepare } from './workspace/prepare.js';
 import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
@@ -62,6 +62,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     // Before the pull request's install scripts run: they could plant git settings in the checkouts.
     const changedFiles = await describeChanges(workspace, settings.signal);
+    const committed = await committedFiles(workspace, settings.signal);
     const { packages, files } = await prepare(workspace, config, {
       progress,
       signal: settings.signal,
@@ -91,6 +92,12 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       signal: settings.signal,
       onWork: tracker.onWork,
       select: shard.select,
+      affected: {
+        select: config.select ?? settings.defaultSelect ?? 'affected',
+        changed: Object.keys(changedFiles),
+        committed,
+        roots: { base: workspace.base.root, head: workspace.head.root },
+      },
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 

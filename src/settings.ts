@@ -42,6 +42,11 @@ export interface Settings {
   packages?: string[];
   /** A production profile for production weighting; overrides the config's `production-profile`. */
   productionProfile?: string;
+  /**
+   * `select` when the config sets none: the Action's `all` for an event with no pull request (a push),
+   * `affected` otherwise (the CLI compares two revisions as a pull request would).
+   */
+  defaultSelect?: 'affected' | 'all';
 }
 
 /** Config values a CLI flag or an Action input sets; each one present replaces the config file's. */

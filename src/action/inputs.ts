@@ -220,6 +220,8 @@ export function planAction(env: Env): ActionPlan {
     configInRepo: getInput(env, 'config') || undefined,
     inputOverrides: overrides,
     productionProfile: getInput(env, 'production-profile') || undefined,
+    // A push measures everything; a pull request, what it can reach.
+    defaultSelect: pullNumber !== undefined || workflowRun ? 'affected' : 'all',
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,

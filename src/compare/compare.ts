@@ -151,6 +151,8 @@ export function compare(input: CompareInput): Report {
     failures,
     ...(input.measurements.some((m) => m.allocations?.length) ? { allocations } : {}),
   };
+  // Before `nothingMeasured`: a change that reaches no benchmark is a verdict, not a run that measured nothing.
+  if (input.run?.selection) report.selection = input.run.selection;
   const compared = input.measurements.filter((m) => !isSkipped(config.overrides, m.id));
   report.measured = measuredOf(compared, benchmarks, config.thresholds.failed);
   const nothing = input.partial ? undefined : nothingMeasured(report);

@@ -27,10 +27,13 @@ const TIMED = new Set<BenchmarkResult['status']>(['regressed', 'improved', 'unch
  * `measured`, or when every benchmark was stopped by an infrastructure error (that message says it).
  */
 export function nothingMeasured(
-  report: Pick<Report, 'benchmarks' | 'failures' | 'measured'>,
+  report: Pick<Report, 'benchmarks' | 'failures' | 'measured' | 'selection'>,
 ): string | undefined {
   const { measured, benchmarks } = report;
   if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return undefined;
+  // `select: affected` and a change that reaches no benchmark on both sides: nothing needed measuring
+  // (a pass that says so, src/report), unlike a run whose benchmarks could not be measured.
+  if (noneAffected(report)) return undefined;
   const infrastructure = benchmarks.filter((b) => b.infrastructure).length;
   if (benchmarks.length > 0 && infrastructure === benchmarks.length) return undefined;
   const lead = 'nothing was measured on both sides, so this run is no verdict on the pull request';
@@ -60,6 +63,17 @@ export function nothingMeasured(
   const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
   const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : '';
   return `${lead}: ${causes.join('; ')}.${shown.length > 0 ? ` Errors:${shown.join(';')}${more}.` : ''}`;
+}
+
+/**
+ * Under `select: affected`, the change reaches no benchmark that exists on both sides: the others
+ * were left out as not affected, and what remains (if anything) was added or removed by the change.
+ */
+export function noneAffected(report: Pick<Report, 'benchmarks' | 'selection'>): boolean {
+  return (
+    (report.selection?.notAffected.length ?? 0) > 0 &&
+    report.benchmarks.every((b) => b.status === 'added' || b.status === 'removed')
+  );
 }
 
 function firstLine(text: string): string {

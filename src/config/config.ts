@@ -85,6 +85,7 @@ const schema = {
     },
     thresholds: topThresholdsSchema,
     'production-profile': { type: 'string', minLength: 1 },
+    select: { enum: ['affected', 'all'] },
     overrides: {
       type: 'array',
       items: {
@@ -167,6 +168,7 @@ export function validateConfig(raw: unknown, source: string): Config {
     ...(typeof input['production-profile'] === 'string'
       ? { productionProfile: input['production-profile'] }
       : {}),
+    ...(input.select ? { select: input.select as Config['select'] } : {}),
   };
 }
 

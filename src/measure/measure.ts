@@ -3,7 +3,7 @@
 // or the budget runs out), the confirmation of would-be regressions in fresh processes, and the
 // attribution pass (profiler on, inlining off). A benchmark that throws, hangs or crashes is recorded
 // as failed and the others go on.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 // Sequential sampling decides what to measure next with one pure function of the verdict's
 // statistics (`samplingDecision`, src/compare/stats.ts), given the plan the budget implies; the rest
@@ -25,6 +25,7 @@ import type {
   StopReason,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { repoPath, type Select, type SideGraph, selectAffected } from './affected.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
 import { pnpNodeArgs } from './pnp.js';
@@ -60,6 +61,12 @@ export interface MeasureInput {
   select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
   /** Told which benchmark a child starts working on, and `undefined` when a child ends (cost accounting). */
   onWork?: (key: string | undefined) => void;
+  /**
+   * Measure only the benchmarks the pull request can reach (`select: affected`, src/measure/affected.ts):
+   * `changed` are the repository-relative files it changed, `committed` those in either revision,
+   * `roots` each side's repository root.
+   */
+  affected?: { select: Select; changed: string[]; committed?: Set<string>; roots: Record<Side, string> };
 }
 
 const SIDES: Side[] = ['base', 'head'];
@@ -72,10 +79,12 @@ export async function measure(input: MeasureInput): Promise<BenchmarkMeasurement
 export async function measureRun(
   input: MeasureInput,
 ): Promise<{ measurements: BenchmarkMeasurement[]; run: MeasureRun }> {
-  const found = await discover(input);
+  const graphs = recordsGraphs(input) ? { base: noGraph(), head: noGraph() } : undefined;
+  const discovered = await discover(input, graphs);
+  const { found, order, selection } = applySelection(input, discovered, graphs);
   const measurements = input.select ? input.select(found) : found;
-  const runnable = measurements.filter((m) => !hasFailed(m));
-  const run: MeasureRun = { timingMs: 0, confirmMs: 0 };
+  const runnable = order(measurements.filter((m) => !hasFailed(m)));
+  const run: MeasureRun = { timingMs: 0, confirmMs: 0, ...(selection ? { selection } : {}) };
   const clock = new StageClock(input, runnable);
   await timingPass(input, runnable, run, clock);
   await confirmPass(input, runnable, run, clock);
@@ -149,22 +158,76 @@ class StageClock {
   }
 }
 
-/** Loads every benchmark file on both sides and lists their tasks. */
-export async function discover(input: MeasureInput): Promise<BenchmarkMeasurement[]> {
+/** Whether discovery records module graphs: only when there is a change to select by. */
+function recordsGraphs(input: MeasureInput): boolean {
+  return (input.affected?.changed.length ?? 0) > 0;
+}
+
+function noGraph(): SideGraph {
+  return { reached: new Map(), loaded: new Set() };
+}
+
+/**
+ * The affected selection: the benchmarks to measure (in discovery order, for the report), the order
+ * to measure them in (affected first), and what the report says of it.
+ */
+function applySelection(
+  input: MeasureInput,
+  discovered: BenchmarkMeasurement[],
+  graphs: Record<Side, SideGraph> | undefined,
+): {
+  found: BenchmarkMeasurement[];
+  order: (list: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
+  selection?: MeasureRun['selection'];
+} {
+  const { affected } = input;
+  if (!affected) return { found: discovered, order: (list) => list };
+  const chosen = selectAffected(discovered, { ...affected, graphs });
+  const rank = new Map(chosen.measure.map((m, i) => [m, i]));
+  const skipped = new Set(chosen.notAffected);
+  if (skipped.size > 0)
+    input.onProgress?.(
+      `${skipped.size} benchmark(s) not affected by this pull request (no changed file is reachable from their imports): not measured`,
+    );
+  else if (chosen.everything && affected.select === 'affected')
+    input.onProgress?.(`select: affected measures every benchmark: ${chosen.everything}`);
+  return {
+    found: discovered.filter((m) => !skipped.has(m)),
+    order: (list) => [...list].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0)),
+    selection: {
+      select: affected.select,
+      ...(chosen.everything ? { everything: chosen.everything } : {}),
+      reachedChanges: chosen.reachedChanges,
+      notAffected: chosen.notAffected.map((m) => m.id),
+    },
+  };
+}
+
+/**
+ * Loads every benchmark file on both sides and lists their tasks; with `graphs`, records there the
+ * files each benchmark file's imports reached, relative to its side's repository root.
+ */
+export async function discover(
+  input: MeasureInput,
+  graphs?: Record<Side, SideGraph>,
+): Promise<BenchmarkMeasurement[]> {
   const perSide = await Promise.all(
     SIDES.map(async (side) => {
       const { dir, files } = input.sides[side];
       const tasks = new Map<string, string[] | { error: string; infrastructure?: boolean }>();
       if (files.length === 0) return tasks;
       input.onProgress?.(`loading ${files.length} benchmark file(s) on ${side}`);
+      const graph = graphs?.[side];
+      const roots = input.affected ? rootsOf(input.affected.roots[side]) : [];
       let pending = files;
       for (let attempt = 0; pending.length > 0 && !input.signal?.aborted; attempt++) {
         let loading: string | undefined;
         const outcome = await runChild(
-          { kind: 'discover', files: pending.map((f) => join(dir, f)) },
+          { kind: 'discover', files: pending.map((f) => join(dir, f)), ...(graph ? { graph: true } : {}) },
           childOptions(input, dir, `discover-${side}-${attempt}`, [], (message) => {
             if (message.type === 'progress') loading = relativeTo(dir, message.key);
             const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
+            if (graph) recordGraph(graph, message, file, roots);
             if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
             if (message.type === 'discover-error' && file) tasks.set(file, { error: message.error });
           }),
@@ -229,6 +292,24 @@ export async function discover(input: MeasureInput): Promise<BenchmarkMeasuremen
     m.slug = `${String(i).padStart(3, '0')}-${`${m.id.file}-${m.id.name}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}`;
   });
   return kept;
+}
+
+/** A root as given and as its real path: the child reports real paths. */
+function rootsOf(root: string): string[] {
+  try {
+    const real = realpathSync(root);
+    return real === root ? [root] : [root, real];
+  } catch {
+    return [root];
+  }
+}
+
+/** Adds what a discover child said of module graphs to its side's graph, in repository paths. */
+function recordGraph(graph: SideGraph, message: ChildMessage, file: string | undefined, roots: string[]) {
+  const inRepo = (paths: string[]) => paths.flatMap((p) => repoPath(p, roots) ?? []);
+  if ((message.type === 'discovered' || message.type === 'discover-error') && file && message.reached)
+    graph.reached.set(file, inRepo(message.reached));
+  if (message.type === 'loaded') for (const f of inRepo(message.files)) graph.loaded.add(f);
 }
 
 function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides']): ChildBenchmark {

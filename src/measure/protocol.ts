@@ -15,6 +15,8 @@ export interface DiscoverJob {
   kind: 'discover';
   /** Absolute paths of benchmark files on one side. */
   files: string[];
+  /** Record the files each benchmark file's imports reach (affected selection). */
+  graph?: boolean;
 }
 
 export interface TimingJob {
@@ -80,8 +82,20 @@ export type Job = DiscoverJob | TimingJob | ProfileJob | AllocationJob;
 export type { SideAllocation };
 
 export type ChildMessage =
-  | { type: 'discovered'; file: string; tasks: string[] }
-  | { type: 'discover-error'; file: string; error: string }
+  | {
+      type: 'discovered';
+      file: string;
+      tasks: string[];
+      /**
+       * With `DiscoverJob.graph`: every file the benchmark file's imports reached, itself included,
+       * as absolute real paths; absent when the recording may have missed one.
+       */
+      reached?: string[];
+    }
+  /** With `DiscoverJob.graph`, last: every file the process loaded through an import, real paths. */
+  | { type: 'loaded'; files: string[] }
+  /** `reached`: as for `discovered`, what its imports reached before it failed. */
+  | { type: 'discover-error'; file: string; error: string; reached?: string[] }
   /** Sent before each piece of work, so the parent's watchdog knows what hangs. */
   | { type: 'progress'; key: string; side: Side; phase: 'load' | 'warmup' | 'measure' }
   | {

@@ -3,6 +3,7 @@
 // details are dropped in order of importance and the comment says so.
 
 import { markdownTable } from 'markdown-table';
+import { noneAffected } from '../compare/measured.js';
 import { codeName, htmlCodeName, markdownText } from '../escape.js';
 import {
   formatBytes,
@@ -18,6 +19,7 @@ import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { failedOnBothNote, infrastructureFailure, nothingMeasuredNote } from './infrastructure.js';
+import { everythingNote, notAffectedSection } from './selection.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -88,6 +90,9 @@ const LEVELS: Level[] = [
   { sections: 'none', functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50, failureLines: 10 },
   { sections: 'none', functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10, failureLines: 5 },
 ];
+
+/** The verdict's words for a change that reaches no benchmark on both sides (`select: affected`). */
+export const NONE_AFFECTED = 'no benchmark is reachable from the files this pull request changed';
 
 /** GitHub's limit on the body of a comment, in characters: the comment's default budget. */
 export const COMMENT_LIMIT = 65_536;
@@ -196,6 +201,10 @@ function render(
       dropped.changed = changed.length - rows.length;
       body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
     }
+  } else if (noneAffected(report)) {
+    body.push(
+      'No benchmark on both sides is reachable from the files this pull request changed, so none was timed.',
+    );
   } else if (report.benchmarks.length === 0) {
     body.push('No benchmarks were found.');
   }
@@ -213,6 +222,9 @@ function render(
       body.push(`… ${unchanged.length} unchanged benchmark rows in the full report.`);
     }
   }
+
+  const notAffected = notAffectedSection(report, level.unchangedRows);
+  if (notAffected) body.push(notAffected);
 
   if (level.unchangedRows) {
     const resolution = resolutionTable(report.benchmarks);
@@ -289,6 +301,8 @@ function render(
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1000)}</sub>`);
+  const everything = everythingNote(report);
+  if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
   const ref = (name: string) => codeName(name, { max: 100 });
@@ -324,6 +338,7 @@ function verdictLine(report: Report): string {
     count('added') && `${count('added')} added`,
     count('removed') && `${count('removed')} removed`,
     `${count('unchanged')} unchanged`,
+    report.selection?.notAffected.length && `${report.selection.notAffected.length} not affected by this PR`,
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
@@ -345,7 +360,11 @@ function verdictLine(report: Report): string {
       : report.verdict === 'fail'
         ? 'fail'
         : 'pass';
-  const lead = unmeasured ? `${word}, ${nothing?.level === 'warning' ? 'warning: ' : ''}${unmeasured}` : word;
+  const lead = unmeasured
+    ? `${word}, ${nothing?.level === 'warning' ? 'warning: ' : ''}${unmeasured}`
+    : noneAffected(report) && !broken
+      ? `${word}, ${NONE_AFFECTED}`
+      : word;
   return `### ${icon} flamegate: ${lead} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
 }
 

@@ -204,6 +204,15 @@ const schema = object(
     allocationPassMs: number,
     configFingerprint: { type: 'string', maxLength: 256 },
     packages: list(NAME, 10_000),
+    selection: object(
+      {
+        select: { enum: ['affected', 'all'] },
+        everything: LINE,
+        reachedChanges: list(NAME, 100_000),
+        notAffected: list(object({ file: NAME, name: NAME }, ['file', 'name']), 200_000),
+      },
+      ['select', 'notAffected'],
+    ),
   },
   ['schemaVersion', 'verdict', 'base', 'head', 'benchmarks', 'functions'],
 );

@@ -1,5 +1,6 @@
 // The summary printed at the end of `flamegate compare`.
 
+import { noneAffected } from '../compare/measured.js';
 import { plainText } from '../escape.js';
 import {
   formatBytes,
@@ -17,11 +18,13 @@ import { failedOnBothNote, nothingMeasuredNote } from './infrastructure.js';
 import {
   changedInPr,
   confirmationNote,
+  NONE_AFFECTED,
   neededNote,
   packageLabel,
   samplingNote,
   ungatedRemovals,
 } from './markdown.js';
+import { everythingNote, notAffectedNote } from './selection.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -78,6 +81,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push('', paint('dim', sampling));
+  const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== undefined);
+  if (selection.length > 0) out.push('', ...selection.map((l) => paint('dim', plainText(l))));
   const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');
   if (changedFunctions.length > 0) {
     out.push('', paint('bold', 'Functions whose self time per op changed:'));
@@ -116,7 +121,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
         ? paint('red', 'FAIL')
         : paint(nothing || unmeasured ? 'yellow' : 'green', 'PASS');
   const warning = nothing?.level === 'warning' ? 'warning: nothing was measured on both sides' : unmeasured;
-  out.push(`${paint('bold', 'Verdict:')} ${verdict}${warning ? paint('yellow', ` · ${warning}`) : ''}`);
+  const none = noneAffected(report) ? ` · ${NONE_AFFECTED}` : '';
+  out.push(`${paint('bold', 'Verdict:')} ${verdict}${warning ? paint('yellow', ` · ${warning}`) : none}`);
   if (nothing) out.push(paint(nothing.level === 'error' ? 'red' : 'yellow', `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${plainText(f)}`));
   const removed = ungatedRemovals(report);

@@ -64,6 +64,26 @@ export async function describeChanges(
   return files;
 }
 
+/**
+ * Every file committed in base or in head, repository-relative: the affected selection tells a build's
+ * output (imported, but generated from sources no graph shows) from source by it.
+ */
+export async function committedFiles(
+  workspace: Pick<Workspace, 'repoRoot' | 'base' | 'head'>,
+  signal?: AbortSignal,
+): Promise<Set<string>> {
+  const files = new Set<string>();
+  for (const { revision } of [workspace.base, workspace.head]) {
+    const listing = await git(
+      workspace.repoRoot,
+      ['ls-tree', '-r', '-z', '--name-only', '--full-tree', revision.sha],
+      signal,
+    );
+    for (const path of listing.split('\0')) if (path) files.add(path);
+  }
+  return files;
+}
+
 /** Installed package versions of each side, read once its install has run. */
 export function installedVersions(
   workspace: Pick<Workspace, 'prefix' | 'base' | 'head'>,

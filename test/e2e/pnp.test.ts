@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { CLI, runCli } from '../helpers/cli-run.js';
-import { commitBaseAndHead, type Repo, writeFiles } from '../helpers/vitest-repo.js';
+import { applyEdits, commitBaseAndHead, type Repo, writeFiles } from '../helpers/vitest-repo.js';
 
 const YARN_VERSION = '4.18.1';
 const VITEST_VERSION = '4.1.12';
@@ -86,13 +86,15 @@ function createPnpRepo(): Repo {
     'src/lib.bench.js': BENCH,
   });
   execFileSync(process.execPath, [release, 'install'], { cwd: dir, stdio: 'pipe' });
-  return commitBaseAndHead(dir, [
-    {
-      file: 'src/lib.js',
-      from: "  let out = '';\n",
-      to: "  let out = '';\n  let spin = 0;\n  for (let k = 0; k < 400; k++) spin += text.charCodeAt(k % text.length);\n  if (spin < 0) out = '-';\n",
-    },
-  ]);
+  return commitBaseAndHead(dir, () =>
+    applyEdits(dir, [
+      {
+        file: 'src/lib.js',
+        from: "  let out = '';\n",
+        to: "  let out = '';\n  let spin = 0;\n  for (let k = 0; k < 400; k++) spin += text.charCodeAt(k % text.length);\n  if (spin < 0) out = '-';\n",
+      },
+    ]),
+  );
 }
 
 let repo: Repo;

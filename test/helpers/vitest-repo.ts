@@ -49,7 +49,10 @@ export function createRepo(
   const dir = mkdtempSync(join(tmpdir(), `flamegate-${name}-`));
   cpSync(fixturePath(name), dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
   writeFiles(dir, files);
-  return commitBaseAndHead(dir, edits, headFiles);
+  return commitBaseAndHead(dir, () => {
+    applyEdits(dir, edits);
+    writeFiles(dir, headFiles);
+  });
 }
 
 /** Writes `files` (path → text) into `dir`, making folders as needed. */
@@ -60,8 +63,8 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** Makes `dir` a repository: what is there is base; `edits` and `headFiles` on top of it are head. */
-export function commitBaseAndHead(dir: string, edits: Edit[], headFiles: Record<string, string> = {}): Repo {
+/** Commits what `dir` holds as base, then what `makeHead` leaves there as head, in a new repository. */
+export function commitBaseAndHead(dir: string, makeHead: () => void): Repo {
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'config', 'user.email', 'test@example.com');
   git(dir, 'config', 'user.name', 'flamegate test');
@@ -69,8 +72,7 @@ export function commitBaseAndHead(dir: string, edits: Edit[], headFiles: Record<
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'base');
   const baseSha = git(dir, 'rev-parse', 'HEAD');
-  applyEdits(dir, edits);
-  writeFiles(dir, headFiles);
+  makeHead();
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'head');
   const headSha = git(dir, 'rev-parse', 'HEAD');

@@ -23,10 +23,16 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
+import { ModuleGraph } from './module-graph.js';
 import { explainPnpError, usePnpLoaderFor } from './pnp.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
 import { type Position, SourceMapper } from './source-maps.js';
-import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
+import {
+  isVitestBenchFile,
+  loadedModuleEdges,
+  loadVitestBench,
+  type VitestBenchGroup,
+} from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
 interface TaskLike {
@@ -844,25 +850,38 @@ interface GcProfilerLike {
   };
 }
 
-async function runDiscover(files: string[]): Promise<void> {
+async function runDiscover(files: string[], recordGraph = false): Promise<void> {
+  // Started before any benchmark file loads, so every import of theirs is seen.
+  const graph = recordGraph ? ModuleGraph.start() : undefined;
   for (const file of files) {
     // tinybench calls each task once when it is added (to tell sync from async), so a task that
     // hangs hangs here; the parent charges the file named last.
     await send({ type: 'progress', key: file, side: 'head', phase: 'load' });
     try {
       const bench = await loadBench(file);
-      await send({ type: 'discovered', file, tasks: bench.tasks.map((t) => t.name) });
+      const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
+      await send({ type: 'discovered', file, tasks: bench.tasks.map((t) => t.name), reached });
     } catch (error) {
-      await send({ type: 'discover-error', file, error: errorText(error) });
+      const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
+      await send({ type: 'discover-error', file, error: errorText(error), reached });
     }
   }
+  if (graph) await send({ type: 'loaded', files: graph.loaded() });
+}
+
+/** The files `file`'s imports reached: Node's resolutions, and Vite's graph for a file Vite loaded. */
+async function reachedFrom(graph: ModuleGraph | undefined, file: string): Promise<string[] | undefined> {
+  if (!graph) return undefined;
+  await graph.settle();
+  const viteEdges = isVitestBenchFile(file) ? await loadedModuleEdges(file) : [];
+  return viteEdges && graph.reachedFrom(file, viteEdges);
 }
 
 async function main(): Promise<void> {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error('usage: runner.js <job.json>');
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
-  if (job.kind === 'discover') await runDiscover(job.files);
+  if (job.kind === 'discover') await runDiscover(job.files, job.graph);
   else if (job.kind === 'timing') await runTiming(job);
   else if (job.kind === 'allocation') await runAllocation(job);
   else await runProfile(job);

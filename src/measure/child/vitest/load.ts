@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
+import { type ViteGraphs, viteModuleEdges } from '../module-graph.js';
 import { rememberCompiledModule } from '../source-maps.js';
 import { type ApiVersion, type CollectedBench, collect, VITEST_EXPORTS, vitestApi } from './collect.js';
 import { findPackage, type InstalledPackage, notInstalledMessage } from './resolve.js';
@@ -98,6 +99,8 @@ interface Project {
   api: ApiVersion;
   importFile(file: string): Promise<unknown>;
   tinybench: TinybenchModule;
+  /** What Vite's module graph knows of the files loaded (affected selection). */
+  graphs: ViteGraphs;
 }
 
 const VIRTUAL_ID = '\0flamegate:vitest';
@@ -193,6 +196,7 @@ async function openProject(root: string, configFile: string | undefined, file: s
     api,
     tinybench,
     importFile: (f) => (runner ? runner.import(f) : server.ssrLoadModule(f)),
+    graphs: { runner, server } as ViteGraphs,
   };
 }
 
@@ -276,6 +280,15 @@ export async function loadVitestBench(file: string): Promise<VitestBenchGroup> {
   const owners = new Map<VitestTask, { tasks: VitestTask[]; run(): unknown }>();
   const tasks = collected.map((c) => toTask(project, c, owners));
   return { tasks, run: () => undefined, ownerOf: (task) => owners.get(task as VitestTask) };
+}
+
+/**
+ * The import edges (file → file) Vite's module graph holds for the project of `file`: none when Vite
+ * did not load it (Node's own resolutions cover a native load), undefined when the graph is unreadable.
+ */
+export async function loadedModuleEdges(file: string): Promise<[string, string][] | undefined> {
+  const project = await projects.get(projectOf(file).root)?.catch(() => undefined);
+  return project ? viteModuleEdges(project.graphs) : [];
 }
 
 function toTask(

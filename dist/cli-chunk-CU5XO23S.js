@@ -2252,6 +2252,54 @@ function failedOnBothNote(report) {
 }
 __name(failedOnBothNote, "failedOnBothNote");
 
+// src/compare/measured.ts
+function measuredOf(measurements, results, onNothing = "error") {
+  return {
+    both: results.filter((b) => TIMED.has(b.status)).length,
+    failedOnBoth: measurements.filter((m) => m.errors.base && m.errors.head && !m.infrastructureError).length,
+    onNothing
+  };
+}
+__name(measuredOf, "measuredOf");
+var TIMED = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
+function nothingMeasured(report) {
+  const { measured, benchmarks } = report;
+  if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return void 0;
+  if (noneAffected(report)) return void 0;
+  const infrastructure = benchmarks.filter((b) => b.infrastructure).length;
+  if (benchmarks.length > 0 && infrastructure === benchmarks.length) return void 0;
+  const lead = "nothing was measured on both sides, so this run is no verdict on the pull request";
+  if (benchmarks.length === 0) {
+    return `${lead}: the benchmark files define no benchmark, or an override skips every one (\`skip: true\`). flamegate runs files whose default export is a tinybench Bench (or a function returning one) and vitest bench files; check "benchmarks" and "overrides" in .github/flamegate.yml.`;
+  }
+  const count = /* @__PURE__ */ __name((status) => benchmarks.filter((b) => b.status === status).length, "count");
+  const failedOnOneSide = count("failed") - infrastructure - measured.failedOnBoth;
+  const errors = /* @__PURE__ */ new Map();
+  for (const b of benchmarks)
+    if (b.status === "failed" && !b.infrastructure && b.error && !errors.has(firstLine(b.error)))
+      errors.set(firstLine(b.error), benchmarkKey(b));
+  const causes = [
+    measured.failedOnBoth > 0 && `${measured.failedOnBoth} benchmark(s) failed on both base and head (not this pull request's doing)`,
+    failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
+    count("added") > 0 && `${count("added")} exist only on head, with nothing on base to compare them with`,
+    count("removed") > 0 && `${count("removed")} exist only on base`,
+    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`
+  ].filter(Boolean);
+  const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
+  const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : "";
+  return `${lead}: ${causes.join("; ")}.${shown.length > 0 ? ` Errors:${shown.join(";")}${more}.` : ""}`;
+}
+__name(nothingMeasured, "nothingMeasured");
+function noneAffected(report) {
+  return (report.selection?.notAffected.length ?? 0) > 0 && report.benchmarks.every((b) => b.status === "added" || b.status === "removed");
+}
+__name(noneAffected, "noneAffected");
+function firstLine(text) {
+  const line = (text.split("\n")[0] ?? text).replace(/^(base|head): /, "");
+  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+__name(firstLine, "firstLine");
+
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -2399,6 +2447,47 @@ function toAlignment(value) {
 }
 __name(toAlignment, "toAlignment");
 
+// src/report/selection.ts
+var LISTED_FILES = 50;
+var NAMES_PER_FILE = 10;
+function notAffectedNote(report) {
+  const count = report.selection?.notAffected.length ?? 0;
+  if (count === 0) return void 0;
+  return `${count} benchmark(s) not affected by this PR: no file it changed is reachable from their imports, so they were not measured (select: all measures them)`;
+}
+__name(notAffectedNote, "notAffectedNote");
+function everythingNote(report) {
+  const why = report.selection?.everything;
+  return report.selection?.select === "affected" && why ? `select: affected measured every benchmark: ${why}` : void 0;
+}
+__name(everythingNote, "everythingNote");
+function notAffectedSection(report, folded) {
+  const list = report.selection?.notAffected ?? [];
+  if (list.length === 0) return void 0;
+  const title = `${list.length} benchmark(s) not affected by this PR`;
+  if (!folded) return `… ${title}, listed in the full report.`;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const id of list) byFile.set(id.file, [...byFile.get(id.file) ?? [], id.name]);
+  const files = [...byFile.keys()];
+  const lines = files.slice(0, LISTED_FILES).map((file) => {
+    const names = byFile.get(file) ?? [];
+    const shown = names.slice(0, NAMES_PER_FILE).map((n) => codeName(n, { max: 80 }));
+    const more = names.length > shown.length ? `, … ${names.length - shown.length} more` : "";
+    return `- ${codeName(file, { max: 120 })} (${names.length}): ${shown.join(", ")}${more}`;
+  });
+  if (files.length > lines.length)
+    lines.push(`- … ${files.length - lines.length} more file(s) in the full report`);
+  const why = "No file this pull request changed is reachable from their imports, so they were not measured (`select: affected`; `select: all` in .github/flamegate.yml measures every benchmark).";
+  return `<details><summary>${title}</summary>
+
+${why}
+
+${lines.join("\n")}
+
+</details>`;
+}
+__name(notAffectedSection, "notAffectedSection");
+
 // src/report/markdown.ts
 var STATUS = {
   regressed: "🔴 regressed",
@@ -2430,6 +2519,7 @@ var LEVELS = [
   { sections: "none", functionRows: 3, functionBenchmarks: 5, unchangedRows: false, changedRows: 50, failureLines: 10 },
   { sections: "none", functionRows: 0, functionBenchmarks: 0, unchangedRows: false, changedRows: 10, failureLines: 5 }
 ];
+var NONE_AFFECTED = "no benchmark is reachable from the files this pull request changed";
 var COMMENT_LIMIT = 65536;
 function renderMarkdown(report, options = {}) {
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
@@ -2499,6 +2589,10 @@ function render(report, prepared, options, level, complete) {
       dropped.changed = changed.length - rows.length;
       body.push(`… ${dropped.changed} more changed benchmark rows in the full report.`);
     }
+  } else if (noneAffected(report)) {
+    body.push(
+      "No benchmark on both sides is reachable from the files this pull request changed, so none was timed."
+    );
   } else if (report.benchmarks.length === 0) {
     body.push("No benchmarks were found.");
   }
@@ -2517,6 +2611,8 @@ ${benchmarkTables(unchanged, prepared.memory)}
       body.push(`… ${unchanged.length} unchanged benchmark rows in the full report.`);
     }
   }
+  const notAffected = notAffectedSection(report, level.unchangedRows);
+  if (notAffected) body.push(notAffected);
   if (level.unchangedRows) {
     const resolution = resolutionTable(report.benchmarks);
     if (resolution) body.push(resolution);
@@ -2595,6 +2691,8 @@ ${section}`);
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
+  const everything = everythingNote(report);
+  if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
   const ref = /* @__PURE__ */ __name((name) => codeName(name, { max: 100 }), "ref");
   out.push(
@@ -2630,7 +2728,8 @@ function verdictLine(report) {
     count("improved") && `${count("improved")} improved`,
     count("added") && `${count("added")} added`,
     count("removed") && `${count("removed")} removed`,
-    `${count("unchanged")} unchanged`
+    `${count("unchanged")} unchanged`,
+    report.selection?.notAffected.length && `${report.selection.notAffected.length} not affected by this PR`
   ].filter(Boolean);
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === "unchanged").length;
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
@@ -2638,7 +2737,7 @@ function verdictLine(report) {
   const unmeasured = nothing ? "nothing was measured on both sides" : failedOnBothNote(report);
   const icon = nothing?.level === "error" ? "⛔" : broken || unmeasured && report.verdict !== "fail" ? "⚠️" : report.verdict === "fail" ? "❌" : "✅";
   const word = broken ? "infrastructure error" : nothing?.level === "error" ? "error" : report.verdict === "fail" ? "fail" : "pass";
-  const lead = unmeasured ? `${word}, ${nothing?.level === "warning" ? "warning: " : ""}${unmeasured}` : word;
+  const lead = unmeasured ? `${word}, ${nothing?.level === "warning" ? "warning: " : ""}${unmeasured}` : noneAffected(report) && !broken ? `${word}, ${NONE_AFFECTED}` : word;
   return `### ${icon} flamegate: ${lead} · ${parts.join(", ")}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ""}`;
 }
 __name(verdictLine, "verdictLine");
@@ -2908,6 +3007,8 @@ function renderTerminal(report, options = {}) {
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push("", paint("dim", sampling));
+  const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== void 0);
+  if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
   const changedFunctions = report.functions.filter((f) => f.status !== "unchanged");
   if (changedFunctions.length > 0) {
     out.push("", paint("bold", "Functions whose self time per op changed:"));
@@ -2936,7 +3037,8 @@ function renderTerminal(report, options = {}) {
   const unmeasured = failedOnBothNote(report);
   const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : nothing?.level === "error" ? paint("red", "ERROR (nothing was measured on both sides, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint(nothing || unmeasured ? "yellow" : "green", "PASS");
   const warning = nothing?.level === "warning" ? "warning: nothing was measured on both sides" : unmeasured;
-  out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : ""}`);
+  const none = noneAffected(report) ? ` · ${NONE_AFFECTED}` : "";
+  out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : none}`);
   if (nothing) out.push(paint(nothing.level === "error" ? "red" : "yellow", `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
   const removed = ungatedRemovals(report);
@@ -3069,49 +3171,6 @@ function buildReportOutputs(result, options = {}) {
   return { markdown: renderComment(result.report, flames, options), files: flames.files };
 }
 __name(buildReportOutputs, "buildReportOutputs");
-
-// src/compare/measured.ts
-function measuredOf(measurements, results, onNothing = "error") {
-  return {
-    both: results.filter((b) => TIMED.has(b.status)).length,
-    failedOnBoth: measurements.filter((m) => m.errors.base && m.errors.head && !m.infrastructureError).length,
-    onNothing
-  };
-}
-__name(measuredOf, "measuredOf");
-var TIMED = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
-function nothingMeasured(report) {
-  const { measured, benchmarks } = report;
-  if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return void 0;
-  const infrastructure = benchmarks.filter((b) => b.infrastructure).length;
-  if (benchmarks.length > 0 && infrastructure === benchmarks.length) return void 0;
-  const lead = "nothing was measured on both sides, so this run is no verdict on the pull request";
-  if (benchmarks.length === 0) {
-    return `${lead}: the benchmark files define no benchmark, or an override skips every one (\`skip: true\`). flamegate runs files whose default export is a tinybench Bench (or a function returning one) and vitest bench files; check "benchmarks" and "overrides" in .github/flamegate.yml.`;
-  }
-  const count = /* @__PURE__ */ __name((status) => benchmarks.filter((b) => b.status === status).length, "count");
-  const failedOnOneSide = count("failed") - infrastructure - measured.failedOnBoth;
-  const errors = /* @__PURE__ */ new Map();
-  for (const b of benchmarks)
-    if (b.status === "failed" && !b.infrastructure && b.error && !errors.has(firstLine(b.error)))
-      errors.set(firstLine(b.error), benchmarkKey(b));
-  const causes = [
-    measured.failedOnBoth > 0 && `${measured.failedOnBoth} benchmark(s) failed on both base and head (not this pull request's doing)`,
-    failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
-    count("added") > 0 && `${count("added")} exist only on head, with nothing on base to compare them with`,
-    count("removed") > 0 && `${count("removed")} exist only on base`,
-    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`
-  ].filter(Boolean);
-  const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
-  const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : "";
-  return `${lead}: ${causes.join("; ")}.${shown.length > 0 ? ` Errors:${shown.join(";")}${more}.` : ""}`;
-}
-__name(nothingMeasured, "nothingMeasured");
-function firstLine(text) {
-  const line = (text.split("\n")[0] ?? text).replace(/^(base|head): /, "");
-  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
-}
-__name(firstLine, "firstLine");
 
 export {
   require_picomatch2 as require_picomatch,
