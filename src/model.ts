@@ -258,6 +258,8 @@ export interface MeasureRun {
   trailing?: { profileMs: number; allocationMs: number };
   /** Wall time of the allocation pass, ms (absent when it was off). */
   allocationPassMs?: number;
+  /** The repository's benchmark settings flamegate did not honour or used differently (`Report.harnessNotes`). */
+  harnessNotes?: string[];
 }
 
 // ---------------------------------------------------------------- profile
@@ -668,6 +670,11 @@ export interface Report {
   merged?: { shards: number; planDigest: string };
   /** In a run over several packages: their directories, relative to the run's root. */
   packages?: string[];
+  /**
+   * The repository's own benchmark settings (its vitest config, per project) that flamegate did not
+   * honour, or honoured differently, one sentence each: never dropped without a word.
+   */
+  harnessNotes?: string[];
 }
 
 /** Which share of the benchmarks one shard job measured, and how the split was made. */

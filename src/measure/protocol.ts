@@ -80,6 +80,11 @@ export type { SideAllocation };
 export type ChildMessage =
   | { type: 'discovered'; file: string; tasks: string[] }
   | { type: 'discover-error'; file: string; error: string }
+  /**
+   * A vitest project met while discovering: the Node flags its config gives the processes that run
+   * its bench files, and its settings flamegate does not honour (one sentence each).
+   */
+  | { type: 'vitest-project'; execArgv: string[]; notes: string[] }
   /** Sent before each piece of work, so the parent's watchdog knows what hangs. */
   | { type: 'progress'; key: string; side: Side; phase: 'load' | 'warmup' | 'measure' }
   | {

@@ -204,6 +204,7 @@ const schema = object(
     allocationPassMs: number,
     configFingerprint: { type: 'string', maxLength: 256 },
     packages: list(NAME, 10_000),
+    harnessNotes: list(MESSAGE, 1_000),
   },
   ['schemaVersion', 'verdict', 'base', 'head', 'benchmarks', 'functions'],
 );

@@ -78,6 +78,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push('', paint('dim', sampling));
+  for (const note of report.harnessNotes ?? []) out.push(paint('yellow', `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');
   if (changedFunctions.length > 0) {
     out.push('', paint('bold', 'Functions whose self time per op changed:'));

@@ -22,8 +22,14 @@ import {
   type TimingJob,
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
+import { refuseOtherHarness } from './other-harness.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
-import { isVitestBenchFile, loadVitestBench, type VitestBenchGroup } from './vitest/load.js';
+import {
+  isVitestBenchFile,
+  loadVitestBench,
+  takeOpenedProjects,
+  type VitestBenchGroup,
+} from './vitest/load.js';
 
 // The parts of tinybench (2.x to 6.x) the runner relies on; the user's own copy is loaded.
 interface TaskLike {
@@ -171,6 +177,7 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      refuseOtherHarness(file);
       if (isVitestBenchFile(file)) {
         // The vitest loader adds tasks to the project's tinybench; when that is the copy this file
         // resolves, its functions are recorded too and its synchronous tasks are timed in batches.
@@ -823,6 +830,8 @@ async function runDiscover(files: string[]): Promise<void> {
     } catch (error) {
       await send({ type: 'discover-error', file, error: errorText(error) });
     }
+    // The repository's vitest settings: the parent starts later processes with their execArgv.
+    for (const project of takeOpenedProjects()) await send({ type: 'vitest-project', ...project });
   }
 }
 
