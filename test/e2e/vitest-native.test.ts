@@ -179,7 +179,7 @@ describe('Vitest 2 bench files', () => {
     expect(timed.end, timed.output).toBe('done');
     const timing = messages.find((m) => m.type === 'timing');
     expect(timing, JSON.stringify(messages)).toMatchObject({ type: 'timing' });
-    // Profiled: the functions carry their files (Vite 5's SSR loader would leave them without one).
+    // Profiled: the functions carry their files, so they are attributed as under later versions.
     const outDir = join(dir, 'profiles');
     const profiled = await run(
       {

@@ -1,9 +1,12 @@
 // Reading a repository's vitest config as `vitest bench` reads it (no I/O: config objects in, the
 // project's bench settings out), telling another harness's bench file from a vitest one, and how what
 // is not honoured reaches the reader.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { otherHarnessIn } from '../../src/measure/child/other-harness.js';
-import { projectForFile } from '../../src/measure/child/vitest/projects.js';
+import { projectForFile, projectsOf } from '../../src/measure/child/vitest/projects.js';
 import {
   absoluteExecArgv,
   benchProject,
@@ -11,6 +14,7 @@ import {
   inlineProject,
   isBenchFileOf,
   projectEntries,
+  type UserConfigLike,
 } from '../../src/measure/child/vitest/settings.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
@@ -200,5 +204,39 @@ describe('harness notes in the comment and the terminal', () => {
     expect(markdown).not.toContain('"<b>"');
     expect(renderTerminal(r)).toContain('note: vitest project "<b>": globalSetup (./g.ts) is not run');
     expect(renderMarkdown(report([bench('a', 'unchanged')], [], 'pass'))).not.toContain('did not honour');
+  });
+});
+
+describe('projectsOf (a temporary folder, configs read by a stand-in loader)', () => {
+  it('finds inline projects, folders with or without a config, config files and globs, and workspace files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-projects-'));
+    for (const folder of ['packages/a', 'packages/b', 'tools'])
+      mkdirSync(join(dir, folder), { recursive: true });
+    for (const file of ['packages/a/vitest.config.ts', 'tools/bench.config.mts', 'vitest.config.ts'])
+      writeFileSync(join(dir, file), '');
+    const configs: Record<string, UserConfigLike> = {
+      [join(dir, 'vitest.config.ts')]: {
+        test: {
+          setupFiles: ['./root-setup.ts'],
+          projects: ['packages/*', './tools/bench.config.mts', { extends: true, test: { name: 'inline' } }],
+        },
+      },
+      [join(dir, 'packages/a/vitest.config.ts')]: {
+        test: { name: 'a', experimental: { viteModuleRunner: false } },
+      },
+      [join(dir, 'tools/bench.config.mts')]: { test: { name: 'tools', execArgv: ['--expose-gc'] } },
+    };
+    const load = async (file: string) => configs[file] ?? {};
+    const projects = await projectsOf(join(dir, 'vitest.config.ts'), dir, load);
+    expect(projects.map((p) => [p.name, p.root, p.native, p.execArgv, p.setupFiles])).toEqual([
+      ['a', join(dir, 'packages/a'), true, [], []],
+      ['b', join(dir, 'packages/b'), false, [], []],
+      ['tools', join(dir, 'tools'), false, ['--expose-gc'], []],
+      ['inline', dir, false, [], [join(dir, 'root-setup.ts')]],
+    ]);
+    // Vitest 2/3: the projects listed in vitest.workspace.json next to a config that has none.
+    writeFileSync(join(dir, 'packages/b/vitest.workspace.json'), JSON.stringify([{ test: { name: 'w' } }]));
+    const fromWorkspace = await projectsOf(undefined, join(dir, 'packages/b'), load);
+    expect(fromWorkspace.map((p) => p.name)).toEqual(['w']);
   });
 });

@@ -79,12 +79,8 @@ interface ViteModule {
     logLevel?: string,
   ): Promise<{ config: UserConfigLike } | null>;
   createServerModuleRunner?: (environment: unknown, options?: Record<string, unknown>) => ModuleRunner;
-  /** Vite 5 (Vitest 2): the experimental runtime that preceded the module runner. */
-  createViteRuntime?: (server: ViteServer, options?: Record<string, unknown>) => Promise<ViteRuntime>;
 }
-interface ViteRuntime {
-  executeUrl(url: string): Promise<Record<string, unknown>>;
-}
+
 interface ViteServer {
   config: { define?: Record<string, unknown> };
   environments?: { ssr?: unknown };
@@ -228,20 +224,7 @@ async function startServer(
         })
       : undefined;
   if (runner) return (f) => runner.import(f);
-  // Vite 5 (Vitest 2): its runtime, with the same named-script evaluator; its SSR loader compiles
-  // modules with no file name, so their functions could not be attributed.
-  if (vite.createViteRuntime) {
-    const runtime = await vite.createViteRuntime(server, {
-      hmr: false,
-      sourcemapInterceptor: 'prepareStackTrace',
-      runner: {
-        runViteModule: (context: Record<string, unknown>, code: string, id: string) =>
-          namedScriptEvaluator.runInlinedModule(context, code, { file: id.replace(/[?#].*$/, '') }),
-        runExternalModule: namedScriptEvaluator.runExternalModule,
-      },
-    });
-    return (f) => runtime.executeUrl(f);
-  }
+  // Vite 5 (Vitest 2) has no module runner: its SSR loader, which names each module's code after its file.
   return (f) => server.ssrLoadModule(f);
 }
 

@@ -3,7 +3,7 @@
 // and 3): inline projects, folders and config files, globs of either. Config files are read by the
 // loader the caller passes (the repository's own vite), so TypeScript configs and functions work.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import {
@@ -72,9 +72,9 @@ async function declaredEntries(config: UserConfigLike, configDir: string): Promi
 async function projectAt(path: string, load: ConfigLoader): Promise<BenchProject> {
   if (existsSync(path) && statSync(path).isDirectory()) {
     const config = CONFIG_NAMES.map((n) => join(path, n)).find((f) => existsSync(f));
-    return benchProject(config ? await load(config) : {}, path);
+    return benchProject(config ? await load(config) : {}, path, basename(path));
   }
-  return benchProject(await load(path), dirname(path));
+  return benchProject(await load(path), dirname(path), basename(dirname(path)));
 }
 
 /** Folders and config files below `dir` that a project glob matches (never inside node_modules). */
