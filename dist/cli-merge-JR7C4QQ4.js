@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-UVOJXW3D.js";
+} from "./cli-chunk-JJ3RXKUF.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

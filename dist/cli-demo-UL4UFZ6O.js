@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-UICFOLLA.js";
+} from "./cli-chunk-EOJOWRX7.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-UVOJXW3D.js";
+} from "./cli-chunk-JJ3RXKUF.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

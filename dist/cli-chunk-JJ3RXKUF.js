@@ -41,9 +41,9 @@ import {
   __toESM
 } from "./cli-chunk-XYLEW4VM.js";
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -243,9 +243,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -307,9 +307,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -645,9 +645,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1660,9 +1660,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1800,9 +1800,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -2252,7 +2252,7 @@ function failedOnBothNote(report) {
 }
 __name(failedOnBothNote, "failedOnBothNote");
 
-// node_modules/markdown-table/index.js
+// ../main/node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
@@ -2595,6 +2595,8 @@ ${section}`);
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
+  const harness = harnessNotesBlock(report);
+  if (harness) out.push(harness);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
   const ref = /* @__PURE__ */ __name((name) => codeName(name, { max: 100 }), "ref");
   out.push(
@@ -2825,6 +2827,16 @@ function neededNote(b) {
   return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
 }
 __name(neededNote, "neededNote");
+function harnessNotesBlock(report) {
+  const notes = report.harnessNotes ?? [];
+  if (notes.length === 0) return void 0;
+  const shown = notes.slice(0, 10).map((n) => `> - ${markdownText(n, PROSE_MAX)}`);
+  if (notes.length > shown.length) shown.push(`> - … and ${notes.length - shown.length} more (JSON report)`);
+  return `> [!NOTE]
+> Benchmark settings of this repository that flamegate did not honour:
+${shown.join("\n")}`;
+}
+__name(harnessNotesBlock, "harnessNotesBlock");
 function samplingNote(report, seconds) {
   const s = report.sampling;
   if (!s) return void 0;
@@ -2908,6 +2920,7 @@ function renderTerminal(report, options = {}) {
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push("", paint("dim", sampling));
+  for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== "unchanged");
   if (changedFunctions.length > 0) {
     out.push("", paint("bold", "Functions whose self time per op changed:"));
