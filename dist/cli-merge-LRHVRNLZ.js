@@ -177,6 +177,8 @@ function mergeShards(shards) {
   const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
   if (packages.length > 0) report.packages = packages;
   else delete report.packages;
+  const notes = [...new Set(shards.flatMap((s) => s.report.harnessNotes ?? []))];
+  if (notes.length > 0) report.harnessNotes = notes;
   const counts = shards.map((s) => s.report.measured);
   if (counts.every((m) => m !== void 0) && f.measured) {
     report.measured = {
