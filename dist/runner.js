@@ -1051,6 +1051,1783 @@ var require_commonjs = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module3) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module3.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state2 = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state2.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state2 = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state2.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module3) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = /* @__PURE__ */ __name((code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    }, "isPathSeparator");
+    var depth = /* @__PURE__ */ __name((token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    }, "depth");
+    var scan = /* @__PURE__ */ __name((input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = /* @__PURE__ */ __name(() => index >= length, "eos");
+      const peek = /* @__PURE__ */ __name(() => str.charCodeAt(index + 1), "peek");
+      const advance = /* @__PURE__ */ __name(() => {
+        prev = code;
+        return str.charCodeAt(++index);
+      }, "advance");
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state2 = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state2.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state2.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state2.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state2.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state2.slashes = slashes;
+        state2.parts = parts;
+      }
+      return state2;
+    }, "scan");
+    module3.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module3) {
+    "use strict";
+    var constants2 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = /* @__PURE__ */ __name((args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    }, "expandRange");
+    var syntaxError = /* @__PURE__ */ __name((type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    }, "syntaxError");
+    var splitTopLevel = /* @__PURE__ */ __name((input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    }, "splitTopLevel");
+    var isPlainBranch = /* @__PURE__ */ __name((branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    }, "isPlainBranch");
+    var normalizeSimpleBranch = /* @__PURE__ */ __name((branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    }, "normalizeSimpleBranch");
+    var hasRepeatedCharPrefixOverlap = /* @__PURE__ */ __name((branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }, "hasRepeatedCharPrefixOverlap");
+    var parseRepeatedExtglob = /* @__PURE__ */ __name((pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    }, "parseRepeatedExtglob");
+    var buildCharClassStar = /* @__PURE__ */ __name((chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    }, "buildCharClassStar");
+    var getStarExtglobSequenceChars = /* @__PURE__ */ __name((pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    }, "getStarExtglobSequenceChars");
+    var repeatedExtglobRecursion = /* @__PURE__ */ __name((pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    }, "repeatedExtglobRecursion");
+    var analyzeRepeatedExtglob = /* @__PURE__ */ __name((body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    }, "analyzeRepeatedExtglob");
+    var parse = /* @__PURE__ */ __name((input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = /* @__PURE__ */ __name((opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      }, "globstar");
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state2 = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state2);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = /* @__PURE__ */ __name(() => state2.index === len - 1, "eos");
+      const peek = state2.peek = (n = 1) => input[state2.index + n];
+      const advance = state2.advance = () => input[++state2.index] || "";
+      const remaining = /* @__PURE__ */ __name(() => input.slice(state2.index + 1), "remaining");
+      const consume = /* @__PURE__ */ __name((value2 = "", num = 0) => {
+        state2.consumed += value2;
+        state2.index += num;
+      }, "consume");
+      const append = /* @__PURE__ */ __name((token) => {
+        state2.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      }, "append");
+      const negate = /* @__PURE__ */ __name(() => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state2.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state2.negated = true;
+        state2.start++;
+        return true;
+      }, "negate");
+      const increment = /* @__PURE__ */ __name((type) => {
+        state2[type]++;
+        stack.push(type);
+      }, "increment");
+      const decrement = /* @__PURE__ */ __name((type) => {
+        state2[type]--;
+        stack.pop();
+      }, "decrement");
+      const push = /* @__PURE__ */ __name((tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state2.output = state2.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state2.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      }, "push");
+      const extglobOpen = /* @__PURE__ */ __name((type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      }, "extglobOpen");
+      const extglobClose = /* @__PURE__ */ __name((token) => {
+        const literal = input.slice(token.startIndex, state2.index + 1);
+        const body = input.slice(token.startIndex + 2, state2.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state2.output = token.output + open.output;
+          state2.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state2.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      }, "extglobClose");
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state2.output = input;
+          return state2;
+        }
+        state2.output = utils.wrapOutput(output, state2, options);
+        return state2;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state2.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state2.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state2.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state2.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state2.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state2.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state2.output = state2.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state2.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state2.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state2.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state2.output = out;
+            for (const t of toks) {
+              state2.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state2.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state2.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state2.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state2.backtrack = true;
+          state2.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state2.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state2.output = prev.output;
+            state2.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state2.output = prev.output;
+            state2.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state2.output = state2.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state2.output += prev.output;
+          state2.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state2.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state2.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state2.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state2.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state2.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state2.output = utils.escapeLast(state2.output, "[");
+        decrement("brackets");
+      }
+      while (state2.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state2.output = utils.escapeLast(state2.output, "(");
+        decrement("parens");
+      }
+      while (state2.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state2.output = utils.escapeLast(state2.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state2.output += token.suffix;
+          }
+        }
+      }
+      return state2;
+    }, "parse");
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state2 = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = /* @__PURE__ */ __name((opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      }, "globstar");
+      const create = /* @__PURE__ */ __name((str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      }, "create");
+      const output = utils.removePrefix(input, state2);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module3.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module3) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants2 = require_constants();
+    var isObject = /* @__PURE__ */ __name((val) => val && typeof val === "object" && !Array.isArray(val), "isObject");
+    var picomatch3 = /* @__PURE__ */ __name((glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = /* @__PURE__ */ __name((str) => {
+          for (const isMatch of fns) {
+            const state3 = isMatch(str);
+            if (state3) return state3;
+          }
+          return false;
+        }, "arrayMatcher");
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state2 = regex.state;
+      delete regex.state;
+      let isIgnored = /* @__PURE__ */ __name(() => false, "isIgnored");
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = /* @__PURE__ */ __name((input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const result = { glob, state: state2, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      }, "matcher");
+      if (returnState) {
+        matcher.state = state2;
+      }
+      return matcher;
+    }, "picomatch");
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state2, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state2.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state2;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants2;
+    module3.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module3) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    __name(picomatch3, "picomatch");
+    Object.assign(picomatch3, pico);
+    module3.exports = picomatch3;
+  }
+});
+
 // node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
   "node_modules/node-gyp-build/node-gyp-build.js"(exports, module3) {
@@ -1085,9 +2862,9 @@ var require_node_gyp_build = __commonJS({
         var debug = getFirst(path.join(dir, "build/Debug"), matchBuild);
         if (debug) return debug;
       }
-      var prebuild = resolve3(dir);
+      var prebuild = resolve5(dir);
       if (prebuild) return prebuild;
-      var nearby = resolve3(path.dirname(process.execPath));
+      var nearby = resolve5(path.dirname(process.execPath));
       if (nearby) return nearby;
       var target = [
         "platform=" + platform,
@@ -1103,28 +2880,28 @@ var require_node_gyp_build = __commonJS({
         // eslint-disable-line
       ].filter(Boolean).join(" ");
       throw new Error("No native build was found for " + target + "\n    loaded from: " + dir + "\n");
-      function resolve3(dir2) {
-        var tuples = readdirSync(path.join(dir2, "prebuilds")).map(parseTuple);
+      function resolve5(dir2) {
+        var tuples = readdirSync2(path.join(dir2, "prebuilds")).map(parseTuple);
         var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0];
         if (!tuple) return;
         var prebuilds = path.join(dir2, "prebuilds", tuple.name);
-        var parsed = readdirSync(prebuilds).map(parseTags);
+        var parsed = readdirSync2(prebuilds).map(parseTags);
         var candidates = parsed.filter(matchTags(runtime, abi));
         var winner = candidates.sort(compareTags(runtime))[0];
         if (winner) return path.join(prebuilds, winner.file);
       }
-      __name(resolve3, "resolve");
+      __name(resolve5, "resolve");
     };
-    function readdirSync(dir) {
+    function readdirSync2(dir) {
       try {
         return fs.readdirSync(dir);
       } catch (err) {
         return [];
       }
     }
-    __name(readdirSync, "readdirSync");
+    __name(readdirSync2, "readdirSync");
     function getFirst(dir, filter) {
-      var files = readdirSync(dir).filter(filter);
+      var files = readdirSync2(dir).filter(filter);
       return files[0] && path.join(dir, files[0]);
     }
     __name(getFirst, "getFirst");
@@ -2026,16 +3803,16 @@ var require_otel_thread_ctx = __commonJS({
       if (keys.length > 256) {
         throw new RangeError("keys array exceeds 256 entries");
       }
-      const seen = /* @__PURE__ */ new Set();
+      const seen2 = /* @__PURE__ */ new Set();
       for (let i = 0; i < keys.length; ++i) {
         const name = keys[i];
         if (typeof name !== "string") {
           throw new TypeError("every key must be a string");
         }
-        if (seen.has(name)) {
+        if (seen2.has(name)) {
           throw new Error(`duplicate key name at index ${i}: ${name}`);
         }
-        seen.add(name);
+        seen2.add(name);
       }
       return Object.freeze({
         "threadlocal.schema_version": SCHEMA_VERSION,
@@ -2496,7 +4273,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join7(aRoot, aPath) {
+    function join8(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -2526,14 +4303,14 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join7, "join");
-    exports.join = join7;
-    function relative2(rootURL, targetURL) {
+    __name(join8, "join");
+    exports.join = join8;
+    function relative4(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
     }
-    __name(relative2, "relative");
-    exports.relative = relative2;
+    __name(relative4, "relative");
+    exports.relative = relative4;
     function relativeIfPossible(rootURL, targetURL) {
       const urlType = getURLType(rootURL);
       if (urlType !== getURLType(targetURL)) {
@@ -2558,8 +4335,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join7(sourceRoot, url);
-      if (sourceMapURL) url = join7(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join8(sourceRoot, url);
+      if (sourceMapURL) url = join8(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -3125,14 +4902,14 @@ var require_read_wasm = __commonJS({
     var fs = __require("fs");
     var path = __require("path");
     module3.exports = /* @__PURE__ */ __name(function readWasm() {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve5, reject) => {
         const wasmPath = path.join(__fg_dirname, "mappings.wasm");
         fs.readFile(wasmPath, null, (error, data) => {
           if (error) {
             reject(error);
             return;
           }
-          resolve3(data.buffer);
+          resolve5(data.buffer);
         });
       });
     }, "readWasm");
@@ -4519,10 +6296,10 @@ var require_sourcemapper = __commonJS({
       let active2 = 0;
       const queue = [];
       return /* @__PURE__ */ __name(function limit(fn) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           const run = /* @__PURE__ */ __name(() => {
             active2++;
-            fn().then(resolve3, reject).finally(() => {
+            fn().then(resolve5, reject).finally(() => {
               active2--;
               if (queue.length > 0)
                 queue.shift()();
@@ -4687,7 +6464,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname7) => root !== "/proc" && dirname7 !== ".git" && dirname7 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname9) => root !== "/proc" && dirname9 !== ".git" && dirname9 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -4849,7 +6626,7 @@ var require_sourcemapper = __commonJS({
       return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname7) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname9) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -4985,10 +6762,10 @@ var require_src = __commonJS({
 });
 
 // src/measure/child/runner.ts
-import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { createRequire as createRequire2, register as register3 } from "node:module";
-import { dirname as dirname6, join as join6 } from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL5 } from "node:url";
+import { existsSync as existsSync6, mkdirSync, readFileSync as readFileSync5, writeFileSync } from "node:fs";
+import { createRequire as createRequire2, register as register4 } from "node:module";
+import { dirname as dirname8, join as join7 } from "node:path";
+import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL8 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
 
@@ -5060,13 +6837,13 @@ var HeapStacks = class _HeapStacks {
   }
   /** gzipped pprof: sample types `samples/count` and `alloc_space/bytes`. */
   encode(comments, samplingIntervalBytes) {
-    const strings = new import_pprof_format.StringTable();
+    const strings2 = new import_pprof_format.StringTable();
     const functions = this.frames.map(
       (f, i) => new import_pprof_format.Function({
         id: i + 1,
-        name: strings.dedup(f.name || "(anonymous)"),
-        systemName: strings.dedup(f.name || "(anonymous)"),
-        filename: strings.dedup(f.url),
+        name: strings2.dedup(f.name || "(anonymous)"),
+        systemName: strings2.dedup(f.name || "(anonymous)"),
+        filename: strings2.dedup(f.url),
         startLine: f.line
       })
     );
@@ -5086,16 +6863,16 @@ var HeapStacks = class _HeapStacks {
     }
     const profile = new import_pprof_format.Profile({
       sampleType: [
-        new import_pprof_format.ValueType({ type: strings.dedup("samples"), unit: strings.dedup("count") }),
-        new import_pprof_format.ValueType({ type: strings.dedup("alloc_space"), unit: strings.dedup("bytes") })
+        new import_pprof_format.ValueType({ type: strings2.dedup("samples"), unit: strings2.dedup("count") }),
+        new import_pprof_format.ValueType({ type: strings2.dedup("alloc_space"), unit: strings2.dedup("bytes") })
       ],
       sample: samples,
       location: locations,
       function: functions,
-      stringTable: strings,
-      periodType: new import_pprof_format.ValueType({ type: strings.dedup("space"), unit: strings.dedup("bytes") }),
+      stringTable: strings2,
+      periodType: new import_pprof_format.ValueType({ type: strings2.dedup("space"), unit: strings2.dedup("bytes") }),
       period: samplingIntervalBytes,
-      comment: comments.map((c) => strings.dedup(c))
+      comment: comments.map((c) => strings2.dedup(c))
     });
     return gzipSync(profile.encode());
   }
@@ -5164,9 +6941,9 @@ var ModuleGraph = class _ModuleGraph {
     if (!this.complete) return;
     const id = String(++this.flushes);
     this.port.ref();
-    const arrived = new Promise((resolve3) => {
-      this.flushed.set(id, () => resolve3(true));
-      setTimeout(() => resolve3(false), FLUSH_TIMEOUT_MS).unref();
+    const arrived = new Promise((resolve5) => {
+      this.flushed.set(id, () => resolve5(true));
+      setTimeout(() => resolve5(false), FLUSH_TIMEOUT_MS).unref();
     });
     try {
       await import(`${FLUSH_PREFIX}${id}`);
@@ -5241,11 +7018,14 @@ function viteModuleEdges({ runner, server }) {
 }
 __name(viteModuleEdges, "viteModuleEdges");
 
-// src/measure/child/pnp.ts
-import { existsSync as existsSync2 } from "node:fs";
-import module, { register as register2 } from "node:module";
-import { dirname as dirname3, join as join3 } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+// src/measure/child/other-harness.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+
+// src/measure/child/vitest/resolve.ts
+import { existsSync as existsSync2, readFileSync, realpathSync as realpathSync2 } from "node:fs";
+import module from "node:module";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 
 // src/measure/pnp.ts
 import { existsSync } from "node:fs";
@@ -5259,14 +7039,137 @@ function findPnpManifest(fromDir) {
 }
 __name(findPnpManifest, "findPnpManifest");
 
+// src/measure/child/vitest/resolve.ts
+function findPackage(fromDir, name) {
+  const pnp = pnpApiFor(fromDir);
+  if (pnp) return findPnpPackage(pnp, fromDir, name);
+  let dir = resolve2(fromDir);
+  for (; ; ) {
+    const candidate = join3(dir, "node_modules", name, "package.json");
+    if (existsSync2(candidate)) {
+      const pkgDir = realpathSync2(dirname3(candidate));
+      const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+    }
+    const parent = dirname3(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+__name(findPackage, "findPackage");
+function notInstalledMessage(root, name, why) {
+  const manifest = findPnpManifest(root);
+  if (manifest && !pnpApiFor(root))
+    return `this repository uses Yarn Plug'n'Play, but its ${manifest}, preloaded as \`yarn node\` does, set up no Plug'n'Play runtime (is it the file Yarn's install writes?), so ${name} cannot be resolved through it; ${why}`;
+  if (manifest)
+    return `this repository uses Yarn Plug'n'Play, and its ${manifest} maps no ${name} for ${root}; ${why}. Add ${name} to the devDependencies of that package (Plug'n'Play gives a package only what it declares).`;
+  const yarnrc = findUp(root, ".yarnrc.yml");
+  if (yarnrc && !findUp(root, "node_modules"))
+    return `${name} is not installed: this repository uses Yarn 2+ (${yarnrc}) but has neither .pnp.cjs nor node_modules, so its install did not run or installed elsewhere; ${why}. Check the install command (--install, or install: in the config).`;
+  return `${name} is not installed: ${why}, but no node_modules/${name} is found from ${root}. Add ${name} to devDependencies (flamegate runs the install command first).`;
+}
+__name(notInstalledMessage, "notInstalledMessage");
+function findUp(fromDir, name) {
+  for (let dir = resolve2(fromDir); ; dir = dirname3(dir)) {
+    if (existsSync2(join3(dir, name))) return join3(dir, name);
+    if (existsSync2(join3(dir, ".git")) || dirname3(dir) === dir) return void 0;
+  }
+}
+__name(findUp, "findUp");
+function pnpApiFor(dir) {
+  const find = module.findPnpApi;
+  return find?.(`${resolve2(dir)}/`) ?? void 0;
+}
+__name(pnpApiFor, "pnpApiFor");
+function findPnpPackage(api, fromDir, name) {
+  let pkgDir;
+  try {
+    pkgDir = api.resolveToUnqualified(name, `${resolve2(fromDir)}/`);
+  } catch {
+    return void 0;
+  }
+  if (!pkgDir || !existsSync2(join3(pkgDir, "package.json"))) return void 0;
+  const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
+  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+}
+__name(findPnpPackage, "findPnpPackage");
+var CONDITIONS = ["node", "import", "module", "default"];
+function pickTarget(target) {
+  if (typeof target === "string") return target;
+  if (Array.isArray(target)) {
+    for (const t of target) {
+      const picked = pickTarget(t);
+      if (picked) return picked;
+    }
+    return void 0;
+  }
+  if (target && typeof target === "object") {
+    for (const [condition, value] of Object.entries(target)) {
+      if (!CONDITIONS.includes(condition)) continue;
+      const picked = pickTarget(value);
+      if (picked) return picked;
+    }
+  }
+  return void 0;
+}
+__name(pickTarget, "pickTarget");
+function entryOf(pkg) {
+  const exports = pkg.exports;
+  if (exports !== void 0) {
+    const isSubpathMap = !!exports && typeof exports === "object" && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith("."));
+    const root = isSubpathMap ? exports["."] : exports;
+    const picked = pickTarget(root);
+    if (picked) return picked;
+  }
+  return pkg.module ?? pkg.main ?? "index.js";
+}
+__name(entryOf, "entryOf");
+
+// src/measure/child/other-harness.ts
+var HARNESSES = {
+  mitata: "mitata",
+  benchmark: "benchmark.js",
+  "bench-node": "bench-node"
+};
+var importOf = /* @__PURE__ */ __name((name) => new RegExp(
+  `(?:\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s+)['"]${name.replace(/[.-]/g, "\\$&")}(?:/[^'"]*)?['"]`
+), "importOf");
+var IMPORTS = Object.keys(HARNESSES).map((name) => ({ name, pattern: importOf(name) }));
+var OWN = [importOf("vitest"), importOf("tinybench")];
+function otherHarnessIn(source) {
+  if (OWN.some((pattern) => pattern.test(source))) return void 0;
+  return IMPORTS.find(({ pattern }) => pattern.test(source))?.name;
+}
+__name(otherHarnessIn, "otherHarnessIn");
+function refuseOtherHarness(file) {
+  let source;
+  try {
+    source = readFileSync2(file, "utf8");
+  } catch {
+    return;
+  }
+  const name = otherHarnessIn(source);
+  if (!name) return;
+  const harness = HARNESSES[name] ?? name;
+  const installed = findPackage(dirname4(file), name);
+  throw new Error(
+    `this file is written for ${harness} (it imports '${name}'; ${installed ? `${name} ${installed.version} is installed` : `${name} is not installed`}): flamegate does not run ${harness} benchmarks yet, only tinybench and vitest bench files. Leave it out with "exclude" in .github/flamegate.yml.`
+  );
+}
+__name(refuseOtherHarness, "refuseOtherHarness");
+
 // src/measure/child/pnp.ts
+import { existsSync as existsSync3 } from "node:fs";
+import module2, { register as register2 } from "node:module";
+import { dirname as dirname5, join as join4 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 var loaderRegistered = false;
 function usePnpLoaderFor(file) {
   if (loaderRegistered) return;
-  const manifest = findPnpManifest(dirname3(file));
-  if (!manifest || !("findPnpApi" in module)) return;
-  const loader = join3(dirname3(manifest), ".pnp.loader.mjs");
-  if (existsSync2(loader)) register2(pathToFileURL2(loader).href);
+  const manifest = findPnpManifest(dirname5(file));
+  if (!manifest || !("findPnpApi" in module2)) return;
+  const loader = join4(dirname5(manifest), ".pnp.loader.mjs");
+  if (existsSync3(loader)) register2(pathToFileURL2(loader).href);
   loaderRegistered = true;
 }
 __name(usePnpLoaderFor, "usePnpLoaderFor");
@@ -5286,14 +7189,14 @@ var FunctionConstructor = Function;
 var ipc = process;
 var rawSend = ipc._send ?? ipc.send;
 function sendToParent(message) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     if (!rawSend) {
       process.stdout.write(`${JSON.stringify(message)}
 `);
-      resolve3();
+      resolve5();
       return;
     }
-    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve3());
+    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve5());
   });
 }
 __name(sendToParent, "sendToParent");
@@ -5348,7 +7251,7 @@ function replacedClocks() {
 __name(replacedClocks, "replacedClocks");
 
 // src/measure/child/source-maps.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync3, statSync } from "node:fs";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL3 } from "node:url";
@@ -5531,7 +7434,7 @@ var SourceMapper = class {
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
     if (cached) return sourceMapOf(cached.payload, scriptUrl, root, this.budget);
-    if (!isInside(realpathSync2(file), realpathSync2(root))) return void 0;
+    if (!isInside(realpathSync3(file), realpathSync3(root))) return void 0;
     const tail = readTail(file, Math.ceil(SOURCE_MAP_LIMITS.mapBytes * 4 / 3) + 4096);
     const url = tail === void 0 ? void 0 : sourceMappingUrl(tail);
     return url ? this.fromUrl(url, scriptUrl, root) : void 0;
@@ -5544,7 +7447,7 @@ var SourceMapper = class {
     const mapUrl = new URL(url, scriptUrl);
     if (mapUrl.protocol !== "file:") return void 0;
     const path = fileURLToPath2(mapUrl);
-    if (!isInside(path, root) || !isInside(realpathSync2(path), realpathSync2(root))) return void 0;
+    if (!isInside(path, root) || !isInside(realpathSync3(path), realpathSync3(root))) return void 0;
     const text = readTail(path, SOURCE_MAP_LIMITS.mapBytes, true);
     return text === void 0 ? void 0 : parseSourceMap(text, mapUrl.href, root, this.budget);
   }
@@ -5580,9 +7483,9 @@ function toPath(file) {
 __name(toPath, "toPath");
 
 // src/measure/child/vitest/load.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename, dirname as dirname5, join as join5, relative } from "node:path";
-import { pathToFileURL as pathToFileURL4 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname7, join as join6, relative as relative3 } from "node:path";
+import { pathToFileURL as pathToFileURL7 } from "node:url";
 import { runInThisContext } from "node:vm";
 
 // src/measure/child/vitest/collect.ts
@@ -5727,13 +7630,13 @@ async function setupFixtures(fixtures, context) {
         context[key] = fixture;
         continue;
       }
-      await new Promise((resolve3, reject) => {
+      await new Promise((resolve5, reject) => {
         const use = /* @__PURE__ */ __name((v) => {
           context[key] = v;
-          resolve3();
+          resolve5();
           return new Promise(() => void 0);
         }, "use");
-        Promise.resolve(fixture(context, use)).then(() => resolve3(), reject);
+        Promise.resolve(fixture(context, use)).then(() => resolve5(), reject);
       });
     }
   }
@@ -5861,7 +7764,7 @@ async function runTest(node, chain, out) {
   const record = /* @__PURE__ */ __name((reg, options) => {
     out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options });
   }, "record");
-  const register4 = /* @__PURE__ */ __name((name, a, b) => {
+  const register5 = /* @__PURE__ */ __name((name, a, b) => {
     const { fn, options } = splitArgs(a, b);
     const reg = {
       [REGISTRATION]: true,
@@ -5876,14 +7779,14 @@ async function runTest(node, chain, out) {
     };
     return reg;
   }, "register");
-  const benchFixture = register4;
+  const benchFixture = register5;
   benchFixture.compare = async (...args) => {
     const last = args.at(-1);
     const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
     for (const reg of args) record(reg, { ...shared });
     return inert();
   };
-  const variant = register4;
+  const variant = register5;
   const perProject = Object.assign((...a) => variant(...a), {});
   const withBaseline = Object.assign((...a) => variant(...a), { perProject });
   Object.assign(perProject, { withBaseline });
@@ -5918,110 +7821,284 @@ var SkipTest = class extends Error {
   }
 };
 function dedupe(benches) {
-  const seen = /* @__PURE__ */ new Map();
+  const seen2 = /* @__PURE__ */ new Map();
   return benches.map((b) => {
-    const n = (seen.get(b.name) ?? 0) + 1;
-    seen.set(b.name, n);
+    const n = (seen2.get(b.name) ?? 0) + 1;
+    seen2.set(b.name, n);
     return n === 1 ? b : { ...b, name: `${b.name} (${n})` };
   });
 }
 __name(dedupe, "dedupe");
 
-// src/measure/child/vitest/resolve.ts
-import { existsSync as existsSync3, readFileSync, realpathSync as realpathSync3 } from "node:fs";
-import module2 from "node:module";
-import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
-function findPackage(fromDir, name) {
-  const pnp = pnpApiFor(fromDir);
-  if (pnp) return findPnpPackage(pnp, fromDir, name);
-  let dir = resolve2(fromDir);
-  for (; ; ) {
-    const candidate = join4(dir, "node_modules", name, "package.json");
-    if (existsSync3(candidate)) {
-      const pkgDir = realpathSync3(dirname4(candidate));
-      const pkg = JSON.parse(readFileSync(join4(pkgDir, "package.json"), "utf8"));
-      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join4(pkgDir, entryOf(pkg)) };
-    }
-    const parent = dirname4(dir);
-    if (parent === dir) return void 0;
-    dir = parent;
-  }
+// src/measure/child/vitest/native.ts
+import { register as register3 } from "node:module";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
+var HOOKS = `let standIn;
+export function initialize(data) { standIn = data.standIn; }
+export async function resolve(specifier, context, next) {
+  if (specifier === 'vitest') return { url: standIn, shortCircuit: true };
+  return next(specifier, context);
+}`;
+var registered = false;
+function mapVitestImports(standInSource) {
+  if (registered) return;
+  register3(`data:text/javascript,${encodeURIComponent(HOOKS)}`, {
+    data: { standIn: `data:text/javascript,${encodeURIComponent(standInSource)}` }
+  });
+  registered = true;
 }
-__name(findPackage, "findPackage");
-function notInstalledMessage(root, name, why) {
-  const manifest = findPnpManifest(root);
-  if (manifest && !pnpApiFor(root))
-    return `this repository uses Yarn Plug'n'Play, but its ${manifest}, preloaded as \`yarn node\` does, set up no Plug'n'Play runtime (is it the file Yarn's install writes?), so ${name} cannot be resolved through it; ${why}`;
-  if (manifest)
-    return `this repository uses Yarn Plug'n'Play, and its ${manifest} maps no ${name} for ${root}; ${why}. Add ${name} to the devDependencies of that package (Plug'n'Play gives a package only what it declares).`;
-  const yarnrc = findUp(root, ".yarnrc.yml");
-  if (yarnrc && !findUp(root, "node_modules"))
-    return `${name} is not installed: this repository uses Yarn 2+ (${yarnrc}) but has neither .pnp.cjs nor node_modules, so its install did not run or installed elsewhere; ${why}. Check the install command (--install, or install: in the config).`;
-  return `${name} is not installed: ${why}, but no node_modules/${name} is found from ${root}. Add ${name} to devDependencies (flamegate runs the install command first).`;
+__name(mapVitestImports, "mapVitestImports");
+var setupRuns = 0;
+function importNatively(file, asSetup = false) {
+  const url = pathToFileURL4(file).href;
+  return asSetup ? import(`${url}?flamegate-setup=${++setupRuns}`) : import(url);
 }
-__name(notInstalledMessage, "notInstalledMessage");
-function findUp(fromDir, name) {
-  for (let dir = resolve2(fromDir); ; dir = dirname4(dir)) {
-    if (existsSync3(join4(dir, name))) return join4(dir, name);
-    if (existsSync3(join4(dir, ".git")) || dirname4(dir) === dir) return void 0;
-  }
+__name(importNatively, "importNatively");
+function missingFlags(execArgv) {
+  const have = new Set(process.execArgv);
+  return execArgv.filter((flag) => !have.has(flag));
 }
-__name(findUp, "findUp");
-function pnpApiFor(dir) {
-  const find = module2.findPnpApi;
-  return find?.(`${resolve2(dir)}/`) ?? void 0;
-}
-__name(pnpApiFor, "pnpApiFor");
-function findPnpPackage(api, fromDir, name) {
-  let pkgDir;
-  try {
-    pkgDir = api.resolveToUnqualified(name, `${resolve2(fromDir)}/`);
-  } catch {
-    return void 0;
-  }
-  if (!pkgDir || !existsSync3(join4(pkgDir, "package.json"))) return void 0;
-  const pkg = JSON.parse(readFileSync(join4(pkgDir, "package.json"), "utf8"));
-  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join4(pkgDir, entryOf(pkg)) };
-}
-__name(findPnpPackage, "findPnpPackage");
-var CONDITIONS = ["node", "import", "module", "default"];
-function pickTarget(target) {
-  if (typeof target === "string") return target;
-  if (Array.isArray(target)) {
-    for (const t of target) {
-      const picked = pickTarget(t);
-      if (picked) return picked;
-    }
-    return void 0;
-  }
-  if (target && typeof target === "object") {
-    for (const [condition, value] of Object.entries(target)) {
-      if (!CONDITIONS.includes(condition)) continue;
-      const picked = pickTarget(value);
-      if (picked) return picked;
-    }
-  }
+__name(missingFlags, "missingFlags");
+
+// src/measure/child/vitest/projects.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { basename, dirname as dirname6, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
+import { pathToFileURL as pathToFileURL6 } from "node:url";
+
+// src/measure/child/vitest/settings.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { isAbsolute, relative, resolve as resolve3 } from "node:path";
+import { pathToFileURL as pathToFileURL5 } from "node:url";
+var DEFAULT_BENCH_INCLUDE = ["**/*.{bench,benchmark}.?(c|m)[jt]s?(x)"];
+var DEFAULT_BENCH_EXCLUDE = ["**/node_modules/**", "**/.git/**"];
+var isRecord = /* @__PURE__ */ __name((value) => !!value && typeof value === "object" && !Array.isArray(value), "isRecord");
+var strings = /* @__PURE__ */ __name((value) => {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
   return void 0;
+}, "strings");
+var MODULE_FLAGS = /* @__PURE__ */ new Set(["--import", "--require", "-r", "--loader", "--experimental-loader"]);
+function absoluteModule(flag, value, root) {
+  if (!value.startsWith("./") && !value.startsWith("../")) return value;
+  const path = resolve3(root, value);
+  return flag === "--require" || flag === "-r" ? path : pathToFileURL5(path).href;
 }
-__name(pickTarget, "pickTarget");
-function entryOf(pkg) {
-  const exports = pkg.exports;
-  if (exports !== void 0) {
-    const isSubpathMap = !!exports && typeof exports === "object" && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith("."));
-    const root = isSubpathMap ? exports["."] : exports;
-    const picked = pickTarget(root);
-    if (picked) return picked;
+__name(absoluteModule, "absoluteModule");
+function absoluteExecArgv(execArgv, root) {
+  const out = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!MODULE_FLAGS.has(flag)) {
+      out.push(arg);
+    } else if (eq > 0) {
+      out.push(`${flag}=${absoluteModule(flag, arg.slice(eq + 1), root)}`);
+    } else if (i + 1 < execArgv.length) {
+      out.push(arg, absoluteModule(flag, execArgv[i + 1], root));
+      i++;
+    } else {
+      out.push(arg);
+    }
   }
-  return pkg.module ?? pkg.main ?? "index.js";
+  return out;
 }
-__name(entryOf, "entryOf");
+__name(absoluteExecArgv, "absoluteExecArgv");
+function mergeTest(base, over) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const before = out[key];
+    out[key] = isRecord(before) && isRecord(value) ? mergeTest(before, value) : value;
+  }
+  return out;
+}
+__name(mergeTest, "mergeTest");
+function benchProject(config, configDir, fallbackName = ".") {
+  const test2 = isRecord(config.test) ? config.test : {};
+  const rootSetting = typeof test2.root === "string" ? test2.root : typeof config.root === "string" ? config.root : void 0;
+  const root = rootSetting ? resolve3(configDir, rootSetting) : configDir;
+  const dir = typeof test2.dir === "string" ? resolve3(root, test2.dir) : root;
+  const benchmark = isRecord(test2.benchmark) ? test2.benchmark : {};
+  const experimental = isRecord(test2.experimental) ? test2.experimental : {};
+  const pool = typeof test2.pool === "string" ? test2.pool : "forks";
+  const poolOptions = isRecord(test2.poolOptions) ? test2.poolOptions : {};
+  const poolSettings = isRecord(poolOptions[pool]) ? poolOptions[pool] : {};
+  const execArgv = absoluteExecArgv(
+    [...strings(test2.execArgv) ?? [], ...strings(poolSettings.execArgv) ?? []],
+    root
+  );
+  const name = typeof test2.name === "string" ? test2.name : isRecord(test2.name) && typeof test2.name.label === "string" ? test2.name.label : relative(configDir, root) || fallbackName;
+  return {
+    name,
+    root,
+    dir,
+    include: strings(benchmark.include) ?? DEFAULT_BENCH_INCLUDE,
+    exclude: strings(benchmark.exclude) ?? DEFAULT_BENCH_EXCLUDE,
+    globsSet: benchmark.include !== void 0 || benchmark.exclude !== void 0,
+    native: experimental.viteModuleRunner === false,
+    execArgv,
+    setupFiles: (strings(test2.setupFiles) ?? []).map((f) => isAbsolute(f) ? f : resolve3(root, f)),
+    define: isRecord(config.define) ? config.define : {},
+    notes: notHonoured(test2, pool, name)
+  };
+}
+__name(benchProject, "benchProject");
+function notHonoured(test2, pool, name) {
+  const notes = [];
+  const say = /* @__PURE__ */ __name((text) => notes.push(`vitest project "${name}": ${text}`), "say");
+  if (pool === "vmThreads" || pool === "vmForks")
+    say(
+      `pool "${pool}" (a VM context per file) is not honoured: flamegate runs bench files in the process's own context`
+    );
+  else if (pool !== "forks" && pool !== "threads")
+    say(`pool "${pool}" is not honoured: flamegate runs bench files in its own processes`);
+  const browser = test2.browser;
+  if (isRecord(browser) && browser.enabled === true)
+    say("browser mode is not honoured: flamegate runs the bench files in Node");
+  if (typeof test2.environment === "string" && test2.environment !== "node")
+    say(
+      `environment "${test2.environment}" is not honoured: flamegate runs the bench files in plain Node, with no such globals`
+    );
+  if (test2.runner !== void 0)
+    say("the custom runner is not used: flamegate collects describe/bench with its own stand-in for vitest");
+  const globalSetup = strings(test2.globalSetup);
+  if (globalSetup && globalSetup.length > 0) say(`globalSetup (${globalSetup.join(", ")}) is not run`);
+  if (isRecord(test2.env) && Object.keys(test2.env).length > 0)
+    say(`env (${Object.keys(test2.env).slice(0, 5).join(", ")}) is not set for the bench files`);
+  const typecheck = test2.typecheck;
+  if (isRecord(typecheck) && typecheck.enabled === true) say("typecheck is not run");
+  return notes;
+}
+__name(notHonoured, "notHonoured");
+function isBenchFileOf(project, file) {
+  const rel = relative(project.dir, file).split("\\").join("/");
+  if (rel.startsWith("../") || isAbsolute(rel)) return false;
+  return (0, import_picomatch.default)(project.include, { dot: true })(rel) && !(0, import_picomatch.default)(project.exclude, { dot: true })(rel);
+}
+__name(isBenchFileOf, "isBenchFileOf");
+function projectEntries(entries) {
+  if (!Array.isArray(entries)) return [];
+  const out = [];
+  for (const entry of entries) {
+    if (typeof entry === "string") {
+      const negated = entry.startsWith("!");
+      if (negated) continue;
+      out.push(
+        import_picomatch.default.scan(entry).isGlob ? { kind: "glob", pattern: entry } : { kind: "path", path: entry }
+      );
+    } else if (isRecord(entry)) {
+      out.push({ kind: "inline", config: entry });
+    }
+  }
+  return out;
+}
+__name(projectEntries, "projectEntries");
+function inlineProject(root, entry, configDir, index) {
+  const own = isRecord(entry.test) ? entry.test : {};
+  const inherited = isRecord(root.test) ? root.test : {};
+  const { projects: _p, workspace: _w, ...shared } = inherited;
+  const test2 = entry.extends === true ? mergeTest(shared, own) : own;
+  const define = entry.extends === true ? { ...isRecord(root.define) ? root.define : {}, ...isRecord(entry.define) ? entry.define : {} } : entry.define;
+  return benchProject({ ...entry, define, test: test2 }, configDir, `#${index + 1}`);
+}
+__name(inlineProject, "inlineProject");
+
+// src/measure/child/vitest/projects.ts
+var CONFIG_NAMES = ["vitest.config", "vite.config"].flatMap(
+  (base) => ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `${base}.${ext}`)
+);
+var WORKSPACE_NAMES = ["ts", "mts", "cts", "js", "mjs", "cjs", "json"].flatMap((ext) => [
+  `vitest.workspace.${ext}`,
+  `vitest.projects.${ext}`
+]);
+async function projectsOf(configFile, root, load) {
+  const config = configFile ? await load(configFile) : {};
+  const configDir = configFile ? dirname6(configFile) : root;
+  const entries = await declaredEntries(config, configDir);
+  if (entries.length === 0) return [benchProject(config, configDir)];
+  const projects2 = [];
+  for (const [index, entry] of entries.entries()) {
+    if (entry.kind === "inline") projects2.push(inlineProject(config, entry.config, configDir, index));
+    else {
+      const paths = entry.kind === "path" ? [resolve4(configDir, entry.path)] : expandGlob(configDir, entry.pattern);
+      for (const path of paths) projects2.push(await projectAt(path, load));
+    }
+  }
+  return projects2;
+}
+__name(projectsOf, "projectsOf");
+async function declaredEntries(config, configDir) {
+  const test2 = config.test ?? {};
+  if (Array.isArray(test2.projects)) return projectEntries(test2.projects);
+  if (Array.isArray(test2.workspace)) return projectEntries(test2.workspace);
+  const file = typeof test2.workspace === "string" ? resolve4(configDir, test2.workspace) : WORKSPACE_NAMES.map((n) => join5(configDir, n)).find((f) => existsSync4(f));
+  if (!file) return [];
+  let list;
+  try {
+    list = file.endsWith(".json") ? JSON.parse(readFileSync3(file, "utf8")) : (await import(pathToFileURL6(file).href)).default;
+  } catch (error) {
+    throw new Error(`cannot read the vitest workspace file ${file}: ${error.message}`);
+  }
+  return projectEntries(list);
+}
+__name(declaredEntries, "declaredEntries");
+async function projectAt(path, load) {
+  if (existsSync4(path) && statSync2(path).isDirectory()) {
+    const config = CONFIG_NAMES.map((n) => join5(path, n)).find((f) => existsSync4(f));
+    return benchProject(config ? await load(config) : {}, path, basename(path));
+  }
+  return benchProject(await load(path), dirname6(path), basename(dirname6(path)));
+}
+__name(projectAt, "projectAt");
+function expandGlob(dir, pattern) {
+  const matches = (0, import_picomatch2.default)(pattern.replace(/^\.\//, ""), { dot: false });
+  const found = [];
+  const walk = /* @__PURE__ */ __name((folder, depth) => {
+    if (depth > 6) return;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const path = join5(folder, entry.name);
+      const rel = relative2(dir, path).split("\\").join("/");
+      if (entry.isDirectory()) {
+        if (matches(rel)) found.push(path);
+        walk(path, depth + 1);
+      } else if (matches(rel) && CONFIG_NAMES.some((n) => entry.name.startsWith(n.replace(/\.[^.]+$/, ".")))) {
+        found.push(path);
+      }
+    }
+  }, "walk");
+  walk(dir, 0);
+  return found;
+}
+__name(expandGlob, "expandGlob");
+function projectForFile(projects2, file, configFile) {
+  const found = projects2.find((p) => isBenchFileOf(p, file));
+  if (found) return found;
+  const only = projects2.length === 1 ? projects2[0] : void 0;
+  if (only && !only.globsSet) return only;
+  const where = configFile ?? "no vitest config";
+  const each = projects2.map(
+    (p) => `"${p.name}" includes ${p.include.join(", ")} from ${p.dir}${p.exclude.length > 0 ? ` (exclude ${p.exclude.join(", ")})` : ""}`
+  ).join("; ");
+  throw new Error(
+    `vitest bench would not run this file: it is not a bench file of any project of ${where} (${each}). Add it to benchmark.include there, or leave it out of flamegate's "benchmarks" (or add it to "exclude").`
+  );
+}
+__name(projectForFile, "projectForFile");
 
 // src/measure/child/vitest/load.ts
 var VITEST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]vitest['"]/;
 function isVitestBenchFile(file) {
   let source;
   try {
-    source = readFileSync2(file, "utf8");
+    source = readFileSync4(file, "utf8");
   } catch {
     return false;
   }
@@ -6029,21 +8106,19 @@ function isVitestBenchFile(file) {
   return !/tinybench/.test(source) && !/\bexport\s+default\b/.test(source) && /\b(bench|describe)\s*\(/.test(source);
 }
 __name(isVitestBenchFile, "isVitestBenchFile");
-var CONFIG_NAMES = ["vitest.config", "vite.config"].flatMap(
-  (base) => ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `${base}.${ext}`)
-);
 function projectOf(file) {
   let packageRoot;
-  for (let dir = dirname5(file); ; dir = dirname5(dir)) {
-    const config = CONFIG_NAMES.find((name) => existsSync4(join5(dir, name)));
-    if (config) return { root: dir, configFile: join5(dir, config) };
-    if (!packageRoot && existsSync4(join5(dir, "package.json"))) packageRoot = dir;
-    if (existsSync4(join5(dir, ".git")) || dirname5(dir) === dir) break;
+  for (let dir = dirname7(file); ; dir = dirname7(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync5(join6(dir, name)));
+    if (config) return { root: dir, configFile: join6(dir, config) };
+    if (!packageRoot && existsSync5(join6(dir, "package.json"))) packageRoot = dir;
+    if (existsSync5(join6(dir, ".git")) || dirname7(dir) === dir) break;
   }
-  return { root: packageRoot ?? dirname5(file) };
+  return { root: packageRoot ?? dirname7(file) };
 }
 __name(projectOf, "projectOf");
 var SUPPORTED = {
+  2: "top-level-bench",
   3: "top-level-bench",
   4: "top-level-bench",
   5: "bench-fixture"
@@ -6076,7 +8151,7 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL4(pkg.entry).href);
+  return await import(pathToFileURL7(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
@@ -6086,7 +8161,7 @@ async function openProject(root, configFile, file) {
   const api = SUPPORTED[major];
   if (!api) {
     throw new Error(
-      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`
+      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 2.x, 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`
     );
   }
   const vitePkg = findPackage(vitest.dir, "vite") ?? findPackage(root, "vite");
@@ -6096,31 +8171,51 @@ async function openProject(root, configFile, file) {
     throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
   const vite = await importEntry(vitePkg);
   const tinybench = await importEntry(tinybenchPkg);
-  let server;
+  const where = /* @__PURE__ */ __name(() => configFile ? relative3(dirname7(file), configFile) || basename2(configFile) : "no config file", "where");
+  let benchProjects;
   try {
-    server = await vite.createServer({
-      root,
-      configFile: configFile ?? false,
-      mode: "benchmark",
-      logLevel: "error",
-      clearScreen: false,
-      appType: "custom",
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null, preTransformRequests: false },
-      optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [collectorPlugin()]
+    benchProjects = await projectsOf(configFile, root, async (config) => {
+      const loaded2 = await vite.loadConfigFromFile(
+        { command: "serve", mode: "benchmark" },
+        config,
+        dirname7(config),
+        "silent"
+      );
+      return loaded2?.config ?? {};
     });
   } catch (error) {
-    const where = configFile ? relative(dirname5(file), configFile) || basename(configFile) : "no config file";
-    throw new Error(`vite ${vite.version} could not start with ${where}: ${error.message}`);
+    throw new Error(`vite ${vite.version} could not read ${where()}: ${error.message}`);
   }
-  for (const [key, value] of Object.entries(server.config.define ?? {})) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(key) || key in globalThis) continue;
-    try {
-      globalThis[key] = typeof value === "string" ? JSON.parse(value) : value;
-    } catch {
-      globalThis[key] = value;
-    }
-  }
+  let importer;
+  let graphs;
+  const importFile = /* @__PURE__ */ __name((f) => {
+    importer ??= startServer(vite, root, configFile).then(
+      (started) => {
+        graphs = started.graphs;
+        return started;
+      },
+      (error) => {
+        throw new Error(`vite ${vite.version} could not start with ${where()}: ${error.message}`);
+      }
+    );
+    return importer.then(({ load }) => load(f));
+  }, "importFile");
+  return { root, configFile, vitest, api, tinybench, importFile, benchProjects, graphs: /* @__PURE__ */ __name(() => graphs, "graphs") };
+}
+__name(openProject, "openProject");
+async function startServer(vite, root, configFile) {
+  const server = await vite.createServer({
+    root,
+    configFile: configFile ?? false,
+    mode: "benchmark",
+    logLevel: "error",
+    clearScreen: false,
+    appType: "custom",
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null, preTransformRequests: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [collectorPlugin()]
+  });
+  defineGlobals(server.config.define);
   const runner = vite.createServerModuleRunner && server.environments?.ssr ? vite.createServerModuleRunner(server.environments.ssr, {
     hmr: false,
     evaluator: namedScriptEvaluator,
@@ -6128,17 +8223,22 @@ async function openProject(root, configFile, file) {
     // own source maps, which do not cover scripts compiled by the evaluator below.
     sourcemapInterceptor: "prepareStackTrace"
   }) : void 0;
-  return {
-    root,
-    configFile,
-    vitest,
-    api,
-    tinybench,
-    importFile: /* @__PURE__ */ __name((f) => runner ? runner.import(f) : server.ssrLoadModule(f), "importFile"),
-    graphs: { runner, server }
-  };
+  const graphs = { runner, server };
+  if (runner) return { load: /* @__PURE__ */ __name((f) => runner.import(f), "load"), graphs };
+  return { load: /* @__PURE__ */ __name((f) => server.ssrLoadModule(f), "load"), graphs };
 }
-__name(openProject, "openProject");
+__name(startServer, "startServer");
+function defineGlobals(define) {
+  for (const [key, value] of Object.entries(define ?? {})) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(key) || key in globalThis) continue;
+    try {
+      globalThis[key] = typeof value === "string" ? JSON.parse(value) : value;
+    } catch {
+      globalThis[key] = value;
+    }
+  }
+}
+__name(defineGlobals, "defineGlobals");
 var namedScriptEvaluator = {
   startOffset: 0,
   async runInlinedModule(context, code, module3) {
@@ -6156,13 +8256,20 @@ var namedScriptEvaluator = {
   }
 };
 var projects = /* @__PURE__ */ new Map();
-function describeImportError(error, project) {
+function describeImportError(error, project, bench2) {
   const err = error instanceof Error ? error : new Error(String(error));
-  const config = project.configFile ? basename(project.configFile) : "no vite/vitest config";
-  err.message = `cannot import it through vite (vitest ${project.vitest.version}, ${config}): ${err.message}`;
+  const config = project.configFile ? basename2(project.configFile) : "no vite/vitest config";
+  const how = bench2.native ? "natively with Node's import (experimental.viteModuleRunner: false)" : "through vite";
+  err.message = `cannot import it ${how} (vitest ${project.vitest.version}, ${config}): ${err.message}`;
   return err;
 }
 __name(describeImportError, "describeImportError");
+var unreported = [];
+var seen = /* @__PURE__ */ new Set();
+function takeOpenedProjects() {
+  return unreported.splice(0).map((p) => ({ execArgv: p.execArgv, notes: p.notes }));
+}
+__name(takeOpenedProjects, "takeOpenedProjects");
 function withGlobals(run) {
   const g = globalThis;
   const names = [
@@ -6194,23 +8301,41 @@ async function loadVitestBench(file) {
     projects.set(root, opening);
   }
   const project = await opening;
+  const bench2 = projectForFile(project.benchProjects, file, configFile);
+  if (!seen.has(bench2)) {
+    seen.add(bench2);
+    unreported.push(bench2);
+  }
+  const missing = missingFlags(bench2.execArgv);
+  if (missing.length > 0)
+    throw new Error(
+      `the vitest config runs this file with execArgv ${JSON.stringify(bench2.execArgv)}, which this process was not started with (missing ${missing.join(" ")})`
+    );
+  if (bench2.native) {
+    mapVitestImports(VIRTUAL_SOURCE);
+    defineGlobals(bench2.define);
+  }
+  const load = /* @__PURE__ */ __name((f, asSetup) => bench2.native ? importNatively(f, asSetup) : project.importFile(asSetup ? `${f}?flamegate-setup=${++setupRuns2}` : f), "load");
   const collected = await withGlobals(
-    () => collect(
-      project.api,
-      project.vitest.version,
-      () => project.importFile(file).catch((error) => {
-        throw describeImportError(error, project);
-      })
-    )
+    () => collect(project.api, project.vitest.version, async () => {
+      try {
+        for (const setup of bench2.setupFiles) await load(setup, true);
+        await load(file, false);
+      } catch (error) {
+        throw describeImportError(error, project, bench2);
+      }
+    })
   );
   const owners = /* @__PURE__ */ new Map();
   const tasks = collected.map((c) => toTask(project, c, owners));
   return { tasks, run: /* @__PURE__ */ __name(() => void 0, "run"), ownerOf: /* @__PURE__ */ __name((task) => owners.get(task), "ownerOf") };
 }
 __name(loadVitestBench, "loadVitestBench");
+var setupRuns2 = 0;
 async function loadedModuleEdges(file) {
   const project = await projects.get(projectOf(file).root)?.catch(() => void 0);
-  return project ? viteModuleEdges(project.graphs) : [];
+  const graphs = project?.graphs();
+  return graphs ? viteModuleEdges(graphs) : [];
 }
 __name(loadedModuleEdges, "loadedModuleEdges");
 function toTask(project, c, owners) {
@@ -6235,18 +8360,18 @@ async function recordTaskFunctions(file) {
     const require2 = createRequire2(file);
     const main2 = require2.resolve("tinybench");
     candidates.add(main2);
-    let pkgDir = dirname6(main2);
-    while (!existsSync5(join6(pkgDir, "package.json")) && dirname6(pkgDir) !== pkgDir) pkgDir = dirname6(pkgDir);
-    const pkg = JSON.parse(readFileSync3(join6(pkgDir, "package.json"), "utf8"));
+    let pkgDir = dirname8(main2);
+    while (!existsSync6(join7(pkgDir, "package.json")) && dirname8(pkgDir) !== pkgDir) pkgDir = dirname8(pkgDir);
+    const pkg = JSON.parse(readFileSync5(join7(pkgDir, "package.json"), "utf8"));
     const esm = pkg.exports?.["."]?.import;
     const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
-    if (esmPath) candidates.add(join6(pkgDir, esmPath));
+    if (esmPath) candidates.add(join7(pkgDir, esmPath));
   } catch {
     return;
   }
   for (const path of candidates) {
     try {
-      const mod = await import(pathToFileURL5(path).href);
+      const mod = await import(pathToFileURL8(path).href);
       const proto = mod.Bench?.prototype;
       if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
       const add = proto.add;
@@ -6290,8 +8415,8 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname6(fileURLToPath3(import.meta.url));
-    register3(pathToFileURL5(join6(here, "ts-hooks.js")).href);
+    const here = dirname8(fileURLToPath3(import.meta.url));
+    register4(pathToFileURL8(join7(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -6314,6 +8439,7 @@ function loadBench(file) {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      refuseOtherHarness(file);
       usePnpLoaderFor(file);
       if (isVitestBenchFile(file)) {
         await recordTaskFunctions(file);
@@ -6323,7 +8449,7 @@ function loadBench(file) {
       }
       ensureTypeScript(file);
       await recordTaskFunctions(file);
-      const mod = await import(pathToFileURL5(file).href);
+      const mod = await import(pathToFileURL8(file).href);
       let exported = mod.default;
       if (typeof exported === "function" && !isBench(exported))
         exported = await exported();
@@ -6616,7 +8742,7 @@ __name(runProfile, "runProfile");
 function sourceMapperFor(job) {
   const roots = Object.values(job.roots ?? {}).filter((r) => !!r);
   if (roots.length === 0) {
-    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname6(b[side].file));
+    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname8(b[side].file));
   }
   return new SourceMapper(roots);
 }
@@ -6635,14 +8761,14 @@ function writeSideProfiles(profile, b, totals, job) {
 }
 __name(writeSideProfiles, "writeSideProfiles");
 function writePerSide(b, totals, job, prefix, encode) {
-  const dir = join6(job.outDir, b.slug);
+  const dir = join7(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side of SIDES) {
     const ops = totals[side]?.ops;
     if (!ops) continue;
     const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
-    const path = join6(dir, `${prefix}${side}-${job.process}.pb.gz`);
+    const path = join7(dir, `${prefix}${side}-${job.process}.pb.gz`);
     writeFileSync(path, encode(side, comments));
     profiles[side] = { path, ops };
   }
@@ -6763,8 +8889,8 @@ async function runAllocation(job) {
       const stacks = splitBySide(
         await read(),
         {
-          base: b.base ? dirname6(b.base.file) : void 0,
-          head: b.head ? dirname6(b.head.file) : void 0,
+          base: b.base ? dirname8(b.base.file) : void 0,
+          head: b.head ? dirname8(b.head.file) : void 0,
           roots: job.roots
         },
         sourceMapper
@@ -6862,6 +8988,7 @@ async function runDiscover(files, recordGraph = false) {
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
       await send({ type: "discover-error", file, error: errorText(error), reached });
     }
+    for (const project of takeOpenedProjects()) await send({ type: "vitest-project", ...project });
   }
   if (graph) await send({ type: "loaded", files: graph.loaded() });
 }
@@ -6876,7 +9003,7 @@ __name(reachedFrom, "reachedFrom");
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
-  const job = JSON.parse(readFileSync3(jobFile, "utf8"));
+  const job = JSON.parse(readFileSync5(jobFile, "utf8"));
   if (job.kind === "discover") await runDiscover(job.files, job.graph);
   else if (job.kind === "timing") await runTiming(job);
   else if (job.kind === "allocation") await runAllocation(job);

@@ -265,6 +265,8 @@ export interface MeasureRun {
   allocationPassMs?: number;
   /** Which benchmarks were measured, given what the pull request changed (`Report.selection`). */
   selection?: Selection;
+  /** The repository's benchmark settings flamegate did not honour or used differently (`Report.harnessNotes`). */
+  harnessNotes?: string[];
 }
 
 /** Which benchmarks a run measured, given what the pull request changed (src/measure/affected.ts). */
@@ -699,6 +701,11 @@ export interface Report {
    * listed as not affected.
    */
   selection?: Selection;
+  /**
+   * The repository's own benchmark settings (its vitest config, per project) that flamegate did not
+   * honour, or honoured differently, one sentence each: never dropped without a word.
+   */
+  harnessNotes?: string[];
 }
 
 /** Which share of the benchmarks one shard job measured, and how the split was made. */

@@ -182,6 +182,7 @@ export function compare(input: CompareInput): Report {
   const allocationProfiles = profilePaths(input.allocationProfiles ?? {});
   if (allocationProfiles) report.allocationProfiles = allocationProfiles;
   if (input.run?.allocationPassMs !== undefined) report.allocationPassMs = input.run.allocationPassMs;
+  if (input.run?.harnessNotes) report.harnessNotes = input.run.harnessNotes;
   return report;
 }
 

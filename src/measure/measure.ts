@@ -30,6 +30,7 @@ import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
 import { pnpNodeArgs } from './pnp.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
+import { discoveryFlags, flagsFailure, harnessNotes, learnFromChild, measuringFlags } from './repo-flags.js';
 import { ALLOCATION_MIN_WARMUP_MS, afterMeasureMs, trailingCostMs, trailingPlan } from './trailing.js';
 
 export interface SideFiles {
@@ -113,6 +114,8 @@ export async function measureRun(
     measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
   );
   if (allocationMs !== undefined) run.allocationPassMs = allocationMs;
+  const notes = harnessNotes(input.sides);
+  if (notes.length > 0) run.harnessNotes = notes;
   return { measurements, run };
 }
 
@@ -222,9 +225,11 @@ export async function discover(
       let pending = files;
       for (let attempt = 0; pending.length > 0 && !input.signal?.aborted; attempt++) {
         let loading: string | undefined;
+        const flags = discoveryFlags(input.sides, side);
         const outcome = await runChild(
           { kind: 'discover', files: pending.map((f) => join(dir, f)), ...(graph ? { graph: true } : {}) },
-          childOptions(input, dir, `discover-${side}-${attempt}`, [], (message) => {
+          childOptions(input, dir, `discover-${side}-${attempt}`, flags, (message) => {
+            if (learnFromChild(input.sides, side, message)) return;
             if (message.type === 'progress') loading = relativeTo(dir, message.key);
             const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
             if (graph) recordGraph(graph, message, file, roots);
@@ -232,13 +237,23 @@ export async function discover(
             if (message.type === 'discover-error' && file) tasks.set(file, { error: message.error });
           }),
         );
-        if (outcome.end === 'done' || outcome.end === 'aborted') break;
+        if (outcome.end === 'aborted') break;
+        if (outcome.end === 'done') {
+          // Its vitest config asks for Node flags this process lacked: the side is discovered again with them.
+          if (discoveryFlags(input.sides, side).length === flags.length) break;
+          tasks.clear();
+          pending = files;
+          continue;
+        }
         // A file whose import hangs or kills the process fails alone; the others load in a new process.
         // A process that dies while loading nothing is nobody's file: every file left fails with it.
         const why = describeEnd(outcome, input.budget.timeoutMs);
         const blame = blameUnfinished(loading ? { key: loading, side } : undefined, new Set(tasks.keys()));
+        const badFlags = blame.kind === 'side' ? undefined : flagsFailure(input.sides, side, flags, why);
         if (blame.kind === 'side') tasks.set(blame.key, { error: `loading failed: ${why}` });
-        else
+        else if (badFlags) {
+          for (const f of pending) if (!tasks.has(f)) tasks.set(f, { error: badFlags });
+        } else
           for (const f of pending)
             if (!tasks.has(f)) tasks.set(f, { error: infrastructureMessage(why), infrastructure: true });
         pending = pending.filter((f) => !tasks.has(f));
@@ -641,7 +656,8 @@ async function runWithRespawn(
         input,
         input.sides.head.dir,
         `${label.replace(/\W+/g, '-')}-${attempt++}`,
-        nodeArgs,
+        // The repository's own flags (its vitest execArgv) first; flamegate's, which it relies on, last.
+        [...measuringFlags(input.sides), ...nodeArgs],
         (message) => {
           if (message.type === 'progress') input.onWork?.(message.key);
           if (!('key' in message)) {

@@ -96,6 +96,11 @@ export type ChildMessage =
   | { type: 'loaded'; files: string[] }
   /** `reached`: as for `discovered`, what its imports reached before it failed. */
   | { type: 'discover-error'; file: string; error: string; reached?: string[] }
+  /**
+   * A vitest project met while discovering: the Node flags its config gives the processes that run
+   * its bench files, and its settings flamegate does not honour (one sentence each).
+   */
+  | { type: 'vitest-project'; execArgv: string[]; notes: string[] }
   /** Sent before each piece of work, so the parent's watchdog knows what hangs. */
   | { type: 'progress'; key: string; side: Side; phase: 'load' | 'warmup' | 'measure' }
   | {

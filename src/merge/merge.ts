@@ -192,6 +192,9 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
   if (packages.length > 0) report.packages = packages;
   else delete report.packages;
+  // Every shard discovers every benchmark file, so each names the same unhonoured settings.
+  const notes = [...new Set(shards.flatMap((s) => s.report.harnessNotes ?? []))];
+  if (notes.length > 0) report.harnessNotes = notes;
   // Counts add up over shards; whether anything was measured is decided here, on the whole run.
   const counts = shards.map((s) => s.report.measured);
   if (counts.every((m) => m !== undefined) && f.measured) {

@@ -303,6 +303,8 @@ function render(
   if (sampling) out.push(`<sub>${markdownText(sampling, 1000)}</sub>`);
   const everything = everythingNote(report);
   if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
+  const harness = harnessNotesBlock(report);
+  if (harness) out.push(harness);
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
   const ref = (name: string) => codeName(name, { max: 100 });
@@ -585,6 +587,15 @@ export function neededNote(b: BenchmarkResult): string | undefined {
 }
 
 /** `Sampling: 36 of 64 benchmark-processes, 42 s; stopping early saved about 50 s · harness floor 0.6 ns/op`. */
+/** The repository's benchmark settings flamegate did not honour: a note, at most ten lines. */
+function harnessNotesBlock(report: Report): string | undefined {
+  const notes = report.harnessNotes ?? [];
+  if (notes.length === 0) return undefined;
+  const shown = notes.slice(0, 10).map((n) => `> - ${markdownText(n, PROSE_MAX)}`);
+  if (notes.length > shown.length) shown.push(`> - … and ${notes.length - shown.length} more (JSON report)`);
+  return `> [!NOTE]\n> Benchmark settings of this repository that flamegate did not honour:\n${shown.join('\n')}`;
+}
+
 export function samplingNote(report: Report, seconds: (s: number) => string): string | undefined {
   const s = report.sampling;
   if (!s) return undefined;

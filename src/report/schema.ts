@@ -213,6 +213,7 @@ const schema = object(
       },
       ['select', 'notAffected'],
     ),
+    harnessNotes: list(MESSAGE, 1_000),
   },
   ['schemaVersion', 'verdict', 'base', 'head', 'benchmarks', 'functions'],
 );

@@ -83,6 +83,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   if (sampling) out.push('', paint('dim', sampling));
   const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== undefined);
   if (selection.length > 0) out.push('', ...selection.map((l) => paint('dim', plainText(l))));
+  for (const note of report.harnessNotes ?? []) out.push(paint('yellow', `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');
   if (changedFunctions.length > 0) {
     out.push('', paint('bold', 'Functions whose self time per op changed:'));

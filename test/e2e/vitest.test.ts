@@ -152,7 +152,7 @@ describe('vitest bench files (end to end)', () => {
 
   it('names a bench file whose vitest is missing or too old, and measures the others', async () => {
     const install =
-      'npm ci --no-audit --no-fund && mkdir -p legacy/node_modules/vitest && echo \'{"name":"vitest","version":"2.1.9"}\' > legacy/node_modules/vitest/package.json';
+      'npm ci --no-audit --no-fund && mkdir -p legacy/node_modules/vitest && echo \'{"name":"vitest","version":"1.6.0"}\' > legacy/node_modules/vitest/package.json';
     const repo = createRepo('sample-project', [], {
       '.github/flamegate.yml': `install: ${JSON.stringify(install)}\n${BUDGET}`,
       'bench/vitest-style.bench.ts': "import { bench } from 'vitest';\n\nbench('needs vitest', () => {});\n",
@@ -166,7 +166,7 @@ describe('vitest bench files (end to end)', () => {
     expect(notInstalled?.error).toContain('vitest is not installed');
     const old = run.report.benchmarks.find((b) => b.file === 'legacy/old.bench.ts');
     expect(old?.status).toBe('failed');
-    expect(old?.error).toContain('vitest 2.1.9 is not supported');
+    expect(old?.error).toContain('vitest 1.6.0 is not supported');
     // They fail on base as well, so they are not the pull request's doing: reported, never gating.
     // (The exit code is left to the A/A noise of the short budget on the other benchmarks.)
     expect(notInstalled?.failures).toBeUndefined();

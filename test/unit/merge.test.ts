@@ -144,4 +144,14 @@ describe('mergeShards', () => {
     const merged = mergeShards(parts).report as unknown as Record<string, unknown>;
     expect(merged.allocations).toEqual([0, 1]);
   });
+
+  it('names each unhonoured bench setting once, though every shard met it', () => {
+    const parts = shards(2);
+    const notes = [
+      ['a', 'b'],
+      ['b', 'c'],
+    ];
+    for (const [i, p] of parts.entries()) p.report.harnessNotes = notes[i];
+    expect(mergeShards(parts).report.harnessNotes).toEqual(['a', 'b', 'c']);
+  });
 });

@@ -24,6 +24,7 @@ import {
 } from '../protocol.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
 import { ModuleGraph } from './module-graph.js';
+import { refuseOtherHarness } from './other-harness.js';
 import { explainPnpError, usePnpLoaderFor } from './pnp.js';
 import { clock, FunctionConstructor, log, replacedClocks, sendToParent } from './pristine.js';
 import { type Position, SourceMapper } from './source-maps.js';
@@ -31,6 +32,7 @@ import {
   isVitestBenchFile,
   loadedModuleEdges,
   loadVitestBench,
+  takeOpenedProjects,
   type VitestBenchGroup,
 } from './vitest/load.js';
 
@@ -180,6 +182,7 @@ function loadBench(file: string): Promise<BenchLike> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
+      refuseOtherHarness(file);
       // A Yarn Plug'n'Play repository's imports resolve through its own loader, as under `yarn node`.
       usePnpLoaderFor(file);
       if (isVitestBenchFile(file)) {
@@ -865,6 +868,8 @@ async function runDiscover(files: string[], recordGraph = false): Promise<void> 
       const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
       await send({ type: 'discover-error', file, error: errorText(error), reached });
     }
+    // The repository's vitest settings: the parent starts later processes with their execArgv.
+    for (const project of takeOpenedProjects()) await send({ type: 'vitest-project', ...project });
   }
   if (graph) await send({ type: 'loaded', files: graph.loaded() });
 }

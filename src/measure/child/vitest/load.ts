@@ -1,7 +1,9 @@
-// Loads a bench file written for `vitest bench` inside the child runner. Each project (base and head
-// are two) gets a Vite server in middleware mode, created by the project's own vite with the project's
-// own vitest/vite config, so aliases, TS paths, `define` and plugins resolve as under `vitest bench`.
-// Its `vitest` import is served by a stand-in that records describe/bench (Vitest 3/4) or calls each
+// Loads a bench file written for `vitest bench` inside the child runner. The config nearest the file
+// (base and head each have their own) is read by the project's own vite, with its projects and bench
+// settings (`settings.ts`, `projects.ts`). Files load through a Vite server in middleware mode with
+// that config, so aliases, TS paths, `define` and plugins resolve as under `vitest bench`; or, with
+// `experimental.viteModuleRunner: false`, by Node itself (`native.ts`). Setup files run first. Its
+// `vitest` import is served by a stand-in that records describe/bench (Vitest 2/3/4) or calls each
 // test with a recording `bench` fixture (Vitest 5). Each collected function becomes a task of the
 // project's own tinybench (the one its vitest runs), so the runner drives it in slices like any task.
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +13,10 @@ import { runInThisContext } from 'node:vm';
 import { type ViteGraphs, viteModuleEdges } from '../module-graph.js';
 import { rememberCompiledModule } from '../source-maps.js';
 import { type ApiVersion, type CollectedBench, collect, VITEST_EXPORTS, vitestApi } from './collect.js';
+import { importNatively, mapVitestImports, missingFlags } from './native.js';
+import { CONFIG_NAMES, projectForFile, projectsOf } from './projects.js';
 import { findPackage, type InstalledPackage, notInstalledMessage } from './resolve.js';
+import type { BenchProject, UserConfigLike } from './settings.js';
 
 /** The parts of a tinybench Bench and Task the runner drives (tinybench 2 for Vitest 3/4, 6 for Vitest 5). */
 export interface VitestTask {
@@ -47,10 +52,6 @@ export function isVitestBenchFile(file: string): boolean {
   );
 }
 
-const CONFIG_NAMES = ['vitest.config', 'vite.config'].flatMap((base) =>
-  ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `${base}.${ext}`),
-);
-
 /** The project a bench file belongs to: the nearest folder with a vitest/vite config, else with a package.json. */
 function projectOf(file: string): { root: string; configFile?: string } {
   let packageRoot: string | undefined;
@@ -64,6 +65,7 @@ function projectOf(file: string): { root: string; configFile?: string } {
 }
 
 const SUPPORTED: Record<number, ApiVersion> = {
+  2: 'top-level-bench',
   3: 'top-level-bench',
   4: 'top-level-bench',
   5: 'bench-fixture',
@@ -72,8 +74,15 @@ const SUPPORTED: Record<number, ApiVersion> = {
 interface ViteModule {
   version: string;
   createServer(config: Record<string, unknown>): Promise<ViteServer>;
+  loadConfigFromFile(
+    env: { command: 'serve'; mode: string },
+    configFile: string,
+    root: string,
+    logLevel?: string,
+  ): Promise<{ config: UserConfigLike } | null>;
   createServerModuleRunner?: (environment: unknown, options?: Record<string, unknown>) => ModuleRunner;
 }
+
 interface ViteServer {
   config: { define?: Record<string, unknown> };
   environments?: { ssr?: unknown };
@@ -97,10 +106,13 @@ interface Project {
   configFile?: string;
   vitest: InstalledPackage;
   api: ApiVersion;
+  /** Imports through the Vite server, started on first use (never for a project loaded natively). */
   importFile(file: string): Promise<unknown>;
   tinybench: TinybenchModule;
-  /** What Vite's module graph knows of the files loaded (affected selection). */
-  graphs: ViteGraphs;
+  /** The vitest projects the config declares (itself when it declares none). */
+  benchProjects: BenchProject[];
+  /** What Vite's module graph knows of the files loaded (affected selection); none before the server starts. */
+  graphs(): ViteGraphs | undefined;
 }
 
 const VIRTUAL_ID = '\0flamegate:vitest';
@@ -142,7 +154,7 @@ async function openProject(root: string, configFile: string | undefined, file: s
   const api = SUPPORTED[major];
   if (!api) {
     throw new Error(
-      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`,
+      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 2.x, 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`,
     );
   }
   // vitest 3/4 depend on vite; vitest 5 takes it as a peer. Either way, the one vitest itself imports.
@@ -153,32 +165,62 @@ async function openProject(root: string, configFile: string | undefined, file: s
     throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
   const vite = await importEntry<ViteModule>(vitePkg);
   const tinybench = await importEntry<TinybenchModule>(tinybenchPkg);
-  let server: ViteServer;
+  const where = () =>
+    configFile ? relative(dirname(file), configFile) || basename(configFile) : 'no config file';
+  let benchProjects: BenchProject[];
   try {
-    server = await vite.createServer({
-      root,
-      configFile: configFile ?? false,
-      mode: 'benchmark',
-      logLevel: 'error',
-      clearScreen: false,
-      appType: 'custom',
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null, preTransformRequests: false },
-      optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [collectorPlugin()],
+    benchProjects = await projectsOf(configFile, root, async (config) => {
+      const loaded = await vite.loadConfigFromFile(
+        { command: 'serve', mode: 'benchmark' },
+        config,
+        dirname(config),
+        'silent',
+      );
+      return loaded?.config ?? {};
     });
   } catch (error) {
-    const where = configFile ? relative(dirname(file), configFile) || basename(configFile) : 'no config file';
-    throw new Error(`vite ${vite.version} could not start with ${where}: ${(error as Error).message}`);
+    throw new Error(`vite ${vite.version} could not read ${where()}: ${(error as Error).message}`);
   }
-  // Vitest puts `define` keys that are plain identifiers on globalThis as well; so does this.
-  for (const [key, value] of Object.entries(server.config.define ?? {})) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(key) || key in globalThis) continue;
-    try {
-      (globalThis as Record<string, unknown>)[key] = typeof value === 'string' ? JSON.parse(value) : value;
-    } catch {
-      (globalThis as Record<string, unknown>)[key] = value;
-    }
-  }
+  let importer: Promise<ViteImporter> | undefined;
+  let graphs: ViteGraphs | undefined;
+  const importFile = (f: string) => {
+    importer ??= startServer(vite, root, configFile).then(
+      (started) => {
+        graphs = started.graphs;
+        return started;
+      },
+      (error) => {
+        throw new Error(`vite ${vite.version} could not start with ${where()}: ${(error as Error).message}`);
+      },
+    );
+    return importer.then(({ load }) => load(f));
+  };
+  return { root, configFile, vitest, api, tinybench, importFile, benchProjects, graphs: () => graphs };
+}
+
+interface ViteImporter {
+  load(file: string): Promise<unknown>;
+  graphs: ViteGraphs;
+}
+
+/** A Vite server in middleware mode with the project's config, and how to import a file through it. */
+async function startServer(
+  vite: ViteModule,
+  root: string,
+  configFile: string | undefined,
+): Promise<ViteImporter> {
+  const server = await vite.createServer({
+    root,
+    configFile: configFile ?? false,
+    mode: 'benchmark',
+    logLevel: 'error',
+    clearScreen: false,
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null, preTransformRequests: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [collectorPlugin()],
+  });
+  defineGlobals(server.config.define);
   const runner =
     vite.createServerModuleRunner && server.environments?.ssr
       ? vite.createServerModuleRunner(server.environments.ssr, {
@@ -189,15 +231,22 @@ async function openProject(root: string, configFile: string | undefined, file: s
           sourcemapInterceptor: 'prepareStackTrace',
         })
       : undefined;
-  return {
-    root,
-    configFile,
-    vitest,
-    api,
-    tinybench,
-    importFile: (f) => (runner ? runner.import(f) : server.ssrLoadModule(f)),
-    graphs: { runner, server } as ViteGraphs,
-  };
+  const graphs = { runner, server } as ViteGraphs;
+  if (runner) return { load: (f) => runner.import(f), graphs };
+  // Vite 5 (Vitest 2) has no module runner: its SSR loader, which names each module's code after its file.
+  return { load: (f) => server.ssrLoadModule(f), graphs };
+}
+
+/** Vitest puts `define` keys that are plain identifiers on globalThis as well; so does this. */
+function defineGlobals(define: Record<string, unknown> | undefined): void {
+  for (const [key, value] of Object.entries(define ?? {})) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(key) || key in globalThis) continue;
+    try {
+      (globalThis as Record<string, unknown>)[key] = typeof value === 'string' ? JSON.parse(value) : value;
+    } catch {
+      (globalThis as Record<string, unknown>)[key] = value;
+    }
+  }
 }
 
 /**
@@ -229,11 +278,26 @@ const namedScriptEvaluator = {
 
 const projects = new Map<string, Promise<Project>>();
 
-function describeImportError(error: unknown, project: Project): Error {
+function describeImportError(error: unknown, project: Project, bench: BenchProject): Error {
   const err = error instanceof Error ? error : new Error(String(error));
   const config = project.configFile ? basename(project.configFile) : 'no vite/vitest config';
-  err.message = `cannot import it through vite (vitest ${project.vitest.version}, ${config}): ${err.message}`;
+  const how = bench.native
+    ? "natively with Node's import (experimental.viteModuleRunner: false)"
+    : 'through vite';
+  err.message = `cannot import it ${how} (vitest ${project.vitest.version}, ${config}): ${err.message}`;
   return err;
+}
+
+/** Projects whose settings the runner has not yet passed on to the parent (see `takeOpenedProjects`). */
+const unreported: BenchProject[] = [];
+const seen = new Set<BenchProject>();
+
+/**
+ * The vitest projects opened since the last call: their `execArgv`, which the parent starts later
+ * processes with, and the settings flamegate does not honour, which the report names.
+ */
+export function takeOpenedProjects(): { execArgv: string[]; notes: string[] }[] {
+  return unreported.splice(0).map((p) => ({ execArgv: p.execArgv, notes: p.notes }));
 }
 
 // vitest's globals (`test.globals: true`): present only while the file is collected.
@@ -269,18 +333,42 @@ export async function loadVitestBench(file: string): Promise<VitestBenchGroup> {
     projects.set(root, opening);
   }
   const project = await opening;
-  // Globals stay in place until describe callbacks, which run after the import, have run too.
+  const bench = projectForFile(project.benchProjects, file, configFile);
+  if (!seen.has(bench)) {
+    seen.add(bench);
+    unreported.push(bench);
+  }
+  const missing = missingFlags(bench.execArgv);
+  if (missing.length > 0)
+    throw new Error(
+      `the vitest config runs this file with execArgv ${JSON.stringify(bench.execArgv)}, which this process was not started with (missing ${missing.join(' ')})`,
+    );
+  if (bench.native) {
+    mapVitestImports(VIRTUAL_SOURCE);
+    defineGlobals(bench.define);
+  }
+  const load = (f: string, asSetup: boolean) =>
+    bench.native
+      ? importNatively(f, asSetup)
+      : project.importFile(asSetup ? `${f}?flamegate-setup=${++setupRuns}` : f);
+  // Globals stay in place until describe callbacks, which run after the import, have run too. Setup
+  // files run first, inside the collection, so the hooks they declare apply to this file as under vitest.
   const collected = await withGlobals(() =>
-    collect(project.api, project.vitest.version, () =>
-      project.importFile(file).catch((error) => {
-        throw describeImportError(error, project);
-      }),
-    ),
+    collect(project.api, project.vitest.version, async () => {
+      try {
+        for (const setup of bench.setupFiles) await load(setup, true);
+        await load(file, false);
+      } catch (error) {
+        throw describeImportError(error, project, bench);
+      }
+    }),
   );
   const owners = new Map<VitestTask, { tasks: VitestTask[]; run(): unknown }>();
   const tasks = collected.map((c) => toTask(project, c, owners));
   return { tasks, run: () => undefined, ownerOf: (task) => owners.get(task as VitestTask) };
 }
+
+let setupRuns = 0;
 
 /**
  * The import edges (file → file) Vite's module graph holds for the project of `file`: none when Vite
@@ -288,7 +376,8 @@ export async function loadVitestBench(file: string): Promise<VitestBenchGroup> {
  */
 export async function loadedModuleEdges(file: string): Promise<[string, string][] | undefined> {
   const project = await projects.get(projectOf(file).root)?.catch(() => undefined);
-  return project ? viteModuleEdges(project.graphs) : [];
+  const graphs = project?.graphs();
+  return graphs ? viteModuleEdges(graphs) : [];
 }
 
 function toTask(

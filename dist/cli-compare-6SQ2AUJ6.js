@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-5RSGUNN7.js";
+} from "./cli-chunk-WZFCGC5S.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
-import "./cli-chunk-CU5XO23S.js";
+import "./cli-chunk-FCYEYSHB.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-4L6WBSUI.js";

@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-CU5XO23S.js";
+} from "./cli-chunk-FCYEYSHB.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
@@ -177,6 +177,8 @@ function mergeShards(shards) {
   const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
   if (packages.length > 0) report.packages = packages;
   else delete report.packages;
+  const notes = [...new Set(shards.flatMap((s) => s.report.harnessNotes ?? []))];
+  if (notes.length > 0) report.harnessNotes = notes;
   const counts = shards.map((s) => s.report.measured);
   if (counts.every((m) => m !== void 0) && f.measured) {
     report.measured = {

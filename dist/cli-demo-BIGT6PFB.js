@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-5RSGUNN7.js";
+} from "./cli-chunk-WZFCGC5S.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-CU5XO23S.js";
+} from "./cli-chunk-FCYEYSHB.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

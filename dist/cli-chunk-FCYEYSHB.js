@@ -2693,6 +2693,8 @@ ${section}`);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
   const everything = everythingNote(report);
   if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
+  const harness = harnessNotesBlock(report);
+  if (harness) out.push(harness);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
   const ref = /* @__PURE__ */ __name((name) => codeName(name, { max: 100 }), "ref");
   out.push(
@@ -2924,6 +2926,16 @@ function neededNote(b) {
   return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
 }
 __name(neededNote, "neededNote");
+function harnessNotesBlock(report) {
+  const notes = report.harnessNotes ?? [];
+  if (notes.length === 0) return void 0;
+  const shown = notes.slice(0, 10).map((n) => `> - ${markdownText(n, PROSE_MAX)}`);
+  if (notes.length > shown.length) shown.push(`> - … and ${notes.length - shown.length} more (JSON report)`);
+  return `> [!NOTE]
+> Benchmark settings of this repository that flamegate did not honour:
+${shown.join("\n")}`;
+}
+__name(harnessNotesBlock, "harnessNotesBlock");
 function samplingNote(report, seconds) {
   const s = report.sampling;
   if (!s) return void 0;
@@ -3009,6 +3021,7 @@ function renderTerminal(report, options = {}) {
   if (sampling) out.push("", paint("dim", sampling));
   const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== void 0);
   if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
+  for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== "unchanged");
   if (changedFunctions.length > 0) {
     out.push("", paint("bold", "Functions whose self time per op changed:"));
