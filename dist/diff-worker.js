@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-6LENIPDL.js";
-import "./cli-chunk-AF3WSJT2.js";
+} from "./cli-chunk-5DN2R4MH.js";
+import "./cli-chunk-FMTPEQG4.js";
 import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import "./cli-chunk-XYLEW4VM.js";

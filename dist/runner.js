@@ -7182,12 +7182,20 @@ Base and head run in one benchmark process, so each checkout needs its own Yarn 
 __name(explainPnpError, "explainPnpError");
 
 // src/measure/child/pristine.ts
-import { performance } from "node:perf_hooks";
-var clock = performance.now.bind(performance);
-var log = Math.log;
-var FunctionConstructor = Function;
+import { performance as perfHooksPerformance } from "node:perf_hooks";
+
+// src/measure/child/pristine-key.ts
+var PRISTINE_KEY = "flamegate.pristine";
+
+// src/measure/child/pristine.ts
+var preloaded = globalThis[Symbol.for(PRISTINE_KEY)];
+var performance = preloaded?.performance ?? perfHooksPerformance;
+var now = preloaded?.now ?? performance.now;
+var clock = now.bind(performance);
+var log = preloaded?.log ?? Math.log;
+var FunctionConstructor = preloaded?.FunctionConstructor ?? Function;
 var ipc = process;
-var rawSend = ipc._send ?? ipc.send;
+var rawSend = preloaded?.send ?? ipc._send ?? ipc.send;
 function sendToParent(message) {
   return new Promise((resolve5) => {
     if (!rawSend) {
@@ -7200,18 +7208,18 @@ function sendToParent(message) {
   });
 }
 __name(sendToParent, "sendToParent");
-var hrtime = process.hrtime;
+var hrtime = preloaded?.hrtime ?? process.hrtime;
 var WATCHED = [
   {
     name: "globalThis.performance",
-    original: globalThis.performance,
+    original: performance,
     read: /* @__PURE__ */ __name(() => globalThis.performance, "read"),
     holder: globalThis,
     key: "performance"
   },
   {
     name: "performance.now",
-    original: performance.now,
+    original: now,
     read: /* @__PURE__ */ __name(() => performance.now, "read"),
     holder: performance,
     key: "now"
@@ -7219,7 +7227,7 @@ var WATCHED = [
   { name: "process.hrtime", original: hrtime, read: /* @__PURE__ */ __name(() => process.hrtime, "read"), holder: process, key: "hrtime" },
   {
     name: "process.hrtime.bigint",
-    original: hrtime.bigint,
+    original: preloaded?.hrtimeBigint ?? hrtime.bigint,
     read: /* @__PURE__ */ __name(() => process.hrtime?.bigint, "read"),
     holder: hrtime,
     key: "bigint"
@@ -8510,7 +8518,7 @@ async function timingFor(bench2, task) {
   return timing;
 }
 __name(timingFor, "timingFor");
-var now = clock;
+var now2 = clock;
 async function runSlice(bench2, task, ms) {
   const timing = await timingFor(bench2, task);
   if (timing.mode === "batch") return runBatches(bench2, task, timing, ms);
@@ -8545,16 +8553,16 @@ async function runBatches(bench2, task, timing, ms) {
   const goalMs = Math.min(ms / 4, 1);
   let ops = 0;
   let totalMs = 0;
-  const end = now() + ms;
+  const end = now2() + ms;
   do {
     const n = timing.size;
-    const took = loop(bound, n, now);
+    const took = loop(bound, n, now2);
     ops += n;
     totalMs += took;
     if (took < goalMs / 2 && n < 2 ** 30)
       timing.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
     else if (took > goalMs * 2 && n > 1) timing.size = Math.max(1, Math.floor(n * goalMs / took));
-  } while (totalMs < ms && now() < end);
+  } while (totalMs < ms && now2() < end);
   await spec.opts.afterAll?.call(task, "run");
   await bench2.teardown?.(task, "run");
   return { ops, totalNs: totalMs * 1e6 };

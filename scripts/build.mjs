@@ -100,6 +100,20 @@ if (Object.keys(split).length > 0) {
   await build({ ...common, entryPoints: split, splitting: true, chunkNames: 'cli-[name]-[hash]' });
 }
 
+// The preload every benchmark process starts with (`--require`): CommonJS, since `--require` loads it
+// before any ES module, and with no imports of its own.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'pristine-preload': 'src/measure/child/pristine-preload.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 // dist/ may be run with no package.json above it (as GitHub runs actions): mark it ESM itself.
 writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
 

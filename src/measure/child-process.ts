@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { codeUnderTestEnv } from '../code-env.js';
 import type { Side } from '../model.js';
 import { describeExit, fatalLine, spawnInGroup } from '../processes.js';
-import { BUNDLE_DIR, RUNNER_BUNDLE } from './harness.js';
+import { BUNDLE_DIR, PRELOAD_BUNDLE, RUNNER_BUNDLE } from './harness.js';
 import type { ChildMessage, Job } from './protocol.js';
 
 export interface ChildOutcome {
@@ -44,13 +44,19 @@ export function runnerPath(): string {
   return found;
 }
 
+/** The preload that takes the runner's clocks first, built next to the runner (pristine-preload.ts). */
+function preloadPath(): string {
+  return join(dirname(runnerPath()), PRELOAD_BUNDLE);
+}
+
 export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome> {
   writeFileSync(options.jobFile, JSON.stringify(job));
   return new Promise((resolve) => {
     // In a process group of its own: whatever the benchmark starts is killed with it.
     const { child, finished, kill } = spawnInGroup(
       options.node,
-      [...options.nodeArgs, runnerPath(), options.jobFile],
+      // flamegate's preload first: it takes the clocks before any preload of the repository's runs.
+      ['--require', preloadPath(), ...options.nodeArgs, runnerPath(), options.jobFile],
       {
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

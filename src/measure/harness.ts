@@ -3,6 +3,8 @@
 
 /** File name of the bundled child runner; it sits next to cli.js and action.js. */
 export const RUNNER_BUNDLE = 'runner.js';
+/** The CommonJS preload every benchmark process starts with (`--require`, before the repository's). */
+export const PRELOAD_BUNDLE = 'pristine-preload.cjs';
 
 /** The runner's source folder, seen in stacks when flamegate runs from src/ (tests, development). */
 export const RUNNER_SOURCE_DIR = 'src/measure/child';

@@ -4,23 +4,30 @@
 // runner reports; with these references, replacing a global changes nothing the runner sends.
 // This stops simple tampering only: code in the same process can still patch built-in prototypes or
 // Node's internals, so a verdict computed here is not a security control (README, Security).
-import { performance } from 'node:perf_hooks';
+// The repository's own preloads (a Yarn PnP `.pnp.cjs`, a vitest `execArgv` `--import`) run before this
+// module; flamegate's preload (pristine-preload.ts), started first, took the globals before them.
+import { performance as perfHooksPerformance } from 'node:perf_hooks';
 import type { ChildMessage } from '../protocol.js';
+import { PRISTINE_KEY, type PristineGlobals } from './pristine-key.js';
+
+const preloaded = (globalThis as Record<symbol, PristineGlobals | undefined>)[Symbol.for(PRISTINE_KEY)];
+const performance = preloaded?.performance ?? perfHooksPerformance;
+const now = preloaded?.now ?? performance.now;
 
 /** The monotonic clock every slice is timed with, in ms. */
-export const clock: () => number = performance.now.bind(performance);
+export const clock: () => number = now.bind(performance);
 
 /** `Math.log`, for the pair ratios the verdict is computed from. */
-export const log: (x: number) => number = Math.log;
+export const log: (x: number) => number = preloaded?.log ?? Math.log;
 
 /** The `Function` constructor, which makes each task's timing loop. */
-export const FunctionConstructor: FunctionConstructor = Function;
+export const FunctionConstructor: FunctionConstructor = preloaded?.FunctionConstructor ?? Function;
 
 type SendFunction = (message: unknown, handle: undefined, options: object, callback: () => void) => boolean;
 const ipc = process as unknown as { _send?: SendFunction; send?: SendFunction };
 // `process.send` only checks its arguments and calls `this._send`, which writes to the IPC channel it
 // closes over: the original `_send`, called on `process`, is a path that wrapping either one misses.
-const rawSend = ipc._send ?? ipc.send;
+const rawSend = (preloaded?.send as SendFunction | undefined) ?? ipc._send ?? ipc.send;
 
 /** Sends a message to the parent through the IPC channel as it was when the runner started. */
 export function sendToParent(message: ChildMessage): Promise<void> {
@@ -43,20 +50,20 @@ interface Watched {
   key: string;
 }
 
-const hrtime = process.hrtime;
+const hrtime = preloaded?.hrtime ?? process.hrtime;
 // The clocks the runner and tinybench time with. Date is not among them: nothing measured reads it,
 // so a benchmark that mocks it does not break a result.
 const WATCHED: Watched[] = [
   {
     name: 'globalThis.performance',
-    original: globalThis.performance,
+    original: performance,
     read: () => globalThis.performance,
     holder: globalThis,
     key: 'performance',
   },
   {
     name: 'performance.now',
-    original: performance.now,
+    original: now,
     read: () => performance.now,
     holder: performance,
     key: 'now',
@@ -64,7 +71,7 @@ const WATCHED: Watched[] = [
   { name: 'process.hrtime', original: hrtime, read: () => process.hrtime, holder: process, key: 'hrtime' },
   {
     name: 'process.hrtime.bigint',
-    original: hrtime.bigint,
+    original: preloaded?.hrtimeBigint ?? hrtime.bigint,
     read: () => process.hrtime?.bigint,
     holder: hrtime,
     key: 'bigint',

@@ -8,7 +8,7 @@ import {
   classifyPacked,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-AF3WSJT2.js";
+} from "./cli-chunk-FMTPEQG4.js";
 import {
   sideStacks
 } from "./cli-chunk-LY4D7BNO.js";

@@ -864,6 +864,7 @@ __name(decodeSideBytes, "decodeSideBytes");
 
 // src/measure/harness.ts
 var RUNNER_BUNDLE = "runner.js";
+var PRELOAD_BUNDLE = "pristine-preload.cjs";
 var RUNNER_SOURCE_DIR = "src/measure/child";
 var BUNDLE_DIR = "dist";
 var SEP = "[\\\\/]";
@@ -1063,6 +1064,7 @@ export {
   readSideBytes,
   decodeSideBytes,
   RUNNER_BUNDLE,
+  PRELOAD_BUNDLE,
   BUNDLE_DIR,
   relativeToRoots,
   packageOf,

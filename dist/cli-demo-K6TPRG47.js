@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-WZFCGC5S.js";
+} from "./cli-chunk-E5LRIHAH.js";
 import "./cli-chunk-SNHGW7YF.js";
-import "./cli-chunk-AF3WSJT2.js";
+import "./cli-chunk-FMTPEQG4.js";
 import {
   renderTerminal
 } from "./cli-chunk-FCYEYSHB.js";

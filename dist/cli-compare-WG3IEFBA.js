@@ -7,9 +7,9 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-WZFCGC5S.js";
+} from "./cli-chunk-E5LRIHAH.js";
 import "./cli-chunk-SNHGW7YF.js";
-import "./cli-chunk-AF3WSJT2.js";
+import "./cli-chunk-FMTPEQG4.js";
 import "./cli-chunk-FCYEYSHB.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-EDMONF26.js";

@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-6LENIPDL.js";
+} from "./cli-chunk-5DN2R4MH.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-AF3WSJT2.js";
+} from "./cli-chunk-FMTPEQG4.js";
 import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-LY4D7BNO.js";
 import {
