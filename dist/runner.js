@@ -7038,6 +7038,7 @@ function findPnpManifest(fromDir) {
   }
 }
 __name(findPnpManifest, "findPnpManifest");
+var PNP_LOADER = ".pnp.loader.mjs";
 
 // src/measure/child/vitest/resolve.ts
 function findPackage(fromDir, name) {
@@ -7168,8 +7169,9 @@ function usePnpLoaderFor(file) {
   if (loaderRegistered) return;
   const manifest = findPnpManifest(dirname5(file));
   if (!manifest || !("findPnpApi" in module2)) return;
-  const loader = join4(dirname5(manifest), ".pnp.loader.mjs");
-  if (existsSync3(loader)) register2(pathToFileURL2(loader).href);
+  const loader = join4(dirname5(manifest), PNP_LOADER);
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes(PNP_LOADER));
+  if (existsSync3(loader) && !given) register2(pathToFileURL2(loader).href);
   loaderRegistered = true;
 }
 __name(usePnpLoaderFor, "usePnpLoaderFor");

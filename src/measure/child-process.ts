@@ -30,6 +30,12 @@ export interface ChildOptions {
   jobFile: string;
   signal?: AbortSignal;
   onMessage: (message: ChildMessage) => void;
+  /**
+   * Flags every thread of the process needs (a Yarn PnP runtime and loader), given as `yarn node`
+   * gives them, through NODE_OPTIONS: worker threads a benchmark or its tools start (esbuild's sync
+   * API does) read NODE_OPTIONS, not the parent's `--require`.
+   */
+  nodeOptions?: string[];
 }
 
 /** The built runner lives next to the bundle that runs this code, or in dist/ when running from src/. */
@@ -49,19 +55,38 @@ function preloadPath(): string {
   return join(dirname(runnerPath()), PRELOAD_BUNDLE);
 }
 
+/**
+ * A `run:` step's environment (benchmark files are the pull request's code) with NODE_OPTIONS led by
+ * flamegate's preload, which takes the clocks before any preload of the repository's runs (options in
+ * NODE_OPTIONS load before those on the command line), then `nodeOptions`, then the user's own.
+ */
+function childEnv(nodeOptions: string[]): NodeJS.ProcessEnv {
+  const env = codeUnderTestEnv();
+  const ours = ['--require', preloadPath(), ...nodeOptions].map(quoteNodeOption).join(' ');
+  return {
+    ...env,
+    NODE_OPTIONS: env.NODE_OPTIONS ? `${ours} ${env.NODE_OPTIONS}` : ours,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+  };
+}
+
+/** One NODE_OPTIONS word: Node reads double-quoted words with backslash escapes (paths with spaces). */
+function quoteNodeOption(option: string): string {
+  return /^[\w@%+=:,./-]+$/.test(option) ? option : `"${option.replace(/[\\"]/g, '\\$&')}"`;
+}
+
 export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome> {
   writeFileSync(options.jobFile, JSON.stringify(job));
   return new Promise((resolve) => {
     // In a process group of its own: whatever the benchmark starts is killed with it.
     const { child, finished, kill } = spawnInGroup(
       options.node,
-      // flamegate's preload first: it takes the clocks before any preload of the repository's runs.
-      ['--require', preloadPath(), ...options.nodeArgs, runnerPath(), options.jobFile],
+      [...options.nodeArgs, runnerPath(), options.jobFile],
       {
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         // Benchmark files are the pull request's code: they get a `run:` step's environment.
-        env: { ...codeUnderTestEnv(), NODE_ENV: process.env.NODE_ENV ?? 'production' },
+        env: childEnv(options.nodeOptions ?? []),
         sweep: true,
       },
     );

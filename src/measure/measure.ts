@@ -717,7 +717,8 @@ function childOptions(
   return {
     node: input.node,
     // A Yarn Plug'n'Play side (this process's own first) gets its runtime preloaded, as `yarn node`.
-    nodeArgs: [...pnpNodeArgs([cwd, input.sides.head.dir, input.sides.base.dir]), ...nodeArgs],
+    nodeArgs,
+    nodeOptions: pnpNodeArgs([cwd, input.sides.head.dir, input.sides.base.dir], nodeArgs),
     cwd,
     timeoutMs: input.budget.timeoutMs,
     jobFile: join(input.workDir, `job-${name}.json`),

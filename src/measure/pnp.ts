@@ -3,6 +3,7 @@
 // it preloaded, as `yarn node` runs them.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The Yarn Plug'n'Play manifest (`.pnp.cjs`) of the repository `fromDir` is in, if it has one.
@@ -21,10 +22,24 @@ export function findPnpManifest(fromDir: string): string | undefined {
  * runtime found is preloaded. One is enough and only one may be: it patches `require` and `fs` for
  * every PnP tree, finding each file's own `.pnp.cjs`, so base and head each resolve through theirs.
  */
-export function pnpNodeArgs(dirs: string[]): string[] {
+export function pnpNodeArgs(dirs: string[], otherFlags: string[] = []): string[] {
   for (const dir of dirs) {
     const manifest = findPnpManifest(dir);
-    if (manifest) return ['--require', manifest];
+    if (!manifest) continue;
+    const loader = join(dirname(manifest), PNP_LOADER);
+    // A preload the repository's own flags give (a vitest execArgv `--import` loader) imports its
+    // packages before the runner could register the ESM loader: then it is registered first, as
+    // `yarn node` does (--experimental-loader runs before any --import).
+    const preloads = otherFlags.some((flag) => PRELOAD_FLAG.test(flag));
+    return preloads && existsSync(loader)
+      ? ['--require', manifest, '--experimental-loader', pathToFileURL(loader).href]
+      : ['--require', manifest];
   }
   return [];
 }
+
+/** Node flags that load a module before the runner (only the repository's flags have them). */
+const PRELOAD_FLAG = /^(--import|--require|-r|--loader|--experimental-loader)(=|$)/;
+
+/** Yarn's ESM loader, next to `.pnp.cjs` (Yarn 4; Yarn 2 and 3 have none). */
+export const PNP_LOADER = '.pnp.loader.mjs';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import module, { register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findPnpManifest } from '../pnp.js';
+import { findPnpManifest, PNP_LOADER } from '../pnp.js';
 
 let loaderRegistered = false;
 
@@ -21,9 +21,11 @@ export function usePnpLoaderFor(file: string): void {
   const manifest = findPnpManifest(dirname(file));
   // No runtime preloaded: the parent found no manifest, and resolution says what is missing.
   if (!manifest || !('findPnpApi' in module)) return;
-  const loader = join(dirname(manifest), '.pnp.loader.mjs');
-  // Yarn 2 and 3 have no loader: `require` still resolves through the runtime.
-  if (existsSync(loader)) register(pathToFileURL(loader).href);
+  const loader = join(dirname(manifest), PNP_LOADER);
+  // Yarn 2 and 3 have no loader: `require` still resolves through the runtime. The parent may have
+  // registered it already (before a preload of the repository's own: pnpNodeArgs).
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes(PNP_LOADER));
+  if (existsSync(loader) && !given) register(pathToFileURL(loader).href);
   loaderRegistered = true;
 }
 

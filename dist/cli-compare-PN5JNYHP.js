@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-E5LRIHAH.js";
+} from "./cli-chunk-6ZRTO7GT.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import "./cli-chunk-FCYEYSHB.js";
