@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FunctionResult, Report } from '../model.js';
-import { runPipeline } from '../pipeline.js';
+import { finishRemoval, runPipeline } from '../pipeline.js';
 import { renderTerminal } from '../report/terminal.js';
 import { UsageError } from '../settings.js';
 import { writeOutputs } from './compare.js';
@@ -135,6 +135,7 @@ export async function runDemo(argv: string[], io: DemoIo): Promise<number> {
     onProgress: progress,
   });
   const outputs = writeOutputs(result);
+  await finishRemoval(result, progress);
   const report = result.report;
   const blamed = blamedFunction(report);
   const viewer =
