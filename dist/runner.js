@@ -1051,9 +1051,9 @@ var require_commonjs = __commonJS({
   }
 });
 
-// node_modules/node-gyp-build/node-gyp-build.js
+// ../main/node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
+  "../main/node_modules/node-gyp-build/node-gyp-build.js"(exports, module) {
     var fs = __require("fs");
     var path = __require("path");
     var os = __require("os");
@@ -1235,9 +1235,9 @@ var require_node_gyp_build = __commonJS({
   }
 });
 
-// node_modules/node-gyp-build/index.js
+// ../main/node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "node_modules/node-gyp-build/index.js"(exports, module) {
+  "../main/node_modules/node-gyp-build/index.js"(exports, module) {
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : __require;
     if (typeof runtimeRequire.addon === "function") {
       module.exports = runtimeRequire.addon.bind(runtimeRequire);
@@ -1247,9 +1247,9 @@ var require_node_gyp_build2 = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
+// ../main/node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js
 var require_heap_profiler_bindings = __commonJS({
-  "node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/heap-profiler-bindings.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1320,9 +1320,9 @@ var require_heap_profiler_bindings = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/profile-serializer.js
+// ../main/node_modules/@datadog/pprof/out/src/profile-serializer.js
 var require_profile_serializer = __commonJS({
-  "node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/profile-serializer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_COLUMN_NUMBERS = exports.GARBAGE_COLLECTION_FUNCTION_NAME = exports.NON_JS_THREADS_FUNCTION_NAME = void 0;
@@ -1742,9 +1742,9 @@ var require_profile_serializer = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/heap-profiler.js
+// ../main/node_modules/@datadog/pprof/out/src/heap-profiler.js
 var require_heap_profiler = __commonJS({
-  "node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/heap-profiler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CallbackMode = void 0;
@@ -1877,9 +1877,9 @@ var require_heap_profiler = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/async-context-frame.js
+// ../main/node_modules/@datadog/pprof/out/src/async-context-frame.js
 var require_async_context_frame = __commonJS({
-  "node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/async-context-frame.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAsyncContextFrameActive = isAsyncContextFrameActive;
@@ -1925,9 +1925,9 @@ var require_async_context_frame = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
+// ../main/node_modules/@datadog/pprof/out/src/otel-thread-ctx.js
 var require_otel_thread_ctx = __commonJS({
-  "node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/otel-thread-ctx.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports._currentRecordBytes = exports.clearContext = exports.getContext = exports.ThreadContext = void 0;
@@ -2046,9 +2046,9 @@ var require_otel_thread_ctx = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/profile-encoder.js
+// ../main/node_modules/@datadog/pprof/out/src/profile-encoder.js
 var require_profile_encoder = __commonJS({
-  "node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/profile-encoder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.encode = encode;
@@ -2067,9 +2067,9 @@ var require_profile_encoder = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
+// ../main/node_modules/@datadog/pprof/out/src/time-profiler-bindings.js
 var require_time_profiler_bindings = __commonJS({
-  "node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/time-profiler-bindings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNativeThreadId = exports.constants = exports.TimeProfiler = void 0;
@@ -2082,9 +2082,9 @@ var require_time_profiler_bindings = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/time-profiler.js
+// ../main/node_modules/@datadog/pprof/out/src/time-profiler.js
 var require_time_profiler = __commonJS({
-  "node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/time-profiler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNativeThreadId = exports.constants = void 0;
@@ -2267,9 +2267,9 @@ var require_time_profiler = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64.js
+// ../main/node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports) {
+  "../main/node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number) {
       if (0 <= number && number < intToCharMap.length) {
@@ -2280,9 +2280,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64-vlq.js
+// ../main/node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -2309,17 +2309,17 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/url.js
+// ../main/node_modules/source-map/lib/url.js
 var require_url = __commonJS({
-  "node_modules/source-map/lib/url.js"(exports, module) {
+  "../main/node_modules/source-map/lib/url.js"(exports, module) {
     "use strict";
     module.exports = typeof URL === "function" ? URL : __require("url").URL;
   }
 });
 
-// node_modules/source-map/lib/util.js
+// ../main/node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports) {
+  "../main/node_modules/source-map/lib/util.js"(exports) {
     var URL2 = require_url();
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
@@ -2567,9 +2567,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/array-set.js
+// ../main/node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports) {
+  "../main/node_modules/source-map/lib/array-set.js"(exports) {
     var ArraySet = class _ArraySet {
       static {
         __name(this, "ArraySet");
@@ -2656,9 +2656,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/mapping-list.js
+// ../main/node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports) {
+  "../main/node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       const lineA = mappingA.generatedLine;
@@ -2721,9 +2721,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-generator.js
+// ../main/node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -3064,9 +3064,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/binary-search.js
+// ../main/node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports) {
+  "../main/node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -3118,9 +3118,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/read-wasm.js
+// ../main/node_modules/source-map/lib/read-wasm.js
 var require_read_wasm = __commonJS({
-  "node_modules/source-map/lib/read-wasm.js"(exports, module) {
+  "../main/node_modules/source-map/lib/read-wasm.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var path = __require("path");
@@ -3144,9 +3144,9 @@ var require_read_wasm = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/wasm.js
+// ../main/node_modules/source-map/lib/wasm.js
 var require_wasm = __commonJS({
-  "node_modules/source-map/lib/wasm.js"(exports, module) {
+  "../main/node_modules/source-map/lib/wasm.js"(exports, module) {
     var readWasm = require_read_wasm();
     function Mapping() {
       this.generatedLine = 0;
@@ -3249,9 +3249,9 @@ var require_wasm = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-consumer.js
+// ../main/node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -4066,9 +4066,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-node.js
+// ../main/node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports) {
+  "../main/node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -4410,18 +4410,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// node_modules/source-map/source-map.js
+// ../main/node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports) {
+  "../main/node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// node_modules/@datadog/pprof/out/src/logger.js
+// ../main/node_modules/@datadog/pprof/out/src/logger.js
 var require_logger = __commonJS({
-  "node_modules/@datadog/pprof/out/src/logger.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/logger.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.logger = exports.NullLogger = void 0;
@@ -4464,9 +4464,9 @@ var require_logger = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
+// ../main/node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js
 var require_sourcemapper = __commonJS({
-  "node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
+  "../main/node_modules/@datadog/pprof/out/src/sourcemapper/sourcemapper.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4876,9 +4876,9 @@ var require_sourcemapper = __commonJS({
   }
 });
 
-// node_modules/@datadog/pprof/out/src/index.js
+// ../main/node_modules/@datadog/pprof/out/src/index.js
 var require_src = __commonJS({
-  "node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
+  "../main/node_modules/@datadog/pprof/out/src/index.js"(exports, module) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;

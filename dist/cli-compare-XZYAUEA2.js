@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-UICFOLLA.js";
+} from "./cli-chunk-NIIOJ3KD.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
-import "./cli-chunk-UVOJXW3D.js";
+import "./cli-chunk-3FROU7X6.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-4L6WBSUI.js";

@@ -5,14 +5,15 @@ const require = __fgCreateRequire(import.meta.url);
 const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
+  finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-UICFOLLA.js";
+} from "./cli-chunk-NIIOJ3KD.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
   renderTerminal
-} from "./cli-chunk-UVOJXW3D.js";
+} from "./cli-chunk-3FROU7X6.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
@@ -141,6 +142,7 @@ ${DEMO_USAGE}
     onProgress: progress
   });
   const outputs = writeOutputs(result);
+  await finishRemoval(result, progress);
   const report = result.report;
   const blamed = blamedFunction(report);
   const viewer = outputs.files.find((f) => f.key === blamed?.benchmark && f.path.endsWith(".html")) ?? outputs.files.find((f) => f.path.endsWith(".html"));
