@@ -15,6 +15,8 @@ export interface Heartbeat {
   line(text: string): void;
   /** A measure status: printed now when its phase or round changed, else kept for the next beat. */
   status(status: MeasureStatus): void;
+  /** When `budget.maxMinutes` runs out: the beats' bound on the time left until an estimate exists. */
+  deadline(at: number): void;
   stop(): void;
 }
 
@@ -32,6 +34,7 @@ export function startHeartbeat(write: (line: string) => void, options: Heartbeat
   let lastPrinted = started;
   let step = { what: 'starting', since: started };
   let latest: { status: MeasureStatus; at: number; printed: boolean } | undefined;
+  let budgetEnds: number | undefined;
   let stopped = false;
   const print = (text: string) => {
     if (stopped || options.isOpen?.() === false) return;
@@ -64,10 +67,11 @@ export function startHeartbeat(write: (line: string) => void, options: Heartbeat
           stepMs: at - step.since,
           runMs: at - started,
           secondsLeft: status?.secondsLeft,
+          budgetSecondsLeft: budgetEnds === undefined ? undefined : (budgetEnds - at) / 1000,
         }),
       );
     },
-    Math.min(1000, everyMs),
+    Math.min(500, everyMs),
   );
   timer.unref();
   return {
@@ -84,6 +88,9 @@ export function startHeartbeat(write: (line: string) => void, options: Heartbeat
         step = { what: line.slice(0, line.lastIndexOf(' · ')), since: now() };
         print(line);
       }
+    },
+    deadline(at) {
+      budgetEnds = at;
     },
     stop() {
       stopped = true;

@@ -66,6 +66,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       sha: workspace.base.revision.sha,
       read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
     });
+    const deadline = started + config.budget.maxMinutes * 60_000;
+    settings.onDeadline?.(deadline);
     // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
     const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     // Before the pull request's install scripts run: they could plant git settings in the checkouts.
@@ -95,7 +97,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       onStatus: settings.onStatus,
       thresholdOf: (id) =>
         findOverride(config.overrides, id)?.thresholds.benchmark ?? config.thresholds.benchmark,
-      deadline: started + config.budget.maxMinutes * 60_000,
+      deadline,
       signal: settings.signal,
       onWork: tracker.onWork,
       select: shard.select,

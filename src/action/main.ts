@@ -39,6 +39,7 @@ runStep(async (cancellable) => {
         signal,
         onProgress: (line) => heartbeat.line(line),
         onStatus: (status) => heartbeat.status(status),
+        onDeadline: (at) => heartbeat.deadline(at),
       }),
     );
     if (signal.aborted) return;

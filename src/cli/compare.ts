@@ -84,6 +84,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     },
     onProgress: progress && ((line) => progress.line(line)),
     onStatus: progress && ((status) => progress.update(status)),
+    onDeadline: progress && ((at) => progress.deadline(at)),
   };
   try {
     const result = await runPipeline(settings).catch((error: unknown) => {

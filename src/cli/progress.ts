@@ -18,6 +18,8 @@ export interface Progress {
   update(status: MeasureStatus): void;
   /** Any other progress line (install, build, loading, reporting, cleanup). */
   line(text: string): void;
+  /** When `budget.maxMinutes` runs out (the beats say it until the measure stage estimates). */
+  deadline(at: number): void;
   stop(): void;
 }
 
@@ -32,6 +34,7 @@ export function createProgress(stream: ProgressStream, options: { everyMs?: numb
     return {
       update: (status) => heartbeat.status(status),
       line: (text) => heartbeat.line(text),
+      deadline: (at) => heartbeat.deadline(at),
       stop: () => heartbeat.stop(),
     };
   }
@@ -65,6 +68,7 @@ export function createProgress(stream: ProgressStream, options: { everyMs?: numb
       endBar();
       heartbeat.line(text);
     },
+    deadline: (at) => heartbeat.deadline(at),
     stop() {
       endBar();
       heartbeat.stop();

@@ -38,8 +38,9 @@ export function etaText(secondsLeft: number): string {
 }
 
 /**
- * The heartbeat: what is running and for how long, when nothing was printed for a while.
- * `… installing on head: npm ci · 30 s in this step · 1 min 05 s since start · about 2 min left`.
+ * The heartbeat: what is running and for how long, when nothing was printed for a while, with the
+ * run's time left once discovery gave an estimate, and before that when `budget.maxMinutes` runs out.
+ * `… installing on head: npm ci · 30 s in this step · 1 min 05 s since start · budget.maxMinutes runs out in 1 min 55 s`.
  */
 export function heartbeatLine(beat: {
   /** The last progress line or measure status, as printed. */
@@ -48,6 +49,8 @@ export function heartbeatLine(beat: {
   runMs: number;
   /** Seconds left in the whole run, when an estimate exists (from discovery on). */
   secondsLeft?: number;
+  /** Seconds until `budget.maxMinutes` runs out (once the config is read): said until an estimate exists. */
+  budgetSecondsLeft?: number;
 }): string {
   const parts = [
     `… ${beat.what}`,
@@ -55,5 +58,11 @@ export function heartbeatLine(beat: {
     `${formatSeconds(beat.runMs / 1000)} since start`,
   ];
   if (beat.secondsLeft !== undefined) parts.push(etaText(beat.secondsLeft));
+  else if (beat.budgetSecondsLeft !== undefined)
+    parts.push(
+      beat.budgetSecondsLeft >= 0.5
+        ? `budget.maxMinutes runs out in ${formatSeconds(beat.budgetSecondsLeft)}`
+        : `budget.maxMinutes ran out ${formatSeconds(-beat.budgetSecondsLeft)} ago`,
+    );
   return parts.join(' · ');
 }

@@ -157,7 +157,7 @@ describe('a suite bigger than budget.maxMinutes', () => {
     expect(longest.gap, `longest silence before: ${longest.line}`).toBeLessThan(12_500);
     // The heartbeat named the install that was running, with its time so far and the run's.
     expect(run.lines.map((l) => l.text).join('\n')).toMatch(
-      /… installing head [^\n]*npm ci[^\n]* · 1\d s in this step · \d+ s since start/,
+      /… installing head [^\n]*npm ci[^\n]* · 1\d s in this step · \d+ s since start · budget\.maxMinutes runs out in \d+ s/,
     );
   });
 

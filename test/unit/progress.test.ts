@@ -65,6 +65,18 @@ describe('the time left', () => {
     expect(heartbeatLine({ what: 'installing on head: npm ci', stepMs: 30_000, runMs: 65_000 })).toBe(
       '… installing on head: npm ci · 30 s in this step · 1 min 05 s since start',
     );
+    // Before discovery there is no estimate; once the config is read, when budget.maxMinutes runs out.
+    const install = { what: 'installing on head: npm ci', stepMs: 30_000, runMs: 65_000 };
+    expect(heartbeatLine({ ...install, budgetSecondsLeft: 115 })).toBe(
+      '… installing on head: npm ci · 30 s in this step · 1 min 05 s since start · budget.maxMinutes runs out in 1 min 55 s',
+    );
+    expect(heartbeatLine({ ...install, budgetSecondsLeft: -20 })).toBe(
+      '… installing on head: npm ci · 30 s in this step · 1 min 05 s since start · budget.maxMinutes ran out 20 s ago',
+    );
+    // An estimate, once there is one, is the time left.
+    expect(heartbeatLine({ ...install, budgetSecondsLeft: 115, secondsLeft: 40 })).toMatch(
+      / · about 40 s left$/,
+    );
     expect(
       heartbeatLine({
         what: '[timing 1] 12/4504 benchmark-processes · 1126 sampling, 0 resolved',
@@ -90,6 +102,7 @@ describe('the heartbeat', () => {
     });
     const advance = (ms: number) => vi.advanceTimersByTime(ms);
     progress.line('installing on base: npm ci');
+    progress.deadline(180_000);
     advance(25_000);
     progress.update(status({ round: 0, done: 0, total: 8, secondsLeft: 60 }));
     advance(3_000);
@@ -104,8 +117,8 @@ describe('the heartbeat', () => {
     advance(30_000);
     expect(written.map((w) => `${w.at / 1000} ${w.text}`)).toEqual([
       '0   installing on base: npm ci',
-      '10   … installing on base: npm ci · 10 s in this step · 10 s since start',
-      '20   … installing on base: npm ci · 20 s in this step · 20 s since start',
+      '10   … installing on base: npm ci · 10 s in this step · 10 s since start · budget.maxMinutes runs out in 2 min 50 s',
+      '20   … installing on base: npm ci · 20 s in this step · 20 s since start · budget.maxMinutes runs out in 2 min 40 s',
       '25   [timing 1] 0/8 benchmark-processes · 2 sampling, 0 resolved · about 1 min left',
       '35   [timing 1] 3/8 benchmark-processes · 2 sampling, 0 resolved · about 43 s left',
     ]);
