@@ -150,6 +150,17 @@ class StageClock {
     const paired = this.runnable.filter((m) => m.present.base && m.present.head && !m.leftOut).length;
     return trailingCostMs(this.input.budget, paired) + afterMeasureMs(paired);
   }
+  /**
+   * The trailing passes and reporting as the time left will shape them (`trailingPlan` cuts the passes
+   * to the deadline), for the time left shown; `attributionMs` stays the uncut cost sampling plans on.
+   */
+  private trailingEtaMs(timingMs: number): number {
+    const { deadline, budget } = this.input;
+    const paired = this.runnable.filter((m) => m.present.base && m.present.head && !m.leftOut).length;
+    if (deadline === undefined) return this.attributionMs;
+    const msLeft = deadline - Date.now() - timingMs - afterMeasureMs(paired);
+    return trailingPlan(budget, paired, msLeft).estimatedMs + afterMeasureMs(paired);
+  }
   status(phase: MeasureStatus['phase'], round: number, remaining: number, sampling: number, resolved = 0) {
     if (phase === 'timing' || phase === 'confirming') {
       // Within the round, each benchmark started means the one before it is done.
@@ -170,8 +181,9 @@ class StageClock {
     sampling: number,
     resolved: number,
   ): void {
-    let left = remaining * this.perBenchmarkProcessMs + this.attributionMs;
-    if (phase === 'profiling') this.trailingFrom = { at: Date.now(), ms: this.attributionMs };
+    const timingMs = remaining * this.perBenchmarkProcessMs;
+    let left = timingMs + this.trailingEtaMs(timingMs);
+    if (phase === 'profiling') this.trailingFrom = { at: Date.now(), ms: left };
     if (phase === 'allocating' && this.trailingFrom)
       // What the attribution pass used of the estimate is gone; reporting is still ahead.
       left = Math.max(afterMeasureMs(0), this.trailingFrom.ms - (Date.now() - this.trailingFrom.at));
