@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-G2HL4SO4.js";
+} from "./cli-chunk-J43HG4L6.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import "./cli-chunk-3FROU7X6.js";

@@ -9,7 +9,7 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-G2HL4SO4.js";
+} from "./cli-chunk-J43HG4L6.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-AF3WSJT2.js";
 import {
