@@ -49,8 +49,10 @@ export interface Budget {
   /** The most timing processes one benchmark gets (sequential sampling stops there). */
   maxProcesses: number;
   /**
-   * Wall-clock budget of the whole run, in minutes: no further sampling round starts when it would
-   * not end, with the attribution pass, inside it. The minimum processes and confirmations always run.
+   * Wall-clock budget of the whole run, in minutes, install and discovery included: after discovery,
+   * as many benchmarks as fit at the minimum processes are measured (in the order given) and the rest
+   * are left out (`Report.leftOut`); no further sampling round starts when it would not end, with the
+   * attribution pass, inside it. The first benchmark, its minimum processes and confirmations always run.
    */
   maxMinutes: number;
   /** Time each benchmark runs per side in each timing process, in ms. */
@@ -220,6 +222,11 @@ export interface BenchmarkMeasurement {
    * data independent of the first verdict, which must agree before the benchmark fails.
    */
   confirmTimings?: ProcessTiming[];
+  /**
+   * Set when the benchmark was not measured for lack of time: `budget.maxMinutes` could not hold it
+   * (the plan made after discovery, or a first timing round slower than planned). Why, in words.
+   */
+  leftOut?: string;
 }
 
 /** Why sequential sampling stopped for a benchmark. */
@@ -235,7 +242,7 @@ export interface BenchmarkSampling {
 
 /** Progress of the measure stage, reported after every process round. */
 export interface MeasureStatus {
-  phase: 'timing' | 'confirming' | 'profiling';
+  phase: 'timing' | 'confirming' | 'profiling' | 'allocating';
   /** Process rounds finished in this phase. */
   round: number;
   /** Benchmark-processes finished in the whole stage, and the most it can still need (a bound). */
@@ -244,7 +251,10 @@ export interface MeasureStatus {
   /** Benchmarks still being sampled, and those already resolved. */
   sampling: number;
   resolved: number;
-  /** Estimated seconds left for the measure stage (timing, confirmation and attribution). */
+  /**
+   * Estimated seconds left in the whole run: the rest of timing and any confirmation known, the
+   * attribution and allocation passes, then reading the profiles, reporting and removing the checkouts.
+   */
   secondsLeft: number;
 }
 
@@ -670,6 +680,8 @@ export interface Report {
     /** Sequential sampling: the most timing processes per benchmark, and the run's wall-clock budget. */
     maxProcesses?: number;
     maxMinutes?: number;
+    /** Measured time per side in each allocation process, ms, as configured (absent: the pass was off). */
+    allocationMs?: number;
   };
   /** What sequential sampling spent and saved. */
   sampling?: SamplingSummary;
@@ -706,6 +718,19 @@ export interface Report {
    * honour, or honoured differently, one sentence each: never dropped without a word.
    */
   harnessNotes?: string[];
+  /**
+   * Benchmarks not measured because `budget.maxMinutes` could not hold them, in the order they were
+   * given, each with why. They are in no verdict: the verdict's first line counts them.
+   */
+  leftOut?: LeftOutBenchmark[];
+}
+
+/** A benchmark the run had no time for (`Report.leftOut`). */
+export interface LeftOutBenchmark {
+  name: string;
+  file: string;
+  /** Why, in words: the plan, or a first timing round slower than planned. */
+  reason: string;
 }
 
 /** Which share of the benchmarks one shard job measured, and how the split was made. */

@@ -33,6 +33,12 @@ export interface PipelineResult {
   slugs: Record<string, string>;
   /** The allocation pass's heap profiles per benchmark key (`ns` holds bytes), for its flame graphs. */
   allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
+  /**
+   * The checkouts' removal, started when the pipeline ended (after report.json was written) so it
+   * overlaps writing the other outputs: resolves with its wall time in ms, once nothing is left.
+   * The entry point awaits it last, saying so.
+   */
+  checkoutsRemoved?: () => Promise<number>;
 }
 
 export async function runPipeline(settings: Settings): Promise<PipelineResult> {
@@ -53,11 +59,15 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     signal: settings.signal,
     keep: settings.keepWorktrees,
   });
+  let removal: Promise<number> | undefined;
+  let succeeded = false;
   try {
     const config = await loadConfig(settings, {
       sha: workspace.base.revision.sha,
       read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
     });
+    const deadline = started + config.budget.maxMinutes * 60_000;
+    settings.onDeadline?.(deadline);
     // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
     const production = loadProduction(settings.productionProfile ?? config.productionProfile, settings.cwd);
     // Before the pull request's install scripts run: they could plant git settings in the checkouts.
@@ -88,7 +98,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       onStatus: settings.onStatus,
       thresholdOf: (id) =>
         findOverride(config.overrides, id)?.thresholds.benchmark ?? config.thresholds.benchmark,
-      deadline: started + config.budget.maxMinutes * 60_000,
+      deadline,
       signal: settings.signal,
       onWork: tracker.onWork,
       select: shard.select,
@@ -101,6 +111,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 
+    progress('reading the profiles and comparing base with head');
     const { cpu: profiles, allocations: allocationProfiles } = profileStage({
       measurements,
       roots: [workspace.base.root, workspace.head.root],
@@ -132,6 +143,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     if (shard.plan()) writeStacks(outDir, { stacks: flameInputs(profiles), slugs });
     const reportPath = join(outDir, 'report.json');
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    succeeded = true;
     return {
       report,
       outDir,
@@ -139,11 +151,34 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       profiles: flameInputs(profiles),
       slugs,
       allocationProfiles: flameInputs(allocationProfiles),
+      checkoutsRemoved: () => removal ?? Promise.resolve(0),
     };
   } finally {
     // Nothing the pull request started may outlive the run or hold files in the worktrees.
     await stopAllGroups();
-    await workspace.dispose();
+    // Checkouts with their node_modules can take a while to remove: after a run that succeeded, that
+    // happens while the entry point writes its outputs, and the entry point awaits it last.
+    const removing = Date.now();
+    removal = workspace.dispose().then(() => Date.now() - removing);
+    // Its failure is the awaiting entry point's to report, never an unhandled rejection before that.
+    removal.catch(() => undefined);
+    if (!succeeded) await removal;
+  }
+}
+
+/**
+ * The entry points' last step: awaits the checkouts' removal (started when the pipeline ended), said
+ * before and after with its time, so it is never a silent wait. A removal that fails is said, not
+ * thrown: the run's outputs are written and its verdict stands.
+ */
+export async function finishRemoval(result: PipelineResult, say?: (line: string) => void): Promise<void> {
+  if (!result.checkoutsRemoved) return;
+  say?.('removing the checkouts');
+  try {
+    const ms = await result.checkoutsRemoved();
+    say?.(`checkouts removed in ${(ms / 1000).toFixed(1)} s (begun as report.json was written)`);
+  } catch (error) {
+    say?.(`could not remove the checkouts: ${(error as Error).message}`);
   }
 }
 

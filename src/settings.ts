@@ -30,6 +30,8 @@ export interface Settings {
   onProgress?: (line: string) => void;
   /** Progress of the measure stage after every process round (the progress bar or its log lines). */
   onStatus?: (status: MeasureStatus) => void;
+  /** Told, once the config is read, the epoch ms at which `budget.maxMinutes` runs out. */
+  onDeadline?: (deadline: number) => void;
   /** Aborts the run (Ctrl-C): the checkouts are still removed. */
   signal?: AbortSignal;
   /** Keep the checkouts after the run (debugging). */

@@ -1,11 +1,11 @@
 // The Action's entry: inputs → base revision → pipeline → publish. How the step ends (annotations,
 // cancellation) is `runStep`'s.
-import { runPipeline } from '../pipeline.js';
+import { startHeartbeat } from '../heartbeat.js';
+import { finishRemoval, runPipeline } from '../pipeline.js';
 import { log } from '../publish/actions.js';
 import { runMergeMode } from '../publish/merge-mode.js';
 import { publishRun, publishSavedReport } from '../publish/run.js';
 import { runStep } from '../publish/step.js';
-import { progressLine } from '../report/progress.js';
 import { resolveBase } from '../workspace/base.js';
 import { planAction } from './inputs.js';
 
@@ -29,15 +29,27 @@ runStep(async (cancellable) => {
     mode: plan.baseMode,
     onProgress: (line) => log.info(line),
   });
-  const result = await log.group('Measuring base and head', () =>
-    runPipeline({
-      ...plan.settings,
-      base,
-      signal,
-      onProgress: (line) => log.info(line),
-      onStatus: (status) => log.info(progressLine(status)),
-    }),
-  );
-  if (signal.aborted) return;
-  await publishRun(result, plan.options);
+  // Something in the log at least every 10 s, the run's time left with it.
+  const heartbeat = startHeartbeat((line) => log.info(line));
+  try {
+    const result = await log.group('Measuring base and head', () =>
+      runPipeline({
+        ...plan.settings,
+        base,
+        signal,
+        onProgress: (line) => heartbeat.line(line),
+        onStatus: (status) => heartbeat.status(status),
+        onDeadline: (at) => heartbeat.deadline(at),
+      }),
+    );
+    if (signal.aborted) return;
+    heartbeat.line('publishing the comment, the summary and the outputs');
+    try {
+      await publishRun(result, plan.options);
+    } finally {
+      await finishRemoval(result, (line) => heartbeat.line(line));
+    }
+  } finally {
+    heartbeat.stop();
+  }
 });

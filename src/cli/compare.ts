@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { finishRemoval, type PipelineResult, runPipeline } from '../pipeline.js';
 import { interruptOnSignals } from '../processes.js';
 import { exitCodeOf } from '../report/infrastructure.js';
 import { buildReportOutputs } from '../report/outputs.js';
@@ -88,18 +88,20 @@ export async function compareCommand(args: string[]): Promise<number> {
     },
     onProgress: progress && ((line) => progress.line(line)),
     onStatus: progress && ((status) => progress.update(status)),
+    onDeadline: progress && ((at) => progress.deadline(at)),
   };
   try {
     const result = await runPipeline(settings).catch((error: unknown) => {
       if (controller.signal.aborted) throw new UsageError('interrupted; the checkouts were removed');
       throw error;
     });
-    progress?.stop();
+    progress?.line('writing the flame graphs, the comment and the summary');
     const outputs = writeOutputs(result);
     if (values.json) writeFileSync(String(values.json), `${JSON.stringify(result.report, null, 2)}\n`);
     if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
     process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
     process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
+    await finishRemoval(result, progress && ((line) => progress.line(line)));
     // flamegate's or the machine's fault, or a run that measured nothing, is no verdict on the pull
     // request: exit 2, named as such.
     return exitCodeOf(result.report, (line) => process.stderr.write(line));

@@ -9,10 +9,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FunctionResult, Report } from '../model.js';
-import { runPipeline } from '../pipeline.js';
+import { finishRemoval, runPipeline } from '../pipeline.js';
 import { renderTerminal } from '../report/terminal.js';
 import { UsageError } from '../settings.js';
 import { writeOutputs } from './compare.js';
+import { createProgress } from './progress.js';
 
 export const DEMO_USAGE = `Usage: flamegate demo [--out <dir>] [--quiet]
 
@@ -124,17 +125,28 @@ export async function runDemo(argv: string[], io: DemoIo): Promise<number> {
     io.stderr(`flamegate demo: ${repo} already exists; pick an empty --out folder\n`);
     return 2;
   }
-  const progress = values.quiet ? undefined : (line: string) => io.stderr(`  ${line}\n`);
+  // Plain lines (never a bar), something at least every 10 s, like compare in a CI log.
+  const lines = values.quiet ? undefined : createProgress({ write: (text: string) => io.stderr(text) });
+  const progress = lines && ((line: string) => lines.line(line));
   progress?.(`demo repository: ${repo} (base: the sample project; head: ${DEMO_SLOWED} three times slower)`);
   createDemoRepo(repo);
-  const result = await runPipeline({
-    cwd: repo,
-    base: 'HEAD~1',
-    head: 'HEAD',
-    outDir: results,
-    onProgress: progress,
-  });
-  const outputs = writeOutputs(result);
+  const { result, outputs } = await (async () => {
+    try {
+      const result = await runPipeline({
+        cwd: repo,
+        base: 'HEAD~1',
+        head: 'HEAD',
+        outDir: results,
+        onProgress: progress,
+        onDeadline: lines && ((at) => lines.deadline(at)),
+      });
+      const outputs = writeOutputs(result);
+      await finishRemoval(result, progress);
+      return { result, outputs };
+    } finally {
+      lines?.stop();
+    }
+  })();
   const report = result.report;
   const blamed = blamedFunction(report);
   const viewer =

@@ -9,6 +9,7 @@ import type {
   BenchmarkResult,
   Config,
   FunctionResult,
+  LeftOutBenchmark,
   MeasureRun,
   Report,
   RevisionInfo,
@@ -68,10 +69,16 @@ export function compare(input: CompareInput): Report {
   const ignored =
     config.ignoreFunctions.length > 0 ? picomatch(config.ignoreFunctions, { dot: true }) : undefined;
 
+  const leftOut: LeftOutBenchmark[] = [];
   for (const m of input.measurements) {
     // The measure stage already leaves skipped benchmarks out; the same rule here keeps a skipped
     // benchmark out of the gate whoever produced the data.
     if (isSkipped(config.overrides, m.id)) continue;
+    // Never measured (no time for it): in no verdict, listed apart so the verdict can count it.
+    if (m.leftOut) {
+      leftOut.push({ name: m.id.name, file: m.id.file, reason: m.leftOut });
+      continue;
+    }
     const key = benchmarkKey(m.id);
     const override = findOverride(config.overrides, m.id);
     const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
@@ -153,7 +160,8 @@ export function compare(input: CompareInput): Report {
   };
   // Before `nothingMeasured`: a change that reaches no benchmark is a verdict, not a run that measured nothing.
   if (input.run?.selection) report.selection = input.run.selection;
-  const compared = input.measurements.filter((m) => !isSkipped(config.overrides, m.id));
+  if (leftOut.length > 0) report.leftOut = leftOut;
+  const compared = input.measurements.filter((m) => !isSkipped(config.overrides, m.id) && !m.leftOut);
   report.measured = measuredOf(compared, benchmarks, config.thresholds.failed);
   const nothing = input.partial ? undefined : nothingMeasured(report);
   if (nothing) report.nothingMeasured = nothing;
@@ -174,6 +182,7 @@ export function compare(input: CompareInput): Report {
       node: input.runtime,
       maxProcesses: budget.maxProcesses,
       maxMinutes: budget.maxMinutes,
+      ...((budget.allocationProcesses ?? 0) > 0 ? { allocationMs: budget.allocationMs ?? 200 } : {}),
     };
   }
   // A pipeline run (runtime known) always lists its profiles, even none: the field has always been there.

@@ -27,7 +27,7 @@ const TIMED = new Set<BenchmarkResult['status']>(['regressed', 'improved', 'unch
  * `measured`, or when every benchmark was stopped by an infrastructure error (that message says it).
  */
 export function nothingMeasured(
-  report: Pick<Report, 'benchmarks' | 'failures' | 'measured' | 'selection'>,
+  report: Pick<Report, 'benchmarks' | 'failures' | 'measured' | 'selection' | 'leftOut'>,
 ): string | undefined {
   const { measured, benchmarks } = report;
   if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return undefined;
@@ -58,6 +58,8 @@ export function nothingMeasured(
     count('added') > 0 && `${count('added')} exist only on head, with nothing on base to compare them with`,
     count('removed') > 0 && `${count('removed')} exist only on base`,
     infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`,
+    (report.leftOut?.length ?? 0) > 0 &&
+      `${report.leftOut?.length} were left out for time (budget.maxMinutes)`,
   ].filter(Boolean);
   // The benchmarks' own errors name the cause (a missing package, an unsupported version, a throw).
   const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);

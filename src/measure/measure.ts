@@ -28,6 +28,8 @@ import { benchmarkKey } from '../model.js';
 import { repoPath, type Select, type SideGraph, selectAffected } from './affected.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
+import { firstRound, planToDeadline } from './deadline.js';
+import { timingBenchmarkProcessMs } from './plan.js';
 import { pnpNodeArgs } from './pnp.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
 import { discoveryFlags, flagsFailure, harnessNotes, learnFromChild, measuringFlags } from './repo-flags.js';
@@ -84,12 +86,16 @@ export async function measureRun(
   const discovered = await discover(input, graphs);
   const { found, order, selection } = applySelection(input, discovered, graphs);
   const measurements = input.select ? input.select(found) : found;
-  const runnable = order(measurements.filter((m) => !hasFailed(m)));
   const run: MeasureRun = { timingMs: 0, confirmMs: 0, ...(selection ? { selection } : {}) };
+  // The affected first: what budget.maxMinutes cannot hold is cut from the end of this order.
+  planToDeadline(input, order(measurements));
+  const runnable = order(measurements.filter((m) => !hasFailed(m) && !m.leftOut));
   const clock = new StageClock(input, runnable);
   await timingPass(input, runnable, run, clock);
   await confirmPass(input, runnable, run, clock);
-  const profiled = measurements.filter((m) => m.present.base && m.present.head && !hasFailed(m));
+  const profiled = measurements.filter(
+    (m) => m.present.base && m.present.head && !hasFailed(m) && !m.leftOut,
+  );
   // budget.maxMinutes is the whole run's: what timing left decides how long the trailing passes measure.
   const msLeft =
     input.deadline === undefined
@@ -109,9 +115,12 @@ export async function measureRun(
   };
   clock.status('profiling', 0, 0, 0);
   await attributionPass(trailingInput, profiled);
+  if ((input.budget.allocationProcesses ?? 0) > 0) clock.status('allocating', 0, 0, 0);
   const allocationMs = await allocationPass(
     trailingInput,
-    measurements.filter((m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0),
+    measurements.filter(
+      (m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0 && !m.leftOut,
+    ),
   );
   if (allocationMs !== undefined) run.allocationPassMs = allocationMs;
   const notes = harnessNotes(input.sides);
@@ -123,37 +132,80 @@ export async function measureRun(
 class StageClock {
   done = 0;
   private costs: number[] = [];
+  /** Benchmarks a running round has started (the child's progress messages), so status moves within it. */
+  private startedInRound = new Set<string>();
+  private roundStatus?: () => void;
+  private trailingFrom?: { at: number; ms: number };
   constructor(
     private input: MeasureInput,
     private runnable: BenchmarkMeasurement[],
   ) {}
   /** Median wall time of one benchmark in one timing process, ms (a first guess before any round). */
   get perBenchmarkProcessMs(): number {
-    const b = this.input.budget;
-    return this.costs.length > 0 ? median(this.costs) : 2 * (b.timePerProcessMs + b.warmupMs) + 50;
+    return this.costs.length > 0 ? median(this.costs) : timingBenchmarkProcessMs(this.input.budget);
   }
   record(roundMs: number, benchmarks: number): void {
     this.done += benchmarks;
+    this.startedInRound.clear();
+    this.roundStatus = undefined;
     if (benchmarks > 0) this.costs.push(roundMs / benchmarks);
+  }
+  /** A child started a benchmark: the status of the running round is told again, one benchmark on. */
+  started(key: string | undefined): void {
+    if (key === undefined || this.startedInRound.has(key)) return;
+    this.startedInRound.add(key);
+    this.roundStatus?.();
   }
   /**
    * The attribution and allocation passes, estimated from the budget, and the work after measuring:
    * they run after timing whatever happens.
    */
   get attributionMs(): number {
-    const paired = this.runnable.filter((m) => m.present.base && m.present.head).length;
+    const paired = this.runnable.filter((m) => m.present.base && m.present.head && !m.leftOut).length;
     return trailingCostMs(this.input.budget, paired) + afterMeasureMs(paired);
   }
+  /**
+   * The trailing passes and reporting as the time left will shape them (`trailingPlan` cuts the passes
+   * to the deadline), for the time left shown; `attributionMs` stays the uncut cost sampling plans on.
+   */
+  private trailingEtaMs(timingMs: number): number {
+    const { deadline, budget } = this.input;
+    const paired = this.runnable.filter((m) => m.present.base && m.present.head && !m.leftOut).length;
+    if (deadline === undefined) return this.attributionMs;
+    const msLeft = deadline - Date.now() - timingMs - afterMeasureMs(paired);
+    return trailingPlan(budget, paired, msLeft).estimatedMs + afterMeasureMs(paired);
+  }
   status(phase: MeasureStatus['phase'], round: number, remaining: number, sampling: number, resolved = 0) {
-    const left =
-      phase === 'profiling'
-        ? this.attributionMs
-        : remaining * this.perBenchmarkProcessMs + this.attributionMs;
+    if (phase === 'timing' || phase === 'confirming') {
+      // Within the round, each benchmark started means the one before it is done.
+      this.roundStatus = () => {
+        const inRound = Math.max(0, this.startedInRound.size - 1);
+        this.emit(phase, round, this.done + inRound, remaining - inRound, sampling, resolved);
+      };
+      this.roundStatus();
+      return;
+    }
+    this.emit(phase, round, this.done, 0, sampling, resolved);
+  }
+  private emit(
+    phase: MeasureStatus['phase'],
+    round: number,
+    done: number,
+    remaining: number,
+    sampling: number,
+    resolved: number,
+  ): void {
+    const timingMs = remaining * this.perBenchmarkProcessMs;
+    let left = timingMs + this.trailingEtaMs(timingMs);
+    if (phase === 'profiling') this.trailingFrom = { at: Date.now(), ms: left };
+    if (phase === 'allocating' && this.trailingFrom)
+      // What the attribution pass used of the estimate is gone; reporting is still ahead.
+      left = Math.max(afterMeasureMs(0), this.trailingFrom.ms - (Date.now() - this.trailingFrom.at));
     this.input.onStatus?.({
       phase,
       round,
-      done: this.done,
-      total: this.done + remaining,
+      done,
+      total: done + remaining,
       sampling,
       resolved,
       secondsLeft: left / 1000,
@@ -358,7 +410,8 @@ async function timingPass(
       { processes: 0, target: plan.minProcesses, wallMs: 0, stoppedBy: undefined as StopReason | undefined },
     ]),
   );
-  const failed = (m: BenchmarkMeasurement) => hasFailed(m);
+  // A benchmark the first round had no time to start is out of the pass like a failed one.
+  const failed = (m: BenchmarkMeasurement) => hasFailed(m) || !!m.leftOut;
   const threshold = (m: BenchmarkMeasurement) => input.thresholdOf?.(m.id) ?? 0.05;
   const floors: number[] = [];
   const started = Date.now();
@@ -397,27 +450,37 @@ async function timingPass(
     }
     clock.status('timing', round, remaining, pending.length, resolved);
     const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
-    const keys = new Set(pending.map((m) => benchmarkKey(m.id)));
     const roundStarted = Date.now();
-    await runWithRespawn(
-      input,
-      `timing ${round + 1}`,
-      children.filter((c) => keys.has(c.key)),
-      byKey,
-      [],
-      timingJob(budget, firstSide),
-      (message, m) => recordTiming(message, m, round),
-      (message) => {
-        if (message.type === 'floor') floors.push(message.nsPerOp);
-      },
-    );
+    const runBenchmarks = async (list: BenchmarkMeasurement[]) => {
+      const keys = new Set(list.map((m) => benchmarkKey(m.id)));
+      await runWithRespawn(
+        {
+          ...input,
+          onWork: (key) => {
+            input.onWork?.(key);
+            clock.started(key);
+          },
+        },
+        `timing ${round + 1}`,
+        children.filter((c) => keys.has(c.key)),
+        byKey,
+        [],
+        timingJob(budget, firstSide),
+        (message, m) => recordTiming(message, m, round),
+        (message) => {
+          if (message.type === 'floor') floors.push(message.nsPerOp);
+        },
+      );
+    };
+    const ran = round === 0 ? await firstRound(input, pending, runBenchmarks) : pending;
+    if (round > 0) await runBenchmarks(pending);
     const roundMs = Date.now() - roundStarted;
-    clock.record(roundMs, pending.length);
-    for (const m of pending) {
+    clock.record(roundMs, ran.length);
+    for (const m of ran) {
       const s = state.get(benchmarkKey(m.id));
       if (!s) continue;
       s.processes++;
-      s.wallMs += roundMs / pending.length;
+      s.wallMs += roundMs / ran.length;
     }
   }
   for (const m of measurements) {

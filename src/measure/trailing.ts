@@ -23,8 +23,8 @@ export function afterMeasureMs(paired: number): number {
 }
 
 /** Per-process and per-benchmark overheads the cost model adds to measured time, ms. */
-const PROCESS_START_MS = 400;
-const BENCHMARK_SWITCH_MS = 100;
+export const PROCESS_START_MS = 400;
+export const BENCHMARK_SWITCH_MS = 100;
 
 export interface TrailingPlan {
   /** Measured time per side per benchmark in each attribution process, ms. */
@@ -45,12 +45,13 @@ export function trailingCostMs(budget: Budget, paired: number, scale = 1): numbe
 }
 
 /**
- * What one benchmark on both sides adds to the trailing passes at the budget's times, ms: warm-ups,
- * measured time and the switch between benchmarks, in every attribution and allocation process.
+ * What one benchmark on both sides adds to the trailing passes at the budget's times (or `scale` of
+ * their measured time), ms: warm-ups, measured time and the switch between benchmarks, in every
+ * attribution and allocation process.
  */
-export function trailingBenchmarkMs(budget: Budget): number {
+export function trailingBenchmarkMs(budget: Budget, scale = 1): number {
   const { fixed, measured } = costParts(budget, 1);
-  return fixed - processStarts(budget) + measured;
+  return fixed - processStarts(budget) + scale * measured;
 }
 
 function processStarts(budget: Budget): number {

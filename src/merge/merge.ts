@@ -155,14 +155,19 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
       results.set(key, b);
     }
   }
-  const absent = Object.keys(info.plan).filter((key) => !results.has(key));
+  // A benchmark its shard had no time for (budget.maxMinutes) is accounted for by being listed so.
+  const leftOut = shards.flatMap((s) => s.report.leftOut ?? []);
+  const listed = new Set(leftOut.map(benchmarkKey));
+  const absent = Object.keys(info.plan).filter((key) => !results.has(key) && !listed.has(key));
   if (absent.length > 0) {
     const shard = info.plan[absent[0] as string];
     throw new UsageError(
       `shard ${shard}/${info.count} is incomplete: ${absent.length} benchmark(s) missing, first ${absent[0]}`,
     );
   }
-  const benchmarks = Object.keys(info.plan).map((key) => results.get(key) as BenchmarkResult);
+  const benchmarks = Object.keys(info.plan)
+    .map((key) => results.get(key))
+    .filter((b): b is BenchmarkResult => b !== undefined);
   const order = new Map(benchmarks.map((b, i) => [benchmarkKey(b), i]));
   const functions = shards
     .flatMap((s) => s.report.functions)
@@ -185,6 +190,7 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
     }
   }
   report.benchmarks = benchmarks;
+  if (leftOut.length > 0) report.leftOut = leftOut;
   report.functions = functions;
   report.failures = failures;
   report.verdict = failures.length > 0 || shards.some((s) => s.report.verdict === 'fail') ? 'fail' : 'pass';

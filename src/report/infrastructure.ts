@@ -64,3 +64,22 @@ export function failedOnBothNote(report: Pick<Report, 'measured'>): string | und
   const failed = report.measured?.failedOnBoth ?? 0;
   return failed > 0 ? `${failed} benchmark(s) failed on both sides and were not measured` : undefined;
 }
+
+/** The first line of the verdict when `budget.maxMinutes` left benchmarks out; undefined when none was. */
+export function leftOutNote(report: Pick<Report, 'leftOut'>): string | undefined {
+  const count = report.leftOut?.length ?? 0;
+  return count > 0 ? `${count} benchmark(s) left out for time (budget.maxMinutes)` : undefined;
+}
+
+/** What the verdict's first line says was not measured (failed on both sides, left out), or undefined. */
+export function unmeasuredNote(report: Pick<Report, 'measured' | 'leftOut'>): string | undefined {
+  const notes = [failedOnBothNote(report), leftOutNote(report)].filter(Boolean);
+  return notes.length > 0 ? notes.join(', ') : undefined;
+}
+
+/** The distinct reasons benchmarks were left out, each with how many it covers (most first). */
+export function leftOutReasons(report: Pick<Report, 'leftOut'>): { reason: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const l of report.leftOut ?? []) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}

@@ -18,8 +18,14 @@ import {
 import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { failedOnBothNote, infrastructureFailure, nothingMeasuredNote } from './infrastructure.js';
+import {
+  infrastructureFailure,
+  leftOutReasons,
+  nothingMeasuredNote,
+  unmeasuredNote,
+} from './infrastructure.js';
 import { everythingNote, notAffectedSection } from './selection.js';
+import { whatRan } from './what-ran.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -305,6 +311,8 @@ function render(
   if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
   const harness = harnessNotesBlock(report);
   if (harness) out.push(harness);
+  const leftOut = leftOutSection(report);
+  if (leftOut) out.push(leftOut);
   const commit = (sha: string) =>
     repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``;
   const ref = (name: string) => codeName(name, { max: 100 });
@@ -346,7 +354,7 @@ function verdictLine(report: Report): string {
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
   // Nothing measured, or some benchmarks measured on neither side, is said first: never a plain pass.
   const nothing = nothingMeasuredNote(report);
-  const unmeasured = nothing ? 'nothing was measured on both sides' : failedOnBothNote(report);
+  const unmeasured = nothing ? 'nothing was measured on both sides' : unmeasuredNote(report);
   const icon =
     nothing?.level === 'error'
       ? '⛔'
@@ -623,11 +631,37 @@ export function packageLabel(f: FunctionResult): string {
   return `📦 ${f.package} ${versions.base ?? '(none)'} → ${versions.head ?? '(none)'}`;
 }
 
+/** The benchmarks `budget.maxMinutes` left out, counted and folded: why, then their names. */
+function leftOutSection(report: Report): string | undefined {
+  const all = report.leftOut ?? [];
+  if (all.length === 0) return undefined;
+  const shown = all.slice(0, LEFT_OUT_SHOWN);
+  const more = all.length - shown.length;
+  const reasons = leftOutReasons(report);
+  const why = reasons
+    .slice(0, LEFT_OUT_REASONS_SHOWN)
+    .map((r) => `- ${r.count === all.length ? '' : `${r.count}: `}${markdownText(r.reason, PROSE_MAX)}`);
+  if (reasons.length > LEFT_OUT_REASONS_SHOWN)
+    why.push(`- … and ${reasons.length - LEFT_OUT_REASONS_SHOWN} other reason(s)`);
+  return [
+    `<details><summary>⏱️ ${all.length} benchmark(s) left out for time: not measured, in no verdict</summary>`,
+    '',
+    ...why,
+    '',
+    shown.map((l) => codeName(benchmarkKey(l), { max: 200 })).join(', ') +
+      (more > 0 ? `, … and ${more} more (the JSON report lists them all)` : ''),
+    '',
+    'Raise `budget.maxMinutes`, or measure a share of the suite per job (`shard`), to measure them.',
+    '</details>',
+  ].join('\n');
+}
+
+/** Names and reasons shown in the left-out section; the JSON report lists them all. */
+const LEFT_OUT_SHOWN = 50;
+const LEFT_OUT_REASONS_SHOWN = 3;
+
 function footer(report: Report, options: MarkdownOptions): string {
-  const s = report.settings;
-  const how = s
-    ? `${s.maxProcesses && s.maxProcesses > s.processes ? `${s.processes}–${s.maxProcesses}` : s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}`
-    : '';
+  const how = whatRan(report);
   const memory = report.benchmarks.some((b) => b.memory)
     ? ' Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold.'
     : '';

@@ -182,6 +182,7 @@ const schema = object(
         node: { type: 'string', pattern: '^[0-9A-Za-z.+-]{1,64}$' },
         maxProcesses: count,
         maxMinutes: number,
+        allocationMs: number,
       },
       ['processes', 'timePerProcessMs', 'profileMs', 'node'],
     ),
@@ -214,6 +215,7 @@ const schema = object(
       ['select', 'notAffected'],
     ),
     harnessNotes: list(MESSAGE, 1_000),
+    leftOut: list(object({ name: NAME, file: NAME, reason: LINE }, ['name', 'file', 'reason']), 200_000),
   },
   ['schemaVersion', 'verdict', 'base', 'head', 'benchmarks', 'functions'],
 );

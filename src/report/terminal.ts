@@ -14,7 +14,7 @@ import {
 } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { failedOnBothNote, nothingMeasuredNote } from './infrastructure.js';
+import { leftOutReasons, nothingMeasuredNote, unmeasuredNote } from './infrastructure.js';
 import {
   changedInPr,
   confirmationNote,
@@ -113,7 +113,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   out.push('');
   // Nothing measured, or some benchmarks measured on neither side, is said on the verdict's line.
   const nothing = nothingMeasuredNote(report);
-  const unmeasured = failedOnBothNote(report);
+  const unmeasured = unmeasuredNote(report);
   const verdict = report.infrastructureErrors?.length
     ? paint('red', 'NONE (infrastructure error, see below)')
     : nothing?.level === 'error'
@@ -126,6 +126,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   out.push(`${paint('bold', 'Verdict:')} ${verdict}${warning ? paint('yellow', ` · ${warning}`) : none}`);
   if (nothing) out.push(paint(nothing.level === 'error' ? 'red' : 'yellow', `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${plainText(f)}`));
+  for (const { reason, count } of leftOutReasons(report))
+    out.push(paint('yellow', `  ${count} benchmark(s) left out: ${plainText(reason)}`));
   const removed = ungatedRemovals(report);
   if (removed.length > 0)
     out.push(

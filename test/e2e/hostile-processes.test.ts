@@ -92,8 +92,10 @@ describe('the Action cancelled mid-benchmark (SIGTERM)', () => {
     const marker = `flamegate-test-cancelled-${process.pid}`;
     const repo = withGrandchild(
       await createFixtureRepo('same', {
+        // A long run (it is cancelled mid-benchmark), with the time for every benchmark: a plan that
+        // left records.bench.js out would never load it, nor start its grandchild.
         config:
-          'budget: { processes: 20, maxProcesses: 20, timePerProcessMs: 2000, allocationProcesses: 0 }\n',
+          'budget: { processes: 20, maxProcesses: 20, timePerProcessMs: 2000, allocationProcesses: 0, maxMinutes: 30 }\n',
       }),
       marker,
     );

@@ -72,6 +72,9 @@ describe('sequential sampling: the budget cut-off', () => {
       if (b.stoppedBy !== 'resolved') expect(b.stoppedBy).toBe('maxMinutes');
     }
     expect(paired.filter((b) => b.stoppedBy === 'maxMinutes').length).toBeGreaterThan(0);
+    // A budget spent before measuring began holds the first benchmark only: the rest are left out.
+    expect(report.benchmarks).toHaveLength(1);
+    expect(report.leftOut?.length).toBeGreaterThan(0);
     expect(stderr).toContain('[timing 2]');
     expect(stderr).not.toContain('[timing 3]');
     // The run's budget is spent: the attribution and allocation passes run at their floor (a fifth

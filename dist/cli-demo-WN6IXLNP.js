@@ -5,14 +5,16 @@ const require = __fgCreateRequire(import.meta.url);
 const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
+  createProgress,
+  finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-6ZRTO7GT.js";
+} from "./cli-chunk-MSGK42OB.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
   renderTerminal
-} from "./cli-chunk-FCYEYSHB.js";
+} from "./cli-chunk-UUN47N4L.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
@@ -129,18 +131,27 @@ ${DEMO_USAGE}
 `);
     return 2;
   }
-  const progress = values.quiet ? void 0 : (line) => io.stderr(`  ${line}
-`);
+  const lines = values.quiet ? void 0 : createProgress({ write: /* @__PURE__ */ __name((text) => io.stderr(text), "write") });
+  const progress = lines && ((line) => lines.line(line));
   progress?.(`demo repository: ${repo} (base: the sample project; head: ${DEMO_SLOWED} three times slower)`);
   createDemoRepo(repo);
-  const result = await runPipeline({
-    cwd: repo,
-    base: "HEAD~1",
-    head: "HEAD",
-    outDir: results,
-    onProgress: progress
-  });
-  const outputs = writeOutputs(result);
+  const { result, outputs } = await (async () => {
+    try {
+      const result2 = await runPipeline({
+        cwd: repo,
+        base: "HEAD~1",
+        head: "HEAD",
+        outDir: results,
+        onProgress: progress,
+        onDeadline: lines && ((at) => lines.deadline(at))
+      });
+      const outputs2 = writeOutputs(result2);
+      await finishRemoval(result2, progress);
+      return { result: result2, outputs: outputs2 };
+    } finally {
+      lines?.stop();
+    }
+  })();
   const report = result.report;
   const blamed = blamedFunction(report);
   const viewer = outputs.files.find((f) => f.key === blamed?.benchmark && f.path.endsWith(".html")) ?? outputs.files.find((f) => f.path.endsWith(".html"));

@@ -1836,9 +1836,9 @@ function trailingCostMs(budget, paired, scale = 1) {
   return fixed + scale * measured;
 }
 __name(trailingCostMs, "trailingCostMs");
-function trailingBenchmarkMs(budget) {
+function trailingBenchmarkMs(budget, scale = 1) {
   const { fixed, measured } = costParts(budget, 1);
-  return fixed - processStarts(budget) + measured;
+  return fixed - processStarts(budget) + scale * measured;
 }
 __name(trailingBenchmarkMs, "trailingBenchmarkMs");
 function processStarts(budget) {
@@ -2251,6 +2251,22 @@ function failedOnBothNote(report) {
   return failed > 0 ? `${failed} benchmark(s) failed on both sides and were not measured` : void 0;
 }
 __name(failedOnBothNote, "failedOnBothNote");
+function leftOutNote(report) {
+  const count = report.leftOut?.length ?? 0;
+  return count > 0 ? `${count} benchmark(s) left out for time (budget.maxMinutes)` : void 0;
+}
+__name(leftOutNote, "leftOutNote");
+function unmeasuredNote(report) {
+  const notes = [failedOnBothNote(report), leftOutNote(report)].filter(Boolean);
+  return notes.length > 0 ? notes.join(", ") : void 0;
+}
+__name(unmeasuredNote, "unmeasuredNote");
+function leftOutReasons(report) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const l of report.leftOut ?? []) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+__name(leftOutReasons, "leftOutReasons");
 
 // src/compare/measured.ts
 function measuredOf(measurements, results, onNothing = "error") {
@@ -2283,7 +2299,8 @@ function nothingMeasured(report) {
     failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
     count("added") > 0 && `${count("added")} exist only on head, with nothing on base to compare them with`,
     count("removed") > 0 && `${count("removed")} exist only on base`,
-    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`
+    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`,
+    (report.leftOut?.length ?? 0) > 0 && `${report.leftOut?.length} were left out for time (budget.maxMinutes)`
   ].filter(Boolean);
   const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
   const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : "";
@@ -2487,6 +2504,33 @@ ${lines.join("\n")}
 </details>`;
 }
 __name(notAffectedSection, "notAffectedSection");
+
+// src/report/what-ran.ts
+var TIMED2 = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
+function whatRan(report) {
+  const s = report.settings;
+  if (!s) return "";
+  const timed = report.benchmarks.filter((b) => TIMED2.has(b.status));
+  if (timed.length === 0) return s.node;
+  const counts = timed.map((b) => b.processes).filter((n) => n !== void 0 && n > 0);
+  const [low, high] = counts.length > 0 ? [Math.min(...counts), Math.max(...counts)] : [s.processes, Math.max(s.processes, s.maxProcesses ?? s.processes)];
+  const parts = [
+    `${low === high ? low : `${low}–${high}`} timing processes × ${s.timePerProcessMs} ms per side`
+  ];
+  const cut = report.sampling?.trailing;
+  const profiled = Object.values(report.profiles ?? {}).some((p) => p.base || p.head);
+  if (profiled) parts.push(`profiles ${ran(cut?.profileMs, s.profileMs)}`);
+  const allocated = report.benchmarks.some((b) => b.memory);
+  if (allocated && s.allocationMs !== void 0)
+    parts.push(`allocation samples ${ran(cut?.allocationMs, s.allocationMs)}`);
+  parts.push(s.node);
+  return parts.join(", ");
+}
+__name(whatRan, "whatRan");
+function ran(used, configured) {
+  return used !== void 0 && used !== configured ? `${used} ms per side (cut from ${configured} ms by budget.maxMinutes)` : `${configured} ms per side`;
+}
+__name(ran, "ran");
 
 // src/report/markdown.ts
 var STATUS = {
@@ -2695,6 +2739,8 @@ ${section}`);
   if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
   const harness = harnessNotesBlock(report);
   if (harness) out.push(harness);
+  const leftOut = leftOutSection(report);
+  if (leftOut) out.push(leftOut);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
   const ref = /* @__PURE__ */ __name((name) => codeName(name, { max: 100 }), "ref");
   out.push(
@@ -2736,7 +2782,7 @@ function verdictLine(report) {
   const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === "unchanged").length;
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
   const nothing = nothingMeasuredNote(report);
-  const unmeasured = nothing ? "nothing was measured on both sides" : failedOnBothNote(report);
+  const unmeasured = nothing ? "nothing was measured on both sides" : unmeasuredNote(report);
   const icon = nothing?.level === "error" ? "⛔" : broken || unmeasured && report.verdict !== "fail" ? "⚠️" : report.verdict === "fail" ? "❌" : "✅";
   const word = broken ? "infrastructure error" : nothing?.level === "error" ? "error" : report.verdict === "fail" ? "fail" : "pass";
   const lead = unmeasured ? `${word}, ${nothing?.level === "warning" ? "warning: " : ""}${unmeasured}` : noneAffected(report) && !broken ? `${word}, ${NONE_AFFECTED}` : word;
@@ -2961,9 +3007,31 @@ function packageLabel(f) {
   return `📦 ${f.package} ${versions.base ?? "(none)"} → ${versions.head ?? "(none)"}`;
 }
 __name(packageLabel, "packageLabel");
+function leftOutSection(report) {
+  const all = report.leftOut ?? [];
+  if (all.length === 0) return void 0;
+  const shown = all.slice(0, LEFT_OUT_SHOWN);
+  const more = all.length - shown.length;
+  const reasons = leftOutReasons(report);
+  const why = reasons.slice(0, LEFT_OUT_REASONS_SHOWN).map((r) => `- ${r.count === all.length ? "" : `${r.count}: `}${markdownText(r.reason, PROSE_MAX)}`);
+  if (reasons.length > LEFT_OUT_REASONS_SHOWN)
+    why.push(`- … and ${reasons.length - LEFT_OUT_REASONS_SHOWN} other reason(s)`);
+  return [
+    `<details><summary>⏱️ ${all.length} benchmark(s) left out for time: not measured, in no verdict</summary>`,
+    "",
+    ...why,
+    "",
+    shown.map((l) => codeName(benchmarkKey(l), { max: 200 })).join(", ") + (more > 0 ? `, … and ${more} more (the JSON report lists them all)` : ""),
+    "",
+    "Raise `budget.maxMinutes`, or measure a share of the suite per job (`shard`), to measure them.",
+    "</details>"
+  ].join("\n");
+}
+__name(leftOutSection, "leftOutSection");
+var LEFT_OUT_SHOWN = 50;
+var LEFT_OUT_REASONS_SHOWN = 3;
 function footer(report, options) {
-  const s = report.settings;
-  const how = s ? `${s.maxProcesses && s.maxProcesses > s.processes ? `${s.processes}–${s.maxProcesses}` : s.processes} timing processes × ${s.timePerProcessMs} ms per side, profiles ${s.profileMs} ms per side, ${s.node}` : "";
+  const how = whatRan(report);
   const memory = report.benchmarks.some((b) => b.memory) ? " Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold." : "";
   const lines = [
     `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== void 0) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ""}${memory} ${how ? `Measured with ${how}.` : ""} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`
@@ -3047,13 +3115,15 @@ function renderTerminal(report, options = {}) {
   out.push(...memoryLines(report, paint));
   out.push("");
   const nothing = nothingMeasuredNote(report);
-  const unmeasured = failedOnBothNote(report);
+  const unmeasured = unmeasuredNote(report);
   const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : nothing?.level === "error" ? paint("red", "ERROR (nothing was measured on both sides, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint(nothing || unmeasured ? "yellow" : "green", "PASS");
   const warning = nothing?.level === "warning" ? "warning: nothing was measured on both sides" : unmeasured;
   const none = noneAffected(report) ? ` · ${NONE_AFFECTED}` : "";
   out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : none}`);
   if (nothing) out.push(paint(nothing.level === "error" ? "red" : "yellow", `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
+  for (const { reason, count } of leftOutReasons(report))
+    out.push(paint("yellow", `  ${count} benchmark(s) left out: ${plainText(reason)}`));
   const removed = ungatedRemovals(report);
   if (removed.length > 0)
     out.push(
@@ -3196,8 +3266,12 @@ export {
   listPackageFiles,
   packageOf,
   ALLOCATION_MIN_WARMUP_MS,
+  TRAILING_MIN_SCALE,
   afterMeasureMs,
+  PROCESS_START_MS,
+  BENCHMARK_SWITCH_MS,
   trailingCostMs,
+  trailingBenchmarkMs,
   trailingPlan,
   parseShard,
   splitList,

@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-FCYEYSHB.js";
+} from "./cli-chunk-UUN47N4L.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
@@ -146,14 +146,16 @@ function mergeShards(shards) {
       results.set(key, b);
     }
   }
-  const absent = Object.keys(info.plan).filter((key) => !results.has(key));
+  const leftOut = shards.flatMap((s) => s.report.leftOut ?? []);
+  const listed = new Set(leftOut.map(benchmarkKey));
+  const absent = Object.keys(info.plan).filter((key) => !results.has(key) && !listed.has(key));
   if (absent.length > 0) {
     const shard = info.plan[absent[0]];
     throw new UsageError(
       `shard ${shard}/${info.count} is incomplete: ${absent.length} benchmark(s) missing, first ${absent[0]}`
     );
   }
-  const benchmarks = Object.keys(info.plan).map((key) => results.get(key));
+  const benchmarks = Object.keys(info.plan).map((key) => results.get(key)).filter((b) => b !== void 0);
   const order = new Map(benchmarks.map((b, i) => [benchmarkKey(b), i]));
   const functions = shards.flatMap((s) => s.report.functions).map((fn, i) => ({ fn, i })).sort((a, b) => (order.get(a.fn.benchmark) ?? 0) - (order.get(b.fn.benchmark) ?? 0) || a.i - b.i).map((x) => x.fn);
   const failures = benchmarks.flatMap((b) => b.failures ?? []);
@@ -170,6 +172,7 @@ function mergeShards(shards) {
     }
   }
   report.benchmarks = benchmarks;
+  if (leftOut.length > 0) report.leftOut = leftOut;
   report.functions = functions;
   report.failures = failures;
   report.verdict = failures.length > 0 || shards.some((s) => s.report.verdict === "fail") ? "fail" : "pass";
