@@ -41,9 +41,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/amaro/dist/internal.js
+// ../main/node_modules/amaro/dist/internal.js
 var require_internal = __commonJS({
-  "node_modules/amaro/dist/internal.js"(exports, module) {
+  "../main/node_modules/amaro/dist/internal.js"(exports, module) {
     "use strict";
     var __create2 = Object.create;
     var __defProp2 = Object.defineProperty;
@@ -720,9 +720,9 @@ ${val.stack}`;
   }
 });
 
-// node_modules/amaro/dist/index.js
+// ../main/node_modules/amaro/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/amaro/dist/index.js"(exports, module) {
+  "../main/node_modules/amaro/dist/index.js"(exports, module) {
     "use strict";
     var __defProp2 = Object.defineProperty;
     var __getOwnPropDesc2 = Object.getOwnPropertyDescriptor;

@@ -19,7 +19,7 @@ import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { failedOnBothNote, infrastructureFailure, nothingMeasuredNote } from './infrastructure.js';
-import { everythingNote, notAffectedSection } from './selection.js';
+import { everythingNote, executedNote, notAffectedSection } from './selection.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -301,8 +301,8 @@ function render(
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1000)}</sub>`);
-  const everything = everythingNote(report);
-  if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
+  for (const note of [executedNote(report), everythingNote(report)])
+    if (note) out.push(`<sub>${markdownText(note, PROSE_MAX)}</sub>`);
   const harness = harnessNotesBlock(report);
   if (harness) out.push(harness);
   const commit = (sha: string) =>

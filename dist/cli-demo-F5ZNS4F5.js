@@ -7,12 +7,12 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   runPipeline,
   writeOutputs
-} from "./cli-chunk-6ZRTO7GT.js";
+} from "./cli-chunk-Y555TFXZ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
   renderTerminal
-} from "./cli-chunk-FCYEYSHB.js";
+} from "./cli-chunk-CGLQM4BW.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-FCYEYSHB.js";
+} from "./cli-chunk-CGLQM4BW.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

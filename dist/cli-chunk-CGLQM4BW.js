@@ -41,9 +41,9 @@ import {
   __toESM
 } from "./cli-chunk-XYLEW4VM.js";
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -243,9 +243,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -307,9 +307,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -645,9 +645,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1660,9 +1660,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1800,9 +1800,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -2300,7 +2300,7 @@ function firstLine(text) {
 }
 __name(firstLine, "firstLine");
 
-// node_modules/markdown-table/index.js
+// ../main/node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
@@ -2456,6 +2456,16 @@ function notAffectedNote(report) {
   return `${count} benchmark(s) not affected by this PR: no file it changed is reachable from their imports, so they were not measured (select: all measures them)`;
 }
 __name(notAffectedNote, "notAffectedNote");
+function executedNote(report) {
+  const selection = report.selection;
+  if (!selection?.executedChanges) return void 0;
+  const ran = selection.executedChanges.length;
+  const unknown = selection.executionUnknown?.length ?? 0;
+  const measured = report.benchmarks.length;
+  const unknownText = unknown > 0 ? `, ${unknown} could not tell (a failure or timeout)` : "";
+  return `${ran} of the ${measured} measured benchmark(s) run the changed code${unknownText}: measured first; the rest reach it only through their imports`;
+}
+__name(executedNote, "executedNote");
 function everythingNote(report) {
   const why = report.selection?.everything;
   return report.selection?.select === "affected" && why ? `select: affected measured every benchmark: ${why}` : void 0;
@@ -2691,8 +2701,8 @@ ${section}`);
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
-  const everything = everythingNote(report);
-  if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
+  for (const note of [executedNote(report), everythingNote(report)])
+    if (note) out.push(`<sub>${markdownText(note, PROSE_MAX)}</sub>`);
   const harness = harnessNotesBlock(report);
   if (harness) out.push(harness);
   const commit = /* @__PURE__ */ __name((sha) => repo ? `[\`${shortSha(sha)}\`](${repo}/commit/${sha})` : `\`${shortSha(sha)}\``, "commit");
@@ -3019,7 +3029,9 @@ function renderTerminal(report, options = {}) {
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push("", paint("dim", sampling));
-  const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== void 0);
+  const selection = [notAffectedNote(report), executedNote(report), everythingNote(report)].filter(
+    (l) => l !== void 0
+  );
   if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
   for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== "unchanged");

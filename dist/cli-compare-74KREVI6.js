@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-6ZRTO7GT.js";
+} from "./cli-chunk-Y555TFXZ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
-import "./cli-chunk-FCYEYSHB.js";
+import "./cli-chunk-CGLQM4BW.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-4L6WBSUI.js";
