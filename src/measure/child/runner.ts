@@ -882,8 +882,7 @@ async function runDiscover(files: string[], recordGraph = false, executed?: stri
 const EXECUTE_TIMEOUT_MS = 2_000;
 
 /**
- * Calls each of the file's benchmarks once (a zero-length slice: the hooks the runner runs around a
- * slice, and the fewest calls of the function), under precise coverage, and tells the parent which
+ * Calls each of the file's benchmarks once (`callOnce`), under precise coverage, and tells the parent which
  * changed files they ran. A benchmark that fails or is still running after the timeout makes the file
  * `unknown`: the parent ranks it with those that run the changed code. A synchronous call that never
  * returns is the watchdog's: the parent, told `executing`, keeps the file's tasks and goes on.
@@ -891,21 +890,50 @@ const EXECUTE_TIMEOUT_MS = 2_000;
 async function sendExecuted(file: string, bench: BenchLike, execution: ExecutionRecorder): Promise<void> {
   await send({ type: 'executing', file });
   let unknown = false;
-  const changed = await execution.record(async () => {
-    for (const task of bench.tasks) {
-      const owner = (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), EXECUTE_TIMEOUT_MS);
-      });
-      const outcome = await Promise.race([runSlice(owner as BenchLike, task, 0), timeout]).catch(
-        () => 'error' as const,
-      );
-      clearTimeout(timer);
-      if (outcome === 'timeout' || outcome === 'error') unknown = true;
-    }
-  });
+  // The file loaded and was reported: nothing here may turn into its loading error.
+  const changed = await execution
+    .record(async () => {
+      for (const task of bench.tasks) {
+        const owner = (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), EXECUTE_TIMEOUT_MS);
+        });
+        const outcome = await Promise.race([callOnce(owner as BenchLike, task), timeout]).catch(
+          () => 'error' as const,
+        );
+        clearTimeout(timer);
+        // Clocks it replaced are put back, so the next file's load is not blamed for them.
+        if (outcome === 'timeout' || outcome === 'error' || replacedClocks().length > 0) unknown = true;
+      }
+    })
+    .catch(() => {
+      unknown = true;
+      return [];
+    });
   await send({ type: 'executed', file, changed, ...(unknown ? { unknown: true } : {}) });
+}
+
+/**
+ * One call of a task's function with the hooks a measured slice runs around it (`runBatches`); a task
+ * whose function the runner could not see runs through tinybench's own `run()`, for one iteration.
+ * Never the probe and batch of a slice: a benchmark over a large input can take seconds per call.
+ */
+async function callOnce(bench: BenchLike, task: TaskLike): Promise<void> {
+  const spec = addedTasks.get(bench)?.get(task.name);
+  if (!spec) {
+    await runSlice(bench, task, 0);
+    return;
+  }
+  const { beforeAll, afterAll, beforeEach, afterEach } = spec.opts;
+  await bench.setup?.(task, 'run');
+  await beforeAll?.call(task, 'run');
+  if (typeof beforeEach === 'function') await beforeEach.call(task, 'run');
+  const result = spec.fn.call(task);
+  if (isThenable(result)) await result;
+  if (typeof afterEach === 'function') await afterEach.call(task, 'run');
+  await afterAll?.call(task, 'run');
+  await bench.teardown?.(task, 'run');
 }
 
 /** The files `file`'s imports reached: Node's resolutions, and Vite's graph for a file Vite loaded. */
