@@ -6765,13 +6765,101 @@ var require_src = __commonJS({
 import { existsSync as existsSync6, mkdirSync, readFileSync as readFileSync5, writeFileSync } from "node:fs";
 import { createRequire as createRequire2, register as register4 } from "node:module";
 import { dirname as dirname8, join as join7 } from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL8 } from "node:url";
+import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL8 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
 
 // src/measure/protocol.ts
 var OPS_COMMENT_PREFIX = "flamegate.ops=";
 var SIDE_LABEL = "flamegate.side";
+
+// src/measure/child/executed.ts
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var moduleRunnerScripts = /* @__PURE__ */ new Map();
+var EXPORT_GETTER = /__vite_ssr_exportName__\(\s*"[^"]*"\s*,\s*\(\)\s*=>\s*\{[^\n]*?\}\s*\)|configurable:\s*true,\s*get\s*\(\s*\)\s*\{[^\n]*?\}/g;
+function rememberModuleRunnerScript(filename, head, code, length) {
+  const exportGetters = [];
+  for (const match of code.matchAll(EXPORT_GETTER))
+    exportGetters.push([head + match.index, head + match.index + match[0].length]);
+  moduleRunnerScripts.set(filename, { end: length, exportGetters });
+}
+__name(rememberModuleRunnerScript, "rememberModuleRunnerScript");
+function scriptPath(url) {
+  if (url.startsWith("file://")) {
+    try {
+      return fileURLToPath(url.replace(/[?#].*$/, ""));
+    } catch {
+      return void 0;
+    }
+  }
+  if (url.startsWith("/") || /^[A-Za-z]:[\\/]/.test(url)) return url.replace(/[?#].*$/, "");
+  return void 0;
+}
+__name(scriptPath, "scriptPath");
+function changedFilesRun(scripts, changed, realpath, runnerScript = (url) => moduleRunnerScripts.get(url)) {
+  const ran = /* @__PURE__ */ new Set();
+  for (const script of scripts) {
+    const path = scriptPath(script.url);
+    if (!path) continue;
+    const real = realpath(path);
+    if (!changed.has(real) || ran.has(real)) continue;
+    const added = runnerScript(script.url);
+    const called = script.functions.some((f) => {
+      const range = f.ranges[0];
+      if (!range || range.count === 0 || range.startOffset === 0 || range.endOffset === added?.end)
+        return false;
+      return !added?.exportGetters.some(([from, to]) => range.startOffset >= from && range.startOffset < to);
+    });
+    if (called) ran.add(real);
+  }
+  return [...ran].sort();
+}
+__name(changedFilesRun, "changedFilesRun");
+var ExecutionRecorder = class {
+  static {
+    __name(this, "ExecutionRecorder");
+  }
+  session;
+  real = /* @__PURE__ */ new Map();
+  changed;
+  constructor(changed) {
+    this.changed = new Set(changed.map((p) => this.realpath(p)));
+  }
+  /** The changed files (real paths) among `reached`: what a file's benchmarks are run for. */
+  changedAmong(reached) {
+    return reached.filter((f) => this.changed.has(this.realpath(f)));
+  }
+  /**
+   * Runs `work` (every benchmark of a file called once) and returns the changed files it called into.
+   * Precise coverage starts at the first call: the loads before it need not pay for the counting.
+   */
+  async record(work) {
+    if (!this.session) {
+      const { Session: InspectorSession } = await import("node:inspector/promises");
+      this.session = new InspectorSession();
+      this.session.connect();
+      await this.session.post("Profiler.enable");
+      await this.session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
+    }
+    await this.session.post("Profiler.takePreciseCoverage");
+    await work();
+    const { result } = await this.session.post("Profiler.takePreciseCoverage");
+    return changedFilesRun(result, this.changed, (p) => this.realpath(p));
+  }
+  realpath(path) {
+    let real = this.real.get(path);
+    if (real === void 0) {
+      try {
+        real = realpathSync(path);
+      } catch {
+        real = path;
+      }
+      this.real.set(path, real);
+    }
+    return real;
+  }
+};
 
 // src/measure/child/heap-profile.ts
 var import_pprof_format = __toESM(require_commonjs(), 1);
@@ -6879,10 +6967,10 @@ var HeapStacks = class _HeapStacks {
 };
 
 // src/measure/child/module-graph.ts
-import { realpathSync } from "node:fs";
+import { realpathSync as realpathSync2 } from "node:fs";
 import { createRequire, register } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 
 // src/measure/child/graph-hooks.ts
@@ -6914,7 +7002,7 @@ var ModuleGraph = class _ModuleGraph {
         (message) => graph.onMessage(message)
       );
       port1.unref();
-      const here = dirname(fileURLToPath(import.meta.url));
+      const here = dirname(fileURLToPath2(import.meta.url));
       register(pathToFileURL(join(here, "graph-hooks.js")).href, {
         data: { port: port2 },
         transferList: [port2]
@@ -6929,7 +7017,7 @@ var ModuleGraph = class _ModuleGraph {
       this.flushed.get(message.flush)?.();
       return;
     }
-    if (message.from && message.to) this.add(fileURLToPath(message.from), fileURLToPath(message.to));
+    if (message.from && message.to) this.add(fileURLToPath2(message.from), fileURLToPath2(message.to));
   }
   add(from, to) {
     let children = this.edges.get(from);
@@ -6992,7 +7080,7 @@ var ModuleGraph = class _ModuleGraph {
 };
 function realPath(file) {
   try {
-    return realpathSync(file);
+    return realpathSync2(file);
   } catch {
     return file;
   }
@@ -7023,7 +7111,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // src/measure/child/vitest/resolve.ts
-import { existsSync as existsSync2, readFileSync, realpathSync as realpathSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync, realpathSync as realpathSync3 } from "node:fs";
 import module from "node:module";
 import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 
@@ -7048,7 +7136,7 @@ function findPackage(fromDir, name) {
   for (; ; ) {
     const candidate = join3(dir, "node_modules", name, "package.json");
     if (existsSync2(candidate)) {
-      const pkgDir = realpathSync2(dirname3(candidate));
+      const pkgDir = realpathSync3(dirname3(candidate));
       const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
       return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
     }
@@ -7261,10 +7349,10 @@ function replacedClocks() {
 __name(replacedClocks, "replacedClocks");
 
 // src/measure/child/source-maps.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync3, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync4, statSync } from "node:fs";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL3 } from "node:url";
+import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL3 } from "node:url";
 var SOURCE_MAP_LIMITS = {
   /** A map's JSON (a .map file, or an inline data URL once decoded). */
   mapBytes: 16 * 1024 * 1024,
@@ -7352,7 +7440,7 @@ function resolveSource(source, prefix, mapUrl, root) {
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith("/");
     const url = new URL(absolute ? source : prefix + source, mapUrl);
     if (url.protocol !== "file:") return "";
-    const path = fileURLToPath2(url);
+    const path = fileURLToPath3(url);
     return isInside(path, root) && isOwnCode(path, root) ? path : "";
   } catch {
     return "";
@@ -7444,7 +7532,7 @@ var SourceMapper = class {
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
     if (cached) return sourceMapOf(cached.payload, scriptUrl, root, this.budget);
-    if (!isInside(realpathSync3(file), realpathSync3(root))) return void 0;
+    if (!isInside(realpathSync4(file), realpathSync4(root))) return void 0;
     const tail = readTail(file, Math.ceil(SOURCE_MAP_LIMITS.mapBytes * 4 / 3) + 4096);
     const url = tail === void 0 ? void 0 : sourceMappingUrl(tail);
     return url ? this.fromUrl(url, scriptUrl, root) : void 0;
@@ -7456,8 +7544,8 @@ var SourceMapper = class {
     }
     const mapUrl = new URL(url, scriptUrl);
     if (mapUrl.protocol !== "file:") return void 0;
-    const path = fileURLToPath2(mapUrl);
-    if (!isInside(path, root) || !isInside(realpathSync3(path), realpathSync3(root))) return void 0;
+    const path = fileURLToPath3(mapUrl);
+    if (!isInside(path, root) || !isInside(realpathSync4(path), realpathSync4(root))) return void 0;
     const text = readTail(path, SOURCE_MAP_LIMITS.mapBytes, true);
     return text === void 0 ? void 0 : parseSourceMap(text, mapUrl.href, root, this.budget);
   }
@@ -7485,7 +7573,7 @@ __name(readTail, "readTail");
 function toPath(file) {
   if (!file.startsWith("file:")) return file;
   try {
-    return fileURLToPath2(file);
+    return fileURLToPath3(file);
   } catch {
     return file;
   }
@@ -8258,6 +8346,7 @@ var namedScriptEvaluator = {
 }`;
     const filename = module3?.file ?? module3?.id ?? "vitest-bench-module";
     rememberCompiledModule(filename, code, head.length);
+    rememberModuleRunnerScript(filename, head.length, code, wrapper.length);
     const run = runInThisContext(wrapper, { filename });
     await run(...keys.map((k) => context[k]));
   },
@@ -8425,7 +8514,7 @@ function ensureTypeScript(file) {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   const features = process.features;
   if (!features.typescript) {
-    const here = dirname8(fileURLToPath3(import.meta.url));
+    const here = dirname8(fileURLToPath4(import.meta.url));
     register4(pathToFileURL8(join7(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
@@ -8986,14 +9075,17 @@ function urlPath(url) {
   }
 }
 __name(urlPath, "urlPath");
-async function runDiscover(files, recordGraph = false) {
+async function runDiscover(files, recordGraph = false, executed) {
   const graph = recordGraph ? ModuleGraph.start() : void 0;
+  const execution = graph && executed && executed.length > 0 ? new ExecutionRecorder(executed) : void 0;
   for (const file of files) {
     await send({ type: "progress", key: file, side: "head", phase: "load" });
     try {
       const bench2 = await loadBench(file);
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
       await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name), reached });
+      if (execution && reached && execution.changedAmong(reached).length > 0)
+        await sendExecuted(file, bench2, execution);
     } catch (error) {
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
       await send({ type: "discover-error", file, error: errorText(error), reached });
@@ -9003,6 +9095,47 @@ async function runDiscover(files, recordGraph = false) {
   if (graph) await send({ type: "loaded", files: graph.loaded() });
 }
 __name(runDiscover, "runDiscover");
+var EXECUTE_TIMEOUT_MS = 2e3;
+async function sendExecuted(file, bench2, execution) {
+  await send({ type: "executing", file });
+  let unknown = false;
+  const changed = await execution.record(async () => {
+    for (const task of bench2.tasks) {
+      const owner = bench2.ownerOf?.(task) ?? bench2;
+      let timer;
+      const timeout = new Promise((resolve5) => {
+        timer = setTimeout(() => resolve5("timeout"), EXECUTE_TIMEOUT_MS);
+      });
+      const outcome = await Promise.race([callOnce(owner, task), timeout]).catch(
+        () => "error"
+      );
+      clearTimeout(timer);
+      if (outcome === "timeout" || outcome === "error" || replacedClocks().length > 0) unknown = true;
+    }
+  }).catch(() => {
+    unknown = true;
+    return [];
+  });
+  await send({ type: "executed", file, changed, ...unknown ? { unknown: true } : {} });
+}
+__name(sendExecuted, "sendExecuted");
+async function callOnce(bench2, task) {
+  const spec = addedTasks.get(bench2)?.get(task.name);
+  if (!spec) {
+    await runSlice(bench2, task, 0);
+    return;
+  }
+  const { beforeAll, afterAll, beforeEach, afterEach } = spec.opts;
+  await bench2.setup?.(task, "run");
+  await beforeAll?.call(task, "run");
+  if (typeof beforeEach === "function") await beforeEach.call(task, "run");
+  const result = spec.fn.call(task);
+  if (isThenable(result)) await result;
+  if (typeof afterEach === "function") await afterEach.call(task, "run");
+  await afterAll?.call(task, "run");
+  await bench2.teardown?.(task, "run");
+}
+__name(callOnce, "callOnce");
 async function reachedFrom(graph, file) {
   if (!graph) return void 0;
   await graph.settle();
@@ -9014,7 +9147,7 @@ async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
   const job = JSON.parse(readFileSync5(jobFile, "utf8"));
-  if (job.kind === "discover") await runDiscover(job.files, job.graph);
+  if (job.kind === "discover") await runDiscover(job.files, job.graph, job.executed);
   else if (job.kind === "timing") await runTiming(job);
   else if (job.kind === "allocation") await runAllocation(job);
   else await runProfile(job);

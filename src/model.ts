@@ -295,6 +295,14 @@ export interface Selection {
    * imports, on base or on head. They are not in `benchmarks`.
    */
   notAffected: BenchmarkId[];
+  /**
+   * Affected benchmarks whose file's benchmarks, each called once at discovery, called a function of a
+   * changed file: measured first, with `executionUnknown`. The other affected ones reach the change
+   * only through imports (a barrel module; a change to top-level code). Absent: not recorded.
+   */
+  executedChanges?: BenchmarkId[];
+  /** Affected benchmarks whose single call failed, timed out or was not recorded: measured first too. */
+  executionUnknown?: BenchmarkId[];
 }
 
 // ---------------------------------------------------------------- profile

@@ -16,8 +16,18 @@
 // benchmark imports generated code (a build's output: in the repository, committed on neither side,
 // not a dependency), whose sources its graph cannot show: then that benchmark is measured. A file
 // that failed to load is always kept: its failure is news, and it costs no measuring.
+//
+// Importing is not running: a benchmark file that imports a barrel module (an index re-exporting the
+// whole library) reaches every file of the library. So under `select: affected` each benchmark of a
+// file whose graph reaches a changed script is called once at discovery (child/executed.ts), and the
+// affected are measured in two groups, each in discovery order: first those whose file's benchmarks
+// called a function of a changed file (or whose run is unknown: it failed, timed out, or was not
+// recorded), then those the change reaches only through imports. Nothing is dropped by this: a time
+// budget cuts from the end. A change only to a module's top-level code (a constant outside any
+// function) runs when the module is imported, not when a benchmark is called: its benchmarks stay
+// affected through their imports, in the second group.
 // Pure: data in, data out.
-import type { BenchmarkMeasurement, Side } from '../model.js';
+import type { BenchmarkMeasurement, Selection as ReportSelection, Side } from '../model.js';
 import { hasFailed } from './blame.js';
 
 export type Select = 'affected' | 'all';
@@ -28,6 +38,11 @@ export interface SideGraph {
   reached: Map<string, string[]>;
   /** Every file the discover processes loaded through an import, benchmark files' or not. */
   loaded: Set<string>;
+  /**
+   * Per benchmark file whose benchmarks were called once: the changed files they called into, or
+   * `unknown` (one failed or timed out). Absent: the execution pass did not run on this side.
+   */
+  executed?: Map<string, string[] | 'unknown'>;
 }
 
 export interface Selection {
@@ -39,6 +54,10 @@ export interface Selection {
   everything?: string;
   /** The changed files that some benchmark's graph reaches. */
   reachedChanges: string[];
+  /** Affected benchmarks whose file's benchmarks, called once, ran a function of a changed file. */
+  executedChanges?: BenchmarkMeasurement[];
+  /** Affected benchmarks whose run could not tell (a failure, a timeout, no record): ranked first too. */
+  executionUnknown?: BenchmarkMeasurement[];
 }
 
 const SCRIPT = /\.(c|m)?(j|t)sx?$/;
@@ -98,7 +117,7 @@ export function selectAffected(
   const unseenCode = changed.some((f) => SCRIPT.test(f) && !inAnyGraph(graphs).has(f));
   const generated = (file: string) =>
     unseenCode && !!committed && !committed.has(file) && !/(^|\/)node_modules\//.test(file);
-  const affected = found.filter((m) => {
+  const reachedAffected = found.filter((m) => {
     // A file that failed to load, or whose graph is unknown, is never hidden by the selection.
     if (hasFailed(m)) return true;
     return sides.some((side) => {
@@ -110,14 +129,85 @@ export function selectAffected(
       return hits.length > 0 || reached.some(generated);
     });
   });
-  if (select === 'all') return everything(undefined, affected);
+  const ran = byExecution(reachedAffected, changedSet, graphs);
+  const affected = ran
+    ? [...ran.first, ...reachedAffected.filter((m) => !ran.first.includes(m))]
+    : reachedAffected;
+  const executionFields = ran ? { executedChanges: ran.executed, executionUnknown: ran.unknown } : {};
+  if (select === 'all') return { ...everything(undefined, affected), ...executionFields };
   const why = everythingReason(changed, graphs);
-  if (why) return everything(why, affected);
+  if (why) return { ...everything(why, affected), ...executionFields };
   return {
     measure: affected,
     notAffected: found.filter((m) => !affected.includes(m)),
     reachedChanges: [...reachedChanges].sort(),
+    ...executionFields,
   };
+}
+
+/**
+ * The affected benchmarks whose run called into a changed file, and those whose run is unknown (both
+ * measured first, in discovery order); undefined when no side recorded runs.
+ */
+function byExecution(
+  affected: BenchmarkMeasurement[],
+  changed: ReadonlySet<string>,
+  graphs: Record<Side, SideGraph>,
+):
+  | { first: BenchmarkMeasurement[]; executed: BenchmarkMeasurement[]; unknown: BenchmarkMeasurement[] }
+  | undefined {
+  if (!graphs.base.executed && !graphs.head.executed) return undefined;
+  const executed: BenchmarkMeasurement[] = [];
+  const unknown: BenchmarkMeasurement[] = [];
+  const first = affected.filter((m) => {
+    const verdicts = (['base', 'head'] as Side[]).map((side) => sideRun(m, side, changed, graphs[side]));
+    if (verdicts.includes('ran')) executed.push(m);
+    // Reached through generated code only: the run of the changed source cannot be seen.
+    else if (verdicts.includes('unknown') || verdicts.every((v) => v === 'none')) unknown.push(m);
+    else return false;
+    return true;
+  });
+  return { first, executed, unknown };
+}
+
+/** What one side says of a benchmark's run: it called a changed file, it did not, or it is unknown. */
+function sideRun(
+  m: BenchmarkMeasurement,
+  side: Side,
+  changed: ReadonlySet<string>,
+  graph: SideGraph,
+): 'ran' | 'not' | 'unknown' | 'none' {
+  if (!m.present[side]) return 'none';
+  if (hasFailed(m)) return 'unknown';
+  const reached = graph.reached.get(m.id.file);
+  if (!reached) return 'unknown';
+  if (!reached.some((f) => changed.has(f))) return 'none';
+  const run = graph.executed?.get(m.id.file);
+  if (run === undefined || run === 'unknown') return 'unknown';
+  return run.some((f) => changed.has(f)) ? 'ran' : 'not';
+}
+
+/** What the report keeps of the execution ranking (`Selection.executedChanges`, `executionUnknown`). */
+export function executionFields(
+  chosen: Selection,
+): Pick<ReportSelection, 'executedChanges' | 'executionUnknown'> {
+  if (!chosen.executedChanges || !chosen.executionUnknown) return {};
+  return {
+    executedChanges: chosen.executedChanges.map((m) => m.id),
+    executionUnknown: chosen.executionUnknown.map((m) => m.id),
+  };
+}
+
+/** The changed script files of one side, as absolute paths: what its discover process runs for. */
+export function executionJob(
+  affected: { select: Select; changed: string[]; roots: Record<Side, string> },
+  side: Side,
+): string[] | undefined {
+  if (affected.select !== 'affected') return undefined;
+  const scripts = affected.changed.filter((f) => SCRIPT.test(f));
+  if (scripts.length === 0) return undefined;
+  const root = affected.roots[side];
+  return scripts.map((f) => `${root.replace(/\/+$/, '')}/${f}`);
 }
 
 /** Why the change may reach any benchmark, naming the first file that says so; undefined if none does. */

@@ -25,7 +25,14 @@ import type {
   StopReason,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { repoPath, type Select, type SideGraph, selectAffected } from './affected.js';
+import {
+  executionFields,
+  executionJob,
+  repoPath,
+  type Select,
+  type SideGraph,
+  selectAffected,
+} from './affected.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
 import { firstRound, planToDeadline } from './deadline.js';
@@ -254,6 +261,7 @@ function applySelection(
       ...(chosen.everything ? { everything: chosen.everything } : {}),
       reachedChanges: chosen.reachedChanges,
       notAffected: chosen.notAffected.map((m) => m.id),
+      ...executionFields(chosen),
     },
   };
 }
@@ -274,15 +282,24 @@ export async function discover(
       input.onProgress?.(`loading ${files.length} benchmark file(s) on ${side}`);
       const graph = graphs?.[side];
       const roots = input.affected ? rootsOf(input.affected.roots[side]) : [];
+      const executed = graph && input.affected ? executionJob(input.affected, side) : undefined;
       let pending = files;
       for (let attempt = 0; pending.length > 0 && !input.signal?.aborted; attempt++) {
         let loading: string | undefined;
+        let executing = false;
         const flags = discoveryFlags(input.sides, side);
         const outcome = await runChild(
-          { kind: 'discover', files: pending.map((f) => join(dir, f)), ...(graph ? { graph: true } : {}) },
+          {
+            kind: 'discover',
+            files: pending.map((f) => join(dir, f)),
+            ...(graph ? { graph: true } : {}),
+            ...(executed ? { executed } : {}),
+          },
           childOptions(input, dir, `discover-${side}-${attempt}`, flags, (message) => {
             if (learnFromChild(input.sides, side, message)) return;
             if (message.type === 'progress') loading = relativeTo(dir, message.key);
+            if (message.type === 'executing' || message.type === 'executed')
+              executing = message.type === 'executing';
             const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
             if (graph) recordGraph(graph, message, file, roots);
             if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
@@ -295,6 +312,12 @@ export async function discover(
           if (discoveryFlags(input.sides, side).length === flags.length) break;
           tasks.clear();
           pending = files;
+          continue;
+        }
+        // A benchmark called once to see what it runs (affected.ts) hung: its file loaded, and is
+        // ranked as unknown; the files after it load in a new process.
+        if (executing) {
+          pending = pending.filter((f) => !tasks.has(f));
           continue;
         }
         // A file whose import hangs or kills the process fails alone; the others load in a new process.
@@ -377,6 +400,8 @@ function recordGraph(graph: SideGraph, message: ChildMessage, file: string | und
   if ((message.type === 'discovered' || message.type === 'discover-error') && file && message.reached)
     graph.reached.set(file, inRepo(message.reached));
   if (message.type === 'loaded') for (const f of inRepo(message.files)) graph.loaded.add(f);
+  if (message.type === 'executed' && file)
+    (graph.executed ??= new Map()).set(file, message.unknown ? 'unknown' : inRepo(message.changed));
 }
 
 function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides']): ChildBenchmark {

@@ -17,6 +17,11 @@ export interface DiscoverJob {
   files: string[];
   /** Record the files each benchmark file's imports reach (affected selection). */
   graph?: boolean;
+  /**
+   * With `graph`: the changed script files on this side (absolute paths). Each benchmark of a file
+   * whose imports reach one is called once, and `executed` says which of them it ran.
+   */
+  executed?: string[];
 }
 
 export interface TimingJob {
@@ -96,6 +101,13 @@ export type ChildMessage =
   | { type: 'loaded'; files: string[] }
   /** `reached`: as for `discovered`, what its imports reached before it failed. */
   | { type: 'discover-error'; file: string; error: string; reached?: string[] }
+  /** With `DiscoverJob.executed`: the file's benchmarks are about to be called once each. */
+  | { type: 'executing'; file: string }
+  /**
+   * The changed files (real paths) a function of which the file's benchmarks called; `unknown`: a
+   * benchmark failed or timed out, so what it runs is not known.
+   */
+  | { type: 'executed'; file: string; changed: string[]; unknown?: boolean }
   /**
    * A vitest project met while discovering: the Node flags its config gives the processes that run
    * its bench files, and its settings flamegate does not honour (one sentence each).

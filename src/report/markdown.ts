@@ -24,7 +24,7 @@ import {
   nothingMeasuredNote,
   unmeasuredNote,
 } from './infrastructure.js';
-import { everythingNote, notAffectedSection } from './selection.js';
+import { everythingNote, executedNote, notAffectedSection } from './selection.js';
 import { whatRan } from './what-ran.js';
 
 export interface MarkdownOptions {
@@ -307,8 +307,8 @@ function render(
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1000)}</sub>`);
-  const everything = everythingNote(report);
-  if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
+  for (const note of [executedNote(report), everythingNote(report)])
+    if (note) out.push(`<sub>${markdownText(note, PROSE_MAX)}</sub>`);
   const harness = harnessNotesBlock(report);
   if (harness) out.push(harness);
   const leftOut = leftOutSection(report);

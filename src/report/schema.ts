@@ -211,6 +211,8 @@ const schema = object(
         everything: LINE,
         reachedChanges: list(NAME, 100_000),
         notAffected: list(object({ file: NAME, name: NAME }, ['file', 'name']), 200_000),
+        executedChanges: list(object({ file: NAME, name: NAME }, ['file', 'name']), 200_000),
+        executionUnknown: list(object({ file: NAME, name: NAME }, ['file', 'name']), 200_000),
       },
       ['select', 'notAffected'],
     ),

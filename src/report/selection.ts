@@ -15,6 +15,20 @@ export function notAffectedNote(report: Pick<Report, 'selection'>): string | und
   return `${count} benchmark(s) not affected by this PR: no file it changed is reachable from their imports, so they were not measured (select: all measures them)`;
 }
 
+/**
+ * `10 of the 300 affected benchmark(s) run the changed code …`: which were measured first; undefined
+ * when no benchmark was called to see (child/executed.ts).
+ */
+export function executedNote(report: Pick<Report, 'selection' | 'benchmarks'>): string | undefined {
+  const selection = report.selection;
+  if (!selection?.executedChanges) return undefined;
+  const ran = selection.executedChanges.length;
+  const unknown = selection.executionUnknown?.length ?? 0;
+  const measured = report.benchmarks.length;
+  const unknownText = unknown > 0 ? `, ${unknown} could not tell (a failure or timeout)` : '';
+  return `${ran} of the ${measured} measured benchmark(s) run the changed code${unknownText}: measured first; the rest reach it only through their imports`;
+}
+
 /** Why `select: affected` measured every benchmark; undefined when it did not have to. */
 export function everythingNote(report: Pick<Report, 'selection'>): string | undefined {
   const why = report.selection?.everything;

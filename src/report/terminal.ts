@@ -24,7 +24,7 @@ import {
   samplingNote,
   ungatedRemovals,
 } from './markdown.js';
-import { everythingNote, notAffectedNote } from './selection.js';
+import { everythingNote, executedNote, notAffectedNote } from './selection.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -81,7 +81,9 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push('', paint('dim', sampling));
-  const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== undefined);
+  const selection = [notAffectedNote(report), executedNote(report), everythingNote(report)].filter(
+    (l) => l !== undefined,
+  );
   if (selection.length > 0) out.push('', ...selection.map((l) => paint('dim', plainText(l))));
   for (const note of report.harnessNotes ?? []) out.push(paint('yellow', `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');

@@ -18,7 +18,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BUDGET } from '../../src/config/config.js';
+import { type Select, selectAffected } from '../../src/measure/affected.js';
 import { runChild } from '../../src/measure/child-process.js';
+import { discover } from '../../src/measure/measure.js';
 import type { ChildMessage } from '../../src/measure/protocol.js';
 import type { Report } from '../../src/model.js';
 import { CLI, runCli } from '../helpers/cli-run.js';
@@ -89,7 +92,13 @@ describe('the discover job records each benchmark file’s module graph', () => 
     const benches = ['a.bench.js', 'b.bench.js', 'c.bench.cjs', 'd.bench.cjs', 'e.bench.ts'];
     const messages: ChildMessage[] = [];
     const outcome = await runChild(
-      { kind: 'discover', files: benches.map((f) => join(dir, f)), graph: true },
+      {
+        kind: 'discover',
+        files: benches.map((f) => join(dir, f)),
+        graph: true,
+        // Each benchmark is called once: which of these it runs (a CommonJS file, a TypeScript one).
+        executed: [join(dir, 'src/helper.cjs'), join(dir, 'src/typed.ts'), join(dir, 'src/only-b.js')],
+      },
       {
         node: process.execPath,
         nodeArgs: [],
@@ -132,8 +141,102 @@ describe('the discover job records each benchmark file’s module graph', () => 
       'src/shared.js',
       'src/typed.ts',
     ]);
+    // Script URLs are file:// for ES modules and plain paths for CommonJS; both map to the changed files.
+    const executed = new Map<string, string[]>();
+    for (const m of messages)
+      if (m.type === 'executed')
+        executed.set(
+          m.file.slice(dir.length + 1),
+          m.changed.map((f) => f.split('/').slice(-2).join('/')),
+        );
+    expect(Object.fromEntries(executed)).toEqual({
+      'b.bench.js': ['src/only-b.js'],
+      'c.bench.cjs': ['src/helper.cjs'],
+      'd.bench.cjs': ['src/helper.cjs'],
+      'e.bench.ts': ['src/typed.ts'],
+    });
     const loaded = messages.find((m) => m.type === 'loaded');
     expect(loaded?.type === 'loaded' && loaded.files.some((f) => f.endsWith('src/only-b.js'))).toBe(true);
+  });
+});
+
+describe('a barrel module: every file imports the whole library, one benchmark file runs the change', () => {
+  // The same 30 modules behind an index re-exporting them all, as libraries do (es-toolkit's 284 bench
+  // files import `es-toolkit/compat`): every graph reaches the changed module, so all 300 are affected,
+  // but only the changed module's own file calls it. Discovery only, through the measure stage's own
+  // discover(): no benchmark is measured.
+  const root = mkdtempSync(join(tmpdir(), 'flamegate-barrel-'));
+  const sides = { base: join(root, 'base'), head: join(root, 'head') };
+  const changed = 'src/suite-07.js';
+  const files = Array.from({ length: FILES }, (_, i) => `bench/suite-${pad(i)}.bench.js`);
+  for (const [side, dir] of Object.entries(sides)) {
+    mkdirSync(join(dir, 'bench'), { recursive: true });
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(TINYBENCH, join(dir, 'node_modules/tinybench'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    const reexports = Array.from(
+      { length: FILES },
+      (_, i) => `export * as s${pad(i)} from './suite-${pad(i)}.js';`,
+    );
+    writeFileSync(join(dir, 'src/index.js'), `${reexports.join('\n')}\n`);
+    for (let i = 0; i < FILES; i++) {
+      writeFileSync(
+        join(dir, `src/suite-${pad(i)}.js`),
+        moduleSource(i, side === 'head' && i === 7 ? 3 : undefined),
+      );
+      writeFileSync(
+        join(dir, files[i] as string),
+        benchSource(i)
+          .replace(
+            /import \{ [^}]+ \} from '\.\.\/src\/[^']+';/,
+            `import { s${pad(i)} } from '../src/index.js';`,
+          )
+          .replace(/ work(\d)\(sink\)/g, ` s${pad(i)}.work$1(sink)`),
+      );
+    }
+  }
+  const discoverWith = async (select: Select) => {
+    const graphs = {
+      base: { reached: new Map(), loaded: new Set<string>() },
+      head: { reached: new Map(), loaded: new Set<string>() },
+    };
+    const affected = { select, changed: [changed], roots: sides };
+    const started = Date.now();
+    const found = await discover(
+      {
+        sides: { base: { dir: sides.base, files }, head: { dir: sides.head, files } },
+        budget: DEFAULT_BUDGET,
+        node: process.execPath,
+        workDir: mkdtempSync(join(tmpdir(), 'flamegate-barrel-work-')),
+        profileDir: root,
+        affected,
+      },
+      graphs,
+    );
+    return { selection: selectAffected(found, { ...affected, graphs }), ms: Date.now() - started };
+  };
+
+  it('measures the changed module’s file first: its benchmarks call the change, the rest only import it', async () => {
+    const { selection, ms } = await discoverWith('affected');
+    expect(selection.everything).toBeUndefined();
+    expect(selection.notAffected).toEqual([]);
+    expect(selection.measure).toHaveLength(FILES * PER_FILE);
+    const ownFile = `bench/suite-07.bench.js`;
+    expect(selection.measure.slice(0, PER_FILE).map((m) => m.id.file)).toEqual(Array(PER_FILE).fill(ownFile));
+    expect(selection.executedChanges?.map((m) => m.id.name)).toEqual(
+      Array.from({ length: PER_FILE }, (_, k) => `work ${k}`),
+    );
+    expect(selection.executedChanges?.every((m) => m.id.file === ownFile)).toBe(true);
+    expect(selection.executionUnknown).toEqual([]);
+    // The rest keep discovery order.
+    expect(selection.measure[PER_FILE]?.id).toEqual({ file: 'bench/suite-00.bench.js', name: 'work 0' });
+    // What the execution pass costs: the same discovery without it (`select: all` records graphs only).
+    const without = await discoverWith('all');
+    expect(without.selection.executedChanges).toBeUndefined();
+    console.log(
+      `barrel suite: discovery of ${FILES * PER_FILE} benchmarks on both sides took ${ms} ms with the execution pass, ${without.ms} ms without`,
+    );
   });
 });
 
@@ -205,6 +308,9 @@ describe('a big suite, where the pull request slows one module imported by one f
     expect(report.selection?.select).toBe('affected');
     expect(report.selection?.everything).toBeUndefined();
     expect(report.selection?.reachedChanges).toEqual(['src/suite-07.js']);
+    // Each benchmark of the measured file was called once at discovery, and called the changed module.
+    expect(report.selection?.executedChanges).toHaveLength(PER_FILE);
+    expect(report.selection?.executionUnknown).toEqual([]);
     const notAffected = report.selection?.notAffected ?? [];
     expect(notAffected).toHaveLength(FILES * PER_FILE - PER_FILE);
     expect(notAffected.some((id) => id.file === SLOWED_FILE)).toBe(false);

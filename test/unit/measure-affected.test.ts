@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
 import { parseConfig } from '../../src/config/config.js';
-import { everythingReason, repoPath, type SideGraph, selectAffected } from '../../src/measure/affected.js';
+import {
+  everythingReason,
+  executionJob,
+  repoPath,
+  type SideGraph,
+  selectAffected,
+} from '../../src/measure/affected.js';
+import { changedFilesRun, type ScriptCoverage, scriptPath } from '../../src/measure/child/executed.js';
 import type { BenchmarkMeasurement, Report, Selection, Side } from '../../src/model.js';
 import { exitCodeOf } from '../../src/report/infrastructure.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -144,6 +151,132 @@ describe('selectAffected', () => {
   });
 });
 
+describe('selectAffected: the affected that run the changed code first', () => {
+  // a, b and e import src/shared.js (a barrel, say); only b's benchmarks called into it.
+  const list = () => [...found(), m('bench/e.bench.js', 'e1')];
+  const ran = (
+    runs: Record<string, string[] | 'unknown'>,
+    sides: Side[] = ['base', 'head'],
+    extra: Record<string, string[] | undefined> = {},
+  ) => {
+    const g = graphs({
+      base: { 'bench/e.bench.js': ['bench/e.bench.js', 'src/shared.js'], ...extra },
+      head: { 'bench/e.bench.js': ['bench/e.bench.js', 'src/shared.js'], ...extra },
+    });
+    for (const side of sides) g[side].executed = new Map(Object.entries(runs));
+    return g;
+  };
+  const select = (g: Record<Side, SideGraph>, changed = ['src/shared.js']) =>
+    selectAffected(list(), { select: 'affected', changed, graphs: g });
+
+  it('orders by what the benchmarks ran, keeping discovery order in each group, dropping none', () => {
+    const runs = { 'bench/a.bench.js': [], 'bench/b.bench.js': ['src/shared.js'], 'bench/e.bench.js': [] };
+    const selected = select(ran(runs));
+    expect(names(selected.measure)).toEqual(['b1', 'a1', 'a2', 'e1']);
+    expect(names(selected.executedChanges ?? [])).toEqual(['b1']);
+    expect(selected.executionUnknown).toEqual([]);
+    expect(names(selected.notAffected)).toEqual(['c1', 'd1']);
+    // Without runs recorded the order is discovery's, and the fields are absent.
+    const plain = select(graphs({ head: { 'bench/e.bench.js': ['bench/e.bench.js', 'src/shared.js'] } }));
+    expect(names(plain.measure)).toEqual(['a1', 'a2', 'b1', 'e1']);
+    expect(plain.executedChanges).toBeUndefined();
+  });
+
+  it('a run that is unknown (failed, timed out, or missing) ranks with those that ran the change', () => {
+    const selected = select(ran({ 'bench/a.bench.js': [], 'bench/e.bench.js': 'unknown' }));
+    expect(names(selected.measure)).toEqual(['b1', 'e1', 'a1', 'a2']);
+    expect(selected.executedChanges).toEqual([]);
+    expect(names(selected.executionUnknown ?? [])).toEqual(['b1', 'e1']);
+  });
+
+  it('either side running the change is enough', () => {
+    const g = ran({ 'bench/a.bench.js': [], 'bench/b.bench.js': [], 'bench/e.bench.js': [] });
+    g.head.executed?.set('bench/a.bench.js', ['src/shared.js']);
+    expect(names(select(g).measure)).toEqual(['a1', 'a2', 'b1', 'e1']);
+  });
+
+  it('a change only to top-level code ran no function: still affected, in the second group', () => {
+    // What the discover process reports for a module whose edited constant is read, not called.
+    const selected = select(ran({ 'bench/a.bench.js': [], 'bench/b.bench.js': [], 'bench/e.bench.js': [] }));
+    expect(names(selected.measure)).toEqual(['a1', 'a2', 'b1', 'e1']);
+    expect(selected.executedChanges).toEqual([]);
+    expect(selected.notAffected.map((x) => x.id.file)).not.toContain('bench/a.bench.js');
+  });
+
+  it('orders the affected first, and those that ran the change first among them, when every benchmark is measured', () => {
+    const runs = { 'bench/a.bench.js': [], 'bench/b.bench.js': ['src/shared.js'], 'bench/e.bench.js': [] };
+    const g = ran(runs);
+    const selected = selectAffected(list(), {
+      select: 'affected',
+      changed: ['src/shared.js', 'yarn.lock'],
+      graphs: g,
+    });
+    expect(selected.everything).toMatch(/^yarn\.lock changed/);
+    expect(names(selected.measure)).toEqual(['b1', 'a1', 'a2', 'e1', 'c1', 'd1']);
+  });
+});
+
+describe('executionJob: what a side’s discover process calls the benchmarks for', () => {
+  it('the changed scripts under `select: affected`, as absolute paths; nothing under `select: all`', () => {
+    const roots = { base: '/w/base', head: '/w/head/' };
+    const changed = ['src/a.ts', 'README.md', 'lib/b.cjs', 'data.json'];
+    expect(executionJob({ select: 'affected', changed, roots }, 'head')).toEqual([
+      '/w/head/src/a.ts',
+      '/w/head/lib/b.cjs',
+    ]);
+    expect(executionJob({ select: 'affected', changed, roots }, 'base')?.[0]).toBe('/w/base/src/a.ts');
+    expect(executionJob({ select: 'all', changed, roots }, 'head')).toBeUndefined();
+    expect(executionJob({ select: 'affected', changed: ['README.md'], roots }, 'head')).toBeUndefined();
+  });
+});
+
+describe('the coverage of one execution pass: which changed files had a function called', () => {
+  const fn = (startOffset: number, endOffset: number, count: number) => ({
+    functionName: '',
+    ranges: [{ startOffset, endOffset, count }],
+  });
+  const changed = new Set(['/r/src/a.js', '/r/src/b.cjs', '/r/src/c.js', '/r/src/d.ts']);
+  const same = (p: string) => p;
+
+  it('maps file:// URLs, CommonJS paths and module-runner scripts to files, and skips top-level code', () => {
+    const scripts: ScriptCoverage[] = [
+      { url: 'file:///r/src/a.js', functions: [fn(0, 100, 1), fn(10, 40, 2)] },
+      { url: '/r/src/b.cjs', functions: [fn(20, 30, 1)] },
+      // Only its top-level function ran (V8 lists uncalled functions with a count of 0).
+      { url: 'file:///r/src/c.js', functions: [fn(0, 80, 1), fn(10, 20, 0)] },
+      { url: '/r/src/d.ts?v=1', functions: [fn(30, 50, 1)] },
+      { url: 'node:internal/x', functions: [fn(5, 10, 1)] },
+      { url: 'file:///r/src/other.js', functions: [fn(5, 10, 1)] },
+    ];
+    expect(changedFilesRun(scripts, changed, same, () => undefined)).toEqual([
+      '/r/src/a.js',
+      '/r/src/b.cjs',
+      '/r/src/d.ts',
+    ]);
+  });
+
+  it('a module-runner script: the wrapper around the code and Vite’s export getters are not the source’s functions', () => {
+    const script = { end: 200, exportGetters: [[20, 60]] as [number, number][] };
+    const wrapperOnly = [{ url: '/r/src/a.js', functions: [fn(0, 200, 1), fn(13, 200, 1), fn(30, 58, 4)] }];
+    expect(changedFilesRun(wrapperOnly, changed, same, () => script)).toEqual([]);
+    const called = [{ url: '/r/src/a.js', functions: [fn(13, 200, 1), fn(70, 120, 1)] }];
+    expect(changedFilesRun(called, changed, same, () => script)).toEqual(['/r/src/a.js']);
+  });
+
+  it('compares real paths: a script under a symbolic link is the changed file', () => {
+    const scripts = [{ url: 'file:///link/src/a.js', functions: [fn(10, 20, 1)] }];
+    const real = (p: string) => p.replace(/^\/link\//, '/r/');
+    expect(changedFilesRun(scripts, changed, real, () => undefined)).toEqual(['/r/src/a.js']);
+  });
+
+  it('scriptPath names files only', () => {
+    expect(scriptPath('file:///r/a%20b.js')).toBe('/r/a b.js');
+    expect(scriptPath('/r/x.cjs')).toBe('/r/x.cjs');
+    expect(scriptPath('node:fs')).toBeUndefined();
+    expect(scriptPath('evalmachine.<anonymous>')).toBeUndefined();
+  });
+});
+
 describe('everythingReason: when a change may reach any benchmark', () => {
   const reason = (file: string) => everythingReason([file], graphs());
   it.each([
@@ -274,6 +407,22 @@ describe('a run that left benchmarks out as not affected', () => {
     broken.errors = { base: 'Error: x', head: 'Error: x' };
     expect(run([broken]).nothingMeasured).toMatch(/^nothing was measured on both sides/);
     expect(exit(run([], { select: 'affected', reachedChanges: [], notAffected: [] }))).toBe(2);
+  });
+
+  it('says how many of the measured run the changed code, and keeps the fields through the schema', () => {
+    const measured = m('bench/a.bench.js', 'a1');
+    measured.timings = timings(1, 0);
+    const sel: Selection = {
+      ...selection,
+      executedChanges: [{ file: 'bench/a.bench.js', name: 'a1' }],
+      executionUnknown: [],
+    };
+    const report = run([measured], sel);
+    const note = '1 of the 1 measured benchmark(s) run the changed code: measured first';
+    expect(renderMarkdown(report)).toContain(note);
+    expect(renderTerminal(report)).toContain(note);
+    expect(parseReport(JSON.stringify(report), 'report.json').selection).toEqual(sel);
+    expect(renderTerminal(run([measured]))).not.toContain('run the changed code');
   });
 
   it('names why `select: affected` measured everything', () => {

@@ -22,6 +22,7 @@ import {
   type SideAllocation,
   type TimingJob,
 } from '../protocol.js';
+import { ExecutionRecorder } from './executed.js';
 import { HeapStacks, type SamplingHeapProfile } from './heap-profile.js';
 import { ModuleGraph } from './module-graph.js';
 import { refuseOtherHarness } from './other-harness.js';
@@ -853,9 +854,10 @@ interface GcProfilerLike {
   };
 }
 
-async function runDiscover(files: string[], recordGraph = false): Promise<void> {
+async function runDiscover(files: string[], recordGraph = false, executed?: string[]): Promise<void> {
   // Started before any benchmark file loads, so every import of theirs is seen.
   const graph = recordGraph ? ModuleGraph.start() : undefined;
+  const execution = graph && executed && executed.length > 0 ? new ExecutionRecorder(executed) : undefined;
   for (const file of files) {
     // tinybench calls each task once when it is added (to tell sync from async), so a task that
     // hangs hangs here; the parent charges the file named last.
@@ -864,6 +866,8 @@ async function runDiscover(files: string[], recordGraph = false): Promise<void> 
       const bench = await loadBench(file);
       const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
       await send({ type: 'discovered', file, tasks: bench.tasks.map((t) => t.name), reached });
+      if (execution && reached && execution.changedAmong(reached).length > 0)
+        await sendExecuted(file, bench, execution);
     } catch (error) {
       const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
       await send({ type: 'discover-error', file, error: errorText(error), reached });
@@ -872,6 +876,64 @@ async function runDiscover(files: string[], recordGraph = false): Promise<void> 
     for (const project of takeOpenedProjects()) await send({ type: 'vitest-project', ...project });
   }
   if (graph) await send({ type: 'loaded', files: graph.loaded() });
+}
+
+/** How long one benchmark's single call may take in the execution pass before it counts as unknown. */
+const EXECUTE_TIMEOUT_MS = 2_000;
+
+/**
+ * Calls each of the file's benchmarks once (`callOnce`), under precise coverage, and tells the parent which
+ * changed files they ran. A benchmark that fails or is still running after the timeout makes the file
+ * `unknown`: the parent ranks it with those that run the changed code. A synchronous call that never
+ * returns is the watchdog's: the parent, told `executing`, keeps the file's tasks and goes on.
+ */
+async function sendExecuted(file: string, bench: BenchLike, execution: ExecutionRecorder): Promise<void> {
+  await send({ type: 'executing', file });
+  let unknown = false;
+  // The file loaded and was reported: nothing here may turn into its loading error.
+  const changed = await execution
+    .record(async () => {
+      for (const task of bench.tasks) {
+        const owner = (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), EXECUTE_TIMEOUT_MS);
+        });
+        const outcome = await Promise.race([callOnce(owner as BenchLike, task), timeout]).catch(
+          () => 'error' as const,
+        );
+        clearTimeout(timer);
+        // Clocks it replaced are put back, so the next file's load is not blamed for them.
+        if (outcome === 'timeout' || outcome === 'error' || replacedClocks().length > 0) unknown = true;
+      }
+    })
+    .catch(() => {
+      unknown = true;
+      return [];
+    });
+  await send({ type: 'executed', file, changed, ...(unknown ? { unknown: true } : {}) });
+}
+
+/**
+ * One call of a task's function with the hooks a measured slice runs around it (`runBatches`); a task
+ * whose function the runner could not see runs through tinybench's own `run()`, for one iteration.
+ * Never the probe and batch of a slice: a benchmark over a large input can take seconds per call.
+ */
+async function callOnce(bench: BenchLike, task: TaskLike): Promise<void> {
+  const spec = addedTasks.get(bench)?.get(task.name);
+  if (!spec) {
+    await runSlice(bench, task, 0);
+    return;
+  }
+  const { beforeAll, afterAll, beforeEach, afterEach } = spec.opts;
+  await bench.setup?.(task, 'run');
+  await beforeAll?.call(task, 'run');
+  if (typeof beforeEach === 'function') await beforeEach.call(task, 'run');
+  const result = spec.fn.call(task);
+  if (isThenable(result)) await result;
+  if (typeof afterEach === 'function') await afterEach.call(task, 'run');
+  await afterAll?.call(task, 'run');
+  await bench.teardown?.(task, 'run');
 }
 
 /** The files `file`'s imports reached: Node's resolutions, and Vite's graph for a file Vite loaded. */
@@ -886,7 +948,7 @@ async function main(): Promise<void> {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error('usage: runner.js <job.json>');
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
-  if (job.kind === 'discover') await runDiscover(job.files, job.graph);
+  if (job.kind === 'discover') await runDiscover(job.files, job.graph, job.executed);
   else if (job.kind === 'timing') await runTiming(job);
   else if (job.kind === 'allocation') await runAllocation(job);
   else await runProfile(job);

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
+import { rememberModuleRunnerScript } from '../executed.js';
 import { type ViteGraphs, viteModuleEdges } from '../module-graph.js';
 import { rememberCompiledModule } from '../source-maps.js';
 import { type ApiVersion, type CollectedBench, collect, VITEST_EXPORTS, vitestApi } from './collect.js';
@@ -268,6 +269,7 @@ const namedScriptEvaluator = {
     // Vite appends the module's source map to its code: profiles give this file's frames the
     // source's lines through it (source-maps.ts).
     rememberCompiledModule(filename, code, head.length);
+    rememberModuleRunnerScript(filename, head.length, code, wrapper.length);
     const run = runInThisContext(wrapper, { filename }) as (...args: unknown[]) => Promise<void>;
     await run(...keys.map((k) => context[k]));
   },

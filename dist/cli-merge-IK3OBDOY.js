@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-UUN47N4L.js";
+} from "./cli-chunk-MEQVEAJV.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

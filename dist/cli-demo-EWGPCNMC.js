@@ -9,12 +9,12 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-MSGK42OB.js";
+} from "./cli-chunk-C4APZIJ4.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
   renderTerminal
-} from "./cli-chunk-UUN47N4L.js";
+} from "./cli-chunk-MEQVEAJV.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

@@ -2473,6 +2473,16 @@ function notAffectedNote(report) {
   return `${count} benchmark(s) not affected by this PR: no file it changed is reachable from their imports, so they were not measured (select: all measures them)`;
 }
 __name(notAffectedNote, "notAffectedNote");
+function executedNote(report) {
+  const selection = report.selection;
+  if (!selection?.executedChanges) return void 0;
+  const ran2 = selection.executedChanges.length;
+  const unknown = selection.executionUnknown?.length ?? 0;
+  const measured = report.benchmarks.length;
+  const unknownText = unknown > 0 ? `, ${unknown} could not tell (a failure or timeout)` : "";
+  return `${ran2} of the ${measured} measured benchmark(s) run the changed code${unknownText}: measured first; the rest reach it only through their imports`;
+}
+__name(executedNote, "executedNote");
 function everythingNote(report) {
   const why = report.selection?.everything;
   return report.selection?.select === "affected" && why ? `select: affected measured every benchmark: ${why}` : void 0;
@@ -2735,8 +2745,8 @@ ${section}`);
     );
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push(`<sub>${markdownText(sampling, 1e3)}</sub>`);
-  const everything = everythingNote(report);
-  if (everything) out.push(`<sub>${markdownText(everything, PROSE_MAX)}</sub>`);
+  for (const note of [executedNote(report), everythingNote(report)])
+    if (note) out.push(`<sub>${markdownText(note, PROSE_MAX)}</sub>`);
   const harness = harnessNotesBlock(report);
   if (harness) out.push(harness);
   const leftOut = leftOutSection(report);
@@ -3087,7 +3097,9 @@ function renderTerminal(report, options = {}) {
   }
   const sampling = samplingNote(report, formatSeconds);
   if (sampling) out.push("", paint("dim", sampling));
-  const selection = [notAffectedNote(report), everythingNote(report)].filter((l) => l !== void 0);
+  const selection = [notAffectedNote(report), executedNote(report), everythingNote(report)].filter(
+    (l) => l !== void 0
+  );
   if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
   for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
   const changedFunctions = report.functions.filter((f) => f.status !== "unchanged");
