@@ -6764,7 +6764,7 @@ var require_src = __commonJS({
 // src/measure/child/runner.ts
 import { existsSync as existsSync6, mkdirSync, readFileSync as readFileSync5, writeFileSync } from "node:fs";
 import { createRequire as createRequire2, register as register4 } from "node:module";
-import { dirname as dirname8, join as join7 } from "node:path";
+import { basename as basename3, dirname as dirname8, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL8 } from "node:url";
 import v8 from "node:v8";
 import { gzipSync as gzipSync2 } from "node:zlib";
@@ -9075,26 +9075,40 @@ function urlPath(url) {
   }
 }
 __name(urlPath, "urlPath");
-async function runDiscover(files, recordGraph = false, executed) {
+async function runDiscover(files, recordGraph = false, executed, executeMs = Number.POSITIVE_INFINITY) {
   const graph = recordGraph ? ModuleGraph.start() : void 0;
   const execution = graph && executed && executed.length > 0 ? new ExecutionRecorder(executed) : void 0;
+  const toExecute = [];
   for (const file of files) {
     await send({ type: "progress", key: file, side: "head", phase: "load" });
     try {
       const bench2 = await loadBench(file);
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
       await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name), reached });
-      if (execution && reached && execution.changedAmong(reached).length > 0)
-        await sendExecuted(file, bench2, execution);
+      if (execution && reached && execution.changedAmong(reached).length > 0) toExecute.push({ file, bench: bench2 });
     } catch (error) {
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
       await send({ type: "discover-error", file, error: errorText(error), reached });
     }
     for (const project of takeOpenedProjects()) await send({ type: "vitest-project", ...project });
   }
+  if (execution) {
+    const started = clock();
+    for (const { file, bench: bench2 } of executionOrder(toExecute, executed ?? [])) {
+      if (clock() - started < executeMs) await sendExecuted(file, bench2, execution);
+      else await send({ type: "executed", file, changed: [], skipped: true });
+    }
+  }
   if (graph) await send({ type: "loaded", files: graph.loaded() });
 }
 __name(runDiscover, "runDiscover");
+function executionOrder(files, changed) {
+  const stem = /* @__PURE__ */ __name((path) => (basename3(path).split(".")[0] ?? "").toLowerCase(), "stem");
+  const names = new Set(changed.map(stem));
+  const named = files.filter((f) => names.has(stem(f.file)));
+  return [...named, ...files.filter((f) => !named.includes(f))];
+}
+__name(executionOrder, "executionOrder");
 var EXECUTE_TIMEOUT_MS = 2e3;
 async function sendExecuted(file, bench2, execution) {
   await send({ type: "executing", file });
@@ -9147,7 +9161,7 @@ async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
   const job = JSON.parse(readFileSync5(jobFile, "utf8"));
-  if (job.kind === "discover") await runDiscover(job.files, job.graph, job.executed);
+  if (job.kind === "discover") await runDiscover(job.files, job.graph, job.executed, job.executeMs);
   else if (job.kind === "timing") await runTiming(job);
   else if (job.kind === "allocation") await runAllocation(job);
   else await runProfile(job);

@@ -40,9 +40,10 @@ export interface SideGraph {
   loaded: Set<string>;
   /**
    * Per benchmark file whose benchmarks were called once: the changed files they called into, or
-   * `unknown` (one failed or timed out). Absent: the execution pass did not run on this side.
+   * `unknown` (one failed or timed out), or `skipped` (the pass's time ran out first). Absent: the
+   * execution pass did not run on this side.
    */
-  executed?: Map<string, string[] | 'unknown'>;
+  executed?: Map<string, string[] | 'unknown' | 'skipped'>;
 }
 
 export interface Selection {
@@ -184,6 +185,8 @@ function sideRun(
   if (!reached.some((f) => changed.has(f))) return 'none';
   const run = graph.executed?.get(m.id.file);
   if (run === undefined || run === 'unknown') return 'unknown';
+  // The pass ran out of its time before this file: what its imports reach is all that is known.
+  if (run === 'skipped') return 'not';
   return run.some((f) => changed.has(f)) ? 'ran' : 'not';
 }
 

@@ -283,24 +283,26 @@ export async function discover(
       const graph = graphs?.[side];
       const roots = input.affected ? rootsOf(input.affected.roots[side]) : [];
       const executed = graph && input.affected ? executionJob(input.affected, side) : undefined;
+      const changed = new Set(input.affected?.changed);
+      const reachesChange = (file: string) => !!graph?.reached.get(file)?.some((f) => changed.has(f));
       let pending = files;
       for (let attempt = 0; pending.length > 0 && !input.signal?.aborted; attempt++) {
         let loading: string | undefined;
-        let executing = false;
+        let executing: string | undefined;
         const flags = discoveryFlags(input.sides, side);
         const outcome = await runChild(
           {
             kind: 'discover',
             files: pending.map((f) => join(dir, f)),
             ...(graph ? { graph: true } : {}),
-            ...(executed ? { executed } : {}),
+            ...(executed ? { executed, executeMs: executionBudgetMs(input.budget) } : {}),
           },
           childOptions(input, dir, `discover-${side}-${attempt}`, flags, (message) => {
             if (learnFromChild(input.sides, side, message)) return;
             if (message.type === 'progress') loading = relativeTo(dir, message.key);
-            if (message.type === 'executing' || message.type === 'executed')
-              executing = message.type === 'executing';
             const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
+            if (message.type === 'executing' || message.type === 'executed')
+              executing = message.type === 'executing' ? file : undefined;
             if (graph) recordGraph(graph, message, file, roots);
             if (message.type === 'discovered' && file) tasks.set(file, message.tasks);
             if (message.type === 'discover-error' && file) tasks.set(file, { error: message.error });
@@ -315,9 +317,13 @@ export async function discover(
           continue;
         }
         // A benchmark called once to see what it runs (affected.ts) hung: its file loaded, and is
-        // ranked as unknown; the files after it load in a new process.
-        if (executing) {
-          pending = pending.filter((f) => !tasks.has(f));
+        // ranked as unknown. The calls come after every file is listed: the files whose calls had not
+        // run yet are loaded again in a new process, and called there.
+        if (executing !== undefined) {
+          const hung = executing;
+          pending = pending.filter(
+            (f) => !tasks.has(f) || (f !== hung && graph?.executed?.get(f) === undefined && reachesChange(f)),
+          );
           continue;
         }
         // A file whose import hangs or kills the process fails alone; the others load in a new process.
@@ -401,7 +407,19 @@ function recordGraph(graph: SideGraph, message: ChildMessage, file: string | und
     graph.reached.set(file, inRepo(message.reached));
   if (message.type === 'loaded') for (const f of inRepo(message.files)) graph.loaded.add(f);
   if (message.type === 'executed' && file)
-    (graph.executed ??= new Map()).set(file, message.unknown ? 'unknown' : inRepo(message.changed));
+    (graph.executed ??= new Map()).set(
+      file,
+      message.skipped ? 'skipped' : message.unknown ? 'unknown' : inRepo(message.changed),
+    );
+}
+
+/**
+ * How long the execution pass may call benchmarks on each side: a share of `budget.maxMinutes`, which
+ * the calls come out of (15%, at least 5 s: 27 s at the default 3 minutes). One call of a benchmark
+ * over a large input can take seconds under coverage; a suite of a thousand would take minutes.
+ */
+function executionBudgetMs(budget: Budget): number {
+  return Math.max(5_000, budget.maxMinutes * 60_000 * 0.15);
 }
 
 function toChild(m: BenchmarkMeasurement, sides: MeasureInput['sides']): ChildBenchmark {

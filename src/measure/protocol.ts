@@ -22,6 +22,11 @@ export interface DiscoverJob {
    * whose imports reach one is called once, and `executed` says which of them it ran.
    */
   executed?: string[];
+  /**
+   * With `executed`: how long the calls may take in all, ms. Files whose turn comes after it are
+   * reported `skipped` (ranked by their imports alone).
+   */
+  executeMs?: number;
 }
 
 export interface TimingJob {
@@ -107,7 +112,7 @@ export type ChildMessage =
    * The changed files (real paths) a function of which the file's benchmarks called; `unknown`: a
    * benchmark failed or timed out, so what it runs is not known.
    */
-  | { type: 'executed'; file: string; changed: string[]; unknown?: boolean }
+  | { type: 'executed'; file: string; changed: string[]; unknown?: boolean; skipped?: boolean }
   /**
    * A vitest project met while discovering: the Node flags its config gives the processes that run
    * its bench files, and its settings flamegate does not honour (one sentence each).

@@ -155,7 +155,7 @@ describe('selectAffected: the affected that run the changed code first', () => {
   // a, b and e import src/shared.js (a barrel, say); only b's benchmarks called into it.
   const list = () => [...found(), m('bench/e.bench.js', 'e1')];
   const ran = (
-    runs: Record<string, string[] | 'unknown'>,
+    runs: Record<string, string[] | 'unknown' | 'skipped'>,
     sides: Side[] = ['base', 'head'],
     extra: Record<string, string[] | undefined> = {},
   ) => {
@@ -187,6 +187,18 @@ describe('selectAffected: the affected that run the changed code first', () => {
     expect(names(selected.measure)).toEqual(['b1', 'e1', 'a1', 'a2']);
     expect(selected.executedChanges).toEqual([]);
     expect(names(selected.executionUnknown ?? [])).toEqual(['b1', 'e1']);
+  });
+
+  it('a file the pass had no time for is ranked by its imports alone, after those that ran the change', () => {
+    const selected = select(
+      ran({
+        'bench/a.bench.js': 'skipped',
+        'bench/b.bench.js': ['src/shared.js'],
+        'bench/e.bench.js': 'skipped',
+      }),
+    );
+    expect(names(selected.measure)).toEqual(['b1', 'a1', 'a2', 'e1']);
+    expect(selected.executionUnknown).toEqual([]);
   });
 
   it('either side running the change is enough', () => {

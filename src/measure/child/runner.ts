@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Session } from 'node:inspector/promises';
 import { createRequire, register } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { gzipSync } from 'node:zlib';
@@ -854,10 +854,17 @@ interface GcProfilerLike {
   };
 }
 
-async function runDiscover(files: string[], recordGraph = false, executed?: string[]): Promise<void> {
+async function runDiscover(
+  files: string[],
+  recordGraph = false,
+  executed?: string[],
+  executeMs = Number.POSITIVE_INFINITY,
+): Promise<void> {
   // Started before any benchmark file loads, so every import of theirs is seen.
   const graph = recordGraph ? ModuleGraph.start() : undefined;
   const execution = graph && executed && executed.length > 0 ? new ExecutionRecorder(executed) : undefined;
+  // Calls come after every file is listed, nearest first, within `executeMs`: see executionOrder.
+  const toExecute: { file: string; bench: BenchLike }[] = [];
   for (const file of files) {
     // tinybench calls each task once when it is added (to tell sync from async), so a task that
     // hangs hangs here; the parent charges the file named last.
@@ -866,8 +873,7 @@ async function runDiscover(files: string[], recordGraph = false, executed?: stri
       const bench = await loadBench(file);
       const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
       await send({ type: 'discovered', file, tasks: bench.tasks.map((t) => t.name), reached });
-      if (execution && reached && execution.changedAmong(reached).length > 0)
-        await sendExecuted(file, bench, execution);
+      if (execution && reached && execution.changedAmong(reached).length > 0) toExecute.push({ file, bench });
     } catch (error) {
       const reached = recordGraph ? await reachedFrom(graph, file) : undefined;
       await send({ type: 'discover-error', file, error: errorText(error), reached });
@@ -875,7 +881,27 @@ async function runDiscover(files: string[], recordGraph = false, executed?: stri
     // The repository's vitest settings: the parent starts later processes with their execArgv.
     for (const project of takeOpenedProjects()) await send({ type: 'vitest-project', ...project });
   }
+  if (execution) {
+    const started = clock();
+    for (const { file, bench } of executionOrder(toExecute, executed ?? [])) {
+      if (clock() - started < executeMs) await sendExecuted(file, bench, execution);
+      else await send({ type: 'executed', file, changed: [], skipped: true });
+    }
+  }
   if (graph) await send({ type: 'loaded', files: graph.loaded() });
+}
+
+/**
+ * The order the execution pass calls files in: a benchmark file named after a changed file first
+ * (`groupBy.bench.ts` for `src/array/groupBy.ts`, as most suites name them), then the others as
+ * listed. In a large suite behind a barrel module every file reaches the change, and the pass has a
+ * time budget: the file most likely to run the change should not wait behind hundreds that do not.
+ */
+function executionOrder<T extends { file: string }>(files: T[], changed: string[]): T[] {
+  const stem = (path: string) => (basename(path).split('.')[0] ?? '').toLowerCase();
+  const names = new Set(changed.map(stem));
+  const named = files.filter((f) => names.has(stem(f.file)));
+  return [...named, ...files.filter((f) => !named.includes(f))];
 }
 
 /** How long one benchmark's single call may take in the execution pass before it counts as unknown. */
@@ -948,7 +974,7 @@ async function main(): Promise<void> {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error('usage: runner.js <job.json>');
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
-  if (job.kind === 'discover') await runDiscover(job.files, job.graph, job.executed);
+  if (job.kind === 'discover') await runDiscover(job.files, job.graph, job.executed, job.executeMs);
   else if (job.kind === 'timing') await runTiming(job);
   else if (job.kind === 'allocation') await runAllocation(job);
   else await runProfile(job);

@@ -9,7 +9,7 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-C4APZIJ4.js";
+} from "./cli-chunk-P7X3SQWL.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
