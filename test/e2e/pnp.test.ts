@@ -18,6 +18,10 @@ const VITEST_VERSION = '4.1.12';
 // Yarn's release and its global folder (the packages it downloads) are kept between runs.
 const CACHE = fileURLToPath(new URL('../../node_modules/.cache/flamegate-yarn', import.meta.url));
 
+const NPM_REGISTRY = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' })
+  .trim()
+  .replace(/\/$/, '');
+
 /** Yarn's single-file release from the npm registry, fetched once. */
 function yarnRelease(): string {
   const release = join(CACHE, `cli-dist-${YARN_VERSION}`, 'package/bin/yarn.js');
@@ -80,12 +84,24 @@ function createPnpRepo(): Repo {
       null,
       2,
     )}\n`,
-    '.yarnrc.yml': `yarnPath: ${release}\nenableTelemetry: false\n`,
+    // The registry npm is set to: CI reaches the npm registry, not necessarily Yarn's own host.
+    '.yarnrc.yml': `yarnPath: ${release}\nenableTelemetry: false\nnpmRegistryServer: "${NPM_REGISTRY}"\n`,
     '.gitignore': '.pnp.*\n.yarn/*\n!.yarn/releases\n',
     'src/lib.js': LIB,
     'src/lib.bench.js': BENCH,
   });
-  execFileSync(process.execPath, [release, 'install'], { cwd: dir, stdio: 'pipe' });
+  try {
+    // --no-immutable: under CI=true Yarn refuses to write a lockfile, and this install is what writes it.
+    execFileSync(process.execPath, [release, 'install', '--no-immutable'], {
+      cwd: dir,
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
+  } catch (err) {
+    // Yarn reports on stdout: without it the failure says only "Command failed".
+    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+    throw new Error(`yarn install failed in ${dir}:\n${`${stdout ?? ''}${stderr ?? ''}`.slice(-4000)}`);
+  }
   return commitBaseAndHead(dir, () =>
     applyEdits(dir, [
       {
