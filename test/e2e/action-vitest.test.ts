@@ -1,6 +1,9 @@
 // The built action (Node 24, only action.yml and dist/, no node_modules) on a repository whose
 // benchmarks are a real library's own vitest bench files, commenting on a real local GitHub API server.
+// (This is also the end-to-end test of path-to-regexp's bench file: what the report names first.)
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model.js';
 import { installAction, pullRequestPayload, runActionStep } from '../helpers/action-run.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { node24 } from '../helpers/node24.js';
@@ -72,5 +75,19 @@ describe('the GitHub Action on a vitest repository', () => {
     expect(body).toContain('writePath');
     expect(body).toContain(`https://github.com/${full}/blob/${repo.headSha}/src/index.ts#L`);
     expect(run.summary).toContain('writePath');
+    // The report behind the comment: the benchmark regressed, writePath is named first, at its source
+    // file, and neither Vite's module runner nor flamegate's runner is reported as a changed function.
+    const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as Report;
+    const parse = report.benchmarks.find((b) => b.name === 'parse > parsing paths');
+    expect(parse?.file).toBe('src/index.bench.ts');
+    expect(parse?.status).toBe('regressed');
+    const fns = report.functions.filter((f) => f.benchmark.endsWith('parse > parsing paths'));
+    expect(fns[0]?.name).toBe('writePath');
+    expect(fns[0]?.file).toBe('src/index.ts');
+    expect(
+      report.functions.filter(
+        (f) => f.status !== 'unchanged' && (f.package === 'vite' || f.file.includes('runner.js')),
+      ),
+    ).toEqual([]);
   });
 });

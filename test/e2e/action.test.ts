@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model.js';
 import {
   type ActionRun,
   installAction,
@@ -137,6 +138,17 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     expect(ours()).toHaveLength(1);
     expect(ours()[0]?.id).toBe(id);
     expect(ours()[0]?.body).toMatch(/✅ flamegate: pass/);
+    // A/A flags nothing a user would read as a flag: every benchmark unchanged, and no function
+    // regressed, improved, added or removed.
+    const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as Report;
+    expect(report.verdict).toBe('pass');
+    expect(report.benchmarks.map((b) => b.name).sort()).toEqual([
+      'checksum lines',
+      'parse records',
+      'tokenize',
+    ]);
+    for (const b of report.benchmarks) expect(b.status).toBe('unchanged');
+    expect(report.functions.filter((f) => f.status !== 'unchanged')).toEqual([]);
   });
 
   it('fetches a base commit missing from a shallow clone; a 403 on comments keeps the summary and the verdict', async () => {
@@ -210,7 +222,7 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     const broken = mkdtempSync(join(tmpdir(), 'flamegate-action-no-addon-'));
     cpSync(actionDir, broken, { recursive: true });
     rmSync(join(broken, 'dist/prebuilds'), { recursive: true, force: true });
-    const repo = await createFixtureRepo('same');
+    const repo = await createFixtureRepo('same', { config: TINY_BUDGET });
     const run = await runAction(
       repo.dir,
       { name: 'pull_request', payload: pullRequestEvent(repo) },

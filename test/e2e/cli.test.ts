@@ -123,20 +123,7 @@ describe('flamegate compare (end to end)', () => {
     expect(top).toContain('slowPath');
   });
 
-  it('passes on identical code', async () => {
-    const run = await compareVariant('same');
-    expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0);
-    expect(run.report?.verdict).toBe('pass');
-    for (const b of run.report?.benchmarks ?? []) expect(b.status).toBe('unchanged');
-    expect(run.report?.benchmarks.map((b) => b.name).sort()).toEqual([
-      'checksum lines',
-      'parse records',
-      'tokenize',
-    ]);
-    // Nothing a user reads as a flag: no function regressed, improved, added or removed.
-    expect(run.report?.functions.filter((f) => f.status !== 'unchanged')).toEqual([]);
-  });
-
+  // A/A through the CLI's pipeline is checked on the Action (action.test.ts): the same run, the same report.
   it('reports a faster function as an improvement and passes', async () => {
     const run = await compareVariant('faster');
     expect(run.code, run.stderr).toBe(0);
@@ -277,7 +264,10 @@ describe('flamegate compare: a fault of flamegate or the machine', () => {
     const copy = mkdtempSync(join(tmpdir(), 'flamegate-no-addon-'));
     cpSync(dirname(CLI), copy, { recursive: true });
     rmSync(join(copy, 'prebuilds'), { recursive: true, force: true });
-    const run = await compareVariant('same', [], undefined, join(copy, 'cli.js'));
+    // The least budget: what is asserted is the profiler's fault, not what the timing finds.
+    const tiny =
+      'budget: { processes: 2, maxProcesses: 2, timePerProcessMs: 100, warmupMs: 20, profileMs: 100, profileProcesses: 1, allocationProcesses: 0 }\n';
+    const run = await compareVariant('same', [], tiny, join(copy, 'cli.js'));
     expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(2);
     expect(run.stderr).toMatch(/flamegate: infrastructure error: \d+ benchmark\(s\) could not be measured/);
     expect(run.stderr).toContain('not of the pull request');
