@@ -7350,6 +7350,7 @@ __name(replacedClocks, "replacedClocks");
 
 // src/measure/child/source-maps.ts
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync4, statSync } from "node:fs";
+import { Session } from "node:inspector";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
 import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL3 } from "node:url";
@@ -7480,6 +7481,33 @@ function entryOnLine(map, line, column) {
   return entry && entry.generatedLine === line ? entry : void 0;
 }
 __name(entryOnLine, "entryOnLine");
+var parsedScripts;
+function parsedScriptMapUrl(file, scriptUrl) {
+  if (!parsedScripts || !(parsedScripts.has(file) || parsedScripts.has(scriptUrl)))
+    parsedScripts = readParsedScripts();
+  return parsedScripts.get(scriptUrl) || parsedScripts.get(file) || void 0;
+}
+__name(parsedScriptMapUrl, "parsedScriptMapUrl");
+function readParsedScripts() {
+  const scripts = /* @__PURE__ */ new Map();
+  let session;
+  try {
+    session = new Session();
+    session.connect();
+    session.on("Debugger.scriptParsed", ({ params }) => {
+      const mapUrl = typeof params.sourceMapURL === "string" ? params.sourceMapURL : "";
+      scripts.set(params.url, mapUrl);
+      if (params.url.startsWith("file:")) scripts.set(toPath(params.url), mapUrl);
+    });
+    session.post("Debugger.enable");
+    session.post("Debugger.disable");
+  } catch {
+  } finally {
+    session?.disconnect();
+  }
+  return scripts;
+}
+__name(readParsedScripts, "readParsedScripts");
 var compiledModules = /* @__PURE__ */ new Map();
 function rememberCompiledModule(file, code, firstLineShift) {
   const mapUrl = sourceMappingUrl(code);
@@ -7532,6 +7560,8 @@ var SourceMapper = class {
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
     if (cached) return sourceMapOf(cached.payload, scriptUrl, root, this.budget);
+    const compiledUrl = parsedScriptMapUrl(file, scriptUrl);
+    if (compiledUrl) return this.fromUrl(compiledUrl, scriptUrl, root);
     if (!isInside(realpathSync4(file), realpathSync4(root))) return void 0;
     const tail = readTail(file, Math.ceil(SOURCE_MAP_LIMITS.mapBytes * 4 / 3) + 4096);
     const url = tail === void 0 ? void 0 : sourceMappingUrl(tail);

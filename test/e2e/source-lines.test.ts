@@ -205,3 +205,93 @@ describe('source-mapped lines (a bundled file loaded by Node)', () => {
     expect(spin.map((f) => `${f.file}:${f.line}`)).toEqual(['src/lib.ts:30']);
   });
 });
+
+// A TypeScript file a loader transpiles as it loads (the repository's execArgv `--import`, as
+// es-toolkit's bench config does): esbuild drops the type-only lines and the comments, and hands
+// Node code whose map is inline in that code alone, nowhere on disk. `tally` sits at line 12 of the
+// .ts file and runs at an earlier line.
+const LOADER = `import { register } from 'node:module';
+register('./hooks.mjs', import.meta.url);
+`;
+const hooks = (esbuild: string) => `import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from ${JSON.stringify(esbuild)};
+
+export async function load(url, context, nextLoad) {
+  if (!url.endsWith('.ts')) return nextLoad(url, context);
+  const file = fileURLToPath(url);
+  const { code } = transformSync(readFileSync(file, 'utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    sourcemap: 'inline',
+    sourcefile: file,
+  });
+  return { format: 'module', source: code, shortCircuit: true };
+}
+`;
+const LOADED_BENCH = `import { Bench } from 'tinybench';
+import { tally } from './src/lines.ts';
+
+const text = 'the quick brown fox jumps over the lazy dog '.repeat(20);
+let sink = 0;
+const bench = new Bench();
+bench.add('tally', () => { sink ^= tally(text).vowels; });
+export default bench;
+`;
+
+describe('source-mapped lines (a .ts file a loader transpiled, its map only in the loaded code)', () => {
+  it('names the function at its line in the .ts file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-srcmap-loader-'));
+    const root = join(dir, 'head');
+    mkdirSync(join(root, 'src'), { recursive: true });
+    mkdirSync(join(root, 'node_modules'));
+    symlinkSync(
+      fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url)),
+      join(root, 'node_modules/tinybench'),
+    );
+    const esbuild = new URL('../../node_modules/esbuild/lib/main.js', import.meta.url).href;
+    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(root, 'loader.mjs'), LOADER);
+    writeFileSync(join(root, 'hooks.mjs'), hooks(esbuild));
+    writeFileSync(join(root, 'src/lines.ts'), LIB);
+    writeFileSync(join(root, 'lines.bench.js'), LOADED_BENCH);
+    const job: ProfileJob = {
+      kind: 'profile',
+      benchmarks: [
+        {
+          key: 'lines.bench.js > tally',
+          slug: 'tally',
+          head: { file: join(root, 'lines.bench.js'), task: 'tally' },
+        },
+      ],
+      sliceMs: 20,
+      warmupMs: 100,
+      timeMs: 300,
+      intervalUs: 1000,
+      outDir: join(dir, 'out'),
+      process: 0,
+      profile: true,
+      roots: { head: root },
+    };
+    const outcome = await runChild(job, {
+      node: process.execPath,
+      nodeArgs: [...noInliningFlags(process.execPath), '--import', join(root, 'loader.mjs')],
+      cwd: root,
+      timeoutMs: 60_000,
+      jobFile: join(dir, 'job.json'),
+      onMessage: (message) => {
+        if (message.type === 'error') throw new Error(message.error);
+      },
+    });
+    expect(outcome.end, outcome.output).toBe('done');
+    const profile = classifyProfile(readPprof(readFileSync(join(dir, 'out/tally/head-0.pb.gz'))), {
+      roots: [root],
+    });
+    const tally = profile.frames.filter((f) => f.name === 'tally');
+    expect(tally.length).toBeGreaterThan(0);
+    // Line 12 of the .ts file (the implementation's signature), not the line it ran at.
+    expect(tally.map((f) => `${f.file}:${f.line}`)).toEqual([
+      `src/lines.ts:${lineOf(LIB, 'export function tally(text: string, rounds = 1)')}`,
+    ]);
+  });
+});

@@ -12,7 +12,12 @@
 // 2. Node's own cache (`module.findSourceMap`), which holds the maps of code a loader transformed
 //    when source maps are enabled (`--enable-source-maps`); flamegate does not enable them itself,
 //    as that changes how the measured code's errors are formatted;
-// 3. the file on disk: a `//# sourceMappingURL=` comment on its last line, inline or a .map file
+// 3. the script as V8 compiled it: a loader's hook (an `--import` of the repository's execArgv that
+//    transpiles .ts with esbuild, say) hands V8 code with an inline map that is nowhere on disk. V8
+//    keeps each script's `sourceMappingURL`, and the inspector lists them when its Debugger domain is
+//    enabled; flamegate enables it for that one synchronous call, as a profile is written (after the
+//    benchmark's measured slices, never during them), then disables it;
+// 4. the file on disk: a `//# sourceMappingURL=` comment on its last line, inline or a .map file
 //    (a bundled dist/).
 // Node's `module.SourceMap` reads the mappings: it is in every supported Node, and the small maps
 // seen here need nothing more. What the pull request can plant is bounded: only files inside a
@@ -21,6 +26,7 @@
 // outside that checkout are not used (no frame names or links a file outside it), and every failure
 // (malformed JSON, bad mappings, a missing file) leaves the generated position as it was.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { findSourceMap, SourceMap } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -219,6 +225,46 @@ function entryOnLine(map: FindEntry, line: number, column: number): Entry | unde
   return entry && entry.generatedLine === line ? (entry as Entry) : undefined;
 }
 
+/**
+ * The `sourceMappingURL` of every script V8 has compiled ('' for a script without one), by its URL
+ * and, for file: URLs, its path as well. Read again only when a file is asked for that V8 had not
+ * compiled when last read (it was loaded since).
+ */
+let parsedScripts: Map<string, string> | undefined;
+
+function parsedScriptMapUrl(file: string, scriptUrl: string): string | undefined {
+  if (!parsedScripts || !(parsedScripts.has(file) || parsedScripts.has(scriptUrl)))
+    parsedScripts = readParsedScripts();
+  return parsedScripts.get(scriptUrl) || parsedScripts.get(file) || undefined;
+}
+
+/**
+ * V8's list of compiled scripts with their map URLs. Enabling the Debugger domain replays a
+ * `scriptParsed` event for each script, synchronously on this thread's own session; it is disabled
+ * at once, so no code runs with the debugger on. Any failure (no inspector in this build, another
+ * client attached) leaves the list empty, and the file keeps its generated positions.
+ */
+function readParsedScripts(): Map<string, string> {
+  const scripts = new Map<string, string>();
+  let session: Session | undefined;
+  try {
+    session = new Session();
+    session.connect();
+    session.on('Debugger.scriptParsed', ({ params }) => {
+      const mapUrl = typeof params.sourceMapURL === 'string' ? params.sourceMapURL : '';
+      scripts.set(params.url, mapUrl);
+      if (params.url.startsWith('file:')) scripts.set(toPath(params.url), mapUrl);
+    });
+    session.post('Debugger.enable');
+    session.post('Debugger.disable');
+  } catch {
+    // No list: the disk is read next.
+  } finally {
+    session?.disconnect();
+  }
+  return scripts;
+}
+
 /** The code Vite's module runner compiled, by the file name it was compiled under. */
 interface CompiledModule {
   /** Its map's URL (the inline comment Vite appends). */
@@ -300,6 +346,8 @@ export class SourceMapper {
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
     if (cached) return sourceMapOf(cached.payload, scriptUrl, root, this.budget);
+    const compiledUrl = parsedScriptMapUrl(file, scriptUrl);
+    if (compiledUrl) return this.fromUrl(compiledUrl, scriptUrl, root);
     // The script itself is read only where the map file would be: inside the checkout, links followed.
     if (!isInside(realpathSync(file), realpathSync(root))) return undefined;
     const tail = readTail(file, Math.ceil((SOURCE_MAP_LIMITS.mapBytes * 4) / 3) + 4096);
