@@ -27,6 +27,15 @@ import { estimateChange, median } from './stats.js';
  */
 export const DEFAULT_ALLOCATION_THRESHOLD = 0.1;
 
+/**
+ * A change of fewer bytes per op than this is never flagged, whatever its percentage. The smallest
+ * thing JavaScript allocates is 8 bytes or more, and a benchmark that allocates nothing itself still
+ * carries the harness's few bytes per second: slowed threefold, it "allocates 231% more" (0.05 B →
+ * 0.16 B per op, seen on a slowed function that allocates nothing). That is the time regression
+ * again, not an allocation one.
+ */
+export const ALLOCATION_FLOOR_BYTES_PER_OP = 1;
+
 export interface AllocationComparisonInput {
   benchmark: string;
   benchmarkFile: string;
@@ -94,13 +103,14 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
   const timings = asTimings(usable);
   const estimate = estimateChange(timings);
   const [lo, hi] = estimate.ci;
-  let status: MemoryResult['status'] = 'unchanged';
-  if (lo > 0 && estimate.change > input.threshold) status = 'regressed';
-  else if (hi < 0 && estimate.change < -input.threshold) status = 'improved';
   // A slice now and then is off by several percent (a collection's books straddle the window), so
   // the level is the median over processes and head follows from the paired change: the column
   // then reads consistently (head = base × (1 + change)).
   const baseBytesPerOp = median(usable.map((a) => a.base.bytes / a.base.ops));
+  const enoughBytes = Math.abs(baseBytesPerOp * estimate.change) >= ALLOCATION_FLOOR_BYTES_PER_OP;
+  let status: MemoryResult['status'] = 'unchanged';
+  if (enoughBytes && lo > 0 && estimate.change > input.threshold) status = 'regressed';
+  else if (enoughBytes && hi < 0 && estimate.change < -input.threshold) status = 'improved';
   const memory: MemoryResult = {
     baseBytesPerOp,
     headBytesPerOp: baseBytesPerOp * (1 + estimate.change),

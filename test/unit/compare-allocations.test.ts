@@ -191,6 +191,17 @@ describe('allocation statistics (seeded simulation)', () => {
     expect(run({ seed: 5, grow: { 0: 0.05 } }).memory?.status).toBe('unchanged');
     expect(run({ seed: 5, grow: { 0: -0.2 } }).memory?.status).toBe('improved');
   });
+
+  it('flags no change of less than a byte per op, whatever its percentage (the harness, not the code)', () => {
+    // A function that allocates nothing, slowed threefold: the harness's bytes per op triple.
+    const tiny = run({ seed: 6, bytesPerOp: 0.05, grow: { 0: 2 } });
+    expect(tiny.memory?.change).toBeGreaterThan(1);
+    expect(tiny.memory?.status).toBe('unchanged');
+    // The same growth from a benchmark of a few bytes per op is flagged.
+    const small = run({ seed: 6, bytesPerOp: 8, grow: { 0: 2 } });
+    expect(small.memory?.change).toBeGreaterThan(1);
+    expect(small.memory?.status).toBe('regressed');
+  });
 });
 
 describe('the memory gate', () => {

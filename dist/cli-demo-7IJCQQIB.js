@@ -9,7 +9,7 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-P7X3SQWL.js";
+} from "./cli-chunk-BJXTJOSH.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
