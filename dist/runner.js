@@ -9143,8 +9143,11 @@ var EXECUTE_TIMEOUT_MS = 2e3;
 async function sendExecuted(file, bench2, execution) {
   await send({ type: "executing", file });
   let unknown = false;
-  const changed = await execution.record(async () => {
-    for (const task of bench2.tasks) {
+  const changed = /* @__PURE__ */ new Set();
+  const tasks = {};
+  for (const task of bench2.tasks) {
+    let known = true;
+    const ran = await execution.record(async () => {
       const owner = bench2.ownerOf?.(task) ?? bench2;
       let timer;
       const timeout = new Promise((resolve5) => {
@@ -9154,13 +9157,22 @@ async function sendExecuted(file, bench2, execution) {
         () => "error"
       );
       clearTimeout(timer);
-      if (outcome === "timeout" || outcome === "error" || replacedClocks().length > 0) unknown = true;
-    }
-  }).catch(() => {
-    unknown = true;
-    return [];
+      if (outcome === "timeout" || outcome === "error" || replacedClocks().length > 0) known = false;
+    }).catch(() => {
+      known = false;
+      return [];
+    });
+    for (const f of ran) changed.add(f);
+    if (known) tasks[task.name] = ran;
+    else unknown = true;
+  }
+  await send({
+    type: "executed",
+    file,
+    changed: [...changed].sort(),
+    tasks,
+    ...unknown ? { unknown: true } : {}
   });
-  await send({ type: "executed", file, changed, ...unknown ? { unknown: true } : {} });
 }
 __name(sendExecuted, "sendExecuted");
 async function callOnce(bench2, task) {

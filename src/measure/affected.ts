@@ -44,6 +44,11 @@ export interface SideGraph {
    * execution pass did not run on this side.
    */
   executed?: Map<string, string[] | 'unknown' | 'skipped'>;
+  /**
+   * Per benchmark file, per benchmark (task name) whose own call is known: the changed files that
+   * call reached. Where present it decides for that benchmark instead of its file's `executed`.
+   */
+  executedTasks?: Map<string, Map<string, string[]>>;
 }
 
 export interface Selection {
@@ -183,6 +188,8 @@ function sideRun(
   const reached = graph.reached.get(m.id.file);
   if (!reached) return 'unknown';
   if (!reached.some((f) => changed.has(f))) return 'none';
+  const own = graph.executedTasks?.get(m.id.file)?.get(m.id.name);
+  if (own) return own.some((f) => changed.has(f)) ? 'ran' : 'not';
   const run = graph.executed?.get(m.id.file);
   if (run === undefined || run === 'unknown') return 'unknown';
   // The pass ran out of its time before this file: what its imports reach is all that is known.

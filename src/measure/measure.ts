@@ -406,11 +406,17 @@ function recordGraph(graph: SideGraph, message: ChildMessage, file: string | und
   if ((message.type === 'discovered' || message.type === 'discover-error') && file && message.reached)
     graph.reached.set(file, inRepo(message.reached));
   if (message.type === 'loaded') for (const f of inRepo(message.files)) graph.loaded.add(f);
-  if (message.type === 'executed' && file)
+  if (message.type === 'executed' && file) {
     (graph.executed ??= new Map()).set(
       file,
       message.skipped ? 'skipped' : message.unknown ? 'unknown' : inRepo(message.changed),
     );
+    if (message.tasks)
+      (graph.executedTasks ??= new Map()).set(
+        file,
+        new Map(Object.entries(message.tasks).map(([task, changed]) => [task, inRepo(changed)])),
+      );
+  }
 }
 
 /**

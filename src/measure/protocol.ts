@@ -110,9 +110,17 @@ export type ChildMessage =
   | { type: 'executing'; file: string }
   /**
    * The changed files (real paths) a function of which the file's benchmarks called; `unknown`: a
-   * benchmark failed or timed out, so what it runs is not known.
+   * benchmark failed or timed out, so what it runs is not known. `tasks`: the same per benchmark
+   * (by task name) whose own call is known, so one benchmark of a file is told from its neighbours.
    */
-  | { type: 'executed'; file: string; changed: string[]; unknown?: boolean; skipped?: boolean }
+  | {
+      type: 'executed';
+      file: string;
+      changed: string[];
+      unknown?: boolean;
+      skipped?: boolean;
+      tasks?: Record<string, string[]>;
+    }
   /**
    * A vitest project met while discovering: the Node flags its config gives the processes that run
    * its bench files, and its settings flamegate does not honour (one sentence each).

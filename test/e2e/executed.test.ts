@@ -83,6 +83,39 @@ describe('vitest bench files: which changed files a benchmark runs', () => {
   });
 });
 
+describe('one file, two benchmarks: only the one that calls the change runs it', () => {
+  it('is told from its neighbour in the same file, and alone ranked first', async () => {
+    const dir = project();
+    writeFileSync(
+      join(dir, 'bench/ab.bench.js'),
+      "import { bench, describe } from 'vitest';\nimport { sumA, sumB } from '../lib/index.js';\ndescribe('sums', () => {\n  bench('with a', () => { sumA(8); });\n  bench('with b', () => { sumB(8); });\n});\n",
+    );
+    const files = ['bench/ab.bench.js'];
+    const graphs = {
+      base: { reached: new Map(), loaded: new Set<string>() },
+      head: { reached: new Map(), loaded: new Set<string>() },
+    };
+    const affected = { select: 'affected' as const, changed: ['lib/a.js'], roots: { base: dir, head: dir } };
+    const found = await discover(
+      {
+        sides: { base: { dir, files }, head: { dir, files } },
+        budget: DEFAULT_BUDGET,
+        node: process.execPath,
+        workDir: mkdtempSync(join(tmpdir(), 'flamegate-executed-work-')),
+        profileDir: dir,
+        affected,
+      },
+      graphs,
+    );
+    expect(found.map((m) => m.id.name)).toEqual(['sums > with a', 'sums > with b']);
+    // The file as a whole ran the change; each benchmark's own call says which one did.
+    expect(graphs.head.executed?.get('bench/ab.bench.js')).toEqual(['lib/a.js']);
+    const selection = selectAffected(found, { ...affected, graphs });
+    expect(selection.executedChanges?.map((m) => m.id.name)).toEqual(['sums > with a']);
+    expect(selection.measure.map((m) => m.id.name)).toEqual(['sums > with a', 'sums > with b']);
+  });
+});
+
 describe('a benchmark that never returns when called once', () => {
   it('is killed by the watchdog without failing its file: ranked as unknown, the next file goes on', async () => {
     const dir = project();

@@ -916,10 +916,15 @@ const EXECUTE_TIMEOUT_MS = 2_000;
 async function sendExecuted(file: string, bench: BenchLike, execution: ExecutionRecorder): Promise<void> {
   await send({ type: 'executing', file });
   let unknown = false;
-  // The file loaded and was reported: nothing here may turn into its loading error.
-  const changed = await execution
-    .record(async () => {
-      for (const task of bench.tasks) {
+  const changed = new Set<string>();
+  // Each benchmark's call is read on its own: a file of groupBy benchmarks for three libraries
+  // runs the changed one in one benchmark only, and that one is measured first.
+  const tasks: Record<string, string[]> = {};
+  for (const task of bench.tasks) {
+    let known = true;
+    // The file loaded and was reported: nothing here may turn into its loading error.
+    const ran = await execution
+      .record(async () => {
         const owner = (bench as Partial<VitestBenchGroup>).ownerOf?.(task) ?? bench;
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<'timeout'>((resolve) => {
@@ -930,14 +935,23 @@ async function sendExecuted(file: string, bench: BenchLike, execution: Execution
         );
         clearTimeout(timer);
         // Clocks it replaced are put back, so the next file's load is not blamed for them.
-        if (outcome === 'timeout' || outcome === 'error' || replacedClocks().length > 0) unknown = true;
-      }
-    })
-    .catch(() => {
-      unknown = true;
-      return [];
-    });
-  await send({ type: 'executed', file, changed, ...(unknown ? { unknown: true } : {}) });
+        if (outcome === 'timeout' || outcome === 'error' || replacedClocks().length > 0) known = false;
+      })
+      .catch(() => {
+        known = false;
+        return [];
+      });
+    for (const f of ran) changed.add(f);
+    if (known) tasks[task.name] = ran;
+    else unknown = true;
+  }
+  await send({
+    type: 'executed',
+    file,
+    changed: [...changed].sort(),
+    tasks,
+    ...(unknown ? { unknown: true } : {}),
+  });
 }
 
 /**

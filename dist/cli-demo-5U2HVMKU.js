@@ -9,7 +9,7 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-BJXTJOSH.js";
+} from "./cli-chunk-FO5DACTH.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
