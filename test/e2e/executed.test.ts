@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/config/config.js';
+import type { SideGraph } from '../../src/measure/affected.js';
 import { selectAffected } from '../../src/measure/affected.js';
 import { runChild } from '../../src/measure/child-process.js';
 import { discover } from '../../src/measure/measure.js';
@@ -91,7 +92,7 @@ describe('one file, two benchmarks: only the one that calls the change runs it',
       "import { bench, describe } from 'vitest';\nimport { sumA, sumB } from '../lib/index.js';\ndescribe('sums', () => {\n  bench('with a', () => { sumA(8); });\n  bench('with b', () => { sumB(8); });\n});\n",
     );
     const files = ['bench/ab.bench.js'];
-    const graphs = {
+    const graphs: Record<'base' | 'head', SideGraph> = {
       base: { reached: new Map(), loaded: new Set<string>() },
       head: { reached: new Map(), loaded: new Set<string>() },
     };
