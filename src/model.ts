@@ -268,9 +268,10 @@ export interface MeasureRun {
   harnessFloorNs?: number;
   /**
    * Present when `budget.maxMinutes` left the attribution and allocation passes less time than the
-   * budget asks: the measured time per side they ran with instead, ms.
+   * budget asks: the measured time per side they ran with instead, ms; and when the allocation pass
+   * was cut to the first benchmarks in the order measured, how many of how many it measured.
    */
-  trailing?: { profileMs: number; allocationMs: number };
+  trailing?: { profileMs: number; allocationMs: number; allocated?: number; allocatable?: number };
   /** Wall time of the allocation pass, ms (absent when it was off). */
   allocationPassMs?: number;
   /** Which benchmarks were measured, given what the pull request changed (`Report.selection`). */
@@ -544,9 +545,11 @@ export interface SamplingSummary {
   harnessFloorNs?: number;
   /**
    * Present when `budget.maxMinutes` cut the attribution and allocation passes short: the measured
-   * time per side per benchmark they ran with, ms (the budget's profileMs and allocationMs otherwise).
+   * time per side per benchmark they ran with, ms (the budget's profileMs and allocationMs otherwise);
+   * `allocated` of `allocatable`: the allocation pass measured only the first benchmarks in the
+   * order measured (the ones that run the change first), the rest have no memory figures.
    */
-  trailing?: { profileMs: number; allocationMs: number };
+  trailing?: { profileMs: number; allocationMs: number; allocated?: number; allocatable?: number };
 }
 
 export interface FunctionNoise {

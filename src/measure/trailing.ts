@@ -72,6 +72,42 @@ function costParts(budget: Budget, paired: number): { fixed: number; measured: n
   };
 }
 
+/** Estimated wall time of the attribution pass alone for `paired` benchmarks at this budget's times, ms. */
+export function attributionCostMs(budget: Budget, paired: number): number {
+  if (paired === 0) return 0;
+  const perBenchmark = 2 * budget.warmupMs + BENCHMARK_SWITCH_MS + 2 * budget.profileMs;
+  return budget.profileProcesses * (PROCESS_START_MS + paired * perBenchmark);
+}
+
+/** Estimated wall time of the allocation pass alone for `benchmarks` benchmarks at this budget's times, ms. */
+export function allocationCostMs(budget: Budget, benchmarks: number): number {
+  const processes = budget.allocationProcesses ?? 0;
+  if (processes === 0 || benchmarks === 0) return 0;
+  const warmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
+  const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * (budget.allocationMs ?? 200);
+  return processes * (PROCESS_START_MS + benchmarks * perBenchmark);
+}
+
+/**
+ * How many of `benchmarks` (in the order they are measured in) the allocation pass can take in
+ * `msLeft`, its cost model scaled by `slowdown`: what the attribution pass just cost over what the
+ * same model said (at least 1). Profiled processes of a large repository load its files slower
+ * than any constant guesses (es-toolkit's allocation pass took three times its estimate), and
+ * attribution, which ran just before under the same conditions, is the nearest measure of that.
+ * The first benchmark always runs: it runs the change, when the order says so.
+ */
+export function allocationsFitting(
+  budget: Budget,
+  benchmarks: number,
+  slowdown: number,
+  msLeft: number,
+): number {
+  const scale = Math.max(1, slowdown);
+  let fitting = benchmarks;
+  while (fitting > 1 && allocationCostMs(budget, fitting) * scale > msLeft) fitting--;
+  return fitting;
+}
+
 /**
  * The plan for the trailing passes given the time left before the run's deadline: the budget's
  * times when they fit, else their measured time per side shrunk in proportion (warm-ups and process

@@ -612,9 +612,16 @@ export function samplingNote(report: Report, seconds: (s: number) => string): st
     `${s.resolved} resolved, ${s.unresolved} stopped by the budget`,
   ];
   if (s.harnessFloorNs !== undefined) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);
-  if (s.trailing)
+  const t = s.trailing;
+  const settings = report.settings;
+  // Only what was cut: the allocation pass may be cut to fewer benchmarks with the times left whole.
+  if (t && (!settings || t.profileMs !== settings.profileMs || t.allocationMs !== settings.allocationMs))
     parts.push(
-      `budget.maxMinutes cut profiles to ${s.trailing.profileMs} ms and allocation samples to ${s.trailing.allocationMs} ms per side`,
+      `budget.maxMinutes cut profiles to ${t.profileMs} ms and allocation samples to ${t.allocationMs} ms per side`,
+    );
+  if (t?.allocated !== undefined && t.allocatable !== undefined)
+    parts.push(
+      `budget.maxMinutes left time for the allocation pass on ${t.allocated} of ${t.allocatable} benchmark(s), the first measured`,
     );
   return parts.join(' · ');
 }

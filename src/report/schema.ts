@@ -197,7 +197,10 @@ const schema = object(
         unresolved: count,
         alphaPerLook: number,
         harnessFloorNs: number,
-        trailing: object({ profileMs: number, allocationMs: number }, ['profileMs', 'allocationMs']),
+        trailing: object({ profileMs: number, allocationMs: number, allocated: count, allocatable: count }, [
+          'profileMs',
+          'allocationMs',
+        ]),
       },
       ['processes', 'maxProcesses', 'seconds', 'savedSeconds', 'resolved', 'unresolved', 'alphaPerLook'],
     ),

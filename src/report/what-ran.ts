@@ -26,7 +26,12 @@ export function whatRan(report: Report): string {
   if (profiled) parts.push(`profiles ${ran(cut?.profileMs, s.profileMs)}`);
   const allocated = report.benchmarks.some((b) => b.memory);
   if (allocated && s.allocationMs !== undefined)
-    parts.push(`allocation samples ${ran(cut?.allocationMs, s.allocationMs)}`);
+    parts.push(
+      `allocation samples ${ran(cut?.allocationMs, s.allocationMs)}` +
+        (cut?.allocated !== undefined && cut.allocatable !== undefined
+          ? ` for ${cut.allocated} of ${cut.allocatable} benchmarks (budget.maxMinutes)`
+          : ''),
+    );
   parts.push(s.node);
   return parts.join(', ');
 }

@@ -3,11 +3,45 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/config/config.js';
 import {
+  allocationCostMs,
+  allocationsFitting,
+  attributionCostMs,
   TRAILING_MIN_SCALE,
   trailingBenchmarkMs,
   trailingCostMs,
   trailingPlan,
 } from '../../src/measure/trailing.js';
+
+describe('the allocation pass under budget.maxMinutes, after attribution', () => {
+  const budget = { ...DEFAULT_BUDGET, allocationProcesses: 1 };
+
+  it('takes every benchmark when they fit at the measured pace', () => {
+    expect(allocationsFitting(budget, 10, 1, allocationCostMs(budget, 10))).toBe(10);
+    expect(allocationsFitting(budget, 10, 3, Number.POSITIVE_INFINITY)).toBe(10);
+  });
+
+  it('scales its cost by what attribution really took over its estimate, and takes what fits', () => {
+    const left = allocationCostMs(budget, 10);
+    // Attribution ran three times slower than the model: about a third of them fit.
+    const fitting = allocationsFitting(budget, 10, 3, left);
+    expect(fitting).toBeLessThan(10);
+    expect(allocationCostMs(budget, fitting) * 3).toBeLessThanOrEqual(left);
+    expect(allocationCostMs(budget, fitting + 1) * 3).toBeGreaterThan(left);
+    // Faster than the model is not a licence to take more than the model says.
+    expect(allocationsFitting(budget, 10, 0.5, left)).toBe(10);
+    expect(allocationsFitting(budget, 20, 0.5, left)).toBe(10);
+  });
+
+  it('always keeps the first benchmark (the one that runs the change, when the order says so)', () => {
+    expect(allocationsFitting(budget, 10, 5, 0)).toBe(1);
+    expect(allocationsFitting(budget, 10, 5, -5_000)).toBe(1);
+  });
+
+  it('estimates attribution from the same model', () => {
+    expect(attributionCostMs(budget, 0)).toBe(0);
+    expect(attributionCostMs(budget, 2)).toBeGreaterThan(2 * budget.profileProcesses * 2 * budget.profileMs);
+  });
+});
 
 describe('the trailing passes under budget.maxMinutes', () => {
   it("keeps the budget's times when they fit, or when there is no deadline", () => {

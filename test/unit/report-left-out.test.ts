@@ -120,6 +120,46 @@ describe('the footer states what was run', () => {
     expect(whatRan(r)).toContain('allocation samples 68 ms per side (cut from 200 ms by budget.maxMinutes)');
   });
 
+  it('the allocation pass cut to the first benchmarks measured, its times left whole', () => {
+    const r = leftOutReport();
+    r.settings = { ...(r.settings as NonNullable<Report['settings']>), allocationMs: 200 };
+    r.benchmarks[0] = {
+      ...(r.benchmarks[0] as Report['benchmarks'][number]),
+      memory: {
+        baseBytesPerOp: 10,
+        headBytesPerOp: 10,
+        change: 0,
+        ci: [0, 0],
+        status: 'unchanged',
+        processes: 3,
+      } as never,
+    };
+    (r.sampling as NonNullable<Report['sampling']>).trailing = {
+      profileMs: 500,
+      allocationMs: 200,
+      allocated: 1,
+      allocatable: 2,
+    };
+    expect(whatRan(r)).toBe(
+      '4–7 timing processes × 2000 ms per side, profiles 500 ms per side, allocation samples 200 ms per side for 1 of 2 benchmarks (budget.maxMinutes), v20.19.0',
+    );
+    const md = renderMarkdown(r);
+    // Nothing was cut but the count: no "cut profiles" claim.
+    expect(md).not.toContain('cut profiles');
+    expect(md).toContain(
+      'budget.maxMinutes left time for the allocation pass on 1 of 2 benchmark(s), the first measured',
+    );
+    // A saved report with the counts reads back.
+    const saved = leftOutReport();
+    saved.sampling = r.sampling;
+    expect(parseReport(JSON.stringify(saved), 'r.json').sampling?.trailing).toEqual({
+      profileMs: 500,
+      allocationMs: 200,
+      allocated: 1,
+      allocatable: 2,
+    });
+  });
+
   it('nothing about processes when nothing was measured', () => {
     const r = report([{ ...bench('a', 'failed'), error: 'base: broke' }]);
     expect(whatRan(r)).toBe('v20.19.0');

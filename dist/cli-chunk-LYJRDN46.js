@@ -1856,6 +1856,27 @@ function costParts(budget, paired) {
   };
 }
 __name(costParts, "costParts");
+function attributionCostMs(budget, paired) {
+  if (paired === 0) return 0;
+  const perBenchmark = 2 * budget.warmupMs + BENCHMARK_SWITCH_MS + 2 * budget.profileMs;
+  return budget.profileProcesses * (PROCESS_START_MS + paired * perBenchmark);
+}
+__name(attributionCostMs, "attributionCostMs");
+function allocationCostMs(budget, benchmarks) {
+  const processes = budget.allocationProcesses ?? 0;
+  if (processes === 0 || benchmarks === 0) return 0;
+  const warmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
+  const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * (budget.allocationMs ?? 200);
+  return processes * (PROCESS_START_MS + benchmarks * perBenchmark);
+}
+__name(allocationCostMs, "allocationCostMs");
+function allocationsFitting(budget, benchmarks, slowdown, msLeft) {
+  const scale = Math.max(1, slowdown);
+  let fitting = benchmarks;
+  while (fitting > 1 && allocationCostMs(budget, fitting) * scale > msLeft) fitting--;
+  return fitting;
+}
+__name(allocationsFitting, "allocationsFitting");
 function trailingPlan(budget, paired, msLeft) {
   const full = {
     profileMs: budget.profileMs,
@@ -2532,7 +2553,9 @@ function whatRan(report) {
   if (profiled) parts.push(`profiles ${ran(cut?.profileMs, s.profileMs)}`);
   const allocated = report.benchmarks.some((b) => b.memory);
   if (allocated && s.allocationMs !== void 0)
-    parts.push(`allocation samples ${ran(cut?.allocationMs, s.allocationMs)}`);
+    parts.push(
+      `allocation samples ${ran(cut?.allocationMs, s.allocationMs)}` + (cut?.allocated !== void 0 && cut.allocatable !== void 0 ? ` for ${cut.allocated} of ${cut.allocatable} benchmarks (budget.maxMinutes)` : "")
+    );
   parts.push(s.node);
   return parts.join(", ");
 }
@@ -3000,9 +3023,15 @@ function samplingNote(report, seconds) {
     `${s.resolved} resolved, ${s.unresolved} stopped by the budget`
   ];
   if (s.harnessFloorNs !== void 0) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);
-  if (s.trailing)
+  const t = s.trailing;
+  const settings = report.settings;
+  if (t && (!settings || t.profileMs !== settings.profileMs || t.allocationMs !== settings.allocationMs))
     parts.push(
-      `budget.maxMinutes cut profiles to ${s.trailing.profileMs} ms and allocation samples to ${s.trailing.allocationMs} ms per side`
+      `budget.maxMinutes cut profiles to ${t.profileMs} ms and allocation samples to ${t.allocationMs} ms per side`
+    );
+  if (t?.allocated !== void 0 && t.allocatable !== void 0)
+    parts.push(
+      `budget.maxMinutes left time for the allocation pass on ${t.allocated} of ${t.allocatable} benchmark(s), the first measured`
     );
   return parts.join(" · ");
 }
@@ -3284,6 +3313,8 @@ export {
   BENCHMARK_SWITCH_MS,
   trailingCostMs,
   trailingBenchmarkMs,
+  attributionCostMs,
+  allocationsFitting,
   trailingPlan,
   parseShard,
   splitList,

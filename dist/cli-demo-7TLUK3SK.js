@@ -9,12 +9,12 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-FO5DACTH.js";
+} from "./cli-chunk-DXPI7Q62.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
   renderTerminal
-} from "./cli-chunk-MEQVEAJV.js";
+} from "./cli-chunk-LYJRDN46.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";
