@@ -117,10 +117,13 @@ describe('a suite bigger than budget.maxMinutes', () => {
     ];
     const measuredKeys = report.benchmarks.map((b) => `${b.file} > ${b.name}`);
     expect(order.slice(1, measuredKeys.length)).toEqual(measuredKeys.slice(1));
-    for (const l of leftOut)
-      expect(l.reason).toMatch(
-        /^budget\.maxMinutes \(0\.45 min\) holds \d+ of 13 benchmarks at the minimum 3 timing processes: about [\d.]+ s each with the shortest profiles, [\d.]+ s left after install and discovery$/,
-      );
+    // Left out by the plan, or, when this machine ran the first round slower than planned (it is
+    // checked at least four times), by that check: each says which.
+    const PLANNED =
+      /^budget\.maxMinutes \(0\.45 min\) holds \d+ of 13 benchmarks at the minimum 3 timing processes: about [\d.]+ s each with the shortest profiles, [\d.]+ s left after install and discovery$/;
+    const SLOWER =
+      /^budget\.maxMinutes \(0\.45 min\): the first timing round ran slower than planned \([\d.]+ s per benchmark-process, planned [\d.]+ s\), so no further benchmark was started$/;
+    for (const l of leftOut) expect(l.reason).toSatisfy((r: string) => PLANNED.test(r) || SLOWER.test(r));
     expect(report.measured?.both).toBe(report.benchmarks.length);
     expect(report.nothingMeasured).toBeUndefined();
     // Never a silent pass: the verdict's first line counts them, a warning.
@@ -134,9 +137,11 @@ describe('a suite bigger than budget.maxMinutes', () => {
       `<details><summary>⏱️ ${leftOut.length} benchmark(s) left out for time: not measured, in no verdict</summary>`,
     );
     expect(run.stdout).toContain(`Verdict: PASS · ${leftOut.length} benchmark(s) left out for time`);
-    expect(run.stdout).toContain(
-      `${leftOut.length} benchmark(s) left out: budget.maxMinutes (0.45 min) holds`,
-    );
+    // The terminal counts them by reason.
+    const byReason = new Map<string, number>();
+    for (const l of leftOut) byReason.set(l.reason, (byReason.get(l.reason) ?? 0) + 1);
+    for (const [reason, count] of byReason)
+      expect(run.stdout).toContain(`${count} benchmark(s) left out: ${reason}`);
     // The footer says what ran: the 3 processes the measured benchmarks got, and the profile time
     // used (cut when timing left the attribution pass less than the budget's 100 ms).
     expect(run.markdown).toMatch(

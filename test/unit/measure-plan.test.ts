@@ -126,13 +126,13 @@ describe('the first round as it runs', () => {
   });
 
   // A run whose plan holds all 100 benchmarks at the planned cost, and whose processes cost `times` that.
-  async function firstRoundAt(times: number) {
+  async function firstRoundAt(times: number, count = 200) {
     vi.useFakeTimers({ now: 0 });
-    const all = Array.from({ length: 100 }, (_, i) => measurement(i));
+    const all = Array.from({ length: count }, (_, i) => measurement(i));
     const planned = timingBenchmarkProcessMs(budget);
-    // Room for all 100 at the planned cost, with 10 s to spare.
+    // Room for all of them at the planned cost, with 10 s to spare.
     const deadline =
-      100 * benchmarkCostMs(budget, true) + trailingCostMs(budget, 1) + afterMeasureMs(0) + 10_000;
+      count * benchmarkCostMs(budget, true) + trailingCostMs(budget, 1) + afterMeasureMs(0) + 10_000;
     const chunks: number[] = [];
     const ran = await firstRound(input(deadline), all, async (list) => {
       chunks.push(list.length);
@@ -144,8 +144,19 @@ describe('the first round as it runs', () => {
   it('runs every benchmark, in processes of about 30 s, when the round costs what was planned', async () => {
     const { all, ran, chunks } = await firstRoundAt(1);
     expect(ran).toEqual(all);
-    expect(chunks).toEqual([33, 33, 33, 1]);
+    expect(chunks).toEqual([33, 33, 33, 33, 33, 33, 2]);
     expect(all.filter((m) => m.leftOut)).toEqual([]);
+  });
+
+  it('checks a small suite at least four times: eleven benchmarks run in processes of three', async () => {
+    const even = await firstRoundAt(1, 11);
+    expect(even.chunks).toEqual([3, 3, 3, 2]);
+    expect(even.ran).toEqual(even.all);
+    // Processes that cost three times the plan: found after the first three, not after all eleven.
+    const slow = await firstRoundAt(3, 11);
+    expect(slow.chunks[0]).toBe(3);
+    expect(slow.ran.length).toBeLessThan(11);
+    expect(slow.all.filter((m) => m.leftOut)).toEqual(slow.all.slice(slow.ran.length));
   });
 
   it('stops starting benchmarks once the round proves slower than planned, and says why', async () => {

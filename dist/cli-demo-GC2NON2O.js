@@ -9,7 +9,7 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-DXPI7Q62.js";
+} from "./cli-chunk-HJF34CIX.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
