@@ -4,7 +4,7 @@
 // its row must sit at its source line, marked as changed in this PR, with a link to that line.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noInliningFlags, runChild } from '../../src/measure/child-process.js';
@@ -120,6 +120,59 @@ describe('source-mapped lines (vitest bench through Vite, TypeScript)', () => {
   });
 });
 
+/**
+ * A checkout of `files` (tinybench linked in) whose one benchmark `task` of `bench` is profiled by
+ * the child runner alone, one process, no install: the frames named `name` in its head profile, as
+ * `file:line`.
+ */
+async function profiledLines(
+  files: Record<string, string>,
+  bench: string,
+  task: string,
+  name: string,
+  extraNodeArgs: (root: string) => string[] = () => [],
+): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'flamegate-srcmap-child-'));
+  const root = join(dir, 'head');
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  symlinkSync(
+    fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url)),
+    join(root, 'node_modules/tinybench'),
+  );
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const job: ProfileJob = {
+    kind: 'profile',
+    benchmarks: [{ key: `${bench} > ${task}`, slug: task, head: { file: join(root, bench), task } }],
+    sliceMs: 20,
+    warmupMs: 100,
+    timeMs: 300,
+    intervalUs: 1000,
+    outDir: join(dir, 'out'),
+    process: 0,
+    profile: true,
+    roots: { head: root },
+  };
+  const outcome = await runChild(job, {
+    node: process.execPath,
+    nodeArgs: [...noInliningFlags(process.execPath), ...extraNodeArgs(root)],
+    cwd: root,
+    timeoutMs: 60_000,
+    jobFile: join(dir, 'job.json'),
+    onMessage: (message) => {
+      if (message.type === 'error') throw new Error(message.error);
+    },
+  });
+  expect(outcome.end, outcome.output).toBe('done');
+  const profile = classifyProfile(readPprof(readFileSync(join(dir, `out/${task}/head-0.pb.gz`))), {
+    roots: [root],
+  });
+  return profile.frames.filter((f) => f.name === name).map((f) => `${f.file}:${f.line}`);
+}
+
 // A bundled dist/ file, loaded by Node itself: its map (a sibling .map) puts `spin` at line 30 of
 // src/lib.ts. The child runner alone, one profiling process, no install.
 // Spelled in two parts: a line of this file starting with the whole comment is read as its own map.
@@ -157,52 +210,8 @@ export default bench;
 
 describe('source-mapped lines (a bundled file loaded by Node)', () => {
   it('names the source file and line of a function in dist/ from its .map', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flamegate-srcmap-dist-'));
-    const root = join(dir, 'head');
-    mkdirSync(join(root, 'dist'), { recursive: true });
-    mkdirSync(join(root, 'node_modules'));
-    symlinkSync(
-      fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url)),
-      join(root, 'node_modules/tinybench'),
-    );
-    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(join(root, 'dist/lib.js'), BUNDLE);
-    writeFileSync(join(root, 'dist/lib.js.map'), BUNDLE_MAP);
-    writeFileSync(join(root, 'lib.bench.js'), BUNDLE_BENCH);
-    const job: ProfileJob = {
-      kind: 'profile',
-      benchmarks: [
-        {
-          key: 'lib.bench.js > spin',
-          slug: 'spin',
-          head: { file: join(root, 'lib.bench.js'), task: 'spin' },
-        },
-      ],
-      sliceMs: 20,
-      warmupMs: 100,
-      timeMs: 300,
-      intervalUs: 1000,
-      outDir: join(dir, 'out'),
-      process: 0,
-      profile: true,
-      roots: { head: root },
-    };
-    const outcome = await runChild(job, {
-      node: process.execPath,
-      nodeArgs: noInliningFlags(process.execPath),
-      cwd: root,
-      timeoutMs: 60_000,
-      jobFile: join(dir, 'job.json'),
-      onMessage: (message) => {
-        if (message.type === 'error') throw new Error(message.error);
-      },
-    });
-    expect(outcome.end, outcome.output).toBe('done');
-    const profile = classifyProfile(readPprof(readFileSync(join(dir, 'out/spin/head-0.pb.gz'))), {
-      roots: [root],
-    });
-    const spin = profile.frames.filter((f) => f.name === 'spin');
-    expect(spin.map((f) => `${f.file}:${f.line}`)).toEqual(['src/lib.ts:30']);
+    const files = { 'dist/lib.js': BUNDLE, 'dist/lib.js.map': BUNDLE_MAP, 'lib.bench.js': BUNDLE_BENCH };
+    expect(await profiledLines(files, 'lib.bench.js', 'spin', 'spin')).toEqual(['src/lib.ts:30']);
   });
 });
 
@@ -241,57 +250,18 @@ export default bench;
 
 describe('source-mapped lines (a .ts file a loader transpiled, its map only in the loaded code)', () => {
   it('names the function at its line in the .ts file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flamegate-srcmap-loader-'));
-    const root = join(dir, 'head');
-    mkdirSync(join(root, 'src'), { recursive: true });
-    mkdirSync(join(root, 'node_modules'));
-    symlinkSync(
-      fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url)),
-      join(root, 'node_modules/tinybench'),
-    );
     const esbuild = new URL('../../node_modules/esbuild/lib/main.js', import.meta.url).href;
-    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(join(root, 'loader.mjs'), LOADER);
-    writeFileSync(join(root, 'hooks.mjs'), hooks(esbuild));
-    writeFileSync(join(root, 'src/lines.ts'), LIB);
-    writeFileSync(join(root, 'lines.bench.js'), LOADED_BENCH);
-    const job: ProfileJob = {
-      kind: 'profile',
-      benchmarks: [
-        {
-          key: 'lines.bench.js > tally',
-          slug: 'tally',
-          head: { file: join(root, 'lines.bench.js'), task: 'tally' },
-        },
-      ],
-      sliceMs: 20,
-      warmupMs: 100,
-      timeMs: 300,
-      intervalUs: 1000,
-      outDir: join(dir, 'out'),
-      process: 0,
-      profile: true,
-      roots: { head: root },
+    const files = {
+      'loader.mjs': LOADER,
+      'hooks.mjs': hooks(esbuild),
+      'src/lines.ts': LIB,
+      'lines.bench.js': LOADED_BENCH,
     };
-    const outcome = await runChild(job, {
-      node: process.execPath,
-      nodeArgs: [...noInliningFlags(process.execPath), '--import', join(root, 'loader.mjs')],
-      cwd: root,
-      timeoutMs: 60_000,
-      jobFile: join(dir, 'job.json'),
-      onMessage: (message) => {
-        if (message.type === 'error') throw new Error(message.error);
-      },
-    });
-    expect(outcome.end, outcome.output).toBe('done');
-    const profile = classifyProfile(readPprof(readFileSync(join(dir, 'out/tally/head-0.pb.gz'))), {
-      roots: [root],
-    });
-    const tally = profile.frames.filter((f) => f.name === 'tally');
-    expect(tally.length).toBeGreaterThan(0);
-    // Line 12 of the .ts file (the implementation's signature), not the line it ran at.
-    expect(tally.map((f) => `${f.file}:${f.line}`)).toEqual([
-      `src/lines.ts:${lineOf(LIB, 'export function tally(text: string, rounds = 1)')}`,
+    const lines = await profiledLines(files, 'lines.bench.js', 'tally', 'tally', (root) => [
+      '--import',
+      join(root, 'loader.mjs'),
     ]);
+    // The implementation's signature in the .ts file, not the line it ran at.
+    expect(lines).toEqual([`src/lines.ts:${lineOf(LIB, 'export function tally(text: string, rounds = 1)')}`]);
   });
 });
