@@ -61,9 +61,12 @@ function makeRepo(fixture, { base = [], head = [], threshold, budget, files = {}
     filter: (p) => !p.includes('node_modules'),
   });
   mkdirSync(join(dir, '.github'), { recursive: true });
-  let config = threshold ? `thresholds: { benchmark: ${threshold}, function: ${threshold} }\n` : '';
+  // Every benchmark, whatever the head changed: an A/A head touches only the README, and the default
+  // (`select: affected`) would then measure nothing and count a clean run it never made.
+  let config = 'select: all\n';
+  if (threshold) config += `thresholds: { benchmark: ${threshold}, function: ${threshold} }\n`;
   if (budget) config += `budget: ${budget}\n`;
-  writeFileSync(join(dir, '.github/flamegate.yml'), config || '{}\n');
+  writeFileSync(join(dir, '.github/flamegate.yml'), config);
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   for (const file of remove) rmSync(join(dir, file));
   const apply = (edits) => {

@@ -7,6 +7,7 @@ import { benchmarkKey } from '../model.js';
 import { hasFailed } from './blame.js';
 import type { MeasureInput } from './measure.js';
 import { firstRoundChunk, type PlanItem, planSuite, slowerThanPlannedReason, stillFitting } from './plan.js';
+import { afterMeasureMs, allocationsFitting, attributionCostMs } from './trailing.js';
 
 /**
  * Leaves out what `budget.maxMinutes` cannot hold, once discovery is done: the benchmarks that fit at
@@ -81,4 +82,30 @@ export async function firstRound(
     ran.push(...next);
   }
   return ran;
+}
+
+/**
+ * How many of the `allocatable` benchmarks (in the order measured) the allocation pass takes, once
+ * the attribution pass over `profiled` benchmarks has taken `attributionMs`: all of them without a
+ * deadline, else those that fit at the pace attribution really ran at (`allocationsFitting`), said
+ * in a progress line when that is fewer.
+ */
+export function allocationsToDeadline(
+  input: MeasureInput,
+  allocatable: number,
+  profiled: number,
+  attributionMs: number,
+): number {
+  const { deadline, budget } = input;
+  if (deadline === undefined || (budget.allocationProcesses ?? 0) === 0 || allocatable === 0)
+    return allocatable;
+  const slowdown = attributionMs / Math.max(1, attributionCostMs(budget, profiled));
+  const msLeft = deadline - Date.now() - afterMeasureMs(profiled);
+  const fitting = allocationsFitting(budget, allocatable, slowdown, msLeft);
+  if (fitting < allocatable)
+    input.onProgress?.(
+      `budget.maxMinutes: the allocation pass measures ${fitting} of ${allocatable} benchmark(s), the first in the order measured ` +
+        `(the attribution pass took ${(attributionMs / 1000).toFixed(0)} s)`,
+    );
+  return fitting;
 }

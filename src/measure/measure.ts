@@ -35,19 +35,12 @@ import {
 } from './affected.js';
 import { blameUnfinished, hasFailed, infrastructureMessage } from './blame.js';
 import { type ChildOutcome, crashMessage, noInliningFlags, runChild } from './child-process.js';
-import { firstRound, planToDeadline } from './deadline.js';
+import { allocationsToDeadline, firstRound, planToDeadline } from './deadline.js';
 import { timingBenchmarkProcessMs } from './plan.js';
 import { pnpNodeArgs } from './pnp.js';
 import type { ChildBenchmark, ChildMessage, Job } from './protocol.js';
 import { discoveryFlags, flagsFailure, harnessNotes, learnFromChild, measuringFlags } from './repo-flags.js';
-import {
-  ALLOCATION_MIN_WARMUP_MS,
-  afterMeasureMs,
-  allocationsFitting,
-  attributionCostMs,
-  trailingCostMs,
-  trailingPlan,
-} from './trailing.js';
+import { ALLOCATION_MIN_WARMUP_MS, afterMeasureMs, trailingCostMs, trailingPlan } from './trailing.js';
 
 export interface SideFiles {
   /** Directory the relative benchmark paths resolve against (the working directory in the worktree). */
@@ -131,29 +124,20 @@ export async function measureRun(
   const attributionStarted = Date.now();
   await attributionPass(trailingInput, profiled);
   const attributionMs = Date.now() - attributionStarted;
-  let allocating = order(
+  const allocating = order(
     measurements.filter(
       (m) => m.present.base && m.present.head && Object.keys(m.errors).length === 0 && !m.leftOut,
     ),
   );
-  if (input.deadline !== undefined && (input.budget.allocationProcesses ?? 0) > 0 && allocating.length > 0) {
-    // The allocation pass is cut to the benchmarks that still fit, the first in the order kept.
-    const slowdown = attributionMs / Math.max(1, attributionCostMs(trailingInput.budget, profiled.length));
-    const msLeft = input.deadline - Date.now() - afterMeasureMs(profiled.length);
-    const fitting = allocationsFitting(trailingInput.budget, allocating.length, slowdown, msLeft);
-    if (fitting < allocating.length) {
-      run.trailing = {
-        profileMs: trailing.profileMs,
-        allocationMs: trailing.allocationMs,
-        allocated: fitting,
-        allocatable: allocating.length,
-      };
-      input.onProgress?.(
-        `budget.maxMinutes: the allocation pass measures ${fitting} of ${allocating.length} benchmark(s), the first in the order measured ` +
-          `(the attribution pass took ${(attributionMs / 1000).toFixed(0)} s)`,
-      );
-      allocating = allocating.slice(0, fitting);
-    }
+  const fitting = allocationsToDeadline(trailingInput, allocating.length, profiled.length, attributionMs);
+  if (fitting < allocating.length) {
+    run.trailing = {
+      profileMs: trailing.profileMs,
+      allocationMs: trailing.allocationMs,
+      allocated: fitting,
+      allocatable: allocating.length,
+    };
+    allocating.length = fitting;
   }
   if ((input.budget.allocationProcesses ?? 0) > 0) clock.status('allocating', 0, 0, 0);
   const allocationMs = await allocationPass(trailingInput, allocating);

@@ -375,7 +375,7 @@ function verdictLine(report: Report): string {
     : noneAffected(report) && !broken
       ? `${word}, ${NONE_AFFECTED}`
       : word;
-  return `### ${icon} flamegate: ${lead} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ''}`;
+  return `### ${icon} flamegate: ${lead} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve ${inconclusive === 1 ? 'its' : 'their'} threshold` : ''}`;
 }
 
 /** One table, or in a run over several packages one table per package under its name. */

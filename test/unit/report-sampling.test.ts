@@ -61,6 +61,9 @@ describe('sequential sampling in the report', () => {
     expect(md).toContain('⚪ unchanged · not confirmed');
     expect(md).toContain('about 40 processes would resolve it (budget.maxProcesses: 40)');
     expect(md).toContain('first verdict regressed, not confirmed: +0.1%');
+    expect(md).toMatch(/^### .* · 1 too noisy to resolve its threshold$/m);
+    const two = { ...r, benchmarks: [...r.benchmarks, { ...open, name: 'noisy too' }] };
+    expect(renderMarkdown(two)).toMatch(/^### .* · 2 too noisy to resolve their threshold$/m);
   });
 
   it('says a change on the threshold is the answer, not a bigger budget', () => {

@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   writeOutputs
-} from "./cli-chunk-HJF34CIX.js";
+} from "./cli-chunk-4LUOM2DQ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
-import "./cli-chunk-LYJRDN46.js";
+import "./cli-chunk-YAJCLAGG.js";
 import "./cli-chunk-GQCJR3VD.js";
 import "./cli-chunk-EDMONF26.js";
 import "./cli-chunk-4L6WBSUI.js";

@@ -13,7 +13,7 @@ import {
   nothingMeasured,
   readStacks,
   renderTerminal
-} from "./cli-chunk-LYJRDN46.js";
+} from "./cli-chunk-YAJCLAGG.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

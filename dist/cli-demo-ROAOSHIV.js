@@ -9,12 +9,12 @@ import {
   finishRemoval,
   runPipeline,
   writeOutputs
-} from "./cli-chunk-HJF34CIX.js";
+} from "./cli-chunk-4LUOM2DQ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-FMTPEQG4.js";
 import {
   renderTerminal
-} from "./cli-chunk-LYJRDN46.js";
+} from "./cli-chunk-YAJCLAGG.js";
 import {
   UsageError
 } from "./cli-chunk-GQCJR3VD.js";

@@ -2819,7 +2819,7 @@ function verdictLine(report) {
   const icon = nothing?.level === "error" ? "⛔" : broken || unmeasured && report.verdict !== "fail" ? "⚠️" : report.verdict === "fail" ? "❌" : "✅";
   const word = broken ? "infrastructure error" : nothing?.level === "error" ? "error" : report.verdict === "fail" ? "fail" : "pass";
   const lead = unmeasured ? `${word}, ${nothing?.level === "warning" ? "warning: " : ""}${unmeasured}` : noneAffected(report) && !broken ? `${word}, ${NONE_AFFECTED}` : word;
-  return `### ${icon} flamegate: ${lead} · ${parts.join(", ")}${inconclusive ? ` · ${inconclusive} too noisy to resolve its threshold` : ""}`;
+  return `### ${icon} flamegate: ${lead} · ${parts.join(", ")}${inconclusive ? ` · ${inconclusive} too noisy to resolve ${inconclusive === 1 ? "its" : "their"} threshold` : ""}`;
 }
 __name(verdictLine, "verdictLine");
 function benchmarkTables(rows, memory = false) {
