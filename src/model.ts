@@ -745,6 +745,13 @@ export interface LeftOutBenchmark {
 }
 
 /** Which share of the benchmarks one shard job measured, and how the split was made. */
+/** Which shard of a CI matrix this run is: `--shard i/N`, the Action's `shard` input. */
+export interface ShardSpec {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
 export interface ShardInfo {
   /** 1-based index of this shard. */
   index: number;

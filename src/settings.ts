@@ -1,7 +1,6 @@
 // The one settings object both entry points (CLI and Action) build from their inputs and hand to the
 // pipeline. Nothing here reads the environment: entry points do that.
-import type { Config, MeasureStatus } from './model.js';
-import type { ShardSpec } from './shard/select.js';
+import type { Config, MeasureStatus, ShardSpec } from './model.js';
 
 export interface Settings {
   /** Directory inside the git repository where benchmarks live (the working directory). */

@@ -3,13 +3,12 @@
 // `publish`. Post-only mode (the workflow_run half of the fork recipe) publishes a saved report.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Report } from '../model.js';
+import type { Report, ShardSpec } from '../model.js';
 import type { PipelineResult } from '../pipeline.js';
 import { type FlameGraphs, renderCommentAndSummary, renderFlames } from '../report/outputs.js';
 import { parseReport, REPORT_MAX_BYTES } from '../report/schema.js';
 import { UsageError } from '../settings.js';
 import { STACKS_FILE, shardArtifactPrefix } from '../shard/record.js';
-import type { ShardSpec } from '../shard/select.js';
 import { log, uploadArtifact } from './actions.js';
 import { commentMarker } from './comment.js';
 import { commitImages } from './images.js';

@@ -6,15 +6,9 @@
 // could put one benchmark in two shards or in none, so they are never used. Pure: data in, data out.
 import { createHash } from 'node:crypto';
 import { trailingBenchmarkMs } from '../measure/trailing.js';
-import type { BenchmarkMeasurement, Budget, ShardInfo } from '../model.js';
+import type { BenchmarkMeasurement, Budget, ShardInfo, ShardSpec } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { UsageError } from '../settings.js';
-
-export interface ShardSpec {
-  /** 1-based. */
-  index: number;
-  count: number;
-}
 
 /** Parses `i/N` (1 ≤ i ≤ N ≤ 256); `what` names the flag or input in the message. */
 export function parseShard(value: string, what = '--shard'): ShardSpec {
