@@ -16,8 +16,8 @@
 // source file names) cannot match and is reported as never run in production.
 import { formatPercent } from '../format.js';
 import type { FrameKind, FunctionResult, PackedProfile, Report } from '../model.js';
-import { packageOf as npmPackageOf } from '../profile/classify.js';
-import { packageOf as packageDirOf } from '../workspace/packages.js';
+import { npmPackageOf } from '../profile/classify.js';
+import { packageDirOf } from '../workspace/packages.js';
 
 /** One function as production ran it. */
 export interface ProductionFunction {

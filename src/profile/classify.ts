@@ -45,8 +45,8 @@ function stripRoot(path: string, roots: string[]): string {
   return path;
 }
 
-/** The package a file belongs to: the segment after the LAST node_modules, scoped names included. */
-export function packageOf(file: string): string | undefined {
+/** The npm package a file belongs to: the segment after the LAST node_modules, scoped names included. */
+export function npmPackageOf(file: string): string | undefined {
   if (!file.includes('node_modules')) return undefined;
   const parts = file.split(/[\\/]/);
   const at = parts.lastIndexOf('node_modules');
@@ -64,7 +64,7 @@ export function kindOf(name: string, file: string): { kind: FrameKind; package?:
   if (RUNTIME_NAMES.test(name)) return { kind: 'runtime' };
   if (file.startsWith('node:') || file.startsWith('internal/')) return { kind: 'node' };
   if (file === '') return name.startsWith('(') ? { kind: 'runtime' } : { kind: 'node' };
-  const pkg = packageOf(file);
+  const pkg = npmPackageOf(file);
   if (pkg) return { kind: 'dependency', package: pkg };
   return { kind: 'user' };
 }

@@ -17,7 +17,7 @@ import {
   readJsonBounded,
 } from '../profile/limits.js';
 import { UsageError } from '../settings.js';
-import { packageOf } from '../workspace/packages.js';
+import { packageDirOf } from '../workspace/packages.js';
 import { costsFromReport } from './select.js';
 
 /** Accumulates the wall time between "now working on benchmark K" signals, per benchmark key. */
@@ -66,7 +66,7 @@ export function recordRun(
     const cost = input.costs.get(benchmarkKey(b));
     if (cost !== undefined) b.costMs = Math.round(cost);
     if (input.packages) {
-      const pkg = packageOf(b.file, input.packages);
+      const pkg = packageDirOf(b.file, input.packages);
       if (pkg !== undefined) b.package = pkg;
     }
   }

@@ -55,8 +55,8 @@ export async function listPackageFiles(
   return [...files].sort();
 }
 
-/** The package a file belongs to: the longest package directory that contains it. */
-export function packageOf(file: string, packages: string[]): string | undefined {
+/** The package directory a file belongs to: the longest package directory that contains it. */
+export function packageDirOf(file: string, packages: string[]): string | undefined {
   let best: string | undefined;
   for (const pkg of packages) {
     const inside = pkg === '.' || file.startsWith(`${pkg}/`);

@@ -6,7 +6,7 @@ import { Profile, StringTable } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
 import { isHarnessFile } from '../../src/measure/harness.js';
 import type { BenchmarkMeasurement, StackProfile } from '../../src/model.js';
-import { classifyProfile, HARNESS_FRAME, kindOf, packageOf } from '../../src/profile/classify.js';
+import { classifyProfile, HARNESS_FRAME, kindOf, npmPackageOf } from '../../src/profile/classify.js';
 import { functionKey, functionTable } from '../../src/profile/functions.js';
 import { readPprof } from '../../src/profile/pprof.js';
 import { profileStage } from '../../src/profile/profile.js';
@@ -124,11 +124,13 @@ describe('readPprof + functionTable', () => {
 
 describe('classifyProfile', () => {
   it('names packages from node_modules paths: scoped, nested (last wins) and pnpm layouts', () => {
-    expect(packageOf('/w/node_modules/lodash/index.js')).toBe('lodash');
-    expect(packageOf('node_modules/@babel/parser/lib/index.js')).toBe('@babel/parser');
-    expect(packageOf('/w/node_modules/a/node_modules/b/x.js')).toBe('b');
-    expect(packageOf('/w/node_modules/.pnpm/fast-xml@4.2.0/node_modules/fast-xml/src/p.js')).toBe('fast-xml');
-    expect(packageOf('/w/src/app.js')).toBeUndefined();
+    expect(npmPackageOf('/w/node_modules/lodash/index.js')).toBe('lodash');
+    expect(npmPackageOf('node_modules/@babel/parser/lib/index.js')).toBe('@babel/parser');
+    expect(npmPackageOf('/w/node_modules/a/node_modules/b/x.js')).toBe('b');
+    expect(npmPackageOf('/w/node_modules/.pnpm/fast-xml@4.2.0/node_modules/fast-xml/src/p.js')).toBe(
+      'fast-xml',
+    );
+    expect(npmPackageOf('/w/src/app.js')).toBeUndefined();
   });
 
   it('keeps runtime frames and Node internals apart from user code', () => {

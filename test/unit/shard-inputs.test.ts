@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planAction } from '../../src/action/inputs.js';
 import { UsageError } from '../../src/settings.js';
-import { expandPackages, listPackageFiles, packageOf } from '../../src/workspace/packages.js';
+import { expandPackages, listPackageFiles, packageDirOf } from '../../src/workspace/packages.js';
 
 function env(
   eventName: string,
@@ -109,8 +109,8 @@ describe('packages', () => {
       'packages/a/bench/x.bench.js',
       'packages/b/bench/x.bench.js',
     ]);
-    expect(packageOf('packages/a/bench/x.bench.js', ['packages/a', 'packages/ab'])).toBe('packages/a');
-    expect(packageOf('packages/ab/x.js', ['packages/a', 'packages/ab'])).toBe('packages/ab');
-    expect(packageOf('other/x.js', ['packages/a'])).toBeUndefined();
+    expect(packageDirOf('packages/a/bench/x.bench.js', ['packages/a', 'packages/ab'])).toBe('packages/a');
+    expect(packageDirOf('packages/ab/x.js', ['packages/a', 'packages/ab'])).toBe('packages/ab');
+    expect(packageDirOf('other/x.js', ['packages/a'])).toBeUndefined();
   });
 });
