@@ -133,6 +133,8 @@ export function runChild<J extends Job>(
       try {
         message = parseChildMessage<J['kind']>(job.kind, raw);
       } catch (error) {
+        // Already being killed (the watchdog, an abort): that is why it ends.
+        if (end === 'timeout' || end === 'aborted') return;
         violation = `the benchmark process sent a message flamegate's protocol does not allow: ${(error as Error).message}`;
         clearTimeout(timer);
         kill();
