@@ -266,15 +266,12 @@ if (only.has('overhead')) {
     // mode), so each pair sees the same machine speed; the figure is the median pair ratio.
     const jobFile = join(work, 'job-overhead.json');
     const job = {
-      kind: 'profile',
+      kind: 'overhead',
       benchmarks,
       sliceMs: 20,
       warmupMs: 300,
       timeMs: 6000,
       intervalUs: Number(process.env.INTERVAL_US ?? 1000),
-      outDir: work,
-      process: 0,
-      profile: 'overhead',
     };
     writeFileSync(jobFile, JSON.stringify(job));
     const ratios = await new Promise((resolve) => {

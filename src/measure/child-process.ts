@@ -8,11 +8,20 @@ import { codeUnderTestEnv } from '../code-env.js';
 import type { Side } from '../model.js';
 import { describeExit, fatalLine, spawnInGroup } from '../processes.js';
 import { BUNDLE_DIR, PRELOAD_BUNDLE, RUNNER_BUNDLE } from './harness.js';
-import type { ChildMessage, Job } from './protocol.js';
+import type { ChildMessage, Job, MessageOf } from './protocol.js';
+import { parseChildMessage } from './protocol-parse.js';
 
 export interface ChildOutcome {
-  /** `done`: the job finished; `timeout`: killed by the watchdog; `crash`: exited without finishing. */
+  /**
+   * `done`: the job finished; `timeout`: killed by the watchdog; `crash`: exited without finishing,
+   * or killed for a message that broke the protocol (`violation`).
+   */
   end: 'done' | 'timeout' | 'crash' | 'aborted';
+  /**
+   * Why the child was killed for a message the protocol does not allow (the code it runs can write to
+   * the IPC channel too). Charged as a crash at that point: to the side it was working on, if any.
+   */
+  violation?: string;
   /** What the child was doing last, so a hang or crash is charged to the right benchmark and side. */
   last?: { key: string; side: Side };
   /** The tail of the child's stderr and stdout. */
@@ -22,14 +31,15 @@ export interface ChildOutcome {
   signal?: NodeJS.Signals | null;
 }
 
-export interface ChildOptions {
+export interface ChildOptions<M = ChildMessage> {
   node: string;
   nodeArgs: string[];
   cwd: string;
   timeoutMs: number;
   jobFile: string;
   signal?: AbortSignal;
-  onMessage: (message: ChildMessage) => void;
+  /** Each message, checked (protocol-parse.ts); one that fails the check ends the child instead. */
+  onMessage: (message: M) => void;
   /**
    * Flags every thread of the process needs (a Yarn PnP runtime and loader), given as `yarn node`
    * gives them, through NODE_OPTIONS: worker threads a benchmark or its tools start (esbuild's sync
@@ -75,7 +85,10 @@ function quoteNodeOption(option: string): string {
   return /^[\w@%+=:,./-]+$/.test(option) ? option : `"${option.replace(/[\\"]/g, '\\$&')}"`;
 }
 
-export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome> {
+export function runChild<J extends Job>(
+  job: J,
+  options: ChildOptions<MessageOf<J['kind']>>,
+): Promise<ChildOutcome> {
   writeFileSync(options.jobFile, JSON.stringify(job));
   return new Promise((resolve) => {
     // In a process group of its own: whatever the benchmark starts is killed with it.
@@ -98,6 +111,7 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     child.stderr?.on('data', keep);
     let last: ChildOutcome['last'];
     let end: ChildOutcome['end'] | undefined;
+    let violation: string | undefined;
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       clearTimeout(timer);
@@ -113,7 +127,19 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     options.signal?.addEventListener('abort', onAbort, { once: true });
     arm();
     child.on('message', (raw) => {
-      const message = raw as ChildMessage;
+      // Nothing more is read from a child that broke the protocol: it is killed, as if it had crashed.
+      if (violation !== undefined) return;
+      let message: MessageOf<J['kind']>;
+      try {
+        message = parseChildMessage<J['kind']>(job.kind, raw);
+      } catch (error) {
+        // Already being killed (the watchdog, an abort): that is why it ends.
+        if (end === 'timeout' || end === 'aborted') return;
+        violation = `the benchmark process sent a message flamegate's protocol does not allow: ${(error as Error).message}`;
+        clearTimeout(timer);
+        kill();
+        return;
+      }
       arm();
       if (message.type === 'progress') last = { key: message.key, side: message.side };
       if (message.type === 'done') end = 'done';
@@ -128,7 +154,14 @@ export function runChild(job: Job, options: ChildOptions): Promise<ChildOutcome>
     finished.then(({ code, signal }) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve({ end: end ?? 'crash', last, output: output.trim(), exitCode: code, signal });
+      resolve({
+        end: violation === undefined ? (end ?? 'crash') : 'crash',
+        last,
+        output: output.trim(),
+        exitCode: code,
+        signal,
+        ...(violation === undefined ? {} : { violation }),
+      });
     });
   });
 }

@@ -311,7 +311,7 @@ export async function discover(
           },
           childOptions(input, dir, `discover-${side}-${attempt}`, flags, (message) => {
             if (learnFromChild(input.sides, side, message)) return;
-            if (message.type === 'progress') loading = relativeTo(dir, message.key);
+            if (message.type === 'loading') loading = relativeTo(dir, message.file);
             const file = 'file' in message ? relativeTo(dir, message.file) : undefined;
             if (message.type === 'executing' || message.type === 'executed')
               executing = message.type === 'executing' ? file : undefined;
@@ -670,7 +670,6 @@ export async function attributionPass(
         intervalUs: budget.profileIntervalUs,
         outDir,
         process,
-        profile: true,
         roots: { base: input.sides.base.dir, head: input.sides.head.dir },
       }),
       (message, m) => {
@@ -826,6 +825,7 @@ async function runWithRespawn(
 }
 
 function describeEnd(outcome: ChildOutcome, timeoutMs: number): string {
+  if (outcome.violation) return outcome.violation;
   if (outcome.end === 'timeout')
     return `timed out: no progress for ${(timeoutMs / 1000).toFixed(1)} s (budget.timeoutMs)`;
   return crashMessage(outcome.output, outcome.exitCode, outcome.signal ?? null);

@@ -36,7 +36,7 @@ const SIDES: Side[] = ['base', 'head'];
 
 /** What tells the two kinds of profile apart; everything else is done alike. */
 interface ProfileKind {
-  written: (m: BenchmarkMeasurement, side: Side) => { path: string }[] | undefined;
+  written: (m: BenchmarkMeasurement, side: Side) => { path: string; ops: number }[] | undefined;
   /** The merged file's name for a side. */
   fileName: (side: Side) => string;
   /** pprof sample type to read (default: the time profiler's) and to write. */
@@ -60,9 +60,11 @@ function mergeAll(input: ProfileStageInput, kind: ProfileKind): BenchmarkProfile
     for (const side of SIDES) {
       const written = kind.written(m, side);
       if (!written?.length) continue;
-      const raw = written.map((w) =>
-        readPprof(readFileBounded(w.path), kind.valueType ? { valueType: kind.valueType.type } : {}),
-      );
+      // A child's file does not carry its ops: they came over IPC with its path.
+      const raw = written.map((w) => ({
+        ...readPprof(readFileBounded(w.path), kind.valueType ? { valueType: kind.valueType.type } : {}),
+        ops: w.ops,
+      }));
       const classified = raw.map((p) => classifyProfile(p, { roots: input.roots }));
       // The worktrees are gone once the run ends: the saved profile names files relative to the repo.
       const forUsers = mergeStacks(

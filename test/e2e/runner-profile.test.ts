@@ -40,7 +40,6 @@ beforeAll(async () => {
       intervalUs: 1000,
       outDir: join(dir, 'out'),
       process,
-      profile: true,
     };
     const outcome = await runChild(job, {
       node: globalThis.process.execPath,

@@ -153,7 +153,6 @@ async function profiledLines(
     intervalUs: 1000,
     outDir: join(dir, 'out'),
     process: 0,
-    profile: true,
     roots: { head: root },
   };
   const outcome = await runChild(job, {

@@ -191,7 +191,6 @@ describe('Vitest 2 bench files', () => {
         intervalUs: 500,
         outDir,
         process: 0,
-        profile: true,
       },
       'profile',
     );
