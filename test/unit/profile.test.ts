@@ -23,7 +23,7 @@ function fn(table: ReturnType<typeof functionTable>, name: string) {
   return found;
 }
 
-describe('readPprof + functionTable', () => {
+describe('decodePprof + functionTable', () => {
   it('gives known self and total time per op for hand-built stacks', () => {
     // main→parse→lex 600 ns (3 samples), main→parse 300 ns (1), main 100 ns (1); 10 ops.
     const bytes = buildPprof({
