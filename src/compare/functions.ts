@@ -80,7 +80,7 @@ interface Counts {
 }
 
 /**
- * One function's change in the unit of the tables compared (`unit`): a FunctionResult's fields but
+ * One function's change in the unit of the tables compared (`sampleType`): a FunctionResult's fields but
  * for the values, which are named for no unit. compareFunctions turns it into a FunctionResult (time),
  * compareAllocations into an AllocationResult (bytes).
  */
@@ -164,6 +164,7 @@ export function compareProfiledFunctions(input: FunctionComparisonInput): {
   const processes = Math.min(input.base.length, input.head.length);
   if (processes === 0) return { rows: [] };
   const sampleType = (input.head[0] ?? (input.base[0] as FunctionTable)).sampleType;
+  requireUnit(input, sampleType.unit, 'the function statistics');
   const base = input.base.slice(0, processes);
   const head = input.head.slice(0, processes);
   const collect = (tables: FunctionTable[]) => {

@@ -42,7 +42,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
   const scale = scaleOf(tree);
   const minFraction = options.minFraction ?? 2e-5;
   const cut = scale * minFraction;
-  // Times travel as integers in units of `unit` ns/op: a few digits each instead of 17.
+  // Values travel as integers in units of `unit` (of the tree's unit) per op: a few digits each instead of 17.
   const unit = scale > 0 ? scale / 1e7 : 1;
   const q = (v: number) => Math.round(v / unit);
 

@@ -207,7 +207,7 @@ function identity(count: number): Int32Array {
   return map;
 }
 
-/** Each stack's frame count (its key count when no frame is collapsed) and time per op; returns the samples. */
+/** Each stack's frame count (its key count when no frame is collapsed) and value per op; returns the samples. */
 function lengthsOf(profile: PackedProfile, ops: number, length: Int32Array, value: Float64Array): number {
   let samples = 0;
   const { stackStart, values } = profile;

@@ -1,9 +1,9 @@
 // One SVG per benchmark: a differential icicle graph that reads as a static image (in a comment, an
 // artifact preview) and becomes interactive when opened directly in a browser: hover for details,
-// click to zoom, search to highlight, reset. Two panels: the first is sized by head time/op (what the
-// PR's code costs now); the second is sized by base time/op, so that stacks that exist only on base
-// (head width 0) still show, marked with a dashed outline. Values are time per op unless the `value`
-// option says otherwise (bytes, sample counts, totals without an op count).
+// click to zoom, search to highlight, reset. Two panels: the first is sized by head's value per op
+// (what the PR's code costs now); the second is sized by base's, so that stacks that exist only on
+// base (head width 0) still show, marked with a dashed outline. Values are printed in the tree's unit
+// (its profiles' sample type: time, bytes, samples), per op unless `perOp` is false.
 
 import { escapeHtml } from '../escape.js';
 import {
