@@ -9,7 +9,7 @@ import { renderFlameText } from '../flame/text.js';
 import { type FlameTree, flameFunctions, mergeSides } from '../flame/tree.js';
 import { formatDeltaValue, formatPercent, formatValue, type ValueKind, valueKindOf } from '../format.js';
 import type { PackedProfile } from '../model.js';
-import type { DiffIo, DiffOptions } from './diff.js';
+import type { DiffIo, DiffOptions } from './diff-options.js';
 import type { PreparedSide } from './diff-side.js';
 
 /** Merges the sides, writes the files asked for and prints the summary; returns the exit code. */
