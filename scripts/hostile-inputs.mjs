@@ -110,7 +110,7 @@ export function deepChain({ depth = 20_000, everyNode = false } = {}) {
 
 export const BENCHMARK_KEY = 'bench/a.bench.js > a';
 
-/** A shard's stacks.json.gz holding one benchmark's head profile and its slug, as JSON text parts. */
+/** A shard's stacks.json.gz of one benchmark's head profile, `stacksText` inside it, as JSON text parts. */
 function stacksJson(stacksText, slug) {
   const frames = [{ name: 'a', file: 'bench/a.bench.js', line: 1, kind: 'user' }];
   const [before, after] = JSON.stringify({
@@ -122,11 +122,26 @@ function stacksJson(stacksText, slug) {
 
 /** A valid stacks.json.gz, with the given slug (a traversal, for the hostile case). */
 export function stacksFile(slug = '000-bench_a.bench.js-a') {
-  const [head, tail] = stacksJson('{"frames":[0],"ns":1000,"samples":1}', slug);
-  return gzipSync(Buffer.concat([head, tail]));
+  const frames = [{ name: 'a', file: 'bench/a.bench.js', line: 1, kind: 'user' }];
+  // One profile as src/profile/profile-json.ts writes it: the profile model's lists and sample type.
+  const head = {
+    frames,
+    stackFrames: [0],
+    stackStart: [0, 1],
+    values: [1000],
+    samples: [1],
+    ops: 1,
+    sampleType: { type: 'wall', unit: 'nanoseconds' },
+  };
+  return gzipSync(
+    JSON.stringify({ stacks: { [BENCHMARK_KEY]: { head } }, slugs: { [BENCHMARK_KEY]: slug } }),
+  );
 }
 
-/** stacks.json.gz of one profile of `stacks` stacks (2.5 M by default: 5 M JSON objects and arrays). */
+/**
+ * stacks.json.gz of `stacks` stack objects (2.5 M by default: 5 M JSON objects and arrays). Its shape
+ * does not matter: it is refused by its count of JSON containers before any profile in it is read.
+ */
 export function stacksCountBomb({ stacks = 2_500_000 } = {}) {
   const [head, tail] = stacksJson('{"frames":[0],"ns":1,"samples":1}', '000-a');
   const chunk = Buffer.from(',{"frames":[0],"ns":1,"samples":1}'.repeat(100_000));

@@ -89,6 +89,20 @@ export interface ValueKind {
 /** Time per operation: what every flame graph showed before units were told apart. */
 export const NS_PER_OP: ValueKind = { unit: 'nanoseconds', perOp: true };
 
+/** Sample types whose values have a name of their own in words (pprof's heap profile types). */
+const QUANTITIES: Record<string, string> = { alloc_space: 'allocated bytes' };
+
+/**
+ * How to print a profile's values: in its sample type's unit, and per op or in total. The one place
+ * a flame graph's unit comes from: the profile's own sample type, carried from its decoder.
+ */
+export function valueKindOf(sampleType: { type: string; unit: string }, perOp: boolean): ValueKind {
+  const quantity = QUANTITIES[sampleType.type];
+  return quantity !== undefined && sampleType.unit === 'bytes'
+    ? { unit: sampleType.unit, perOp, quantity }
+    : { unit: sampleType.unit, perOp };
+}
+
 type BaseUnit = 'ns' | 'bytes' | 'samples' | 'other';
 
 function baseUnit(unit: string): BaseUnit {

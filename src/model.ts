@@ -321,48 +321,45 @@ export interface Frame {
   package?: string;
 }
 
-/** A profile reduced to stacks of frames with time. Frames are shared through the `frames` table. */
-export interface StackProfile {
-  frames: Frame[];
-  /** Each stack lists frame indices from the root (outermost caller) to the leaf. */
-  stacks: { frames: number[]; ns: number; samples: number }[];
-  /** Operations the profile covers; 1 when unknown (then "per op" means "in total"). */
-  ops: number;
-}
-
 /** What a profile's values measure, as pprof names it: `wall`/`nanoseconds`, `alloc_space`/`bytes`… */
 export interface SampleType {
   type: string;
   /** `nanoseconds` for every time profile (decoders convert other time units), `bytes`, `count`. */
-  unit: string;
+  unit: 'nanoseconds' | 'bytes' | 'count' | (string & {});
 }
 
 /**
- * A StackProfile with all stacks in flat typed arrays: what the profile decoders (src/profile/) produce
- * and the flame-graph engine reads. 100k stacks as 100k small arrays cost more in garbage collection
- * than decoding them; `unpackStacks` (src/profile/packed.ts) gives the StackProfile form.
+ * The one profile model: stacks of frames in flat typed arrays, each with a value in `sampleType`'s
+ * unit. The decoders (src/profile/) make it, once per file; the function tables, the merged pprof
+ * files, the flame-graph engine and its renderers all read it, and print its values in its unit.
+ * Frames are shared through the `frames` table. 100k stacks as 100k small arrays cost more in garbage
+ * collection than decoding them, hence the flat arrays.
  */
 export interface PackedProfile {
   frames: Frame[];
-  /** Frame indices of every stack, concatenated; each stack root first. */
+  /** Frame indices of every stack, concatenated; each stack from the root (outermost caller) to the leaf. */
   stackFrames: Int32Array;
   /** Stack i is stackFrames[stackStart[i]] up to, not including, stackFrames[stackStart[i + 1]]. */
   stackStart: Int32Array;
-  /** Value of each stack in `sampleType.unit` (ns for time profiles). */
+  /** Value of each stack, in `sampleType.unit` (nanoseconds, bytes, samples…). */
   values: Float64Array;
   /** Samples each stack stands for. */
   samples: Float64Array;
-  /** Operations the profile covers; 1 when unknown. */
+  /** Operations the profile covers; 1 when unknown (then "per op" means "in total"). */
   ops: number;
+  /** What `values` measure, and in which unit. */
   sampleType: SampleType;
 }
 
-export interface FunctionSelfTime {
+/** One function of a FunctionTable: its self and total value per op, in the table's unit. */
+export interface ProfiledFunction {
   /** Stable identity across sides: name and file, never the line. */
   key: string;
   frame: Frame;
-  selfNsPerOp: number;
-  totalNsPerOp: number;
+  /** Value per op with the function as the leaf (self time, or bytes it allocated itself). */
+  selfPerOp: number;
+  /** Value per op with the function anywhere on the stack (recursion counted once). */
+  totalPerOp: number;
   /** Samples in which the function was the leaf: the basis of its sampling error. */
   selfSamples: number;
 }
@@ -370,19 +367,22 @@ export interface FunctionSelfTime {
 /** One side of one benchmark after the profile stage. */
 export interface SideProfile {
   /** All profiling processes together: what flame graphs draw. */
-  stacks: StackProfile;
+  stacks: PackedProfile;
   /** One function table per profiling process, in process order: what the function statistics read. */
   processes: FunctionTable[];
   /** The merged pprof file written for users, relative to the output directory. */
   path: string;
 }
 
+/** Every function of one profile, per op. */
 export interface FunctionTable {
+  /** The profile's sample type: `totalPerOp` and each function's values are in its unit. */
+  sampleType: SampleType;
   ops: number;
-  /** Time per op over all stacks. */
-  totalNsPerOp: number;
+  /** Value per op over all stacks. */
+  totalPerOp: number;
   totalSamples: number;
-  functions: FunctionSelfTime[];
+  functions: ProfiledFunction[];
 }
 
 // ---------------------------------------------------------------- compare / report

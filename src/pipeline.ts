@@ -9,9 +9,9 @@ import { loadConfig } from './config/load.js';
 import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
-import { benchmarkKey, type Report, type Side, type StackProfile } from './model.js';
+import { benchmarkKey, type PackedProfile, type Report, type Side } from './model.js';
 import { stopAllGroups } from './processes.js';
-import { classifyPacked } from './profile/classify.js';
+import { classifyProfile } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { type Settings, UsageError } from './settings.js';
@@ -28,11 +28,11 @@ export interface PipelineResult {
   /** Path of the JSON report inside outDir. */
   reportPath: string;
   /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
-  profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  profiles: Record<string, Partial<Record<Side, PackedProfile>>>;
   /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
   slugs: Record<string, string>;
-  /** The allocation pass's heap profiles per benchmark key (`ns` holds bytes), for its flame graphs. */
-  allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** The allocation pass's heap profiles per benchmark key (`alloc_space`, bytes), for its flame graphs. */
+  allocationProfiles?: Record<string, Partial<Record<Side, PackedProfile>>>;
   /**
    * The checkouts' removal, started when the pipeline ended (after report.json was written) so it
    * overlaps writing the other outputs: resolves with its wall time in ms, once nothing is left.
@@ -185,7 +185,7 @@ export async function finishRemoval(result: PipelineResult, say?: (line: string)
 function loadProduction(path: string | undefined, cwd: string): ProductionShares | undefined {
   if (!path) return undefined;
   try {
-    return productionShares(classifyPacked(readProductionProfile(resolve(cwd, path))));
+    return productionShares(classifyProfile(readProductionProfile(resolve(cwd, path))));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

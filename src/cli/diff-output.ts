@@ -7,9 +7,9 @@ import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
 import { renderFlameText } from '../flame/text.js';
 import { type FlameTree, flameFunctions, mergeSides } from '../flame/tree.js';
-import { formatDeltaValue, formatPercent, formatValue, type ValueKind } from '../format.js';
+import { formatDeltaValue, formatPercent, formatValue, type ValueKind, valueKindOf } from '../format.js';
 import type { PackedProfile } from '../model.js';
-import type { DiffIo, DiffOptions } from './diff.js';
+import type { DiffIo, DiffOptions } from './diff-options.js';
 import type { PreparedSide } from './diff-side.js';
 
 /** Merges the sides, writes the files asked for and prints the summary; returns the exit code. */
@@ -24,20 +24,17 @@ export function writeOutputs(
   const aligned = alignSides(base.stacks, head.stacks);
   const tree = mergeSides(aligned.base, aligned.head);
   const title = o.title ?? `Flame graph delta: ${o.basePath} → ${o.headPath}`;
-  // What the values are: a folded pair counts samples, an allocation profile bytes, and only
-  // profiles that count operations are per op (the same rule as the rows' unit).
-  const value: ValueKind = {
-    unit: head.profile.sampleType.unit,
-    perOp: base.profile.ops > 1 || head.profile.ops > 1,
-  };
+  // The tree carries its profiles' unit (a folded pair counts samples, an allocation profile bytes);
+  // only profiles that count operations are per op (the same rule as the rows' unit).
+  const perOp = base.profile.ops > 1 || head.profile.ops > 1;
   const written: string[] = [];
   try {
     if (o.svg) {
-      writeFileSync(o.svg, renderFlameSvg(tree, { title, value }));
+      writeFileSync(o.svg, renderFlameSvg(tree, { title, perOp }));
       written.push(o.svg);
     }
     if (o.html) {
-      writeFileSync(o.html, renderFlameHtml(tree, { title, repoUrl: o.repoUrl, headSha: o.sha, value }));
+      writeFileSync(o.html, renderFlameHtml(tree, { title, repoUrl: o.repoUrl, headSha: o.sha, perOp }));
       written.push(o.html);
     }
     if (o.json) {
@@ -50,7 +47,7 @@ export function writeOutputs(
   }
 
   if (o.text) {
-    io.stdout(renderFlameText(tree, { maxChars: o.maxChars, title: o.title, value }));
+    io.stdout(renderFlameText(tree, { maxChars: o.maxChars, title: o.title, perOp }));
   } else {
     io.stdout(summary(tree, base.profile, head.profile, formats, o.top, aligned.roots));
   }
@@ -110,9 +107,9 @@ function summary(
   roots: SideRoots | undefined,
 ): string {
   const out: string[] = [];
-  const unit = head.sampleType.unit;
+  const unit = tree.sampleType.unit;
   // Per op or not is said once per line here, so values are printed without their `/op`.
-  const kind: ValueKind = { unit, perOp: false };
+  const kind: ValueKind = valueKindOf(tree.sampleType, false);
   const value = (v: number) => formatValue(v, kind);
   const deltaOf = (v: number) => formatDeltaValue(v, kind);
   const perOp = (p: ProfileInfo) =>

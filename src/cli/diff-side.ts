@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type CollapseOptions, type SideStacks, sideStacks } from '../flame/side.js';
 import type { SampleType } from '../model.js';
-import { classifyPacked } from '../profile/classify.js';
+import { classifyProfile } from '../profile/classify.js';
 import { decodeSideBytes, type ProfileFormat, readSideBytes } from '../profile/decode.js';
 
 export interface SideJob {
@@ -31,7 +31,7 @@ export interface PreparedSide {
 /** Prepares a side whose file is already read and inflated. */
 export function prepareBytes(job: SideJob, bytes: Uint8Array): PreparedSide {
   const decoded = decodeSideBytes(bytes, job.path, job.side, job.valueType);
-  const profile = classifyPacked(decoded.profile, { roots: job.roots });
+  const profile = classifyProfile(decoded.profile, { roots: job.roots });
   return {
     format: decoded.format,
     profile: { sampleType: profile.sampleType, ops: profile.ops },

@@ -4,14 +4,10 @@
 import { parseArgs } from 'node:util';
 import type { CollapseOptions } from '../flame/side.js';
 import { FORMAT_NAMES, incomparable } from '../profile/decode.js';
+import type { DiffIo, DiffOptions } from './diff-options.js';
 import { type PreparedSide, prepareBoth, type SideJob } from './diff-side.js';
 
 export type { DiffRow } from './diff-output.js';
-
-export interface DiffIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
 
 export const DIFF_USAGE = `Usage: flamegate diff <base> <head> [options]
 
@@ -75,22 +71,6 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   const formats: [string, string] = [FORMAT_NAMES[base.format], FORMAT_NAMES[head.format]];
   const { writeOutputs } = await outputs;
   return writeOutputs(base, head, formats, o, io);
-}
-
-export interface DiffOptions {
-  basePath: string;
-  headPath: string;
-  svg?: string;
-  html?: string;
-  json?: string;
-  text: boolean;
-  maxChars: number;
-  collapse: CollapseOptions;
-  valueType?: string;
-  repoUrl?: string;
-  sha?: string;
-  title?: string;
-  top: number;
 }
 
 function parse(argv: string[]): DiffOptions | 'help' {

@@ -10,14 +10,14 @@
 // processes must agree on its direction.
 import type {
   AllocationResult,
-  FunctionSelfTime,
   FunctionTable,
   MemoryResult,
   ProcessAllocation,
   ProcessTiming,
+  ProfiledFunction,
   SourceChange,
 } from '../model.js';
-import { compareFunctions } from './functions.js';
+import { compareProfiledFunctions, requireUnit } from './functions.js';
 import { estimateChange, median } from './stats.js';
 
 /**
@@ -41,14 +41,14 @@ export interface AllocationComparisonInput {
   benchmarkFile: string;
   /** The allocation pass, one entry per process. */
   allocations: ProcessAllocation[];
-  /** Heap profile function tables per process (`selfNsPerOp` holds bytes per op), paired by index. */
+  /** Heap profile function tables per process (`alloc_space`, bytes per op), paired by index. */
   base?: FunctionTable[];
   head?: FunctionTable[];
   /** The heap profiler's sampling interval: one sample stands for about this many bytes. */
   samplingIntervalBytes: number;
   threshold: number;
-  isIgnored?: (f: FunctionSelfTime) => boolean;
-  sourceOf?: (f: FunctionSelfTime, onHead: boolean) => SourceChange | undefined;
+  isIgnored?: (f: ProfiledFunction) => boolean;
+  sourceOf?: (f: ProfiledFunction, onHead: boolean) => SourceChange | undefined;
 }
 
 export interface AllocationComparison {
@@ -123,22 +123,22 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
     processes: usable.length,
   };
   if (!input.base?.length || !input.head?.length) return { memory, rows: [] };
+  requireUnit({ base: input.base, head: input.head }, 'bytes', 'compareAllocations');
 
   // A sample stands for about `samplingIntervalBytes` (V8 scales large objects up to their size), so
   // bytes over the interval is the sample count the statistics need, large objects weighed right.
   const interval = input.samplingIntervalBytes;
   const effective = (table: FunctionTable): FunctionTable => ({
-    ops: table.ops,
-    totalNsPerOp: table.totalNsPerOp,
-    totalSamples: (table.totalNsPerOp * table.ops) / interval,
-    functions: table.functions.map((f) => ({ ...f, selfSamples: (f.selfNsPerOp * table.ops) / interval })),
+    ...table,
+    totalSamples: (table.totalPerOp * table.ops) / interval,
+    functions: table.functions.map((f) => ({ ...f, selfSamples: (f.selfPerOp * table.ops) / interval })),
   });
   // Only processes with a heap profile on both sides; the books of the same processes give the ratio.
   const processes = Math.min(input.base.length, input.head.length, input.allocations.length);
   const pairs = Array.from({ length: processes }, (_, i) => i).filter((i) =>
     usable.includes(input.allocations[i] as ProcessAllocation),
   );
-  const { rows } = compareFunctions({
+  const { rows } = compareProfiledFunctions({
     benchmark: input.benchmark,
     benchmarkFile: input.benchmarkFile,
     base: pairs.map((i) => effective(input.base?.[i] as FunctionTable)),
@@ -158,9 +158,9 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
         name: r.name,
         file: r.file,
         line: r.line,
-        baseBytesPerOp: r.baseSelfNsPerOp,
-        headBytesPerOp: r.headSelfNsPerOp,
-        deltaBytesPerOp: r.deltaNsPerOp,
+        baseBytesPerOp: r.baseSelfPerOp,
+        headBytesPerOp: r.headSelfPerOp,
+        deltaBytesPerOp: r.deltaPerOp,
         status: r.status,
         benchmarkFile: r.benchmarkFile,
       };

@@ -1,4 +1,8 @@
-// Which functions changed, and by how much. A function's self time is read as its SHARE of the
+// Which functions changed, and by how much. The statistics hold for any sampled value (time from the
+// CPU profiles, bytes from the heap profiles: compareAllocations reads them too); rows come out in
+// the unit of the tables compared, and compareFunctions names them as time.
+//
+// A function's self time is read as its SHARE of the
 // side's samples: the machine's speed regimes scale every function of a slice alike, so shares are
 // free of them, and the head/base time ratio of the attribution pass's paired slices turns the
 // share change into time. The change must hold up against sampling error inflated by the spread
@@ -8,9 +12,10 @@ import type {
   FunctionEvidence,
   FunctionNoise,
   FunctionResult,
-  FunctionSelfTime,
   FunctionTable,
   ProcessTiming,
+  ProfiledFunction,
+  SampleType,
   SourceChange,
 } from '../model.js';
 import { median, processLogRatio } from './stats.js';
@@ -63,15 +68,37 @@ export interface FunctionComparisonInput {
   functionThreshold: number;
   /** 1 or −1 when the timing pass found the benchmark regressed or improved; 0 otherwise. */
   benchmarkDirection?: number;
-  isIgnored?: (f: FunctionSelfTime) => boolean;
+  isIgnored?: (f: ProfiledFunction) => boolean;
   /** Whether the pull request changed a function's source or package. */
-  sourceOf?: (f: FunctionSelfTime, onHead: boolean) => SourceChange | undefined;
+  sourceOf?: (f: ProfiledFunction, onHead: boolean) => SourceChange | undefined;
 }
 
 interface Counts {
   /** Self samples of the function per process. */
   samples: number[];
-  info: FunctionSelfTime;
+  info: ProfiledFunction;
+}
+
+/**
+ * One function's change in the unit of the tables compared (`sampleType`): a FunctionResult's fields but
+ * for the values, which are named for no unit. compareFunctions turns it into a FunctionResult (time),
+ * compareAllocations into an AllocationResult (bytes).
+ */
+export interface FunctionChange
+  extends Omit<
+    FunctionResult,
+    | 'baseSelfNsPerOp'
+    | 'headSelfNsPerOp'
+    | 'deltaNsPerOp'
+    | 'productionShare'
+    | 'fleetImpact'
+    | 'notInProduction'
+  > {
+  /** What the values measure: the compared tables' sample type. */
+  sampleType: SampleType;
+  baseSelfPerOp: number;
+  headSelfPerOp: number;
+  deltaPerOp: number;
 }
 
 export interface FunctionComparison {
@@ -79,9 +106,65 @@ export interface FunctionComparison {
   noise?: FunctionNoise;
 }
 
+/** Self time per op of CPU profiles' function tables, compared: rows in nanoseconds per op. */
 export function compareFunctions(input: FunctionComparisonInput): FunctionComparison {
+  requireUnit(input, 'nanoseconds', 'compareFunctions');
+  const { rows, noise } = compareProfiledFunctions(input);
+  return {
+    // The report's fields in their usual order.
+    rows: rows.map(
+      ({
+        sampleType: _,
+        benchmark,
+        name,
+        file,
+        line,
+        baseSelfPerOp,
+        headSelfPerOp,
+        deltaPerOp,
+        ...rest
+      }) => ({
+        benchmark,
+        name,
+        file,
+        line,
+        baseSelfNsPerOp: baseSelfPerOp,
+        headSelfNsPerOp: headSelfPerOp,
+        deltaNsPerOp: deltaPerOp,
+        ...rest,
+      }),
+    ),
+    ...(noise ? { noise } : {}),
+  };
+}
+
+/** Throws unless every table of the input measures `unit`: a table of bytes never reads as time. */
+export function requireUnit(
+  input: Pick<FunctionComparisonInput, 'base' | 'head'>,
+  unit: string,
+  what: string,
+): void {
+  for (const table of [...input.base, ...input.head]) {
+    if (table.sampleType.unit !== unit) {
+      throw new Error(
+        `${what} compares ${unit}, but a function table holds ${table.sampleType.type}/${table.sampleType.unit}`,
+      );
+    }
+  }
+}
+
+/**
+ * The function statistics on tables of any one unit (time, bytes…): rows in the tables' unit, most
+ * important first (rankFunctions).
+ */
+export function compareProfiledFunctions(input: FunctionComparisonInput): {
+  rows: FunctionChange[];
+  noise?: FunctionNoise;
+} {
   const processes = Math.min(input.base.length, input.head.length);
   if (processes === 0) return { rows: [] };
+  const sampleType = (input.head[0] ?? (input.base[0] as FunctionTable)).sampleType;
+  requireUnit(input, sampleType.unit, 'the function statistics');
   const base = input.base.slice(0, processes);
   const head = input.head.slice(0, processes);
   const collect = (tables: FunctionTable[]) => {
@@ -108,10 +191,10 @@ export function compareFunctions(input: FunctionComparisonInput): FunctionCompar
     if (t) return Math.exp(processLogRatio(t));
     const b = base[i] as FunctionTable;
     const h = head[i] as FunctionTable;
-    return h.totalNsPerOp / b.totalNsPerOp;
+    return h.totalPerOp / b.totalPerOp;
   });
   const ratio = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / processes);
-  const baseNsPerOp = sum(base.map((t) => t.totalNsPerOp * t.ops)) / sum(base.map((t) => t.ops));
+  const basePerOp = sum(base.map((t) => t.totalPerOp * t.ops)) / sum(base.map((t) => t.ops));
 
   const keys = new Set([...baseCounts.keys(), ...headCounts.keys()]);
   const stats = new Map<string, ShareChange>();
@@ -125,11 +208,11 @@ export function compareFunctions(input: FunctionComparisonInput): FunctionCompar
   const dispersions = [...stats.values()].filter((s) => s.pooledSamples >= 20).map((s) => s.dispersion);
   const benchmarkDispersion = dispersions.length >= 3 ? Math.max(1, median(dispersions)) : 1;
 
-  const rows: FunctionResult[] = [];
+  const rows: FunctionChange[] = [];
   for (const key of keys) {
     const b = baseCounts.get(key);
     const h = headCounts.get(key);
-    const info = (h ?? b)?.info as FunctionSelfTime;
+    const info = (h ?? b)?.info as ProfiledFunction;
     if (input.isIgnored?.(info)) continue;
     const s = stats.get(key) as ShareChange;
     if (s.baseShare === 0 && s.headShare === 0) continue;
@@ -156,23 +239,24 @@ export function compareFunctions(input: FunctionComparisonInput): FunctionCompar
       busier >= FUNCTION_EVIDENCE.minSamples &&
       agreeing >= FUNCTION_EVIDENCE.minAgreeing &&
       processes - agreeing <= (processes < 3 ? 0 : FUNCTION_EVIDENCE.maxDisagreeing);
-    let status: FunctionResult['status'] = 'unchanged';
+    let status: FunctionChange['status'] = 'unchanged';
     if (supported) {
       if (!b) status = 'added';
       else if (!h) status = 'removed';
       else status = s.delta > 0 ? 'regressed' : 'improved';
     }
     const frame = info.frame;
-    const baseSelf = s.baseShare * baseNsPerOp;
-    const headSelf = s.headShare * ratio * baseNsPerOp;
-    const row: FunctionResult = {
+    const baseSelf = s.baseShare * basePerOp;
+    const headSelf = s.headShare * ratio * basePerOp;
+    const row: FunctionChange = {
       benchmark: input.benchmark,
       name: frame.name,
       file: frame.file,
       line: frame.line,
-      baseSelfNsPerOp: baseSelf,
-      headSelfNsPerOp: headSelf,
-      deltaNsPerOp: headSelf - baseSelf,
+      sampleType,
+      baseSelfPerOp: baseSelf,
+      headSelfPerOp: headSelf,
+      deltaPerOp: headSelf - baseSelf,
       change: baseSelf > 0 ? headSelf / baseSelf - 1 : 1,
       status,
       benchmarkFile: input.benchmarkFile,
@@ -191,7 +275,7 @@ export function compareFunctions(input: FunctionComparisonInput): FunctionCompar
     dispersion: benchmarkDispersion,
     ratio,
   };
-  return { rows: rankFunctions(rows), noise };
+  return { rows: rankBy(rows, (r) => r.deltaPerOp), noise };
 }
 
 /**
@@ -199,7 +283,14 @@ export function compareFunctions(input: FunctionComparisonInput): FunctionCompar
  * double, so it comes before an unchanged function of similar size (the likely knock-on effect).
  */
 export function rankFunctions(rows: FunctionResult[]): FunctionResult[] {
-  const weight = (r: FunctionResult) => Math.abs(r.deltaNsPerOp) * (r.source?.changed ? 2 : 1);
+  return rankBy(rows, (r) => r.deltaNsPerOp);
+}
+
+function rankBy<T extends Pick<FunctionResult, 'status' | 'source'>>(
+  rows: T[],
+  deltaOf: (row: T) => number,
+): T[] {
+  const weight = (r: T) => Math.abs(deltaOf(r)) * (r.source?.changed ? 2 : 1);
   const sorted = [...rows].sort((x, y) => weight(y) - weight(x));
   const changed = sorted.filter((r) => r.status !== 'unchanged');
   const unchanged = sorted.filter((r) => r.status === 'unchanged');

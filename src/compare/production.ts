@@ -68,7 +68,7 @@ const IN_NODE_MODULES = /(^|\/)node_modules\//;
 
 /**
  * Each function's share of the production profile's self time. The profile is expected to be
- * classified (classifyPacked) so that anonymous functions carry the same names as in the benchmark.
+ * classified (classifyProfile) so that anonymous functions carry the same names as in the benchmark.
  */
 export function productionShares(profile: PackedProfile): ProductionShares {
   const { stackFrames, stackStart, values, samples } = profile;

@@ -31,7 +31,7 @@ export function intensityOf(delta: number, total: number, scale: ColorScale = DE
   return Math.min(1, Math.sqrt((share - scale.noise) / (scale.saturate - scale.noise)));
 }
 
-/** Fill colour for a frame whose self time changed by `delta` ns/op in a benchmark of `total` ns/op. */
+/** Fill colour for a frame whose self value changed by `delta` per op in a benchmark of `total` per op (one unit). */
 export function deltaColor(delta: number, total: number, scale: ColorScale = DEFAULT_SCALE): string {
   const change = changeOf(delta, total, scale);
   // Unchanged frames are light grey rather than white so that they still read as boxes.

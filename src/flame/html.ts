@@ -2,25 +2,26 @@
 // network (it is opened from a downloaded artifact, often offline, and must not leak anything). Views:
 // diff (width = head, colour = self-time change), diff sized by base (where base-only stacks show),
 // head and base alone (coloured by frame kind); click to zoom, search, and a sortable function table.
-// Values are time per op unless the `value` option says otherwise (bytes, sample counts, totals).
+// Values are printed in the tree's unit (its profiles' sample type: time, bytes, samples), per op by
+// default.
 
 import { escapeHtml, jsonForScript } from '../escape.js';
-import {
-  formatDeltaValue,
-  formatPercent,
-  formatValue,
-  NS_PER_OP,
-  perOpSuffix,
-  quantityOf,
-  type ValueKind,
-} from '../format.js';
+import { formatDeltaValue, formatPercent, formatValue, perOpSuffix, quantityOf } from '../format.js';
 import { sourceUrl } from '../links.js';
 import VIEWER_SCRIPT from './browser/html-viewer.js?script';
 import type { FunctionRow, ViewerData } from './browser/viewer-data.js';
 import { changeOf, deltaColor, KIND_COLORS, textColor } from './color.js';
-import { type FlameNode, type FlameTree, flameFunctions, scaleOf, selfDelta } from './tree.js';
+import {
+  type FlameNode,
+  type FlameTree,
+  flameFunctions,
+  scaleOf,
+  selfDelta,
+  type ValueOptions,
+  valueKindOfTree,
+} from './tree.js';
 
-export interface HtmlOptions {
+export interface HtmlOptions extends ValueOptions {
   title?: string;
   /** e.g. https://github.com/owner/repo; with headSha, function names link to their source. */
   repoUrl?: string;
@@ -32,20 +33,6 @@ export interface HtmlOptions {
   minFraction?: number;
   /** Rows of the function table. */
   maxFunctions?: number;
-  /** What the tree's values are; by default time per op (NS_PER_OP). Takes precedence over valueUnit. */
-  value?: ValueKind;
-  /**
-   * The older form of `value`: time (ns/op, the default) or bytes allocated per op (the allocation
-   * pass's heap profiles).
-   */
-  valueUnit?: 'ns' | 'bytes';
-}
-
-/** What `valueUnit: 'bytes'` stands for. */
-const ALLOCATED_BYTES_PER_OP: ValueKind = { unit: 'bytes', perOp: true, quantity: 'allocated bytes' };
-
-function kindOf(options: HtmlOptions): ValueKind {
-  return options.value ?? (options.valueUnit === 'bytes' ? ALLOCATED_BYTES_PER_OP : NS_PER_OP);
 }
 
 const KINDS = ['user', 'dependency', 'node', 'runtime', 'harness'];
@@ -55,7 +42,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
   const scale = scaleOf(tree);
   const minFraction = options.minFraction ?? 2e-5;
   const cut = scale * minFraction;
-  // Times travel as integers in units of `unit` ns/op: a few digits each instead of 17.
+  // Values travel as integers in units of `unit` (of the tree's unit) per op: a few digits each instead of 17.
   const unit = scale > 0 ? scale / 1e7 : 1;
   const q = (v: number) => Math.round(v / unit);
 
@@ -146,7 +133,7 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
   });
 
   const title = options.title ?? 'Flame graph delta';
-  const kind = kindOf(options);
+  const kind = valueKindOfTree(tree, options);
   const op = perOpSuffix(kind);
   const what = escapeHtml(quantityOf(kind));
   const data: ViewerData = {

@@ -1,6 +1,6 @@
 // The flame-graph delta's entry point for the report stage and the `diff` command: one call per
 // benchmark gives the merged tree and its three renderings.
-import type { StackProfile } from '../model.js';
+import type { PackedProfile } from '../model.js';
 import { type HtmlOptions, renderFlameHtml } from './html.js';
 import { renderFlameSvg, type SvgOptions } from './svg.js';
 import { renderFlameText } from './text.js';
@@ -37,10 +37,10 @@ export interface FlameDeltaRenderings {
   text: string;
 }
 
-/** Merges base and head (either may be missing) and renders all outputs. */
+/** Merges base and head (either may be missing) and renders all outputs, in their sample type's unit. */
 export function renderFlameOutputs(
-  base: StackProfile | undefined,
-  head: StackProfile | undefined,
+  base: PackedProfile | undefined,
+  head: PackedProfile | undefined,
   options: FlameOutputOptions = {},
 ): FlameDeltaRenderings {
   const tree = buildFlameTree(base, head, { collapse: options.collapse });

@@ -1,9 +1,9 @@
 // One side of a flame-graph delta, prepared on its own: every frame turned into a key (its function's
 // identity, or a collapsed group's), every stack's keys laid out for the level walk, and each
-// function's self and total time summed. Needs nothing of the other side, so `flamegate diff` prepares
+// function's self and total value summed, in the profile's unit (its sample type travels on). Needs nothing of the other side, so `flamegate diff` prepares
 // head on a worker thread while this thread prepares base; tree.ts merges the two.
-import type { FrameKind, PackedProfile, StackProfile } from '../model.js';
-import { packStacks, StackBuffer } from '../profile/packed.js';
+import type { FrameKind, PackedProfile, SampleType } from '../model.js';
+import { emptyProfile, StackBuffer } from '../profile/packed.js';
 
 export interface CollapseOptions {
   /** Merge every run of frames of one dependency package into one node named after the package. */
@@ -48,9 +48,9 @@ export interface SideStacks {
   colStart: Int32Array;
   /** Stacks longer than d; reaching[0] counts the non-empty stacks. */
   reaching: Int32Array;
-  /** Time per op of the r-th longest stack (empty stacks last). */
+  /** Value per op of the r-th longest stack (empty stacks last), in `sampleType.unit`. */
   value: Float64Array;
-  /** Per key: self time per op (as the leaf) and total time per op (anywhere on a stack, once per stack). */
+  /** Per key: self value per op (as the leaf) and total value per op (anywhere on a stack, once per stack). */
   self: Float64Array;
   total: Float64Array;
   /** Per key: 1 when some stack holds it (a frame can be only in the table). */
@@ -59,22 +59,18 @@ export interface SideStacks {
   valueTotal: number;
   samples: number;
   ops: number;
+  /** What the values measure; undefined for a missing side (an added or removed benchmark). */
+  sampleType?: SampleType;
 }
 
 type KeyColumn = Int32Array | Uint16Array;
 
-const EMPTY: StackProfile = { frames: [], stacks: [], ops: 1 };
-
-/** Either form of a profile: the packed one (decoders) skips a copy of every stack. */
-export type TreeInput = StackProfile | PackedProfile;
-
-const isPacked = (p: TreeInput): p is PackedProfile => 'stackFrames' in p;
+/** What a flame graph is drawn from: the profile model, as decoded (no copy of any stack). */
+export type TreeInput = PackedProfile;
 
 /** Prepares one side; a missing side (an added or removed benchmark) is an empty one. */
 export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptions = {}): SideStacks {
-  // One walk over stacks for both forms: the one-array-per-stack form (small profiles of a compare
-  // run) is packed first, so the decoders' packed form (100k-sample diffs) pays no conversion.
-  const profile = input === undefined ? packStacks(EMPTY) : isPacked(input) ? input : packStacks(input);
+  const profile = input ?? emptyProfile();
   const { keys, frameKey, frameGroup } = keysOf(profile, collapse);
   const stackCount = profile.values.length;
   const ops = profile.ops > 0 ? profile.ops : 1;
@@ -119,6 +115,7 @@ export function sideStacks(input: TreeInput | undefined, collapse: CollapseOptio
     valueTotal,
     samples,
     ops,
+    ...(input ? { sampleType: input.sampleType } : {}),
   };
 }
 
@@ -210,7 +207,7 @@ function identity(count: number): Int32Array {
   return map;
 }
 
-/** Each stack's frame count (its key count when no frame is collapsed) and time per op; returns the samples. */
+/** Each stack's frame count (its key count when no frame is collapsed) and value per op; returns the samples. */
 function lengthsOf(profile: PackedProfile, ops: number, length: Int32Array, value: Float64Array): number {
   let samples = 0;
   const { stackStart, values } = profile;

@@ -1,16 +1,15 @@
 // One SVG per benchmark: a differential icicle graph that reads as a static image (in a comment, an
 // artifact preview) and becomes interactive when opened directly in a browser: hover for details,
-// click to zoom, search to highlight, reset. Two panels: the first is sized by head time/op (what the
-// PR's code costs now); the second is sized by base time/op, so that stacks that exist only on base
-// (head width 0) still show, marked with a dashed outline. Values are time per op unless the `value`
-// option says otherwise (bytes, sample counts, totals without an op count).
+// click to zoom, search to highlight, reset. Two panels: the first is sized by head's value per op
+// (what the PR's code costs now); the second is sized by base's, so that stacks that exist only on
+// base (head width 0) still show, marked with a dashed outline. Values are printed in the tree's unit
+// (its profiles' sample type: time, bytes, samples), per op unless `perOp` is false.
 
 import { escapeHtml } from '../escape.js';
 import {
   formatDeltaValue,
   formatPercent,
   formatValue,
-  NS_PER_OP,
   perOpSuffix,
   quantityOf,
   type ValueKind,
@@ -18,9 +17,17 @@ import {
 import SVG_SCRIPT from './browser/svg-viewer.js?script';
 import { deltaColor, textColor } from './color.js';
 import { CHAR_W, FONT_PX, fitLabel } from './label.js';
-import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
+import {
+  type FlameNode,
+  type FlameTree,
+  scaleOf,
+  selfDelta,
+  totalDelta,
+  type ValueOptions,
+  valueKindOfTree,
+} from './tree.js';
 
-export interface SvgOptions {
+export interface SvgOptions extends ValueOptions {
   title?: string;
   subtitle?: string;
   /** Image width in px. */
@@ -29,8 +36,6 @@ export interface SvgOptions {
   minFramePx?: number;
   /** Draw the base-sized panel; by default it is drawn whenever base has samples. */
   basePanel?: boolean;
-  /** What the tree's values are; by default time per op (NS_PER_OP). */
-  value?: ValueKind;
 }
 
 const FRAME_H = 17;
@@ -44,7 +49,7 @@ interface Panel {
 export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): string {
   const width = options.width ?? 1200;
   const minPx = options.minFramePx ?? 0.3;
-  const kind = options.value ?? NS_PER_OP;
+  const kind = valueKindOfTree(tree, options);
   const fmt = (v: number) => formatValue(v, kind);
   const op = perOpSuffix(kind);
   const what = quantityOf(kind);

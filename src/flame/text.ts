@@ -1,21 +1,28 @@
 // The flame-graph delta as GitHub Markdown, for the PR comment where no image can be hosted: a
 // top-down tree of the frames whose time changed most, with their ancestors for context, inside a
 // <details> block. A fenced code block keeps the columns aligned under GitHub's renderer. Values are
-// time per op unless the `value` option says otherwise (bytes, sample counts, totals).
+// printed in the tree's unit (its profiles' sample type: time, bytes, samples), per op by default.
 
 import { escapeHtml, htmlCodeName, oneLine } from '../escape.js';
 import {
   formatDeltaValue,
   formatPercent,
   formatValue,
-  NS_PER_OP,
   perOpSuffix,
   quantityOf,
   type ValueKind,
 } from '../format.js';
-import { type FlameNode, type FlameTree, scaleOf, selfDelta, totalDelta } from './tree.js';
+import {
+  type FlameNode,
+  type FlameTree,
+  scaleOf,
+  selfDelta,
+  totalDelta,
+  type ValueOptions,
+  valueKindOfTree,
+} from './tree.js';
 
-export interface TextOptions {
+export interface TextOptions extends ValueOptions {
   /** Hard limit on the returned string's length (the comment's budget for this section). */
   maxChars: number;
   /** Benchmark name for the summary line. */
@@ -28,8 +35,6 @@ export interface TextOptions {
   barWidth?: number;
   /** Start the block expanded. */
   open?: boolean;
-  /** What the tree's values are; by default time per op (NS_PER_OP). */
-  value?: ValueKind;
 }
 
 const INDENT_CAP = 24;
@@ -70,7 +75,14 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
       for (let n: FlameNode | undefined = candidates[i]; n && !selected.has(n); n = parents.get(n))
         selected.add(n);
     }
-    const lines = treeLines(tree, selected, rank, options.barWidth ?? 20, noise * scale, kindOf(options));
+    const lines = treeLines(
+      tree,
+      selected,
+      rank,
+      options.barWidth ?? 20,
+      noise * scale,
+      kindOf(tree, options),
+    );
     const omitted = candidates.length - k;
     const notes = [];
     if (omitted > 0) {
@@ -83,7 +95,7 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
         `${small} frame${small === 1 ? '' : 's'} changed by less than ${pct} of the benchmark: left out.`,
       );
     }
-    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected, kindOf(options).unit));
+    return wrap(tree, options, lines, notes, nothingChanged, fenceFor(selected, kindOf(tree, options).unit));
   };
 
   // Binary search for the most frames that fit: the length grows with k.
@@ -104,12 +116,12 @@ export function renderFlameText(tree: FlameTree, options: TextOptions): string {
   return best;
 }
 
-function kindOf(options: TextOptions): ValueKind {
-  return options.value ?? NS_PER_OP;
+function kindOf(tree: FlameTree, options: TextOptions): ValueKind {
+  return valueKindOfTree(tree, options);
 }
 
 function summaryLine(tree: FlameTree, options: TextOptions): string {
-  const kind = kindOf(options);
+  const kind = kindOf(tree, options);
   const op = perOpSuffix(kind);
   const delta = tree.headTotal - tree.baseTotal;
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
@@ -135,7 +147,7 @@ function wrap(
   out.push(...lines);
   out.push(fence);
   out.push('');
-  const kind = kindOf(options);
+  const kind = kindOf(tree, options);
   out.push(
     `█ ${escapeHtml(oneLine(quantityOf(kind)))} on both sides · ▒ added on head · ░ gone since base; Δ = head − base${kind.perOp ? ', per op' : ''}.`,
   );

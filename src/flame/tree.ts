@@ -1,9 +1,13 @@
 // Merges a base and a head profile into one call tree, so that a frame at one place in the call tree can
-// be compared across the two sides. Everything is time per operation: the two sides run different
-// numbers of operations in the same wall time, so raw ns would not compare.
+// be compared across the two sides. Everything is per operation (the two sides run different numbers
+// of operations in the same wall time, so raw totals would not compare), in the profiles' unit: the
+// tree carries their sample type, and every renderer prints values in it.
 //
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
+import { type ValueKind, valueKindOf } from '../format.js';
+import type { SampleType } from '../model.js';
+import { TIME_SAMPLE_TYPE } from '../profile/packed.js';
 import { type NodeColumns, walkLevels } from './levels.js';
 import { type CollapseOptions, type SideKey, type SideStacks, sideStacks, type TreeInput } from './side.js';
 
@@ -17,10 +21,10 @@ export {
 
 /** One place in the merged call tree: a function (or collapsed group, see SideKey) under its callers. */
 export interface FlameNode extends SideKey {
-  /** ns per op spent in this frame and below it. */
+  /** Value per op (the tree's unit) in this frame and below it. */
   baseTotal: number;
   headTotal: number;
-  /** ns per op with this frame on top of the stack (for collapsed nodes: in any frame of the group). */
+  /** Value per op with this frame on top of the stack (for collapsed nodes: in any frame of the group). */
   baseSelf: number;
   headSelf: number;
   depth: number;
@@ -36,7 +40,12 @@ export interface TreeOptions {
 
 export interface FlameTree {
   root: FlameNode;
-  /** Total ns per op of each side (equal to root.baseTotal / root.headTotal). */
+  /**
+   * What every value of the tree measures: head's sample type (base's when head is missing). The
+   * renderers print values in its unit: ns, bytes, samples.
+   */
+  sampleType: SampleType;
+  /** Total value per op of each side (equal to root.baseTotal / root.headTotal). */
   baseTotal: number;
   headTotal: number;
   baseOps: number;
@@ -51,11 +60,11 @@ export interface FlameTree {
   functions: FlameFunction[];
 }
 
-/** One function's times summed over every place it appears in the tree. */
+/** One function's values summed over every place it appears in the tree. */
 export interface FlameFunction extends Omit<SideKey, 'collapsed'> {
   baseSelf: number;
   headSelf: number;
-  /** Time per op with the function anywhere on the stack; recursion is counted once. */
+  /** Value per op with the function anywhere on the stack; recursion is counted once. */
   baseTotal: number;
   headTotal: number;
 }
@@ -91,6 +100,7 @@ interface FlatTree {
   /** Every function (or collapsed group) of either side; nodes name theirs by index. */
   keys: SideKey[];
   nodes: NodeColumns;
+  sampleType: SampleType;
   baseOps: number;
   headOps: number;
   baseSamples: number;
@@ -135,6 +145,7 @@ function mergeFlat(base: SideStacks, head: SideStacks, options: BuildOptions = {
     rootName: options.rootName ?? 'all',
     keys,
     nodes,
+    sampleType: head.sampleType ?? base.sampleType ?? TIME_SAMPLE_TYPE,
     baseOps: base.ops,
     headOps: head.ops,
     baseSamples: base.samples,
@@ -184,6 +195,7 @@ function treeOf(flat: FlatTree): FlameTree {
   }
   return {
     root,
+    sampleType: flat.sampleType,
     baseTotal: root.baseTotal,
     headTotal: root.headTotal,
     baseOps: flat.baseOps,
@@ -250,12 +262,12 @@ function functionsOf(
   );
 }
 
-/** Change of self time per op (head − base). */
+/** Change of self value per op (head − base). */
 export function selfDelta(node: FlameNode): number {
   return node.headSelf - node.baseSelf;
 }
 
-/** Change of total time per op (head − base). */
+/** Change of total value per op (head − base). */
 export function totalDelta(node: FlameNode): number {
   return node.headTotal - node.baseTotal;
 }
@@ -268,4 +280,20 @@ export function scaleOf(tree: FlameTree): number {
 /** Functions summed over the whole tree (the root excluded), sorted by |self delta|, largest first. */
 export function flameFunctions(tree: FlameTree): FlameFunction[] {
   return tree.functions;
+}
+
+/** What the renderers print values as, from their options. */
+export interface ValueOptions {
+  /**
+   * Whether the values are per operation (`/op`); default true, as in a compare run. `flamegate diff`
+   * says false for profiles that count no operations.
+   */
+  perOp?: boolean;
+  /** Overrides the tree's own unit and wording altogether (tests; a caller that knows better). */
+  value?: ValueKind;
+}
+
+/** How to print the tree's values: in the unit of its sample type, carried from the decoder. */
+export function valueKindOfTree(tree: FlameTree, options: ValueOptions): ValueKind {
+  return options.value ?? valueKindOf(tree.sampleType, options.perOp ?? true);
 }

@@ -4,8 +4,8 @@
 // functions are named after their nearest named caller; benchmark machinery is cut off the stacks.
 // Stacks that become identical are not merged: every consumer sums.
 import { isHarnessFile } from '../measure/harness.js';
-import type { Frame, FrameKind, PackedProfile, StackProfile } from '../model.js';
-import { packStacks, StackBuffer, unpackStacks } from './packed.js';
+import type { Frame, FrameKind, PackedProfile } from '../model.js';
+import { StackBuffer } from './packed.js';
 
 export interface ClassifyOptions {
   /** Absolute directories (worktree roots) whose prefix is removed from file paths. */
@@ -74,10 +74,6 @@ export function kindOf(name: string, file: string): { kind: FrameKind; package?:
 const isAnonymous = (name: string) =>
   name === '' || name === '<anonymous>' || /^\(anonymous(:[^)]*)?\)$/.test(name);
 
-export function classifyProfile(profile: StackProfile, options: ClassifyOptions = {}): StackProfile {
-  return unpackStacks(classifyPacked(packStacks(profile), options));
-}
-
 function hasEmptyStack(profile: PackedProfile): boolean {
   const starts = profile.stackStart;
   for (let s = 0; s + 1 < starts.length; s++) if (starts[s] === starts[s + 1]) return true;
@@ -85,10 +81,11 @@ function hasEmptyStack(profile: PackedProfile): boolean {
 }
 
 /**
- * classifyProfile on the packed form. Every frame is classified once; the pass over the stacks only
- * maps frame indices, and cuts or renames where the profile has harness or anonymous frames at all.
+ * The profile with its frames classified; its values and sample type as they were. Every frame is
+ * classified once; the pass over the stacks only maps frame indices, and cuts or renames where the
+ * profile has harness or anonymous frames at all.
  */
-export function classifyPacked(profile: PackedProfile, options: ClassifyOptions = {}): PackedProfile {
+export function classifyProfile(profile: PackedProfile, options: ClassifyOptions = {}): PackedProfile {
   const roots = options.roots ?? [];
   const isHarness = options.isHarness ?? defaultIsHarness;
   const count = profile.frames.length;

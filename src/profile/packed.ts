@@ -1,30 +1,57 @@
-// Conversions between the packed form the decoders produce and the one-array-per-stack StackProfile,
-// and the growable buffers the decoders fill.
-import type { PackedProfile, SampleType, StackProfile } from '../model.js';
+// The profile model's (PackedProfile, model.ts) helpers: the growable buffers the decoders fill, and
+// the merge of several profiles of one side into one.
+import type { PackedProfile, SampleType } from '../model.js';
 
-/** One array per stack: for stages that walk stacks one by one. */
-export function unpackStacks(profile: PackedProfile): StackProfile {
-  const { stackFrames, stackStart, values, samples } = profile;
-  const stacks: StackProfile['stacks'] = new Array(values.length);
-  for (let s = 0; s < values.length; s++) {
-    const from = stackStart[s] as number;
-    const to = stackStart[s + 1] as number;
-    const frames: number[] = new Array(to - from);
-    for (let i = from; i < to; i++) frames[i - from] = stackFrames[i] as number;
-    stacks[s] = { frames, ns: values[s] as number, samples: samples[s] as number };
-  }
-  return { frames: profile.frames, stacks, ops: profile.ops };
-}
-
+/** Wall time: what flamegate's own profiler records and what an empty time profile is. */
 export const TIME_SAMPLE_TYPE: SampleType = { type: 'wall', unit: 'nanoseconds' };
 
-export function packStacks(profile: StackProfile, sampleType: SampleType = TIME_SAMPLE_TYPE): PackedProfile {
-  const out = new StackBuffer(profile.stacks.length, profile.stacks.length * 8);
-  for (const stack of profile.stacks) {
-    for (const f of stack.frames) out.pushFrame(f);
-    out.endStack(stack.ns, stack.samples);
+/** A profile of no stacks, in the given sample type. */
+export function emptyProfile(sampleType: SampleType = TIME_SAMPLE_TYPE): PackedProfile {
+  return new StackBuffer(0, 0).finish([], 1, sampleType);
+}
+
+/**
+ * Several profiles of one side as one: frames are shared by identity, stacks are kept one for one,
+ * operations add up. The profiles must measure the same thing: a merge of time and bytes is refused.
+ */
+export function mergeProfiles(profiles: PackedProfile[], sampleType?: SampleType): PackedProfile {
+  const type = sampleType ?? profiles[0]?.sampleType ?? TIME_SAMPLE_TYPE;
+  let frameCount = 0;
+  let stackCount = 0;
+  for (const p of profiles) {
+    if (p.sampleType.unit !== type.unit || p.sampleType.type !== type.type) {
+      throw new Error(
+        `cannot merge a ${p.sampleType.type}/${p.sampleType.unit} profile into ${type.type}/${type.unit} ones`,
+      );
+    }
+    frameCount += p.stackFrames.length;
+    stackCount += p.values.length;
   }
-  return out.finish(profile.frames, profile.ops, sampleType);
+  const frames: PackedProfile['frames'] = [];
+  const index = new Map<string, number>();
+  const out = new StackBuffer(stackCount, frameCount);
+  let ops = 0;
+  for (const profile of profiles) {
+    const remap = profile.frames.map((frame) => {
+      const key = `${frame.name}\u0000${frame.file}\u0000${frame.line}\u0000${frame.kind}\u0000${frame.package ?? ''}`;
+      let i = index.get(key);
+      if (i === undefined) {
+        i = frames.length;
+        frames.push(frame);
+        index.set(key, i);
+      }
+      return i;
+    });
+    const { stackFrames, stackStart, values, samples } = profile;
+    for (let s = 0; s < values.length; s++) {
+      const to = stackStart[s + 1] as number;
+      for (let i = stackStart[s] as number; i < to; i++)
+        out.pushFrame(remap[stackFrames[i] as number] as number);
+      out.endStack(values[s] as number, samples[s] as number);
+    }
+    ops += profile.ops;
+  }
+  return out.finish(frames, profiles.length > 0 ? ops : 1, type);
 }
 
 /** Growable flat arrays of stacks, filled frame by frame (root first) then closed with endStack. */

@@ -4,9 +4,9 @@
 // builds an object per sample and per location is several times slower on the 100k-sample profiles
 // `flamegate diff` must handle in a fraction of a second.
 import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
-import type { Frame, PackedProfile, SampleType, StackProfile } from '../model.js';
+import type { Frame, PackedProfile, SampleType } from '../model.js';
 import { checkCap, gunzipBounded, LIMITS, overCap } from './limits.js';
-import { StackBuffer, unpackStacks } from './packed.js';
+import { StackBuffer } from './packed.js';
 
 export interface ReadOptions {
   /** Sample type to read, by its type name (`wall`, `cpu`, `samples`…). */
@@ -36,11 +36,6 @@ const TIME_UNITS: Record<string, number> = {
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-/** Reads a pprof profile into one array per stack (see decodePprof for the packed form). */
-export function readPprof(bytes: Uint8Array, options: ReadOptions = {}): StackProfile {
-  return unpackStacks(decodePprof(bytes, options));
 }
 
 // The read position, shared by the small readers below: a field of the module rather than of an

@@ -1,15 +1,18 @@
 // The profile stage's one entry point: the attribution pass's per-process CPU profiles and the
-// allocation pass's per-process heap profiles in; per benchmark and side, the merged stacks (for flame
-// graphs), one function table per process (for the function and allocation statistics; a heap table's
-// `selfNsPerOp` holds bytes per op) and one merged pprof file for users out. Each file is decoded once.
+// allocation pass's per-process heap profiles in; per benchmark and side, the merged profile (for
+// flame graphs), one function table per process (for the function and allocation statistics) and one
+// merged pprof file for users out. Each file is decoded once, into the one profile model
+// (PackedProfile), which carries its sample type from there on: time in nanoseconds for the
+// attribution pass, `alloc_space` in bytes for the allocation pass.
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { BenchmarkMeasurement, Side, SideProfile, StackProfile } from '../model.js';
+import type { BenchmarkMeasurement, Side, SideProfile } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { classifyProfile, relativeToRoots } from './classify.js';
 import { functionTable } from './functions.js';
 import { readFileBounded } from './limits.js';
-import { readPprof } from './pprof.js';
+import { mergeProfiles } from './packed.js';
+import { decodePprof } from './pprof.js';
 import { encodePprof } from './write-pprof.js';
 
 export interface ProfileStageInput {
@@ -23,14 +26,11 @@ export interface ProfileStageInput {
 export type BenchmarkProfiles = Record<string, Partial<Record<Side, SideProfile>>>;
 
 export interface ProfileStageOutput {
-  /** The attribution pass: CPU time (`ns` in nanoseconds). */
+  /** The attribution pass: time profiles (`wall`, in nanoseconds). */
   cpu: BenchmarkProfiles;
-  /** The allocation pass: allocated bytes (`ns` holds bytes); empty when the pass was off. */
+  /** The allocation pass: heap profiles (`alloc_space`, in bytes); empty when the pass was off. */
   allocations: BenchmarkProfiles;
 }
-
-/** The heap profiles' sample type, read from and written to pprof. */
-const ALLOC_SPACE = { type: 'alloc_space', unit: 'bytes' };
 
 const SIDES: Side[] = ['base', 'head'];
 
@@ -39,15 +39,15 @@ interface ProfileKind {
   written: (m: BenchmarkMeasurement, side: Side) => { path: string; ops: number }[] | undefined;
   /** The merged file's name for a side. */
   fileName: (side: Side) => string;
-  /** pprof sample type to read (default: the time profiler's) and to write. */
-  valueType?: { type: string; unit: string };
+  /** pprof sample type to read (default: the time profiler's); the decoded profile carries it on. */
+  valueType?: string;
 }
 
 const CPU: ProfileKind = { written: (m, side) => m.profiles[side], fileName: (side) => `${side}.pb.gz` };
 const HEAP: ProfileKind = {
   written: (m, side) => m.allocationProfiles?.[side],
   fileName: (side) => `alloc-${side}.pb.gz`,
-  valueType: ALLOC_SPACE,
+  valueType: 'alloc_space',
 };
 
 export function profileStage(input: ProfileStageInput): ProfileStageOutput {
@@ -62,12 +62,12 @@ function mergeAll(input: ProfileStageInput, kind: ProfileKind): BenchmarkProfile
       if (!written?.length) continue;
       // A child's file does not carry its ops: they came over IPC with its path.
       const raw = written.map((w) => ({
-        ...readPprof(readFileBounded(w.path), kind.valueType ? { valueType: kind.valueType.type } : {}),
+        ...decodePprof(readFileBounded(w.path), kind.valueType ? { valueType: kind.valueType } : {}),
         ops: w.ops,
       }));
       const classified = raw.map((p) => classifyProfile(p, { roots: input.roots }));
       // The worktrees are gone once the run ends: the saved profile names files relative to the repo.
-      const forUsers = mergeStacks(
+      const forUsers = mergeProfiles(
         raw.map((p) => ({
           ...p,
           frames: p.frames.map((f) => ({ ...f, file: relativeToRoots(f.file, input.roots) })),
@@ -76,48 +76,15 @@ function mergeAll(input: ProfileStageInput, kind: ProfileKind): BenchmarkProfile
       const path = join(dirname(written[0]?.path ?? input.outDir), kind.fileName(side));
       writeFileSync(
         path,
-        encodePprof(
-          forUsers,
-          [`flamegate.benchmark=${benchmarkKey(m.id)}`, `flamegate.side=${side}`],
-          kind.valueType,
-        ),
+        encodePprof(forUsers, [`flamegate.benchmark=${benchmarkKey(m.id)}`, `flamegate.side=${side}`]),
       );
       for (const w of written) rmSync(w.path, { force: true });
       (result[benchmarkKey(m.id)] ??= {})[side] = {
-        stacks: mergeStacks(classified),
+        stacks: mergeProfiles(classified),
         processes: classified.map(functionTable),
         path: relative(input.outDir, path),
       };
     }
   }
   return result;
-}
-
-/** Several profiles of one side as one: frames are shared by identity, operations add up. */
-export function mergeStacks(profiles: StackProfile[]): StackProfile {
-  const frames: StackProfile['frames'] = [];
-  const index = new Map<string, number>();
-  const stacks: StackProfile['stacks'] = [];
-  let ops = 0;
-  for (const profile of profiles) {
-    const remap = profile.frames.map((frame) => {
-      const key = `${frame.name}\u0000${frame.file}\u0000${frame.line}\u0000${frame.kind}\u0000${frame.package ?? ''}`;
-      let i = index.get(key);
-      if (i === undefined) {
-        i = frames.length;
-        frames.push(frame);
-        index.set(key, i);
-      }
-      return i;
-    });
-    for (const stack of profile.stacks) {
-      stacks.push({
-        frames: stack.frames.map((f) => remap[f] as number),
-        ns: stack.ns,
-        samples: stack.samples,
-      });
-    }
-    ops += profile.ops;
-  }
-  return { frames, stacks, ops };
 }

@@ -1,5 +1,6 @@
-// Writes a StackProfile as a gzipped pprof file: how the profile stage hands users one merged
-// `base.pb.gz` / `head.pb.gz` per benchmark without decoding the per-process files a second time.
+// Writes a profile as a gzipped pprof file, its values under the profile's own sample type: how the
+// profile stage hands users one merged `base.pb.gz` / `alloc-head.pb.gz`… per benchmark without
+// decoding the per-process files a second time.
 import { gzipSync } from 'node:zlib';
 import {
   Line,
@@ -11,25 +12,10 @@ import {
   ValueType,
 } from 'pprof-format';
 import { OPS_COMMENT_PREFIX } from '../measure/protocol.js';
-import type { StackProfile } from '../model.js';
+import type { PackedProfile } from '../model.js';
 
-/**
- * What a StackProfile's `ns` holds: wall time by default; the allocation pass's heap profiles keep
- * bytes there (`{ type: 'alloc_space', unit: 'bytes' }`).
- */
-export interface ValueUnit {
-  type: string;
-  unit: string;
-}
-
-const WALL: ValueUnit = { type: 'wall', unit: 'nanoseconds' };
-
-/** One location per frame; samples keep their wall time (or `value`) and their sample count. */
-export function encodePprof(
-  profile: StackProfile,
-  comments: string[] = [],
-  value: ValueUnit = WALL,
-): Uint8Array {
+/** One location per frame; samples keep their value (in the profile's unit) and their sample count. */
+export function encodePprof(profile: PackedProfile, comments: string[] = []): Uint8Array {
   const strings = new StringTable();
   const functions = profile.frames.map(
     (frame, i) =>
@@ -44,29 +30,33 @@ export function encodePprof(
   const locations = profile.frames.map(
     (frame, i) => new Location({ id: i + 1, line: [new Line({ functionId: i + 1, line: frame.line })] }),
   );
-  let totalNs = 0;
+  const { stackFrames, stackStart, values, samples: counts, sampleType } = profile;
+  let total = 0;
   let totalSamples = 0;
-  const samples = profile.stacks.map((stack) => {
-    totalNs += stack.ns;
-    totalSamples += stack.samples;
+  const samples: Sample[] = new Array(values.length);
+  for (let s = 0; s < values.length; s++) {
+    total += values[s] as number;
+    totalSamples += counts[s] as number;
     // pprof lists a sample's locations from the leaf to the root.
-    return new Sample({
-      locationId: stack.frames.map((f) => f + 1).reverse(),
-      value: [stack.samples, stack.ns],
-    });
-  });
+    const locationId: number[] = [];
+    for (let i = (stackStart[s + 1] as number) - 1; i >= (stackStart[s] as number); i--) {
+      locationId.push((stackFrames[i] as number) + 1);
+    }
+    samples[s] = new Sample({ locationId, value: [counts[s] as number, values[s] as number] });
+  }
   const merged = new Profile({
     sampleType: [
       new ValueType({ type: strings.dedup('sample'), unit: strings.dedup('count') }),
-      new ValueType({ type: strings.dedup(value.type), unit: strings.dedup(value.unit) }),
+      new ValueType({ type: strings.dedup(sampleType.type), unit: strings.dedup(sampleType.unit) }),
     ],
     sample: samples,
     location: locations,
     function: functions,
     stringTable: strings,
-    durationNanos: value === WALL ? totalNs : 0,
-    periodType: new ValueType({ type: strings.dedup(value.type), unit: strings.dedup(value.unit) }),
-    period: totalSamples > 0 ? Math.round(totalNs / totalSamples) : 0,
+    // A time profile's samples span its duration; a heap profile's values are no time.
+    durationNanos: sampleType.unit === 'nanoseconds' ? total : 0,
+    periodType: new ValueType({ type: strings.dedup(sampleType.type), unit: strings.dedup(sampleType.unit) }),
+    period: totalSamples > 0 ? Math.round(total / totalSamples) : 0,
     comment: [`${OPS_COMMENT_PREFIX}${profile.ops}`, ...comments].map((c) => strings.dedup(c)),
   });
   return gzipSync(merged.encode());

@@ -3,7 +3,7 @@
 // returns contents and relative paths; the caller writes them.
 import { markdownText, NAME_MAX } from '../escape.js';
 import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
-import type { Report, Side, StackProfile } from '../model.js';
+import type { PackedProfile, Report, Side } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 
@@ -28,11 +28,11 @@ export interface ReportOutputs {
 
 interface PipelineOutput {
   report: Report;
-  profiles: Record<string, Partial<Record<Side, StackProfile>>>;
+  profiles: Record<string, Partial<Record<Side, PackedProfile>>>;
   /** File-system-safe name per benchmark key (the measure stage's); the flame-graph files are named after it. */
   slugs: Record<string, string>;
-  /** Heap profiles of the allocation pass (`ns` holds bytes): an allocation flame-graph delta each. */
-  allocationProfiles?: Record<string, Partial<Record<Side, StackProfile>>>;
+  /** Heap profiles of the allocation pass (`alloc_space`, bytes): an allocation flame-graph delta each. */
+  allocationProfiles?: Record<string, Partial<Record<Side, PackedProfile>>>;
 }
 
 export interface FlameGraphs {
@@ -88,7 +88,6 @@ export function renderFlames(
         title: `Allocation flame graph delta: ${key}`,
         repoUrl: options.repoUrl,
         headSha: report.head.sha,
-        valueUnit: 'bytes',
       }),
       key,
       changed: changedMemory,

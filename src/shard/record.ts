@@ -6,16 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { Config, Report, ShardInfo, Side, StackProfile } from '../model.js';
+import type { Config, PackedProfile, Report, ShardInfo, Side } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
-import {
-  checkCap,
-  checkJsonSize,
-  gunzipBounded,
-  LIMITS,
-  readFileBounded,
-  readJsonBounded,
-} from '../profile/limits.js';
+import { checkJsonSize, gunzipBounded, LIMITS, readFileBounded, readJsonBounded } from '../profile/limits.js';
+import { profileFromJson, profileToJson } from '../profile/profile-json.js';
 import { UsageError } from '../settings.js';
 import { packageDirOf } from '../workspace/packages.js';
 import { costsFromReport } from './select.js';
@@ -76,7 +70,7 @@ export function recordRun(
 
 export const STACKS_FILE = 'stacks.json.gz';
 
-export type StacksByBenchmark = Record<string, Partial<Record<Side, StackProfile>>>;
+export type StacksByBenchmark = Record<string, Partial<Record<Side, PackedProfile>>>;
 
 /** What a shard leaves for `merge` to draw flame graphs from: the stacks, and each benchmark's file name. */
 export interface ShardFlames {
@@ -87,7 +81,16 @@ export interface ShardFlames {
 
 export function writeStacks(outDir: string, flames: ShardFlames): string {
   const path = join(outDir, STACKS_FILE);
-  writeFileSync(path, gzipSync(JSON.stringify(flames)));
+  // Each profile as JSON (typed arrays as lists), its sample type with it.
+  const stacks = Object.fromEntries(
+    Object.entries(flames.stacks).map(([key, sides]) => [
+      key,
+      Object.fromEntries(
+        Object.entries(sides).map(([side, profile]) => [side, profile && profileToJson(profile)]),
+      ),
+    ]),
+  );
+  writeFileSync(path, gzipSync(JSON.stringify({ stacks, slugs: flames.slugs })));
   return path;
 }
 
@@ -123,48 +126,17 @@ function checkFlames(value: unknown): ShardFlames {
       );
     }
   }
+  const stacks: StacksByBenchmark = {};
   for (const [key, sides] of Object.entries(value.stacks)) {
     if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no profiles`);
+    const read: Partial<Record<Side, PackedProfile>> = {};
     for (const side of ['base', 'head'] as const) {
       if (sides[side] !== undefined)
-        checkStackProfile(sides[side], `${side} profile of ${JSON.stringify(key)}`);
+        read[side] = profileFromJson(sides[side], `${side} profile of ${JSON.stringify(key)}`);
     }
+    stacks[key] = read;
   }
-  return value as unknown as ShardFlames;
-}
-
-/** Throws unless `value` is a StackProfile whose stacks name its frames, within the caps per profile. */
-function checkStackProfile(value: unknown, what: string): void {
-  const profile = value as StackProfile;
-  if (!isObject(value) || !Array.isArray(profile.frames) || !Array.isArray(profile.stacks)) {
-    throw new Error(`the ${what} is not a list of frames and stacks`);
-  }
-  if (typeof profile.ops !== 'number' || !(profile.ops > 0))
-    throw new Error(`the ${what} has no operation count`);
-  checkCap(profile.frames.length, LIMITS.frames, `distinct frames in the ${what}`);
-  checkCap(profile.stacks.length, LIMITS.samples, `stacks in the ${what}`);
-  for (const frame of profile.frames) {
-    if (
-      !isObject(frame) ||
-      typeof frame.name !== 'string' ||
-      typeof frame.file !== 'string' ||
-      typeof frame.line !== 'number'
-    ) {
-      throw new Error(`the ${what} has a frame without a name, file and line`);
-    }
-  }
-  const frameCount = profile.frames.length;
-  for (const stack of profile.stacks) {
-    if (
-      !isObject(stack) ||
-      !Array.isArray(stack.frames) ||
-      !Number.isFinite(stack.ns) ||
-      !Number.isFinite(stack.samples) ||
-      !stack.frames.every((f) => Number.isInteger(f) && f >= 0 && f < frameCount)
-    ) {
-      throw new Error(`the ${what} has a stack that is not frames of the profile with a value`);
-    }
-  }
+  return { stacks, slugs: value.slugs as Record<string, string> };
 }
 
 /** Shard artifacts of one run: `flamegate-shard-2-of-4`, or with a comment-key `flamegate-<key>-shard-2-of-4`. */

@@ -17,12 +17,15 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(OUT, { recursive: true });
   // Bytes per op: readPlainScalar allocates 10 KB on base and 54 KB on head.
-  const base = profile({ 'load;readPlainScalar': 10_240 * 100, 'load;readBlockMapping': 204_800 * 100 }, 100);
-  const head = profile({ 'load;readPlainScalar': 55_296 * 100, 'load;readBlockMapping': 204_800 * 100 }, 100);
-  const html = renderFlameHtml(buildFlameTree(base, head), {
-    title: 'Allocation flame graph delta: load',
-    valueUnit: 'bytes',
+  // The profiles carry the heap profiler's sample type; the viewer takes its unit from them.
+  const heap = { type: 'alloc_space', unit: 'bytes' };
+  const stacks = (scalar: number) => ({
+    'load;readPlainScalar': scalar,
+    'load;readBlockMapping': 204_800 * 100,
   });
+  const base = profile(stacks(10_240 * 100), 100, {}, heap);
+  const head = profile(stacks(55_296 * 100), 100, {}, heap);
+  const html = renderFlameHtml(buildFlameTree(base, head), { title: 'Allocation flame graph delta: load' });
   writeFileSync(join(OUT, 'alloc-viewer.html'), html);
   dataDir = mkdtempSync(join(tmpdir(), 'flamegate-chromium-'));
   context = await chromium.launchPersistentContext(dataDir, {

@@ -11,7 +11,7 @@ import { Profile } from 'pprof-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productionShares, shareOf, weighFunctions, weighReport } from '../../src/compare/production.js';
 import type { Report } from '../../src/model.js';
-import { classifyPacked } from '../../src/profile/classify.js';
+import { classifyProfile } from '../../src/profile/classify.js';
 import { readProductionProfile } from '../../src/profile/decode.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { runCli } from '../helpers/cli-run.js';
@@ -122,7 +122,7 @@ describe('production weighting with real profiles of another process', () => {
   });
 
   it('gives each benchmark function its share of production CPU, matched across paths', () => {
-    const shares = productionShares(classifyPacked(readProductionProfile(pprofPath)));
+    const shares = productionShares(classifyProfile(readProductionProfile(pprofPath)));
     const share = shareOf(shares, 'slowPath', 'src/records.js');
     expect(share).toBeGreaterThan(0.001);
     expect(share).toBeCloseTo(referenceShare(pprofPath, 'slowPath'), 6);
@@ -157,20 +157,20 @@ describe('production weighting with real profiles of another process', () => {
     expect(wall).toBeLessThan(0.75 * cpu);
     const profile = readProductionProfile(bothPath);
     expect(profile.sampleType).toEqual({ type: 'cpu', unit: 'nanoseconds' });
-    const shares = productionShares(classifyPacked(profile));
+    const shares = productionShares(classifyProfile(profile));
     expect(shareOf(shares, 'slowPath', 'src/records.js')).toBeCloseTo(cpu, 6);
   });
 
   it('reads a .cpuprofile of production the same way', () => {
     const pprofShare =
       shareOf(
-        productionShares(classifyPacked(readProductionProfile(pprofPath))),
+        productionShares(classifyProfile(readProductionProfile(pprofPath))),
         'slowPath',
         'src/records.js',
       ) ?? 0;
     const cpuShare =
       shareOf(
-        productionShares(classifyPacked(readProductionProfile(cpuPath))),
+        productionShares(classifyProfile(readProductionProfile(cpuPath))),
         'slowPath',
         'src/records.js',
       ) ?? 0;
@@ -180,7 +180,7 @@ describe('production weighting with real profiles of another process', () => {
   });
 
   it('fails the fleet gate as set, and the comment shows the share', () => {
-    const shares = productionShares(classifyPacked(readProductionProfile(pprofPath)));
+    const shares = productionShares(classifyProfile(readProductionProfile(pprofPath)));
     const share = shareOf(shares, 'slowPath', 'src/records.js') ?? 0;
     const report: Report = {
       schemaVersion: 1,

@@ -12,7 +12,7 @@ import type { AllocationJob, ChildMessage } from '../../src/measure/protocol.js'
 import type { BenchmarkMeasurement, FunctionTable, SideAllocation } from '../../src/model.js';
 import { classifyProfile } from '../../src/profile/classify.js';
 import { functionTable } from '../../src/profile/functions.js';
-import { readPprof } from '../../src/profile/pprof.js';
+import { decodePprof } from '../../src/profile/pprof.js';
 import { profileStage } from '../../src/profile/profile.js';
 
 const LIB = fileURLToPath(new URL('../../fixtures/alloc-lib', import.meta.url));
@@ -59,7 +59,7 @@ async function allocationProcess(kind: 'aa' | 'ab', process: number): Promise<vo
     const written = message.profiles[side] as { path: string; ops: number };
     // The file's ops come with its path, over IPC, as the profile stage reads them.
     const profile = {
-      ...readPprof(readFileSync(written.path), { valueType: 'alloc_space' }),
+      ...decodePprof(readFileSync(written.path), { valueType: 'alloc_space' }),
       ops: written.ops,
     };
     const roots = ['base', 'head', 'twin'].map((d) => join(dir, d));
@@ -89,7 +89,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const bytesPerOp = (m: Allocated, side: 'base' | 'head') => (m[side]?.bytes ?? 0) / (m[side]?.ops ?? 1);
 const selfBytes = (t: FunctionTable, name: string) =>
-  t.functions.find((f) => f.frame.name === name && f.frame.file === 'lib.mjs')?.selfNsPerOp ?? 0;
+  t.functions.find((f) => f.frame.name === name && f.frame.file === 'lib.mjs')?.selfPerOp ?? 0;
 
 describe('allocation pass: bytes per op and allocating functions', () => {
   it('counts collected objects: bytes/op matches what the code allocates', () => {
@@ -139,10 +139,11 @@ describe('allocation pass: bytes per op and allocating functions', () => {
     for (const { message } of runs.aa) {
       const path = message.profiles.base?.path as string;
       expect(message.profiles.base?.ops).toBe(message.base?.ops);
-      const profile = readPprof(readFileSync(path), { valueType: 'alloc_space' });
+      const profile = decodePprof(readFileSync(path), { valueType: 'alloc_space' });
       // No ops comment in the file: read alone, it counts one operation.
       expect(profile.ops).toBe(1);
-      const sampled = profile.stacks.reduce((sum, s) => sum + s.ns, 0);
+      expect(profile.sampleType).toEqual({ type: 'alloc_space', unit: 'bytes' });
+      const sampled = profile.values.reduce((sum, v) => sum + v, 0);
       // The sampled estimate stays within the collector's books: here tinybench is linked from
       // outside the worktree, so its bookkeeping (in the books) is not the benchmark's side.
       const books = message.base?.bytes ?? 1;

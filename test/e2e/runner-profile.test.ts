@@ -12,7 +12,7 @@ import type { ChildMessage, ProfileJob } from '../../src/measure/protocol.js';
 import type { FunctionTable } from '../../src/model.js';
 import { classifyProfile } from '../../src/profile/classify.js';
 import { functionTable } from '../../src/profile/functions.js';
-import { readPprof } from '../../src/profile/pprof.js';
+import { decodePprof } from '../../src/profile/pprof.js';
 
 const LIB = fileURLToPath(new URL('../../fixtures/runner-lib', import.meta.url));
 const TINYBENCH = fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url));
@@ -52,7 +52,7 @@ beforeAll(async () => {
     expect(outcome.end, outcome.output).toBe('done');
     const read = (side: string) =>
       functionTable(
-        classifyProfile(readPprof(readFileSync(join(dir, 'out/render', `${side}-${process}.pb.gz`))), {
+        classifyProfile(decodePprof(readFileSync(join(dir, 'out/render', `${side}-${process}.pb.gz`))), {
           roots: [join(dir, 'base'), join(dir, 'head')],
         }),
       );

@@ -11,7 +11,7 @@ import { noInliningFlags, runChild } from '../../src/measure/child-process.js';
 import type { ProfileJob } from '../../src/measure/protocol.js';
 import type { FunctionResult, Report } from '../../src/model.js';
 import { classifyProfile } from '../../src/profile/classify.js';
-import { readPprof } from '../../src/profile/pprof.js';
+import { decodePprof } from '../../src/profile/pprof.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { CLI, runCli } from '../helpers/cli-run.js';
 import { mapJson } from '../helpers/source-map.js';
@@ -166,7 +166,7 @@ async function profiledLines(
     },
   });
   expect(outcome.end, outcome.output).toBe('done');
-  const profile = classifyProfile(readPprof(readFileSync(join(dir, `out/${task}/head-0.pb.gz`))), {
+  const profile = classifyProfile(decodePprof(readFileSync(join(dir, `out/${task}/head-0.pb.gz`))), {
     roots: [root],
   });
   return profile.frames.filter((f) => f.name === name).map((f) => `${f.file}:${f.line}`);

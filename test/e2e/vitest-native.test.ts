@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from '../../src/measure/child-process.js';
 import type { ChildMessage, Job } from '../../src/measure/protocol.js';
 import type { Report } from '../../src/model.js';
-import { readPprof } from '../../src/profile/pprof.js';
+import { decodePprof } from '../../src/profile/pprof.js';
 import { CLI, runCli } from '../helpers/cli-run.js';
 import { createRepo } from '../helpers/vitest-repo.js';
 
@@ -64,10 +64,9 @@ describe('vitest bench settings of the repository (end to end)', () => {
     expect(paths?.head, JSON.stringify(report.profiles)).toBeDefined();
     for (const side of ['base', 'head'] as const) {
       const path = paths?.[side] as string;
-      const profile = readPprof(readFileSync(isAbsolute(path) ? path : join(out, path)));
-      const frames = profile.frames.filter((f) =>
-        profile.stacks.some((s) => s.frames.includes(profile.frames.indexOf(f))),
-      );
+      const profile = decodePprof(readFileSync(isAbsolute(path) ? path : join(out, path)));
+      const onStacks = new Set(profile.stackFrames);
+      const frames = profile.frames.filter((_, i) => onStacks.has(i));
       const names = frames.map((f) => `${f.name} ${f.file}`);
       expect(
         names.some((n) => n.startsWith('parseEntry src/parse.mjs')),
@@ -195,7 +194,7 @@ describe('Vitest 2 bench files', () => {
       'profile',
     );
     expect(profiled.end, profiled.output).toBe('done');
-    const profile = readPprof(readFileSync(join(outDir, 'sum', 'head-0.pb.gz')));
+    const profile = decodePprof(readFileSync(join(outDir, 'sum', 'head-0.pb.gz')));
     const files = profile.frames.filter((f) => f.name === 'addAll').map((f) => f.file);
     expect(files.length, JSON.stringify(profile.frames.map((f) => f.name))).toBeGreaterThan(0);
     for (const f of files) expect(f).toMatch(/lib\.ts$/);

@@ -45,15 +45,16 @@ function simulate(s: Scenario) {
       return {
         key: `f${i}\u0000lib/loader.js`,
         frame: { name: `f${i}`, file: 'lib/loader.js', line: 10 * i + 1, kind: 'user' as const },
-        selfNsPerOp: bytes,
-        totalNsPerOp: bytes,
+        selfPerOp: bytes,
+        totalPerOp: bytes,
         selfSamples: samples,
       };
     });
-    const total = functions.reduce((a, f) => a + f.selfNsPerOp, 0);
+    const total = functions.reduce((a, f) => a + f.selfPerOp, 0);
     return {
+      sampleType: { type: 'alloc_space', unit: 'bytes' },
       ops,
-      totalNsPerOp: total,
+      totalPerOp: total,
       totalSamples: functions.reduce((a, f) => a + f.selfSamples, 0),
       functions,
     };

@@ -8,6 +8,7 @@ import type {
   FunctionTable,
   ProcessTiming,
   Report,
+  SampleType,
 } from '../../src/model.js';
 
 /** mulberry32 and a Box-Muller normal deviate. */
@@ -121,21 +122,29 @@ export function config(patch: Partial<Config> = {}): Config {
   return { ...DEFAULT_CONFIG, ...patch };
 }
 
-/** A function table from name → [self ns per op, self samples] (file `src/a.js` unless `name@file`). */
-export function table(entries: Record<string, [number, number]>, ops = 1000): FunctionTable {
-  const functions = Object.entries(entries).map(([spec, [ns, samples]]) => {
+/**
+ * A function table from name → [self value per op, self samples] (file `src/a.js` unless
+ * `name@file`): ns per op of a wall-time profile unless `sampleType` says otherwise.
+ */
+export function table(
+  entries: Record<string, [number, number]>,
+  ops = 1000,
+  sampleType: SampleType = { type: 'wall', unit: 'nanoseconds' },
+): FunctionTable {
+  const functions = Object.entries(entries).map(([spec, [value, samples]]) => {
     const [name = spec, file = 'src/a.js'] = spec.split('@');
     return {
       key: `${name}\u0000${file}`,
       frame: { name, file, line: 7, kind: 'user' as const },
-      selfNsPerOp: ns,
-      totalNsPerOp: ns,
+      selfPerOp: value,
+      totalPerOp: value,
       selfSamples: samples,
     };
   });
   return {
+    sampleType,
     ops,
-    totalNsPerOp: functions.reduce((s, f) => s + f.selfNsPerOp, 0),
+    totalPerOp: functions.reduce((s, f) => s + f.selfPerOp, 0),
     totalSamples: functions.reduce((s, f) => s + f.selfSamples, 0),
     functions,
   };

@@ -46,12 +46,18 @@ function simulate(s: Scenario) {
     const functions = counts.map((count, i) => ({
       key: `f${i}\u0000src/lib.js`,
       frame: { name: `f${i}`, file: 'src/lib.js', line: 10 * i + 1, kind: 'user' as const },
-      selfNsPerOp: (count * nsPerSample) / ops,
-      totalNsPerOp: (count * nsPerSample) / ops,
+      selfPerOp: (count * nsPerSample) / ops,
+      totalPerOp: (count * nsPerSample) / ops,
       selfSamples: count,
     }));
     const totalSamples = counts.reduce((a, b) => a + b, 0);
-    return { ops, totalNsPerOp: (totalSamples * nsPerSample) / ops, totalSamples, functions };
+    return {
+      sampleType: { type: 'wall', unit: 'nanoseconds' },
+      ops,
+      totalPerOp: (totalSamples * nsPerSample) / ops,
+      totalSamples,
+      functions,
+    };
   };
   const timings: ProcessTiming[] = Array.from({ length: processes }, (_, process) => ({
     process,

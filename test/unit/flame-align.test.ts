@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { alignSides, sideRoots } from '../../src/flame/align.js';
 import { sideStacks } from '../../src/flame/side.js';
 import { mergeSides } from '../../src/flame/tree.js';
-import type { Frame, StackProfile } from '../../src/model.js';
+import type { Frame, PackedProfile } from '../../src/model.js';
+import { packProfile } from '../helpers/stacks.js';
 
 const frame = (name: string, file: string, kind: Frame['kind'] = 'user'): Frame => ({
   name,
@@ -13,22 +14,22 @@ const frame = (name: string, file: string, kind: Frame['kind'] = 'user'): Frame 
 });
 
 /** One stack main → work → leaf per entry, `ns` each. */
-function profile(files: { main: string; leaf: string; leafName?: string }, ns: number[]): StackProfile {
+function profile(files: { main: string; leaf: string; leafName?: string }, ns: number[]): PackedProfile {
   const frames = [
     frame('main', files.main),
     frame(files.leafName ?? 'parse', files.leaf),
     frame('(garbage collector)', '', 'runtime'),
     frame('readFile', 'node:fs', 'node'),
   ];
-  return {
+  return packProfile({
     frames,
     stacks: [
-      { frames: [0, 1], ns: ns[0] ?? 0, samples: 1 },
-      { frames: [0, 3], ns: ns[1] ?? 0, samples: 1 },
-      { frames: [2], ns: 5, samples: 1 },
+      { frames: [0, 1], value: ns[0] ?? 0, samples: 1 },
+      { frames: [0, 3], value: ns[1] ?? 0, samples: 1 },
+      { frames: [2], value: 5, samples: 1 },
     ],
     ops: 1,
-  };
+  });
 }
 
 describe('alignSides', () => {

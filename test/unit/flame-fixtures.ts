@@ -1,5 +1,7 @@
 // Hand-built profile pairs for the flame-graph tests. Stacks are written root first as `a;b;c`.
-import type { Frame, FrameKind, StackProfile } from '../../src/model.js';
+import type { Frame, FrameKind, PackedProfile, SampleType } from '../../src/model.js';
+import { TIME_SAMPLE_TYPE } from '../../src/profile/packed.js';
+import { packProfile } from '../helpers/stacks.js';
 
 export interface FrameSpec {
   file?: string;
@@ -8,12 +10,13 @@ export interface FrameSpec {
   package?: string;
 }
 
-/** A profile from `stack → ns` pairs (total ns over `ops` operations). */
+/** A profile from `stack → value` pairs (total ns, or `sampleType`'s unit, over `ops` operations). */
 export function profile(
   stacks: Record<string, number>,
   ops = 1,
   specs: Record<string, FrameSpec> = {},
-): StackProfile {
+  sampleType: SampleType = TIME_SAMPLE_TYPE,
+): PackedProfile {
   const frames: Frame[] = [];
   const ids = new Map<string, number>();
   const frameId = (name: string) => {
@@ -33,22 +36,25 @@ export function profile(
     }
     return id;
   };
-  return {
-    frames,
-    stacks: Object.entries(stacks).map(([path, ns]) => ({
-      frames: path.split(';').map(frameId),
-      ns,
-      samples: Math.max(1, Math.round(ns / 1000)),
-    })),
-    ops,
-  };
+  return packProfile(
+    {
+      frames,
+      stacks: Object.entries(stacks).map(([path, value]) => ({
+        frames: path.split(';').map(frameId),
+        value,
+        samples: Math.max(1, Math.round(value / 1000)),
+      })),
+      ops,
+    },
+    sampleType,
+  );
 }
 
 /**
  * The standard pair: `slow` grows from 100 to 300 ns/op, `fast` shrinks from 200 to 50, `steady`
  * stays, `legacy` exists only on base. Base runs 10 ops, head 20 (per-op normalisation matters).
  */
-export function standardPair(): { base: StackProfile; head: StackProfile } {
+export function standardPair(): { base: PackedProfile; head: PackedProfile } {
   const base = profile(
     {
       'main;run;slow': 1000,

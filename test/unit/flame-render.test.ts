@@ -6,7 +6,8 @@ import { renderFlameSvg } from '../../src/flame/svg.js';
 import { renderFlameText } from '../../src/flame/text.js';
 import { buildFlameTree } from '../../src/flame/tree.js';
 import { sourceUrl } from '../../src/links.js';
-import type { StackProfile } from '../../src/model.js';
+import type { PackedProfile } from '../../src/model.js';
+import { packProfile } from '../helpers/stacks.js';
 import { profile, standardPair } from './flame-fixtures.js';
 
 /**
@@ -79,7 +80,7 @@ function checkXml(xml: string): void {
 
 const NASTY = 'evil</script><img src=x onerror=alert(1)>&"\'`]]>\u0001';
 
-function hugePair(): { base: StackProfile; head: StackProfile } {
+function hugePair(): { base: PackedProfile; head: PackedProfile } {
   // A broad, deep tree: 6 × 6 × 6 × 6 × 6 leaves under chains, every leaf changed a little.
   const b: Record<string, number> = {};
   const h: Record<string, number> = {};
@@ -155,11 +156,11 @@ describe('flame SVG', () => {
     const frames = [{ name: 'main', file: 'a.js', line: 1, kind: 'user' as const }];
     for (let i = 0; i < leaves; i++)
       frames.push({ name: `leaf${i}`, file: 'a.js', line: i + 2, kind: 'user' });
-    const side: StackProfile = {
+    const side = packProfile({
       frames,
       ops: 1,
-      stacks: Array.from({ length: leaves }, (_, i) => ({ frames: [0, i + 1], ns: 1, samples: 1 })),
-    };
+      stacks: Array.from({ length: leaves }, (_, i) => ({ frames: [0, i + 1], value: 1, samples: 1 })),
+    });
     const tree = buildFlameTree(side, side, { minFraction: 0 });
     const svg = renderFlameSvg(tree, { minFramePx: 0, basePanel: false });
     expect(svg.split('<g class="f"').length - 1).toBe(leaves + 2);

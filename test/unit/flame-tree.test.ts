@@ -7,7 +7,7 @@ import {
   flameFunctions,
   NODE_GROUP_NAME,
 } from '../../src/flame/tree.js';
-import type { StackProfile } from '../../src/model.js';
+import { packProfile, type StackList } from '../helpers/stacks.js';
 import { profile, standardPair } from './flame-fixtures.js';
 
 function find(root: FlameNode, path: string): FlameNode {
@@ -150,7 +150,7 @@ describe('flame tree', () => {
 // table per depth and a cut; this reference builds the same tree the plain way (a trie of every path,
 // then the cut), so that the fast walk is checked on profiles of every shape.
 describe('flame tree against a plain trie', () => {
-  type Frame = StackProfile['frames'][number];
+  type Frame = StackList['frames'][number];
   interface RefNode {
     key: string;
     name: string;
@@ -190,7 +190,7 @@ describe('flame tree against a plain trie', () => {
     return out;
   }
 
-  function reference(base: StackProfile, head: StackProfile, collapse: CollapseOptions, minFraction: number) {
+  function reference(base: StackList, head: StackList, collapse: CollapseOptions, minFraction: number) {
     const root: RefNode = {
       key: '',
       name: 'all',
@@ -206,7 +206,7 @@ describe('flame tree against a plain trie', () => {
       ['head', head],
     ] as const) {
       for (const stack of p.stacks) {
-        const v = stack.ns / p.ops;
+        const v = stack.value / p.ops;
         let node = root;
         node[`${side}Total`] += v;
         for (const k of keysOf(p.frames, stack.frames, collapse)) {
@@ -272,7 +272,7 @@ describe('flame tree against a plain trie', () => {
         if (kind === 'dependency') frame.package = `pkg${i % 2}`;
         return frame;
       });
-      const side = (): StackProfile => ({
+      const side = (): StackList => ({
         frames,
         ops: 1 + Math.floor(r() * 3),
         stacks: Array.from({ length: Math.floor(r() * 60) }, () => ({
@@ -280,7 +280,7 @@ describe('flame tree against a plain trie', () => {
           frames: Array.from({ length: Math.floor(r() * 9) }, () =>
             r() < 0.03 ? frameCount + 2 : Math.floor(r() * frameCount),
           ),
-          ns: Math.floor(r() * 1000),
+          value: Math.floor(r() * 1000),
           samples: 1,
         })),
       });
@@ -288,7 +288,7 @@ describe('flame tree against a plain trie', () => {
       const head = side();
       const collapse: CollapseOptions = { dependencies: r() < 0.3, node: r() < 0.3 };
       const minFraction = r() < 0.4 ? 0 : r() * 0.2;
-      const tree = buildFlameTree(base, head, { collapse, minFraction });
+      const tree = buildFlameTree(packProfile(base), packProfile(head), { collapse, minFraction });
       expectSame(tree.root, reference(base, head, collapse, minFraction));
     }
   });

@@ -67,6 +67,15 @@ function bytesTree(): FlameTree {
   );
 }
 
+/** bytesTree's stacks as the allocation pass's heap profiles: their sample type says bytes. */
+function allocTree(): FlameTree {
+  const heap = { type: 'alloc_space', unit: 'bytes' };
+  return buildFlameTree(
+    profile({ 'load;readPlainScalar': 10_240 * 100, 'load;readBlockMapping': 204_800 * 100 }, 100, {}, heap),
+    profile({ 'load;readPlainScalar': 55_296 * 100, 'load;readBlockMapping': 204_800 * 100 }, 100, {}, heap),
+  );
+}
+
 function defaultTree(): FlameTree {
   const { base, head } = standardPair();
   return buildFlameTree(base, head);
@@ -232,7 +241,7 @@ describe('default: time per op, as before', () => {
     const tree = defaultTree();
     const html = renderFlameHtml(tree, { title: 'T' });
     expect(renderFlameHtml(tree, { title: 'T', value: explicit })).toBe(html);
-    expect(renderFlameHtml(tree, { title: 'T', valueUnit: 'ns' })).toBe(html);
+    expect(renderFlameHtml(tree, { title: 'T', perOp: true })).toBe(html);
     expect(html).toContain(
       '<p class="summary">head 650 ns/op · base 750 ns/op · change −100 ns/op (−13.3%)</p>',
     );
@@ -342,7 +351,7 @@ describe('bytes per op', () => {
     expect(text).not.toMatch(TIME);
   });
 
-  it('HTML prints KiB/op in the page and the page script; valueUnit: bytes still works', () => {
+  it("HTML prints KiB/op in the page and the page script; a heap profile's own unit does the same", () => {
     const html = renderFlameHtml(bytesTree(), { value: BYTES_PER_OP });
     expect(htmlPage(html)).toContain(
       '<p class="summary">head 254 KiB/op · base 210 KiB/op · change +44 KiB/op',
@@ -354,19 +363,19 @@ describe('bytes per op', () => {
     expect(viewer.table()).not.toMatch(TIME);
     expect(viewer.legend()).toContain('Width: head bytes/op.');
 
-    // The older option: bytes allocated per op, its table heading as before.
-    const legacy = renderFlameHtml(bytesTree(), { valueUnit: 'bytes' });
-    expect(legacy).toContain('<h2>Functions by change of self allocated bytes per op</h2>');
-    expect(htmlPage(legacy)).toContain('<p class="summary">head 254 KiB/op · base 210 KiB/op');
-    expect(htmlPage(legacy)).not.toMatch(TIME);
-    expect(legacy).toBe(
+    // Profiles that carry `alloc_space`/`bytes` need no option: bytes allocated per op, named so.
+    const heap = renderFlameHtml(allocTree());
+    expect(heap).toContain('<h2>Functions by change of self allocated bytes per op</h2>');
+    expect(htmlPage(heap)).toContain('<p class="summary">head 254 KiB/op · base 210 KiB/op');
+    expect(htmlPage(heap)).not.toMatch(TIME);
+    expect(heap).toBe(
       renderFlameHtml(bytesTree(), {
         value: { unit: 'bytes', perOp: true, quantity: 'allocated bytes' },
       }),
     );
-    expect(runViewer(legacy).hover('readPlainScalar')).toContain('change: self +44 KiB/op');
-    // The new option wins over the old one.
-    expect(renderFlameHtml(bytesTree(), { valueUnit: 'bytes', value: BYTES_PER_OP })).toBe(html);
+    expect(runViewer(heap).hover('readPlainScalar')).toContain('change: self +44 KiB/op');
+    // An explicit value wins over the tree's own unit.
+    expect(renderFlameHtml(allocTree(), { value: BYTES_PER_OP })).toBe(html);
   });
 });
 

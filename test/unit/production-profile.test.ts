@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { productionShares, shareOf } from '../../src/compare/production.js';
-import { classifyPacked } from '../../src/profile/classify.js';
+import { classifyProfile } from '../../src/profile/classify.js';
 import { decodeProfile, readProductionProfile } from '../../src/profile/decode.js';
 import { buildPprof, type PprofSpec } from '../helpers/pprof-builder.js';
 
@@ -41,7 +41,7 @@ function write(name: string, spec: PprofSpec): string {
 }
 
 const handlerShare = (path: string) =>
-  shareOf(productionShares(classifyPacked(readProductionProfile(path))), 'handler', 'src/handler.js');
+  shareOf(productionShares(classifyProfile(readProductionProfile(path))), 'handler', 'src/handler.js');
 
 describe('production profile sample type', () => {
   const cpuShare = HANDLER.cpu / (HANDLER.cpu + WAIT.cpu);

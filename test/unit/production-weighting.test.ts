@@ -10,7 +10,7 @@ import {
   weighReport,
 } from '../../src/compare/production.js';
 import type { FunctionResult, FunctionStatus, Report } from '../../src/model.js';
-import { classifyPacked } from '../../src/profile/classify.js';
+import { classifyProfile } from '../../src/profile/classify.js';
 import { decodeFolded } from '../../src/profile/folded.js';
 import { functionRow } from '../helpers/function-row.js';
 
@@ -18,7 +18,7 @@ import { functionRow } from '../helpers/function-row.js';
 function production(leaves: [string, string, number][]): { shares: ProductionShares; total: number } {
   const text = leaves.map(([name, file, n]) => `main /app/main.js:1;${name} ${file}:1 ${n}`).join('\n');
   const total = leaves.reduce((sum, [, , n]) => sum + n, 0);
-  return { shares: productionShares(classifyPacked(decodeFolded(text))), total };
+  return { shares: productionShares(classifyProfile(decodeFolded(text))), total };
 }
 
 const row = (name: string, file: string, change: number, status: FunctionStatus): FunctionResult =>

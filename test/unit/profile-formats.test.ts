@@ -4,18 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { pathSegments, productionShares, shareOf } from '../../src/compare/production.js';
 import { parseConfig } from '../../src/config/config.js';
 import type { PackedProfile } from '../../src/model.js';
-import { classifyPacked } from '../../src/profile/classify.js';
+import { classifyProfile } from '../../src/profile/classify.js';
 import { decodeCpuProfile } from '../../src/profile/cpuprofile.js';
 import { decodeProfile, detectFormat, incomparable } from '../../src/profile/decode.js';
 import { decodeFolded, parseFoldedFrame } from '../../src/profile/folded.js';
-import { packStacks, unpackStacks } from '../../src/profile/packed.js';
+import { mergeProfiles } from '../../src/profile/packed.js';
 import { decodePprof } from '../../src/profile/pprof.js';
 import { UsageError } from '../../src/settings.js';
 import { buildPprof } from '../helpers/pprof-builder.js';
+import { packProfile, stacksOf as stackList } from '../helpers/stacks.js';
 
 /** Each stack as `a;b;c=value`. */
 function stacksOf(p: PackedProfile): string[] {
-  return unpackStacks(p).stacks.map((s) => `${s.frames.map((f) => p.frames[f]?.name).join(';')}=${s.ns}`);
+  return stackList(p).map((s) => `${s.frames.map((f) => p.frames[f]?.name).join(';')}=${s.value}`);
 }
 
 describe('folded stacks', () => {
@@ -67,7 +68,7 @@ describe('.cpuprofile', () => {
     expect(p.frames.find((f) => f.name === 'work')?.line).toBe(10);
     expect(p.sampleType).toEqual({ type: 'cpu', unit: 'nanoseconds' });
     // Classification names the anonymous function after its caller.
-    const classified = classifyPacked(p);
+    const classified = classifyProfile(p);
     expect(classified.frames.map((f) => f.name)).toContain('(anonymous in work)');
   });
 
@@ -131,16 +132,23 @@ describe('format detection and sample types', () => {
     expect(incomparable(bytes, time)).toContain('--value-type');
   });
 
-  it('keeps stacks through pack and unpack', () => {
-    const stack = {
-      frames: [{ name: 'a', file: '', line: 0, kind: 'user' as const }],
-      ops: 3,
-      stacks: [
-        { frames: [0, 0], ns: 5, samples: 1 },
-        { frames: [], ns: 7, samples: 2 },
-      ],
-    };
-    expect(unpackStacks(packStacks(stack))).toEqual(stack);
+  it('merges profiles of one sample type, empty stacks kept, and refuses to merge time with bytes', () => {
+    const frames = [{ name: 'a', file: '', line: 0, kind: 'user' as const }];
+    const stacks = [
+      { frames: [0, 0], value: 5, samples: 1 },
+      { frames: [], value: 7, samples: 2 },
+    ];
+    const heap = { type: 'alloc_space', unit: 'bytes' };
+    const merged = mergeProfiles([
+      packProfile({ frames, ops: 3, stacks }, heap),
+      packProfile({ frames, ops: 2, stacks }, heap),
+    ]);
+    expect(stackList(merged)).toEqual([...stacks, ...stacks]);
+    expect(merged.ops).toBe(5);
+    expect(merged.sampleType).toEqual(heap);
+    expect(() =>
+      mergeProfiles([packProfile({ frames, ops: 3, stacks }), packProfile({ frames, ops: 3, stacks }, heap)]),
+    ).toThrow('cannot merge a alloc_space/bytes profile into wall/nanoseconds ones');
   });
 });
 
@@ -159,7 +167,7 @@ describe('production matching', () => {
         'main /srv/app/src/main.js:1;(garbage collector) 1',
       ].join('\n'),
     );
-    const shares = productionShares(classifyPacked(profile));
+    const shares = productionShares(classifyProfile(profile));
     expect(shareOf(shares, 'slowPath', 'src/records.js')).toBeCloseTo(0.6);
     expect(shareOf(shares, 'slowPath', 'file:///tmp/wt/head/src/records.js')).toBeCloseTo(0.6);
     expect(shareOf(shares, 'slowPath', 'records.js')).toBeCloseTo(0.8);

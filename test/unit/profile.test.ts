@@ -5,12 +5,13 @@ import { gunzipSync } from 'node:zlib';
 import { Profile, StringTable } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
 import { isHarnessFile } from '../../src/measure/harness.js';
-import type { BenchmarkMeasurement, StackProfile } from '../../src/model.js';
+import type { BenchmarkMeasurement, PackedProfile } from '../../src/model.js';
 import { classifyProfile, HARNESS_FRAME, kindOf, npmPackageOf } from '../../src/profile/classify.js';
 import { functionKey, functionTable } from '../../src/profile/functions.js';
-import { readPprof } from '../../src/profile/pprof.js';
+import { decodePprof } from '../../src/profile/pprof.js';
 import { profileStage } from '../../src/profile/profile.js';
 import { buildPprof } from '../helpers/pprof-builder.js';
+import { stacksOf } from '../helpers/stacks.js';
 
 const main = { name: 'main', file: '/w/head/src/app.js', line: 1 };
 const parse = { name: 'parse', file: '/w/head/src/parse.js', line: 10 };
@@ -22,7 +23,7 @@ function fn(table: ReturnType<typeof functionTable>, name: string) {
   return found;
 }
 
-describe('readPprof + functionTable', () => {
+describe('decodePprof + functionTable', () => {
   it('gives known self and total time per op for hand-built stacks', () => {
     // main→parse→lex 600 ns (3 samples), main→parse 300 ns (1), main 100 ns (1); 10 ops.
     const bytes = buildPprof({
@@ -33,34 +34,42 @@ describe('readPprof + functionTable', () => {
       ],
       comments: ['flamegate.ops=10'],
     });
-    const profile = readPprof(bytes);
+    const profile = decodePprof(bytes);
     expect(profile.ops).toBe(10);
     const table = functionTable(profile);
-    expect(table.totalNsPerOp).toBe(100);
+    expect(table.totalPerOp).toBe(100);
     expect(table.totalSamples).toBe(5);
-    expect(fn(table, 'lex')).toMatchObject({ selfNsPerOp: 60, totalNsPerOp: 60, selfSamples: 3 });
-    expect(fn(table, 'parse')).toMatchObject({ selfNsPerOp: 30, totalNsPerOp: 90, selfSamples: 1 });
-    expect(fn(table, 'main')).toMatchObject({ selfNsPerOp: 10, totalNsPerOp: 100 });
+    expect(fn(table, 'lex')).toMatchObject({ selfPerOp: 60, totalPerOp: 60, selfSamples: 3 });
+    expect(fn(table, 'parse')).toMatchObject({ selfPerOp: 30, totalPerOp: 90, selfSamples: 1 });
+    expect(fn(table, 'main')).toMatchObject({ selfPerOp: 10, totalPerOp: 100 });
     // Stacks are root first.
-    expect(profile.stacks[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual(['main', 'parse', 'lex']);
+    expect(stacksOf(profile)[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual([
+      'main',
+      'parse',
+      'lex',
+    ]);
   });
 
   it('counts a recursive function once per stack in its total', () => {
-    const profile = readPprof(
+    const profile = decodePprof(
       buildPprof({
         samples: [{ stack: [parse, parse, parse, main], values: [1, 500] }],
         comments: ['flamegate.ops=5'],
       }),
     );
     const table = functionTable(profile);
-    expect(fn(table, 'parse').totalNsPerOp).toBe(100);
-    expect(fn(table, 'parse').selfNsPerOp).toBe(100);
+    expect(fn(table, 'parse').totalPerOp).toBe(100);
+    expect(fn(table, 'parse').selfPerOp).toBe(100);
   });
 
   it('expands a location with inlined frames, innermost first', () => {
-    const profile = readPprof(buildPprof({ samples: [{ stack: [[lex, parse], main], values: [1, 100] }] }));
-    expect(profile.stacks[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual(['main', 'parse', 'lex']);
-    expect(fn(functionTable(profile), 'lex').selfNsPerOp).toBe(100);
+    const profile = decodePprof(buildPprof({ samples: [{ stack: [[lex, parse], main], values: [1, 100] }] }));
+    expect(stacksOf(profile)[0]?.frames.map((f) => profile.frames[f]?.name)).toEqual([
+      'main',
+      'parse',
+      'lex',
+    ]);
+    expect(fn(functionTable(profile), 'lex').selfPerOp).toBe(100);
   });
 
   it('skips a location id the profile does not define, and samples that count nothing', () => {
@@ -86,17 +95,17 @@ describe('readPprof + functionTable', () => {
       ],
       stringTable: strings,
     }).encode();
-    const profile = readPprof(bytes);
-    const stacks = profile.stacks.map(
-      (s) => `${s.frames.map((f) => profile.frames[f]?.name).join(';')} ${s.ns}`,
+    const profile = decodePprof(bytes);
+    const stacks = stacksOf(profile).map(
+      (s) => `${s.frames.map((f) => profile.frames[f]?.name).join(';')} ${s.value}`,
     );
     expect(stacks).toEqual(['main;leaf 100', 'main;leaf 50']);
   });
 
   it('uses 1 op when the profile does not say, so per op means in total', () => {
-    const profile = readPprof(buildPprof({ samples: [{ stack: [main], values: [2, 250] }] }));
+    const profile = decodePprof(buildPprof({ samples: [{ stack: [main], values: [2, 250] }] }));
     expect(profile.ops).toBe(1);
-    expect(functionTable(profile).totalNsPerOp).toBe(250);
+    expect(functionTable(profile).totalPerOp).toBe(250);
   });
 
   it('prefers wall time, reads another sample type on request, and names the types when one is missing', () => {
@@ -108,17 +117,17 @@ describe('readPprof + functionTable', () => {
       ],
       samples: [{ stack: [main], values: [4, 70, 90] }],
     });
-    expect(functionTable(readPprof(bytes)).totalNsPerOp).toBe(90);
-    expect(functionTable(readPprof(bytes, { valueType: 'cpu' })).totalNsPerOp).toBe(70);
-    expect(functionTable(readPprof(bytes)).totalSamples).toBe(4);
-    expect(() => readPprof(bytes, { valueType: 'alloc_space' })).toThrow(
+    expect(functionTable(decodePprof(bytes)).totalPerOp).toBe(90);
+    expect(functionTable(decodePprof(bytes, { valueType: 'cpu' })).totalPerOp).toBe(70);
+    expect(functionTable(decodePprof(bytes)).totalSamples).toBe(4);
+    expect(() => decodePprof(bytes, { valueType: 'alloc_space' })).toThrow(
       /samples\/count, cpu\/nanoseconds, wall\/nanoseconds/,
     );
   });
 
   it('reads an uncompressed profile too', () => {
     const raw = gunzipSync(buildPprof({ samples: [{ stack: [main], values: [1, 42] }] }));
-    expect(functionTable(readPprof(raw)).totalNsPerOp).toBe(42);
+    expect(functionTable(decodePprof(raw)).totalPerOp).toBe(42);
   });
 });
 
@@ -149,7 +158,7 @@ describe('classifyProfile', () => {
 
   it('strips the worktree prefix so the same function in base and head, at different lines, gets one key', () => {
     const base = classifyProfile(
-      readPprof(
+      decodePprof(
         buildPprof({
           samples: [
             { stack: [{ name: 'parseXml', file: 'file:///w/base/src/xml.js', line: 203 }], values: [1, 1] },
@@ -159,7 +168,7 @@ describe('classifyProfile', () => {
       { roots: ['/w/base', '/w/head'] },
     );
     const head = classifyProfile(
-      readPprof(
+      decodePprof(
         buildPprof({
           samples: [{ stack: [{ name: 'parseXml', file: '/w/head/src/xml.js', line: 303 }], values: [1, 1] }],
         }),
@@ -178,7 +187,7 @@ describe('classifyProfile', () => {
     const now = { name: 'now', file: 'node:internal/perf/performance', line: 1 };
     const task = { name: '(anonymous:L#10:C#25)', file: '/w/head/bench/a.bench.js', line: 10 };
     const profile = classifyProfile(
-      readPprof(
+      decodePprof(
         buildPprof({
           samples: [
             { stack: [lex, parse, task, tiny, runner], values: [1, 100] },
@@ -191,22 +200,22 @@ describe('classifyProfile', () => {
       ),
       { roots: ['/w/head'] },
     );
-    const names = profile.stacks.map((s) => s.frames.map((f) => profile.frames[f]?.name).join(';'));
+    const names = stacksOf(profile).map((s) => s.frames.map((f) => profile.frames[f]?.name).join(';'));
     expect(names).toContain('(anonymous);parse;lex');
     expect(names.filter((n) => n === HARNESS_FRAME)).toHaveLength(2);
     expect(names).toContain('Node.js;Garbage Collection');
     const table = functionTable(profile);
-    expect(fn(table, HARNESS_FRAME).selfNsPerOp).toBe(5);
+    expect(fn(table, HARNESS_FRAME).selfPerOp).toBe(5);
     expect(
       table.functions.some((f) => f.frame.package === 'tinybench' || f.frame.file.includes('runner.js')),
     ).toBe(false);
-    expect(table.totalNsPerOp).toBe(16);
+    expect(table.totalPerOp).toBe(16);
   });
 
   it('names anonymous functions after their nearest named caller, dropping the line @datadog/pprof adds', () => {
     const anon = { name: '(anonymous:L#12:C#5)', file: '/w/head/src/parse.js', line: 12 };
     const profile = classifyProfile(
-      readPprof(
+      decodePprof(
         buildPprof({
           samples: [
             { stack: [anon, parse, main], values: [1, 10] },
@@ -256,15 +265,15 @@ describe('profileStage', () => {
     const head = profiles['bench/a.bench.js > a']?.head;
     expect(head?.path).toBe('head.pb.gz');
     expect(head?.processes.map((t) => t.ops)).toEqual([4, 6]);
-    expect(head?.processes.map((t) => t.totalNsPerOp)).toEqual([25, 50]);
+    expect(head?.processes.map((t) => t.totalPerOp)).toEqual([25, 50]);
     expect(head?.stacks.ops).toBe(10);
-    expect(fn(functionTable(head?.stacks as StackProfile), 'lex').selfNsPerOp).toBe(30);
+    expect(fn(functionTable(head?.stacks as PackedProfile), 'lex').selfPerOp).toBe(30);
     // The per-process files are gone; the merged one is a valid pprof with repo-relative files.
     expect(readdirSync(dir)).toEqual(['head.pb.gz']);
     const merged = readFileSync(join(dir, 'head.pb.gz'));
-    const reread = readPprof(merged);
+    const reread = decodePprof(merged);
     expect(reread.ops).toBe(10);
-    expect(functionTable(reread).totalNsPerOp).toBe(40);
+    expect(functionTable(reread).totalPerOp).toBe(40);
     expect(reread.frames.find((f) => f.name === 'parse')?.file).toBe('src/parse.js');
     const decoded = Profile.decode(gunzipSync(merged));
     expect(decoded.sample).toHaveLength(2);

@@ -52,14 +52,19 @@ const report: Report = {
 };
 
 describe('allocation outputs', () => {
-  it('renders an allocation flame-graph delta in bytes per op', () => {
+  it('renders an allocation flame-graph delta in bytes per op, the unit its profiles carry', () => {
+    const heap = { type: 'alloc_space', unit: 'bytes' };
     const base = profile(
       { 'load;readPlainScalar': 10_000 * 100, 'load;readBlockMapping': 200_000 * 100 },
       100,
+      {},
+      heap,
     );
     const head = profile(
       { 'load;readPlainScalar': 55_000 * 100, 'load;readBlockMapping': 200_000 * 100 },
       100,
+      {},
+      heap,
     );
     const { files } = renderFlames({
       report,
