@@ -17,8 +17,8 @@ import type {
   ProcessTiming,
   SourceChange,
 } from '../model.js';
+import { estimateChange, median } from '../stats/estimate.js';
 import { compareFunctions } from './functions.js';
-import { estimateChange, median } from './stats.js';
 
 /**
  * Default growth of bytes/op that fails the gate. Identical code measures within about ±1% of 1

@@ -21,19 +21,12 @@ import type {
   SourceChanges,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { estimateChange, median, processLogRatio } from '../stats/estimate.js';
+import { lookAlpha, samplingPlan, sequentialLook, verdictOf } from '../stats/sequential.js';
 import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.js';
 import { compareFunctions } from './functions.js';
 import { measuredOf, nothingMeasured } from './measured.js';
 import { sourceChange } from './sources.js';
-import {
-  estimateChange,
-  lookAlpha,
-  median,
-  processLogRatio,
-  samplingPlan,
-  sequentialLook,
-  verdictOf,
-} from './stats.js';
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];

@@ -5,16 +5,6 @@
 // as failed and the others go on.
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-// Sequential sampling decides what to measure next with one pure function of the verdict's
-// statistics (`samplingDecision`, src/compare/stats.ts), given the plan the budget implies; the rest
-// imported from there is arithmetic (median, per-process ratio). No verdict logic lives here.
-import {
-  confirmationProcesses,
-  median,
-  processLogRatio,
-  samplingDecision,
-  samplingPlan,
-} from '../compare/stats.js';
 import type {
   BenchmarkId,
   BenchmarkMeasurement,
@@ -25,6 +15,11 @@ import type {
   StopReason,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
+// Sequential sampling decides what to measure next with one pure function of the verdict's
+// statistics (`samplingDecision`, src/stats/sequential.ts), given the plan the budget implies; the rest
+// imported from there is arithmetic (median, per-process ratio). No verdict logic lives here.
+import { median, processLogRatio } from '../stats/estimate.js';
+import { confirmationProcesses, samplingDecision, samplingPlan } from '../stats/sequential.js';
 import {
   executionFields,
   executionJob,
