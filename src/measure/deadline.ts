@@ -97,8 +97,7 @@ export function allocationsToDeadline(
   attributionMs: number,
 ): number {
   const { deadline, budget } = input;
-  if (deadline === undefined || (budget.allocationProcesses ?? 0) === 0 || allocatable === 0)
-    return allocatable;
+  if (deadline === undefined || budget.allocationProcesses === 0 || allocatable === 0) return allocatable;
   const slowdown = attributionMs / Math.max(1, attributionCostMs(budget, profiled));
   const msLeft = deadline - Date.now() - afterMeasureMs(profiled);
   const fitting = allocationsFitting(budget, allocatable, slowdown, msLeft);

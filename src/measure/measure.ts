@@ -108,7 +108,7 @@ export async function measureRun(
     run.trailing = { profileMs: trailing.profileMs, allocationMs: trailing.allocationMs };
     input.onProgress?.(
       `budget.maxMinutes: attribution and allocation passes cut to ${trailing.profileMs} ms and ${trailing.allocationMs} ms per side ` +
-        `(budget: ${input.budget.profileMs} ms and ${input.budget.allocationMs ?? 200} ms) for ${profiled.length} benchmark(s)`,
+        `(budget: ${input.budget.profileMs} ms and ${input.budget.allocationMs} ms) for ${profiled.length} benchmark(s)`,
     );
   }
   const trailingInput: MeasureInput = {
@@ -134,7 +134,7 @@ export async function measureRun(
     };
     allocating.length = fitting;
   }
-  if ((input.budget.allocationProcesses ?? 0) > 0) clock.status('allocating', 0, 0, 0);
+  if (input.budget.allocationProcesses > 0) clock.status('allocating', 0, 0, 0);
   const allocationMs = await allocationPass(trailingInput, allocating);
   if (allocationMs !== undefined) run.allocationPassMs = allocationMs;
   const notes = harnessNotes(input.sides);
@@ -697,7 +697,7 @@ export async function allocationPass(
   measurements: BenchmarkMeasurement[],
 ): Promise<number | undefined> {
   const { budget } = input;
-  const processes = budget.allocationProcesses ?? 0;
+  const processes = budget.allocationProcesses;
   if (processes === 0 || measurements.length === 0) return undefined;
   const started = Date.now();
   const outDir = input.profileDir;
@@ -720,8 +720,8 @@ export async function allocationPass(
         // Each side's functions tier up on their own; a side still tiering up allocates differently
         // (boxed numbers, no escape analysis), so this pass warms up longer than the timing pass.
         warmupMs: Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS),
-        timeMs: budget.allocationMs ?? 200,
-        samplingIntervalBytes: budget.allocationIntervalBytes ?? 16_384,
+        timeMs: budget.allocationMs,
+        samplingIntervalBytes: budget.allocationIntervalBytes,
         outDir,
         process,
         roots: { base: input.sides.base.dir, head: input.sides.head.dir },

@@ -55,20 +55,19 @@ export function trailingBenchmarkMs(budget: Budget, scale = 1): number {
 }
 
 function processStarts(budget: Budget): number {
-  return (budget.profileProcesses + (budget.allocationProcesses ?? 0)) * PROCESS_START_MS;
+  return (budget.profileProcesses + budget.allocationProcesses) * PROCESS_START_MS;
 }
 
 function costParts(budget: Budget, paired: number): { fixed: number; measured: number } {
   const profiling = budget.profileProcesses;
-  const allocating = budget.allocationProcesses ?? 0;
+  const allocating = budget.allocationProcesses;
   const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
   const warmups =
     profiling * paired * (2 * budget.warmupMs + BENCHMARK_SWITCH_MS) +
     allocating * paired * (2 * allocationWarmup + BENCHMARK_SWITCH_MS);
   return {
     fixed: warmups + processStarts(budget),
-    measured:
-      profiling * paired * 2 * budget.profileMs + allocating * paired * 2 * (budget.allocationMs ?? 200),
+    measured: profiling * paired * 2 * budget.profileMs + allocating * paired * 2 * budget.allocationMs,
   };
 }
 
@@ -81,10 +80,10 @@ export function attributionCostMs(budget: Budget, paired: number): number {
 
 /** Estimated wall time of the allocation pass alone for `benchmarks` benchmarks at this budget's times, ms. */
 export function allocationCostMs(budget: Budget, benchmarks: number): number {
-  const processes = budget.allocationProcesses ?? 0;
+  const processes = budget.allocationProcesses;
   if (processes === 0 || benchmarks === 0) return 0;
   const warmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
-  const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * (budget.allocationMs ?? 200);
+  const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * budget.allocationMs;
   return processes * (PROCESS_START_MS + benchmarks * perBenchmark);
 }
 
@@ -117,7 +116,7 @@ export function allocationsFitting(
 export function trailingPlan(budget: Budget, paired: number, msLeft: number): TrailingPlan {
   const full = {
     profileMs: budget.profileMs,
-    allocationMs: budget.allocationMs ?? 200,
+    allocationMs: budget.allocationMs,
     scale: 1,
     estimatedMs: trailingCostMs(budget, paired),
   };
