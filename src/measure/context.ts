@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { BenchmarkMeasurement, Budget, Side } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { hasFailed } from './blame.js';
 import type { Launcher } from './launcher.js';
 import type { ChildBenchmark } from './protocol.js';
 
@@ -73,7 +74,7 @@ export class Failures {
   /** Failed on a side or by an infrastructure error: not run again (`hasFailed`, blame.ts). */
   has(key: string): boolean {
     const failure = this.byKey.get(key);
-    return !!failure && (Object.keys(failure.errors).length > 0 || failure.infrastructureError !== undefined);
+    return !!failure && hasFailed(failure);
   }
 
   /** Failed on a side (an infrastructure error alone does not count). */

@@ -21,8 +21,6 @@ import { harnessNotes } from './repo-flags.js';
 import { StageClock } from './schedule.js';
 import { afterMeasureMs, trailingPlan } from './trailing.js';
 
-export type { SideFiles } from './context.js';
-
 /** What the pipeline gives the measure stage. */
 export interface MeasureOptions {
   sides: Record<Side, SideFiles>;
