@@ -9,6 +9,7 @@ import { DEFAULT_BUDGET } from '../../src/config/config.js';
 import type { Launcher, LaunchOutcome, LaunchRequest } from '../../src/measure/launcher.js';
 import { measureRun } from '../../src/measure/measure.js';
 import type { ChildBenchmark, ChildMessage, Job } from '../../src/measure/protocol.js';
+import { RoundScheduler, roundFits } from '../../src/measure/schedule.js';
 import { type BenchmarkMeasurement, type Budget, benchmarkKey, type Side } from '../../src/model.js';
 import { processLogRatio } from '../../src/stats/estimate.js';
 import { confirmationProcesses } from '../../src/stats/sequential.js';
@@ -307,5 +308,59 @@ describe('respawn and blame through the launcher', () => {
     expect(by('next').timings).toHaveLength(1);
     expect(by('next').sampling).toBeUndefined();
     expect(by('next').profiles).toEqual({});
+  });
+});
+
+describe('the round scheduler and the deadline projection (pure)', () => {
+  const plan = { minProcesses: 4, maxProcesses: 10, alpha: 0.05 };
+  const view = (ratios: Record<string, number[]>, failed = new Set<string>()) => ({
+    failed: (k: string) => failed.has(k),
+    ratios: (k: string) => ratios[k] ?? [],
+    threshold: () => 0.05,
+  });
+
+  it('runs every benchmark to the minimum, then only the unresolved ones to the next look', () => {
+    const scheduler = new RoundScheduler(
+      [
+        { key: 'settled', paired: true },
+        { key: 'open', paired: true },
+        { key: 'one-sided', paired: false },
+      ],
+      plan,
+    );
+    const ratios: Record<string, number[]> = { settled: [], open: [] };
+    for (let round = 0; round < 4; round++) {
+      expect(scheduler.next(view(ratios)).pending).toEqual(['settled', 'open', 'one-sided']);
+      scheduler.ran(['settled', 'open', 'one-sided'], 300);
+      ratios.settled?.push(alternating(0, 0.001)(round));
+      ratios.open?.push(alternating(0, 0.2)(round));
+    }
+    const fifth = scheduler.next(view(ratios));
+    expect(fifth.pending).toEqual(['open']);
+    expect(fifth.resolved).toBe(2);
+    // Up to the next planned look (6): two more processes for `open`.
+    expect(fifth.remaining).toBe(2);
+    expect(scheduler.sampling('settled')).toEqual({ processes: 4, stoppedBy: 'resolved', wallMs: 400 });
+    scheduler.stop(fifth.pending, 'maxMinutes');
+    expect(scheduler.next(view(ratios)).pending).toEqual([]);
+    expect(scheduler.sampling('open')?.stoppedBy).toBe('maxMinutes');
+  });
+
+  it('leaves a failed benchmark out of every round', () => {
+    const scheduler = new RoundScheduler(
+      [
+        { key: 'a', paired: true },
+        { key: 'b', paired: true },
+      ],
+      plan,
+    );
+    expect(scheduler.next(view({}, new Set(['a']))).pending).toEqual(['b']);
+  });
+
+  it('a round fits when it and the trailing passes end by the deadline', () => {
+    const at = { now: 1000, pending: 3, perBenchmarkProcessMs: 100, trailingMs: 500 };
+    expect(roundFits({ ...at, deadline: 1800 })).toBe(true);
+    expect(roundFits({ ...at, deadline: 1799 })).toBe(false);
+    expect(roundFits({ ...at, deadline: undefined })).toBe(true);
   });
 });
