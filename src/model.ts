@@ -77,11 +77,11 @@ export interface Budget {
    * Fresh processes in the allocation pass (bytes per op and allocating functions); 0 turns the
    * pass off. The interval of bytes/op is taken over them.
    */
-  allocationProcesses?: number;
+  allocationProcesses: number;
   /** Time each side runs in the allocation pass, per benchmark, in each process, in ms. */
-  allocationMs?: number;
+  allocationMs: number;
   /** Average bytes allocated between two samples of the heap profiler. */
-  allocationIntervalBytes?: number;
+  allocationIntervalBytes: number;
 }
 
 export interface Config {

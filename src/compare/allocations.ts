@@ -17,8 +17,8 @@ import type {
   ProfiledFunction,
   SourceChange,
 } from '../model.js';
+import { estimateChange, median } from '../stats/estimate.js';
 import { compareProfiledFunctions, requireUnit } from './functions.js';
-import { estimateChange, median } from './stats.js';
 
 /**
  * Default growth of bytes/op that fails the gate. Identical code measures within about ±1% of 1

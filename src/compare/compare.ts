@@ -21,19 +21,12 @@ import type {
   SourceChanges,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { estimateChange, median, processLogRatio } from '../stats/estimate.js';
+import { lookAlpha, samplingPlan, sequentialLook, verdictOf } from '../stats/sequential.js';
 import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.js';
 import { compareFunctions } from './functions.js';
 import { measuredOf, nothingMeasured } from './measured.js';
 import { sourceChange } from './sources.js';
-import {
-  estimateChange,
-  lookAlpha,
-  median,
-  processLogRatio,
-  samplingPlan,
-  sequentialLook,
-  verdictOf,
-} from './stats.js';
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
@@ -120,7 +113,7 @@ export function compare(input: CompareInput): Report {
         allocations: m.allocations,
         base: heap?.base?.processes,
         head: heap?.head?.processes,
-        samplingIntervalBytes: config.budget.allocationIntervalBytes ?? 16_384,
+        samplingIntervalBytes: config.budget.allocationIntervalBytes,
         threshold: allocationThreshold,
         isIgnored: (f) => !!ignored && (ignored(f.frame.name) || ignored(f.frame.file)),
         sourceOf: sources ? (f, onHead) => sourceChange(f.frame, sources, onHead) : undefined,
@@ -182,7 +175,7 @@ export function compare(input: CompareInput): Report {
       node: input.runtime,
       maxProcesses: budget.maxProcesses,
       maxMinutes: budget.maxMinutes,
-      ...((budget.allocationProcesses ?? 0) > 0 ? { allocationMs: budget.allocationMs ?? 200 } : {}),
+      ...(budget.allocationProcesses > 0 ? { allocationMs: budget.allocationMs } : {}),
     };
   }
   // A pipeline run (runtime known) always lists its profiles, even none: the field has always been there.

@@ -18,7 +18,7 @@ import type {
   SampleType,
   SourceChange,
 } from '../model.js';
-import { median, processLogRatio } from './stats.js';
+import { median, processLogRatio } from '../stats/estimate.js';
 
 /** A function's change must clear all of these before it is called regressed, improved, added or removed. */
 export const FUNCTION_EVIDENCE = {

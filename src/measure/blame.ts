@@ -32,6 +32,6 @@ export function infrastructureMessage(what: string, where = 'outside any benchma
 }
 
 /** A benchmark already failed on a side or by an infrastructure error is not run again. */
-export function hasFailed(m: BenchmarkMeasurement): boolean {
+export function hasFailed(m: Pick<BenchmarkMeasurement, 'errors' | 'infrastructureError'>): boolean {
   return Object.keys(m.errors).length > 0 || m.infrastructureError !== undefined;
 }

@@ -2,31 +2,40 @@
 // discovery, the benchmarks the plan cannot hold are left out (`BenchmarkMeasurement.leftOut`), and the
 // first round runs in processes of about 30 s of planned work, checked between them against what it
 // really costs. The arithmetic is `plan.ts`'s; this is where it meets the measurements.
-import type { BenchmarkMeasurement } from '../model.js';
+import type { BenchmarkMeasurement, Budget } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { hasFailed } from './blame.js';
-import type { MeasureInput } from './measure.js';
 import { firstRoundChunk, type PlanItem, planSuite, slowerThanPlannedReason, stillFitting } from './plan.js';
 import { afterMeasureMs, allocationsFitting, attributionCostMs } from './trailing.js';
 
+/** What the deadline's decisions read of the measure context (context.ts). */
+export interface DeadlineInput {
+  budget: Budget;
+  /** Epoch ms by which the run should end; none: nothing is cut. */
+  deadline?: number;
+  signal?: AbortSignal;
+  progress: (line: string) => void;
+}
+
+/** Benchmarks left out for lack of time, by key, each with why (`BenchmarkMeasurement.leftOut`). */
+export type LeftOut = Map<string, string>;
+
 /**
- * Leaves out what `budget.maxMinutes` cannot hold, once discovery is done: the benchmarks that fit at
- * the minimum processes are kept in the order given, the rest get `leftOut` and are never run.
+ * What `budget.maxMinutes` cannot hold, once discovery is done: the benchmarks that fit at the minimum
+ * processes are kept in the order given, the rest are left out (returned, each with why) and never run.
  */
-export function planToDeadline(input: MeasureInput, measurements: BenchmarkMeasurement[]): void {
-  if (input.deadline === undefined) return;
+export function planToDeadline(input: DeadlineInput, measurements: BenchmarkMeasurement[]): LeftOut {
+  const leftOut: LeftOut = new Map();
+  if (input.deadline === undefined) return leftOut;
   const candidates = measurements.filter((m) => !hasFailed(m));
   const msLeft = input.deadline - Date.now();
   const plan = planSuite(candidates.map(planItem), input.budget, msLeft);
-  if (plan.leftOut.length === 0) return;
-  const reasons = new Map(plan.leftOut.map((l) => [l.key, l.reason]));
-  for (const m of candidates) {
-    const reason = reasons.get(benchmarkKey(m.id));
-    if (reason !== undefined) m.leftOut = reason;
-  }
-  input.onProgress?.(
+  if (plan.leftOut.length === 0) return leftOut;
+  for (const l of plan.leftOut) leftOut.set(l.key, l.reason);
+  input.progress(
     `budget.maxMinutes: measuring ${plan.measured.length} of ${candidates.length} benchmarks, ${plan.leftOut.length} left out (${plan.leftOut[0]?.reason})`,
   );
+  return leftOut;
 }
 
 function planItem(m: BenchmarkMeasurement): PlanItem {
@@ -37,12 +46,14 @@ function planItem(m: BenchmarkMeasurement): PlanItem {
  * The first timing round, in processes of about 30 s of planned work each (a quarter of the benchmarks
  * when that is less, so the plan is checked at least four times): between them the plan is
  * checked against what a benchmark-process really cost, and when the rest would overrun the deadline
- * no further benchmark is started (they are left out, each with why). Returns the benchmarks it ran.
+ * no further benchmark is started (they are added to `leftOut`, each with why, as soon as that is
+ * known: the stage clock counts what is still to be profiled from it). Returns the benchmarks it ran.
  */
 export async function firstRound(
-  input: MeasureInput,
+  input: DeadlineInput,
   pending: BenchmarkMeasurement[],
   runBenchmarks: (list: BenchmarkMeasurement[]) => Promise<void>,
+  leftOut: LeftOut,
 ): Promise<BenchmarkMeasurement[]> {
   const { deadline, budget } = input;
   if (deadline === undefined) {
@@ -69,8 +80,8 @@ export async function firstRound(
       });
       if (fitting < rest.length) {
         const reason = slowerThanPlannedReason(budget, timingProcessMs);
-        for (const m of rest.slice(fitting)) m.leftOut = reason;
-        input.onProgress?.(`${reason}: ${rest.length - fitting} benchmark(s) left out`);
+        for (const m of rest.slice(fitting)) leftOut.set(benchmarkKey(m.id), reason);
+        input.progress(`${reason}: ${rest.length - fitting} benchmark(s) left out`);
         if (fitting === 0) break;
         rest.length = fitting;
       }
@@ -88,22 +99,23 @@ export async function firstRound(
  * How many of the `allocatable` benchmarks (in the order measured) the allocation pass takes, once
  * the attribution pass over `profiled` benchmarks has taken `attributionMs`: all of them without a
  * deadline, else those that fit at the pace attribution really ran at (`allocationsFitting`), said
- * in a progress line when that is fewer.
+ * in a progress line when that is fewer. `times`: the two passes' measured time per side, as
+ * `trailingPlan` set them.
  */
 export function allocationsToDeadline(
-  input: MeasureInput,
+  input: DeadlineInput,
+  times: { profileMs: number; allocationMs: number },
   allocatable: number,
   profiled: number,
   attributionMs: number,
 ): number {
   const { deadline, budget } = input;
-  if (deadline === undefined || (budget.allocationProcesses ?? 0) === 0 || allocatable === 0)
-    return allocatable;
-  const slowdown = attributionMs / Math.max(1, attributionCostMs(budget, profiled));
+  if (deadline === undefined || budget.allocationProcesses === 0 || allocatable === 0) return allocatable;
+  const slowdown = attributionMs / Math.max(1, attributionCostMs(budget, profiled, times.profileMs));
   const msLeft = deadline - Date.now() - afterMeasureMs(profiled);
-  const fitting = allocationsFitting(budget, allocatable, slowdown, msLeft);
+  const fitting = allocationsFitting(budget, allocatable, slowdown, msLeft, times.allocationMs);
   if (fitting < allocatable)
-    input.onProgress?.(
+    input.progress(
       `budget.maxMinutes: the allocation pass measures ${fitting} of ${allocatable} benchmark(s), the first in the order measured ` +
         `(the attribution pass took ${(attributionMs / 1000).toFixed(0)} s)`,
     );

@@ -6,9 +6,10 @@
 // takes them in the order given (the benchmarks this pull request can reach first, when selection
 // says so) and leaves the rest out, each with why; during the first round it checks the plan against
 // what the round really costs and stops taking new benchmarks when they would overrun. Pure: a cost model from the budget, and counts.
-import { samplingPlan } from '../compare/stats.js';
+
 import { formatSeconds } from '../format.js';
 import type { Budget } from '../model.js';
+import { samplingPlan } from '../stats/sequential.js';
 import {
   afterMeasureMs,
   BENCHMARK_SWITCH_MS,

@@ -14,8 +14,7 @@ interface Learned {
   notes: string[];
 }
 
-// Keyed by the run's `sides` object, which every copy of its MeasureInput shares (the trailing passes
-// run with a copy that has its own budget).
+// Keyed by the run's `sides` object, which every pass shares through the measure context (context.ts).
 const bySession = new WeakMap<Session, Learned>();
 
 /** One run: its two checkouts. */

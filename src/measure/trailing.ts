@@ -55,36 +55,45 @@ export function trailingBenchmarkMs(budget: Budget, scale = 1): number {
 }
 
 function processStarts(budget: Budget): number {
-  return (budget.profileProcesses + (budget.allocationProcesses ?? 0)) * PROCESS_START_MS;
+  return (budget.profileProcesses + budget.allocationProcesses) * PROCESS_START_MS;
 }
 
 function costParts(budget: Budget, paired: number): { fixed: number; measured: number } {
   const profiling = budget.profileProcesses;
-  const allocating = budget.allocationProcesses ?? 0;
+  const allocating = budget.allocationProcesses;
   const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
   const warmups =
     profiling * paired * (2 * budget.warmupMs + BENCHMARK_SWITCH_MS) +
     allocating * paired * (2 * allocationWarmup + BENCHMARK_SWITCH_MS);
   return {
     fixed: warmups + processStarts(budget),
-    measured:
-      profiling * paired * 2 * budget.profileMs + allocating * paired * 2 * (budget.allocationMs ?? 200),
+    measured: profiling * paired * 2 * budget.profileMs + allocating * paired * 2 * budget.allocationMs,
   };
 }
 
-/** Estimated wall time of the attribution pass alone for `paired` benchmarks at this budget's times, ms. */
-export function attributionCostMs(budget: Budget, paired: number): number {
+/**
+ * Estimated wall time of the attribution pass alone for `paired` benchmarks, ms, at `profileMs` per
+ * side (the budget's, or what `trailingPlan` cut it to).
+ */
+export function attributionCostMs(budget: Budget, paired: number, profileMs = budget.profileMs): number {
   if (paired === 0) return 0;
-  const perBenchmark = 2 * budget.warmupMs + BENCHMARK_SWITCH_MS + 2 * budget.profileMs;
+  const perBenchmark = 2 * budget.warmupMs + BENCHMARK_SWITCH_MS + 2 * profileMs;
   return budget.profileProcesses * (PROCESS_START_MS + paired * perBenchmark);
 }
 
-/** Estimated wall time of the allocation pass alone for `benchmarks` benchmarks at this budget's times, ms. */
-export function allocationCostMs(budget: Budget, benchmarks: number): number {
-  const processes = budget.allocationProcesses ?? 0;
+/**
+ * Estimated wall time of the allocation pass alone for `benchmarks` benchmarks, ms, at `allocationMs`
+ * per side (the budget's, or what `trailingPlan` cut it to).
+ */
+export function allocationCostMs(
+  budget: Budget,
+  benchmarks: number,
+  allocationMs = budget.allocationMs,
+): number {
+  const processes = budget.allocationProcesses;
   if (processes === 0 || benchmarks === 0) return 0;
   const warmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
-  const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * (budget.allocationMs ?? 200);
+  const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * allocationMs;
   return processes * (PROCESS_START_MS + benchmarks * perBenchmark);
 }
 
@@ -101,10 +110,11 @@ export function allocationsFitting(
   benchmarks: number,
   slowdown: number,
   msLeft: number,
+  allocationMs = budget.allocationMs,
 ): number {
   const scale = Math.max(1, slowdown);
   let fitting = benchmarks;
-  while (fitting > 1 && allocationCostMs(budget, fitting) * scale > msLeft) fitting--;
+  while (fitting > 1 && allocationCostMs(budget, fitting, allocationMs) * scale > msLeft) fitting--;
   return fitting;
 }
 
@@ -117,7 +127,7 @@ export function allocationsFitting(
 export function trailingPlan(budget: Budget, paired: number, msLeft: number): TrailingPlan {
   const full = {
     profileMs: budget.profileMs,
-    allocationMs: budget.allocationMs ?? 200,
+    allocationMs: budget.allocationMs,
     scale: 1,
     estimatedMs: trailingCostMs(budget, paired),
   };

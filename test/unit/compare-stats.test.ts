@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
-import {
-  confirmationProcesses,
-  estimateChange,
-  median,
-  poissonZ,
-  processLogRatio,
-  tQuantile975,
-} from '../../src/compare/stats.js';
+import { estimateChange, median, poissonZ, processLogRatio, tQuantile975 } from '../../src/stats/estimate.js';
+import { confirmationProcesses } from '../../src/stats/sequential.js';
 import { config, measurement, REV, timings } from './compare-fixtures.js';
 
 const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);

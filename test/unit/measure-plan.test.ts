@@ -4,8 +4,8 @@
 // the round proves slower than planned.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/config/config.js';
+import type { DeadlineInput } from '../../src/measure/deadline.js';
 import { firstRound } from '../../src/measure/deadline.js';
-import type { MeasureInput } from '../../src/measure/measure.js';
 import {
   benchmarkCostMs,
   firstRoundChunk,
@@ -15,7 +15,7 @@ import {
   timingBenchmarkProcessMs,
 } from '../../src/measure/plan.js';
 import { afterMeasureMs, TRAILING_MIN_SCALE, trailingCostMs } from '../../src/measure/trailing.js';
-import type { BenchmarkMeasurement } from '../../src/model.js';
+import { type BenchmarkMeasurement, benchmarkKey } from '../../src/model.js';
 
 const items = (n: number, paired = true): PlanItem[] =>
   Array.from({ length: n }, (_, i) => ({ key: `bench/b${i}.bench.js > task ${i}`, paired }));
@@ -116,14 +116,7 @@ describe('the first round as it runs', () => {
     errors: {},
     profiles: {},
   });
-  const input = (deadline: number): MeasureInput => ({
-    sides: { base: { dir: '/b', files: [] }, head: { dir: '/h', files: [] } },
-    budget,
-    node: 'node',
-    workDir: '/tmp',
-    profileDir: '/tmp',
-    deadline,
-  });
+  const input = (deadline: number): DeadlineInput => ({ budget, deadline, progress: () => {} });
 
   // A run whose plan holds all 100 benchmarks at the planned cost, and whose processes cost `times` that.
   async function firstRoundAt(times: number, count = 200) {
@@ -134,18 +127,25 @@ describe('the first round as it runs', () => {
     const deadline =
       count * benchmarkCostMs(budget, true) + trailingCostMs(budget, 1) + afterMeasureMs(0) + 10_000;
     const chunks: number[] = [];
-    const ran = await firstRound(input(deadline), all, async (list) => {
-      chunks.push(list.length);
-      vi.setSystemTime(Date.now() + list.length * planned * times);
-    });
-    return { all, ran, chunks };
+    const leftOut = new Map<string, string>();
+    const ran = await firstRound(
+      input(deadline),
+      all,
+      async (list) => {
+        chunks.push(list.length);
+        vi.setSystemTime(Date.now() + list.length * planned * times);
+      },
+      leftOut,
+    );
+    const left = all.filter((m) => leftOut.has(benchmarkKey(m.id)));
+    return { all, ran, chunks, left, leftOut };
   }
 
   it('runs every benchmark, in processes of about 30 s, when the round costs what was planned', async () => {
-    const { all, ran, chunks } = await firstRoundAt(1);
+    const { all, ran, chunks, left } = await firstRoundAt(1);
     expect(ran).toEqual(all);
     expect(chunks).toEqual([33, 33, 33, 33, 33, 33, 2]);
-    expect(all.filter((m) => m.leftOut)).toEqual([]);
+    expect(left).toEqual([]);
   });
 
   it('checks a small suite at least four times: eleven benchmarks run in processes of three', async () => {
@@ -156,17 +156,16 @@ describe('the first round as it runs', () => {
     const slow = await firstRoundAt(3, 11);
     expect(slow.chunks[0]).toBe(3);
     expect(slow.ran.length).toBeLessThan(11);
-    expect(slow.all.filter((m) => m.leftOut)).toEqual(slow.all.slice(slow.ran.length));
+    expect(slow.left).toEqual(slow.all.slice(slow.ran.length));
   });
 
   it('stops starting benchmarks once the round proves slower than planned, and says why', async () => {
-    const { all, ran, chunks } = await firstRoundAt(3);
+    const { all, ran, chunks, left, leftOut } = await firstRoundAt(3);
     expect(chunks[0]).toBe(33);
     expect(ran.length).toBeLessThan(all.length);
     expect(ran).toEqual(all.slice(0, ran.length));
-    const left = all.filter((m) => m.leftOut);
     expect(left).toEqual(all.slice(ran.length));
-    expect(left[0]?.leftOut).toBe(
+    expect(left[0] && leftOut.get(benchmarkKey(left[0].id))).toBe(
       'budget.maxMinutes (3 min): the first timing round ran slower than planned (2.7 s per benchmark-process, planned 0.9 s), so no further benchmark was started',
     );
   });

@@ -2,22 +2,20 @@
 // and a regression fails only when fresh processes confirm it.
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
+import type { ProcessTiming } from '../../src/model.js';
+import { processLogRatio, tCdf, tQuantile } from '../../src/stats/estimate.js';
 import {
   estimateAt,
   lookAlpha,
   lookSchedule,
   nextLook,
   processesToResolve,
-  processLogRatio,
   resolve,
   type SequentialPlan,
   samplingDecision,
   sequentialLook,
-  tCdf,
-  tQuantile,
   verdictOf,
-} from '../../src/compare/stats.js';
-import type { ProcessTiming } from '../../src/model.js';
+} from '../../src/stats/sequential.js';
 import { config, measurement, REV, rng, timings } from './compare-fixtures.js';
 
 const PLAN: SequentialPlan = { minProcesses: 4, maxProcesses: 16 };
