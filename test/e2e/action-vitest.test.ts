@@ -1,6 +1,7 @@
-// The built action (Node 24, only action.yml and dist/, no node_modules) on a repository whose
-// benchmarks are a real library's own vitest bench files, commenting on a real local GitHub API server.
-// (This is also the end-to-end test of path-to-regexp's bench file: what the report names first.)
+// The built action (Node 24, only action.yml and dist/, no node_modules) on a repository holding a real
+// library (path-to-regexp, from the npm registry: fixtures/recipes/path-to-regexp) and vitest bench
+// files of ours for it, commenting on a real local GitHub API server.
+// (This is also the end-to-end test of a vitest bench file on a real library: what the report names first.)
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
@@ -28,14 +29,14 @@ afterAll(async () => {
 });
 
 describe('the GitHub Action on a vitest repository', () => {
-  it('runs path-to-regexp’s own vitest bench file and names the slowed function in its comment', async () => {
+  it('runs a vitest bench file on path-to-regexp and names the slowed function in its comment', async () => {
     const repo = createRepo(
-      'vitest-path-to-regexp',
+      'recipes/path-to-regexp',
       [
         {
-          file: 'src/index.ts',
-          from: 'if (!path) return;',
-          to: 'if (!path) return;\n      for (let i = 0; i < 120; i++) if (path.charCodeAt(i % path.length) === 0) path += "";',
+          file: 'path-to-regexp/dist/index.js',
+          from: 'function writePath() {\n            if (!path)\n                return;',
+          to: 'function writePath() {\n            if (!path)\n                return;\n            for (let i = 0; i < 120; i++) if (path.charCodeAt(i % path.length) === 0) path += "";',
         },
       ],
       // No `benchmarks:` key: vitest's bench file is found by the default glob. The budget keeps it short.
@@ -73,17 +74,17 @@ describe('the GitHub Action on a vitest repository', () => {
     const body = comments[0]?.body ?? '';
     expect(body).toContain('parsing paths');
     expect(body).toContain('writePath');
-    expect(body).toContain(`https://github.com/${full}/blob/${repo.headSha}/src/index.ts#L`);
+    expect(body).toContain(`https://github.com/${full}/blob/${repo.headSha}/path-to-regexp/dist/index.js#L`);
     expect(run.summary).toContain('writePath');
     // The report behind the comment: the benchmark regressed, writePath is named first, at its source
     // file, and neither Vite's module runner nor flamegate's runner is reported as a changed function.
     const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as Report;
     const parse = report.benchmarks.find((b) => b.name === 'parse > parsing paths');
-    expect(parse?.file).toBe('src/index.bench.ts');
+    expect(parse?.file).toBe('bench/paths.bench.ts');
     expect(parse?.status).toBe('regressed');
     const fns = report.functions.filter((f) => f.benchmark.endsWith('parse > parsing paths'));
     expect(fns[0]?.name).toBe('writePath');
-    expect(fns[0]?.file).toBe('src/index.ts');
+    expect(fns[0]?.file).toBe('path-to-regexp/dist/index.js');
     expect(
       report.functions.filter(
         (f) => f.status !== 'unchanged' && (f.package === 'vite' || f.file.includes('runner.js')),

@@ -47,22 +47,22 @@ beforeAll(() => {
 });
 
 describe('vitest bench files (end to end)', () => {
-  // path-to-regexp's own bench file is run through the Action in action-vitest.test.ts.
-  it("cookie's own Vitest 4 bench file (JSON import included): a slowed helper is found and named first", async () => {
+  // path-to-regexp (a recipe too) is run through the Action in action-vitest.test.ts.
+  it('cookie from the registry, our Vitest 4 bench file (JSON import included): a slowed helper is found and named first', async () => {
     const slowdown: Edit = {
-      file: 'src/index.ts',
-      from: 'if (min === max) return "";',
-      to: 'if (min === max) return "";\n  let spin = 0;\n  for (let k = 0; k < 60; k++) spin += str.charCodeAt((min + k) % str.length);\n  if (spin < 0) return "";',
+      file: 'cookie/dist/index.js',
+      from: 'function valueSlice(str, min, max) {\n    if (min === max)\n        return "";',
+      to: 'function valueSlice(str, min, max) {\n    if (min === max)\n        return "";\n    let spin = 0;\n    for (let k = 0; k < 60; k++) spin += str.charCodeAt((min + k) % str.length);\n    if (spin < 0) return "";',
     };
-    const skipped = ['empty', 'decode', 'unquote', 'duplicates', '100 cookies', '100k semicolons'];
+    const skipped = ['encoded value', 'quoted value', 'repeated names', '50 cookies'];
     const config = [
-      'benchmarks: src/parse-cookie.bench.ts',
+      'benchmarks: bench/parse.bench.ts',
       'overrides:',
-      '  - { match: "parse top-sites > *", skip: true }',
+      '  - { match: "parse recorded headers > *", skip: true }',
       ...skipped.map((name) => `  - { match: "cookie.parseCookie > ${name}", skip: true }`),
       BUDGET,
     ].join('\n');
-    const repo = createRepo('vitest-cookie', [slowdown], { '.github/flamegate.yml': config });
+    const repo = createRepo('recipes/cookie', [slowdown], { '.github/flamegate.yml': config });
     const run = await compare(repo);
     expect(run.code, run.stderr).toBe(1);
     expect(run.report.benchmarks.map((b) => b.name).sort()).toEqual([
@@ -70,10 +70,10 @@ describe('vitest bench files (end to end)', () => {
       'cookie.parseCookie > simple',
     ]);
     const ten = bench(run.report, 'cookie.parseCookie > 10 cookies');
-    expect(ten.file).toBe('src/parse-cookie.bench.ts');
+    expect(ten.file).toBe('bench/parse.bench.ts');
     expect(ten.status).toBe('regressed');
     expect(functionsOf(run.report, 'cookie.parseCookie > 10 cookies')[0]?.name).toBe('valueSlice');
-    expect(functionsOf(run.report, 'cookie.parseCookie > 10 cookies')[0]?.file).toBe('src/index.ts');
+    expect(functionsOf(run.report, 'cookie.parseCookie > 10 cookies')[0]?.file).toBe('cookie/dist/index.js');
   });
 
   it('a TypeScript repo with an alias and define in vitest.config.ts, next to a plain tinybench file; bad benches fail alone', async () => {

@@ -1,10 +1,12 @@
-// Turns a fixture folder (a real library's own vitest bench files, or a small vitest project) into a
-// git repository with a base commit and a head commit made of the given edits.
+// Turns a fixture folder (a small vitest project, or a recipe: a real library from the npm registry
+// with our own vitest bench files) into a git repository with a base commit and a head commit made
+// of the given edits.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { materializeRecipe } from '../../scripts/recipes.mjs';
 
 export interface Edit {
   file: string;
@@ -17,6 +19,9 @@ export interface Repo {
   baseSha: string;
   headSha: string;
 }
+
+/** Fixture names under this prefix are recipes (fixtures/recipes/<library>). */
+const RECIPE_PREFIX = 'recipes/';
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
@@ -38,7 +43,8 @@ export function applyEdits(dir: string, edits: Edit[]): void {
 
 /**
  * Copies `fixtures/<name>` (without node_modules), adds `files` (path → text, e.g. a flamegate
- * config), commits it as base, applies `edits` and commits them as head.
+ * config), commits it as base, applies `edits` and commits them as head. A recipe
+ * (`recipes/<library>`) brings its package from the registry (cached) next to our files.
  */
 export function createRepo(
   name: string,
@@ -46,8 +52,9 @@ export function createRepo(
   files: Record<string, string> = {},
   headFiles: Record<string, string> = {},
 ): Repo {
-  const dir = mkdtempSync(join(tmpdir(), `flamegate-${name}-`));
-  cpSync(fixturePath(name), dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  const dir = mkdtempSync(join(tmpdir(), `flamegate-${basename(name)}-`));
+  if (name.startsWith(RECIPE_PREFIX)) materializeRecipe(name.slice(RECIPE_PREFIX.length), dir);
+  else cpSync(fixturePath(name), dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
   writeFiles(dir, files);
   return commitBaseAndHead(dir, () => {
     applyEdits(dir, edits);
