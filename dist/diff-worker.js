@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-5DN2R4MH.js";
-import "./cli-chunk-FMTPEQG4.js";
+} from "./cli-chunk-7EW6A7C7.js";
+import "./cli-chunk-4BBNAQYY.js";
 import "./cli-chunk-4L6WBSUI.js";
-import "./cli-chunk-LY4D7BNO.js";
+import "./cli-chunk-2RKV4GHC.js";
 import "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff-worker.ts

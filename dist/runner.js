@@ -101,20 +101,20 @@ var require_commonjs = __commonJS({
       }
     }
     __name(getValue, "getValue");
-    function lowBits(number) {
-      return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus1 : Number(number & lowMaxBig);
+    function lowBits(number2) {
+      return typeof number2 !== "bigint" ? (number2 >>> 0) % lowMaxPlus1 : Number(number2 & lowMaxBig);
     }
     __name(lowBits, "lowBits");
-    function highBits(number) {
-      return typeof number !== "bigint" ? number / lowMaxPlus1 >>> 0 : Number(number >> 32n & lowMaxBig);
+    function highBits(number2) {
+      return typeof number2 !== "bigint" ? number2 / lowMaxPlus1 >>> 0 : Number(number2 >> 32n & lowMaxBig);
     }
     __name(highBits, "highBits");
-    function long(number) {
-      const sign = number < 0;
+    function long(number2) {
+      const sign = number2 < 0;
       if (sign)
-        number = -number;
-      let lo = lowBits(number);
-      let hi = highBits(number);
+        number2 = -number2;
+      let lo = lowBits(number2);
+      let hi = highBits(number2);
       if (sign) {
         hi = ~hi >>> 0;
         lo = ~lo >>> 0;
@@ -174,10 +174,10 @@ var require_commonjs = __commonJS({
       return list;
     }
     __name(pushAll, "pushAll");
-    function measureNumber(number) {
-      if (number === 0 || number === 0n)
+    function measureNumber(number2) {
+      if (number2 === 0 || number2 === 0n)
         return 0;
-      const [hi, lo] = long(number);
+      const [hi, lo] = long(number2);
       const a = lo;
       const b = (lo >>> 28 | hi << 4) >>> 0;
       const c = hi >>> 24;
@@ -213,8 +213,8 @@ var require_commonjs = __commonJS({
       return size;
     }
     __name(measureArray, "measureArray");
-    function measureNumberField(number) {
-      const length = measureNumber(number);
+    function measureNumberField(number2) {
+      const length = measureNumber(number2);
       return length ? 1 + length : 0;
     }
     __name(measureNumberField, "measureNumberField");
@@ -239,12 +239,12 @@ var require_commonjs = __commonJS({
       return total;
     }
     __name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
-    function encodeNumber(buffer, i, number) {
-      if (number === 0 || number === 0n) {
+    function encodeNumber(buffer, i, number2) {
+      if (number2 === 0 || number2 === 0n) {
         buffer[i++] = 0;
         return i;
       }
-      let [hi, lo] = long(number);
+      let [hi, lo] = long(number2);
       while (hi) {
         buffer[i++] = lo & 127 | 128;
         lo = (lo >>> 7 | hi << 25) >>> 0;
@@ -299,22 +299,22 @@ var require_commonjs = __commonJS({
         }
         return buffer;
       }
-      static _encodeString(string) {
-        return _StringTable._encodeStringFromUtf8(toUtf8(string));
+      static _encodeString(string2) {
+        return _StringTable._encodeStringFromUtf8(toUtf8(string2));
       }
-      dedup(string) {
-        if (typeof string === "number")
-          return string;
-        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
-          const pos = this.strings.push(string) - 1;
-          __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
-          __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string));
+      dedup(string2) {
+        if (typeof string2 === "number")
+          return string2;
+        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string2)) {
+          const pos = this.strings.push(string2) - 1;
+          __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, pos);
+          __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string2));
         }
-        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
+        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string2);
       }
       _decodeString(buffer) {
-        const string = new TextDecoder().decode(buffer);
-        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
+        const string2 = new TextDecoder().decode(buffer);
+        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, this.strings.push(string2) - 1);
         __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
       }
     };
@@ -1297,9 +1297,9 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input, state2 = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
+    exports.wrapOutput = (input, state2 = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
       if (state2.negated === true) {
         output = `(?:^(?!${output}).*$)`;
@@ -1362,8 +1362,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     }, "depth");
-    var scan = /* @__PURE__ */ __name((input, options) => {
-      const opts = options || {};
+    var scan = /* @__PURE__ */ __name((input, options2) => {
+      const opts = options2 || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -1668,9 +1668,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants2;
-    var expandRange = /* @__PURE__ */ __name((args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+    var expandRange = /* @__PURE__ */ __name((args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -1872,11 +1872,11 @@ var require_parse = __commonJS({
       }
       return depth;
     }, "repeatedExtglobRecursion");
-    var analyzeRepeatedExtglob = /* @__PURE__ */ __name((body, options) => {
-      if (options.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = /* @__PURE__ */ __name((body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -1893,9 +1893,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -1908,12 +1908,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     }, "analyzeRepeatedExtglob");
-    var parse = /* @__PURE__ */ __name((input, options) => {
+    var parse = /* @__PURE__ */ __name((input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
       input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
       if (len > max) {
@@ -1987,13 +1987,13 @@ var require_parse = __commonJS({
         consume(token.value);
       }, "append");
       const negate = /* @__PURE__ */ __name(() => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state2.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state2.negated = true;
@@ -2047,15 +2047,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       }, "extglobOpen");
       const extglobClose = /* @__PURE__ */ __name((token) => {
-        const literal = input.slice(token.startIndex, state2.index + 1);
+        const literal2 = input.slice(token.startIndex, state2.index + 1);
         const body = input.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -2078,7 +2078,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -2128,7 +2128,7 @@ var require_parse = __commonJS({
           state2.output = input;
           return state2;
         }
-        state2.output = utils.wrapOutput(output, state2, options);
+        state2.output = utils.wrapOutput(output, state2, options2);
         return state2;
       }
       while (!eos()) {
@@ -2601,8 +2601,8 @@ var require_parse = __commonJS({
       }
       return state2;
     }, "parse");
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
+    parse.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
       if (len > max) {
@@ -2679,9 +2679,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = /* @__PURE__ */ __name((val) => val && typeof val === "object" && !Array.isArray(val), "isObject");
-    var picomatch3 = /* @__PURE__ */ __name((glob, options, returnState = false) => {
+    var picomatch3 = /* @__PURE__ */ __name((glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options2, returnState));
         const arrayMatcher = /* @__PURE__ */ __name((str) => {
           for (const isMatch of fns) {
             const state3 = isMatch(str);
@@ -2695,18 +2695,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
       const state2 = regex.state;
       delete regex.state;
       let isIgnored = /* @__PURE__ */ __name(() => false, "isIgnored");
       if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = /* @__PURE__ */ __name((input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options2, { glob, posix });
         const result = { glob, state: state2, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -2732,14 +2732,14 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     }, "picomatch");
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
@@ -2749,59 +2749,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options2, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
+    picomatch3.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
+      return parse(pattern, { ...options2, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state2, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options2) => scan(input, options2);
+    picomatch3.compileRe = (state2, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state2.output;
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state2.output})${append}`;
       if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options2);
       if (returnState === true) {
         regex.state = state2;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse(input, options2);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options2) => {
       try {
-        const opts = options || {};
+        const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options && options.debug === true) throw err;
+        if (options2 && options2.debug === true) throw err;
         return /$^/;
       }
     };
@@ -2816,11 +2816,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
+    function picomatch3(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
       }
-      return pico(glob, options, returnState);
+      return pico(glob, options2, returnState);
     }
     __name(picomatch3, "picomatch");
     Object.assign(picomatch3, pico);
@@ -3931,34 +3931,34 @@ var require_time_profiler = __commonJS({
       useCPED: false,
       columnNumbers: profile_serializer_1.DEFAULT_COLUMN_NUMBERS
     };
-    async function profile(options = {}) {
-      options = { ...DEFAULT_OPTIONS, ...options };
-      start(options);
-      await (0, promises_1.setTimeout)(options.durationMillis);
+    async function profile(options2 = {}) {
+      options2 = { ...DEFAULT_OPTIONS, ...options2 };
+      start(options2);
+      await (0, promises_1.setTimeout)(options2.durationMillis);
       return stop();
     }
     __name(profile, "profile");
-    async function profileV2(options = {}) {
-      options = { ...DEFAULT_OPTIONS, ...options };
-      start(options);
-      await (0, promises_1.setTimeout)(options.durationMillis);
+    async function profileV2(options2 = {}) {
+      options2 = { ...DEFAULT_OPTIONS, ...options2 };
+      start(options2);
+      await (0, promises_1.setTimeout)(options2.durationMillis);
       return stopV2();
     }
     __name(profileV2, "profileV2");
-    function start(options = {}) {
-      options = { ...DEFAULT_OPTIONS, ...options };
+    function start(options2 = {}) {
+      options2 = { ...DEFAULT_OPTIONS, ...options2 };
       if (gProfiler) {
         throw new Error("Wall profiler is already started");
       }
-      const store = options.useCPED === true ? new async_hooks_1.AsyncLocalStorage() : void 0;
-      gProfiler = new time_profiler_bindings_1.TimeProfiler({ ...options, CPEDKey: store, isMainThread: worker_threads_1.isMainThread });
-      gSourceMapper = options.sourceMapper;
-      gIntervalMicros = options.intervalMicros;
-      gColumnNumbers = options.columnNumbers ?? profile_serializer_1.DEFAULT_COLUMN_NUMBERS;
+      const store = options2.useCPED === true ? new async_hooks_1.AsyncLocalStorage() : void 0;
+      gProfiler = new time_profiler_bindings_1.TimeProfiler({ ...options2, CPEDKey: store, isMainThread: worker_threads_1.isMainThread });
+      gSourceMapper = options2.sourceMapper;
+      gIntervalMicros = options2.intervalMicros;
+      gColumnNumbers = options2.columnNumbers ?? profile_serializer_1.DEFAULT_COLUMN_NUMBERS;
       gV8ProfilerStuckEventLoopDetected = 0;
       gProfiler.start();
       gStore = store;
-      if (options.withContexts && !options.useCPED) {
+      if (options2.withContexts && !options2.useCPED) {
         setContext({});
       }
     }
@@ -4048,11 +4048,11 @@ var require_time_profiler = __commonJS({
 var require_base64 = __commonJS({
   "node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
-    exports.encode = function(number) {
-      if (0 <= number && number < intToCharMap.length) {
-        return intToCharMap[number];
+    exports.encode = function(number2) {
+      if (0 <= number2 && number2 < intToCharMap.length) {
+        return intToCharMap[number2];
       }
-      throw new TypeError("Must be between 0 and 63: " + number);
+      throw new TypeError("Must be between 0 and 63: " + number2);
     };
   }
 });
@@ -4273,7 +4273,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join8(aRoot, aPath) {
+    function join9(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -4303,8 +4303,8 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join8, "join");
-    exports.join = join8;
+    __name(join9, "join");
+    exports.join = join9;
     function relative4(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
@@ -4335,8 +4335,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join8(sourceRoot, url);
-      if (sourceMapURL) url = join8(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join9(sourceRoot, url);
+      if (sourceMapURL) url = join9(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -4904,9 +4904,9 @@ var require_read_wasm = __commonJS({
     module3.exports = /* @__PURE__ */ __name(function readWasm() {
       return new Promise((resolve5, reject) => {
         const wasmPath = path.join(__fg_dirname, "mappings.wasm");
-        fs.readFile(wasmPath, null, (error, data) => {
-          if (error) {
-            reject(error);
+        fs.readFile(wasmPath, null, (error2, data) => {
+          if (error2) {
+            reject(error2);
             return;
           }
           resolve5(data.buffer);
@@ -5264,9 +5264,9 @@ var require_source_map_consumer = __commonJS({
         }
         const mappingsPtr = this._wasm.exports.parse_mappings(mappingsBufPtr);
         if (!mappingsPtr) {
-          const error = this._wasm.exports.get_last_error();
-          let msg = `Error parsing mappings (code ${error}): `;
-          switch (error) {
+          const error2 = this._wasm.exports.get_last_error();
+          let msg = `Error parsing mappings (code ${error2}): `;
+          switch (error2) {
             case 1:
               msg += "the mappings contained a negative line, column, source index, or name index";
               break;
@@ -6361,21 +6361,21 @@ var require_sourcemapper = __commonJS({
       }
     }
     __name(readSourceMappingURL, "readSourceMappingURL");
-    function error(msg) {
+    function error2(msg) {
       logger_1.logger.debug(`Error: ${msg}`);
       return new Error(msg);
     }
-    __name(error, "error");
+    __name(error2, "error");
     async function processSourceMap(infoMap, mapPath, debug) {
       if (!mapPath || !mapPath.endsWith(MAP_EXT)) {
-        throw error(`The path "${mapPath}" does not specify a source map file`);
+        throw error2(`The path "${mapPath}" does not specify a source map file`);
       }
       mapPath = path.normalize(mapPath);
       let contents;
       try {
         contents = await readFile(mapPath, "utf8");
       } catch (e) {
-        throw error("Could not read source map file " + mapPath + ": " + e);
+        throw error2("Could not read source map file " + mapPath + ": " + e);
       }
       const dir = path.dirname(mapPath);
       let parsedMap;
@@ -6421,7 +6421,7 @@ var require_sourcemapper = __commonJS({
       try {
         consumer = await new sourceMap.SourceMapConsumer(parsedMap ?? contents);
       } catch (e) {
-        throw error("An error occurred while reading the sourceMap file " + mapPath + ": " + e);
+        throw error2("An error occurred while reading the sourceMap file " + mapPath + ": " + e);
       }
       infoMap.set(targetPath, { mapFileDir: dir, mapConsumer: consumer });
       if (debug) {
@@ -6464,7 +6464,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname9) => root !== "/proc" && dirname9 !== ".git" && dirname9 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname11) => root !== "/proc" && dirname11 !== ".git" && dirname11 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -6621,12 +6621,12 @@ var require_sourcemapper = __commonJS({
       return e instanceof Error && "code" in e;
     }
     __name(isErrnoException, "isErrnoException");
-    function isNonFatalError(error2) {
+    function isNonFatalError(error3) {
       const nonFatalErrors = ["ENOENT", "EPERM", "EACCES", "ELOOP"];
-      return isErrnoException(error2) && error2.code && nonFatalErrors.includes(error2.code);
+      return isErrnoException(error3) && error3.code && nonFatalErrors.includes(error3.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname9) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname11) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -6638,11 +6638,11 @@ var require_sourcemapper = __commonJS({
               yield entry;
             }
           }
-        } catch (error2) {
-          if (!isNonFatalError(error2)) {
-            throw error2;
+        } catch (error3) {
+          if (!isNonFatalError(error3)) {
+            throw error3;
           } else {
-            logger_1.logger.debug(() => `Non fatal error: ${error2}`);
+            logger_1.logger.debug(() => `Non fatal error: ${error3}`);
           }
         }
       }
@@ -6762,104 +6762,339 @@ var require_src = __commonJS({
 });
 
 // src/measure/child/runner.ts
-import { existsSync as existsSync6, mkdirSync, readFileSync as readFileSync5, writeFileSync } from "node:fs";
-import { createRequire as createRequire2, register as register4 } from "node:module";
-import { basename as basename3, dirname as dirname8, join as join7 } from "node:path";
-import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL8 } from "node:url";
-import v8 from "node:v8";
-import { gzipSync as gzipSync2 } from "node:zlib";
+import { readFileSync as readFileSync6 } from "node:fs";
 
-// src/measure/protocol.ts
-var OPS_COMMENT_PREFIX = "flamegate.ops=";
-var SIDE_LABEL = "flamegate.side";
-
-// src/measure/child/executed.ts
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-var moduleRunnerScripts = /* @__PURE__ */ new Map();
-var EXPORT_GETTER = /__vite_ssr_exportName__\(\s*"[^"]*"\s*,\s*\(\)\s*=>\s*\{[^\n]*?\}\s*\)|configurable:\s*true,\s*get\s*\(\s*\)\s*\{[^\n]*?\}/g;
-function rememberModuleRunnerScript(filename, head, code, length) {
-  const exportGetters = [];
-  for (const match of code.matchAll(EXPORT_GETTER))
-    exportGetters.push([head + match.index, head + match.index + match[0].length]);
-  moduleRunnerScripts.set(filename, { end: length, exportGetters });
-}
-__name(rememberModuleRunnerScript, "rememberModuleRunnerScript");
-function scriptPath(url) {
-  if (url.startsWith("file://")) {
-    try {
-      return fileURLToPath(url.replace(/[?#].*$/, ""));
-    } catch {
-      return void 0;
-    }
-  }
-  if (url.startsWith("/") || /^[A-Za-z]:[\\/]/.test(url)) return url.replace(/[?#].*$/, "");
-  return void 0;
-}
-__name(scriptPath, "scriptPath");
-function changedFilesRun(scripts, changed, realpath, runnerScript = (url) => moduleRunnerScripts.get(url)) {
-  const ran = /* @__PURE__ */ new Set();
-  for (const script of scripts) {
-    const path = scriptPath(script.url);
-    if (!path) continue;
-    const real = realpath(path);
-    if (!changed.has(real) || ran.has(real)) continue;
-    const added = runnerScript(script.url);
-    const called = script.functions.some((f) => {
-      const range = f.ranges[0];
-      if (!range || range.count === 0 || range.startOffset === 0 || range.endOffset === added?.end)
-        return false;
-      return !added?.exportGetters.some(([from, to]) => range.startOffset >= from && range.startOffset < to);
-    });
-    if (called) ran.add(real);
-  }
-  return [...ran].sort();
-}
-__name(changedFilesRun, "changedFilesRun");
-var ExecutionRecorder = class {
+// src/measure/protocol-parse.ts
+var ProtocolError = class extends Error {
   static {
-    __name(this, "ExecutionRecorder");
+    __name(this, "ProtocolError");
   }
-  session;
-  real = /* @__PURE__ */ new Map();
-  changed;
-  constructor(changed) {
-    this.changed = new Set(changed.map((p) => this.realpath(p)));
-  }
-  /** The changed files (real paths) among `reached`: what a file's benchmarks are run for. */
-  changedAmong(reached) {
-    return reached.filter((f) => this.changed.has(this.realpath(f)));
-  }
-  /**
-   * Runs `work` (every benchmark of a file called once) and returns the changed files it called into.
-   * Precise coverage starts at the first call: the loads before it need not pay for the counting.
-   */
-  async record(work) {
-    if (!this.session) {
-      const { Session: InspectorSession } = await import("node:inspector/promises");
-      this.session = new InspectorSession();
-      this.session.connect();
-      await this.session.post("Profiler.enable");
-      await this.session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
+  name = "ProtocolError";
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value === "object" ? "an object" : typeof value;
+}
+__name(describe, "describe");
+function refuse(at, expected, value) {
+  throw new ProtocolError(`${at} is not ${expected} (got ${describe(value)})`);
+}
+__name(refuse, "refuse");
+var string = /* @__PURE__ */ __name((v, at) => typeof v === "string" ? v : refuse(at, "a string", v), "string");
+var boolean = /* @__PURE__ */ __name((v, at) => typeof v === "boolean" ? v : refuse(at, "a boolean", v), "boolean");
+var number = /* @__PURE__ */ __name((v, at) => typeof v === "number" && Number.isFinite(v) ? v : refuse(at, "a finite number", v), "number");
+var count = /* @__PURE__ */ __name((v, at) => Number.isSafeInteger(v) && v >= 0 ? v : refuse(at, "a whole number ≥ 0", v), "count");
+function literal(...values) {
+  const expected = values.map((x) => JSON.stringify(x)).join(" or ");
+  return (v, at) => values.includes(v) ? v : refuse(at, expected, v);
+}
+__name(literal, "literal");
+var side = literal("base", "head");
+function optional(check) {
+  return (v, at) => v === void 0 ? void 0 : check(v, at);
+}
+__name(optional, "optional");
+function array(check) {
+  return (v, at) => Array.isArray(v) ? v.map((x, i) => check(x, `${at}[${i}]`)) : refuse(at, "an array", v);
+}
+__name(array, "array");
+var isRecord = /* @__PURE__ */ __name((v) => typeof v === "object" && v !== null && !Array.isArray(v), "isRecord");
+function object(shape) {
+  return (v, at) => {
+    if (!isRecord(v)) return refuse(at, "an object", v);
+    const out = {};
+    for (const [key, check] of Object.entries(shape)) {
+      const value = check(Object.hasOwn(v, key) ? v[key] : void 0, `${at}.${key}`);
+      if (value !== void 0) out[key] = value;
     }
-    await this.session.post("Profiler.takePreciseCoverage");
-    await work();
-    const { result } = await this.session.post("Profiler.takePreciseCoverage");
-    return changedFilesRun(result, this.changed, (p) => this.realpath(p));
-  }
-  realpath(path) {
-    let real = this.real.get(path);
-    if (real === void 0) {
-      try {
-        real = realpathSync(path);
-      } catch {
-        real = path;
-      }
-      this.real.set(path, real);
-    }
-    return real;
+    return out;
+  };
+}
+__name(object, "object");
+function record(check) {
+  return (v, at) => {
+    if (!isRecord(v)) return refuse(at, "an object", v);
+    const out = {};
+    for (const [key, value] of Object.entries(v)) out[key] = check(value, `${at}[${JSON.stringify(key)}]`);
+    return out;
+  };
+}
+__name(record, "record");
+function perSide(check) {
+  return object({ base: optional(check), head: optional(check) });
+}
+__name(perSide, "perSide");
+var taskSpec = object({ file: string, task: string });
+var benchmark = object({
+  key: string,
+  slug: string,
+  base: optional(taskSpec),
+  head: optional(taskSpec)
+});
+var benchmarks = array(benchmark);
+var roots = optional(perSide(string));
+var JOBS = {
+  discover: object({
+    kind: literal("discover"),
+    files: array(string),
+    graph: optional(boolean),
+    executed: optional(array(string)),
+    executeMs: optional(number)
+  }),
+  timing: object({
+    kind: literal("timing"),
+    benchmarks,
+    firstSide: side,
+    sliceMs: number,
+    warmupMs: number,
+    timeMs: number,
+    perCall: optional(boolean)
+  }),
+  profile: object({
+    kind: literal("profile"),
+    benchmarks,
+    sliceMs: number,
+    warmupMs: number,
+    timeMs: number,
+    intervalUs: number,
+    outDir: string,
+    process: count,
+    roots
+  }),
+  overhead: object({
+    kind: literal("overhead"),
+    benchmarks,
+    sliceMs: number,
+    warmupMs: number,
+    timeMs: number,
+    intervalUs: number
+  }),
+  allocation: object({
+    kind: literal("allocation"),
+    benchmarks,
+    firstSide: side,
+    sliceMs: number,
+    warmupMs: number,
+    timeMs: number,
+    samplingIntervalBytes: number,
+    outDir: string,
+    process: count,
+    roots
+  })
+};
+function parseJob(raw) {
+  if (!isRecord(raw)) return refuse("job", "an object", raw);
+  const kind = raw.kind;
+  if (typeof kind !== "string" || !Object.hasOwn(JOBS, kind))
+    return refuse(
+      "job.kind",
+      Object.keys(JOBS).map((k) => JSON.stringify(k)).join(", "),
+      kind
+    );
+  return JOBS[kind](raw, "job");
+}
+__name(parseJob, "parseJob");
+var sideTiming = object({ ops: count, totalNs: number });
+var sideAllocation = object({
+  ops: count,
+  bytes: number,
+  gcNs: number,
+  wallNs: number,
+  majorGcNs: optional(number),
+  minorGcDurationsNs: optional(array(number)),
+  majorGcDurationsNs: optional(array(number))
+});
+var written = perSide(object({ path: string, ops: count }));
+var pairLogRatios = array(number);
+var progress = object({
+  type: literal("progress"),
+  key: string,
+  side,
+  phase: literal("load", "warmup", "measure")
+});
+var error = object({
+  type: literal("error"),
+  key: string,
+  side: optional(side),
+  error: string
+});
+var done = object({ type: literal("done") });
+var BENCHMARK_COMMON = { progress, error };
+var MESSAGES = {
+  discover: {
+    loading: object({ type: literal("loading"), file: string }),
+    discovered: object({
+      type: literal("discovered"),
+      file: string,
+      tasks: array(string),
+      reached: optional(array(string))
+    }),
+    "discover-error": object({
+      type: literal("discover-error"),
+      file: string,
+      error: string,
+      reached: optional(array(string))
+    }),
+    loaded: object({ type: literal("loaded"), files: array(string) }),
+    executing: object({ type: literal("executing"), file: string }),
+    executed: object({
+      type: literal("executed"),
+      file: string,
+      changed: array(string),
+      unknown: optional(boolean),
+      skipped: optional(boolean),
+      tasks: optional(record(array(string)))
+    }),
+    "vitest-project": object({
+      type: literal("vitest-project"),
+      execArgv: array(string),
+      notes: array(string)
+    })
+  },
+  timing: {
+    ...BENCHMARK_COMMON,
+    timing: object({
+      type: literal("timing"),
+      key: string,
+      base: optional(sideTiming),
+      head: optional(sideTiming),
+      pairLogRatios
+    }),
+    floor: object({ type: literal("floor"), nsPerOp: number })
+  },
+  profile: {
+    ...BENCHMARK_COMMON,
+    profiled: object({
+      type: literal("profiled"),
+      key: string,
+      profiles: written,
+      base: optional(sideTiming),
+      head: optional(sideTiming),
+      pairLogRatios
+    })
+  },
+  overhead: {
+    ...BENCHMARK_COMMON,
+    overhead: object({ type: literal("overhead"), key: string, pairLogRatios })
+  },
+  allocation: {
+    ...BENCHMARK_COMMON,
+    allocated: object({
+      type: literal("allocated"),
+      key: string,
+      profiles: written,
+      base: optional(sideAllocation),
+      head: optional(sideAllocation),
+      pairLogRatios
+    })
   }
 };
+
+// src/measure/child/pristine.ts
+import { performance as perfHooksPerformance } from "node:perf_hooks";
+
+// src/measure/child/pristine-key.ts
+var PRISTINE_KEY = "flamegate.pristine";
+
+// src/measure/child/pristine.ts
+var preloaded = globalThis[Symbol.for(PRISTINE_KEY)];
+var performance = preloaded?.performance ?? perfHooksPerformance;
+var now = preloaded?.now ?? performance.now;
+var clock = now.bind(performance);
+var log = preloaded?.log ?? Math.log;
+var FunctionConstructor = preloaded?.FunctionConstructor ?? Function;
+var ipc = process;
+var rawSend = preloaded?.send ?? ipc._send ?? ipc.send;
+function sendToParent(message) {
+  return new Promise((resolve5) => {
+    if (!rawSend) {
+      process.stdout.write(`${JSON.stringify(message)}
+`);
+      resolve5();
+      return;
+    }
+    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve5());
+  });
+}
+__name(sendToParent, "sendToParent");
+var hrtime = preloaded?.hrtime ?? process.hrtime;
+var WATCHED = [
+  {
+    name: "globalThis.performance",
+    original: performance,
+    read: /* @__PURE__ */ __name(() => globalThis.performance, "read"),
+    holder: globalThis,
+    key: "performance"
+  },
+  {
+    name: "performance.now",
+    original: now,
+    read: /* @__PURE__ */ __name(() => performance.now, "read"),
+    holder: performance,
+    key: "now"
+  },
+  { name: "process.hrtime", original: hrtime, read: /* @__PURE__ */ __name(() => process.hrtime, "read"), holder: process, key: "hrtime" },
+  {
+    name: "process.hrtime.bigint",
+    original: preloaded?.hrtimeBigint ?? hrtime.bigint,
+    read: /* @__PURE__ */ __name(() => process.hrtime?.bigint, "read"),
+    holder: hrtime,
+    key: "bigint"
+  }
+];
+function replacedClocks() {
+  const replaced = [];
+  for (const w of WATCHED) {
+    let current;
+    try {
+      current = w.read();
+    } catch {
+      current = void 0;
+    }
+    if (current === w.original) continue;
+    replaced.push(w.name);
+    try {
+      Object.defineProperty(w.holder, w.key, {
+        value: w.original,
+        writable: true,
+        configurable: true,
+        enumerable: Object.getOwnPropertyDescriptor(w.holder, w.key)?.enumerable ?? false
+      });
+    } catch {
+    }
+  }
+  return replaced;
+}
+__name(replacedClocks, "replacedClocks");
+
+// src/measure/child/failures.ts
+function checkClocks() {
+  const replaced = replacedClocks();
+  if (replaced.length > 0)
+    throw new Error(
+      `the benchmark code replaced ${replaced.join(", ")}, which flamegate and tinybench time benchmarks with; a benchmark must leave the clocks as it found them`
+    );
+}
+__name(checkClocks, "checkClocks");
+function errorText(error2) {
+  if (error2 instanceof Error) {
+    const frames = (error2.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
+    const where = frames.find((l) => !l.includes("/dist/runner.js") && !l.includes("node_modules/tinybench"));
+    return `${error2.name}: ${error2.message}${where ? `
+${where.trim()}` : ""}`;
+  }
+  return String(error2);
+}
+__name(errorText, "errorText");
+
+// src/measure/child/jobs/allocation.ts
+import { dirname as dirname10 } from "node:path";
+
+// src/measure/child/heap-accounting.ts
+import v8 from "node:v8";
 
 // src/measure/child/heap-profile.ts
 var import_pprof_format = __toESM(require_commonjs(), 1);
@@ -6966,163 +7201,23 @@ var HeapStacks = class _HeapStacks {
   }
 };
 
-// src/measure/child/module-graph.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { createRequire, register } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
-import { MessageChannel } from "node:worker_threads";
-
-// src/measure/child/graph-hooks.ts
-var FLUSH_PREFIX = "flamegate-graph-flush:";
-
-// src/measure/child/module-graph.ts
-var FLUSH_TIMEOUT_MS = 5e3;
-var ModuleGraph = class _ModuleGraph {
-  constructor(port) {
-    this.port = port;
-  }
-  port;
-  static {
-    __name(this, "ModuleGraph");
-  }
-  /** Absolute path → the absolute paths its imports resolved to. */
-  edges = /* @__PURE__ */ new Map();
-  flushed = /* @__PURE__ */ new Map();
-  flushes = 0;
-  /** False once an edge may have been missed: then no reach is reported (the parent measures all). */
-  complete = true;
-  /** Starts recording; undefined when Node refuses the hooks (then nothing can be said about reach). */
-  static start() {
-    try {
-      const { port1, port2 } = new MessageChannel();
-      const graph = new _ModuleGraph(port1);
-      port1.on(
-        "message",
-        (message) => graph.onMessage(message)
-      );
-      port1.unref();
-      const here = dirname(fileURLToPath2(import.meta.url));
-      register(pathToFileURL(join(here, "graph-hooks.js")).href, {
-        data: { port: port2 },
-        transferList: [port2]
-      });
-      return graph;
-    } catch {
-      return void 0;
-    }
-  }
-  onMessage(message) {
-    if (message.flush !== void 0) {
-      this.flushed.get(message.flush)?.();
-      return;
-    }
-    if (message.from && message.to) this.add(fileURLToPath2(message.from), fileURLToPath2(message.to));
-  }
-  add(from, to) {
-    let children = this.edges.get(from);
-    if (!children) this.edges.set(from, children = /* @__PURE__ */ new Set());
-    children.add(to);
-  }
-  /** Waits until every edge resolved so far has arrived from the hooks thread. */
-  async settle() {
-    if (!this.complete) return;
-    const id = String(++this.flushes);
-    this.port.ref();
-    const arrived = new Promise((resolve5) => {
-      this.flushed.set(id, () => resolve5(true));
-      setTimeout(() => resolve5(false), FLUSH_TIMEOUT_MS).unref();
-    });
-    try {
-      await import(`${FLUSH_PREFIX}${id}`);
-      if (!await arrived) this.complete = false;
-    } catch {
-      this.complete = false;
-    } finally {
-      this.flushed.delete(id);
-      this.port.unref();
-    }
-  }
-  /**
-   * Every file `file`'s imports reached (itself included), real paths; `also` adds edges recorded
-   * elsewhere (Vite's module graph). Undefined when the recording may have missed an import.
-   */
-  reachedFrom(file, also = []) {
-    if (!this.complete) return void 0;
-    this.addCommonJsEdges();
-    for (const [from, to] of also) this.add(from, to);
-    const reached = /* @__PURE__ */ new Set([realPath(file), file]);
-    const queue = [...reached];
-    for (let next = queue.pop(); next !== void 0; next = queue.pop())
-      for (const child of this.edges.get(next) ?? [])
-        if (!reached.has(child)) {
-          reached.add(child);
-          queue.push(child);
-        }
-    return [...reached].sort();
-  }
-  /** Every file the process loaded through an import: what some module, not only a benchmark file, reached. */
-  loaded() {
-    this.addCommonJsEdges();
-    const files = /* @__PURE__ */ new Set();
-    for (const [from, children] of this.edges) {
-      files.add(from);
-      for (const child of children) files.add(child);
-    }
-    return [...files].sort();
-  }
-  addCommonJsEdges() {
-    const cache = createRequire(import.meta.url).cache;
-    for (const module3 of Object.values(cache))
-      for (const child of module3?.children ?? [])
-        if (module3?.filename && child.filename) this.add(module3.filename, child.filename);
-  }
-};
-function realPath(file) {
-  try {
-    return realpathSync2(file);
-  } catch {
-    return file;
-  }
-}
-__name(realPath, "realPath");
-function viteModuleEdges({ runner, server }) {
-  const edges = [];
-  const evaluated = runner?.evaluatedModules?.idToModuleMap;
-  if (evaluated) {
-    for (const node of evaluated.values())
-      for (const id of node.imports ?? []) {
-        const to = evaluated.get(id)?.file;
-        if (node.file && to) edges.push([node.file, to]);
-      }
-    return edges;
-  }
-  const modules = server?.moduleGraph?.idToModuleMap;
-  if (!modules) return void 0;
-  for (const node of modules.values())
-    for (const child of [...node.importedModules ?? [], ...node.ssrImportedModules ?? []])
-      if (node.file && child.file) edges.push([node.file, child.file]);
-  return edges;
-}
-__name(viteModuleEdges, "viteModuleEdges");
-
 // src/measure/child/other-harness.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 
 // src/measure/child/vitest/resolve.ts
-import { existsSync as existsSync2, readFileSync, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync2, readFileSync, realpathSync } from "node:fs";
 import module from "node:module";
-import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
 
 // src/measure/pnp.ts
 import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join2, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 function findPnpManifest(fromDir) {
-  for (let dir = resolve(fromDir); ; dir = dirname2(dir)) {
-    const manifest = join2(dir, ".pnp.cjs");
+  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
+    const manifest = join(dir, ".pnp.cjs");
     if (existsSync(manifest)) return manifest;
-    if (existsSync(join2(dir, ".git")) || dirname2(dir) === dir) return void 0;
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
   }
 }
 __name(findPnpManifest, "findPnpManifest");
@@ -7134,13 +7229,13 @@ function findPackage(fromDir, name) {
   if (pnp) return findPnpPackage(pnp, fromDir, name);
   let dir = resolve2(fromDir);
   for (; ; ) {
-    const candidate = join3(dir, "node_modules", name, "package.json");
+    const candidate = join2(dir, "node_modules", name, "package.json");
     if (existsSync2(candidate)) {
-      const pkgDir = realpathSync3(dirname3(candidate));
-      const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
-      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+      const pkgDir = realpathSync(dirname2(candidate));
+      const pkg = JSON.parse(readFileSync(join2(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join2(pkgDir, entryOf(pkg)) };
     }
-    const parent = dirname3(dir);
+    const parent = dirname2(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
@@ -7159,9 +7254,9 @@ function notInstalledMessage(root, name, why) {
 }
 __name(notInstalledMessage, "notInstalledMessage");
 function findUp(fromDir, name) {
-  for (let dir = resolve2(fromDir); ; dir = dirname3(dir)) {
-    if (existsSync2(join3(dir, name))) return join3(dir, name);
-    if (existsSync2(join3(dir, ".git")) || dirname3(dir) === dir) return void 0;
+  for (let dir = resolve2(fromDir); ; dir = dirname2(dir)) {
+    if (existsSync2(join2(dir, name))) return join2(dir, name);
+    if (existsSync2(join2(dir, ".git")) || dirname2(dir) === dir) return void 0;
   }
 }
 __name(findUp, "findUp");
@@ -7177,9 +7272,9 @@ function findPnpPackage(api, fromDir, name) {
   } catch {
     return void 0;
   }
-  if (!pkgDir || !existsSync2(join3(pkgDir, "package.json"))) return void 0;
-  const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
-  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+  if (!pkgDir || !existsSync2(join2(pkgDir, "package.json"))) return void 0;
+  const pkg = JSON.parse(readFileSync(join2(pkgDir, "package.json"), "utf8"));
+  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join2(pkgDir, entryOf(pkg)) };
 }
 __name(findPnpPackage, "findPnpPackage");
 var CONDITIONS = ["node", "import", "module", "default"];
@@ -7240,7 +7335,7 @@ function refuseOtherHarness(file) {
   const name = otherHarnessIn(source);
   if (!name) return;
   const harness = HARNESSES[name] ?? name;
-  const installed = findPackage(dirname4(file), name);
+  const installed = findPackage(dirname3(file), name);
   throw new Error(
     `this file is written for ${harness} (it imports '${name}'; ${installed ? `${name} ${installed.version} is installed` : `${name} is not installed`}): flamegate does not run ${harness} benchmarks yet, only tinybench and vitest bench files. Leave it out with "exclude" in .github/flamegate.yml.`
   );
@@ -7249,111 +7344,484 @@ __name(refuseOtherHarness, "refuseOtherHarness");
 
 // src/measure/child/pnp.ts
 import { existsSync as existsSync3 } from "node:fs";
-import module2, { register as register2 } from "node:module";
-import { dirname as dirname5, join as join4 } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import module2, { register } from "node:module";
+import { dirname as dirname4, join as join3 } from "node:path";
+import { pathToFileURL } from "node:url";
 var loaderRegistered = false;
 function usePnpLoaderFor(file) {
   if (loaderRegistered) return;
-  const manifest = findPnpManifest(dirname5(file));
+  const manifest = findPnpManifest(dirname4(file));
   if (!manifest || !("findPnpApi" in module2)) return;
-  const loader = join4(dirname5(manifest), PNP_LOADER);
+  const loader = join3(dirname4(manifest), PNP_LOADER);
   const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes(PNP_LOADER));
-  if (existsSync3(loader) && !given) register2(pathToFileURL2(loader).href);
+  if (existsSync3(loader) && !given) register(pathToFileURL(loader).href);
   loaderRegistered = true;
 }
 __name(usePnpLoaderFor, "usePnpLoaderFor");
-function explainPnpError(error) {
-  if (error instanceof Error && error.message.includes("controlled by multiple pnpapi instances"))
-    error.message += `
+function explainPnpError(error2) {
+  if (error2 instanceof Error && error2.message.includes("controlled by multiple pnpapi instances"))
+    error2.message += `
 Base and head run in one benchmark process, so each checkout needs its own Yarn cache: flamegate installs with YARN_ENABLE_GLOBAL_CACHE=false unless the environment sets it (unset it, or install with enableGlobalCache: false).`;
-  return error;
+  return error2;
 }
 __name(explainPnpError, "explainPnpError");
 
-// src/measure/child/pristine.ts
-import { performance as perfHooksPerformance } from "node:perf_hooks";
+// src/measure/child/harness/tinybench.ts
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { createRequire, register as register2 } from "node:module";
+import { dirname as dirname5, join as join4 } from "node:path";
+import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
 
-// src/measure/child/pristine-key.ts
-var PRISTINE_KEY = "flamegate.pristine";
+// src/measure/child/batch.ts
+function batcherFor(bound) {
+  const loop = new FunctionConstructor(
+    "fn",
+    "n",
+    "now",
+    `let sink;
+const t0 = now();
+for (let i = 0; i < n; i++) sink = fn();
+const t1 = now();
+globalThis.__flamegateSink = sink;
+return t1 - t0;
+//# sourceURL=${import.meta.url}`
+  );
+  return { bound, loop, size: 1 };
+}
+__name(batcherFor, "batcherFor");
+function timeBatches(batcher, ms) {
+  const { loop, bound } = batcher;
+  const goalMs = Math.min(ms / 4, 1);
+  let ops = 0;
+  let totalMs = 0;
+  const end = clock() + ms;
+  do {
+    const n = batcher.size;
+    const took = loop(bound, n, clock);
+    ops += n;
+    totalMs += took;
+    if (took < goalMs / 2 && n < 2 ** 30)
+      batcher.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
+    else if (took > goalMs * 2 && n > 1) batcher.size = Math.max(1, Math.floor(n * goalMs / took));
+  } while (totalMs < ms && clock() < end);
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(timeBatches, "timeBatches");
+function batchFloor() {
+  const fn = /* @__PURE__ */ __name(() => void 0, "fn");
+  const batcher = batcherFor(fn.bind({ name: "(empty)" }));
+  timeBatches(batcher, 60);
+  let floor = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 20; i++) {
+    const t = timeBatches(batcher, 2);
+    floor = Math.min(floor, t.totalNs / t.ops);
+  }
+  return floor;
+}
+__name(batchFloor, "batchFloor");
 
-// src/measure/child/pristine.ts
-var preloaded = globalThis[Symbol.for(PRISTINE_KEY)];
-var performance = preloaded?.performance ?? perfHooksPerformance;
-var now = preloaded?.now ?? performance.now;
-var clock = now.bind(performance);
-var log = preloaded?.log ?? Math.log;
-var FunctionConstructor = preloaded?.FunctionConstructor ?? Function;
-var ipc = process;
-var rawSend = preloaded?.send ?? ipc._send ?? ipc.send;
-function sendToParent(message) {
-  return new Promise((resolve5) => {
-    if (!rawSend) {
-      process.stdout.write(`${JSON.stringify(message)}
-`);
-      resolve5();
+// src/measure/child/harness/tinybench.ts
+var addedTasks = /* @__PURE__ */ new WeakMap();
+var patchedBenches = /* @__PURE__ */ new WeakSet();
+async function recordTaskFunctions(file) {
+  const candidates = /* @__PURE__ */ new Set();
+  try {
+    const require2 = createRequire(file);
+    const main2 = require2.resolve("tinybench");
+    candidates.add(main2);
+    let pkgDir = dirname5(main2);
+    while (!existsSync4(join4(pkgDir, "package.json")) && dirname5(pkgDir) !== pkgDir) pkgDir = dirname5(pkgDir);
+    const pkg = JSON.parse(readFileSync3(join4(pkgDir, "package.json"), "utf8"));
+    const esm = pkg.exports?.["."]?.import;
+    const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
+    if (esmPath) candidates.add(join4(pkgDir, esmPath));
+  } catch {
+    return;
+  }
+  for (const path of candidates) {
+    try {
+      const mod = await import(pathToFileURL2(path).href);
+      const proto = mod.Bench?.prototype;
+      if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
+      const add = proto.add;
+      proto.add = function(name, fn, opts) {
+        const result = add.call(this, name, fn, opts);
+        if (typeof fn === "function") {
+          let byName = addedTasks.get(this);
+          if (!byName) addedTasks.set(this, byName = /* @__PURE__ */ new Map());
+          byName.set(name, { fn, opts: opts ?? {} });
+        }
+        return result;
+      };
+      patchedBenches.add(proto);
+    } catch {
+    }
+  }
+}
+__name(recordTaskFunctions, "recordTaskFunctions");
+var tsHooksRegistered = false;
+function ensureTypeScript(file) {
+  if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
+  const features = process.features;
+  if (!features.typescript) {
+    const here = dirname5(fileURLToPath(import.meta.url));
+    register2(pathToFileURL2(join4(here, "ts-hooks.js")).href);
+  }
+  tsHooksRegistered = true;
+}
+__name(ensureTypeScript, "ensureTypeScript");
+function isBench(value) {
+  const v = value;
+  return !!v && typeof v === "object" && Array.isArray(v.tasks) && typeof v.run === "function";
+}
+__name(isBench, "isBench");
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object")
+    return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
+  return typeof value;
+}
+__name(describe2, "describe");
+var isThenable = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
+async function timingFor(bench2, task, options2) {
+  const added = addedTasks.get(bench2)?.get(task.name);
+  const asyncFn = added && (added.opts.async === true || added.fn.constructor.name === "AsyncFunction");
+  if (options2.perCall || !added || asyncFn || added.opts.beforeEach || added.opts.afterEach)
+    return { mode: "per-call" };
+  const probe = added.fn.call(task);
+  if (isThenable(probe)) await probe;
+  const overrides = typeof probe === "object" && probe !== null && "overriddenDuration" in probe;
+  if (isThenable(probe) || overrides) return { mode: "per-call" };
+  return { mode: "batch", added, batcher: batcherFor(added.fn.bind(task)) };
+}
+__name(timingFor, "timingFor");
+async function perCallSlice(bench2, task, ms) {
+  bench2.time = ms;
+  bench2.iterations = 1;
+  if (bench2.opts) {
+    bench2.opts.time = ms;
+    bench2.opts.iterations = 1;
+  }
+  task.reset();
+  const started = clock();
+  await task.run();
+  const elapsedMs = clock() - started;
+  const result = task.result;
+  if (!result || result.state === "errored" || result.error) {
+    throw result?.error ?? new Error("the task produced no result");
+  }
+  const ops = result.latency?.samplesCount ?? result.samples?.length ?? task.runs ?? 0;
+  const totalMs = result.totalTime ?? 0;
+  if (!(ops > 0) || !(totalMs >= 0)) throw new Error("the task measured no operations");
+  if (!(totalMs <= elapsedMs * 1.05 + 1))
+    throw new Error(
+      `tinybench measured ${totalMs} ms in ${elapsedMs.toFixed(3)} ms: its clock was replaced or broken`
+    );
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(perCallSlice, "perCallSlice");
+async function batchSlice(bench2, task, timing, ms) {
+  await bench2.setup?.(task, "run");
+  await timing.added.opts.beforeAll?.call(task, "run");
+  const measured = timeBatches(timing.batcher, ms);
+  await timing.added.opts.afterAll?.call(task, "run");
+  await bench2.teardown?.(task, "run");
+  return measured;
+}
+__name(batchSlice, "batchSlice");
+async function callOnce(bench2, task) {
+  const added = addedTasks.get(bench2)?.get(task.name);
+  if (!added) {
+    await perCallSlice(bench2, task, 0);
+    return;
+  }
+  const { beforeAll, afterAll, beforeEach, afterEach } = added.opts;
+  await bench2.setup?.(task, "run");
+  await beforeAll?.call(task, "run");
+  if (typeof beforeEach === "function") await beforeEach.call(task, "run");
+  const result = added.fn.call(task);
+  if (isThenable(result)) await result;
+  if (typeof afterEach === "function") await afterEach.call(task, "run");
+  await afterAll?.call(task, "run");
+  await bench2.teardown?.(task, "run");
+}
+__name(callOnce, "callOnce");
+function tinybenchFile(bench2, options2, ownerOf = () => bench2) {
+  const tasks = bench2.tasks.map((task) => {
+    const owner = ownerOf(task);
+    let timing;
+    return {
+      name: task.name,
+      async slice(ms) {
+        const known = timing ??= await timingFor(owner, task, options2);
+        return known.mode === "batch" ? batchSlice(owner, task, known, ms) : perCallSlice(owner, task, ms);
+      },
+      callOnce: /* @__PURE__ */ __name(() => callOnce(owner, task), "callOnce")
+    };
+  });
+  return { tasks };
+}
+__name(tinybenchFile, "tinybenchFile");
+var tinybench = {
+  name: "tinybench",
+  // The default: a file no other adapter claims is read as a tinybench file, and told so when it is not.
+  claims: /* @__PURE__ */ __name(() => true, "claims"),
+  async load(file, options2) {
+    ensureTypeScript(file);
+    await recordTaskFunctions(file);
+    const mod = await import(pathToFileURL2(file).href);
+    let exported = mod.default;
+    if (typeof exported === "function" && !isBench(exported)) exported = await exported();
+    if (!isBench(exported)) {
+      throw new Error(
+        `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
+      );
+    }
+    return tinybenchFile(exported, options2);
+  }
+};
+
+// src/measure/child/vitest/load.ts
+import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
+import { basename as basename2, dirname as dirname8, join as join7, relative as relative3 } from "node:path";
+import { pathToFileURL as pathToFileURL8 } from "node:url";
+import { runInThisContext } from "node:vm";
+
+// src/measure/child/executed.ts
+import { realpathSync as realpathSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var moduleRunnerScripts = /* @__PURE__ */ new Map();
+var EXPORT_GETTER = /__vite_ssr_exportName__\(\s*"[^"]*"\s*,\s*\(\)\s*=>\s*\{[^\n]*?\}\s*\)|configurable:\s*true,\s*get\s*\(\s*\)\s*\{[^\n]*?\}/g;
+function rememberModuleRunnerScript(filename, head, code, length) {
+  const exportGetters = [];
+  for (const match of code.matchAll(EXPORT_GETTER))
+    exportGetters.push([head + match.index, head + match.index + match[0].length]);
+  moduleRunnerScripts.set(filename, { end: length, exportGetters });
+}
+__name(rememberModuleRunnerScript, "rememberModuleRunnerScript");
+function scriptPath(url) {
+  if (url.startsWith("file://")) {
+    try {
+      return fileURLToPath2(url.replace(/[?#].*$/, ""));
+    } catch {
+      return void 0;
+    }
+  }
+  if (url.startsWith("/") || /^[A-Za-z]:[\\/]/.test(url)) return url.replace(/[?#].*$/, "");
+  return void 0;
+}
+__name(scriptPath, "scriptPath");
+function changedFilesRun(scripts, changed, realpath, runnerScript = (url) => moduleRunnerScripts.get(url)) {
+  const ran = /* @__PURE__ */ new Set();
+  for (const script of scripts) {
+    const path = scriptPath(script.url);
+    if (!path) continue;
+    const real = realpath(path);
+    if (!changed.has(real) || ran.has(real)) continue;
+    const added = runnerScript(script.url);
+    const called = script.functions.some((f) => {
+      const range = f.ranges[0];
+      if (!range || range.count === 0 || range.startOffset === 0 || range.endOffset === added?.end)
+        return false;
+      return !added?.exportGetters.some(([from, to]) => range.startOffset >= from && range.startOffset < to);
+    });
+    if (called) ran.add(real);
+  }
+  return [...ran].sort();
+}
+__name(changedFilesRun, "changedFilesRun");
+var ExecutionRecorder = class {
+  static {
+    __name(this, "ExecutionRecorder");
+  }
+  session;
+  real = /* @__PURE__ */ new Map();
+  changed;
+  constructor(changed) {
+    this.changed = new Set(changed.map((p) => this.realpath(p)));
+  }
+  /** The changed files (real paths) among `reached`: what a file's benchmarks are run for. */
+  changedAmong(reached) {
+    return reached.filter((f) => this.changed.has(this.realpath(f)));
+  }
+  /**
+   * Runs `work` (every benchmark of a file called once) and returns the changed files it called into.
+   * Precise coverage starts at the first call: the loads before it need not pay for the counting.
+   */
+  async record(work) {
+    if (!this.session) {
+      const { Session: InspectorSession } = await import("node:inspector/promises");
+      this.session = new InspectorSession();
+      this.session.connect();
+      await this.session.post("Profiler.enable");
+      await this.session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
+    }
+    await this.session.post("Profiler.takePreciseCoverage");
+    await work();
+    const { result } = await this.session.post("Profiler.takePreciseCoverage");
+    return changedFilesRun(result, this.changed, (p) => this.realpath(p));
+  }
+  realpath(path) {
+    let real = this.real.get(path);
+    if (real === void 0) {
+      try {
+        real = realpathSync2(path);
+      } catch {
+        real = path;
+      }
+      this.real.set(path, real);
+    }
+    return real;
+  }
+};
+
+// src/measure/child/module-graph.ts
+import { realpathSync as realpathSync3 } from "node:fs";
+import { createRequire as createRequire2, register as register3 } from "node:module";
+import { dirname as dirname6, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL3 } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+
+// src/measure/child/graph-hooks.ts
+var FLUSH_PREFIX = "flamegate-graph-flush:";
+
+// src/measure/child/module-graph.ts
+var FLUSH_TIMEOUT_MS = 5e3;
+var ModuleGraph = class _ModuleGraph {
+  constructor(port) {
+    this.port = port;
+  }
+  port;
+  static {
+    __name(this, "ModuleGraph");
+  }
+  /** Absolute path → the absolute paths its imports resolved to. */
+  edges = /* @__PURE__ */ new Map();
+  flushed = /* @__PURE__ */ new Map();
+  flushes = 0;
+  /** False once an edge may have been missed: then no reach is reported (the parent measures all). */
+  complete = true;
+  /** Starts recording; undefined when Node refuses the hooks (then nothing can be said about reach). */
+  static start() {
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const graph = new _ModuleGraph(port1);
+      port1.on(
+        "message",
+        (message) => graph.onMessage(message)
+      );
+      port1.unref();
+      const here = dirname6(fileURLToPath3(import.meta.url));
+      register3(pathToFileURL3(join5(here, "graph-hooks.js")).href, {
+        data: { port: port2 },
+        transferList: [port2]
+      });
+      return graph;
+    } catch {
+      return void 0;
+    }
+  }
+  onMessage(message) {
+    if (message.flush !== void 0) {
+      this.flushed.get(message.flush)?.();
       return;
     }
-    rawSend.call(process, message, void 0, { swallowErrors: false }, () => resolve5());
-  });
-}
-__name(sendToParent, "sendToParent");
-var hrtime = preloaded?.hrtime ?? process.hrtime;
-var WATCHED = [
-  {
-    name: "globalThis.performance",
-    original: performance,
-    read: /* @__PURE__ */ __name(() => globalThis.performance, "read"),
-    holder: globalThis,
-    key: "performance"
-  },
-  {
-    name: "performance.now",
-    original: now,
-    read: /* @__PURE__ */ __name(() => performance.now, "read"),
-    holder: performance,
-    key: "now"
-  },
-  { name: "process.hrtime", original: hrtime, read: /* @__PURE__ */ __name(() => process.hrtime, "read"), holder: process, key: "hrtime" },
-  {
-    name: "process.hrtime.bigint",
-    original: preloaded?.hrtimeBigint ?? hrtime.bigint,
-    read: /* @__PURE__ */ __name(() => process.hrtime?.bigint, "read"),
-    holder: hrtime,
-    key: "bigint"
+    if (message.from && message.to) this.add(fileURLToPath3(message.from), fileURLToPath3(message.to));
   }
-];
-function replacedClocks() {
-  const replaced = [];
-  for (const w of WATCHED) {
-    let current;
+  add(from, to) {
+    let children = this.edges.get(from);
+    if (!children) this.edges.set(from, children = /* @__PURE__ */ new Set());
+    children.add(to);
+  }
+  /** Waits until every edge resolved so far has arrived from the hooks thread. */
+  async settle() {
+    if (!this.complete) return;
+    const id = String(++this.flushes);
+    this.port.ref();
+    const arrived = new Promise((resolve5) => {
+      this.flushed.set(id, () => resolve5(true));
+      setTimeout(() => resolve5(false), FLUSH_TIMEOUT_MS).unref();
+    });
     try {
-      current = w.read();
+      await import(`${FLUSH_PREFIX}${id}`);
+      if (!await arrived) this.complete = false;
     } catch {
-      current = void 0;
-    }
-    if (current === w.original) continue;
-    replaced.push(w.name);
-    try {
-      Object.defineProperty(w.holder, w.key, {
-        value: w.original,
-        writable: true,
-        configurable: true,
-        enumerable: Object.getOwnPropertyDescriptor(w.holder, w.key)?.enumerable ?? false
-      });
-    } catch {
+      this.complete = false;
+    } finally {
+      this.flushed.delete(id);
+      this.port.unref();
     }
   }
-  return replaced;
+  /**
+   * Every file `file`'s imports reached (itself included), real paths; `also` adds edges recorded
+   * elsewhere (Vite's module graph). Undefined when the recording may have missed an import.
+   */
+  reachedFrom(file, also = []) {
+    if (!this.complete) return void 0;
+    this.addCommonJsEdges();
+    for (const [from, to] of also) this.add(from, to);
+    const reached = /* @__PURE__ */ new Set([realPath(file), file]);
+    const queue = [...reached];
+    for (let next = queue.pop(); next !== void 0; next = queue.pop())
+      for (const child of this.edges.get(next) ?? [])
+        if (!reached.has(child)) {
+          reached.add(child);
+          queue.push(child);
+        }
+    return [...reached].sort();
+  }
+  /** Every file the process loaded through an import: what some module, not only a benchmark file, reached. */
+  loaded() {
+    this.addCommonJsEdges();
+    const files = /* @__PURE__ */ new Set();
+    for (const [from, children] of this.edges) {
+      files.add(from);
+      for (const child of children) files.add(child);
+    }
+    return [...files].sort();
+  }
+  addCommonJsEdges() {
+    const cache = createRequire2(import.meta.url).cache;
+    for (const module3 of Object.values(cache))
+      for (const child of module3?.children ?? [])
+        if (module3?.filename && child.filename) this.add(module3.filename, child.filename);
+  }
+};
+function realPath(file) {
+  try {
+    return realpathSync3(file);
+  } catch {
+    return file;
+  }
 }
-__name(replacedClocks, "replacedClocks");
+__name(realPath, "realPath");
+function viteModuleEdges({ runner, server }) {
+  const edges = [];
+  const evaluated = runner?.evaluatedModules?.idToModuleMap;
+  if (evaluated) {
+    for (const node of evaluated.values())
+      for (const id of node.imports ?? []) {
+        const to = evaluated.get(id)?.file;
+        if (node.file && to) edges.push([node.file, to]);
+      }
+    return edges;
+  }
+  const modules = server?.moduleGraph?.idToModuleMap;
+  if (!modules) return void 0;
+  for (const node of modules.values())
+    for (const child of [...node.importedModules ?? [], ...node.ssrImportedModules ?? []])
+      if (node.file && child.file) edges.push([node.file, child.file]);
+  return edges;
+}
+__name(viteModuleEdges, "viteModuleEdges");
 
 // src/measure/child/source-maps.ts
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync4, statSync } from "node:fs";
 import { Session } from "node:inspector";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL3 } from "node:url";
+import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL4 } from "node:url";
 var SOURCE_MAP_LIMITS = {
   /** A map's JSON (a .map file, or an inline data URL once decoded). */
   mapBytes: 16 * 1024 * 1024,
@@ -7441,7 +7909,7 @@ function resolveSource(source, prefix, mapUrl, root) {
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith("/");
     const url = new URL(absolute ? source : prefix + source, mapUrl);
     if (url.protocol !== "file:") return "";
-    const path = fileURLToPath3(url);
+    const path = fileURLToPath4(url);
     return isInside(path, root) && isOwnCode(path, root) ? path : "";
   } catch {
     return "";
@@ -7521,8 +7989,8 @@ var SourceMapper = class {
   roots;
   maps = /* @__PURE__ */ new Map();
   budget = { chars: SOURCE_MAP_LIMITS.totalMappingsChars };
-  constructor(roots) {
-    this.roots = roots.filter((r) => r.startsWith(sep)).sort((a, b) => b.length - a.length);
+  constructor(roots2) {
+    this.roots = roots2.filter((r) => r.startsWith(sep)).sort((a, b) => b.length - a.length);
   }
   mappingInfo(location) {
     const found = this.map({ file: location.file, line: location.line - 1, column: location.column - 1 });
@@ -7555,7 +8023,7 @@ var SourceMapper = class {
     return parsed ?? void 0;
   }
   load(file, root) {
-    const scriptUrl = pathToFileURL3(file).href;
+    const scriptUrl = pathToFileURL4(file).href;
     const compiled = compiledModules.get(file);
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
@@ -7574,7 +8042,7 @@ var SourceMapper = class {
     }
     const mapUrl = new URL(url, scriptUrl);
     if (mapUrl.protocol !== "file:") return void 0;
-    const path = fileURLToPath3(mapUrl);
+    const path = fileURLToPath4(mapUrl);
     if (!isInside(path, root) || !isInside(realpathSync4(path), realpathSync4(root))) return void 0;
     const text = readTail(path, SOURCE_MAP_LIMITS.mapBytes, true);
     return text === void 0 ? void 0 : parseSourceMap(text, mapUrl.href, root, this.budget);
@@ -7603,18 +8071,12 @@ __name(readTail, "readTail");
 function toPath(file) {
   if (!file.startsWith("file:")) return file;
   try {
-    return fileURLToPath3(file);
+    return fileURLToPath4(file);
   } catch {
     return file;
   }
 }
 __name(toPath, "toPath");
-
-// src/measure/child/vitest/load.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname7, join as join6, relative as relative3 } from "node:path";
-import { pathToFileURL as pathToFileURL7 } from "node:url";
-import { runInThisContext } from "node:vm";
 
 // src/measure/child/vitest/collect.ts
 var state;
@@ -7695,18 +8157,18 @@ function splitArgs(a, b) {
   return { options: a && typeof a === "object" ? { ...a } : {} };
 }
 __name(splitArgs, "splitArgs");
-function modeFromOptions(flags, options) {
+function modeFromOptions(flags, options2) {
   let { mode, only } = flags;
-  if (options.skip === true) mode = "skip";
-  if (options.todo === true) mode = "todo";
-  if (options.only === true) only = true;
+  if (options2.skip === true) mode = "skip";
+  if (options2.todo === true) mode = "todo";
+  if (options2.only === true) only = true;
   return { mode, only };
 }
 __name(modeFromOptions, "modeFromOptions");
-var describe = chainable((flags, name, a, b) => {
+var describe3 = chainable((flags, name, a, b) => {
   const s = active("describe");
-  const { fn, options } = splitArgs(a, b);
-  const { mode, only } = modeFromOptions(flags, options);
+  const { fn, options: options2 } = splitArgs(a, b);
+  const { mode, only } = modeFromOptions(flags, options2);
   s.current.children.push(newSuite(formatName(name), fn ? mode : "todo", only, s.current, fn));
 });
 var bench = chainable((flags, name, a, b) => {
@@ -7717,7 +8179,7 @@ var bench = chainable((flags, name, a, b) => {
     );
   }
   const fn = typeof a === "function" ? a : void 0;
-  const options = fn && b && typeof b === "object" ? { ...b } : {};
+  const options2 = fn && b && typeof b === "object" ? { ...b } : {};
   const node = {
     kind: "bench",
     name: formatName(name),
@@ -7725,15 +8187,15 @@ var bench = chainable((flags, name, a, b) => {
     only: flags.only,
     parent: s.current,
     fn,
-    options
+    options: options2
   };
   s.current.children.push(node);
 });
 function makeTest(fixtures) {
   const api = chainable((flags, name, a, b) => {
     const s = active("test");
-    const { fn, options } = splitArgs(a, b);
-    const { mode, only } = modeFromOptions(flags, options);
+    const { fn, options: options2 } = splitArgs(a, b);
+    const { mode, only } = modeFromOptions(flags, options2);
     const node = {
       kind: "test",
       name: formatName(name),
@@ -7793,8 +8255,8 @@ function inert() {
 __name(inert, "inert");
 var vitestApi = {
   bench,
-  describe,
-  suite: describe,
+  describe: describe3,
+  suite: describe3,
   test,
   it: test,
   beforeAll: hook("beforeAll"),
@@ -7839,8 +8301,8 @@ async function collect(api, vitestVersion, body) {
         state.current = suite;
         try {
           await suite.factory();
-        } catch (error) {
-          out.push({ name: pathOf(suite).join(" > "), options: {}, error });
+        } catch (error2) {
+          out.push({ name: pathOf(suite).join(" > "), options: {}, error: error2 });
         } finally {
           if (state) state.current = root;
         }
@@ -7877,8 +8339,8 @@ async function collect(api, vitestVersion, body) {
         } else if (api === "bench-fixture") {
           await runTest(node, chain, out);
         }
-      } catch (error) {
-        out.push({ name, options: {}, error });
+      } catch (error2) {
+        out.push({ name, options: {}, error: error2 });
       }
     }
   } finally {
@@ -7889,19 +8351,19 @@ async function collect(api, vitestVersion, body) {
 __name(collect, "collect");
 async function runTest(node, chain, out) {
   const prefix = pathOf(node);
-  const record = /* @__PURE__ */ __name((reg, options) => {
-    out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options });
+  const record2 = /* @__PURE__ */ __name((reg, options2) => {
+    out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options: options2 });
   }, "record");
   const register5 = /* @__PURE__ */ __name((name, a, b) => {
-    const { fn, options } = splitArgs(a, b);
+    const { fn, options: options2 } = splitArgs(a, b);
     const reg = {
       [REGISTRATION]: true,
       name: formatName(name),
       fn,
-      fnOpts: options,
+      fnOpts: options2,
       // `.run(options)` takes Bench options, as the last argument of `compare` does.
-      run: /* @__PURE__ */ __name(async (options2) => {
-        record(reg, options2 && typeof options2 === "object" ? { ...options2 } : {});
+      run: /* @__PURE__ */ __name(async (options3) => {
+        record2(reg, options3 && typeof options3 === "object" ? { ...options3 } : {});
         return inert();
       }, "run")
     };
@@ -7911,7 +8373,7 @@ async function runTest(node, chain, out) {
   benchFixture.compare = async (...args) => {
     const last = args.at(-1);
     const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
-    for (const reg of args) record(reg, { ...shared });
+    for (const reg of args) record2(reg, { ...shared });
     return inert();
   };
   const variant = register5;
@@ -7937,8 +8399,8 @@ async function runTest(node, chain, out) {
   for (const suite of chain) for (const h of suite.beforeEach) await h(context, suite);
   try {
     await node.fn?.(context);
-  } catch (error) {
-    if (!(error instanceof SkipTest)) throw error;
+  } catch (error2) {
+    if (!(error2 instanceof SkipTest)) throw error2;
   }
 }
 __name(runTest, "runTest");
@@ -7959,8 +8421,8 @@ function dedupe(benches) {
 __name(dedupe, "dedupe");
 
 // src/measure/child/vitest/native.ts
-import { register as register3 } from "node:module";
-import { pathToFileURL as pathToFileURL4 } from "node:url";
+import { register as register4 } from "node:module";
+import { pathToFileURL as pathToFileURL5 } from "node:url";
 var HOOKS = `let standIn;
 export function initialize(data) { standIn = data.standIn; }
 export async function resolve(specifier, context, next) {
@@ -7970,7 +8432,7 @@ export async function resolve(specifier, context, next) {
 var registered = false;
 function mapVitestImports(standInSource) {
   if (registered) return;
-  register3(`data:text/javascript,${encodeURIComponent(HOOKS)}`, {
+  register4(`data:text/javascript,${encodeURIComponent(HOOKS)}`, {
     data: { standIn: `data:text/javascript,${encodeURIComponent(standInSource)}` }
   });
   registered = true;
@@ -7978,7 +8440,7 @@ function mapVitestImports(standInSource) {
 __name(mapVitestImports, "mapVitestImports");
 var setupRuns = 0;
 function importNatively(file, asSetup = false) {
-  const url = pathToFileURL4(file).href;
+  const url = pathToFileURL5(file).href;
   return asSetup ? import(`${url}?flamegate-setup=${++setupRuns}`) : import(url);
 }
 __name(importNatively, "importNatively");
@@ -7990,17 +8452,17 @@ __name(missingFlags, "missingFlags");
 
 // src/measure/child/vitest/projects.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { basename, dirname as dirname6, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
-import { pathToFileURL as pathToFileURL6 } from "node:url";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { basename, dirname as dirname7, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
+import { pathToFileURL as pathToFileURL7 } from "node:url";
 
 // src/measure/child/vitest/settings.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { isAbsolute, relative, resolve as resolve3 } from "node:path";
-import { pathToFileURL as pathToFileURL5 } from "node:url";
+import { pathToFileURL as pathToFileURL6 } from "node:url";
 var DEFAULT_BENCH_INCLUDE = ["**/*.{bench,benchmark}.?(c|m)[jt]s?(x)"];
 var DEFAULT_BENCH_EXCLUDE = ["**/node_modules/**", "**/.git/**"];
-var isRecord = /* @__PURE__ */ __name((value) => !!value && typeof value === "object" && !Array.isArray(value), "isRecord");
+var isRecord2 = /* @__PURE__ */ __name((value) => !!value && typeof value === "object" && !Array.isArray(value), "isRecord");
 var strings = /* @__PURE__ */ __name((value) => {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
@@ -8010,7 +8472,7 @@ var MODULE_FLAGS = /* @__PURE__ */ new Set(["--import", "--require", "-r", "--lo
 function absoluteModule(flag, value, root) {
   if (!value.startsWith("./") && !value.startsWith("../")) return value;
   const path = resolve3(root, value);
-  return flag === "--require" || flag === "-r" ? path : pathToFileURL5(path).href;
+  return flag === "--require" || flag === "-r" ? path : pathToFileURL6(path).href;
 }
 __name(absoluteModule, "absoluteModule");
 function absoluteExecArgv(execArgv, root) {
@@ -8037,37 +8499,37 @@ function mergeTest(base, over) {
   const out = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const before = out[key];
-    out[key] = isRecord(before) && isRecord(value) ? mergeTest(before, value) : value;
+    out[key] = isRecord2(before) && isRecord2(value) ? mergeTest(before, value) : value;
   }
   return out;
 }
 __name(mergeTest, "mergeTest");
 function benchProject(config, configDir, fallbackName = ".") {
-  const test2 = isRecord(config.test) ? config.test : {};
+  const test2 = isRecord2(config.test) ? config.test : {};
   const rootSetting = typeof test2.root === "string" ? test2.root : typeof config.root === "string" ? config.root : void 0;
   const root = rootSetting ? resolve3(configDir, rootSetting) : configDir;
   const dir = typeof test2.dir === "string" ? resolve3(root, test2.dir) : root;
-  const benchmark = isRecord(test2.benchmark) ? test2.benchmark : {};
-  const experimental = isRecord(test2.experimental) ? test2.experimental : {};
+  const benchmark2 = isRecord2(test2.benchmark) ? test2.benchmark : {};
+  const experimental = isRecord2(test2.experimental) ? test2.experimental : {};
   const pool = typeof test2.pool === "string" ? test2.pool : "forks";
-  const poolOptions = isRecord(test2.poolOptions) ? test2.poolOptions : {};
-  const poolSettings = isRecord(poolOptions[pool]) ? poolOptions[pool] : {};
+  const poolOptions = isRecord2(test2.poolOptions) ? test2.poolOptions : {};
+  const poolSettings = isRecord2(poolOptions[pool]) ? poolOptions[pool] : {};
   const execArgv = absoluteExecArgv(
     [...strings(test2.execArgv) ?? [], ...strings(poolSettings.execArgv) ?? []],
     root
   );
-  const name = typeof test2.name === "string" ? test2.name : isRecord(test2.name) && typeof test2.name.label === "string" ? test2.name.label : relative(configDir, root) || fallbackName;
+  const name = typeof test2.name === "string" ? test2.name : isRecord2(test2.name) && typeof test2.name.label === "string" ? test2.name.label : relative(configDir, root) || fallbackName;
   return {
     name,
     root,
     dir,
-    include: strings(benchmark.include) ?? DEFAULT_BENCH_INCLUDE,
-    exclude: strings(benchmark.exclude) ?? DEFAULT_BENCH_EXCLUDE,
-    globsSet: benchmark.include !== void 0 || benchmark.exclude !== void 0,
+    include: strings(benchmark2.include) ?? DEFAULT_BENCH_INCLUDE,
+    exclude: strings(benchmark2.exclude) ?? DEFAULT_BENCH_EXCLUDE,
+    globsSet: benchmark2.include !== void 0 || benchmark2.exclude !== void 0,
     native: experimental.viteModuleRunner === false,
     execArgv,
     setupFiles: (strings(test2.setupFiles) ?? []).map((f) => isAbsolute(f) ? f : resolve3(root, f)),
-    define: isRecord(config.define) ? config.define : {},
+    define: isRecord2(config.define) ? config.define : {},
     notes: notHonoured(test2, pool, name)
   };
 }
@@ -8082,7 +8544,7 @@ function notHonoured(test2, pool, name) {
   else if (pool !== "forks" && pool !== "threads")
     say(`pool "${pool}" is not honoured: flamegate runs bench files in its own processes`);
   const browser = test2.browser;
-  if (isRecord(browser) && browser.enabled === true)
+  if (isRecord2(browser) && browser.enabled === true)
     say("browser mode is not honoured: flamegate runs the bench files in Node");
   if (typeof test2.environment === "string" && test2.environment !== "node")
     say(
@@ -8092,10 +8554,10 @@ function notHonoured(test2, pool, name) {
     say("the custom runner is not used: flamegate collects describe/bench with its own stand-in for vitest");
   const globalSetup = strings(test2.globalSetup);
   if (globalSetup && globalSetup.length > 0) say(`globalSetup (${globalSetup.join(", ")}) is not run`);
-  if (isRecord(test2.env) && Object.keys(test2.env).length > 0)
+  if (isRecord2(test2.env) && Object.keys(test2.env).length > 0)
     say(`env (${Object.keys(test2.env).slice(0, 5).join(", ")}) is not set for the bench files`);
   const typecheck = test2.typecheck;
-  if (isRecord(typecheck) && typecheck.enabled === true) say("typecheck is not run");
+  if (isRecord2(typecheck) && typecheck.enabled === true) say("typecheck is not run");
   return notes;
 }
 __name(notHonoured, "notHonoured");
@@ -8115,7 +8577,7 @@ function projectEntries(entries) {
       out.push(
         import_picomatch.default.scan(entry).isGlob ? { kind: "glob", pattern: entry } : { kind: "path", path: entry }
       );
-    } else if (isRecord(entry)) {
+    } else if (isRecord2(entry)) {
       out.push({ kind: "inline", config: entry });
     }
   }
@@ -8123,11 +8585,11 @@ function projectEntries(entries) {
 }
 __name(projectEntries, "projectEntries");
 function inlineProject(root, entry, configDir, index) {
-  const own = isRecord(entry.test) ? entry.test : {};
-  const inherited = isRecord(root.test) ? root.test : {};
+  const own = isRecord2(entry.test) ? entry.test : {};
+  const inherited = isRecord2(root.test) ? root.test : {};
   const { projects: _p, workspace: _w, ...shared } = inherited;
   const test2 = entry.extends === true ? mergeTest(shared, own) : own;
-  const define = entry.extends === true ? { ...isRecord(root.define) ? root.define : {}, ...isRecord(entry.define) ? entry.define : {} } : entry.define;
+  const define = entry.extends === true ? { ...isRecord2(root.define) ? root.define : {}, ...isRecord2(entry.define) ? entry.define : {} } : entry.define;
   return benchProject({ ...entry, define, test: test2 }, configDir, `#${index + 1}`);
 }
 __name(inlineProject, "inlineProject");
@@ -8142,7 +8604,7 @@ var WORKSPACE_NAMES = ["ts", "mts", "cts", "js", "mjs", "cjs", "json"].flatMap((
 ]);
 async function projectsOf(configFile, root, load) {
   const config = configFile ? await load(configFile) : {};
-  const configDir = configFile ? dirname6(configFile) : root;
+  const configDir = configFile ? dirname7(configFile) : root;
   const entries = await declaredEntries(config, configDir);
   if (entries.length === 0) return [benchProject(config, configDir)];
   const projects2 = [];
@@ -8160,23 +8622,23 @@ async function declaredEntries(config, configDir) {
   const test2 = config.test ?? {};
   if (Array.isArray(test2.projects)) return projectEntries(test2.projects);
   if (Array.isArray(test2.workspace)) return projectEntries(test2.workspace);
-  const file = typeof test2.workspace === "string" ? resolve4(configDir, test2.workspace) : WORKSPACE_NAMES.map((n) => join5(configDir, n)).find((f) => existsSync4(f));
+  const file = typeof test2.workspace === "string" ? resolve4(configDir, test2.workspace) : WORKSPACE_NAMES.map((n) => join6(configDir, n)).find((f) => existsSync5(f));
   if (!file) return [];
   let list;
   try {
-    list = file.endsWith(".json") ? JSON.parse(readFileSync3(file, "utf8")) : (await import(pathToFileURL6(file).href)).default;
-  } catch (error) {
-    throw new Error(`cannot read the vitest workspace file ${file}: ${error.message}`);
+    list = file.endsWith(".json") ? JSON.parse(readFileSync4(file, "utf8")) : (await import(pathToFileURL7(file).href)).default;
+  } catch (error2) {
+    throw new Error(`cannot read the vitest workspace file ${file}: ${error2.message}`);
   }
   return projectEntries(list);
 }
 __name(declaredEntries, "declaredEntries");
 async function projectAt(path, load) {
-  if (existsSync4(path) && statSync2(path).isDirectory()) {
-    const config = CONFIG_NAMES.map((n) => join5(path, n)).find((f) => existsSync4(f));
+  if (existsSync5(path) && statSync2(path).isDirectory()) {
+    const config = CONFIG_NAMES.map((n) => join6(path, n)).find((f) => existsSync5(f));
     return benchProject(config ? await load(config) : {}, path, basename(path));
   }
-  return benchProject(await load(path), dirname6(path), basename(dirname6(path)));
+  return benchProject(await load(path), dirname7(path), basename(dirname7(path)));
 }
 __name(projectAt, "projectAt");
 function expandGlob(dir, pattern) {
@@ -8192,7 +8654,7 @@ function expandGlob(dir, pattern) {
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      const path = join5(folder, entry.name);
+      const path = join6(folder, entry.name);
       const rel = relative2(dir, path).split("\\").join("/");
       if (entry.isDirectory()) {
         if (matches(rel)) found.push(path);
@@ -8226,7 +8688,7 @@ var VITEST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+
 function isVitestBenchFile(file) {
   let source;
   try {
-    source = readFileSync4(file, "utf8");
+    source = readFileSync5(file, "utf8");
   } catch {
     return false;
   }
@@ -8236,13 +8698,13 @@ function isVitestBenchFile(file) {
 __name(isVitestBenchFile, "isVitestBenchFile");
 function projectOf(file) {
   let packageRoot;
-  for (let dir = dirname7(file); ; dir = dirname7(dir)) {
-    const config = CONFIG_NAMES.find((name) => existsSync5(join6(dir, name)));
-    if (config) return { root: dir, configFile: join6(dir, config) };
-    if (!packageRoot && existsSync5(join6(dir, "package.json"))) packageRoot = dir;
-    if (existsSync5(join6(dir, ".git")) || dirname7(dir) === dir) break;
+  for (let dir = dirname8(file); ; dir = dirname8(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync6(join7(dir, name)));
+    if (config) return { root: dir, configFile: join7(dir, config) };
+    if (!packageRoot && existsSync6(join7(dir, "package.json"))) packageRoot = dir;
+    if (existsSync6(join7(dir, ".git")) || dirname8(dir) === dir) break;
   }
-  return { root: packageRoot ?? dirname7(file) };
+  return { root: packageRoot ?? dirname8(file) };
 }
 __name(projectOf, "projectOf");
 var SUPPORTED = {
@@ -8279,40 +8741,40 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL7(pkg.entry).href);
+  return await import(pathToFileURL8(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
-  const vitest = findPackage(root, "vitest");
-  if (!vitest) throw new Error(notInstalledMessage(root, "vitest", "this file is written for vitest bench"));
-  const major = Number.parseInt(vitest.version, 10);
+  const vitest2 = findPackage(root, "vitest");
+  if (!vitest2) throw new Error(notInstalledMessage(root, "vitest", "this file is written for vitest bench"));
+  const major = Number.parseInt(vitest2.version, 10);
   const api = SUPPORTED[major];
   if (!api) {
     throw new Error(
-      `vitest ${vitest.version} is not supported: flamegate runs bench files of vitest 2.x, 3.x, 4.x and 5.x (found ${vitest.version} in ${vitest.dir})`
+      `vitest ${vitest2.version} is not supported: flamegate runs bench files of vitest 2.x, 3.x, 4.x and 5.x (found ${vitest2.version} in ${vitest2.dir})`
     );
   }
-  const vitePkg = findPackage(vitest.dir, "vite") ?? findPackage(root, "vite");
-  if (!vitePkg) throw new Error(`vite is not installed next to vitest ${vitest.version} (${vitest.dir})`);
-  const tinybenchPkg = findPackage(vitest.dir, "tinybench");
+  const vitePkg = findPackage(vitest2.dir, "vite") ?? findPackage(root, "vite");
+  if (!vitePkg) throw new Error(`vite is not installed next to vitest ${vitest2.version} (${vitest2.dir})`);
+  const tinybenchPkg = findPackage(vitest2.dir, "tinybench");
   if (!tinybenchPkg)
-    throw new Error(`tinybench, which vitest ${vitest.version} runs benchmarks with, is not installed`);
+    throw new Error(`tinybench, which vitest ${vitest2.version} runs benchmarks with, is not installed`);
   const vite = await importEntry(vitePkg);
-  const tinybench = await importEntry(tinybenchPkg);
-  const where = /* @__PURE__ */ __name(() => configFile ? relative3(dirname7(file), configFile) || basename2(configFile) : "no config file", "where");
+  const tinybench2 = await importEntry(tinybenchPkg);
+  const where = /* @__PURE__ */ __name(() => configFile ? relative3(dirname8(file), configFile) || basename2(configFile) : "no config file", "where");
   let benchProjects;
   try {
     benchProjects = await projectsOf(configFile, root, async (config) => {
       const loaded2 = await vite.loadConfigFromFile(
         { command: "serve", mode: "benchmark" },
         config,
-        dirname7(config),
+        dirname8(config),
         "silent"
       );
       return loaded2?.config ?? {};
     });
-  } catch (error) {
-    throw new Error(`vite ${vite.version} could not read ${where()}: ${error.message}`);
+  } catch (error2) {
+    throw new Error(`vite ${vite.version} could not read ${where()}: ${error2.message}`);
   }
   let importer;
   let graphs;
@@ -8322,13 +8784,13 @@ async function openProject(root, configFile, file) {
         graphs = started.graphs;
         return started;
       },
-      (error) => {
-        throw new Error(`vite ${vite.version} could not start with ${where()}: ${error.message}`);
+      (error2) => {
+        throw new Error(`vite ${vite.version} could not start with ${where()}: ${error2.message}`);
       }
     );
     return importer.then(({ load }) => load(f));
   }, "importFile");
-  return { root, configFile, vitest, api, tinybench, importFile, benchProjects, graphs: /* @__PURE__ */ __name(() => graphs, "graphs") };
+  return { root, configFile, vitest: vitest2, api, tinybench: tinybench2, importFile, benchProjects, graphs: /* @__PURE__ */ __name(() => graphs, "graphs") };
 }
 __name(openProject, "openProject");
 async function startServer(vite, root, configFile) {
@@ -8385,8 +8847,8 @@ var namedScriptEvaluator = {
   }
 };
 var projects = /* @__PURE__ */ new Map();
-function describeImportError(error, project, bench2) {
-  const err = error instanceof Error ? error : new Error(String(error));
+function describeImportError(error2, project, bench2) {
+  const err = error2 instanceof Error ? error2 : new Error(String(error2));
   const config = project.configFile ? basename2(project.configFile) : "no vite/vitest config";
   const how = bench2.native ? "natively with Node's import (experimental.viteModuleRunner: false)" : "through vite";
   err.message = `cannot import it ${how} (vitest ${project.vitest.version}, ${config}): ${err.message}`;
@@ -8450,8 +8912,8 @@ async function loadVitestBench(file) {
       try {
         for (const setup of bench2.setupFiles) await load(setup, true);
         await load(file, false);
-      } catch (error) {
-        throw describeImportError(error, project, bench2);
+      } catch (error2) {
+        throw describeImportError(error2, project, bench2);
       }
     })
   );
@@ -8469,8 +8931,8 @@ async function loadedModuleEdges(file) {
 __name(loadedModuleEdges, "loadedModuleEdges");
 function toTask(project, c, owners) {
   if (c.error !== void 0 || !c.fn) {
-    const error = c.error ?? new Error(`"${c.name}" has no function to run`);
-    return { name: c.name, reset: /* @__PURE__ */ __name(() => void 0, "reset"), run: /* @__PURE__ */ __name(() => Promise.reject(error), "run") };
+    const error2 = c.error ?? new Error(`"${c.name}" has no function to run`);
+    return { name: c.name, reset: /* @__PURE__ */ __name(() => void 0, "reset"), run: /* @__PURE__ */ __name(() => Promise.reject(error2), "run") };
   }
   const bench2 = new project.tinybench.Bench({ ...c.options, warmup: false });
   bench2.add(c.name, c.fn, c.fnOpts);
@@ -8480,588 +8942,204 @@ function toTask(project, c, owners) {
 }
 __name(toTask, "toTask");
 
-// src/measure/child/runner.ts
-var addedTasks = /* @__PURE__ */ new WeakMap();
-var patchedBenches = /* @__PURE__ */ new WeakSet();
-async function recordTaskFunctions(file) {
-  const candidates = /* @__PURE__ */ new Set();
-  try {
-    const require2 = createRequire2(file);
-    const main2 = require2.resolve("tinybench");
-    candidates.add(main2);
-    let pkgDir = dirname8(main2);
-    while (!existsSync6(join7(pkgDir, "package.json")) && dirname8(pkgDir) !== pkgDir) pkgDir = dirname8(pkgDir);
-    const pkg = JSON.parse(readFileSync5(join7(pkgDir, "package.json"), "utf8"));
-    const esm = pkg.exports?.["."]?.import;
-    const esmPath = typeof esm === "string" ? esm : esm?.default ?? pkg.module;
-    if (esmPath) candidates.add(join7(pkgDir, esmPath));
-  } catch {
-    return;
+// src/measure/child/harness/vitest.ts
+var vitest = {
+  name: "vitest",
+  claims: isVitestBenchFile,
+  async load(file, options2) {
+    await recordTaskFunctions(file);
+    const group = await loadVitestBench(file);
+    const bench2 = group;
+    return tinybenchFile(bench2, options2, (task) => group.ownerOf(task) ?? bench2);
   }
-  for (const path of candidates) {
-    try {
-      const mod = await import(pathToFileURL8(path).href);
-      const proto = mod.Bench?.prototype;
-      if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
-      const add = proto.add;
-      proto.add = function(name, fn, opts) {
-        const result = add.call(this, name, fn, opts);
-        if (typeof fn === "function") {
-          let byName = addedTasks.get(this);
-          if (!byName) addedTasks.set(this, byName = /* @__PURE__ */ new Map());
-          byName.set(name, { fn, opts: opts ?? {} });
-        }
-        return result;
-      };
-      patchedBenches.add(proto);
-    } catch {
-    }
-  }
+};
+
+// src/measure/child/harness/load.ts
+var ADAPTERS = [vitest, tinybench];
+var options = { perCall: false };
+function configureHarness(given) {
+  options = given;
 }
-__name(recordTaskFunctions, "recordTaskFunctions");
-var SIDES = ["base", "head"];
-var send = sendToParent;
-function checkClocks() {
-  const replaced = replacedClocks();
-  if (replaced.length > 0)
-    throw new Error(
-      `the benchmark code replaced ${replaced.join(", ")}, which flamegate and tinybench time benchmarks with; a benchmark must leave the clocks as it found them`
-    );
-}
-__name(checkClocks, "checkClocks");
-function errorText(error) {
-  if (error instanceof Error) {
-    const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
-    const where = frames.find((l) => !l.includes("/dist/runner.js") && !l.includes("node_modules/tinybench"));
-    return `${error.name}: ${error.message}${where ? `
-${where.trim()}` : ""}`;
-  }
-  return String(error);
-}
-__name(errorText, "errorText");
-var tsHooksRegistered = false;
-function ensureTypeScript(file) {
-  if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
-  const features = process.features;
-  if (!features.typescript) {
-    const here = dirname8(fileURLToPath4(import.meta.url));
-    register4(pathToFileURL8(join7(here, "ts-hooks.js")).href);
-  }
-  tsHooksRegistered = true;
-}
-__name(ensureTypeScript, "ensureTypeScript");
-function isBench(value) {
-  const v = value;
-  return !!v && typeof v === "object" && Array.isArray(v.tasks) && typeof v.run === "function";
-}
-__name(isBench, "isBench");
-function describe2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object")
-    return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
-  return typeof value;
-}
-__name(describe2, "describe");
+__name(configureHarness, "configureHarness");
 var loaded = /* @__PURE__ */ new Map();
-function loadBench(file) {
+function loadFile(file) {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
       refuseOtherHarness(file);
       usePnpLoaderFor(file);
-      if (isVitestBenchFile(file)) {
-        await recordTaskFunctions(file);
-        const group = await loadVitestBench(file);
-        checkClocks();
-        return group;
-      }
-      ensureTypeScript(file);
-      await recordTaskFunctions(file);
-      const mod = await import(pathToFileURL8(file).href);
-      let exported = mod.default;
-      if (typeof exported === "function" && !isBench(exported))
-        exported = await exported();
-      if (!isBench(exported)) {
-        throw new Error(
-          `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
-        );
-      }
+      const adapter = ADAPTERS.find((a) => a.claims(file)) ?? tinybench;
+      const harnessFile = await adapter.load(file, options);
       checkClocks();
-      return exported;
-    })().catch((error) => {
-      throw explainPnpError(error);
+      return harnessFile;
+    })().catch((error2) => {
+      throw explainPnpError(error2);
     });
     loaded.set(file, promise);
   }
   return promise;
 }
-__name(loadBench, "loadBench");
+__name(loadFile, "loadFile");
 async function loadTask(spec) {
-  const bench2 = await loadBench(spec.file);
-  const task = bench2.tasks.find((t) => t.name === spec.task);
+  const file = await loadFile(spec.file);
+  const task = file.tasks.find((t) => t.name === spec.task);
   if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
-  return { bench: bench2.ownerOf?.(task) ?? bench2, task };
+  return task;
 }
 __name(loadTask, "loadTask");
-var timingOf = /* @__PURE__ */ new WeakMap();
-var forcePerCall = false;
-var isThenable = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
-function makeBatchLoop() {
-  return new FunctionConstructor(
-    "fn",
-    "n",
-    "now",
-    `let sink;
-const t0 = now();
-for (let i = 0; i < n; i++) sink = fn();
-const t1 = now();
-globalThis.__flamegateSink = sink;
-return t1 - t0;
-//# sourceURL=${import.meta.url}`
-  );
-}
-__name(makeBatchLoop, "makeBatchLoop");
-async function timingFor(bench2, task) {
-  const known = timingOf.get(task);
-  if (known) return known;
-  const spec = addedTasks.get(bench2)?.get(task.name);
-  let timing = { mode: "per-call" };
-  const asyncFn = spec && (spec.opts.async === true || spec.fn.constructor.name === "AsyncFunction");
-  if (!forcePerCall && spec && !asyncFn && !spec.opts.beforeEach && !spec.opts.afterEach) {
-    const probe = spec.fn.call(task);
-    if (isThenable(probe)) await probe;
-    const overrides = typeof probe === "object" && probe !== null && "overriddenDuration" in probe;
-    if (!isThenable(probe) && !overrides)
-      timing = { mode: "batch", spec, bound: spec.fn.bind(task), loop: makeBatchLoop(), size: 1 };
-  }
-  timingOf.set(task, timing);
-  return timing;
-}
-__name(timingFor, "timingFor");
-var now2 = clock;
-async function runSlice(bench2, task, ms) {
-  const timing = await timingFor(bench2, task);
-  if (timing.mode === "batch") return runBatches(bench2, task, timing, ms);
-  bench2.time = ms;
-  bench2.iterations = 1;
-  if (bench2.opts) {
-    bench2.opts.time = ms;
-    bench2.opts.iterations = 1;
-  }
-  task.reset();
-  const started = clock();
-  await task.run();
-  const elapsedMs = clock() - started;
-  const result = task.result;
-  if (!result || result.state === "errored" || result.error) {
-    throw result?.error ?? new Error("the task produced no result");
-  }
-  const ops = result.latency?.samplesCount ?? result.samples?.length ?? task.runs ?? 0;
-  const totalMs = result.totalTime ?? 0;
-  if (!(ops > 0) || !(totalMs >= 0)) throw new Error("the task measured no operations");
-  if (!(totalMs <= elapsedMs * 1.05 + 1))
-    throw new Error(
-      `tinybench measured ${totalMs} ms in ${elapsedMs.toFixed(3)} ms: its clock was replaced or broken`
-    );
-  return { ops, totalNs: totalMs * 1e6 };
-}
-__name(runSlice, "runSlice");
-async function runBatches(bench2, task, timing, ms) {
-  const { spec, loop, bound } = timing;
-  await bench2.setup?.(task, "run");
-  await spec.opts.beforeAll?.call(task, "run");
-  const goalMs = Math.min(ms / 4, 1);
-  let ops = 0;
-  let totalMs = 0;
-  const end = now2() + ms;
-  do {
-    const n = timing.size;
-    const took = loop(bound, n, now2);
-    ops += n;
-    totalMs += took;
-    if (took < goalMs / 2 && n < 2 ** 30)
-      timing.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
-    else if (took > goalMs * 2 && n > 1) timing.size = Math.max(1, Math.floor(n * goalMs / took));
-  } while (totalMs < ms && now2() < end);
-  await spec.opts.afterAll?.call(task, "run");
-  await bench2.teardown?.(task, "run");
-  return { ops, totalNs: totalMs * 1e6 };
-}
-__name(runBatches, "runBatches");
-async function harnessFloor() {
-  const fn = /* @__PURE__ */ __name(() => void 0, "fn");
-  const task = { name: "(empty)" };
-  const timing = {
-    mode: "batch",
-    spec: { fn, opts: {} },
-    bound: fn.bind(task),
-    loop: makeBatchLoop(),
-    size: 1
-  };
-  const bench2 = { tasks: [], run: /* @__PURE__ */ __name(() => void 0, "run") };
-  await runBatches(bench2, task, timing, 60);
-  let floor = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 20; i++) {
-    const t = await runBatches(bench2, task, timing, 2);
-    floor = Math.min(floor, t.totalNs / t.ops);
-  }
-  return floor;
-}
-__name(harnessFloor, "harnessFloor");
+
+// src/measure/child/slices.ts
+var SIDES = ["base", "head"];
 async function loadSides(b, around, order = SIDES) {
   const sides = {};
-  for (const side of order) {
-    const spec = b[side];
+  for (const side2 of order) {
+    const spec = b[side2];
     if (!spec) continue;
-    await send({ type: "progress", key: b.key, side, phase: "load" });
+    await sendToParent({ type: "progress", key: b.key, side: side2, phase: "load" });
     try {
       const load = /* @__PURE__ */ __name(() => loadTask(spec), "load");
-      sides[side] = await (around ? around(side, load) : load());
-    } catch (error) {
-      await send({ type: "error", key: b.key, side, error: errorText(error) });
+      sides[side2] = await (around ? around(side2, load) : load());
+    } catch (error2) {
+      await sendToParent({ type: "error", key: b.key, side: side2, error: errorText(error2) });
       return void 0;
     }
   }
   return sides;
 }
 __name(loadSides, "loadSides");
-async function alternate(key, sides, options, around) {
+async function alternate(key, sides, options2, around) {
   const present = SIDES.filter((s) => sides[s]);
   const totals = {};
   const wall = { base: 0, head: 0 };
-  const pairLogRatios = [];
+  const pairLogRatios2 = [];
   let pair = 0;
-  while (present.some((s) => wall[s] < options.timeMs)) {
-    const baseFirst = pair % 2 === 0 === (options.firstSide === "base");
+  while (present.some((s) => wall[s] < options2.timeMs)) {
+    const baseFirst = pair % 2 === 0 === (options2.firstSide === "base");
     const order = present.length === 2 ? baseFirst ? SIDES : [...SIDES].reverse() : present;
     const slice = {};
-    for (const side of order) {
-      const loadedSide = sides[side];
-      if (!loadedSide) continue;
-      await send({ type: "progress", key, side, phase: options.phase });
+    for (const side2 of order) {
+      const task = sides[side2];
+      if (!task) continue;
+      await sendToParent({ type: "progress", key, side: side2, phase: options2.phase });
       const started = clock();
       const run = /* @__PURE__ */ __name(async () => {
-        const timing = await runSlice(loadedSide.bench, loadedSide.task, options.sliceMs);
+        const timing = await task.slice(options2.sliceMs);
         checkClocks();
         return timing;
       }, "run");
       try {
-        slice[side] = around ? await around(side, run) : await run();
-      } catch (error) {
-        throw Object.assign(new Error("slice failed"), { side, cause: error });
+        slice[side2] = around ? await around(side2, run) : await run();
+      } catch (error2) {
+        throw Object.assign(new Error("slice failed"), { side: side2, cause: error2 });
       }
-      wall[side] += clock() - started;
+      wall[side2] += clock() - started;
     }
-    for (const side of present) {
-      const t = slice[side];
+    for (const side2 of present) {
+      const t = slice[side2];
       if (!t) continue;
-      const total = totals[side] ?? { ops: 0, totalNs: 0 };
-      totals[side] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
+      const total = totals[side2] ?? { ops: 0, totalNs: 0 };
+      totals[side2] = { ops: total.ops + t.ops, totalNs: total.totalNs + t.totalNs };
     }
     if (slice.base && slice.head) {
-      pairLogRatios.push(log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
+      pairLogRatios2.push(log(slice.head.totalNs / slice.head.ops / (slice.base.totalNs / slice.base.ops)));
     }
     pair++;
   }
-  return { totals, pairLogRatios };
+  return { totals, pairLogRatios: pairLogRatios2 };
 }
 __name(alternate, "alternate");
 async function withSliceErrors(key, work) {
   try {
     await work();
-  } catch (error) {
-    const failure = error;
-    await send({
+  } catch (error2) {
+    const failure = error2;
+    await sendToParent({
       type: "error",
       key,
       // No side: the failure is outside both sides' code, and the parent charges it to neither.
       side: failure.side,
-      error: errorText(failure.cause ?? error)
+      error: errorText(failure.cause ?? error2)
     });
   }
 }
 __name(withSliceErrors, "withSliceErrors");
-async function runTiming(job) {
-  forcePerCall = job.perCall === true;
-  if (!forcePerCall) await send({ type: "floor", nsPerOp: await harnessFloor() });
-  const loadOrder = job.firstSide === "base" ? ["base", "head"] : ["head", "base"];
-  for (const b of job.benchmarks) {
-    const sides = await loadSides(b, void 0, loadOrder);
-    if (!sides) continue;
-    await withSliceErrors(b.key, async () => {
-      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
-      if (job.warmupMs > 0)
-        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
-      const { totals, pairLogRatios } = await alternate(b.key, sides, {
-        ...common,
-        timeMs: job.timeMs,
-        phase: "measure"
-      });
-      await send({ type: "timing", key: b.key, base: totals.base, head: totals.head, pairLogRatios });
-    });
-  }
-}
-__name(runTiming, "runTiming");
-var perOp = /* @__PURE__ */ __name((totals) => {
+function nsPerOp(totals) {
   const t = SIDES.map((s) => totals[s]).filter((x) => !!x);
   return t.reduce((sum, x) => sum + x.totalNs, 0) / t.reduce((sum, x) => sum + x.ops, 0);
-}, "perOp");
-async function runProfile(job) {
-  const { time } = await Promise.resolve().then(() => __toESM(require_src(), 1));
-  if (job.profile === "overhead") {
-    await runOverhead(job, time);
-    return;
+}
+__name(nsPerOp, "nsPerOp");
+
+// src/measure/child/heap-accounting.ts
+var GCProfiler = v8.GCProfiler;
+var usedHeap = /* @__PURE__ */ __name(() => v8.getHeapStatistics().used_heap_size, "usedHeap");
+var AllocationBooks = class {
+  static {
+    __name(this, "AllocationBooks");
   }
-  time.start({
-    intervalMicros: job.intervalUs,
-    withContexts: true,
-    lineNumbers: false,
-    // Called for every location while a profile is written: frames of transformed code get their
-    // source positions (source-maps.ts). The profiler's type is its own file-scanning class.
-    sourceMapper: sourceMapperFor(job)
-  });
-  const labelled = /* @__PURE__ */ __name(async (context, run) => {
-    time.setContext(context);
-    try {
-      return await run();
-    } finally {
-      time.setContext({});
+  totals = {};
+  slices = [];
+  /** Runs one slice of `side` (as `alternate`'s `around`) and books what it allocated and collected. */
+  async slice(side2, run) {
+    const gc = new GCProfiler();
+    gc.start();
+    const started = clock();
+    const before = usedHeap();
+    const timing = await run();
+    const after = usedHeap();
+    const wallNs = (clock() - started) * 1e6;
+    const collections = gc.stop().statistics;
+    let freed = 0;
+    let gcNs = 0;
+    let majorGcNs = 0;
+    const durations = { minor: [], major: [] };
+    for (const c of collections) {
+      freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
+      gcNs += c.cost * 1e3;
+      const minor = /scavenge|minor/i.test(String(c.gcType));
+      if (!minor) majorGcNs += c.cost * 1e3;
+      durations[minor ? "minor" : "major"].push(c.cost * 1e3);
     }
-  }, "labelled");
-  for (const b of job.benchmarks) {
-    const sides = await loadSides(
-      b,
-      (side, load) => labelled({ benchmark: b.key, side, phase: "load" }, load)
-    );
-    if (!sides) continue;
-    await withSliceErrors(b.key, async () => {
-      const common = { sliceMs: job.sliceMs, firstSide: "base" };
-      if (job.warmupMs > 0)
-        await alternate(
-          b.key,
-          sides,
-          { ...common, timeMs: job.warmupMs, phase: "warmup" },
-          (side, run) => labelled({ benchmark: b.key, side, phase: "warmup" }, run)
-        );
-      const { totals, pairLogRatios } = await alternate(
-        b.key,
-        sides,
-        { ...common, timeMs: job.timeMs, phase: "measure" },
-        (side, run) => labelled({ benchmark: b.key, side, phase: "measure" }, run)
-      );
-      const profile = time.stop(true, ({ context }) => {
-        const slice = context?.context;
-        return slice?.phase === "measure" && slice.benchmark === b.key && slice.side ? { [SIDE_LABEL]: slice.side } : {};
-      });
-      const profiles = writeSideProfiles(profile, b, totals, job);
-      await send({
-        type: "profiled",
-        key: b.key,
-        profiles,
-        base: totals.base,
-        head: totals.head,
-        pairLogRatios
-      });
-    });
+    const bytes = after - before + freed;
+    const total = this.totals[side2] ??= {
+      ops: 0,
+      bytes: 0,
+      gcNs: 0,
+      wallNs: 0,
+      majorGcNs: 0,
+      minorGcDurationsNs: [],
+      majorGcDurationsNs: []
+    };
+    total.ops += timing.ops;
+    total.bytes += bytes;
+    total.gcNs += gcNs;
+    total.majorGcNs = (total.majorGcNs ?? 0) + majorGcNs;
+    total.minorGcDurationsNs?.push(...durations.minor);
+    total.majorGcDurationsNs?.push(...durations.major);
+    total.wallNs += wallNs;
+    this.slices.push({ side: side2, bytes, ops: timing.ops });
+    return timing;
   }
-  time.stop(false);
-}
-__name(runProfile, "runProfile");
-function sourceMapperFor(job) {
-  const roots = Object.values(job.roots ?? {}).filter((r) => !!r);
-  if (roots.length === 0) {
-    for (const b of job.benchmarks) for (const side of SIDES) if (b[side]) roots.push(dirname8(b[side].file));
+  /** ln(head bytes/op ÷ base bytes/op) for each pair of slices (one per side, ABBA). */
+  pairLogRatios() {
+    const ratios = [];
+    for (let i = 0; i + 1 < this.slices.length; i += 2) {
+      const x = this.slices[i];
+      const y = this.slices[i + 1];
+      if (x.side === y.side) continue;
+      const [base, head] = x.side === "base" ? [x, y] : [y, x];
+      if (base.bytes > 0 && head.bytes > 0) ratios.push(log(head.bytes / head.ops / (base.bytes / base.ops)));
+    }
+    return ratios;
   }
-  return new SourceMapper(roots);
-}
-__name(sourceMapperFor, "sourceMapperFor");
-function writeSideProfiles(profile, b, totals, job) {
-  const labelKey = profile.stringTable.dedup(SIDE_LABEL);
-  const all = profile.sample;
-  const profiles = writePerSide(b, totals, job, "", (side, comments) => {
-    const sideValue = profile.stringTable.dedup(side);
-    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
-    profile.comment = comments.map((c) => profile.stringTable.dedup(c));
-    return gzipSync2(profile.encode());
-  });
-  profile.sample = all;
-  return profiles;
-}
-__name(writeSideProfiles, "writeSideProfiles");
-function writePerSide(b, totals, job, prefix, encode) {
-  const dir = join7(job.outDir, b.slug);
-  mkdirSync(dir, { recursive: true });
-  const profiles = {};
-  for (const side of SIDES) {
-    const ops = totals[side]?.ops;
-    if (!ops) continue;
-    const comments = [`${OPS_COMMENT_PREFIX}${ops}`, `flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side}`];
-    const path = join7(dir, `${prefix}${side}-${job.process}.pb.gz`);
-    writeFileSync(path, encode(side, comments));
-    profiles[side] = { path, ops };
-  }
-  return profiles;
-}
-__name(writePerSide, "writePerSide");
-async function runOverhead(job, time) {
-  const blockMs = 150;
-  const settleMs = 100;
-  for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
-    if (!sides) continue;
-    await withSliceErrors(b.key, async () => {
-      const common = { sliceMs: job.sliceMs, firstSide: "base", timeMs: blockMs };
-      await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
-      const pairLogRatios = [];
-      for (let pair = 0; pair * 2 * blockMs < job.timeMs; pair++) {
-        const measured = {};
-        for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
-          if (profiled)
-            time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
-          await alternate(b.key, sides, { ...common, timeMs: settleMs, phase: "warmup" });
-          const { totals } = await alternate(
-            b.key,
-            sides,
-            { ...common, phase: "measure" },
-            profiled ? async (side, run) => {
-              time.setContext({ side });
-              return run();
-            } : void 0
-          );
-          if (profiled) time.stop(false);
-          measured[String(profiled)] = perOp(totals);
-        }
-        pairLogRatios.push(log((measured.true ?? 0) / (measured.false ?? 1)));
-      }
-      await send({ type: "overhead", key: b.key, pairLogRatios });
-    });
-  }
-}
-__name(runOverhead, "runOverhead");
-async function runAllocation(job) {
-  const { Session: InspectorSession } = await import("node:inspector/promises");
-  const session = new InspectorSession();
-  session.connect();
-  await session.post("HeapProfiler.enable");
-  const sampling = {
-    samplingInterval: job.samplingIntervalBytes,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true
-  };
-  await session.post("HeapProfiler.startSampling", sampling);
-  const read = /* @__PURE__ */ __name(async () => {
-    const { profile } = await session.post("HeapProfiler.stopSampling");
-    await session.post("HeapProfiler.startSampling", sampling);
-    return profile;
-  }, "read");
-  const markerLength = Math.ceil(40 * job.samplingIntervalBytes / 8);
-  const GCProfiler = v8.GCProfiler;
-  const usedHeap = /* @__PURE__ */ __name(() => v8.getHeapStatistics().used_heap_size, "usedHeap");
-  const sourceMapper = sourceMapperFor(job);
-  for (const b of job.benchmarks) {
-    const sides = await loadSides(b);
-    if (!sides) continue;
-    await withSliceErrors(b.key, async () => {
-      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
-      if (job.warmupMs > 0)
-        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
-      const totals = {};
-      const slices = [];
-      flamegateAllocationMark(markerLength);
-      await alternate(
-        b.key,
-        sides,
-        { ...common, timeMs: job.timeMs, phase: "measure" },
-        async (side, run) => {
-          const gc = new GCProfiler();
-          gc.start();
-          const started = clock();
-          const before = usedHeap();
-          const timing = await run();
-          const after = usedHeap();
-          const wallNs = (clock() - started) * 1e6;
-          const collections = gc.stop().statistics;
-          let freed = 0;
-          let gcNs = 0;
-          let majorGcNs = 0;
-          const durations = { minor: [], major: [] };
-          for (const c of collections) {
-            freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
-            gcNs += c.cost * 1e3;
-            const minor = /scavenge|minor/i.test(String(c.gcType));
-            if (!minor) majorGcNs += c.cost * 1e3;
-            durations[minor ? "minor" : "major"].push(c.cost * 1e3);
-          }
-          const bytes = after - before + freed;
-          const total = totals[side] ??= {
-            ops: 0,
-            bytes: 0,
-            gcNs: 0,
-            wallNs: 0,
-            majorGcNs: 0,
-            minorGcDurationsNs: [],
-            majorGcDurationsNs: []
-          };
-          total.ops += timing.ops;
-          total.bytes += bytes;
-          total.gcNs += gcNs;
-          total.majorGcNs = (total.majorGcNs ?? 0) + majorGcNs;
-          total.minorGcDurationsNs?.push(...durations.minor);
-          total.majorGcDurationsNs?.push(...durations.major);
-          total.wallNs += wallNs;
-          slices.push({ side, bytes, ops: timing.ops });
-          return timing;
-        }
-      );
-      flamegateAllocationMark(markerLength);
-      const stacks = splitBySide(
-        await read(),
-        {
-          base: b.base ? dirname8(b.base.file) : void 0,
-          head: b.head ? dirname8(b.head.file) : void 0,
-          roots: job.roots
-        },
-        sourceMapper
-      );
-      const pairLogRatios = [];
-      for (let i = 0; i + 1 < slices.length; i += 2) {
-        const x = slices[i];
-        const y = slices[i + 1];
-        if (x.side === y.side) continue;
-        const [base, head] = x.side === "base" ? [x, y] : [y, x];
-        if (base.bytes > 0 && head.bytes > 0)
-          pairLogRatios.push(log(head.bytes / head.ops / (base.bytes / base.ops)));
-      }
-      const profiles = writePerSide(
-        b,
-        totals,
-        job,
-        "alloc-",
-        (side, comments) => stacks[side].encode(comments, job.samplingIntervalBytes)
-      );
-      await send({
-        type: "allocated",
-        key: b.key,
-        profiles,
-        base: totals.base,
-        head: totals.head,
-        pairLogRatios
-      });
-    });
-  }
-  await session.post("HeapProfiler.stopSampling");
-  session.disconnect();
-}
-__name(runAllocation, "runAllocation");
-function flamegateAllocationMark(length) {
-  const marker = new Array(length).fill(0);
+};
+function flamegateAllocationMark(samplingIntervalBytes) {
+  const marker = new Array(Math.ceil(40 * samplingIntervalBytes / 8)).fill(0);
   return marker.length;
 }
 __name(flamegateAllocationMark, "flamegateAllocationMark");
 function splitBySide(profile, where, sourceMapper) {
-  const prefix = /* @__PURE__ */ __name((side) => {
-    const dir = where.roots?.[side] ?? where[side];
+  const prefix = /* @__PURE__ */ __name((side2) => {
+    const dir = where.roots?.[side2] ?? where[side2];
     return dir ? dir.endsWith("/") ? dir : `${dir}/` : void 0;
   }, "prefix");
   const prefixes = { base: prefix("base"), head: prefix("head") };
@@ -9105,31 +9183,136 @@ function urlPath(url) {
   }
 }
 __name(urlPath, "urlPath");
-async function runDiscover(files, recordGraph = false, executed, executeMs = Number.POSITIVE_INFINITY) {
+
+// src/measure/child/profile-files.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname9, join as join8 } from "node:path";
+
+// src/measure/protocol.ts
+var SIDE_LABEL = "flamegate.side";
+
+// src/measure/child/profile-files.ts
+function sourceMapperFor(job) {
+  const roots2 = Object.values(job.roots ?? {}).filter((r) => !!r);
+  if (roots2.length === 0) {
+    for (const b of job.benchmarks) for (const side2 of SIDES) if (b[side2]) roots2.push(dirname9(b[side2].file));
+  }
+  return new SourceMapper(roots2);
+}
+__name(sourceMapperFor, "sourceMapperFor");
+function writePerSide(b, totals, job, prefix, encode) {
+  const dir = join8(job.outDir, b.slug);
+  mkdirSync(dir, { recursive: true });
+  const profiles = {};
+  for (const side2 of SIDES) {
+    const ops = totals[side2]?.ops;
+    if (!ops) continue;
+    const comments = [`flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side2}`];
+    const path = join8(dir, `${prefix}${side2}-${job.process}.pb.gz`);
+    writeFileSync(path, encode(side2, comments));
+    profiles[side2] = { path, ops };
+  }
+  return profiles;
+}
+__name(writePerSide, "writePerSide");
+
+// src/measure/child/jobs/allocation.ts
+async function runAllocation(job) {
+  const { Session: InspectorSession } = await import("node:inspector/promises");
+  const session = new InspectorSession();
+  session.connect();
+  await session.post("HeapProfiler.enable");
+  const sampling = {
+    samplingInterval: job.samplingIntervalBytes,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true
+  };
+  await session.post("HeapProfiler.startSampling", sampling);
+  const read = /* @__PURE__ */ __name(async () => {
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    await session.post("HeapProfiler.startSampling", sampling);
+    return profile;
+  }, "read");
+  const sourceMapper = sourceMapperFor(job);
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      const books = new AllocationBooks();
+      flamegateAllocationMark(job.samplingIntervalBytes);
+      await alternate(
+        b.key,
+        sides,
+        { ...common, timeMs: job.timeMs, phase: "measure" },
+        (side2, run) => books.slice(side2, run)
+      );
+      flamegateAllocationMark(job.samplingIntervalBytes);
+      const stacks = splitBySide(
+        await read(),
+        {
+          base: b.base ? dirname10(b.base.file) : void 0,
+          head: b.head ? dirname10(b.head.file) : void 0,
+          roots: job.roots
+        },
+        sourceMapper
+      );
+      const { totals } = books;
+      const profiles = writePerSide(
+        b,
+        totals,
+        job,
+        "alloc-",
+        (side2, comments) => stacks[side2].encode(comments, job.samplingIntervalBytes)
+      );
+      await sendToParent({
+        type: "allocated",
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios: books.pairLogRatios()
+      });
+    });
+  }
+  await session.post("HeapProfiler.stopSampling");
+  session.disconnect();
+}
+__name(runAllocation, "runAllocation");
+
+// src/measure/child/jobs/discover.ts
+import { basename as basename3 } from "node:path";
+async function runDiscover(job) {
+  const recordGraph = job.graph === true;
+  const executed = job.executed;
+  const executeMs = job.executeMs ?? Number.POSITIVE_INFINITY;
   const graph = recordGraph ? ModuleGraph.start() : void 0;
   const execution = graph && executed && executed.length > 0 ? new ExecutionRecorder(executed) : void 0;
   const toExecute = [];
-  for (const file of files) {
-    await send({ type: "progress", key: file, side: "head", phase: "load" });
+  for (const file of job.files) {
+    await sendToParent({ type: "loading", file });
     try {
-      const bench2 = await loadBench(file);
+      const loaded2 = await loadFile(file);
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
-      await send({ type: "discovered", file, tasks: bench2.tasks.map((t) => t.name), reached });
-      if (execution && reached && execution.changedAmong(reached).length > 0) toExecute.push({ file, bench: bench2 });
-    } catch (error) {
+      await sendToParent({ type: "discovered", file, tasks: loaded2.tasks.map((t) => t.name), reached });
+      if (execution && reached && execution.changedAmong(reached).length > 0)
+        toExecute.push({ file, loaded: loaded2 });
+    } catch (error2) {
       const reached = recordGraph ? await reachedFrom(graph, file) : void 0;
-      await send({ type: "discover-error", file, error: errorText(error), reached });
+      await sendToParent({ type: "discover-error", file, error: errorText(error2), reached });
     }
-    for (const project of takeOpenedProjects()) await send({ type: "vitest-project", ...project });
+    for (const project of takeOpenedProjects()) await sendToParent({ type: "vitest-project", ...project });
   }
   if (execution) {
     const started = clock();
-    for (const { file, bench: bench2 } of executionOrder(toExecute, executed ?? [])) {
-      if (clock() - started < executeMs) await sendExecuted(file, bench2, execution);
-      else await send({ type: "executed", file, changed: [], skipped: true });
+    for (const { file, loaded: loaded2 } of executionOrder(toExecute, executed ?? [])) {
+      if (clock() - started < executeMs) await sendExecuted(file, loaded2, execution);
+      else await sendToParent({ type: "executed", file, changed: [], skipped: true });
     }
   }
-  if (graph) await send({ type: "loaded", files: graph.loaded() });
+  if (graph) await sendToParent({ type: "loaded", files: graph.loaded() });
 }
 __name(runDiscover, "runDiscover");
 function executionOrder(files, changed) {
@@ -9140,22 +9323,19 @@ function executionOrder(files, changed) {
 }
 __name(executionOrder, "executionOrder");
 var EXECUTE_TIMEOUT_MS = 2e3;
-async function sendExecuted(file, bench2, execution) {
-  await send({ type: "executing", file });
+async function sendExecuted(file, loaded2, execution) {
+  await sendToParent({ type: "executing", file });
   let unknown = false;
   const changed = /* @__PURE__ */ new Set();
   const tasks = {};
-  for (const task of bench2.tasks) {
+  for (const task of loaded2.tasks) {
     let known = true;
     const ran = await execution.record(async () => {
-      const owner = bench2.ownerOf?.(task) ?? bench2;
       let timer;
       const timeout = new Promise((resolve5) => {
         timer = setTimeout(() => resolve5("timeout"), EXECUTE_TIMEOUT_MS);
       });
-      const outcome = await Promise.race([callOnce(owner, task), timeout]).catch(
-        () => "error"
-      );
+      const outcome = await Promise.race([task.callOnce(), timeout]).catch(() => "error");
       clearTimeout(timer);
       if (outcome === "timeout" || outcome === "error" || replacedClocks().length > 0) known = false;
     }).catch(() => {
@@ -9166,7 +9346,7 @@ async function sendExecuted(file, bench2, execution) {
     if (known) tasks[task.name] = ran;
     else unknown = true;
   }
-  await send({
+  await sendToParent({
     type: "executed",
     file,
     changed: [...changed].sort(),
@@ -9175,23 +9355,6 @@ async function sendExecuted(file, bench2, execution) {
   });
 }
 __name(sendExecuted, "sendExecuted");
-async function callOnce(bench2, task) {
-  const spec = addedTasks.get(bench2)?.get(task.name);
-  if (!spec) {
-    await runSlice(bench2, task, 0);
-    return;
-  }
-  const { beforeAll, afterAll, beforeEach, afterEach } = spec.opts;
-  await bench2.setup?.(task, "run");
-  await beforeAll?.call(task, "run");
-  if (typeof beforeEach === "function") await beforeEach.call(task, "run");
-  const result = spec.fn.call(task);
-  if (isThenable(result)) await result;
-  if (typeof afterEach === "function") await afterEach.call(task, "run");
-  await afterAll?.call(task, "run");
-  await bench2.teardown?.(task, "run");
-}
-__name(callOnce, "callOnce");
 async function reachedFrom(graph, file) {
   if (!graph) return void 0;
   await graph.settle();
@@ -9199,20 +9362,172 @@ async function reachedFrom(graph, file) {
   return viteEdges && graph.reachedFrom(file, viteEdges);
 }
 __name(reachedFrom, "reachedFrom");
+
+// src/measure/child/profiler.ts
+async function loadProfiler() {
+  const { time } = await Promise.resolve().then(() => __toESM(require_src(), 1));
+  return time;
+}
+__name(loadProfiler, "loadProfiler");
+function asPprofSourceMapper(mapper) {
+  return mapper;
+}
+__name(asPprofSourceMapper, "asPprofSourceMapper");
+
+// src/measure/child/jobs/overhead.ts
+var BLOCK_MS = 150;
+var SETTLE_MS = 100;
+async function runOverhead(job) {
+  const time = await loadProfiler();
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: "base", timeMs: BLOCK_MS };
+      await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      const pairLogRatios2 = [];
+      for (let pair = 0; pair * 2 * BLOCK_MS < job.timeMs; pair++) {
+        const measured = {};
+        for (const profiled of pair % 2 === 0 ? [true, false] : [false, true]) {
+          if (profiled)
+            time.start({ intervalMicros: job.intervalUs, withContexts: true, lineNumbers: false });
+          await alternate(b.key, sides, { ...common, timeMs: SETTLE_MS, phase: "warmup" });
+          const { totals } = await alternate(
+            b.key,
+            sides,
+            { ...common, phase: "measure" },
+            profiled ? async (side2, run) => {
+              time.setContext({ side: side2 });
+              return run();
+            } : void 0
+          );
+          if (profiled) time.stop(false);
+          measured[String(profiled)] = nsPerOp(totals);
+        }
+        pairLogRatios2.push(log((measured.true ?? 0) / (measured.false ?? 1)));
+      }
+      await sendToParent({ type: "overhead", key: b.key, pairLogRatios: pairLogRatios2 });
+    });
+  }
+}
+__name(runOverhead, "runOverhead");
+
+// src/measure/child/jobs/profile.ts
+import { gzipSync as gzipSync2 } from "node:zlib";
+async function runProfile(job) {
+  const time = await loadProfiler();
+  time.start({
+    intervalMicros: job.intervalUs,
+    withContexts: true,
+    lineNumbers: false,
+    // Called for every location while a profile is written: frames of transformed code get their
+    // source positions (source-maps.ts).
+    sourceMapper: asPprofSourceMapper(sourceMapperFor(job))
+  });
+  const labelled = /* @__PURE__ */ __name(async (context, run) => {
+    time.setContext(context);
+    try {
+      return await run();
+    } finally {
+      time.setContext({});
+    }
+  }, "labelled");
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(
+      b,
+      (side2, load) => labelled({ benchmark: b.key, side: side2, phase: "load" }, load)
+    );
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: "base" };
+      if (job.warmupMs > 0)
+        await alternate(
+          b.key,
+          sides,
+          { ...common, timeMs: job.warmupMs, phase: "warmup" },
+          (side2, run) => labelled({ benchmark: b.key, side: side2, phase: "warmup" }, run)
+        );
+      const { totals, pairLogRatios: pairLogRatios2 } = await alternate(
+        b.key,
+        sides,
+        { ...common, timeMs: job.timeMs, phase: "measure" },
+        (side2, run) => labelled({ benchmark: b.key, side: side2, phase: "measure" }, run)
+      );
+      const profile = time.stop(true, ({ context }) => {
+        const slice = context?.context;
+        return slice?.phase === "measure" && slice.benchmark === b.key && slice.side ? { [SIDE_LABEL]: slice.side } : {};
+      });
+      const profiles = writeSideProfiles(profile, b, totals, job);
+      await sendToParent({
+        type: "profiled",
+        key: b.key,
+        profiles,
+        base: totals.base,
+        head: totals.head,
+        pairLogRatios: pairLogRatios2
+      });
+    });
+  }
+  time.stop(false);
+}
+__name(runProfile, "runProfile");
+function writeSideProfiles(profile, b, totals, job) {
+  const labelKey = profile.stringTable.dedup(SIDE_LABEL);
+  const all = profile.sample;
+  const profiles = writePerSide(b, totals, job, "", (side2, comments) => {
+    const sideValue = profile.stringTable.dedup(side2);
+    profile.sample = all.filter((s) => s.label.some((l) => l.key === labelKey && l.str === sideValue));
+    profile.comment = comments.map((c) => profile.stringTable.dedup(c));
+    return gzipSync2(profile.encode());
+  });
+  profile.sample = all;
+  return profiles;
+}
+__name(writeSideProfiles, "writeSideProfiles");
+
+// src/measure/child/jobs/timing.ts
+async function runTiming(job) {
+  const perCall = job.perCall === true;
+  configureHarness({ perCall });
+  if (!perCall) await sendToParent({ type: "floor", nsPerOp: batchFloor() });
+  const loadOrder = job.firstSide === "base" ? ["base", "head"] : ["head", "base"];
+  for (const b of job.benchmarks) {
+    const sides = await loadSides(b, void 0, loadOrder);
+    if (!sides) continue;
+    await withSliceErrors(b.key, async () => {
+      const common = { sliceMs: job.sliceMs, firstSide: job.firstSide };
+      if (job.warmupMs > 0)
+        await alternate(b.key, sides, { ...common, timeMs: job.warmupMs, phase: "warmup" });
+      const { totals, pairLogRatios: pairLogRatios2 } = await alternate(b.key, sides, {
+        ...common,
+        timeMs: job.timeMs,
+        phase: "measure"
+      });
+      await sendToParent({ type: "timing", key: b.key, base: totals.base, head: totals.head, pairLogRatios: pairLogRatios2 });
+    });
+  }
+}
+__name(runTiming, "runTiming");
+
+// src/measure/child/runner.ts
+var RUN = {
+  discover: runDiscover,
+  timing: runTiming,
+  profile: runProfile,
+  overhead: runOverhead,
+  allocation: runAllocation
+};
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
-  const job = JSON.parse(readFileSync5(jobFile, "utf8"));
-  if (job.kind === "discover") await runDiscover(job.files, job.graph, job.executed, job.executeMs);
-  else if (job.kind === "timing") await runTiming(job);
-  else if (job.kind === "allocation") await runAllocation(job);
-  else await runProfile(job);
-  await send({ type: "done" });
+  const job = parseJob(JSON.parse(readFileSync6(jobFile, "utf8")));
+  await RUN[job.kind](job);
+  await sendToParent({ type: "done" });
   process.exit(0);
 }
 __name(main, "main");
-main().catch(async (error) => {
-  process.stderr.write(`flamegate runner: ${errorText(error)}
+main().catch(async (error2) => {
+  process.stderr.write(`flamegate runner: ${errorText(error2)}
 `);
   process.exit(70);
 });
