@@ -761,3 +761,32 @@ export interface ShardInfo {
   /** Every benchmark key of the run (in discovery order) → the shard (1-based) that measures it. */
   plan: Record<string, number>;
 }
+
+// ---------------------------------------------------------------- run result (pipeline or merge → report writer)
+
+/** Flame-graph stacks per benchmark key and side, as the profile stage classified them. */
+export type StacksByBenchmark = Record<string, Partial<Record<Side, StackProfile>>>;
+
+/**
+ * A finished run, whoever made it: the pipeline (`compare`, `demo`, the Action) or the merge of shard
+ * results (`merge`, the Action's merge mode). It is everything the one run writer
+ * (src/report/write-run.ts) needs to write report.json, comment.md, the flame graphs and the summary,
+ * and to give the exit code; nothing in it is specific to where it came from.
+ */
+export interface RunResult {
+  /** The JSON report (the contract), verdict included. */
+  report: Report;
+  /** The run's output folder: report.json, comment.md, flame/ and the raw profiles (profiles/) go here. */
+  outDir: string;
+  /** Path of report.json inside `outDir` (written by the run writer). */
+  reportPath: string;
+  /** CPU stacks of the attribution pass per benchmark key: one SVG and one HTML flame graph each. */
+  profiles: StacksByBenchmark;
+  /**
+   * Heap stacks of the allocation pass per benchmark key (their `ns` holds bytes): one allocation
+   * viewer (`<slug>-alloc.html`) each. Empty or absent when the allocation pass was off.
+   */
+  allocationProfiles?: StacksByBenchmark;
+  /** File-system-safe name per benchmark key (the measure stage's): the flame-graph files are named after it. */
+  slugs: Record<string, string>;
+}

@@ -34,6 +34,7 @@ import {
   sequentialLook,
   verdictOf,
 } from './stats.js';
+import { verdictFrom } from './verdict.js';
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
@@ -150,7 +151,7 @@ export function compare(input: CompareInput): Report {
   }
   const report: Report = {
     schemaVersion: 1,
-    verdict: failures.length > 0 ? 'fail' : 'pass',
+    verdict: verdictFrom(failures),
     base: input.base,
     head: input.head,
     benchmarks,

@@ -1,12 +1,13 @@
 // What a run records so that shard results can be combined later: each benchmark's measured cost,
 // the config fingerprint, the shard plan, the package of each benchmark, and (for shards) the
-// flame-graph stacks, which `flamegate merge` renders into the one set of flame graphs.
+// flame-graph stacks of the attribution (CPU) and allocation (heap) passes, which `flamegate merge`
+// renders into the one set of flame graphs.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { Config, Report, ShardInfo, Side, StackProfile } from '../model.js';
+import type { Config, Report, ShardInfo, StackProfile, StacksByBenchmark } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
 import {
   checkCap,
@@ -76,11 +77,15 @@ export function recordRun(
 
 export const STACKS_FILE = 'stacks.json.gz';
 
-export type StacksByBenchmark = Record<string, Partial<Record<Side, StackProfile>>>;
-
 /** What a shard leaves for `merge` to draw flame graphs from: the stacks, and each benchmark's file name. */
 export interface ShardFlames {
+  /** CPU stacks of the attribution pass. */
   stacks: StacksByBenchmark;
+  /**
+   * Heap stacks of the allocation pass (their `ns` holds bytes), for the allocation viewers. Absent
+   * from shards of earlier versions, which kept CPU stacks only.
+   */
+  allocationStacks?: StacksByBenchmark;
   /** The measure stage's file-system-safe name per benchmark key (flame-graph files are named after it). */
   slugs: Record<string, string>;
 }
@@ -123,11 +128,19 @@ function checkFlames(value: unknown): ShardFlames {
       );
     }
   }
-  for (const [key, sides] of Object.entries(value.stacks)) {
-    if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no profiles`);
-    for (const side of ['base', 'head'] as const) {
-      if (sides[side] !== undefined)
-        checkStackProfile(sides[side], `${side} profile of ${JSON.stringify(key)}`);
+  if (value.allocationStacks !== undefined && !isObject(value.allocationStacks)) {
+    throw new Error('its "allocationStacks" is not stacks per benchmark');
+  }
+  for (const [field, what] of [
+    ['stacks', 'profile'],
+    ['allocationStacks', 'heap profile'],
+  ] as const) {
+    for (const [key, sides] of Object.entries((value[field] ?? {}) as Record<string, unknown>)) {
+      if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no ${what}s`);
+      for (const side of ['base', 'head'] as const) {
+        if (sides[side] !== undefined)
+          checkStackProfile(sides[side], `${side} ${what} of ${JSON.stringify(key)}`);
+      }
     }
   }
   return value as unknown as ShardFlames;
