@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Report, RunResult } from '../model.js';
+import { exitOutcome } from '../report/infrastructure.js';
 import { type FlameGraphs, renderCommentAndSummary } from '../report/outputs.js';
 import { parseReport, REPORT_MAX_BYTES } from '../report/schema.js';
 import { SUMMARY_CHARS, writeRun } from '../report/write-run.js';
@@ -49,7 +50,7 @@ export interface PublishOptions {
 
 export async function publishRun(result: RunResult, given: PublishOptions): Promise<void> {
   const options = await withPullRequest(given);
-  const { comment, summary } = await writeRun(result, {
+  const { comment, summary, exit } = await writeRun(result, {
     repoUrl: `${options.serverUrl}/${options.owner}/${options.repo}`,
     marker: commentMarker(options.commentKey),
     // Once the flame graphs are on disk: the SVGs to the image branch, everything to the artifact.
@@ -63,6 +64,7 @@ export async function publishRun(result: RunResult, given: PublishOptions): Prom
     reportPath: result.reportPath,
     comment,
     summary,
+    exit,
     ...targetOf(options),
   });
   log.info(
@@ -93,7 +95,7 @@ export async function publishSavedReport(reportPath: string, given: PublishOptio
     { files: [], sections: {} },
     { repoUrl, marker: commentMarker(options.commentKey), summaryChars: SUMMARY_CHARS },
   );
-  await publish({ report, reportPath, comment, summary, ...targetOf(options) });
+  await publish({ report, reportPath, comment, summary, exit: exitOutcome(report), ...targetOf(options) });
 }
 
 /** Under workflow_run, the pull request GitHub names for the run's head commit (or none, said why). */

@@ -150,9 +150,9 @@ describe('mergeShards', () => {
 
   it('joins list fields it does not know, so later report fields survive a merge', () => {
     const parts = shards(2);
-    for (const [i, p] of parts.entries()) (p.report as unknown as Record<string, unknown>).allocations = [i];
+    for (const [i, p] of parts.entries()) (p.report as unknown as Record<string, unknown>).laterList = [i];
     const merged = mergeShards(parts).report as unknown as Record<string, unknown>;
-    expect(merged.allocations).toEqual([0, 1]);
+    expect(merged.laterList).toEqual([0, 1]);
   });
 
   it('names each unhonoured bench setting once, though every shard met it', () => {
@@ -179,7 +179,7 @@ describe('mergeShards', () => {
       harnessFloorNs: 10 * n,
     });
     const stack = (bytes: number): StackProfile => ({
-      frames: [{ name: 'alloc', file: 'src/x.js', line: 1 }],
+      frames: [{ name: 'alloc', file: 'src/x.js', line: 1, kind: 'user' }],
       stacks: [{ frames: [0], ns: bytes, samples: 1 }],
       ops: 1,
     });
@@ -243,7 +243,7 @@ describe('a shard’s stacks file', () => {
   it('carries the allocation stacks next to the CPU stacks, and refuses a heap stack that names no frame', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flamegate-stacks-'));
     const heap: StackProfile = {
-      frames: [{ name: 'alloc', file: 'src/x.js', line: 1 }],
+      frames: [{ name: 'alloc', file: 'src/x.js', line: 1, kind: 'user' }],
       stacks: [{ frames: [0], ns: 4096, samples: 2 }],
       ops: 10,
     };
