@@ -694,7 +694,7 @@ export interface Report {
     /** Measured time per side in each allocation process, ms, as configured (absent: the pass was off). */
     allocationMs?: number;
   };
-  /** What sequential sampling spent and saved. */
+  /** What sequential sampling spent and saved; in a merged report, the shards' totals (`flamegate merge`). */
   sampling?: SamplingSummary;
   /** Where the raw profiles were written, relative paths per benchmark key. */
   profiles?: Record<string, Partial<Record<Side, string>>>;
@@ -705,7 +705,10 @@ export interface Report {
   allocations?: AllocationResult[];
   /** Where the heap profiles (pprof, `alloc_space` in bytes) were written, per benchmark key. */
   allocationProfiles?: Record<string, Partial<Record<Side, string>>>;
-  /** Wall time of the allocation pass, ms (what it adds to a run). */
+  /**
+   * Wall time of the allocation pass, ms (what it adds to a run). In a merged report, the sum over the
+   * shards: the same work as an unsharded run's pass (the shard jobs ran theirs side by side).
+   */
   allocationPassMs?: number;
   /**
    * Hash of the effective config (thresholds, overrides, budget, globs…): shards of one run must
