@@ -9,7 +9,6 @@ import { median } from '../compare/stats.js';
 import { verdictFrom } from '../compare/verdict.js';
 import type {
   BenchmarkResult,
-  LeftOutBenchmark,
   Report,
   RunResult,
   SamplingSummary,
@@ -183,14 +182,13 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   const benchmarks = Object.keys(info.plan)
     .map((key) => results.get(key))
     .filter((b): b is BenchmarkResult => b !== undefined);
+  // In shard order, whatever order the folders were given in: lists joined read the same every time.
+  const inOrder = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, shard]) => shard.report);
   const failures = benchmarks.flatMap((b) => b.failures ?? []);
-  for (const { report: r } of shards) {
+  for (const r of inOrder) {
     for (const line of r.failures ?? []) if (!failures.includes(line)) failures.push(line);
   }
-  const report = mergeReports(
-    shards.map((s) => s.report),
-    { info, benchmarks, leftOut, failures },
-  );
+  const report = mergeReports(inOrder, { info, benchmarks, failures });
   const union = (pick: (s: ShardResult) => StacksByBenchmark | undefined): StacksByBenchmark =>
     Object.assign({}, ...shards.map((s) => pick(s) ?? {}));
   return {
@@ -205,7 +203,6 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
 interface MergeContext {
   info: ShardInfo;
   benchmarks: BenchmarkResult[];
-  leftOut: LeftOutBenchmark[];
   failures: string[];
 }
 
@@ -260,7 +257,7 @@ const RULES: FieldRules = {
   // The same function as a single run, on the merged lines.
   verdict: (_, merged) => verdictFrom(merged.failures),
   infrastructureErrors: (shards) => some(shards.flatMap((s) => s.infrastructureErrors ?? [])),
-  leftOut: (_, __, c) => some(c.leftOut),
+  leftOut: (shards) => some(shards.flatMap((s) => s.leftOut ?? [])),
   // Counts add up over shards; whether anything was measured is decided here, on the whole run.
   measured: (shards) => {
     const counts = shards.map((s) => s.measured);
