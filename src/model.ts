@@ -694,7 +694,7 @@ export interface Report {
     /** Measured time per side in each allocation process, ms, as configured (absent: the pass was off). */
     allocationMs?: number;
   };
-  /** What sequential sampling spent and saved. */
+  /** What sequential sampling spent and saved; in a merged report, the shards' totals (`flamegate merge`). */
   sampling?: SamplingSummary;
   /** Where the raw profiles were written, relative paths per benchmark key. */
   profiles?: Record<string, Partial<Record<Side, string>>>;
@@ -705,7 +705,10 @@ export interface Report {
   allocations?: AllocationResult[];
   /** Where the heap profiles (pprof, `alloc_space` in bytes) were written, per benchmark key. */
   allocationProfiles?: Record<string, Partial<Record<Side, string>>>;
-  /** Wall time of the allocation pass, ms (what it adds to a run). */
+  /**
+   * Wall time of the allocation pass, ms (what it adds to a run). In a merged report, the sum over the
+   * shards: the same work as an unsharded run's pass (the shard jobs ran theirs side by side).
+   */
   allocationPassMs?: number;
   /**
    * Hash of the effective config (thresholds, overrides, budget, globs…): shards of one run must
@@ -767,4 +770,33 @@ export interface ShardInfo {
   planDigest: string;
   /** Every benchmark key of the run (in discovery order) → the shard (1-based) that measures it. */
   plan: Record<string, number>;
+}
+
+// ---------------------------------------------------------------- run result (pipeline or merge → report writer)
+
+/** Flame-graph stacks per benchmark key and side, as the profile stage classified them. */
+export type StacksByBenchmark = Record<string, Partial<Record<Side, PackedProfile>>>;
+
+/**
+ * A finished run, whoever made it: the pipeline (`compare`, `demo`, the Action) or the merge of shard
+ * results (`merge`, the Action's merge mode). It is everything the one run writer
+ * (src/report/write-run.ts) needs to write report.json, comment.md, the flame graphs and the summary,
+ * and to give the exit code; nothing in it is specific to where it came from.
+ */
+export interface RunResult {
+  /** The JSON report (the contract), verdict included. */
+  report: Report;
+  /** The run's output folder: report.json, comment.md, flame/ and the raw profiles (profiles/) go here. */
+  outDir: string;
+  /** Path of report.json inside `outDir` (written by the run writer). */
+  reportPath: string;
+  /** CPU stacks of the attribution pass per benchmark key: one SVG and one HTML flame graph each. */
+  profiles: StacksByBenchmark;
+  /**
+   * Heap stacks of the allocation pass per benchmark key (in bytes, as each profile's sample type says): one allocation
+   * viewer (`<slug>-alloc.html`) each. Empty or absent when the allocation pass was off.
+   */
+  allocationProfiles?: StacksByBenchmark;
+  /** File-system-safe name per benchmark key (the measure stage's): the flame-graph files are named after it. */
+  slugs: Record<string, string>;
 }

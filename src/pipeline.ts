@@ -1,6 +1,6 @@
 // The pipeline: config → workspace → measure → profile → compare → report. Entry points call
 // `runPipeline`; publishing (comment, summary, outputs) happens in the caller.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
@@ -9,7 +9,7 @@ import { loadConfig } from './config/load.js';
 import { findOverride, isSkipped } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
-import { benchmarkKey, type PackedProfile, type Report, type Side } from './model.js';
+import { benchmarkKey, type RunResult, type StacksByBenchmark } from './model.js';
 import { stopAllGroups } from './processes.js';
 import { classifyProfile } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
@@ -21,22 +21,11 @@ import { committedFiles, describeChanges, installedVersions } from './workspace/
 import { prepare } from './workspace/prepare.js';
 import { createWorkspace, readAtRevision } from './workspace/workspace.js';
 
-export interface PipelineResult {
-  report: Report;
-  /** Directory holding the raw profiles (base/head per benchmark) and report.json. */
-  outDir: string;
-  /** Path of the JSON report inside outDir. */
-  reportPath: string;
-  /** Classified profiles per benchmark key, for the flame graphs of the report stage. */
-  profiles: Record<string, Partial<Record<Side, PackedProfile>>>;
-  /** File-system-safe name per benchmark key (the measure stage's), for the flame-graph files. */
-  slugs: Record<string, string>;
-  /** The allocation pass's heap profiles per benchmark key (`alloc_space`, bytes), for its flame graphs. */
-  allocationProfiles?: Record<string, Partial<Record<Side, PackedProfile>>>;
+/** A finished pipeline run: what the run writer needs (RunResult), and the checkouts' removal. */
+export interface PipelineResult extends RunResult {
   /**
-   * The checkouts' removal, started when the pipeline ended (after report.json was written) so it
-   * overlaps writing the other outputs: resolves with its wall time in ms, once nothing is left.
-   * The entry point awaits it last, saying so.
+   * The checkouts' removal, started when the pipeline ended so it overlaps the run writer (report.json
+   * first): resolves with its wall time in ms, once nothing is left. The entry point awaits it last.
    */
   checkoutsRemoved?: () => Promise<number>;
 }
@@ -140,17 +129,19 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       : compared;
     recordRun(report, { config, costs: tracker.costs, shard: shard.plan()?.info, packages: allPackages });
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
-    if (shard.plan()) writeStacks(outDir, { stacks: flameInputs(profiles), slugs });
-    const reportPath = join(outDir, 'report.json');
-    writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    const cpuStacks = flameInputs(profiles);
+    const allocationStacks = flameInputs(allocationProfiles);
+    // A shard leaves the stacks of both passes for `merge`, which draws the one set of flame graphs.
+    if (shard.plan()) writeStacks(outDir, { stacks: cpuStacks, allocationStacks, slugs });
     succeeded = true;
     return {
       report,
       outDir,
-      reportPath,
-      profiles: flameInputs(profiles),
+      // Written by the run writer (src/report/write-run.ts), with the other outputs.
+      reportPath: join(outDir, 'report.json'),
+      profiles: cpuStacks,
       slugs,
-      allocationProfiles: flameInputs(allocationProfiles),
+      allocationProfiles: allocationStacks,
       checkoutsRemoved: () => removal ?? Promise.resolve(0),
     };
   } finally {
@@ -191,8 +182,8 @@ function loadProduction(path: string | undefined, cwd: string): ProductionShares
   }
 }
 
-function flameInputs(profiles: BenchmarkProfiles): PipelineResult['profiles'] {
-  const stacks: PipelineResult['profiles'] = {};
+function flameInputs(profiles: BenchmarkProfiles): StacksByBenchmark {
+  const stacks: StacksByBenchmark = {};
   for (const [key, sides] of Object.entries(profiles)) {
     stacks[key] = {};
     for (const side of ['base', 'head'] as const) {

@@ -59,3 +59,23 @@ export type InputOverrides = Partial<Pick<Config, 'benchmarks' | 'install' | 'bu
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * A list given as one string (a CLI flag, an Action input): comma or newline separated, blanks
+ * dropped. A comma inside braces belongs to a glob (`bench/{a,b}.bench.js`), not to the list.
+ */
+export function splitList(value: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const char of value) {
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    if (char === '\n' || (char === ',' && depth === 0)) {
+      items.push(item);
+      item = '';
+    } else item += char;
+  }
+  items.push(item);
+  return items.map((s) => s.trim()).filter(Boolean);
+}

@@ -6,9 +6,9 @@ import { isAbsolute, join } from 'node:path';
 import type { CommentMode } from '../publish/publish.js';
 import type { EventPullRequest, WorkflowRunEvent } from '../publish/pull-request.js';
 import type { PublishOptions } from '../publish/run.js';
-import { type InputOverrides, type Settings, UsageError } from '../settings.js';
+import { type InputOverrides, type Settings, splitList, UsageError } from '../settings.js';
 import { readCostsFile, shardArtifactPrefix } from '../shard/record.js';
-import { parseShard, splitList } from '../shard/select.js';
+import { parseShard } from '../shard/select.js';
 import type { BaseMode } from '../workspace/base.js';
 
 export interface ActionOptions extends PublishOptions {
@@ -199,11 +199,7 @@ export function planAction(env: Env): ActionPlan {
 
   const overrides: InputOverrides = {};
   const benchmarks = getInput(env, 'benchmarks');
-  if (benchmarks)
-    overrides.benchmarks = benchmarks
-      .split(/\r?\n|,/)
-      .map((s) => s.trim())
-      .filter(Boolean);
+  if (benchmarks) overrides.benchmarks = splitList(benchmarks);
   const install = getInput(env, 'install');
   if (install) overrides.install = install;
   const build = getInput(env, 'build');

@@ -1,20 +1,18 @@
 // `flamegate compare`: parses arguments into Settings, runs the pipeline, writes the outputs and
 // prints the terminal summary. Loaded only when the command runs, so `diff` and `--version` start fast.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { finishRemoval, type PipelineResult, runPipeline } from '../pipeline.js';
+import { finishRemoval, runPipeline } from '../pipeline.js';
 import { interruptOnSignals } from '../processes.js';
-import { exitCodeOf } from '../report/infrastructure.js';
-import { buildReportOutputs } from '../report/outputs.js';
-import { renderTerminal } from '../report/terminal.js';
-import { type Settings, UsageError } from '../settings.js';
+import { writeRun } from '../report/write-run.js';
+import { type Settings, splitList, UsageError } from '../settings.js';
 import { readCostsFile } from '../shard/record.js';
-import { parseShard, splitList } from '../shard/select.js';
+import { parseShard } from '../shard/select.js';
+import { exitWith, printRun } from './finish.js';
 import { createProgress } from './progress.js';
 
 export async function compareCommand(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args,
@@ -28,7 +26,7 @@ export async function compareCommand(args: string[]): Promise<number> {
         out: { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
-        benchmarks: { type: 'string' },
+        benchmarks: { type: 'string', multiple: true },
         install: { type: 'string' },
         build: { type: 'string' },
         processes: { type: 'string' },
@@ -57,7 +55,6 @@ export async function compareCommand(args: string[]): Promise<number> {
   );
   const quiet = values.quiet === true;
   const progress = quiet ? undefined : createProgress(process.stderr);
-  const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const settings: Settings = {
     cwd: resolve(String(values.cwd ?? '.')),
     base: String(values.base),
@@ -72,7 +69,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     packages: values.packages ? splitList(String(values.packages)) : undefined,
     signal: controller.signal,
     inputOverrides: {
-      benchmarks: values.benchmarks ? [String(values.benchmarks)] : undefined,
+      benchmarks: benchmarksFlag(values.benchmarks),
       install: commandFlag('--install', values.install),
       build: commandFlag('--build', values.build),
       budget: {
@@ -96,15 +93,16 @@ export async function compareCommand(args: string[]): Promise<number> {
       throw error;
     });
     progress?.line('writing the flame graphs, the comment and the summary');
-    const outputs = writeOutputs(result);
-    if (values.json) writeFileSync(String(values.json), `${JSON.stringify(result.report, null, 2)}\n`);
-    if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
-    process.stdout.write(`${renderTerminal(result.report, { color })}\n`);
-    process.stdout.write(`Profiles, flame graphs and report: ${result.outDir}\n`);
+    const written = await writeRun(result, {
+      copies: { json: values.json as string | undefined, markdown: values.markdown as string | undefined },
+    });
+    printRun(
+      result.report,
+      `Profiles, flame graphs and report: ${result.outDir}`,
+      values['no-color'] === true,
+    );
     await finishRemoval(result, progress && ((line) => progress.line(line)));
-    // flamegate's or the machine's fault, or a run that measured nothing, is no verdict on the pull
-    // request: exit 2, named as such.
-    return exitCodeOf(result.report, (line) => process.stderr.write(line));
+    return exitWith(written.exit);
   } finally {
     progress?.stop();
     interruption.remove();
@@ -112,16 +110,14 @@ export async function compareCommand(args: string[]): Promise<number> {
   }
 }
 
-/** Writes the flame graphs, HTML viewers and the comment Markdown (comment.md) into the run's folder. */
-export function writeOutputs(result: PipelineResult): ReturnType<typeof buildReportOutputs> {
-  const outputs = buildReportOutputs(result);
-  for (const file of outputs.files) {
-    const path = join(result.outDir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-  }
-  writeFileSync(join(result.outDir, 'comment.md'), outputs.markdown);
-  return outputs;
+/**
+ * `--benchmarks`: globs, like the config's list. The flag repeats, and each value may hold several,
+ * comma separated (as `--packages`); absent or empty: the config's.
+ */
+function benchmarksFlag(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const globs = (value as string[]).flatMap(splitList);
+  return globs.length > 0 ? globs : undefined;
 }
 
 /** A shell command given as a flag; the config's schema refuses an empty one, and so does this. */

@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import type { FunctionResult, Report } from '../model.js';
 import { finishRemoval, runPipeline } from '../pipeline.js';
 import { renderTerminal } from '../report/terminal.js';
+import { writeRun } from '../report/write-run.js';
 import { UsageError } from '../settings.js';
-import { writeOutputs } from './compare.js';
 import { createProgress } from './progress.js';
 
 export const DEMO_USAGE = `Usage: flamegate demo [--out <dir>] [--quiet]
@@ -130,7 +130,7 @@ export async function runDemo(argv: string[], io: DemoIo): Promise<number> {
   const progress = lines && ((line: string) => lines.line(line));
   progress?.(`demo repository: ${repo} (base: the sample project; head: ${DEMO_SLOWED} three times slower)`);
   createDemoRepo(repo);
-  const { result, outputs } = await (async () => {
+  const { result, written } = await (async () => {
     try {
       const result = await runPipeline({
         cwd: repo,
@@ -140,9 +140,9 @@ export async function runDemo(argv: string[], io: DemoIo): Promise<number> {
         onProgress: progress,
         onDeadline: lines && ((at) => lines.deadline(at)),
       });
-      const outputs = writeOutputs(result);
+      const written = await writeRun(result);
       await finishRemoval(result, progress);
-      return { result, outputs };
+      return { result, written };
     } finally {
       lines?.stop();
     }
@@ -150,8 +150,8 @@ export async function runDemo(argv: string[], io: DemoIo): Promise<number> {
   const report = result.report;
   const blamed = blamedFunction(report);
   const viewer =
-    outputs.files.find((f) => f.key === blamed?.benchmark && f.path.endsWith('.html')) ??
-    outputs.files.find((f) => f.path.endsWith('.html'));
+    written.flames.files.find((f) => f.key === blamed?.benchmark && f.path.endsWith('.html')) ??
+    written.flames.files.find((f) => f.path.endsWith('.html'));
   const html = viewer ? join(results, viewer.path) : undefined;
 
   io.stdout(`${renderTerminal(report, { color: false })}\n\n`);

@@ -25,7 +25,8 @@ built), profiles them, and compares time per op and each function's self time pe
   --out <dir>         where raw profiles (pprof), flame graphs and report.json go
   --json <file>       write the JSON report
   --markdown <file>   write the PR comment (Markdown)
-  --benchmarks <glob> override the config's benchmark glob
+  --benchmarks <globs> override the config's benchmark globs: comma separated, or the flag
+                      repeated (a comma inside braces stays in its glob)
   --install <cmd>     install command run in each checkout (default: the config's install, else
                       chosen from the lockfile and package.json's packageManager: npm ci,
                       pnpm install --frozen-lockfile, yarn install --immutable with the repo's own

@@ -1,14 +1,13 @@
 // `flamegate merge DIR...`: one report, one verdict and one set of flame graphs from the output
 // directories of `flamegate compare --shard i/N` runs.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
-import { exitCodeOf } from '../report/infrastructure.js';
-import { buildReportOutputs } from '../report/outputs.js';
-import { renderTerminal } from '../report/terminal.js';
+import { writeRun } from '../report/write-run.js';
 import { UsageError } from '../settings.js';
+import { exitWith, printRun } from './finish.js';
 
 export const MERGE_USAGE = `Usage: flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
 
@@ -49,26 +48,16 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const outDir = values.out ? resolve(String(values.out)) : mkdtempSync(join(tmpdir(), 'flamegate-merged-'));
   mkdirSync(outDir, { recursive: true });
   copyProfiles(shards, outDir);
-  const outputs = buildReportOutputs(merged);
-  for (const file of outputs.files) {
-    const path = resolve(outDir, file.path);
-    // The names came from shard artifacts (checked as they were read): a last check where they are used.
-    const inside = relative(outDir, path);
-    if (inside.split(sep)[0] === '..' || isAbsolute(inside)) {
-      throw new UsageError(`refusing to write ${file.path} for ${file.key}: it is outside ${outDir}`);
-    }
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-  }
-  const json = `${JSON.stringify(merged.report, null, 2)}\n`;
-  writeFileSync(join(outDir, 'report.json'), json);
-  writeFileSync(join(outDir, 'comment.md'), outputs.markdown);
-  if (values.json) writeFileSync(String(values.json), json);
-  if (values.markdown) writeFileSync(String(values.markdown), outputs.markdown);
-  const color = values['no-color'] !== true && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(`${renderTerminal(merged.report, { color })}\n`);
-  process.stdout.write(`Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}\n`);
+  const written = await writeRun(
+    { ...merged, outDir, reportPath: join(outDir, 'report.json') },
+    { copies: { json: values.json as string | undefined, markdown: values.markdown as string | undefined } },
+  );
+  printRun(
+    merged.report,
+    `Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}`,
+    values['no-color'] === true,
+  );
   // A shard that flamegate or its machine broke, or a run that measured nothing, is no verdict on the
   // pull request: exit 2, as compare.
-  return exitCodeOf(merged.report, (line) => process.stderr.write(line));
+  return exitWith(written.exit);
 }

@@ -27,6 +27,7 @@ import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.
 import { compareFunctions } from './functions.js';
 import { measuredOf, nothingMeasured } from './measured.js';
 import { sourceChange } from './sources.js';
+import { verdictFrom } from './verdict.js';
 
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
@@ -143,7 +144,7 @@ export function compare(input: CompareInput): Report {
   }
   const report: Report = {
     schemaVersion: 1,
-    verdict: failures.length > 0 ? 'fail' : 'pass',
+    verdict: verdictFrom(failures),
     base: input.base,
     head: input.head,
     benchmarks,

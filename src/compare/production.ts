@@ -18,6 +18,7 @@ import { formatPercent } from '../format.js';
 import type { FrameKind, FunctionResult, PackedProfile, Report } from '../model.js';
 import { npmPackageOf } from '../profile/classify.js';
 import { packageDirOf } from '../workspace/packages.js';
+import { verdictFrom } from './verdict.js';
 
 /** One function as production ran it. */
 export interface ProductionFunction {
@@ -308,10 +309,6 @@ export function weighReport(
     packages ? { packages } : {},
   );
   if (failures.length === 0) return { ...report, functions };
-  return {
-    ...report,
-    functions,
-    verdict: 'fail',
-    failures: [...(report.failures ?? []), ...failures],
-  };
+  const all = [...(report.failures ?? []), ...failures];
+  return { ...report, functions, verdict: verdictFrom(all), failures: all };
 }

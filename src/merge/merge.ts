@@ -5,27 +5,35 @@
 import { cpSync, existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { nothingMeasured } from '../compare/measured.js';
-import type { BenchmarkResult, Report } from '../model.js';
+import { verdictFrom } from '../compare/verdict.js';
+import type {
+  BenchmarkResult,
+  Report,
+  RunResult,
+  SamplingSummary,
+  ShardInfo,
+  StacksByBenchmark,
+} from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { LIMITS, readJsonBounded } from '../profile/limits.js';
 import { UsageError } from '../settings.js';
-import { readStacks, type ShardFlames, STACKS_FILE, type StacksByBenchmark } from '../shard/record.js';
+import { readStacks, type ShardFlames, STACKS_FILE } from '../shard/record.js';
+import { median } from '../stats/estimate.js';
 
 export interface ShardResult {
   /** The shard's output directory (what `--out` was, or a downloaded artifact). */
   dir: string;
   report: Report;
+  /** CPU stacks of the shard's attribution pass. */
   stacks: StacksByBenchmark;
+  /** Heap stacks of the shard's allocation pass (absent from shards of earlier versions). */
+  allocationStacks?: StacksByBenchmark;
   /** File-system-safe name per benchmark key, from the shard's measure stage. */
   slugs: Record<string, string>;
 }
 
-export interface MergedResult {
-  report: Report;
-  /** Flame-graph stacks per benchmark key, as the pipeline returns them. */
-  profiles: StacksByBenchmark;
-  slugs: Record<string, string>;
-}
+/** The merged run, all but where it is written: the run writer's input once given an output folder. */
+export type MergedResult = Omit<RunResult, 'outDir' | 'reportPath'>;
 
 /**
  * Reads each shard directory; one without a readable report is named as failed. A shard's files come
@@ -63,7 +71,13 @@ export function loadShards(dirs: string[]): ShardResult[] {
         `${label(report)} (${dir}): cannot read ${STACKS_FILE}: ${(error as Error).message}`,
       );
     }
-    return { dir, report, stacks: flames.stacks, slugs: flames.slugs };
+    return {
+      dir,
+      report,
+      stacks: flames.stacks,
+      allocationStacks: flames.allocationStacks,
+      slugs: flames.slugs,
+    };
   });
 }
 
@@ -168,56 +182,171 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   const benchmarks = Object.keys(info.plan)
     .map((key) => results.get(key))
     .filter((b): b is BenchmarkResult => b !== undefined);
-  const order = new Map(benchmarks.map((b, i) => [benchmarkKey(b), i]));
-  const functions = shards
-    .flatMap((s) => s.report.functions)
-    .map((fn, i) => ({ fn, i }))
-    .sort((a, b) => (order.get(a.fn.benchmark) ?? 0) - (order.get(b.fn.benchmark) ?? 0) || a.i - b.i)
-    .map((x) => x.fn);
+  // In shard order, whatever order the folders were given in: lists joined read the same every time.
+  const inOrder = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, shard]) => shard.report);
   const failures = benchmarks.flatMap((b) => b.failures ?? []);
-  for (const { report: r } of shards) {
+  for (const r of inOrder) {
     for (const line of r.failures ?? []) if (!failures.includes(line)) failures.push(line);
   }
+  const report = mergeReports(inOrder, { info, benchmarks, failures });
+  const union = (pick: (s: ShardResult) => StacksByBenchmark | undefined): StacksByBenchmark =>
+    Object.assign({}, ...shards.map((s) => pick(s) ?? {}));
+  return {
+    report,
+    profiles: union((s) => s.stacks),
+    allocationProfiles: union((s) => s.allocationStacks),
+    slugs: Object.assign({}, ...shards.map((s) => s.slugs)),
+  };
+}
 
-  // Fields this merge does not know (added by later versions) are kept: lists are joined.
-  const report: Report = { ...f };
-  for (const key of Object.keys(f) as (keyof Report)[]) {
-    const value = f[key];
-    if (Array.isArray(value)) {
-      (report as unknown as Record<string, unknown>)[key] = shards.flatMap(
-        (s) => ((s.report as unknown as Record<string, unknown>)[key] as unknown[] | undefined) ?? [],
-      );
-    }
-  }
-  report.benchmarks = benchmarks;
-  if (leftOut.length > 0) report.leftOut = leftOut;
-  report.functions = functions;
-  report.failures = failures;
-  report.verdict = failures.length > 0 || shards.some((s) => s.report.verdict === 'fail') ? 'fail' : 'pass';
-  report.profiles = Object.assign({}, ...shards.map((s) => s.report.profiles ?? {}));
-  const packages = [...new Set(shards.flatMap((s) => s.report.packages ?? []))].sort();
-  if (packages.length > 0) report.packages = packages;
-  else delete report.packages;
-  // Every shard discovers every benchmark file, so each names the same unhonoured settings.
-  const notes = [...new Set(shards.flatMap((s) => s.report.harnessNotes ?? []))];
-  if (notes.length > 0) report.harnessNotes = notes;
+/** What the merge worked out before the report's fields: the plan, its benchmarks in order, the failures. */
+interface MergeContext {
+  info: ShardInfo;
+  benchmarks: BenchmarkResult[];
+  failures: string[];
+}
+
+/**
+ * One rule per report field, so a field added to `Report` does not compile until it says how shards
+ * combine. Rules run in this order and may read the fields merged before them.
+ */
+type FieldRules = {
+  [K in keyof Report]-?: (
+    shards: Report[],
+    merged: Partial<Report>,
+    context: MergeContext,
+  ) => Report[K] | undefined;
+};
+
+const first = (shards: Report[]) => shards[0] as Report;
+const some = <T>(list: T[]) => (list.length > 0 ? list : undefined);
+const defined = <T>(list: (T | undefined)[]) => list.filter((x): x is T => x !== undefined);
+/** Rows of every shard, in the plan's (discovery) order of their benchmark, each shard's order kept within. */
+const inPlanOrder = <T extends { benchmark: string }>(rows: T[], context: MergeContext): T[] => {
+  const order = new Map(context.benchmarks.map((b, i) => [benchmarkKey(b), i]));
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => (order.get(a.row.benchmark) ?? 0) - (order.get(b.row.benchmark) ?? 0) || a.i - b.i)
+    .map((x) => x.row);
+};
+
+const RULES: FieldRules = {
+  schemaVersion: () => 1,
+  // Checked equal across shards.
+  base: (shards) => first(shards).base,
+  head: (shards) => first(shards).head,
+  configFingerprint: (shards) => first(shards).configFingerprint,
+  settings: (shards) => first(shards).settings,
+  // Every shard selects from the same discovery before the split, so each records the same selection.
+  selection: (shards) => first(shards).selection,
+  benchmarks: (_, __, c) => c.benchmarks,
+  functions: (shards, _, c) =>
+    inPlanOrder(
+      shards.flatMap((s) => s.functions),
+      c,
+    ),
+  // Present as in a whole run: when any benchmark had an allocation pass.
+  allocations: (shards, _, c) =>
+    shards.some((s) => s.allocations)
+      ? inPlanOrder(
+          shards.flatMap((s) => s.allocations ?? []),
+          c,
+        )
+      : undefined,
+  failures: (_, __, c) => c.failures,
+  // The same function as a single run, on the merged lines.
+  verdict: (_, merged) => verdictFrom(merged.failures),
+  infrastructureErrors: (shards) => some(shards.flatMap((s) => s.infrastructureErrors ?? [])),
+  leftOut: (shards) => some(shards.flatMap((s) => s.leftOut ?? [])),
   // Counts add up over shards; whether anything was measured is decided here, on the whole run.
-  const counts = shards.map((s) => s.report.measured);
-  if (counts.every((m) => m !== undefined) && f.measured) {
-    report.measured = {
+  measured: (shards) => {
+    const counts = shards.map((s) => s.measured);
+    const onNothing = first(shards).measured?.onNothing;
+    if (!onNothing || counts.some((m) => m === undefined)) return undefined;
+    return {
       both: counts.reduce((sum, m) => sum + (m?.both ?? 0), 0),
       failedOnBoth: counts.reduce((sum, m) => sum + (m?.failedOnBoth ?? 0), 0),
-      onNothing: f.measured.onNothing,
+      onNothing,
     };
-    const nothing = nothingMeasured(report);
-    if (nothing) report.nothingMeasured = nothing;
-    else delete report.nothingMeasured;
+  },
+  nothingMeasured: (_, merged) => (merged.measured ? nothingMeasured(merged as Report) : undefined),
+  sampling: (shards) => mergeSampling(defined(shards.map((s) => s.sampling))),
+  // A merged run always lists its profiles, even none, as a whole run does.
+  profiles: (shards) => Object.assign({}, ...shards.map((s) => s.profiles ?? {})),
+  allocationProfiles: (shards) => {
+    const merged = Object.assign({}, ...shards.map((s) => s.allocationProfiles ?? {}));
+    return Object.keys(merged).length > 0 ? merged : undefined;
+  },
+  // The pass's total time over the shards: what an unsharded run would report for the same work (the
+  // shard jobs ran it side by side, so the wall time it added to the workflow was the largest shard's).
+  allocationPassMs: (shards) => {
+    const times = defined(shards.map((s) => s.allocationPassMs));
+    return times.length > 0 ? times.reduce((sum, ms) => sum + ms, 0) : undefined;
+  },
+  shard: () => undefined,
+  merged: (_, __, c) => ({ shards: c.info.count, planDigest: c.info.planDigest }),
+  packages: (shards) => some([...new Set(shards.flatMap((s) => s.packages ?? []))].sort()),
+  // Every shard discovers every benchmark file, so each names the same unhonoured settings.
+  harnessNotes: (shards) => some([...new Set(shards.flatMap((s) => s.harnessNotes ?? []))]),
+};
+
+/** The merged report, field by field (RULES); a field of a later version this one lacks: lists joined. */
+function mergeReports(shards: Report[], context: MergeContext): Report {
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(first(shards))) {
+    if (key in RULES) continue;
+    const value = (first(shards) as unknown as Record<string, unknown>)[key];
+    merged[key] = Array.isArray(value)
+      ? shards.flatMap((s) => ((s as unknown as Record<string, unknown>)[key] as unknown[] | undefined) ?? [])
+      : value;
   }
-  delete report.shard;
-  report.merged = { shards: info.count, planDigest: info.planDigest };
-  const profiles: StacksByBenchmark = Object.assign({}, ...shards.map((s) => s.stacks));
-  const slugs: Record<string, string> = Object.assign({}, ...shards.map((s) => s.slugs));
-  return { report, profiles, slugs };
+  for (const [key, rule] of Object.entries(RULES) as [keyof Report, FieldRules[keyof Report]][]) {
+    const value = (rule as (s: Report[], m: Partial<Report>, c: MergeContext) => unknown)(
+      shards,
+      merged as Partial<Report>,
+      context,
+    );
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged as unknown as Report;
+}
+
+/**
+ * The shards' sampling summaries as one run's: counts and times summed; the error rate per look is
+ * the plan's (one config); the harness floor is the shards' median; a budget cut is the deepest
+ * shard's, with the allocation pass's benchmarks counted over the shards that were cut.
+ */
+function mergeSampling(list: SamplingSummary[]): SamplingSummary | undefined {
+  const head = list[0];
+  if (!head) return undefined;
+  const sum = (pick: (s: SamplingSummary) => number | undefined) =>
+    list.reduce((total, s) => total + (pick(s) ?? 0), 0);
+  const summary: SamplingSummary = {
+    processes: sum((s) => s.processes),
+    maxProcesses: sum((s) => s.maxProcesses),
+    seconds: sum((s) => s.seconds),
+    savedSeconds: sum((s) => s.savedSeconds),
+    resolved: sum((s) => s.resolved),
+    unresolved: sum((s) => s.unresolved),
+    alphaPerLook: head.alphaPerLook,
+  };
+  const confirming = sum((s) => s.confirmProcesses);
+  if (confirming > 0) summary.confirmProcesses = confirming;
+  const floors = defined(list.map((s) => s.harnessFloorNs));
+  if (floors.length > 0) summary.harnessFloorNs = median(floors);
+  const cuts = defined(list.map((s) => s.trailing));
+  if (cuts.length > 0) {
+    summary.trailing = {
+      profileMs: Math.min(...cuts.map((t) => t.profileMs)),
+      allocationMs: Math.min(...cuts.map((t) => t.allocationMs)),
+    };
+    const counted = cuts.filter((t) => t.allocated !== undefined && t.allocatable !== undefined);
+    if (counted.length > 0) {
+      summary.trailing.allocated = counted.reduce((total, t) => total + (t.allocated ?? 0), 0);
+      summary.trailing.allocatable = counted.reduce((total, t) => total + (t.allocatable ?? 0), 0);
+    }
+  }
+  return summary;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The Action's merge mode (`mode: merge`): the job after a matrix of shard jobs. It gathers this
 // run's shard artifacts (or a local directory of shard results), merges them into one report, and
 // publishes one comment, one job summary and one verdict.
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
@@ -68,8 +68,9 @@ export async function runMergeMode(options: MergeModeOptions, outDir: string): P
   );
   mkdirSync(outDir, { recursive: true });
   copyProfiles(shards, outDir);
-  const reportPath = join(outDir, 'report.json');
-  writeFileSync(reportPath, `${JSON.stringify(merged.report, null, 2)}\n`);
-  // From here on a merged run is published exactly like a whole one: flame graphs, artifact, comment.
-  await publishRun({ ...merged, outDir, reportPath }, { ...options, shard: undefined });
+  // From here on a merged run is written and published exactly like a whole one.
+  await publishRun(
+    { ...merged, outDir, reportPath: join(outDir, 'report.json') },
+    { ...options, shard: undefined },
+  );
 }

@@ -2,7 +2,7 @@
 // failed check with one annotation per exceeded threshold. A comment GitHub refuses (fork PRs,
 // read-only tokens) is a warning: it never changes the verdict.
 import type { Report } from '../model.js';
-import { nothingMeasuredNote, noVerdict } from '../report/infrastructure.js';
+import type { ExitOutcome } from '../report/infrastructure.js';
 import { fail, log, setOutputs, writeSummary } from './actions.js';
 import { type CommentTarget, commentMarker, fitComment, upsertComment } from './comment.js';
 
@@ -15,6 +15,8 @@ export interface PublishInput {
   comment: string;
   /** The whole report for the job summary. */
   summary: string;
+  /** How the run ends (`exitOutcome`, the CLI's exit code): 2 fails the step whatever fail-on-regression says. */
+  exit: ExitOutcome;
   commentMode: CommentMode;
   commentKey: string;
   target?: Omit<CommentTarget, 'pullNumber'> & { pullNumber?: number };
@@ -75,9 +77,8 @@ export async function publish(input: PublishInput): Promise<{ commentUrl: string
   }
   // A fault of flamegate or the machine, or a run that measured nothing, fails the step whatever
   // fail-on-regression says, named as such.
-  const error = noVerdict(report);
-  const nothing = nothingMeasuredNote(report);
-  if (error) fail(`flamegate: ${error.replace(/\n/g, ' ')}`);
-  else if (nothing) log.warning(`flamegate: ${nothing.text}`);
+  const { code, message } = input.exit;
+  if (code === 2) fail(`flamegate: ${(message ?? 'no verdict').replace(/\n/g, ' ')}`);
+  else if (message) log.warning(`flamegate: ${message}`);
   return { commentUrl };
 }

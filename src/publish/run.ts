@@ -1,12 +1,15 @@
-// Everything the Action does with a finished run, after the pipeline: the flame-graph files next to the
-// report, the opt-in image branch, the run artifact, the comment and the summary (rendered once), then
-// `publish`. Post-only mode (the workflow_run half of the fork recipe) publishes a saved report.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import type { Report, ShardSpec } from '../model.js';
-import type { PipelineResult } from '../pipeline.js';
-import { type FlameGraphs, renderCommentAndSummary, renderFlames } from '../report/outputs.js';
+// Everything the Action does with a finished run (the pipeline's, or merge mode's): the run writer
+// (src/report/write-run.ts) writes report.json, the flame graphs and comment.md exactly as the CLI's,
+// with the opt-in image branch and the run artifact in between (the comment links them); then
+// `publish` posts the comment and summary it rendered. Post-only mode (the workflow_run half of the
+// fork recipe) publishes a saved report.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Report, RunResult, ShardSpec } from '../model.js';
+import { exitOutcome } from '../report/infrastructure.js';
+import { type FlameGraphs, renderCommentAndSummary } from '../report/outputs.js';
 import { parseReport, REPORT_MAX_BYTES } from '../report/schema.js';
+import { SUMMARY_CHARS, writeRun } from '../report/write-run.js';
 import { UsageError } from '../settings.js';
 import { STACKS_FILE, shardArtifactPrefix } from '../shard/record.js';
 import { log, uploadArtifact } from './actions.js';
@@ -44,28 +47,23 @@ export interface PublishOptions {
   shardArtifactPrefix?: string;
 }
 
-const SUMMARY_CHARS = 1_000_000;
-
-export async function publishRun(result: PipelineResult, given: PublishOptions): Promise<void> {
+export async function publishRun(result: RunResult, given: PublishOptions): Promise<void> {
   const options = await withPullRequest(given);
-  const repoUrl = `${options.serverUrl}/${options.owner}/${options.repo}`;
-  const flames = renderFlames(result, { repoUrl });
-  for (const file of flames.files) write(join(result.outDir, file.path), file.content);
-  const images = await commitFlameImages(options, flames.files);
-  const footer = await uploadRunArtifact(result, flames, options);
-  const { comment, summary } = renderCommentAndSummary(result.report, flames, {
-    repoUrl,
+  const { comment, summary, exit } = await writeRun(result, {
+    repoUrl: `${options.serverUrl}/${options.owner}/${options.repo}`,
     marker: commentMarker(options.commentKey),
-    footer,
-    images,
-    summaryChars: SUMMARY_CHARS,
+    // Once the flame graphs are on disk: the SVGs to the image branch, everything to the artifact.
+    beforeComment: async (flames) => ({
+      images: await commitFlameImages(options, flames.files),
+      footer: await uploadRunArtifact(result, flames, options),
+    }),
   });
-  write(join(result.outDir, 'comment.md'), comment);
   await publish({
     report: result.report,
     reportPath: result.reportPath,
     comment,
     summary,
+    exit,
     ...targetOf(options),
   });
   log.info(
@@ -96,7 +94,7 @@ export async function publishSavedReport(reportPath: string, given: PublishOptio
     { files: [], sections: {} },
     { repoUrl, marker: commentMarker(options.commentKey), summaryChars: SUMMARY_CHARS },
   );
-  await publish({ report, reportPath, comment, summary, ...targetOf(options) });
+  await publish({ report, reportPath, comment, summary, exit: exitOutcome(report), ...targetOf(options) });
 }
 
 /** Under workflow_run, the pull request GitHub names for the run's head commit (or none, said why). */
@@ -133,14 +131,9 @@ function targetOf(options: PublishOptions) {
   };
 }
 
-function write(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-}
-
 /** Uploads the report, flame graphs and profiles; returns the comment's footer linking them. */
 async function uploadRunArtifact(
-  result: PipelineResult,
+  result: RunResult,
   flames: FlameGraphs,
   options: PublishOptions,
 ): Promise<string | undefined> {

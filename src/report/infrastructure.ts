@@ -44,19 +44,31 @@ export function noVerdict(report: Report): string | undefined {
   return named.length > 0 ? named.join('\n') : undefined;
 }
 
+/** How a finished run ends: its exit code, and what to say with it. */
+export interface ExitOutcome {
+  /** 2 when the run is no verdict on the pull request, 1 when it failed, 0 when it passed. */
+  code: 0 | 1 | 2;
+  /** Why it is no verdict, or the warning of a run that measured nothing (passing under `warn`). */
+  message?: string;
+}
+
+/** The one mapping from a finished run's report to its exit code (every command and the run writer). */
+export function exitOutcome(report: Report): ExitOutcome {
+  const error = noVerdict(report);
+  if (error) return { code: 2, message: error };
+  const nothing = nothingMeasuredNote(report);
+  const code = report.verdict === 'fail' ? 1 : 0;
+  return nothing ? { code, message: nothing.text } : { code };
+}
+
 /**
- * The CLI's exit code for a finished run: 2 when it is no verdict, 1 when it failed, 0 when it passed;
- * why it is no verdict, or the warning of a run that measured nothing, goes to `warn`.
+ * The CLI's exit code for a finished run (`exitOutcome`): why it is no verdict, or the warning of a
+ * run that measured nothing, goes to `warn`.
  */
 export function exitCodeOf(report: Report, warn: (line: string) => void): number {
-  const error = noVerdict(report);
-  if (error) {
-    warn(`flamegate: ${error}\n`);
-    return 2;
-  }
-  const nothing = nothingMeasuredNote(report);
-  if (nothing) warn(`flamegate: ${nothing.text}\n`);
-  return report.verdict === 'fail' ? 1 : 0;
+  const { code, message } = exitOutcome(report);
+  if (message) warn(`flamegate: ${message}\n`);
+  return code;
 }
 
 /** The first line of the verdict when some benchmarks failed on both sides; undefined when none did. */

@@ -1,9 +1,10 @@
-// Everything the report stage makes from a pipeline result: the Markdown comment (with a text flame
-// graph per changed benchmark) and the flame-graph files (SVG + HTML viewer per benchmark). Pure: it
-// returns contents and relative paths; the caller writes them.
+// What the report stage renders from a finished run: the Markdown comment and summary (with a text
+// flame graph per changed benchmark) and the flame-graph files (SVG + HTML viewer per benchmark, an
+// allocation viewer per benchmark with heap stacks). Pure: it returns contents and relative paths;
+// the run writer (write-run.ts) writes them.
 import { markdownText, NAME_MAX } from '../escape.js';
 import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
-import type { PackedProfile, Report, Side } from '../model.js';
+import type { Report, RunResult } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 
@@ -20,30 +21,19 @@ export interface ReportOutputOptions {
   images?: Record<string, string>;
 }
 
-export interface ReportOutputs {
-  markdown: string;
-  /** Flame-graph files, relative to the output directory, with the benchmark each belongs to. */
-  files: { path: string; content: string; key: string; changed: boolean }[];
-}
-
-interface PipelineOutput {
-  report: Report;
-  profiles: Record<string, Partial<Record<Side, PackedProfile>>>;
-  /** File-system-safe name per benchmark key (the measure stage's); the flame-graph files are named after it. */
-  slugs: Record<string, string>;
-  /** Heap profiles of the allocation pass (`alloc_space`, bytes): an allocation flame-graph delta each. */
-  allocationProfiles?: Record<string, Partial<Record<Side, PackedProfile>>>;
-}
+/** What the flame graphs are drawn from: a finished run's report, stacks and file names. */
+type FlameInput = Pick<RunResult, 'report' | 'profiles' | 'slugs' | 'allocationProfiles'>;
 
 export interface FlameGraphs {
-  files: ReportOutputs['files'];
+  /** Flame-graph files, relative to the output directory, with the benchmark each belongs to. */
+  files: { path: string; content: string; key: string; changed: boolean }[];
   /** Text flame graph per changed benchmark key, for the comment. */
   sections: Record<string, string>;
 }
 
 /** Renders every benchmark's flame graphs once; comment and summary both reuse them. */
 export function renderFlames(
-  result: PipelineOutput,
+  result: FlameInput,
   options: { repoUrl?: string; maxChars?: number } = {},
 ): FlameGraphs {
   const { report } = result;
@@ -57,7 +47,7 @@ export function renderFlames(
   // Text flame graphs share a fixed part of the budget, so tables always fit first.
   const perSection = Math.max(1500, Math.min(6000, Math.floor((maxChars * 0.4) / Math.max(1, changed.size))));
   const sections: Record<string, string> = {};
-  const files: ReportOutputs['files'] = [];
+  const files: FlameGraphs['files'] = [];
   for (const [key, sides] of Object.entries(result.profiles)) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
@@ -126,19 +116,14 @@ export function renderComment(
 export function renderCommentAndSummary(
   report: Report,
   flames: FlameGraphs,
-  options: ReportOutputOptions & { marker: string; summaryChars: number },
+  options: ReportOutputOptions & { summaryChars: number },
 ): { comment: string; summary: string } {
   const { marker, summaryChars, ...rest } = options;
   const summary = renderComment(report, flames, { ...rest, maxChars: summaryChars });
-  const whole = `${marker}\n\n${summary}`;
+  const whole = marker ? `${marker}\n\n${summary}` : summary;
   const comment =
     whole.length < COMMENT_LIMIT
       ? whole
       : renderComment(report, flames, { ...rest, marker, maxChars: COMMENT_LIMIT });
   return { comment, summary };
-}
-
-export function buildReportOutputs(result: PipelineOutput, options: ReportOutputOptions = {}): ReportOutputs {
-  const flames = renderFlames(result, { repoUrl: options.repoUrl, maxChars: options.maxChars });
-  return { markdown: renderComment(result.report, flames, options), files: flames.files };
 }

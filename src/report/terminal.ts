@@ -26,6 +26,18 @@ import {
 } from './markdown.js';
 import { everythingNote, executedNote, notAffectedNote } from './selection.js';
 
+/**
+ * Whether the terminal summary is painted, decided once for every command: never with `--no-color`
+ * or NO_COLOR set (https://no-color.org), and only when the output is a terminal.
+ */
+export function wantsColor(
+  noColorFlag: boolean,
+  stream: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return !noColorFlag && stream.isTTY === true && !env.NO_COLOR;
+}
+
 export interface TerminalOptions {
   color?: boolean;
 }

@@ -1,12 +1,13 @@
 // What a run records so that shard results can be combined later: each benchmark's measured cost,
 // the config fingerprint, the shard plan, the package of each benchmark, and (for shards) the
-// flame-graph stacks, which `flamegate merge` renders into the one set of flame graphs.
+// flame-graph stacks of the attribution (CPU) and allocation (heap) passes, which `flamegate merge`
+// renders into the one set of flame graphs.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { Config, PackedProfile, Report, ShardInfo, Side } from '../model.js';
+import type { Config, PackedProfile, Report, ShardInfo, Side, StacksByBenchmark } from '../model.js';
 import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { checkJsonSize, gunzipBounded, LIMITS, readFileBounded, readJsonBounded } from '../profile/limits.js';
 import { profileFromJson, profileToJson } from '../profile/profile-json.js';
@@ -70,11 +71,15 @@ export function recordRun(
 
 export const STACKS_FILE = 'stacks.json.gz';
 
-export type StacksByBenchmark = Record<string, Partial<Record<Side, PackedProfile>>>;
-
 /** What a shard leaves for `merge` to draw flame graphs from: the stacks, and each benchmark's file name. */
 export interface ShardFlames {
+  /** CPU stacks of the attribution pass. */
   stacks: StacksByBenchmark;
+  /**
+   * Heap stacks of the allocation pass (in bytes, as their sample type says), for the allocation viewers. Absent
+   * from shards of earlier versions, which kept CPU stacks only.
+   */
+  allocationStacks?: StacksByBenchmark;
   /** The measure stage's file-system-safe name per benchmark key (flame-graph files are named after it). */
   slugs: Record<string, string>;
 }
@@ -82,15 +87,20 @@ export interface ShardFlames {
 export function writeStacks(outDir: string, flames: ShardFlames): string {
   const path = join(outDir, STACKS_FILE);
   // Each profile as JSON (typed arrays as lists), its sample type with it.
-  const stacks = Object.fromEntries(
-    Object.entries(flames.stacks).map(([key, sides]) => [
-      key,
-      Object.fromEntries(
-        Object.entries(sides).map(([side, profile]) => [side, profile && profileToJson(profile)]),
-      ),
-    ]),
+  const toJson = (byBenchmark: StacksByBenchmark) =>
+    Object.fromEntries(
+      Object.entries(byBenchmark).map(([key, sides]) => [
+        key,
+        Object.fromEntries(
+          Object.entries(sides).map(([side, profile]) => [side, profile && profileToJson(profile)]),
+        ),
+      ]),
+    );
+  const allocationStacks = flames.allocationStacks && toJson(flames.allocationStacks);
+  writeFileSync(
+    path,
+    gzipSync(JSON.stringify({ stacks: toJson(flames.stacks), allocationStacks, slugs: flames.slugs })),
   );
-  writeFileSync(path, gzipSync(JSON.stringify({ stacks, slugs: flames.slugs })));
   return path;
 }
 
@@ -126,17 +136,29 @@ function checkFlames(value: unknown): ShardFlames {
       );
     }
   }
-  const stacks: StacksByBenchmark = {};
-  for (const [key, sides] of Object.entries(value.stacks)) {
-    if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no profiles`);
-    const read: Partial<Record<Side, PackedProfile>> = {};
-    for (const side of ['base', 'head'] as const) {
-      if (sides[side] !== undefined)
-        read[side] = profileFromJson(sides[side], `${side} profile of ${JSON.stringify(key)}`);
-    }
-    stacks[key] = read;
+  if (value.allocationStacks !== undefined && !isObject(value.allocationStacks)) {
+    throw new Error('its "allocationStacks" is not stacks per benchmark');
   }
-  return { stacks, slugs: value.slugs as Record<string, string> };
+  const read = (byBenchmark: Record<string, unknown>, what: string): StacksByBenchmark => {
+    const stacks: StacksByBenchmark = {};
+    for (const [key, sides] of Object.entries(byBenchmark)) {
+      if (!isObject(sides)) throw new Error(`benchmark ${JSON.stringify(key)} holds no ${what}s`);
+      const profiles: Partial<Record<Side, PackedProfile>> = {};
+      for (const side of ['base', 'head'] as const) {
+        if (sides[side] !== undefined)
+          profiles[side] = profileFromJson(sides[side], `${side} ${what} of ${JSON.stringify(key)}`);
+      }
+      stacks[key] = profiles;
+    }
+    return stacks;
+  };
+  return {
+    stacks: read(value.stacks, 'profile'),
+    ...(value.allocationStacks === undefined
+      ? {}
+      : { allocationStacks: read(value.allocationStacks, 'heap profile') }),
+    slugs: value.slugs as Record<string, string>,
+  };
 }
 
 /** Shard artifacts of one run: `flamegate-shard-2-of-4`, or with a comment-key `flamegate-<key>-shard-2-of-4`. */

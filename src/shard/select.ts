@@ -150,14 +150,6 @@ export function costsFromReport(report: unknown, source: string): Record<string,
   return costs;
 }
 
-/** A list input: comma or newline separated, blanks dropped. */
-export function splitList(value: string): string[] {
-  return value
-    .split(/\r?\n|,/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /**
  * The measure stage's `select` for a sharded run: keeps this shard's share of what discovery found,
  * says so in one progress line, and keeps the plan for the report. Without a spec, selects nothing out.

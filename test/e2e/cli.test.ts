@@ -224,13 +224,22 @@ describe('flamegate compare: bad input', () => {
     expect(run.stderr).toContain('--base');
   });
 
-  it('shows the glob when no benchmark file matches (exit 2), and cleans up', async () => {
+  it('shows the globs when no benchmark file matches (exit 2), and cleans up', async () => {
+    // --benchmarks takes a list as the config does: comma separated, or the flag repeated.
     const run = await runCli(
-      ['compare', '--base', repo.baseSha, '--benchmarks', 'perf/**/*.bench.js'],
+      [
+        'compare',
+        '--base',
+        repo.baseSha,
+        '--benchmarks',
+        'perf/**/*.bench.js, spec/*.bench.js',
+        '--benchmarks',
+        'x/{a,b}.bench.js',
+      ],
       repo.dir,
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('perf/**/*.bench.js');
+    expect(run.stderr).toContain('matches perf/**/*.bench.js, spec/*.bench.js, x/{a,b}.bench.js ');
     expect(worktrees(repo.dir)).toHaveLength(1);
   });
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,104 @@ describe('flamegate compare --shard and flamegate merge (end to end)', () => {
     expect(notShard.code).toBe(2);
     expect(notShard.stderr).toContain('made without --shard i/N');
   });
+
+  it('a merged 2-shard run with allocations keeps the allocation rows, heap profiles, allocation flame graphs and sampling totals', async () => {
+    // The parser package alone (four benchmarks): slowPath 2.5 times slower, and parseRecord keeping a
+    // 32-slot array per record, so the records benchmarks regress in time and in bytes allocated.
+    const repo = createMonorepo('slower');
+    const records = join(repo.dir, 'packages/parser/src/records.js');
+    const text = readFileSync(records, 'utf8');
+    const from = 'export function parseRecord(line) {\n  let acc = 0;';
+    if (!text.includes(from))
+      throw new Error('the monorepo fixture changed: parseRecord no longer starts so');
+    writeFileSync(
+      records,
+      text.replace(
+        from,
+        'export let lastRecord = null;\nexport function parseRecord(line) {\n  let acc = 0;\n  lastRecord = new Array(32).fill(line.length);',
+      ),
+    );
+    execFileSync('git', ['commit', '-q', '-a', '--amend', '-m', 'head: slower, and parseRecord allocates'], {
+      cwd: repo.dir,
+    });
+    const headSha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo.dir, encoding: 'utf8' }).trim();
+    const config = join(mkdtempSync(join(tmpdir(), 'flamegate-config-')), 'flamegate.yml');
+    writeFileSync(
+      config,
+      readFileSync(join(repo.dir, '.github/flamegate.yml'), 'utf8').replace(
+        'allocationProcesses: 0',
+        'allocationProcesses: 2\n  allocationMs: 100',
+      ),
+    );
+    const common = ['compare', '--base', repo.baseSha, '--head', headSha, '--packages', 'packages/parser'];
+    const run = async (extra: string[]) => {
+      const out = mkdtempSync(join(tmpdir(), 'flamegate-alloc-shard-'));
+      const result = await runCli(
+        [...common, '--config', config, '--quiet', ...extra, '--out', out],
+        repo.dir,
+      );
+      expect(result.code, result.stderr).toBeLessThan(2);
+      return out;
+    };
+    const whole = await run([]);
+    const shardDirs = [await run(['--shard', '1/2']), await run(['--shard', '2/2'])];
+    const out = mkdtempSync(join(tmpdir(), 'flamegate-alloc-merged-'));
+    const merged = await runCli(['merge', ...shardDirs, '--out', out], repo.dir);
+    expect(merged.code, merged.stderr).toBe(1);
+
+    const unsharded = read(join(whole, 'report.json'));
+    const shardReports = shardDirs.map((dir) => read(join(dir, 'report.json')));
+    const report = read(join(out, 'report.json'));
+    // Each shard measured allocations, so a merge that kept one shard's would show it here.
+    for (const shard of shardReports) expect(shard.allocations?.length ?? 0).toBeGreaterThan(0);
+
+    const benchmarksOf = (r: Report) => [...new Set((r.allocations ?? []).map((a) => a.benchmark))].sort();
+    expect(benchmarksOf(report)).toEqual(benchmarksOf(unsharded));
+    const regressed = (r: Report) =>
+      (r.allocations ?? [])
+        .filter((a) => a.status === 'regressed' && a.name === 'parseRecord')
+        .map((a) => a.benchmark)
+        .sort();
+    expect(regressed(unsharded)).toContain('packages/parser/bench/records.bench.js > parse records');
+    expect(regressed(report)).toEqual(regressed(unsharded));
+    const memory = (r: Report) =>
+      Object.fromEntries(r.benchmarks.map((b) => [benchmarkKey(b), b.memory?.status ?? 'none']));
+    expect(memory(report)['packages/parser/bench/records.bench.js > parse records']).toBe('regressed');
+    expect(memory(report)['packages/parser/bench/records.bench.js > parse records']).toBe(
+      memory(unsharded)['packages/parser/bench/records.bench.js > parse records'],
+    );
+
+    // The heap profiles of every shard, each on disk in the merged folder.
+    const sides = (r: Report) =>
+      Object.entries(r.allocationProfiles ?? {})
+        .map(([key, paths]) => `${key}: ${Object.keys(paths).sort().join(',')}`)
+        .sort();
+    expect(sides(report)).toEqual(sides(unsharded));
+    for (const paths of Object.values(report.allocationProfiles ?? {})) {
+      for (const path of Object.values(paths)) expect(existsSync(join(out, path))).toBe(true);
+    }
+    // The same flame-graph files, allocation viewers included.
+    const flames = (dir: string) => readdirSync(join(dir, 'flame')).sort();
+    expect(flames(out).filter((f) => f.endsWith('-alloc.html')).length).toBeGreaterThan(0);
+    expect(flames(out)).toEqual(flames(whole));
+
+    // Sampling totals are the sum of the shards', and so is the allocation pass's time.
+    const sum = (pick: (r: Report) => number | undefined) =>
+      shardReports.reduce((total, r) => total + (pick(r) ?? 0), 0);
+    expect(report.sampling?.processes).toBe(sum((r) => r.sampling?.processes));
+    expect(report.sampling?.maxProcesses).toBe(sum((r) => r.sampling?.maxProcesses));
+    expect(report.sampling?.resolved).toBe(sum((r) => r.sampling?.resolved));
+    expect(report.sampling?.unresolved).toBe(sum((r) => r.sampling?.unresolved));
+    expect(report.sampling?.seconds).toBeCloseTo(
+      sum((r) => r.sampling?.seconds),
+      6,
+    );
+    expect(report.allocationPassMs).toBeCloseTo(
+      sum((r) => r.allocationPassMs),
+      6,
+    );
+    expect(report.verdict).toBe(unsharded.verdict);
+  }, 300_000);
 
   it('refuses a bad --shard value with exit 2, naming it', async () => {
     const run = await runCli(['compare', '--base', 'HEAD', '--shard', '0/3'], tmpdir());

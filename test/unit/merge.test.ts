@@ -1,10 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/config/config.js';
 import { mergeShards, type ShardResult } from '../../src/merge/merge.js';
-import type { BenchmarkMeasurement, BenchmarkResult, Report } from '../../src/model.js';
+import type { BenchmarkMeasurement, BenchmarkResult, Report, SamplingSummary } from '../../src/model.js';
 import { benchmarkKey } from '../../src/model.js';
 import { UsageError } from '../../src/settings.js';
+import { readStacks, writeStacks } from '../../src/shard/record.js';
 import { selectShard } from '../../src/shard/select.js';
+import { packProfile } from '../helpers/stacks.js';
+
+const HEAP = { type: 'alloc_space', unit: 'bytes' };
 
 const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 
@@ -140,9 +147,9 @@ describe('mergeShards', () => {
 
   it('joins list fields it does not know, so later report fields survive a merge', () => {
     const parts = shards(2);
-    for (const [i, p] of parts.entries()) (p.report as unknown as Record<string, unknown>).allocations = [i];
+    for (const [i, p] of parts.entries()) (p.report as unknown as Record<string, unknown>).laterList = [i];
     const merged = mergeShards(parts).report as unknown as Record<string, unknown>;
-    expect(merged.allocations).toEqual([0, 1]);
+    expect(merged.laterList).toEqual([0, 1]);
   });
 
   it('names each unhonoured bench setting once, though every shard met it', () => {
@@ -153,5 +160,108 @@ describe('mergeShards', () => {
     ];
     for (const [i, p] of parts.entries()) p.report.harnessNotes = notes[i];
     expect(mergeShards(parts).report.harnessNotes).toEqual(['a', 'b', 'c']);
+  });
+
+  it('merges field by field: sampling totals summed, allocation pass times summed, heap profiles and stacks of every shard kept', () => {
+    const parts = shards(2);
+    const sampling = (n: number): SamplingSummary => ({
+      processes: 10 * n,
+      confirmProcesses: n,
+      maxProcesses: 40 * n,
+      seconds: 3 * n,
+      savedSeconds: n,
+      resolved: n,
+      unresolved: 1,
+      alphaPerLook: 0.005,
+      harnessFloorNs: 10 * n,
+    });
+    const stack = (bytes: number) =>
+      packProfile(
+        {
+          frames: [{ name: 'alloc', file: 'src/x.js', line: 1, kind: 'user' }],
+          stacks: [{ frames: [0], value: bytes, samples: 1 }],
+          ops: 1,
+        },
+        HEAP,
+      );
+    for (const [i, p] of parts.entries()) {
+      const n = i + 1;
+      const keys = p.report.benchmarks.map(benchmarkKey);
+      p.report.sampling = sampling(n);
+      p.report.allocationPassMs = 1000 * n;
+      p.report.allocationProfiles = Object.fromEntries(
+        keys.map((k) => [k, { base: `profiles/${k.length}-${n}/alloc-base.pb.gz` }]),
+      );
+      p.allocationStacks = Object.fromEntries(keys.map((k) => [k, { base: stack(n), head: stack(2 * n) }]));
+      p.stacks = Object.fromEntries(keys.map((k) => [k, { head: stack(n) }]));
+      p.slugs = Object.fromEntries(keys.map((k) => [k, `slug-${n}-${k.length}`]));
+    }
+    const merged = mergeShards(parts);
+    const s = merged.report.sampling;
+    expect(s?.processes).toBe(30);
+    expect(s?.confirmProcesses).toBe(3);
+    expect(s?.maxProcesses).toBe(120);
+    expect(s?.seconds).toBe(9);
+    expect(s?.savedSeconds).toBe(3);
+    expect(s?.resolved).toBe(3);
+    expect(s?.unresolved).toBe(2);
+    expect(s?.alphaPerLook).toBe(0.005);
+    expect(s?.harnessFloorNs).toBe(15);
+    expect(merged.report.allocationPassMs).toBe(3000);
+    const all = NAMES.map((n) => `bench/${n}.bench.js > ${n}`).sort();
+    expect(Object.keys(merged.report.allocationProfiles ?? {}).sort()).toEqual(all);
+    expect(Object.keys(merged.allocationProfiles ?? {}).sort()).toEqual(all);
+    expect(Object.keys(merged.profiles).sort()).toEqual(all);
+    // Each benchmark's stacks are its own shard's.
+    for (const p of parts) {
+      for (const key of p.report.benchmarks.map(benchmarkKey)) {
+        expect(merged.allocationProfiles?.[key]).toBe(p.allocationStacks?.[key]);
+        expect(merged.slugs[key]).toBe(p.slugs[key]);
+      }
+    }
+  });
+
+  it('orders allocation rows as the benchmarks, whichever shard came first', () => {
+    const parts = shards(3);
+    for (const p of parts) {
+      p.report.allocations = p.report.benchmarks.map((b) => ({
+        benchmark: benchmarkKey(b),
+        name: `alloc_${b.name}`,
+        file: 'src/x.js',
+        line: 1,
+        baseBytesPerOp: 1,
+        headBytesPerOp: 1,
+        deltaBytesPerOp: 0,
+        status: 'unchanged' as const,
+      }));
+    }
+    const merged = mergeShards(parts.reverse()).report;
+    expect(merged.allocations?.map((a) => a.name)).toEqual(NAMES.map((n) => `alloc_${n}`));
+  });
+});
+
+describe('a shard’s stacks file', () => {
+  it('carries the allocation stacks next to the CPU stacks, and refuses a heap stack that names no frame', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flamegate-stacks-'));
+    const heapStacks = {
+      frames: [{ name: 'alloc', file: 'src/x.js', line: 1, kind: 'user' as const }],
+      stacks: [{ frames: [0], value: 4096, samples: 2 }],
+      ops: 10,
+    };
+    const heap = packProfile(heapStacks, HEAP);
+    const flames = {
+      stacks: {},
+      allocationStacks: { 'bench/a.bench.js > a': { head: heap } },
+      slugs: { 'bench/a.bench.js > a': 'a' },
+    };
+    const read = readStacks(writeStacks(dir, flames));
+    expect(read.allocationStacks).toEqual(flames.allocationStacks);
+    const bad = {
+      ...flames,
+      allocationStacks: {
+        k: { head: packProfile({ ...heapStacks, stacks: [{ frames: [5], value: 1, samples: 1 }] }, HEAP) },
+      },
+    };
+    expect(() => readStacks(writeStacks(dir, bad))).toThrow('head heap profile of "k"');
   });
 });
