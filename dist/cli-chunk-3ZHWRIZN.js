@@ -15,7 +15,24 @@ var UsageError = class extends Error {
   }
   name = "UsageError";
 };
+function splitList(value) {
+  const items = [];
+  let depth = 0;
+  let item = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}") depth = Math.max(0, depth - 1);
+    if (char === "\n" || char === "," && depth === 0) {
+      items.push(item);
+      item = "";
+    } else item += char;
+  }
+  items.push(item);
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+__name(splitList, "splitList");
 
 export {
-  UsageError
+  UsageError,
+  splitList
 };
