@@ -6,7 +6,7 @@ import { join, posix, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
 import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { loadConfig } from './config/load.js';
-import { findOverride, isSkipped } from './config/overrides.js';
+import { isSkipped, thresholdsFor } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
 import { benchmarkKey, type RunResult, type StacksByBenchmark } from './model.js';
@@ -85,8 +85,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       skip: (id) => isSkipped(config.overrides, id),
       onProgress: progress,
       onStatus: settings.onStatus,
-      thresholdOf: (id) =>
-        findOverride(config.overrides, id)?.thresholds.benchmark ?? config.thresholds.benchmark,
+      thresholdOf: (id) => thresholdsFor(config, id).benchmark,
       deadline,
       signal: settings.signal,
       onWork: tracker.onWork,

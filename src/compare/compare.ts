@@ -1,7 +1,7 @@
 // The compare stage: turns measurements and per-function tables into the report and its verdict.
 // Pure: data in, data out.
 import picomatch from 'picomatch';
-import { findOverride, isSkipped } from '../config/overrides.js';
+import { isSkipped, thresholdsFor } from '../config/overrides.js';
 import { formatBytes, formatDeltaNs, formatInterval, formatPercent } from '../format.js';
 import type {
   AllocationResult,
@@ -74,9 +74,9 @@ export function compare(input: CompareInput): Report {
       continue;
     }
     const key = benchmarkKey(m.id);
-    const override = findOverride(config.overrides, m.id);
-    const threshold = override?.thresholds.benchmark ?? config.thresholds.benchmark;
-    const functionThreshold = override?.thresholds.function ?? config.thresholds.function;
+    const thresholds = thresholdsFor(config, m.id);
+    const threshold = thresholds.benchmark;
+    const functionThreshold = thresholds.function;
     const result = benchmarkResult(m, threshold, functionThreshold, config);
 
     const profiles = input.profiles[key];
@@ -104,8 +104,7 @@ export function compare(input: CompareInput): Report {
       functions.push(...rows);
     }
     if (m.allocations?.length && result.status !== 'failed') {
-      const allocationThreshold =
-        override?.thresholds.allocations ?? config.thresholds.allocations ?? DEFAULT_ALLOCATION_THRESHOLD;
+      const allocationThreshold = thresholds.allocations ?? DEFAULT_ALLOCATION_THRESHOLD;
       const heap = input.allocationProfiles?.[key];
       const sources = input.sources;
       const { memory, rows } = compareAllocations({

@@ -1,7 +1,7 @@
 // Which per-benchmark override applies: globs match `file > task name` or the task name alone, so
 // `parse*` and `bench/parse.bench.ts > *` both work.
 import picomatch from 'picomatch';
-import type { BenchmarkId, BenchmarkOverride } from '../model.js';
+import type { BenchmarkId, BenchmarkOverride, Config, Thresholds } from '../model.js';
 import { benchmarkKey } from '../model.js';
 
 const cache = new Map<string, (input: string) => boolean>();
@@ -26,4 +26,15 @@ export function findOverride(overrides: BenchmarkOverride[], id: BenchmarkId): B
  */
 export function isSkipped(overrides: BenchmarkOverride[], id: BenchmarkId): boolean {
   return findOverride(overrides, id)?.skip === true;
+}
+
+/**
+ * The thresholds that apply to a benchmark: the config's, with those its first matching override sets
+ * on top. The one place an override is resolved (the measure stage's stop rule and compare's gates
+ * both read it).
+ */
+export function thresholdsFor(config: Pick<Config, 'overrides' | 'thresholds'>, id: BenchmarkId): Thresholds {
+  const own = findOverride(config.overrides, id)?.thresholds ?? {};
+  const set = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined));
+  return { ...config.thresholds, ...set };
 }

@@ -2,6 +2,7 @@
 // failed check with one annotation per exceeded threshold. A comment GitHub refuses (fork PRs,
 // read-only tokens) is a warning: it never changes the verdict.
 import type { Report } from '../model.js';
+import { reportHasChanges } from '../report/changes.js';
 import type { ExitOutcome } from '../report/infrastructure.js';
 import { fail, log, setOutputs, writeSummary } from './actions.js';
 import { type CommentTarget, commentMarker, fitComment, upsertComment } from './comment.js';
@@ -23,15 +24,6 @@ export interface PublishInput {
   failOnRegression: boolean;
 }
 
-export function hasChanges(report: Report): boolean {
-  return (
-    report.verdict === 'fail' ||
-    report.nothingMeasured !== undefined ||
-    report.benchmarks.some((b) => b.status !== 'unchanged') ||
-    report.functions.some((f) => f.status !== 'unchanged')
-  );
-}
-
 export async function publish(input: PublishInput): Promise<{ commentUrl: string }> {
   const { report } = input;
   await writeSummary(input.summary);
@@ -48,7 +40,7 @@ export async function publish(input: PublishInput): Promise<{ commentUrl: string
       { ...target, pullNumber: target.pullNumber },
       commentMarker(input.commentKey),
       fitComment(input.comment, 'The full report is in the job summary.'),
-      { createIfMissing: input.commentMode === 'always' || hasChanges(report) },
+      { createIfMissing: input.commentMode === 'always' || reportHasChanges(report) },
     );
     if (result.kind === 'forbidden') {
       log.warning(

@@ -18,6 +18,7 @@ import {
 import { sourceUrl } from '../links.js';
 import type { AllocationResult, BenchmarkResult, FunctionResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { benchmarkChanged, rowChanged } from './changes.js';
 import {
   infrastructureFailure,
   leftOutReasons,
@@ -167,20 +168,16 @@ function prepare(report: Report): Prepared {
       .map((x) => x.b);
   const allocations = new Map<string, AllocationResult[]>();
   for (const a of report.allocations ?? []) {
-    if (a.status === 'unchanged') continue;
+    if (!rowChanged(a)) continue;
     const list = allocations.get(a.benchmark);
     if (list) list.push(a);
     else allocations.set(a.benchmark, [a]);
   }
   // A benchmark whose function gate fired, or whose allocations moved, is news even when its total
   // time did not move.
-  const isNews = (b: BenchmarkResult) =>
-    b.status !== 'unchanged' ||
-    (b.failures?.length ?? 0) > 0 ||
-    (b.memory !== undefined && b.memory.status !== 'unchanged');
   return {
-    changed: byRank(report.benchmarks.filter(isNews)),
-    unchanged: report.benchmarks.filter((b) => !isNews(b)),
+    changed: byRank(report.benchmarks.filter(benchmarkChanged)),
+    unchanged: report.benchmarks.filter((b) => !benchmarkChanged(b)),
     functions,
     detailed: byRank(report.benchmarks),
     allocations,

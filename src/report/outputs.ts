@@ -5,7 +5,8 @@
 import { markdownText, NAME_MAX } from '../escape.js';
 import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
 import type { Report, RunResult } from '../model.js';
-import { benchmarkKey, SAFE_NAME } from '../model.js';
+import { SAFE_NAME } from '../model.js';
+import { changedBenchmarkKeys } from './changes.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 
 export interface ReportOutputOptions {
@@ -38,12 +39,7 @@ export function renderFlames(
 ): FlameGraphs {
   const { report } = result;
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
-  const changed = new Set(
-    report.benchmarks
-      .filter((b) => b.status === 'regressed' || b.status === 'improved' || (b.failures?.length ?? 0) > 0)
-      .map((b) => benchmarkKey(b))
-      .concat(report.functions.filter((f) => f.status !== 'unchanged').map((f) => f.benchmark)),
-  );
+  const { time: changed, memory: memoryChangedKeys } = changedBenchmarkKeys(report);
   // Text flame graphs share a fixed part of the budget, so tables always fit first.
   const perSection = Math.max(1500, Math.min(6000, Math.floor((maxChars * 0.4) / Math.max(1, changed.size))));
   const sections: Record<string, string> = {};
@@ -68,9 +64,7 @@ export function renderFlames(
   for (const [key, sides] of Object.entries(result.allocationProfiles ?? {})) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key] ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
-    const changedMemory =
-      report.benchmarks.some((b) => benchmarkKey(b) === key && b.memory && b.memory.status !== 'unchanged') ||
-      (report.allocations ?? []).some((a) => a.benchmark === key && a.status !== 'unchanged');
+    const changedMemory = memoryChangedKeys.has(key);
     const tree = buildFlameTree(sides.base, sides.head);
     files.push({
       path: `flame/${name}-alloc.html`,

@@ -14,6 +14,7 @@ import {
 } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
+import { rowChanged } from './changes.js';
 import { leftOutReasons, nothingMeasuredNote, unmeasuredNote } from './infrastructure.js';
 import {
   changedInPr,
@@ -98,7 +99,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   );
   if (selection.length > 0) out.push('', ...selection.map((l) => paint('dim', plainText(l))));
   for (const note of report.harnessNotes ?? []) out.push(paint('yellow', `note: ${plainText(note)}`));
-  const changedFunctions = report.functions.filter((f) => f.status !== 'unchanged');
+  const changedFunctions = report.functions.filter(rowChanged);
   if (changedFunctions.length > 0) {
     out.push('', paint('bold', 'Functions whose self time per op changed:'));
     for (const b of report.benchmarks) {
@@ -170,7 +171,7 @@ function memoryLines(report: Report, paint: (code: keyof typeof CODES, text: str
       ),
     );
     const rows = (report.allocations ?? [])
-      .filter((a) => a.benchmark === benchmarkKey(b) && a.status !== 'unchanged')
+      .filter((a) => a.benchmark === benchmarkKey(b) && rowChanged(a))
       .slice(0, 5);
     for (const a of rows) {
       const where = a.package ?? (a.file ? `${a.file}:${a.line}` : (a.kind ?? ''));
