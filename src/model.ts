@@ -400,6 +400,12 @@ export interface SideSummary {
    */
   meanNs: number;
   /** Operations measured, summed over processes. */
+  ops: number;
+  /**
+   * The same count under its first, misleading name (it counts operations, not samples): kept because
+   * the JSON report is a contract. Read `ops`.
+   * @deprecated
+   */
   samples: number;
 }
 

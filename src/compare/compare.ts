@@ -249,7 +249,8 @@ function summary(timings: SideTiming[]): SideSummary | null {
   const useful = timings.filter((t) => t.ops > 0);
   if (useful.length === 0) return null;
   const medianNs = median(useful.map((t) => t.totalNs / t.ops));
-  return { medianNs, meanNs: medianNs, samples: useful.reduce((sum, t) => sum + t.ops, 0) };
+  const ops = useful.reduce((sum, t) => sum + t.ops, 0);
+  return { medianNs, meanNs: medianNs, ops, samples: ops };
 }
 
 function benchmarkResult(

@@ -26,7 +26,8 @@ const revision = object(
   },
   ['ref', 'sha'],
 );
-const sideSummary = object({ medianNs: number, meanNs: number, samples: number }, [
+// `ops` was added later: a report saved before it has `samples` alone.
+const sideSummary = object({ medianNs: number, meanNs: number, ops: number, samples: number }, [
   'medianNs',
   'meanNs',
   'samples',

@@ -32,7 +32,7 @@ let server: GitHubServer;
 
 /** A report as flamegate writes it: one regressed benchmark with a function row, one unchanged. */
 function report(head = HEAD): Report {
-  const side = (ns: number) => ({ medianNs: ns, meanNs: ns, samples: 5000 });
+  const side = (ns: number) => ({ medianNs: ns, meanNs: ns, ops: 5000, samples: 5000 });
   return {
     schemaVersion: 1,
     verdict: 'pass',

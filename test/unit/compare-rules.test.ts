@@ -29,9 +29,9 @@ describe('benchmark status', () => {
     });
     expect(report.benchmarks.map((b) => b.status)).toEqual(['added', 'removed']);
     // Median over processes of ns/op (100, 300, 200), ops summed.
-    expect(report.benchmarks[0]?.head).toEqual({ medianNs: 200, meanNs: 200, samples: 40 });
+    expect(report.benchmarks[0]?.head).toEqual({ medianNs: 200, meanNs: 200, ops: 40, samples: 40 });
     expect(report.benchmarks[0]?.base).toBeNull();
-    expect(report.benchmarks[1]?.base).toEqual({ medianNs: 100, meanNs: 100, samples: 10 });
+    expect(report.benchmarks[1]?.base).toEqual({ medianNs: 100, meanNs: 100, ops: 10, samples: 10 });
     expect(report.benchmarks[1]?.head).toBeNull();
     expect(report.verdict).toBe('pass');
     expect(report.failures).toEqual([]);
