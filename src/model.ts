@@ -797,12 +797,12 @@ export interface RunResult {
   /** Path of report.json inside `outDir` (written by the run writer). */
   reportPath: string;
   /** CPU stacks of the attribution pass per benchmark key: one SVG and one HTML flame graph each. */
-  profiles: StacksByBenchmark;
+  cpuStacks: StacksByBenchmark;
   /**
    * Heap stacks of the allocation pass per benchmark key (in bytes, as each profile's sample type says): one allocation
    * viewer (`<slug>-alloc.html`) each. Empty or absent when the allocation pass was off.
    */
-  allocationProfiles?: StacksByBenchmark;
+  allocationStacks?: StacksByBenchmark;
   /** File-system-safe name per benchmark key (the measure stage's): the flame-graph files are named after it. */
   slugs: Record<string, string>;
 }

@@ -100,7 +100,7 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     if (settings.signal?.aborted) throw new UsageError('interrupted');
 
     progress('reading the profiles and comparing base with head');
-    const { cpu: profiles, allocations: allocationProfiles } = profileStage({
+    const { cpu: cpuTables, allocations: allocationTables } = profileStage({
       measurements,
       roots: [workspace.base.root, workspace.head.root],
       outDir,
@@ -109,8 +109,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
 
     const compared = compare({
       measurements,
-      profiles,
-      allocationProfiles,
+      cpuTables,
+      allocationTables,
       sources,
       config,
       base: workspace.base.revision,
@@ -128,8 +128,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       : compared;
     recordRun(report, { config, costs: tracker.costs, shard: shard.plan()?.info, packages: allPackages });
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
-    const cpuStacks = flameInputs(profiles);
-    const allocationStacks = flameInputs(allocationProfiles);
+    const cpuStacks = flameInputs(cpuTables);
+    const allocationStacks = flameInputs(allocationTables);
     // A shard leaves the stacks of both passes for `merge`, which draws the one set of flame graphs.
     if (shard.plan()) writeStacks(outDir, { stacks: cpuStacks, allocationStacks, slugs });
     succeeded = true;
@@ -138,9 +138,9 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       outDir,
       // Written by the run writer (src/report/write-run.ts), with the other outputs.
       reportPath: join(outDir, 'report.json'),
-      profiles: cpuStacks,
+      cpuStacks,
       slugs,
-      allocationProfiles: allocationStacks,
+      allocationStacks,
       checkoutsRemoved: () => removal ?? Promise.resolve(0),
     };
   } finally {

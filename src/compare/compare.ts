@@ -32,12 +32,12 @@ import { verdictFrom } from './verdict.js';
 export interface CompareInput {
   measurements: BenchmarkMeasurement[];
   /**
-   * Per benchmark key and side: what the profile stage made of the attribution pass (with `path`,
-   * where its merged pprof file went, for the report's `profiles`).
+   * Per benchmark key and side: the attribution pass's function tables, process by process (with
+   * `path`, where its merged pprof file went, for the report's `profiles`).
    */
-  profiles: Record<string, Partial<Record<Side, ComparedProfile>>>;
-  /** Per benchmark key and side: the allocation pass's heap profiles as function tables (bytes). */
-  allocationProfiles?: Record<string, Partial<Record<Side, ComparedProfile>>>;
+  cpuTables: Record<string, Partial<Record<Side, ComparedProfile>>>;
+  /** Per benchmark key and side: the allocation pass's function tables (bytes), and its pprof's path. */
+  allocationTables?: Record<string, Partial<Record<Side, ComparedProfile>>>;
   /** The Node.js that ran the benchmarks, for the report's `settings`; absent: no settings. */
   runtime?: string;
   /** What the pull request changed, for the "changed in this PR" marker; absent: not known. */
@@ -79,7 +79,7 @@ export function compare(input: CompareInput): Report {
     const functionThreshold = thresholds.function;
     const result = benchmarkResult(m, threshold, functionThreshold, config);
 
-    const profiles = input.profiles[key];
+    const profiles = input.cpuTables[key];
     if (profiles?.base && profiles.head && result.status !== 'failed') {
       const sources = input.sources;
       const { rows, noise } = compareFunctions({
@@ -105,7 +105,7 @@ export function compare(input: CompareInput): Report {
     }
     if (m.allocations?.length && result.status !== 'failed') {
       const allocationThreshold = thresholds.allocations ?? DEFAULT_ALLOCATION_THRESHOLD;
-      const heap = input.allocationProfiles?.[key];
+      const heap = input.allocationTables?.[key];
       const sources = input.sources;
       const { memory, rows } = compareAllocations({
         benchmark: key,
@@ -179,9 +179,9 @@ export function compare(input: CompareInput): Report {
     };
   }
   // A pipeline run (runtime known) always lists its profiles, even none: the field has always been there.
-  const profiles = profilePaths(input.profiles);
+  const profiles = profilePaths(input.cpuTables);
   if (profiles || input.runtime !== undefined) report.profiles = profiles ?? {};
-  const allocationProfiles = profilePaths(input.allocationProfiles ?? {});
+  const allocationProfiles = profilePaths(input.allocationTables ?? {});
   if (allocationProfiles) report.allocationProfiles = allocationProfiles;
   if (input.run?.allocationPassMs !== undefined) report.allocationPassMs = input.run.allocationPassMs;
   if (input.run?.harnessNotes) report.harnessNotes = input.run.harnessNotes;

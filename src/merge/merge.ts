@@ -193,8 +193,8 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
     Object.assign({}, ...shards.map((s) => pick(s) ?? {}));
   return {
     report,
-    profiles: union((s) => s.stacks),
-    allocationProfiles: union((s) => s.allocationStacks),
+    cpuStacks: union((s) => s.stacks),
+    allocationStacks: union((s) => s.allocationStacks),
     slugs: Object.assign({}, ...shards.map((s) => s.slugs)),
   };
 }

@@ -23,7 +23,7 @@ export interface ReportOutputOptions {
 }
 
 /** What the flame graphs are drawn from: a finished run's report, stacks and file names. */
-type FlameInput = Pick<RunResult, 'report' | 'profiles' | 'slugs' | 'allocationProfiles'>;
+type FlameInput = Pick<RunResult, 'report' | 'cpuStacks' | 'slugs' | 'allocationStacks'>;
 
 export interface FlameGraphs {
   /** Flame-graph files, relative to the output directory, with the benchmark each belongs to. */
@@ -44,7 +44,7 @@ export function renderFlames(
   const perSection = Math.max(1500, Math.min(6000, Math.floor((maxChars * 0.4) / Math.max(1, changed.size))));
   const sections: Record<string, string> = {};
   const files: FlameGraphs['files'] = [];
-  for (const [key, sides] of Object.entries(result.profiles)) {
+  for (const [key, sides] of Object.entries(result.cpuStacks)) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
     if (!name) throw new Error(`no file name for benchmark ${key}: the measure stage names every benchmark`);
@@ -61,7 +61,7 @@ export function renderFlames(
     files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
     if (isChanged) sections[key] = flame.text;
   }
-  for (const [key, sides] of Object.entries(result.allocationProfiles ?? {})) {
+  for (const [key, sides] of Object.entries(result.allocationStacks ?? {})) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key] ?? key.replace(/[^A-Za-z0-9._-]+/g, '_');
     const changedMemory = memoryChangedKeys.has(key);

@@ -222,8 +222,8 @@ describe('the memory gate', () => {
     const data = simulate({ seed: 11, grow: { 3: 0.15 } });
     const report = compare({
       measurements: [measurement(11, { 3: 0.15 })],
-      profiles: {},
-      allocationProfiles: {
+      cpuTables: {},
+      allocationTables: {
         'bench/yaml.bench.mjs > load': { base: { processes: data.base }, head: { processes: data.head } },
       },
       config: DEFAULT_CONFIG,
@@ -244,8 +244,8 @@ describe('the memory gate', () => {
     const data = simulate({ seed: 11, grow: { 3: 0.15 } });
     const report = compare({
       measurements: [measurement(11, { 3: 0.15 })],
-      profiles: {},
-      allocationProfiles: {
+      cpuTables: {},
+      allocationTables: {
         'bench/yaml.bench.mjs > load': { base: { processes: data.base }, head: { processes: data.head } },
       },
       config: DEFAULT_CONFIG,
@@ -266,7 +266,7 @@ describe('the memory gate', () => {
   it('takes the per-benchmark override of thresholds.allocations', () => {
     const report = compare({
       measurements: [measurement(11, { 3: 0.15 })],
-      profiles: {},
+      cpuTables: {},
       config: {
         ...DEFAULT_CONFIG,
         overrides: [{ match: 'load', thresholds: { allocations: 0.3 }, skip: false }],
@@ -284,7 +284,7 @@ describe('the memory gate', () => {
     delete m.allocations;
     const report = compare({
       measurements: [m],
-      profiles: {},
+      cpuTables: {},
       config: DEFAULT_CONFIG,
       base: revision,
       head: revision,

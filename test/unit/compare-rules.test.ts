@@ -23,7 +23,7 @@ describe('benchmark status', () => {
           soloTimings: [{ side: 'base', timing: { ops: 10, totalNs: 1000 } }],
         }),
       ],
-      profiles: {},
+      cpuTables: {},
       config: config(),
       ...REV,
     });
@@ -44,7 +44,7 @@ describe('benchmark status', () => {
           measurement('gone', [], { present: { base: true, head: false } }),
           measurement('kept', timings(1, 0)),
         ],
-        profiles: {},
+        cpuTables: {},
         config: config({ thresholds: { ...config().thresholds, ...(removed ? { removed } : {}) } }),
         ...REV,
       });
@@ -63,7 +63,7 @@ describe('benchmark status', () => {
 
   it('summarises each side as the median ns/op over processes and the total ops', () => {
     const t = timings(1, 0.1);
-    const b = compare({ measurements: [measurement('b', t)], profiles: {}, config: config(), ...REV })
+    const b = compare({ measurements: [measurement('b', t)], cpuTables: {}, config: config(), ...REV })
       .benchmarks[0];
     const perProcess = t.map((p) => p.base.totalNs / p.base.ops).sort((x, y) => x - y);
     expect(b?.base?.medianNs).toBeCloseTo(((perProcess[2] ?? 0) + (perProcess[3] ?? 0)) / 2, 6);
@@ -75,7 +75,7 @@ describe('benchmark status', () => {
     const run = (errors: { base?: string; head?: string }) =>
       compare({
         measurements: [measurement('x', [], { errors })],
-        profiles: {},
+        cpuTables: {},
         config: config(),
         ...REV,
       });
@@ -103,7 +103,7 @@ describe('benchmark status', () => {
   it('does not fail for a new benchmark that throws: it never passed on base', () => {
     const report = compare({
       measurements: [measurement('new', [], { present: { base: false, head: true }, errors: { head: 'E' } })],
-      profiles: {},
+      cpuTables: {},
       config: config(),
       ...REV,
     });
@@ -114,7 +114,7 @@ describe('benchmark status', () => {
   it('writes a one-line reason for a regression, with the interval and the threshold', () => {
     const report = compare({
       measurements: [measurement('up', timings(7, 0.12)), measurement('same', timings(8, 0))],
-      profiles: {},
+      cpuTables: {},
       config: config(),
       ...REV,
     });
@@ -129,7 +129,7 @@ describe('benchmark status', () => {
   it('does not fail on an improvement', () => {
     const report = compare({
       measurements: [measurement('down', timings(9, -0.2))],
-      profiles: {},
+      cpuTables: {},
       config: config(),
       ...REV,
     });
@@ -146,7 +146,7 @@ describe('per-benchmark overrides', () => {
         measurement('parse small', timings(3, 0.05)),
         measurement('other', timings(4, 0.05)),
       ],
-      profiles: {},
+      cpuTables: {},
       config: config({
         thresholds: { benchmark: 0.02, function: 0.05 },
         overrides: [
@@ -166,7 +166,7 @@ describe('per-benchmark overrides', () => {
   it('leave skipped benchmarks out of the report and the verdict', () => {
     const report = compare({
       measurements: [measurement('flaky', timings(2, 0.5)), measurement('kept', timings(3, 0))],
-      profiles: {},
+      cpuTables: {},
       config: config({ overrides: [{ match: 'flak*', thresholds: {}, skip: true }] }),
       ...REV,
     });
@@ -177,7 +177,7 @@ describe('per-benchmark overrides', () => {
   it('skip by the first match too: an earlier rule that does not skip keeps the benchmark', () => {
     const report = compare({
       measurements: [measurement('parse big', timings(2, 0.05)), measurement('other', timings(3, 0))],
-      profiles: {},
+      cpuTables: {},
       config: config({
         thresholds: { benchmark: 0.02, function: 0.05 },
         overrides: [
@@ -202,7 +202,7 @@ describe('functions', () => {
     compare({
       measurements: [measurement(name, timings(4, 0))],
       // Two profiling processes that agree: one process alone never flags a function.
-      profiles: { [key(name)]: sideProfiles([base, base], [head, head]) },
+      cpuTables: { [key(name)]: sideProfiles([base, base], [head, head]) },
       config: config(patch),
       ...REV,
     });
@@ -243,7 +243,7 @@ describe('functions', () => {
     const head = table({ encode: [600, 600], decode: [400, 400] });
     const report = compare({
       measurements: [measurement('alone', timings(4, 0))],
-      profiles: { [key('alone')]: sideProfiles([base], [head]) },
+      cpuTables: { [key('alone')]: sideProfiles([base], [head]) },
       config: config(),
       ...REV,
     });
@@ -323,7 +323,7 @@ describe('functions', () => {
     const withProcesses = (head: FunctionTable[]) =>
       compare({
         measurements: [measurement(name, timings(6, 0))],
-        profiles: { [key(name)]: sideProfiles([steady(), steady(), steady()], head) },
+        cpuTables: { [key(name)]: sideProfiles([steady(), steady(), steady()], head) },
         config: config(),
         ...REV,
       });
@@ -347,7 +347,7 @@ describe('functions', () => {
         measurement('broken', [], { errors: { head: 'E' } }),
         measurement('half', timings(1, 0)),
       ],
-      profiles: {
+      cpuTables: {
         [key('broken')]: sideProfiles([base], [head]),
         [key('half')]: { head: sideProfiles([head], [head]).head },
       },

@@ -10,7 +10,7 @@ const AT_2_PERCENT = config({ thresholds: { benchmark: 0.02, function: 0.05 } })
 function status(shift: number, seed: number, cfg = AT_2_PERCENT) {
   const report = compare({
     measurements: [measurement('b', timings(seed, shift))],
-    profiles: {},
+    cpuTables: {},
     config: cfg,
     ...REV,
   });
@@ -89,7 +89,7 @@ describe('interval over processes', () => {
     expect(single.ci).toEqual([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
     const result = compare({
       measurements: [measurement('one', timings(1, 0.1, { processes: 1 }))],
-      profiles: {},
+      cpuTables: {},
       config: AT_2_PERCENT,
       ...REV,
     }).benchmarks[0];
@@ -124,7 +124,7 @@ describe('verdicts on synthetic data with regime switches', () => {
       }));
       const b = compare({
         measurements: [measurement('wild', t)],
-        profiles: {},
+        cpuTables: {},
         config: AT_2_PERCENT,
         ...REV,
       }).benchmarks[0];
@@ -156,7 +156,7 @@ describe('verdicts on synthetic data with regime switches', () => {
     const quiet = { processBias: 0.003, sliceJitter: 0.01 };
     const r = compare({
       measurements: [measurement('small', timings(3, 0.01, quiet))],
-      profiles: {},
+      cpuTables: {},
       config: AT_2_PERCENT,
       ...REV,
     });
@@ -170,7 +170,7 @@ describe('verdicts on synthetic data with regime switches', () => {
     const noisy = timings(5, 0, { processBias: 0.08 });
     const b = compare({
       measurements: [measurement('noisy', noisy)],
-      profiles: {},
+      cpuTables: {},
       config: AT_2_PERCENT,
       ...REV,
     }).benchmarks[0];

@@ -375,7 +375,7 @@ describe('a run that left benchmarks out as not affected', () => {
   const run = (measurements: BenchmarkMeasurement[], sel: Selection = selection) =>
     compare({
       measurements,
-      profiles: {},
+      cpuTables: {},
       config: config(),
       ...REV,
       run: { timingMs: 0, confirmMs: 0, selection: sel },

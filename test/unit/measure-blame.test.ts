@@ -47,7 +47,7 @@ describe('an infrastructure error through compare and report', () => {
       measurement('stopped two', [], { infrastructureError: why }),
       measurement('kept', timings(3, 0)),
     ],
-    profiles: {},
+    cpuTables: {},
     config: config(),
     ...REV,
   });
@@ -83,7 +83,7 @@ describe('an infrastructure error through compare and report', () => {
   it('a side error is still charged to its side', () => {
     const blamed = compare({
       measurements: [measurement('broke', [], { errors: { head: 'TypeError: x is undefined' } })],
-      profiles: {},
+      cpuTables: {},
       config: config(),
       ...REV,
     });

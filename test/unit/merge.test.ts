@@ -210,12 +210,12 @@ describe('mergeShards', () => {
     expect(merged.report.allocationPassMs).toBe(3000);
     const all = NAMES.map((n) => `bench/${n}.bench.js > ${n}`).sort();
     expect(Object.keys(merged.report.allocationProfiles ?? {}).sort()).toEqual(all);
-    expect(Object.keys(merged.allocationProfiles ?? {}).sort()).toEqual(all);
-    expect(Object.keys(merged.profiles).sort()).toEqual(all);
+    expect(Object.keys(merged.allocationStacks ?? {}).sort()).toEqual(all);
+    expect(Object.keys(merged.cpuStacks).sort()).toEqual(all);
     // Each benchmark's stacks are its own shard's.
     for (const p of parts) {
       for (const key of p.report.benchmarks.map(benchmarkKey)) {
-        expect(merged.allocationProfiles?.[key]).toBe(p.allocationStacks?.[key]);
+        expect(merged.allocationStacks?.[key]).toBe(p.allocationStacks?.[key]);
         expect(merged.slugs[key]).toBe(p.slugs[key]);
       }
     }

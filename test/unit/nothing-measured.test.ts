@@ -18,7 +18,7 @@ const failedOnBoth = (name: string) =>
   measurement(name, [], { errors: { base: LOAD_ERROR, head: LOAD_ERROR } });
 
 function run(measurements: BenchmarkMeasurement[], patch: Partial<Config> = {}): Report {
-  return compare({ measurements, profiles: {}, config: config(patch), ...REV });
+  return compare({ measurements, cpuTables: {}, config: config(patch), ...REV });
 }
 
 /** The verdict's line: the comment's first line, the terminal's `Verdict:` line. */
@@ -152,7 +152,7 @@ describe('shards', () => {
         const measurements = plan.selected.map((m) =>
           timed.includes(m.id.name) ? { ...m, errors: {}, timings: timings(5, 0) } : m,
         );
-        const report = compare({ measurements, profiles: {}, config: config(), ...REV, partial: true });
+        const report = compare({ measurements, cpuTables: {}, config: config(), ...REV, partial: true });
         expect(report.nothingMeasured).toBeUndefined();
         return {
           dir: `/out/shard-${index}`,

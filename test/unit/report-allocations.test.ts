@@ -68,9 +68,9 @@ describe('allocation outputs', () => {
     );
     const { files } = renderFlames({
       report,
-      profiles: {},
+      cpuStacks: {},
       slugs: { [KEY]: '000-load' },
-      allocationProfiles: { [KEY]: { base, head } },
+      allocationStacks: { [KEY]: { base, head } },
     });
     const html = files.find((f) => f.path.endsWith('-alloc.html'));
     expect(html?.changed).toBe(true);

@@ -14,7 +14,7 @@ describe('renderCommentAndSummary', () => {
   const { base, head } = standardPair();
   const flames = renderFlames({
     report: sample,
-    profiles: { [key('slow')]: { base, head } },
+    cpuStacks: { [key('slow')]: { base, head } },
     slugs: { [key('slow')]: '000-slow' },
   });
 
@@ -51,7 +51,7 @@ describe('renderFlames', () => {
     const sample = report([bench('slow', 'regressed', 0.2)], []);
     const flames = renderFlames({
       report: sample,
-      profiles: { [key('slow')]: { base, head } },
+      cpuStacks: { [key('slow')]: { base, head } },
       slugs: { [key('slow')]: '007-bench_slow' },
     });
     expect(flames.files.map((f) => f.path)).toEqual([

@@ -163,7 +163,7 @@ describe('confirm before fail (synthetic data)', () => {
           ...(confirmTimings ? { confirmTimings } : {}),
         }),
       ],
-      profiles: {},
+      cpuTables: {},
       config: cfg,
       ...REV,
       run: { timingMs: 6000, confirmMs: 4000 },
@@ -205,7 +205,7 @@ describe('confirm before fail (synthetic data)', () => {
             confirmTimings,
           }),
         ],
-        profiles: {},
+        cpuTables: {},
         config: cfg,
         ...REV,
       }).benchmarks[0];

@@ -23,8 +23,8 @@ function run(status: 'regressed' | 'unchanged', slug = '000-slow'): RunResult {
     ),
     outDir,
     reportPath: join(outDir, 'report.json'),
-    profiles: { [key('slow')]: { base, head } },
-    allocationProfiles: { [key('slow')]: { base, head } },
+    cpuStacks: { [key('slow')]: { base, head } },
+    allocationStacks: { [key('slow')]: { base, head } },
     slugs: { [key('slow')]: slug },
   };
 }
