@@ -69,9 +69,11 @@ beforeAll(() => {
 });
 
 describe('flamegate compare (end to end)', () => {
-  it('finds a slowed function as the top regression and fails, with the config read from base', async () => {
-    // The head also raises its own threshold to 500%: ignored, because the config comes from base.
-    const run = await compareVariant(['slower', 'loosen-config']);
+  // A/A through the CLI's pipeline is checked on the Action (action.test.ts): the same run, the same report.
+  it('finds a slowed function as the top regression and fails, with the config read from base; a faster one is an improvement', async () => {
+    // The head also raises its own threshold to 500%: ignored, because the config comes from base. It
+    // also makes checksum faster, which `checksum lines` is nearly all of: an improvement, no failure.
+    const run = await compareVariant(['slower', 'loosen-config', 'faster-checksum']);
     expect(run.code, run.stderr).toBe(1);
     const report = run.report as Report;
     expect(report.schemaVersion).toBe(1);
@@ -95,13 +97,26 @@ describe('flamegate compare (end to end)', () => {
     // It is marked as changed by this PR, with its line range at head; untouched functions are not.
     expect(fns[0]?.source).toMatchObject({ changed: true, reason: 'edited' });
     expect(fns[0]?.source?.lines?.[1]).toBeGreaterThan(fns[0]?.source?.lines?.[0] ?? Infinity);
-    expect(report.functions.filter((f) => f.source?.changed && f.name !== 'slowPath')).toEqual([]);
+    expect(
+      report.functions.filter((f) => f.source?.changed && f.name !== 'slowPath' && f.name !== 'checksum'),
+    ).toEqual([]);
     // tinybench and flamegate's runner are cut off the stacks: no function of theirs is reported.
     expect(report.functions.filter((f) => f.package === 'tinybench' || f.file.includes('runner.js'))).toEqual(
       [],
     );
     // A benchmark that does not call slowPath is unchanged.
     expect(bench(report, 'tokenize').status).not.toBe('regressed');
+    // The faster function: its benchmark improved, the function is named as improved, and neither is
+    // among the verdict's failure lines.
+    const sums = bench(report, 'checksum lines');
+    expect(sums.status).toBe('improved');
+    expect(sums.change).toBeLessThan(0);
+    const faster = report.functions.find(
+      (f) => f.name === 'checksum' && f.benchmark.endsWith('checksum lines'),
+    );
+    expect(faster?.status).toBe('improved');
+    expect(faster?.deltaNsPerOp).toBeLessThan(0);
+    expect(sums.failures ?? []).toEqual([]);
     // The comment leads with the verdict and names the function.
     expect(run.markdown?.split('\n').find((l) => l.trim() && !l.startsWith('<!--'))).toMatch(/fail|regress/i);
     expect(run.markdown).toMatch(/`slowPath` ✏️/);
@@ -121,18 +136,6 @@ describe('flamegate compare (end to end)', () => {
       env: { ...process.env, HOME: tmpdir(), PPROF_TMPDIR: tmpdir() },
     });
     expect(top).toContain('slowPath');
-  });
-
-  // A/A through the CLI's pipeline is checked on the Action (action.test.ts): the same run, the same report.
-  it('reports a faster function as an improvement and passes', async () => {
-    const run = await compareVariant('faster');
-    expect(run.code, run.stderr).toBe(0);
-    const parse = bench(run.report, 'parse records');
-    expect(parse.status).toBe('improved');
-    expect(parse.change).toBeLessThan(0);
-    const slow = run.report?.functions.find((f) => f.name === 'slowPath');
-    expect(slow?.status).toBe('improved');
-    expect(slow?.deltaNsPerOp).toBeLessThan(0);
   });
 
   it('reports a throwing benchmark and a file without a Bench as failed, and measures the rest', async () => {

@@ -8,10 +8,8 @@ import { benchmarkKey } from '../../src/model.js';
 import { CLI, runCli } from '../helpers/cli-run.js';
 import { createMonorepo } from '../helpers/monorepo.js';
 
+// The parser package's benchmarks, in plan order.
 const EXPECTED = [
-  'packages/checksum/bench/sum.bench.js > djb2',
-  'packages/checksum/bench/sum.bench.js > fnv1a',
-  'packages/checksum/bench/sum.bench.js > adler32',
   'packages/parser/bench/lines.bench.js > join lines',
   'packages/parser/bench/records.bench.js > parse records',
   'packages/parser/bench/records.bench.js > parse one record',
@@ -25,65 +23,8 @@ beforeAll(() => {
 });
 
 describe('flamegate compare --shard and flamegate merge (end to end)', () => {
-  it('two shards and merge give the unsharded set of benchmarks, each exactly once; a missing shard exits 2', async () => {
-    const repo = createMonorepo('slower');
-    const common = [
-      'compare',
-      '--base',
-      repo.baseSha,
-      '--head',
-      repo.headSha,
-      '--packages',
-      'packages/*',
-      '--quiet',
-    ];
-    // The unsharded run's set (test/e2e/shard-action.test.ts checks an unsharded run gives exactly these).
-    const expected = EXPECTED;
-    const dirs: string[] = [];
-    for (const shard of ['1/2', '2/2']) {
-      const out = mkdtempSync(join(tmpdir(), 'flamegate-shard-'));
-      const run = await runCli([...common, '--shard', shard, '--out', out], repo.dir);
-      expect(run.code, run.stderr).toBeLessThan(2);
-      const report = read(join(out, 'report.json'));
-      expect(report.shard?.index).toBe(Number(shard[0]));
-      expect(report.configFingerprint).toMatch(/^[0-9a-f]{16}$/);
-      expect(report.benchmarks.every((b) => typeof b.costMs === 'number' && b.costMs > 0)).toBe(true);
-      dirs.push(out);
-    }
-    const a = read(join(dirs[0] as string, 'report.json')).benchmarks.map(benchmarkKey);
-    const b = read(join(dirs[1] as string, 'report.json')).benchmarks.map(benchmarkKey);
-    expect(a.filter((k) => b.includes(k))).toEqual([]);
-
-    const out = mkdtempSync(join(tmpdir(), 'flamegate-merged-'));
-    const merged = await runCli(
-      ['merge', ...dirs, '--out', out, '--json', join(out, 'm.json'), '--markdown', join(out, 'm.md')],
-      repo.dir,
-    );
-    expect(merged.code, merged.stderr).toBe(1);
-    const report = read(join(out, 'm.json'));
-    expect(report.benchmarks.map(benchmarkKey)).toEqual(expected);
-    expect(new Set(report.benchmarks.map(benchmarkKey)).size).toBe(7);
-    expect(report.verdict).toBe('fail');
-    expect(readFileSync(join(out, 'm.md'), 'utf8')).toContain('slowPath');
-    expect(existsSync(join(out, 'report.json'))).toBe(true);
-    expect(merged.stdout).toContain('Merged 2 shard(s)');
-
-    const missing = await runCli(['merge', dirs[1] as string], repo.dir);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('shard 1/2 is missing (have 2/2)');
-    const failed = await runCli(['merge', dirs[0] as string, `${dirs[1]}-gone`], repo.dir);
-    expect(failed.code).toBe(2);
-    expect(failed.stderr).toMatch(/-gone holds no report\.json: that shard failed/);
-    // A report made without --shard: a shard's report with its shard field taken out.
-    const whole = mkdtempSync(join(tmpdir(), 'flamegate-whole-'));
-    const { shard: _shard, ...unsharded } = read(join(dirs[0] as string, 'report.json'));
-    writeFileSync(join(whole, 'report.json'), JSON.stringify(unsharded));
-    const notShard = await runCli(['merge', whole], repo.dir);
-    expect(notShard.code).toBe(2);
-    expect(notShard.stderr).toContain('made without --shard i/N');
-  });
-
-  it('a merged 2-shard run with allocations keeps the allocation rows, heap profiles, allocation flame graphs and sampling totals', async () => {
+  // The monorepo's two packages through shards and the Action's merge: test/e2e/shard-action.test.ts.
+  it('two shards and merge give the unsharded benchmarks, each once, with the allocation rows, heap profiles, flame graphs and sampling totals; a missing shard exits 2', async () => {
     // The parser package alone (four benchmarks): slowPath 2.5 times slower, and parseRecord keeping a
     // 32-slot array per record, so the records benchmarks regress in time and in bytes allocated.
     const repo = createMonorepo('slower');
@@ -130,6 +71,17 @@ describe('flamegate compare --shard and flamegate merge (end to end)', () => {
     const unsharded = read(join(whole, 'report.json'));
     const shardReports = shardDirs.map((dir) => read(join(dir, 'report.json')));
     const report = read(join(out, 'report.json'));
+    // The shards split the benchmarks, each measured once; merged, they are the unsharded run's.
+    for (const [i, shard] of shardReports.entries()) {
+      expect(shard.shard?.index).toBe(i + 1);
+      expect(shard.configFingerprint).toMatch(/^[0-9a-f]{16}$/);
+      expect(shard.benchmarks.every((b) => typeof b.costMs === 'number' && b.costMs > 0)).toBe(true);
+    }
+    const [first, second] = shardReports.map((r) => r.benchmarks.map(benchmarkKey));
+    expect(first?.filter((k) => second?.includes(k))).toEqual([]);
+    expect(report.benchmarks.map(benchmarkKey)).toEqual(unsharded.benchmarks.map(benchmarkKey));
+    expect(report.benchmarks.map(benchmarkKey)).toEqual(EXPECTED);
+    expect(merged.stdout).toContain('Merged 2 shard(s)');
     // Each shard measured allocations, so a merge that kept one shard's would show it here.
     for (const shard of shardReports) expect(shard.allocations?.length ?? 0).toBeGreaterThan(0);
 
@@ -179,6 +131,20 @@ describe('flamegate compare --shard and flamegate merge (end to end)', () => {
       6,
     );
     expect(report.verdict).toBe(unsharded.verdict);
+
+    // A merge short of a shard, or given a failed shard's folder or an unsharded report, exits 2.
+    const missing = await runCli(['merge', shardDirs[1] as string], repo.dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('shard 1/2 is missing (have 2/2)');
+    const failed = await runCli(['merge', shardDirs[0] as string, `${shardDirs[1]}-gone`], repo.dir);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/-gone holds no report\.json: that shard failed/);
+    const alone = mkdtempSync(join(tmpdir(), 'flamegate-whole-'));
+    const { shard: _shard, ...notShard } = shardReports[0] as Report;
+    writeFileSync(join(alone, 'report.json'), JSON.stringify(notShard));
+    const unshardedMerge = await runCli(['merge', alone], repo.dir);
+    expect(unshardedMerge.code).toBe(2);
+    expect(unshardedMerge.stderr).toContain('made without --shard i/N');
   }, 300_000);
 
   it('refuses a bad --shard value with exit 2, naming it', async () => {

@@ -11,7 +11,7 @@ export const FIXTURE = fileURLToPath(new URL('../../fixtures/sample-project', im
 export type Variant =
   | 'same'
   | 'slower'
-  | 'faster'
+  | 'faster-checksum'
   | 'throws'
   | 'hangs'
   | 'hangs-on-load'
@@ -35,7 +35,10 @@ const EDITS: Record<Variant, Edit[]> = {
     },
   ],
   slower: [{ file: 'src/records.js', from: 'i < WORK * 8;', to: 'i < WORK * 20;' }],
-  faster: [{ file: 'src/records.js', from: 'i < WORK * 8;', to: 'i < WORK * 2;' }],
+  // checksum reads every other character: `checksum lines` (nearly all checksum) gets faster.
+  'faster-checksum': [
+    { file: 'src/records.js', from: 'i < text.length; i++)', to: 'i < text.length; i += 2)' },
+  ],
   throws: [
     {
       file: 'bench/records.bench.js',
@@ -111,11 +114,13 @@ function applyEdits(dir: string, variant: Variant): void {
 
 export async function createFixtureRepo(
   variant: Variant | Variant[],
-  options: { dir?: string; config?: string } = {},
+  options: { dir?: string; config?: string; files?: Record<string, string> } = {},
 ): Promise<FixtureRepo> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `flamegate-fixture-${[variant].flat().join('-')}-`));
   cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
   if (options.config !== undefined) writeFileSync(join(dir, '.github/flamegate.yml'), options.config);
+  // More files in the base commit (another config a test names through the `config` input, say).
+  for (const [file, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, file), text);
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'config', 'user.email', 'test@example.com');
   git(dir, 'config', 'user.name', 'flamegate test');
