@@ -13,11 +13,10 @@ import type {
   FunctionTable,
   MemoryResult,
   ProcessAllocation,
-  ProcessTiming,
   ProfiledFunction,
   SourceChange,
 } from '../model.js';
-import { estimateChange, median } from '../stats/estimate.js';
+import { estimateFromLogRatios, median, pairedLogRatio } from '../stats/estimate.js';
 import { compareProfiledFunctions, requireUnit } from './functions.js';
 
 /**
@@ -85,14 +84,13 @@ function gcShare(allocations: ProcessAllocation[], side: 'base' | 'head'): numbe
   return own / wall;
 }
 
-/** The allocation pass's books read as timings, so the paired-ratio statistics of time apply. */
-function asTimings(allocations: ProcessAllocation[]): ProcessTiming[] {
-  return allocations.map((a) => ({
-    process: a.process,
-    base: { ops: a.base.ops, totalNs: a.base.bytes },
-    head: { ops: a.head.ops, totalNs: a.head.bytes },
+/** One allocation process's ln(head bytes/op ÷ base bytes/op), by the paired statistics time uses. */
+function allocationLogRatio(a: ProcessAllocation): number {
+  return pairedLogRatio({
+    base: { ops: a.base.ops, total: a.base.bytes },
+    head: { ops: a.head.ops, total: a.head.bytes },
     pairLogRatios: a.pairLogRatios,
-  }));
+  });
 }
 
 export function compareAllocations(input: AllocationComparisonInput): AllocationComparison {
@@ -100,8 +98,7 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
     (a) => a.base.ops > 0 && a.head.ops > 0 && a.base.bytes > 0 && a.head.bytes > 0,
   );
   if (usable.length === 0) return { rows: [] };
-  const timings = asTimings(usable);
-  const estimate = estimateChange(timings);
+  const estimate = estimateFromLogRatios(usable.map(allocationLogRatio));
   const [lo, hi] = estimate.ci;
   // A slice now and then is off by several percent (a collection's books straddle the window), so
   // the level is the median over processes and head follows from the paired change: the column
@@ -143,7 +140,7 @@ export function compareAllocations(input: AllocationComparisonInput): Allocation
     benchmarkFile: input.benchmarkFile,
     base: pairs.map((i) => effective(input.base?.[i] as FunctionTable)),
     head: pairs.map((i) => effective(input.head?.[i] as FunctionTable)),
-    timings: pairs.map((i) => asTimings([input.allocations[i] as ProcessAllocation])[0] as ProcessTiming),
+    processRatios: pairs.map((i) => Math.exp(allocationLogRatio(input.allocations[i] as ProcessAllocation))),
     // Allocations gate at the benchmark level only.
     functionThreshold: Number.POSITIVE_INFINITY,
     benchmarkDirection: status === 'regressed' ? 1 : status === 'improved' ? -1 : 0,

@@ -87,7 +87,7 @@ export function compare(input: CompareInput): Report {
         benchmarkFile: m.id.file,
         base: profiles.base.processes,
         head: profiles.head.processes,
-        timings: m.attributionTimings,
+        processRatios: m.attributionTimings?.map((t) => Math.exp(processLogRatio(t))),
         functionThreshold,
         benchmarkDirection: result.status === 'regressed' ? 1 : result.status === 'improved' ? -1 : 0,
         isIgnored: (f) => !!ignored && (ignored(f.frame.name) || ignored(f.frame.file)),

@@ -13,12 +13,11 @@ import type {
   FunctionNoise,
   FunctionResult,
   FunctionTable,
-  ProcessTiming,
   ProfiledFunction,
   SampleType,
   SourceChange,
 } from '../model.js';
-import { median, processLogRatio } from '../stats/estimate.js';
+import { median } from '../stats/estimate.js';
 
 /** A function's change must clear all of these before it is called regressed, improved, added or removed. */
 export const FUNCTION_EVIDENCE = {
@@ -63,8 +62,11 @@ export interface FunctionComparisonInput {
   /** One table per profiling process and side, paired by index. */
   base: FunctionTable[];
   head: FunctionTable[];
-  /** The attribution pass's paired timing per process, same order: the head/base time ratio. */
-  timings?: ProcessTiming[];
+  /**
+   * Per process, same order: the head/base ratio of the benchmark's whole per op (time for CPU
+   * tables, bytes for heap tables), from its paired slices. Without it, the tables' own totals.
+   */
+  processRatios?: number[];
   functionThreshold: number;
   /** 1 or −1 when the timing pass found the benchmark regressed or improved; 0 otherwise. */
   benchmarkDirection?: number;
@@ -187,8 +189,8 @@ export function compareProfiledFunctions(input: FunctionComparisonInput): {
   // Head/base time per op of each process, from its paired slices (robust to a slice caught by a
   // regime switch); without them, from the profiles' own totals.
   const ratios = Array.from({ length: processes }, (_, i) => {
-    const t = input.timings?.[i];
-    if (t) return Math.exp(processLogRatio(t));
+    const ratio = input.processRatios?.[i];
+    if (ratio !== undefined) return ratio;
     const b = base[i] as FunctionTable;
     const h = head[i] as FunctionTable;
     return h.totalPerOp / b.totalPerOp;

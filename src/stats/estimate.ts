@@ -21,14 +21,43 @@ export function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** One process's estimate: the median pair ratio, robust to a slice caught by a regime switch or a GC. */
-export function processLogRatio(t: ProcessTiming): number {
-  if (t.pairLogRatios.length > 0) return median(t.pairLogRatios);
-  return Math.log(t.head.totalNs / t.head.ops / (t.base.totalNs / t.base.ops));
+/**
+ * One process's paired measurement of base and head in whatever unit was measured (nanoseconds of
+ * time, bytes allocated): each side's total over its operations, and the log ratio of each adjacent
+ * pair of slices.
+ */
+export interface PairedTotals {
+  base: { ops: number; total: number };
+  head: { ops: number; total: number };
+  pairLogRatios: number[];
 }
 
+/**
+ * One process's ln(head per op ÷ base per op): the median pair ratio, robust to a slice caught by a
+ * regime switch or a GC; the sides' totals when there were no pairs.
+ */
+export function pairedLogRatio(p: PairedTotals): number {
+  if (p.pairLogRatios.length > 0) return median(p.pairLogRatios);
+  return Math.log(p.head.total / p.head.ops / (p.base.total / p.base.ops));
+}
+
+/** One timing process's ln(head ns/op ÷ base ns/op). */
+export function processLogRatio(t: ProcessTiming): number {
+  return pairedLogRatio({
+    base: { ops: t.base.ops, total: t.base.totalNs },
+    head: { ops: t.head.ops, total: t.head.totalNs },
+    pairLogRatios: t.pairLogRatios,
+  });
+}
+
+/** The change in time per op over timing processes, and its 95% interval. */
 export function estimateChange(timings: ProcessTiming[]): ChangeEstimate {
-  const perProcess = timings.map(processLogRatio).filter(Number.isFinite);
+  return estimateFromLogRatios(timings.map(processLogRatio));
+}
+
+/** The change over processes from each process's log ratio (of any unit), and its 95% interval. */
+export function estimateFromLogRatios(logRatios: number[]): ChangeEstimate {
+  const perProcess = logRatios.filter(Number.isFinite);
   const n = perProcess.length;
   if (n === 0)
     return { change: Number.NaN, ci: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY], perProcess };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compareFunctions, rankFunctions } from '../../src/compare/functions.js';
 import { sourceChange } from '../../src/compare/sources.js';
 import type { FunctionResult, FunctionTable, ProcessTiming, SourceChanges } from '../../src/model.js';
+import { processLogRatio } from '../../src/stats/estimate.js';
 import { fnRow, poisson, rng, tailShares } from './compare-fixtures.js';
 
 const FUNCTIONS = 30;
@@ -70,7 +71,7 @@ function simulate(s: Scenario) {
     benchmarkFile: 'bench/a.bench.js',
     base: Array.from({ length: processes }, (_, p) => table(SHARES, p, 'base')),
     head: Array.from({ length: processes }, (_, p) => table(headTruth, p, 'head')),
-    timings,
+    processRatios: timings.map((t) => Math.exp(processLogRatio(t))),
     functionThreshold: 0.02,
     benchmarkDirection: s.direction ?? 0,
     sourceOf: s.edited
