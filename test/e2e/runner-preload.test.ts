@@ -1,25 +1,16 @@
 // A preload the repository gives its benchmark processes (a Yarn PnP `.pnp.cjs`, a vitest `execArgv`
 // `--import`) runs before the runner's modules. flamegate's own preload runs before it and takes the
 // clock first, so a preload that replaces `performance.now` is caught, not trusted as the clock.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from '../../src/measure/child-process.js';
 import type { ChildMessage, TimingJob } from '../../src/measure/protocol.js';
-
-const LIB = fileURLToPath(new URL('../../fixtures/runner-lib', import.meta.url));
-const TINYBENCH = fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url));
+import { runnerLibSides } from '../helpers/runner-lib.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'flamegate-preload-'));
-  for (const side of ['base', 'head']) {
-    cpSync(LIB, join(dir, side), { recursive: true });
-    mkdirSync(join(dir, side, 'node_modules'));
-    symlinkSync(TINYBENCH, join(dir, side, 'node_modules/tinybench'));
-  }
+  dir = runnerLibSides('flamegate-preload-');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

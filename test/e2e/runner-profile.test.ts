@@ -2,10 +2,8 @@
 // head must give both sides the same functions. Before the profiler was started ahead of the
 // benchmark modules, code compiled during warm-up vanished from one side at random and its samples
 // went to the caller (docs/measurement.md, "Profiler start").
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noInliningFlags, runChild } from '../../src/measure/child-process.js';
 import type { ChildMessage, ProfileJob } from '../../src/measure/protocol.js';
@@ -13,9 +11,8 @@ import type { FunctionTable } from '../../src/model.js';
 import { classifyProfile } from '../../src/profile/classify.js';
 import { functionTable } from '../../src/profile/functions.js';
 import { decodePprof } from '../../src/profile/pprof.js';
+import { runnerLibSides } from '../helpers/runner-lib.js';
 
-const LIB = fileURLToPath(new URL('../../fixtures/runner-lib', import.meta.url));
-const TINYBENCH = fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url));
 const PROCESSES = 3;
 
 let dir: string;
@@ -23,12 +20,7 @@ const tables: { base: FunctionTable; head: FunctionTable }[] = [];
 const messages: ChildMessage[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flamegate-runner-'));
-  for (const side of ['base', 'head']) {
-    cpSync(LIB, join(dir, side), { recursive: true });
-    mkdirSync(join(dir, side, 'node_modules'));
-    symlinkSync(TINYBENCH, join(dir, side, 'node_modules/tinybench'));
-  }
+  dir = runnerLibSides('flamegate-runner-');
   const task = (side: string) => ({ file: join(dir, side, 'lib.bench.mjs'), task: 'render' });
   for (let process = 0; process < PROCESSES; process++) {
     const job: ProfileJob = {

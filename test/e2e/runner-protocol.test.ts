@@ -1,27 +1,19 @@
 // The benchmark code shares its process with the runner and can write to the IPC channel itself. A
 // message that breaks the protocol is never read as a result: the parent kills the process and charges
 // it as a crash, to the side whose code was running (here head, loading its benchmark file).
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blameUnfinished } from '../../src/measure/blame.js';
 import { runChild } from '../../src/measure/child-process.js';
 import type { ChildMessage, TimingJob } from '../../src/measure/protocol.js';
+import { runnerLibSides } from '../helpers/runner-lib.js';
 
-const LIB = fileURLToPath(new URL('../../fixtures/runner-lib', import.meta.url));
-const TINYBENCH = fileURLToPath(new URL('../../node_modules/tinybench', import.meta.url));
 const KEY = 'lib.bench.mjs > render';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'flamegate-protocol-'));
-  for (const side of ['base', 'head']) {
-    cpSync(LIB, join(dir, side), { recursive: true });
-    mkdirSync(join(dir, side, 'node_modules'));
-    symlinkSync(TINYBENCH, join(dir, side, 'node_modules/tinybench'));
-  }
+  dir = runnerLibSides('flamegate-protocol-');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
