@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-GCKMWM7C.js";
+} from "./cli-chunk-5XLQFMOA.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,7 +17,7 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-57UCBJM6.js";
+} from "./cli-chunk-QHIBGB5Y.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";
@@ -175,8 +175,8 @@ function mergeShards(shards) {
   const union = /* @__PURE__ */ __name((pick) => Object.assign({}, ...shards.map((s) => pick(s) ?? {})), "union");
   return {
     report,
-    profiles: union((s) => s.stacks),
-    allocationProfiles: union((s) => s.allocationStacks),
+    cpuStacks: union((s) => s.stacks),
+    allocationStacks: union((s) => s.allocationStacks),
     slugs: Object.assign({}, ...shards.map((s) => s.slugs))
   };
 }

@@ -9,18 +9,18 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-TA2RCHXZ.js";
+} from "./cli-chunk-BRJPXLUG.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-4BBNAQYY.js";
 import {
   exitWith,
   printRun
-} from "./cli-chunk-GCKMWM7C.js";
+} from "./cli-chunk-5XLQFMOA.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-57UCBJM6.js";
+} from "./cli-chunk-QHIBGB5Y.js";
 import {
   UsageError,
   splitList

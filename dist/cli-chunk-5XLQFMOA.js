@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   renderTerminal,
   wantsColor
-} from "./cli-chunk-57UCBJM6.js";
+} from "./cli-chunk-QHIBGB5Y.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -2319,6 +2319,32 @@ function firstLine(text) {
 }
 __name(firstLine, "firstLine");
 
+// src/report/changes.ts
+function rowChanged(row) {
+  return row.status !== "unchanged";
+}
+__name(rowChanged, "rowChanged");
+function timeChanged(b) {
+  return rowChanged(b) || (b.failures?.length ?? 0) > 0;
+}
+__name(timeChanged, "timeChanged");
+function memoryChanged(b) {
+  return b.memory !== void 0 && rowChanged(b.memory);
+}
+__name(memoryChanged, "memoryChanged");
+function benchmarkChanged(b) {
+  return timeChanged(b) || memoryChanged(b);
+}
+__name(benchmarkChanged, "benchmarkChanged");
+function changedBenchmarkKeys(report) {
+  const time = new Set(report.benchmarks.filter(timeChanged).map((b) => benchmarkKey(b)));
+  for (const f of report.functions) if (rowChanged(f)) time.add(f.benchmark);
+  const memory = new Set(report.benchmarks.filter(memoryChanged).map((b) => benchmarkKey(b)));
+  for (const a of report.allocations ?? []) if (rowChanged(a)) memory.add(a.benchmark);
+  return { time, memory };
+}
+__name(changedBenchmarkKeys, "changedBenchmarkKeys");
+
 // src/report/infrastructure.ts
 function infrastructureFailure(report) {
   const errors = report.infrastructureErrors ?? [];
@@ -2680,15 +2706,14 @@ function prepare(report) {
   const byRank = /* @__PURE__ */ __name((list) => list.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i).map((x) => x.b), "byRank");
   const allocations = /* @__PURE__ */ new Map();
   for (const a of report.allocations ?? []) {
-    if (a.status === "unchanged") continue;
+    if (!rowChanged(a)) continue;
     const list = allocations.get(a.benchmark);
     if (list) list.push(a);
     else allocations.set(a.benchmark, [a]);
   }
-  const isNews = /* @__PURE__ */ __name((b) => b.status !== "unchanged" || (b.failures?.length ?? 0) > 0 || b.memory !== void 0 && b.memory.status !== "unchanged", "isNews");
   return {
-    changed: byRank(report.benchmarks.filter(isNews)),
-    unchanged: report.benchmarks.filter((b) => !isNews(b)),
+    changed: byRank(report.benchmarks.filter(benchmarkChanged)),
+    unchanged: report.benchmarks.filter((b) => !benchmarkChanged(b)),
     functions,
     detailed: byRank(report.benchmarks),
     allocations,
@@ -3177,7 +3202,7 @@ function renderTerminal(report, options = {}) {
   );
   if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
   for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
-  const changedFunctions = report.functions.filter((f) => f.status !== "unchanged");
+  const changedFunctions = report.functions.filter(rowChanged);
   if (changedFunctions.length > 0) {
     out.push("", paint("bold", "Functions whose self time per op changed:"));
     for (const b of report.benchmarks) {
@@ -3235,7 +3260,7 @@ function memoryLines(report, paint) {
         `  ${plainText(benchmarkKey(b))}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`
       )
     );
-    const rows = (report.allocations ?? []).filter((a) => a.benchmark === benchmarkKey(b) && a.status !== "unchanged").slice(0, 5);
+    const rows = (report.allocations ?? []).filter((a) => a.benchmark === benchmarkKey(b) && rowChanged(a)).slice(0, 5);
     for (const a of rows) {
       const where = a.package ?? (a.file ? `${a.file}:${a.line}` : a.kind ?? "");
       const edited = a.source?.changed && a.source.reason !== "dependency" ? ", changed in this PR" : "";
@@ -3279,13 +3304,11 @@ __name(renderFlameOutputs, "renderFlameOutputs");
 function renderFlames(result, options = {}) {
   const { report } = result;
   const maxChars = options.maxChars ?? COMMENT_LIMIT;
-  const changed = new Set(
-    report.benchmarks.filter((b) => b.status === "regressed" || b.status === "improved" || (b.failures?.length ?? 0) > 0).map((b) => benchmarkKey(b)).concat(report.functions.filter((f) => f.status !== "unchanged").map((f) => f.benchmark))
-  );
+  const { time: changed, memory: memoryChangedKeys } = changedBenchmarkKeys(report);
   const perSection = Math.max(1500, Math.min(6e3, Math.floor(maxChars * 0.4 / Math.max(1, changed.size))));
   const sections = {};
   const files = [];
-  for (const [key, sides] of Object.entries(result.profiles)) {
+  for (const [key, sides] of Object.entries(result.cpuStacks)) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
     if (!name) throw new Error(`no file name for benchmark ${key}: the measure stage names every benchmark`);
@@ -3302,10 +3325,10 @@ function renderFlames(result, options = {}) {
     files.push({ path: `flame/${name}.html`, content: flame.html, key, changed: isChanged });
     if (isChanged) sections[key] = flame.text;
   }
-  for (const [key, sides] of Object.entries(result.allocationProfiles ?? {})) {
+  for (const [key, sides] of Object.entries(result.allocationStacks ?? {})) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key] ?? key.replace(/[^A-Za-z0-9._-]+/g, "_");
-    const changedMemory = report.benchmarks.some((b) => benchmarkKey(b) === key && b.memory && b.memory.status !== "unchanged") || (report.allocations ?? []).some((a) => a.benchmark === key && a.status !== "unchanged");
+    const changedMemory = memoryChangedKeys.has(key);
     const tree = buildFlameTree(sides.base, sides.head);
     files.push({
       path: `flame/${name}-alloc.html`,
@@ -3396,13 +3419,25 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 __name(median, "median");
+function pairedLogRatio(p) {
+  if (p.pairLogRatios.length > 0) return median(p.pairLogRatios);
+  return Math.log(p.head.total / p.head.ops / (p.base.total / p.base.ops));
+}
+__name(pairedLogRatio, "pairedLogRatio");
 function processLogRatio(t) {
-  if (t.pairLogRatios.length > 0) return median(t.pairLogRatios);
-  return Math.log(t.head.totalNs / t.head.ops / (t.base.totalNs / t.base.ops));
+  return pairedLogRatio({
+    base: { ops: t.base.ops, total: t.base.totalNs },
+    head: { ops: t.head.ops, total: t.head.totalNs },
+    pairLogRatios: t.pairLogRatios
+  });
 }
 __name(processLogRatio, "processLogRatio");
 function estimateChange(timings) {
-  const perProcess = timings.map(processLogRatio).filter(Number.isFinite);
+  return estimateFromLogRatios(timings.map(processLogRatio));
+}
+__name(estimateChange, "estimateChange");
+function estimateFromLogRatios(logRatios) {
+  const perProcess = logRatios.filter(Number.isFinite);
   const n = perProcess.length;
   if (n === 0)
     return { change: Number.NaN, ci: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY], perProcess };
@@ -3422,7 +3457,7 @@ function estimateChange(timings) {
     perProcess
   };
 }
-__name(estimateChange, "estimateChange");
+__name(estimateFromLogRatios, "estimateFromLogRatios");
 var T975 = [
   Number.NaN,
   12.706,
@@ -3557,8 +3592,10 @@ export {
   benchmarkKey,
   SAFE_NAME,
   median,
+  pairedLogRatio,
   processLogRatio,
   estimateChange,
+  estimateFromLogRatios,
   tQuantile975,
   tQuantile,
   measuredOf,

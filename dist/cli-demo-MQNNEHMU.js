@@ -8,13 +8,13 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-TA2RCHXZ.js";
+} from "./cli-chunk-BRJPXLUG.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-4BBNAQYY.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-57UCBJM6.js";
+} from "./cli-chunk-QHIBGB5Y.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";
