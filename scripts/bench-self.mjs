@@ -591,13 +591,13 @@ const describeMemory = (b) =>
     : `${b.name} (no memory)`;
 const describeAllocation = (f) =>
   `${f.benchmark.split(' > ').pop()}:${f.name} ${f.status} ${f.deltaBytesPerOp >= 0 ? '+' : ''}${Math.round(f.deltaBytesPerOp)} B/op (z ${f.evidence?.z.toFixed(1)}, ${f.evidence?.agreeing}/${f.evidence?.processes}${f.source?.changed ? ', changed in PR' : ''})`;
-// The config is read from base: the threshold goes into the base commit.
+// The config is read from base: the threshold goes into the config both commits carry.
 const allocationRepo = (head) =>
   makeRepo('js-yaml', {
     head,
-    base: ALLOC_THRESHOLD
-      ? [['.github/flamegate.yml', '{}', `thresholds: { allocations: ${ALLOC_THRESHOLD} }`]]
-      : [],
+    files: ALLOC_THRESHOLD
+      ? { '.github/flamegate.yml': `select: all\nthresholds: { allocations: ${ALLOC_THRESHOLD} }\n` }
+      : {},
   });
 
 if (only.has('alloc')) {

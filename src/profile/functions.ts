@@ -6,7 +6,23 @@ export function functionKey(frame: Pick<Frame, 'name' | 'file'>): string {
   return `${frame.name}\u0000${frame.file}`;
 }
 
-export function functionTable(profile: PackedProfile): FunctionTable {
+/** A V8 builtin (Array.prototype.push, Array.from…): a classified frame of Node's with no script. */
+function isBuiltin(frame: Frame): boolean {
+  return frame.kind === 'node' && frame.file === '';
+}
+
+export interface FunctionTableOptions {
+  /**
+   * Charge a builtin's self value to the nearest caller that is not one. For heap profiles: whether
+   * V8 inlines a builtin such as `push` into its caller differs from process to process, so the
+   * same bytes are sampled under the builtin in one and under the caller in another, a move that is
+   * no change of the code. Charged to the caller, they stay in one place (and name the code that
+   * asked for them).
+   */
+  builtinsToCaller?: boolean;
+}
+
+export function functionTable(profile: PackedProfile, options: FunctionTableOptions = {}): FunctionTable {
   const ops = profile.ops > 0 ? profile.ops : 1;
   const keys = profile.frames.map(functionKey);
   const byKey = new Map<string, ProfiledFunction & { self: number; total: number }>();
@@ -34,7 +50,11 @@ export function functionTable(profile: PackedProfile): FunctionTable {
     total += value;
     totalSamples += samples[s] as number;
     if (to > from) {
-      const e = entry(stackFrames[to - 1] as number);
+      let leaf = to - 1;
+      if (options.builtinsToCaller) {
+        while (leaf > from && isBuiltin(profile.frames[stackFrames[leaf] as number] as Frame)) leaf--;
+      }
+      const e = entry(stackFrames[leaf] as number);
       e.self += value;
       e.selfSamples += samples[s] as number;
     }

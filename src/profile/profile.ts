@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import type { BenchmarkMeasurement, Side, SideProfile } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { classifyProfile, relativeToRoots } from './classify.js';
-import { functionTable } from './functions.js';
+import { type FunctionTableOptions, functionTable } from './functions.js';
 import { readFileBounded } from './limits.js';
 import { mergeProfiles } from './packed.js';
 import { decodePprof } from './pprof.js';
@@ -41,13 +41,20 @@ interface ProfileKind {
   fileName: (side: Side) => string;
   /** pprof sample type to read (default: the time profiler's); the decoded profile carries it on. */
   valueType?: string;
+  /** How each process's function table is made (heap profiles charge builtins to their callers). */
+  tables: FunctionTableOptions;
 }
 
-const CPU: ProfileKind = { written: (m, side) => m.profiles[side], fileName: (side) => `${side}.pb.gz` };
+const CPU: ProfileKind = {
+  written: (m, side) => m.profiles[side],
+  fileName: (side) => `${side}.pb.gz`,
+  tables: {},
+};
 const HEAP: ProfileKind = {
   written: (m, side) => m.allocationProfiles?.[side],
   fileName: (side) => `alloc-${side}.pb.gz`,
   valueType: 'alloc_space',
+  tables: { builtinsToCaller: true },
 };
 
 export function profileStage(input: ProfileStageInput): ProfileStageOutput {
@@ -81,7 +88,7 @@ function mergeAll(input: ProfileStageInput, kind: ProfileKind): BenchmarkProfile
       for (const w of written) rmSync(w.path, { force: true });
       (result[benchmarkKey(m.id)] ??= {})[side] = {
         stacks: mergeProfiles(classified),
-        processes: classified.map(functionTable),
+        processes: classified.map((p) => functionTable(p, kind.tables)),
         path: relative(input.outDir, path),
       };
     }
