@@ -8,7 +8,7 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-BRJPXLUG.js";
+} from "./cli-chunk-DVAZBOXA.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-4BBNAQYY.js";
 import {

@@ -9,7 +9,7 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-BRJPXLUG.js";
+} from "./cli-chunk-DVAZBOXA.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-4BBNAQYY.js";
 import {
