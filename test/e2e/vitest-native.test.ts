@@ -83,7 +83,9 @@ describe('vitest bench settings of the repository (end to end)', () => {
         names.join('\n'),
       ).toEqual([]);
       expect(frames.filter((f) => f.package === 'vite' || f.file.includes('node_modules/vite/'))).toEqual([]);
-      expect(frames.filter((f) => RUNNER_FRAMES.includes(f.name) && f.kind !== 'node')).toEqual([]);
+      // A saved profile is not classified: Node's own frames (a lazy getter `get` of node:internal/util,
+      // sampled now and then) are told by their file.
+      expect(frames.filter((f) => RUNNER_FRAMES.includes(f.name) && !f.file.startsWith('node:'))).toEqual([]);
     }
     // Nor is one a row of the function table.
     expect(report.functions.filter((f) => RUNNER_FRAMES.includes(f.name) || f.package === 'vite')).toEqual(
