@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-7EW6A7C7.js";
-import "./cli-chunk-4BBNAQYY.js";
+} from "./cli-chunk-POQL4WWR.js";
+import "./cli-chunk-HLXPCY55.js";
 import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-2RKV4GHC.js";
 import "./cli-chunk-XYLEW4VM.js";

@@ -41,1016 +41,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/pprof-format/dist/commonjs/index.js
-var require_commonjs = __commonJS({
-  "node_modules/pprof-format/dist/commonjs/index.js"(exports) {
-    "use strict";
-    var __classPrivateFieldGet = exports && exports.__classPrivateFieldGet || function(receiver, state2, kind, f) {
-      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-      if (typeof state2 === "function" ? receiver !== state2 || !f : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state2.get(receiver);
-    };
-    var _StringTable_encodings;
-    var _StringTable_positions;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Profile = exports.Function = exports.Location = exports.Line = exports.Mapping = exports.Sample = exports.Label = exports.ValueType = exports.StringTable = exports.emptyTableToken = void 0;
-    var lowMaxBig = 2n ** 32n - 1n;
-    var lowMax = 2 ** 32 - 1;
-    var lowMaxPlus1 = lowMax + 1;
-    var toUtf8 = typeof Buffer === "undefined" ? (value) => new TextEncoder().encode(value) : (value) => Buffer.from(value, "utf8");
-    function countNumberBytes(buffer) {
-      if (!buffer.length)
-        return 0;
-      let i = 0;
-      while (i < buffer.length && buffer[i++] >= 128)
-        ;
-      return i;
-    }
-    __name(countNumberBytes, "countNumberBytes");
-    function decodeBigNumber(buffer) {
-      if (!buffer.length)
-        return BigInt(0);
-      let value = BigInt(buffer[0] & 127);
-      let i = 0;
-      while (buffer[i++] >= 128) {
-        value |= BigInt(buffer[i] & 127) << BigInt(7 * i);
-      }
-      return value;
-    }
-    __name(decodeBigNumber, "decodeBigNumber");
-    function makeValue(value, offset = 0) {
-      return { value, offset };
-    }
-    __name(makeValue, "makeValue");
-    function getValue(mode, buffer) {
-      switch (mode) {
-        case kTypeVarInt:
-          for (let i = 0; i < buffer.length; i++) {
-            if (!(buffer[i] & 128)) {
-              return makeValue(buffer.subarray(0, i + 1));
-            }
-          }
-          return makeValue(buffer);
-        case kTypeLengthDelim: {
-          const offset = countNumberBytes(buffer);
-          const size = decodeNumber(buffer);
-          return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
-        }
-        default:
-          throw new Error(`Unrecognized value type: ${mode}`);
-      }
-    }
-    __name(getValue, "getValue");
-    function lowBits(number2) {
-      return typeof number2 !== "bigint" ? (number2 >>> 0) % lowMaxPlus1 : Number(number2 & lowMaxBig);
-    }
-    __name(lowBits, "lowBits");
-    function highBits(number2) {
-      return typeof number2 !== "bigint" ? number2 / lowMaxPlus1 >>> 0 : Number(number2 >> 32n & lowMaxBig);
-    }
-    __name(highBits, "highBits");
-    function long(number2) {
-      const sign = number2 < 0;
-      if (sign)
-        number2 = -number2;
-      let lo = lowBits(number2);
-      let hi = highBits(number2);
-      if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > lowMax) {
-          lo = 0;
-          if (++hi > lowMax) {
-            hi = 0;
-          }
-        }
-      }
-      return [hi, lo];
-    }
-    __name(long, "long");
-    var kTypeVarInt = 0;
-    var kTypeLengthDelim = 2;
-    function decodeNumber(buffer) {
-      const size = countNumberBytes(buffer);
-      if (size > 4)
-        return decodeBigNumber(buffer);
-      if (!buffer.length)
-        return 0;
-      let value = buffer[0] & 127;
-      let i = 0;
-      while (buffer[i++] >= 128) {
-        value |= (buffer[i] & 127) << 7 * i;
-      }
-      return value;
-    }
-    __name(decodeNumber, "decodeNumber");
-    function decodeNumbers(buffer) {
-      const values = [];
-      let start = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        if ((buffer[i] & 128) === 0) {
-          values.push(decodeNumber(buffer.subarray(start, i + 1)));
-          start = i + 1;
-        }
-      }
-      return values;
-    }
-    __name(decodeNumbers, "decodeNumbers");
-    function push(value, list) {
-      if (list == null) {
-        return [value];
-      }
-      list.push(value);
-      return list;
-    }
-    __name(push, "push");
-    function pushAll(values, list) {
-      if (list == null) {
-        return values;
-      }
-      for (const value of values) {
-        list.push(value);
-      }
-      return list;
-    }
-    __name(pushAll, "pushAll");
-    function measureNumber(number2) {
-      if (number2 === 0 || number2 === 0n)
-        return 0;
-      const [hi, lo] = long(number2);
-      const a = lo;
-      const b = (lo >>> 28 | hi << 4) >>> 0;
-      const c = hi >>> 24;
-      if (c !== 0) {
-        return c < 128 ? 9 : 10;
-      }
-      if (b !== 0) {
-        if (b < 16384) {
-          return b < 128 ? 5 : 6;
-        }
-        return b < 2097152 ? 7 : 8;
-      }
-      if (a < 16384) {
-        return a < 128 ? 1 : 2;
-      }
-      return a < 2097152 ? 3 : 4;
-    }
-    __name(measureNumber, "measureNumber");
-    function measureValue(value) {
-      if (typeof value === "undefined")
-        return 0;
-      if (typeof value === "number" || typeof value === "bigint") {
-        return measureNumber(value) || 1;
-      }
-      return value.length;
-    }
-    __name(measureValue, "measureValue");
-    function measureArray(list) {
-      let size = 0;
-      for (const item of list) {
-        size += measureValue(item);
-      }
-      return size;
-    }
-    __name(measureArray, "measureArray");
-    function measureNumberField(number2) {
-      const length = measureNumber(number2);
-      return length ? 1 + length : 0;
-    }
-    __name(measureNumberField, "measureNumberField");
-    function measureNumberArrayField(values) {
-      let total = 0;
-      for (const value of values) {
-        total += measureNumber(value) || 1;
-      }
-      return total ? 1 + measureNumber(total) + total : 0;
-    }
-    __name(measureNumberArrayField, "measureNumberArrayField");
-    function measureLengthDelimField(value) {
-      const length = measureValue(value);
-      return length ? 1 + measureNumber(length) + length : 0;
-    }
-    __name(measureLengthDelimField, "measureLengthDelimField");
-    function measureLengthDelimArrayField(values) {
-      let total = 0;
-      for (const value of values) {
-        total += measureLengthDelimField(value);
-      }
-      return total;
-    }
-    __name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
-    function encodeNumber(buffer, i, number2) {
-      if (number2 === 0 || number2 === 0n) {
-        buffer[i++] = 0;
-        return i;
-      }
-      let [hi, lo] = long(number2);
-      while (hi) {
-        buffer[i++] = lo & 127 | 128;
-        lo = (lo >>> 7 | hi << 25) >>> 0;
-        hi >>>= 7;
-      }
-      while (lo > 127) {
-        buffer[i++] = lo & 127 | 128;
-        lo = lo >>> 7;
-      }
-      buffer[i++] = lo;
-      return i;
-    }
-    __name(encodeNumber, "encodeNumber");
-    exports.emptyTableToken = /* @__PURE__ */ Symbol();
-    var StringTable2 = class _StringTable {
-      static {
-        __name(this, "StringTable");
-      }
-      constructor(tok) {
-        this.strings = new Array();
-        _StringTable_encodings.set(this, new Array());
-        _StringTable_positions.set(this, /* @__PURE__ */ new Map());
-        if (tok !== exports.emptyTableToken) {
-          this.dedup("");
-        }
-      }
-      get encodedLength() {
-        let size = 0;
-        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-          size += encoded.length;
-        }
-        return size;
-      }
-      _encodeToBuffer(buffer, offset) {
-        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-          buffer.set(encoded, offset);
-          offset += encoded.length;
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.encodedLength)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static _encodeStringFromUtf8(stringBuffer) {
-        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
-        let offset = 0;
-        buffer[offset++] = 50;
-        offset = encodeNumber(buffer, offset, stringBuffer.length);
-        if (stringBuffer.length > 0) {
-          buffer.set(stringBuffer, offset);
-        }
-        return buffer;
-      }
-      static _encodeString(string2) {
-        return _StringTable._encodeStringFromUtf8(toUtf8(string2));
-      }
-      dedup(string2) {
-        if (typeof string2 === "number")
-          return string2;
-        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string2)) {
-          const pos = this.strings.push(string2) - 1;
-          __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, pos);
-          __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string2));
-        }
-        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string2);
-      }
-      _decodeString(buffer) {
-        const string2 = new TextDecoder().decode(buffer);
-        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, this.strings.push(string2) - 1);
-        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
-      }
-    };
-    exports.StringTable = StringTable2;
-    _StringTable_encodings = /* @__PURE__ */ new WeakMap(), _StringTable_positions = /* @__PURE__ */ new WeakMap();
-    function decode(buffer, decoder) {
-      const data = {};
-      let index = 0;
-      while (index < buffer.length) {
-        const field = buffer[index] >> 3;
-        const mode = buffer[index] & 7;
-        index++;
-        const { offset, value } = getValue(mode, buffer.subarray(index));
-        index += value.length + offset;
-        decoder(data, field, value);
-      }
-      return data;
-    }
-    __name(decode, "decode");
-    var ValueType2 = class _ValueType {
-      static {
-        __name(this, "ValueType");
-      }
-      static create(data) {
-        return data instanceof _ValueType ? data : new _ValueType(data);
-      }
-      constructor(data) {
-        this.type = data.type || 0;
-        this.unit = data.unit || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField(this.type);
-        total += measureNumberField(this.unit);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.type) {
-          buffer[offset++] = 8;
-          offset = encodeNumber(buffer, offset, this.type);
-        }
-        if (this.unit) {
-          buffer[offset++] = 16;
-          offset = encodeNumber(buffer, offset, this.unit);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.type = decodeNumber(buffer);
-            break;
-          case 2:
-            data.unit = decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.ValueType = ValueType2;
-    var Label = class _Label {
-      static {
-        __name(this, "Label");
-      }
-      static create(data) {
-        return data instanceof _Label ? data : new _Label(data);
-      }
-      constructor(data) {
-        this.key = data.key || 0;
-        this.str = data.str || 0;
-        this.num = data.num || 0;
-        this.numUnit = data.numUnit || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField(this.key);
-        total += measureNumberField(this.str);
-        total += measureNumberField(this.num);
-        total += measureNumberField(this.numUnit);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.key) {
-          buffer[offset++] = 8;
-          offset = encodeNumber(buffer, offset, this.key);
-        }
-        if (this.str) {
-          buffer[offset++] = 16;
-          offset = encodeNumber(buffer, offset, this.str);
-        }
-        if (this.num) {
-          buffer[offset++] = 24;
-          offset = encodeNumber(buffer, offset, this.num);
-        }
-        if (this.numUnit) {
-          buffer[offset++] = 32;
-          offset = encodeNumber(buffer, offset, this.numUnit);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.key = decodeNumber(buffer);
-            break;
-          case 2:
-            data.str = decodeNumber(buffer);
-            break;
-          case 3:
-            data.num = decodeNumber(buffer);
-            break;
-          case 4:
-            data.numUnit = decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Label = Label;
-    var Sample2 = class _Sample {
-      static {
-        __name(this, "Sample");
-      }
-      static create(data) {
-        return data instanceof _Sample ? data : new _Sample(data);
-      }
-      constructor(data) {
-        this.locationId = data.locationId || [];
-        this.value = data.value || [];
-        this.label = (data.label || []).map(Label.create);
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberArrayField(this.locationId);
-        total += measureNumberArrayField(this.value);
-        total += measureLengthDelimArrayField(this.label);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.locationId.length) {
-          buffer[offset++] = 10;
-          offset = encodeNumber(buffer, offset, measureArray(this.locationId));
-          for (const locationId of this.locationId) {
-            offset = encodeNumber(buffer, offset, locationId);
-          }
-        }
-        if (this.value.length) {
-          buffer[offset++] = 18;
-          offset = encodeNumber(buffer, offset, measureArray(this.value));
-          for (const value of this.value) {
-            offset = encodeNumber(buffer, offset, value);
-          }
-        }
-        for (const label of this.label) {
-          buffer[offset++] = 26;
-          offset = encodeNumber(buffer, offset, label.length);
-          offset = label._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
-            break;
-          case 2:
-            data.value = pushAll(decodeNumbers(buffer), data.value);
-            break;
-          case 3:
-            data.label = push(Label.decode(buffer), data.label);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Sample = Sample2;
-    var Mapping = class _Mapping {
-      static {
-        __name(this, "Mapping");
-      }
-      static create(data) {
-        return data instanceof _Mapping ? data : new _Mapping(data);
-      }
-      constructor(data) {
-        this.id = data.id || 0;
-        this.memoryStart = data.memoryStart || 0;
-        this.memoryLimit = data.memoryLimit || 0;
-        this.fileOffset = data.fileOffset || 0;
-        this.filename = data.filename || 0;
-        this.buildId = data.buildId || 0;
-        this.hasFunctions = !!data.hasFunctions;
-        this.hasFilenames = !!data.hasFilenames;
-        this.hasLineNumbers = !!data.hasLineNumbers;
-        this.hasInlineFrames = !!data.hasInlineFrames;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.memoryStart);
-        total += measureNumberField(this.memoryLimit);
-        total += measureNumberField(this.fileOffset);
-        total += measureNumberField(this.filename);
-        total += measureNumberField(this.buildId);
-        total += measureNumberField(this.hasFunctions ? 1 : 0);
-        total += measureNumberField(this.hasFilenames ? 1 : 0);
-        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
-        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-          buffer[offset++] = 8;
-          offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.memoryStart) {
-          buffer[offset++] = 16;
-          offset = encodeNumber(buffer, offset, this.memoryStart);
-        }
-        if (this.memoryLimit) {
-          buffer[offset++] = 24;
-          offset = encodeNumber(buffer, offset, this.memoryLimit);
-        }
-        if (this.fileOffset) {
-          buffer[offset++] = 32;
-          offset = encodeNumber(buffer, offset, this.fileOffset);
-        }
-        if (this.filename) {
-          buffer[offset++] = 40;
-          offset = encodeNumber(buffer, offset, this.filename);
-        }
-        if (this.buildId) {
-          buffer[offset++] = 48;
-          offset = encodeNumber(buffer, offset, this.buildId);
-        }
-        if (this.hasFunctions) {
-          buffer[offset++] = 56;
-          offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasFilenames) {
-          buffer[offset++] = 64;
-          offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasLineNumbers) {
-          buffer[offset++] = 72;
-          offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasInlineFrames) {
-          buffer[offset++] = 80;
-          offset = encodeNumber(buffer, offset, 1);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.id = decodeNumber(buffer);
-            break;
-          case 2:
-            data.memoryStart = decodeNumber(buffer);
-            break;
-          case 3:
-            data.memoryLimit = decodeNumber(buffer);
-            break;
-          case 4:
-            data.fileOffset = decodeNumber(buffer);
-            break;
-          case 5:
-            data.filename = decodeNumber(buffer);
-            break;
-          case 6:
-            data.buildId = decodeNumber(buffer);
-            break;
-          case 7:
-            data.hasFunctions = !!decodeNumber(buffer);
-            break;
-          case 8:
-            data.hasFilenames = !!decodeNumber(buffer);
-            break;
-          case 9:
-            data.hasLineNumbers = !!decodeNumber(buffer);
-            break;
-          case 10:
-            data.hasInlineFrames = !!decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Mapping = Mapping;
-    var Line2 = class _Line {
-      static {
-        __name(this, "Line");
-      }
-      static create(data) {
-        return data instanceof _Line ? data : new _Line(data);
-      }
-      constructor(data) {
-        this.functionId = data.functionId || 0;
-        this.line = data.line || 0;
-        this.column = data.column || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField(this.functionId);
-        total += measureNumberField(this.line);
-        total += measureNumberField(this.column);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.functionId) {
-          buffer[offset++] = 8;
-          offset = encodeNumber(buffer, offset, this.functionId);
-        }
-        if (this.line) {
-          buffer[offset++] = 16;
-          offset = encodeNumber(buffer, offset, this.line);
-        }
-        if (this.column) {
-          buffer[offset++] = 24;
-          offset = encodeNumber(buffer, offset, this.column);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.functionId = decodeNumber(buffer);
-            break;
-          case 2:
-            data.line = decodeNumber(buffer);
-            break;
-          case 3:
-            data.column = decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Line = Line2;
-    var Location2 = class _Location {
-      static {
-        __name(this, "Location");
-      }
-      static create(data) {
-        return data instanceof _Location ? data : new _Location(data);
-      }
-      constructor(data) {
-        this.id = data.id || 0;
-        this.mappingId = data.mappingId || 0;
-        this.address = data.address || 0;
-        this.line = (data.line || []).map(Line2.create);
-        this.isFolded = !!data.isFolded;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.mappingId);
-        total += measureNumberField(this.address);
-        total += measureLengthDelimArrayField(this.line);
-        total += measureNumberField(this.isFolded ? 1 : 0);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-          buffer[offset++] = 8;
-          offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.mappingId) {
-          buffer[offset++] = 16;
-          offset = encodeNumber(buffer, offset, this.mappingId);
-        }
-        if (this.address) {
-          buffer[offset++] = 24;
-          offset = encodeNumber(buffer, offset, this.address);
-        }
-        for (const line of this.line) {
-          buffer[offset++] = 34;
-          offset = encodeNumber(buffer, offset, line.length);
-          offset = line._encodeToBuffer(buffer, offset);
-        }
-        if (this.isFolded) {
-          buffer[offset++] = 40;
-          offset = encodeNumber(buffer, offset, 1);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.id = decodeNumber(buffer);
-            break;
-          case 2:
-            data.mappingId = decodeNumber(buffer);
-            break;
-          case 3:
-            data.address = decodeNumber(buffer);
-            break;
-          case 4:
-            data.line = push(Line2.decode(buffer), data.line);
-            break;
-          case 5:
-            data.isFolded = !!decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Location = Location2;
-    var Function2 = class _Function {
-      static {
-        __name(this, "Function");
-      }
-      static create(data) {
-        return data instanceof _Function ? data : new _Function(data);
-      }
-      constructor(data) {
-        this.id = data.id || 0;
-        this.name = data.name || 0;
-        this.systemName = data.systemName || 0;
-        this.filename = data.filename || 0;
-        this.startLine = data.startLine || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.name);
-        total += measureNumberField(this.systemName);
-        total += measureNumberField(this.filename);
-        total += measureNumberField(this.startLine);
-        return total;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-          buffer[offset++] = 8;
-          offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.name) {
-          buffer[offset++] = 16;
-          offset = encodeNumber(buffer, offset, this.name);
-        }
-        if (this.systemName) {
-          buffer[offset++] = 24;
-          offset = encodeNumber(buffer, offset, this.systemName);
-        }
-        if (this.filename) {
-          buffer[offset++] = 32;
-          offset = encodeNumber(buffer, offset, this.filename);
-        }
-        if (this.startLine) {
-          buffer[offset++] = 40;
-          offset = encodeNumber(buffer, offset, this.startLine);
-        }
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.id = decodeNumber(buffer);
-            break;
-          case 2:
-            data.name = decodeNumber(buffer);
-            break;
-          case 3:
-            data.systemName = decodeNumber(buffer);
-            break;
-          case 4:
-            data.filename = decodeNumber(buffer);
-            break;
-          case 5:
-            data.startLine = decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Function = Function2;
-    var Profile2 = class {
-      static {
-        __name(this, "Profile");
-      }
-      constructor(data = {}) {
-        this.sampleType = (data.sampleType || []).map(ValueType2.create);
-        this.sample = (data.sample || []).map(Sample2.create);
-        this.mapping = (data.mapping || []).map(Mapping.create);
-        this.location = (data.location || []).map(Location2.create);
-        this.function = (data.function || []).map(Function2.create);
-        this.stringTable = data.stringTable || new StringTable2();
-        this.dropFrames = data.dropFrames || 0;
-        this.keepFrames = data.keepFrames || 0;
-        this.timeNanos = data.timeNanos || 0;
-        this.durationNanos = data.durationNanos || 0;
-        this.periodType = data.periodType ? ValueType2.create(data.periodType) : void 0;
-        this.period = data.period || 0;
-        this.comment = data.comment || [];
-        this.defaultSampleType = data.defaultSampleType || 0;
-        this.docUrl = data.docUrl || 0;
-      }
-      get length() {
-        let total = 0;
-        total += measureLengthDelimArrayField(this.sampleType);
-        total += measureLengthDelimArrayField(this.sample);
-        total += measureLengthDelimArrayField(this.mapping);
-        total += measureLengthDelimArrayField(this.location);
-        total += measureLengthDelimArrayField(this.function);
-        total += this.stringTable.encodedLength;
-        total += measureNumberField(this.dropFrames);
-        total += measureNumberField(this.keepFrames);
-        total += measureNumberField(this.timeNanos);
-        total += measureNumberField(this.durationNanos);
-        total += measureLengthDelimField(this.periodType);
-        total += measureNumberField(this.period);
-        total += measureNumberArrayField(this.comment);
-        total += measureNumberField(this.defaultSampleType);
-        total += measureNumberField(this.docUrl);
-        return total;
-      }
-      _encodeSampleTypesToBuffer(buffer, offset = 0) {
-        for (const sampleType of this.sampleType) {
-          buffer[offset++] = 10;
-          offset = encodeNumber(buffer, offset, sampleType.length);
-          offset = sampleType._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeSamplesToBuffer(buffer, offset = 0) {
-        for (const sample of this.sample) {
-          buffer[offset++] = 18;
-          offset = encodeNumber(buffer, offset, sample.length);
-          offset = sample._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeMappingsToBuffer(buffer, offset = 0) {
-        for (const mapping of this.mapping) {
-          buffer[offset++] = 26;
-          offset = encodeNumber(buffer, offset, mapping.length);
-          offset = mapping._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeLocationsToBuffer(buffer, offset = 0) {
-        for (const location of this.location) {
-          buffer[offset++] = 34;
-          offset = encodeNumber(buffer, offset, location.length);
-          offset = location._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeFunctionsToBuffer(buffer, offset = 0) {
-        for (const fun of this.function) {
-          buffer[offset++] = 42;
-          offset = encodeNumber(buffer, offset, fun.length);
-          offset = fun._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-      }
-      _encodeBasicValuesToBuffer(buffer, offset = 0) {
-        if (this.dropFrames) {
-          buffer[offset++] = 56;
-          offset = encodeNumber(buffer, offset, this.dropFrames);
-        }
-        if (this.keepFrames) {
-          buffer[offset++] = 64;
-          offset = encodeNumber(buffer, offset, this.keepFrames);
-        }
-        if (this.timeNanos) {
-          buffer[offset++] = 72;
-          offset = encodeNumber(buffer, offset, this.timeNanos);
-        }
-        if (this.durationNanos) {
-          buffer[offset++] = 80;
-          offset = encodeNumber(buffer, offset, this.durationNanos);
-        }
-        if (typeof this.periodType !== "undefined") {
-          buffer[offset++] = 90;
-          offset = encodeNumber(buffer, offset, this.periodType.length);
-          offset = this.periodType._encodeToBuffer(buffer, offset);
-        }
-        if (this.period) {
-          buffer[offset++] = 96;
-          offset = encodeNumber(buffer, offset, this.period);
-        }
-        if (this.comment.length) {
-          buffer[offset++] = 106;
-          offset = encodeNumber(buffer, offset, measureArray(this.comment));
-          for (const comment of this.comment) {
-            offset = encodeNumber(buffer, offset, comment);
-          }
-        }
-        if (this.defaultSampleType) {
-          buffer[offset++] = 112;
-          offset = encodeNumber(buffer, offset, this.defaultSampleType);
-        }
-        if (this.docUrl) {
-          buffer[offset++] = 120;
-          offset = encodeNumber(buffer, offset, this.docUrl);
-        }
-        return offset;
-      }
-      _encodeToBuffer(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-      }
-      async _encodeToBufferAsync(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-      }
-      encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-      }
-      async encodeAsync(buffer = new Uint8Array(this.length)) {
-        await this._encodeToBufferAsync(buffer, 0);
-        return buffer;
-      }
-      static decodeValue(data, field, buffer) {
-        switch (field) {
-          case 1:
-            data.sampleType = push(ValueType2.decode(buffer), data.sampleType);
-            break;
-          case 2:
-            data.sample = push(Sample2.decode(buffer), data.sample);
-            break;
-          case 3:
-            data.mapping = push(Mapping.decode(buffer), data.mapping);
-            break;
-          case 4:
-            data.location = push(Location2.decode(buffer), data.location);
-            break;
-          case 5:
-            data.function = push(Function2.decode(buffer), data.function);
-            break;
-          case 6: {
-            if (data.stringTable === void 0) {
-              data.stringTable = new StringTable2(exports.emptyTableToken);
-            }
-            data.stringTable._decodeString(buffer);
-            break;
-          }
-          case 7:
-            data.dropFrames = decodeNumber(buffer);
-            break;
-          case 8:
-            data.keepFrames = decodeNumber(buffer);
-            break;
-          case 9:
-            data.timeNanos = decodeNumber(buffer);
-            break;
-          case 10:
-            data.durationNanos = decodeNumber(buffer);
-            break;
-          case 11:
-            data.periodType = ValueType2.decode(buffer);
-            break;
-          case 12:
-            data.period = decodeNumber(buffer);
-            break;
-          case 13:
-            data.comment = pushAll(decodeNumbers(buffer), data.comment);
-            break;
-          case 14:
-            data.defaultSampleType = decodeNumber(buffer);
-            break;
-          case 15:
-            data.docUrl = decodeNumber(buffer);
-            break;
-        }
-      }
-      static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-      }
-    };
-    exports.Profile = Profile2;
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module3) {
@@ -2828,6 +1818,1016 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node_modules/pprof-format/dist/commonjs/index.js
+var require_commonjs = __commonJS({
+  "node_modules/pprof-format/dist/commonjs/index.js"(exports) {
+    "use strict";
+    var __classPrivateFieldGet = exports && exports.__classPrivateFieldGet || function(receiver, state2, kind, f) {
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+      if (typeof state2 === "function" ? receiver !== state2 || !f : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state2.get(receiver);
+    };
+    var _StringTable_encodings;
+    var _StringTable_positions;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Profile = exports.Function = exports.Location = exports.Line = exports.Mapping = exports.Sample = exports.Label = exports.ValueType = exports.StringTable = exports.emptyTableToken = void 0;
+    var lowMaxBig = 2n ** 32n - 1n;
+    var lowMax = 2 ** 32 - 1;
+    var lowMaxPlus1 = lowMax + 1;
+    var toUtf8 = typeof Buffer === "undefined" ? (value) => new TextEncoder().encode(value) : (value) => Buffer.from(value, "utf8");
+    function countNumberBytes(buffer) {
+      if (!buffer.length)
+        return 0;
+      let i = 0;
+      while (i < buffer.length && buffer[i++] >= 128)
+        ;
+      return i;
+    }
+    __name(countNumberBytes, "countNumberBytes");
+    function decodeBigNumber(buffer) {
+      if (!buffer.length)
+        return BigInt(0);
+      let value = BigInt(buffer[0] & 127);
+      let i = 0;
+      while (buffer[i++] >= 128) {
+        value |= BigInt(buffer[i] & 127) << BigInt(7 * i);
+      }
+      return value;
+    }
+    __name(decodeBigNumber, "decodeBigNumber");
+    function makeValue(value, offset = 0) {
+      return { value, offset };
+    }
+    __name(makeValue, "makeValue");
+    function getValue(mode, buffer) {
+      switch (mode) {
+        case kTypeVarInt:
+          for (let i = 0; i < buffer.length; i++) {
+            if (!(buffer[i] & 128)) {
+              return makeValue(buffer.subarray(0, i + 1));
+            }
+          }
+          return makeValue(buffer);
+        case kTypeLengthDelim: {
+          const offset = countNumberBytes(buffer);
+          const size = decodeNumber(buffer);
+          return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
+        }
+        default:
+          throw new Error(`Unrecognized value type: ${mode}`);
+      }
+    }
+    __name(getValue, "getValue");
+    function lowBits(number2) {
+      return typeof number2 !== "bigint" ? (number2 >>> 0) % lowMaxPlus1 : Number(number2 & lowMaxBig);
+    }
+    __name(lowBits, "lowBits");
+    function highBits(number2) {
+      return typeof number2 !== "bigint" ? number2 / lowMaxPlus1 >>> 0 : Number(number2 >> 32n & lowMaxBig);
+    }
+    __name(highBits, "highBits");
+    function long(number2) {
+      const sign = number2 < 0;
+      if (sign)
+        number2 = -number2;
+      let lo = lowBits(number2);
+      let hi = highBits(number2);
+      if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > lowMax) {
+          lo = 0;
+          if (++hi > lowMax) {
+            hi = 0;
+          }
+        }
+      }
+      return [hi, lo];
+    }
+    __name(long, "long");
+    var kTypeVarInt = 0;
+    var kTypeLengthDelim = 2;
+    function decodeNumber(buffer) {
+      const size = countNumberBytes(buffer);
+      if (size > 4)
+        return decodeBigNumber(buffer);
+      if (!buffer.length)
+        return 0;
+      let value = buffer[0] & 127;
+      let i = 0;
+      while (buffer[i++] >= 128) {
+        value |= (buffer[i] & 127) << 7 * i;
+      }
+      return value;
+    }
+    __name(decodeNumber, "decodeNumber");
+    function decodeNumbers(buffer) {
+      const values = [];
+      let start = 0;
+      for (let i = 0; i < buffer.length; i++) {
+        if ((buffer[i] & 128) === 0) {
+          values.push(decodeNumber(buffer.subarray(start, i + 1)));
+          start = i + 1;
+        }
+      }
+      return values;
+    }
+    __name(decodeNumbers, "decodeNumbers");
+    function push(value, list) {
+      if (list == null) {
+        return [value];
+      }
+      list.push(value);
+      return list;
+    }
+    __name(push, "push");
+    function pushAll(values, list) {
+      if (list == null) {
+        return values;
+      }
+      for (const value of values) {
+        list.push(value);
+      }
+      return list;
+    }
+    __name(pushAll, "pushAll");
+    function measureNumber(number2) {
+      if (number2 === 0 || number2 === 0n)
+        return 0;
+      const [hi, lo] = long(number2);
+      const a = lo;
+      const b = (lo >>> 28 | hi << 4) >>> 0;
+      const c = hi >>> 24;
+      if (c !== 0) {
+        return c < 128 ? 9 : 10;
+      }
+      if (b !== 0) {
+        if (b < 16384) {
+          return b < 128 ? 5 : 6;
+        }
+        return b < 2097152 ? 7 : 8;
+      }
+      if (a < 16384) {
+        return a < 128 ? 1 : 2;
+      }
+      return a < 2097152 ? 3 : 4;
+    }
+    __name(measureNumber, "measureNumber");
+    function measureValue(value) {
+      if (typeof value === "undefined")
+        return 0;
+      if (typeof value === "number" || typeof value === "bigint") {
+        return measureNumber(value) || 1;
+      }
+      return value.length;
+    }
+    __name(measureValue, "measureValue");
+    function measureArray(list) {
+      let size = 0;
+      for (const item of list) {
+        size += measureValue(item);
+      }
+      return size;
+    }
+    __name(measureArray, "measureArray");
+    function measureNumberField(number2) {
+      const length = measureNumber(number2);
+      return length ? 1 + length : 0;
+    }
+    __name(measureNumberField, "measureNumberField");
+    function measureNumberArrayField(values) {
+      let total = 0;
+      for (const value of values) {
+        total += measureNumber(value) || 1;
+      }
+      return total ? 1 + measureNumber(total) + total : 0;
+    }
+    __name(measureNumberArrayField, "measureNumberArrayField");
+    function measureLengthDelimField(value) {
+      const length = measureValue(value);
+      return length ? 1 + measureNumber(length) + length : 0;
+    }
+    __name(measureLengthDelimField, "measureLengthDelimField");
+    function measureLengthDelimArrayField(values) {
+      let total = 0;
+      for (const value of values) {
+        total += measureLengthDelimField(value);
+      }
+      return total;
+    }
+    __name(measureLengthDelimArrayField, "measureLengthDelimArrayField");
+    function encodeNumber(buffer, i, number2) {
+      if (number2 === 0 || number2 === 0n) {
+        buffer[i++] = 0;
+        return i;
+      }
+      let [hi, lo] = long(number2);
+      while (hi) {
+        buffer[i++] = lo & 127 | 128;
+        lo = (lo >>> 7 | hi << 25) >>> 0;
+        hi >>>= 7;
+      }
+      while (lo > 127) {
+        buffer[i++] = lo & 127 | 128;
+        lo = lo >>> 7;
+      }
+      buffer[i++] = lo;
+      return i;
+    }
+    __name(encodeNumber, "encodeNumber");
+    exports.emptyTableToken = /* @__PURE__ */ Symbol();
+    var StringTable2 = class _StringTable {
+      static {
+        __name(this, "StringTable");
+      }
+      constructor(tok) {
+        this.strings = new Array();
+        _StringTable_encodings.set(this, new Array());
+        _StringTable_positions.set(this, /* @__PURE__ */ new Map());
+        if (tok !== exports.emptyTableToken) {
+          this.dedup("");
+        }
+      }
+      get encodedLength() {
+        let size = 0;
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+          size += encoded.length;
+        }
+        return size;
+      }
+      _encodeToBuffer(buffer, offset) {
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+          buffer.set(encoded, offset);
+          offset += encoded.length;
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.encodedLength)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static _encodeStringFromUtf8(stringBuffer) {
+        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
+        let offset = 0;
+        buffer[offset++] = 50;
+        offset = encodeNumber(buffer, offset, stringBuffer.length);
+        if (stringBuffer.length > 0) {
+          buffer.set(stringBuffer, offset);
+        }
+        return buffer;
+      }
+      static _encodeString(string2) {
+        return _StringTable._encodeStringFromUtf8(toUtf8(string2));
+      }
+      dedup(string2) {
+        if (typeof string2 === "number")
+          return string2;
+        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string2)) {
+          const pos = this.strings.push(string2) - 1;
+          __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, pos);
+          __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string2));
+        }
+        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string2);
+      }
+      _decodeString(buffer) {
+        const string2 = new TextDecoder().decode(buffer);
+        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, this.strings.push(string2) - 1);
+        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
+      }
+    };
+    exports.StringTable = StringTable2;
+    _StringTable_encodings = /* @__PURE__ */ new WeakMap(), _StringTable_positions = /* @__PURE__ */ new WeakMap();
+    function decode(buffer, decoder) {
+      const data = {};
+      let index = 0;
+      while (index < buffer.length) {
+        const field = buffer[index] >> 3;
+        const mode = buffer[index] & 7;
+        index++;
+        const { offset, value } = getValue(mode, buffer.subarray(index));
+        index += value.length + offset;
+        decoder(data, field, value);
+      }
+      return data;
+    }
+    __name(decode, "decode");
+    var ValueType2 = class _ValueType {
+      static {
+        __name(this, "ValueType");
+      }
+      static create(data) {
+        return data instanceof _ValueType ? data : new _ValueType(data);
+      }
+      constructor(data) {
+        this.type = data.type || 0;
+        this.unit = data.unit || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.type);
+        total += measureNumberField(this.unit);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.type) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.type);
+        }
+        if (this.unit) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.unit);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.type = decodeNumber(buffer);
+            break;
+          case 2:
+            data.unit = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.ValueType = ValueType2;
+    var Label = class _Label {
+      static {
+        __name(this, "Label");
+      }
+      static create(data) {
+        return data instanceof _Label ? data : new _Label(data);
+      }
+      constructor(data) {
+        this.key = data.key || 0;
+        this.str = data.str || 0;
+        this.num = data.num || 0;
+        this.numUnit = data.numUnit || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.key);
+        total += measureNumberField(this.str);
+        total += measureNumberField(this.num);
+        total += measureNumberField(this.numUnit);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.key) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.key);
+        }
+        if (this.str) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.str);
+        }
+        if (this.num) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.num);
+        }
+        if (this.numUnit) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.numUnit);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.key = decodeNumber(buffer);
+            break;
+          case 2:
+            data.str = decodeNumber(buffer);
+            break;
+          case 3:
+            data.num = decodeNumber(buffer);
+            break;
+          case 4:
+            data.numUnit = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Label = Label;
+    var Sample2 = class _Sample {
+      static {
+        __name(this, "Sample");
+      }
+      static create(data) {
+        return data instanceof _Sample ? data : new _Sample(data);
+      }
+      constructor(data) {
+        this.locationId = data.locationId || [];
+        this.value = data.value || [];
+        this.label = (data.label || []).map(Label.create);
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberArrayField(this.locationId);
+        total += measureNumberArrayField(this.value);
+        total += measureLengthDelimArrayField(this.label);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.locationId.length) {
+          buffer[offset++] = 10;
+          offset = encodeNumber(buffer, offset, measureArray(this.locationId));
+          for (const locationId of this.locationId) {
+            offset = encodeNumber(buffer, offset, locationId);
+          }
+        }
+        if (this.value.length) {
+          buffer[offset++] = 18;
+          offset = encodeNumber(buffer, offset, measureArray(this.value));
+          for (const value of this.value) {
+            offset = encodeNumber(buffer, offset, value);
+          }
+        }
+        for (const label of this.label) {
+          buffer[offset++] = 26;
+          offset = encodeNumber(buffer, offset, label.length);
+          offset = label._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
+            break;
+          case 2:
+            data.value = pushAll(decodeNumbers(buffer), data.value);
+            break;
+          case 3:
+            data.label = push(Label.decode(buffer), data.label);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Sample = Sample2;
+    var Mapping = class _Mapping {
+      static {
+        __name(this, "Mapping");
+      }
+      static create(data) {
+        return data instanceof _Mapping ? data : new _Mapping(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.memoryStart = data.memoryStart || 0;
+        this.memoryLimit = data.memoryLimit || 0;
+        this.fileOffset = data.fileOffset || 0;
+        this.filename = data.filename || 0;
+        this.buildId = data.buildId || 0;
+        this.hasFunctions = !!data.hasFunctions;
+        this.hasFilenames = !!data.hasFilenames;
+        this.hasLineNumbers = !!data.hasLineNumbers;
+        this.hasInlineFrames = !!data.hasInlineFrames;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.memoryStart);
+        total += measureNumberField(this.memoryLimit);
+        total += measureNumberField(this.fileOffset);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.buildId);
+        total += measureNumberField(this.hasFunctions ? 1 : 0);
+        total += measureNumberField(this.hasFilenames ? 1 : 0);
+        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
+        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.memoryStart) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.memoryStart);
+        }
+        if (this.memoryLimit) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.memoryLimit);
+        }
+        if (this.fileOffset) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.fileOffset);
+        }
+        if (this.filename) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.buildId) {
+          buffer[offset++] = 48;
+          offset = encodeNumber(buffer, offset, this.buildId);
+        }
+        if (this.hasFunctions) {
+          buffer[offset++] = 56;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasFilenames) {
+          buffer[offset++] = 64;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasLineNumbers) {
+          buffer[offset++] = 72;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasInlineFrames) {
+          buffer[offset++] = 80;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.memoryStart = decodeNumber(buffer);
+            break;
+          case 3:
+            data.memoryLimit = decodeNumber(buffer);
+            break;
+          case 4:
+            data.fileOffset = decodeNumber(buffer);
+            break;
+          case 5:
+            data.filename = decodeNumber(buffer);
+            break;
+          case 6:
+            data.buildId = decodeNumber(buffer);
+            break;
+          case 7:
+            data.hasFunctions = !!decodeNumber(buffer);
+            break;
+          case 8:
+            data.hasFilenames = !!decodeNumber(buffer);
+            break;
+          case 9:
+            data.hasLineNumbers = !!decodeNumber(buffer);
+            break;
+          case 10:
+            data.hasInlineFrames = !!decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Mapping = Mapping;
+    var Line2 = class _Line {
+      static {
+        __name(this, "Line");
+      }
+      static create(data) {
+        return data instanceof _Line ? data : new _Line(data);
+      }
+      constructor(data) {
+        this.functionId = data.functionId || 0;
+        this.line = data.line || 0;
+        this.column = data.column || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.functionId);
+        total += measureNumberField(this.line);
+        total += measureNumberField(this.column);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.functionId) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.functionId);
+        }
+        if (this.line) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.line);
+        }
+        if (this.column) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.column);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.functionId = decodeNumber(buffer);
+            break;
+          case 2:
+            data.line = decodeNumber(buffer);
+            break;
+          case 3:
+            data.column = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Line = Line2;
+    var Location2 = class _Location {
+      static {
+        __name(this, "Location");
+      }
+      static create(data) {
+        return data instanceof _Location ? data : new _Location(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.mappingId = data.mappingId || 0;
+        this.address = data.address || 0;
+        this.line = (data.line || []).map(Line2.create);
+        this.isFolded = !!data.isFolded;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.mappingId);
+        total += measureNumberField(this.address);
+        total += measureLengthDelimArrayField(this.line);
+        total += measureNumberField(this.isFolded ? 1 : 0);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.mappingId) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.mappingId);
+        }
+        if (this.address) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.address);
+        }
+        for (const line of this.line) {
+          buffer[offset++] = 34;
+          offset = encodeNumber(buffer, offset, line.length);
+          offset = line._encodeToBuffer(buffer, offset);
+        }
+        if (this.isFolded) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.mappingId = decodeNumber(buffer);
+            break;
+          case 3:
+            data.address = decodeNumber(buffer);
+            break;
+          case 4:
+            data.line = push(Line2.decode(buffer), data.line);
+            break;
+          case 5:
+            data.isFolded = !!decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Location = Location2;
+    var Function2 = class _Function {
+      static {
+        __name(this, "Function");
+      }
+      static create(data) {
+        return data instanceof _Function ? data : new _Function(data);
+      }
+      constructor(data) {
+        this.id = data.id || 0;
+        this.name = data.name || 0;
+        this.systemName = data.systemName || 0;
+        this.filename = data.filename || 0;
+        this.startLine = data.startLine || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.name);
+        total += measureNumberField(this.systemName);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.startLine);
+        return total;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+          buffer[offset++] = 8;
+          offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.name) {
+          buffer[offset++] = 16;
+          offset = encodeNumber(buffer, offset, this.name);
+        }
+        if (this.systemName) {
+          buffer[offset++] = 24;
+          offset = encodeNumber(buffer, offset, this.systemName);
+        }
+        if (this.filename) {
+          buffer[offset++] = 32;
+          offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.startLine) {
+          buffer[offset++] = 40;
+          offset = encodeNumber(buffer, offset, this.startLine);
+        }
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.id = decodeNumber(buffer);
+            break;
+          case 2:
+            data.name = decodeNumber(buffer);
+            break;
+          case 3:
+            data.systemName = decodeNumber(buffer);
+            break;
+          case 4:
+            data.filename = decodeNumber(buffer);
+            break;
+          case 5:
+            data.startLine = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Function = Function2;
+    var Profile2 = class {
+      static {
+        __name(this, "Profile");
+      }
+      constructor(data = {}) {
+        this.sampleType = (data.sampleType || []).map(ValueType2.create);
+        this.sample = (data.sample || []).map(Sample2.create);
+        this.mapping = (data.mapping || []).map(Mapping.create);
+        this.location = (data.location || []).map(Location2.create);
+        this.function = (data.function || []).map(Function2.create);
+        this.stringTable = data.stringTable || new StringTable2();
+        this.dropFrames = data.dropFrames || 0;
+        this.keepFrames = data.keepFrames || 0;
+        this.timeNanos = data.timeNanos || 0;
+        this.durationNanos = data.durationNanos || 0;
+        this.periodType = data.periodType ? ValueType2.create(data.periodType) : void 0;
+        this.period = data.period || 0;
+        this.comment = data.comment || [];
+        this.defaultSampleType = data.defaultSampleType || 0;
+        this.docUrl = data.docUrl || 0;
+      }
+      get length() {
+        let total = 0;
+        total += measureLengthDelimArrayField(this.sampleType);
+        total += measureLengthDelimArrayField(this.sample);
+        total += measureLengthDelimArrayField(this.mapping);
+        total += measureLengthDelimArrayField(this.location);
+        total += measureLengthDelimArrayField(this.function);
+        total += this.stringTable.encodedLength;
+        total += measureNumberField(this.dropFrames);
+        total += measureNumberField(this.keepFrames);
+        total += measureNumberField(this.timeNanos);
+        total += measureNumberField(this.durationNanos);
+        total += measureLengthDelimField(this.periodType);
+        total += measureNumberField(this.period);
+        total += measureNumberArrayField(this.comment);
+        total += measureNumberField(this.defaultSampleType);
+        total += measureNumberField(this.docUrl);
+        return total;
+      }
+      _encodeSampleTypesToBuffer(buffer, offset = 0) {
+        for (const sampleType of this.sampleType) {
+          buffer[offset++] = 10;
+          offset = encodeNumber(buffer, offset, sampleType.length);
+          offset = sampleType._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeSamplesToBuffer(buffer, offset = 0) {
+        for (const sample of this.sample) {
+          buffer[offset++] = 18;
+          offset = encodeNumber(buffer, offset, sample.length);
+          offset = sample._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeMappingsToBuffer(buffer, offset = 0) {
+        for (const mapping of this.mapping) {
+          buffer[offset++] = 26;
+          offset = encodeNumber(buffer, offset, mapping.length);
+          offset = mapping._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeLocationsToBuffer(buffer, offset = 0) {
+        for (const location of this.location) {
+          buffer[offset++] = 34;
+          offset = encodeNumber(buffer, offset, location.length);
+          offset = location._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeFunctionsToBuffer(buffer, offset = 0) {
+        for (const fun of this.function) {
+          buffer[offset++] = 42;
+          offset = encodeNumber(buffer, offset, fun.length);
+          offset = fun._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+      }
+      _encodeBasicValuesToBuffer(buffer, offset = 0) {
+        if (this.dropFrames) {
+          buffer[offset++] = 56;
+          offset = encodeNumber(buffer, offset, this.dropFrames);
+        }
+        if (this.keepFrames) {
+          buffer[offset++] = 64;
+          offset = encodeNumber(buffer, offset, this.keepFrames);
+        }
+        if (this.timeNanos) {
+          buffer[offset++] = 72;
+          offset = encodeNumber(buffer, offset, this.timeNanos);
+        }
+        if (this.durationNanos) {
+          buffer[offset++] = 80;
+          offset = encodeNumber(buffer, offset, this.durationNanos);
+        }
+        if (typeof this.periodType !== "undefined") {
+          buffer[offset++] = 90;
+          offset = encodeNumber(buffer, offset, this.periodType.length);
+          offset = this.periodType._encodeToBuffer(buffer, offset);
+        }
+        if (this.period) {
+          buffer[offset++] = 96;
+          offset = encodeNumber(buffer, offset, this.period);
+        }
+        if (this.comment.length) {
+          buffer[offset++] = 106;
+          offset = encodeNumber(buffer, offset, measureArray(this.comment));
+          for (const comment of this.comment) {
+            offset = encodeNumber(buffer, offset, comment);
+          }
+        }
+        if (this.defaultSampleType) {
+          buffer[offset++] = 112;
+          offset = encodeNumber(buffer, offset, this.defaultSampleType);
+        }
+        if (this.docUrl) {
+          buffer[offset++] = 120;
+          offset = encodeNumber(buffer, offset, this.docUrl);
+        }
+        return offset;
+      }
+      _encodeToBuffer(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+      }
+      async _encodeToBufferAsync(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+      }
+      encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+      }
+      async encodeAsync(buffer = new Uint8Array(this.length)) {
+        await this._encodeToBufferAsync(buffer, 0);
+        return buffer;
+      }
+      static decodeValue(data, field, buffer) {
+        switch (field) {
+          case 1:
+            data.sampleType = push(ValueType2.decode(buffer), data.sampleType);
+            break;
+          case 2:
+            data.sample = push(Sample2.decode(buffer), data.sample);
+            break;
+          case 3:
+            data.mapping = push(Mapping.decode(buffer), data.mapping);
+            break;
+          case 4:
+            data.location = push(Location2.decode(buffer), data.location);
+            break;
+          case 5:
+            data.function = push(Function2.decode(buffer), data.function);
+            break;
+          case 6: {
+            if (data.stringTable === void 0) {
+              data.stringTable = new StringTable2(exports.emptyTableToken);
+            }
+            data.stringTable._decodeString(buffer);
+            break;
+          }
+          case 7:
+            data.dropFrames = decodeNumber(buffer);
+            break;
+          case 8:
+            data.keepFrames = decodeNumber(buffer);
+            break;
+          case 9:
+            data.timeNanos = decodeNumber(buffer);
+            break;
+          case 10:
+            data.durationNanos = decodeNumber(buffer);
+            break;
+          case 11:
+            data.periodType = ValueType2.decode(buffer);
+            break;
+          case 12:
+            data.period = decodeNumber(buffer);
+            break;
+          case 13:
+            data.comment = pushAll(decodeNumbers(buffer), data.comment);
+            break;
+          case 14:
+            data.defaultSampleType = decodeNumber(buffer);
+            break;
+          case 15:
+            data.docUrl = decodeNumber(buffer);
+            break;
+        }
+      }
+      static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+      }
+    };
+    exports.Profile = Profile2;
+  }
+});
+
 // node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
   "node_modules/node-gyp-build/node-gyp-build.js"(exports, module3) {
@@ -4112,10 +4112,10 @@ var require_util = __commonJS({
       const obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
     })();
-    function identity(s) {
+    function identity2(s) {
       return s;
     }
-    __name(identity, "identity");
+    __name(identity2, "identity");
     function toSetString(aStr) {
       if (isProtoString(aStr)) {
         return "$" + aStr;
@@ -4123,7 +4123,7 @@ var require_util = __commonJS({
       return aStr;
     }
     __name(toSetString, "toSetString");
-    exports.toSetString = supportsNullProto ? identity : toSetString;
+    exports.toSetString = supportsNullProto ? identity2 : toSetString;
     function fromSetString(aStr) {
       if (isProtoString(aStr)) {
         return aStr.slice(1);
@@ -4131,7 +4131,7 @@ var require_util = __commonJS({
       return aStr;
     }
     __name(fromSetString, "fromSetString");
-    exports.fromSetString = supportsNullProto ? identity : fromSetString;
+    exports.fromSetString = supportsNullProto ? identity2 : fromSetString;
     function isProtoString(s) {
       if (!s) {
         return false;
@@ -4273,7 +4273,7 @@ var require_util = __commonJS({
     var normalize = createSafeHandler((url) => {
     });
     exports.normalize = normalize;
-    function join9(aRoot, aPath) {
+    function join10(aRoot, aPath) {
       const pathType = getURLType(aPath);
       const rootType = getURLType(aRoot);
       aRoot = ensureDirectory(aRoot);
@@ -4303,8 +4303,8 @@ var require_util = __commonJS({
       const newPath = withBase(aPath, withBase(aRoot, base));
       return computeRelativeURL(base, newPath);
     }
-    __name(join9, "join");
-    exports.join = join9;
+    __name(join10, "join");
+    exports.join = join10;
     function relative4(rootURL, targetURL) {
       const result = relativeIfPossible(rootURL, targetURL);
       return typeof result === "string" ? result : normalize(targetURL);
@@ -4335,8 +4335,8 @@ var require_util = __commonJS({
         sourceURL = sourceURL.replace(/^\//, "");
       }
       let url = normalize(sourceURL || "");
-      if (sourceRoot) url = join9(sourceRoot, url);
-      if (sourceMapURL) url = join9(trimFilename(sourceMapURL), url);
+      if (sourceRoot) url = join10(sourceRoot, url);
+      if (sourceMapURL) url = join10(trimFilename(sourceMapURL), url);
       return url;
     }
     __name(computeSourceURL, "computeSourceURL");
@@ -5155,7 +5155,7 @@ var require_source_map_consumer = __commonJS({
             sourceMap = util.parseSourceMapInput(aSourceMap);
           }
           const version = util.getArg(sourceMap, "version");
-          const sources = util.getArg(sourceMap, "sources").map(String);
+          const sources2 = util.getArg(sourceMap, "sources").map(String);
           const names = util.getArg(sourceMap, "names", []);
           const sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
           const sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
@@ -5171,7 +5171,7 @@ var require_source_map_consumer = __commonJS({
           }
           that._sourceLookupCache = /* @__PURE__ */ new Map();
           that._names = ArraySet.fromArray(names.map(String), true);
-          that._sources = ArraySet.fromArray(sources, true);
+          that._sources = ArraySet.fromArray(sources2, true);
           that._absoluteSources = ArraySet.fromArray(
             that._sources.toArray().map(function(s) {
               return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
@@ -5631,13 +5631,13 @@ var require_source_map_consumer = __commonJS({
        * The list of original sources.
        */
       get sources() {
-        const sources = [];
+        const sources2 = [];
         for (let i = 0; i < this._sections.length; i++) {
           for (let j = 0; j < this._sections[i].consumer.sources.length; j++) {
-            sources.push(this._sections[i].consumer.sources[j]);
+            sources2.push(this._sections[i].consumer.sources[j]);
           }
         }
-        return sources;
+        return sources2;
       }
       /**
        * Returns the original source, line, and column information for the generated
@@ -6087,9 +6087,9 @@ var require_source_node = __commonJS({
             this.children[i].walkSourceContents(aFn);
           }
         }
-        const sources = Object.keys(this.sourceContents);
-        for (let i = 0, len = sources.length; i < len; i++) {
-          aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
+        const sources2 = Object.keys(this.sourceContents);
+        for (let i = 0, len = sources2.length; i < len; i++) {
+          aFn(util.fromSetString(sources2[i]), this.sourceContents[sources2[i]]);
         }
       }
       /**
@@ -6464,7 +6464,7 @@ var require_sourcemapper = __commonJS({
         }
         const jsFiles = [];
         const mapFiles = [];
-        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname11) => root !== "/proc" && dirname11 !== ".git" && dirname11 !== "node_modules")) {
+        for await (const entry of walk(searchDir, (filename) => /\.[cm]?js$/.test(filename) || /\.[cm]?js\.map$/.test(filename), (root, dirname12) => root !== "/proc" && dirname12 !== ".git" && dirname12 !== "node_modules")) {
           if (entry.endsWith(MAP_EXT)) {
             mapFiles.push(entry);
           } else {
@@ -6626,7 +6626,7 @@ var require_sourcemapper = __commonJS({
       return isErrnoException(error3) && error3.code && nonFatalErrors.includes(error3.code);
     }
     __name(isNonFatalError, "isNonFatalError");
-    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname11) => true) {
+    async function* walk(dir, fileFilter = (filename) => true, directoryFilter = (root, dirname12) => true) {
       async function* walkRecursive(dir2) {
         try {
           for await (const d of await fs.promises.opendir(dir2)) {
@@ -7048,13 +7048,13 @@ var WATCHED = [
 function replacedClocks() {
   const replaced = [];
   for (const w of WATCHED) {
-    let current;
+    let current3;
     try {
-      current = w.read();
+      current3 = w.read();
     } catch {
-      current = void 0;
+      current3 = void 0;
     }
-    if (current === w.original) continue;
+    if (current3 === w.original) continue;
     replaced.push(w.name);
     try {
       Object.defineProperty(w.holder, w.key, {
@@ -7082,7 +7082,9 @@ __name(checkClocks, "checkClocks");
 function errorText(error2) {
   if (error2 instanceof Error) {
     const frames = (error2.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
-    const where = frames.find((l) => !l.includes("/dist/runner.js") && !l.includes("node_modules/tinybench"));
+    const where = frames.find(
+      (l) => !l.includes("/dist/runner.js") && !/node_modules\/(tinybench|mitata|benchmark|bench-node)\//.test(l)
+    );
     return `${error2.name}: ${error2.message}${where ? `
 ${where.trim()}` : ""}`;
   }
@@ -7090,125 +7092,11 @@ ${where.trim()}` : ""}`;
 }
 __name(errorText, "errorText");
 
-// src/measure/child/jobs/allocation.ts
-import { dirname as dirname10 } from "node:path";
-
-// src/measure/child/heap-accounting.ts
-import v8 from "node:v8";
-
-// src/measure/child/heap-profile.ts
-var import_pprof_format = __toESM(require_commonjs(), 1);
-import { gzipSync } from "node:zlib";
-var HeapStacks = class _HeapStacks {
-  constructor(mapPosition) {
-    this.mapPosition = mapPosition;
-  }
-  mapPosition;
-  static {
-    __name(this, "HeapStacks");
-  }
-  frames = [];
-  frameIndex = /* @__PURE__ */ new Map();
-  /** Stack (frame indices root first, joined by commas) → bytes and raw samples. */
-  stacks = /* @__PURE__ */ new Map();
-  /**
-   * The stacks of `profile` that `keep` accepts (given the file URLs of the stack, root first), with
-   * only the samples whose ordinal `inPhase` accepts. V8's `selfSize` is already scaled to estimated
-   * bytes allocated; a node's bytes are split by the share of its samples in the phase. `keep` sees
-   * the generated files; the frames written name the source positions `mapPosition` gives.
-   */
-  static from(profile, keep, inPhase, mapPosition) {
-    const stacks = new _HeapStacks(mapPosition);
-    const all = /* @__PURE__ */ new Map();
-    const kept = /* @__PURE__ */ new Map();
-    for (const s of profile.samples ?? []) {
-      all.set(s.nodeId, (all.get(s.nodeId) ?? 0) + 1);
-      if (inPhase(s.ordinal)) kept.set(s.nodeId, (kept.get(s.nodeId) ?? 0) + 1);
-    }
-    const walk = /* @__PURE__ */ __name((node, path, urls) => {
-      const samples = kept.get(node.id) ?? 0;
-      if (samples > 0 && keep(urls)) {
-        const bytes = node.selfSize * samples / (all.get(node.id) ?? samples);
-        const key = path.join(",");
-        const entry = stacks.stacks.get(key);
-        if (entry) {
-          entry.bytes += bytes;
-          entry.samples += samples;
-        } else stacks.stacks.set(key, { bytes, samples });
-      }
-      for (const child of node.children)
-        walk(child, [...path, stacks.frame(child)], [...urls, child.callFrame.url]);
-    }, "walk");
-    for (const child of profile.head.children) walk(child, [stacks.frame(child)], [child.callFrame.url]);
-    return stacks;
-  }
-  frame(node) {
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const key = `${functionName}\0${url}\0${lineNumber}\0${columnNumber}`;
-    let i = this.frameIndex.get(key);
-    if (i === void 0) {
-      i = this.frames.length;
-      const source = this.mapPosition?.({ file: url, line: lineNumber, column: columnNumber });
-      this.frames.push({
-        name: functionName,
-        url: source?.file ?? url,
-        line: (source?.line ?? lineNumber) + 1
-      });
-      this.frameIndex.set(key, i);
-    }
-    return i;
-  }
-  /** gzipped pprof: sample types `samples/count` and `alloc_space/bytes`. */
-  encode(comments, samplingIntervalBytes) {
-    const strings2 = new import_pprof_format.StringTable();
-    const functions = this.frames.map(
-      (f, i) => new import_pprof_format.Function({
-        id: i + 1,
-        name: strings2.dedup(f.name || "(anonymous)"),
-        systemName: strings2.dedup(f.name || "(anonymous)"),
-        filename: strings2.dedup(f.url),
-        startLine: f.line
-      })
-    );
-    const locations = this.frames.map(
-      (f, i) => new import_pprof_format.Location({ id: i + 1, line: [new import_pprof_format.Line({ functionId: i + 1, line: f.line })] })
-    );
-    const samples = [];
-    for (const [key, value] of this.stacks) {
-      if (key === "") continue;
-      samples.push(
-        new import_pprof_format.Sample({
-          // pprof lists a sample's locations from the leaf to the root.
-          locationId: key.split(",").map((f) => Number(f) + 1).reverse(),
-          value: [value.samples, Math.round(value.bytes)]
-        })
-      );
-    }
-    const profile = new import_pprof_format.Profile({
-      sampleType: [
-        new import_pprof_format.ValueType({ type: strings2.dedup("samples"), unit: strings2.dedup("count") }),
-        new import_pprof_format.ValueType({ type: strings2.dedup("alloc_space"), unit: strings2.dedup("bytes") })
-      ],
-      sample: samples,
-      location: locations,
-      function: functions,
-      stringTable: strings2,
-      periodType: new import_pprof_format.ValueType({ type: strings2.dedup("space"), unit: strings2.dedup("bytes") }),
-      period: samplingIntervalBytes,
-      comment: comments.map((c) => strings2.dedup(c))
-    });
-    return gzipSync(profile.encode());
-  }
-};
-
-// src/measure/child/other-harness.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname3 } from "node:path";
-
-// src/measure/child/vitest/resolve.ts
-import { existsSync as existsSync2, readFileSync, realpathSync } from "node:fs";
-import module from "node:module";
-import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
+// src/measure/child/pnp.ts
+import { existsSync as existsSync2 } from "node:fs";
+import module, { register } from "node:module";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { pathToFileURL } from "node:url";
 
 // src/measure/pnp.ts
 import { existsSync } from "node:fs";
@@ -7223,138 +7111,15 @@ function findPnpManifest(fromDir) {
 __name(findPnpManifest, "findPnpManifest");
 var PNP_LOADER = ".pnp.loader.mjs";
 
-// src/measure/child/vitest/resolve.ts
-function findPackage(fromDir, name) {
-  const pnp = pnpApiFor(fromDir);
-  if (pnp) return findPnpPackage(pnp, fromDir, name);
-  let dir = resolve2(fromDir);
-  for (; ; ) {
-    const candidate = join2(dir, "node_modules", name, "package.json");
-    if (existsSync2(candidate)) {
-      const pkgDir = realpathSync(dirname2(candidate));
-      const pkg = JSON.parse(readFileSync(join2(pkgDir, "package.json"), "utf8"));
-      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join2(pkgDir, entryOf(pkg)) };
-    }
-    const parent = dirname2(dir);
-    if (parent === dir) return void 0;
-    dir = parent;
-  }
-}
-__name(findPackage, "findPackage");
-function notInstalledMessage(root, name, why) {
-  const manifest = findPnpManifest(root);
-  if (manifest && !pnpApiFor(root))
-    return `this repository uses Yarn Plug'n'Play, but its ${manifest}, preloaded as \`yarn node\` does, set up no Plug'n'Play runtime (is it the file Yarn's install writes?), so ${name} cannot be resolved through it; ${why}`;
-  if (manifest)
-    return `this repository uses Yarn Plug'n'Play, and its ${manifest} maps no ${name} for ${root}; ${why}. Add ${name} to the devDependencies of that package (Plug'n'Play gives a package only what it declares).`;
-  const yarnrc = findUp(root, ".yarnrc.yml");
-  if (yarnrc && !findUp(root, "node_modules"))
-    return `${name} is not installed: this repository uses Yarn 2+ (${yarnrc}) but has neither .pnp.cjs nor node_modules, so its install did not run or installed elsewhere; ${why}. Check the install command (--install, or install: in the config).`;
-  return `${name} is not installed: ${why}, but no node_modules/${name} is found from ${root}. Add ${name} to devDependencies (flamegate runs the install command first).`;
-}
-__name(notInstalledMessage, "notInstalledMessage");
-function findUp(fromDir, name) {
-  for (let dir = resolve2(fromDir); ; dir = dirname2(dir)) {
-    if (existsSync2(join2(dir, name))) return join2(dir, name);
-    if (existsSync2(join2(dir, ".git")) || dirname2(dir) === dir) return void 0;
-  }
-}
-__name(findUp, "findUp");
-function pnpApiFor(dir) {
-  const find = module.findPnpApi;
-  return find?.(`${resolve2(dir)}/`) ?? void 0;
-}
-__name(pnpApiFor, "pnpApiFor");
-function findPnpPackage(api, fromDir, name) {
-  let pkgDir;
-  try {
-    pkgDir = api.resolveToUnqualified(name, `${resolve2(fromDir)}/`);
-  } catch {
-    return void 0;
-  }
-  if (!pkgDir || !existsSync2(join2(pkgDir, "package.json"))) return void 0;
-  const pkg = JSON.parse(readFileSync(join2(pkgDir, "package.json"), "utf8"));
-  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join2(pkgDir, entryOf(pkg)) };
-}
-__name(findPnpPackage, "findPnpPackage");
-var CONDITIONS = ["node", "import", "module", "default"];
-function pickTarget(target) {
-  if (typeof target === "string") return target;
-  if (Array.isArray(target)) {
-    for (const t of target) {
-      const picked = pickTarget(t);
-      if (picked) return picked;
-    }
-    return void 0;
-  }
-  if (target && typeof target === "object") {
-    for (const [condition, value] of Object.entries(target)) {
-      if (!CONDITIONS.includes(condition)) continue;
-      const picked = pickTarget(value);
-      if (picked) return picked;
-    }
-  }
-  return void 0;
-}
-__name(pickTarget, "pickTarget");
-function entryOf(pkg) {
-  const exports = pkg.exports;
-  if (exports !== void 0) {
-    const isSubpathMap = !!exports && typeof exports === "object" && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith("."));
-    const root = isSubpathMap ? exports["."] : exports;
-    const picked = pickTarget(root);
-    if (picked) return picked;
-  }
-  return pkg.module ?? pkg.main ?? "index.js";
-}
-__name(entryOf, "entryOf");
-
-// src/measure/child/other-harness.ts
-var HARNESSES = {
-  mitata: "mitata",
-  benchmark: "benchmark.js",
-  "bench-node": "bench-node"
-};
-var importOf = /* @__PURE__ */ __name((name) => new RegExp(
-  `(?:\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s+)['"]${name.replace(/[.-]/g, "\\$&")}(?:/[^'"]*)?['"]`
-), "importOf");
-var IMPORTS = Object.keys(HARNESSES).map((name) => ({ name, pattern: importOf(name) }));
-var OWN = [importOf("vitest"), importOf("tinybench")];
-function otherHarnessIn(source) {
-  if (OWN.some((pattern) => pattern.test(source))) return void 0;
-  return IMPORTS.find(({ pattern }) => pattern.test(source))?.name;
-}
-__name(otherHarnessIn, "otherHarnessIn");
-function refuseOtherHarness(file) {
-  let source;
-  try {
-    source = readFileSync2(file, "utf8");
-  } catch {
-    return;
-  }
-  const name = otherHarnessIn(source);
-  if (!name) return;
-  const harness = HARNESSES[name] ?? name;
-  const installed = findPackage(dirname3(file), name);
-  throw new Error(
-    `this file is written for ${harness} (it imports '${name}'; ${installed ? `${name} ${installed.version} is installed` : `${name} is not installed`}): flamegate does not run ${harness} benchmarks yet, only tinybench and vitest bench files. Leave it out with "exclude" in .github/flamegate.yml.`
-  );
-}
-__name(refuseOtherHarness, "refuseOtherHarness");
-
 // src/measure/child/pnp.ts
-import { existsSync as existsSync3 } from "node:fs";
-import module2, { register } from "node:module";
-import { dirname as dirname4, join as join3 } from "node:path";
-import { pathToFileURL } from "node:url";
 var loaderRegistered = false;
 function usePnpLoaderFor(file) {
   if (loaderRegistered) return;
-  const manifest = findPnpManifest(dirname4(file));
-  if (!manifest || !("findPnpApi" in module2)) return;
-  const loader = join3(dirname4(manifest), PNP_LOADER);
+  const manifest = findPnpManifest(dirname2(file));
+  if (!manifest || !("findPnpApi" in module)) return;
+  const loader = join2(dirname2(manifest), PNP_LOADER);
   const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes(PNP_LOADER));
-  if (existsSync3(loader) && !given) register(pathToFileURL(loader).href);
+  if (existsSync2(loader) && !given) register(pathToFileURL(loader).href);
   loaderRegistered = true;
 }
 __name(usePnpLoaderFor, "usePnpLoaderFor");
@@ -7366,11 +7131,8 @@ Base and head run in one benchmark process, so each checkout needs its own Yarn 
 }
 __name(explainPnpError, "explainPnpError");
 
-// src/measure/child/harness/tinybench.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { createRequire, register as register2 } from "node:module";
-import { dirname as dirname5, join as join4 } from "node:path";
-import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
+// src/measure/child/harness/bench-node.ts
+import { createRequire as createRequire2 } from "node:module";
 
 // src/measure/child/batch.ts
 function batcherFor(bound) {
@@ -7420,7 +7182,248 @@ function batchFloor() {
 }
 __name(batchFloor, "batchFloor");
 
+// src/measure/child/harness/imports.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+
+// src/harness-imports.ts
+var SCRIPT_HARNESSES = {
+  mitata: { title: "mitata", majors: [1], supported: "mitata 1.x" },
+  benchmark: { title: "benchmark.js", majors: [2], supported: "benchmark.js 2.x" },
+  "bench-node": { title: "bench-node", majors: [0], supported: "bench-node 0.x" }
+};
+var importOf = /* @__PURE__ */ __name((name) => new RegExp(
+  `(?:\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s+)['"]${name.replace(/[.-]/g, "\\$&")}(?:/[^'"]*)?['"]`
+), "importOf");
+var SCRIPT_IMPORTS = Object.keys(SCRIPT_HARNESSES).map((name) => ({
+  name,
+  pattern: importOf(name)
+}));
+var OWN = [importOf("vitest"), importOf("tinybench")];
+function scriptHarnessIn(source) {
+  if (OWN.some((pattern) => pattern.test(source))) return void 0;
+  return SCRIPT_IMPORTS.find(({ pattern }) => pattern.test(source))?.name;
+}
+__name(scriptHarnessIn, "scriptHarnessIn");
+function importsAHarness(source) {
+  return OWN.some((p) => p.test(source)) || SCRIPT_IMPORTS.some(({ pattern }) => pattern.test(source));
+}
+__name(importsAHarness, "importsAHarness");
+
+// src/measure/child/vitest/resolve.ts
+import { existsSync as existsSync3, readFileSync, realpathSync } from "node:fs";
+import module2 from "node:module";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+function findPackage(fromDir, name) {
+  const pnp = pnpApiFor(fromDir);
+  if (pnp) return findPnpPackage(pnp, fromDir, name);
+  let dir = resolve2(fromDir);
+  for (; ; ) {
+    const candidate = join3(dir, "node_modules", name, "package.json");
+    if (existsSync3(candidate)) {
+      const pkgDir = realpathSync(dirname3(candidate));
+      const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
+      return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+    }
+    const parent = dirname3(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+__name(findPackage, "findPackage");
+function notInstalledMessage(root, name, why) {
+  const manifest = findPnpManifest(root);
+  if (manifest && !pnpApiFor(root))
+    return `this repository uses Yarn Plug'n'Play, but its ${manifest}, preloaded as \`yarn node\` does, set up no Plug'n'Play runtime (is it the file Yarn's install writes?), so ${name} cannot be resolved through it; ${why}`;
+  if (manifest)
+    return `this repository uses Yarn Plug'n'Play, and its ${manifest} maps no ${name} for ${root}; ${why}. Add ${name} to the devDependencies of that package (Plug'n'Play gives a package only what it declares).`;
+  const yarnrc = findUp(root, ".yarnrc.yml");
+  if (yarnrc && !findUp(root, "node_modules"))
+    return `${name} is not installed: this repository uses Yarn 2+ (${yarnrc}) but has neither .pnp.cjs nor node_modules, so its install did not run or installed elsewhere; ${why}. Check the install command (--install, or install: in the config).`;
+  return `${name} is not installed: ${why}, but no node_modules/${name} is found from ${root}. Add ${name} to devDependencies (flamegate runs the install command first).`;
+}
+__name(notInstalledMessage, "notInstalledMessage");
+function findUp(fromDir, name) {
+  for (let dir = resolve2(fromDir); ; dir = dirname3(dir)) {
+    if (existsSync3(join3(dir, name))) return join3(dir, name);
+    if (existsSync3(join3(dir, ".git")) || dirname3(dir) === dir) return void 0;
+  }
+}
+__name(findUp, "findUp");
+function pnpApiFor(dir) {
+  const find = module2.findPnpApi;
+  return find?.(`${resolve2(dir)}/`) ?? void 0;
+}
+__name(pnpApiFor, "pnpApiFor");
+function findPnpPackage(api, fromDir, name) {
+  let pkgDir;
+  try {
+    pkgDir = api.resolveToUnqualified(name, `${resolve2(fromDir)}/`);
+  } catch {
+    return void 0;
+  }
+  if (!pkgDir || !existsSync3(join3(pkgDir, "package.json"))) return void 0;
+  const pkg = JSON.parse(readFileSync(join3(pkgDir, "package.json"), "utf8"));
+  return { name, version: pkg.version ?? "0.0.0", dir: pkgDir, entry: join3(pkgDir, entryOf(pkg)) };
+}
+__name(findPnpPackage, "findPnpPackage");
+var CONDITIONS = ["node", "import", "module", "default"];
+function pickTarget(target) {
+  if (typeof target === "string") return target;
+  if (Array.isArray(target)) {
+    for (const t of target) {
+      const picked = pickTarget(t);
+      if (picked) return picked;
+    }
+    return void 0;
+  }
+  if (target && typeof target === "object") {
+    for (const [condition, value] of Object.entries(target)) {
+      if (!CONDITIONS.includes(condition)) continue;
+      const picked = pickTarget(value);
+      if (picked) return picked;
+    }
+  }
+  return void 0;
+}
+__name(pickTarget, "pickTarget");
+function entryOf(pkg) {
+  const exports = pkg.exports;
+  if (exports !== void 0) {
+    const isSubpathMap = !!exports && typeof exports === "object" && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith("."));
+    const root = isSubpathMap ? exports["."] : exports;
+    const picked = pickTarget(root);
+    if (picked) return picked;
+  }
+  return pkg.module ?? pkg.main ?? "index.js";
+}
+__name(entryOf, "entryOf");
+
+// src/measure/child/harness/imports.ts
+var sources = /* @__PURE__ */ new Map();
+function sourceOf(file) {
+  if (!sources.has(file)) {
+    let source;
+    try {
+      source = readFileSync2(file, "utf8");
+    } catch {
+      source = void 0;
+    }
+    sources.set(file, source);
+  }
+  return sources.get(file);
+}
+__name(sourceOf, "sourceOf");
+function scriptHarnessOf(file) {
+  const source = sourceOf(file);
+  return source === void 0 ? void 0 : scriptHarnessIn(source);
+}
+__name(scriptHarnessOf, "scriptHarnessOf");
+function checkHarnessVersion(file, harness) {
+  const { title, majors, supported } = SCRIPT_HARNESSES[harness];
+  const installed = findPackage(dirname4(file), harness);
+  if (!installed)
+    throw new Error(
+      `this file is written for ${title} (it imports '${harness}'), but ${harness} is not installed where the file can resolve it`
+    );
+  const major = Number(/^(\d+)\./.exec(installed.version)?.[1]);
+  if (!majors.includes(major))
+    throw new Error(
+      `this file is written for ${title} (it imports '${harness}'), and ${harness} ${installed.version} is installed: flamegate runs ${supported} files. Leave it out with "exclude" in .github/flamegate.yml, or update ${harness}.`
+    );
+}
+__name(checkHarnessVersion, "checkHarnessVersion");
+
+// src/measure/child/harness/script.ts
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+var ranScript;
+function scriptRan() {
+  ranScript?.();
+}
+__name(scriptRan, "scriptRan");
+function never() {
+  return new Promise(() => void 0);
+}
+__name(never, "never");
+var AFTER_RUN_MS = 50;
+async function importScript(file) {
+  let ran = false;
+  const calledRun = new Promise((resolve5) => {
+    ranScript = /* @__PURE__ */ __name(() => {
+      ran = true;
+      resolve5();
+    }, "ranScript");
+  });
+  const imported = import(pathToFileURL2(file).href).then(
+    () => void 0,
+    (error2) => {
+      if (!ran) throw error2;
+    }
+  );
+  try {
+    await Promise.race([
+      imported,
+      calledRun.then(() => Promise.race([imported, new Promise((r) => setTimeout(r, AFTER_RUN_MS))]))
+    ]);
+  } finally {
+    ranScript = void 0;
+  }
+}
+__name(importScript, "importScript");
+function uniqueNames(names) {
+  const seen2 = /* @__PURE__ */ new Map();
+  return names.map((name) => {
+    const n = (seen2.get(name) ?? 0) + 1;
+    seen2.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+__name(uniqueNames, "uniqueNames");
+function identity(group, name, params) {
+  const args = params && Object.keys(params).length > 0 ? ` [${Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join(", ")}]` : "";
+  return `${group ? `${group} > ` : ""}${name}${args}`;
+}
+__name(identity, "identity");
+var isThenable = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
+async function timeEach(call, ms, prepare) {
+  let ops = 0;
+  let totalMs = 0;
+  const end = clock() + ms;
+  do {
+    const args = prepare ? await prepare() : [];
+    const started = clock();
+    const result = call(...args);
+    if (isThenable(result)) await result;
+    totalMs += clock() - started;
+    ops++;
+  } while (totalMs < ms && clock() < end);
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(timeEach, "timeEach");
+async function timeCounted(loop, ms, state2) {
+  const goalMs = Math.min(ms / 4, 1);
+  let ops = 0;
+  let totalMs = 0;
+  const end = clock() + ms;
+  do {
+    const n = state2.size;
+    const result = loop(n);
+    const took = typeof result === "number" ? result : await result;
+    ops += n;
+    totalMs += took;
+    if (took < goalMs / 2 && n < 2 ** 30)
+      state2.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
+    else if (took > goalMs * 2 && n > 1) state2.size = Math.max(1, Math.floor(n * goalMs / took));
+  } while (totalMs < ms && clock() < end);
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(timeCounted, "timeCounted");
+
 // src/measure/child/harness/tinybench.ts
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { createRequire, register as register2 } from "node:module";
+import { dirname as dirname5, join as join4 } from "node:path";
+import { fileURLToPath, pathToFileURL as pathToFileURL3 } from "node:url";
 var addedTasks = /* @__PURE__ */ new WeakMap();
 var patchedBenches = /* @__PURE__ */ new WeakSet();
 async function recordTaskFunctions(file) {
@@ -7440,7 +7443,7 @@ async function recordTaskFunctions(file) {
   }
   for (const path of candidates) {
     try {
-      const mod = await import(pathToFileURL2(path).href);
+      const mod = await import(pathToFileURL3(path).href);
       const proto = mod.Bench?.prototype;
       if (!proto || patchedBenches.has(proto) || typeof proto.add !== "function") continue;
       const add = proto.add;
@@ -7465,7 +7468,7 @@ function ensureTypeScript(file) {
   const features = process.features;
   if (!features.typescript) {
     const here = dirname5(fileURLToPath(import.meta.url));
-    register2(pathToFileURL2(join4(here, "ts-hooks.js")).href);
+    register2(pathToFileURL3(join4(here, "ts-hooks.js")).href);
   }
   tsHooksRegistered = true;
 }
@@ -7483,16 +7486,16 @@ function describe2(value) {
   return typeof value;
 }
 __name(describe2, "describe");
-var isThenable = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
+var isThenable2 = /* @__PURE__ */ __name((v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function", "isThenable");
 async function timingFor(bench2, task, options2) {
   const added = addedTasks.get(bench2)?.get(task.name);
   const asyncFn = added && (added.opts.async === true || added.fn.constructor.name === "AsyncFunction");
   if (options2.perCall || !added || asyncFn || added.opts.beforeEach || added.opts.afterEach)
     return { mode: "per-call" };
   const probe = added.fn.call(task);
-  if (isThenable(probe)) await probe;
+  if (isThenable2(probe)) await probe;
   const overrides = typeof probe === "object" && probe !== null && "overriddenDuration" in probe;
-  if (isThenable(probe) || overrides) return { mode: "per-call" };
+  if (isThenable2(probe) || overrides) return { mode: "per-call" };
   return { mode: "batch", added, batcher: batcherFor(added.fn.bind(task)) };
 }
 __name(timingFor, "timingFor");
@@ -7541,7 +7544,7 @@ async function callOnce(bench2, task) {
   await beforeAll?.call(task, "run");
   if (typeof beforeEach === "function") await beforeEach.call(task, "run");
   const result = added.fn.call(task);
-  if (isThenable(result)) await result;
+  if (isThenable2(result)) await result;
   if (typeof afterEach === "function") await afterEach.call(task, "run");
   await afterAll?.call(task, "run");
   await bench2.teardown?.(task, "run");
@@ -7570,10 +7573,14 @@ var tinybench = {
   async load(file, options2) {
     ensureTypeScript(file);
     await recordTaskFunctions(file);
-    const mod = await import(pathToFileURL2(file).href);
+    const mod = await import(pathToFileURL3(file).href);
     let exported = mod.default;
     if (typeof exported === "function" && !isBench(exported)) exported = await exported();
     if (!isBench(exported)) {
+      if (!importsAHarness(readFileSync3(file, "utf8")))
+        throw new Error(
+          `no benchmark harness recognised: the file imports none of tinybench, vitest, mitata, benchmark (benchmark.js) or bench-node, and its default export is not a tinybench Bench (got ${describe2(exported)})`
+        );
       throw new Error(
         `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
       );
@@ -7582,15 +7589,550 @@ var tinybench = {
   }
 };
 
+// src/measure/child/harness/bench-node.ts
+var current;
+var patched = /* @__PURE__ */ new WeakSet();
+function patch(file) {
+  const mod = createRequire2(file)("bench-node");
+  const proto = mod.Suite?.prototype;
+  if (!proto || typeof proto.add !== "function")
+    throw new Error("the bench-node this file imports has no Suite");
+  if (patched.has(proto)) return;
+  patched.add(proto);
+  const add = proto.add;
+  proto.add = function(name, options2, fn) {
+    const result = add.call(this, name, options2, fn);
+    const given = typeof options2 === "function" ? options2 : fn;
+    if (current && typeof given === "function") current.push({ name: String(name), fn: given });
+    return result;
+  };
+  proto.run = () => {
+    scriptRan();
+    return never();
+  };
+}
+__name(patch, "patch");
+var ManagedTimer = class {
+  constructor(count2) {
+    this.count = count2;
+  }
+  count;
+  static {
+    __name(this, "ManagedTimer");
+  }
+  started = 0;
+  ended = 0;
+  iterations = 0;
+  start() {
+    this.started = clock();
+  }
+  end(iterations = 1) {
+    this.ended = clock();
+    this.iterations = iterations;
+  }
+};
+function managedTask(name, fn) {
+  const calibration = { size: 1 };
+  const run = /* @__PURE__ */ __name(async (n) => {
+    const timer = new ManagedTimer(n);
+    const result = fn(timer);
+    if (isThenable(result)) await result;
+    if (!timer.started) throw new Error("You forgot to call .start()");
+    if (!timer.ended) throw new Error("You forgot to call .end(count)");
+    return { ms: timer.ended - timer.started, iterations: timer.iterations };
+  }, "run");
+  return {
+    name,
+    async slice(ms) {
+      let ops = 0;
+      let totalMs = 0;
+      const timing = await timeCounted(
+        async (n) => {
+          const r = await run(n);
+          ops += r.iterations;
+          totalMs += r.ms;
+          return r.ms;
+        },
+        ms,
+        calibration
+      );
+      return timing.ops > 0 ? { ops, totalNs: totalMs * 1e6 } : timing;
+    },
+    async callOnce() {
+      await run(1);
+    }
+  };
+}
+__name(managedTask, "managedTask");
+function plainTask(name, fn, options2) {
+  const call = /* @__PURE__ */ __name(() => fn(), "call");
+  const batcher = batcherFor(call);
+  let mode;
+  return {
+    name,
+    async slice(ms) {
+      if (!mode) {
+        if (options2.perCall || fn.constructor.name === "AsyncFunction") mode = "each";
+        else {
+          const probe = call();
+          if (isThenable(probe)) await probe;
+          mode = isThenable(probe) ? "each" : "batch";
+        }
+      }
+      return mode === "batch" ? timeBatches(batcher, ms) : timeEach(call, ms);
+    },
+    async callOnce() {
+      const result = call();
+      if (isThenable(result)) await result;
+    }
+  };
+}
+__name(plainTask, "plainTask");
+var benchNode = {
+  name: "bench-node",
+  claims: /* @__PURE__ */ __name((file) => scriptHarnessOf(file) === "bench-node", "claims"),
+  async load(file, options2) {
+    checkHarnessVersion(file, "bench-node");
+    ensureTypeScript(file);
+    patch(file);
+    const registered2 = [];
+    current = registered2;
+    try {
+      await importScript(file);
+    } finally {
+      current = void 0;
+    }
+    const names = uniqueNames(registered2.map((r) => identity(void 0, r.name)));
+    return {
+      tasks: registered2.map(
+        (r, i) => r.fn.length >= 1 ? managedTask(names[i] ?? r.name, r.fn) : plainTask(names[i] ?? r.name, r.fn, options2)
+      )
+    };
+  }
+};
+
+// src/measure/child/harness/benchmarkjs.ts
+import { createRequire as createRequire3 } from "node:module";
+var current2;
+var patched2 = /* @__PURE__ */ new WeakSet();
+function patch2(file) {
+  const Benchmark = createRequire3(file)("benchmark");
+  if (patched2.has(Benchmark)) return Benchmark;
+  patched2.add(Benchmark);
+  const suiteProto = Benchmark.Suite.prototype;
+  const add = suiteProto.add;
+  suiteProto.add = function(...args) {
+    if (current2 && !current2.suites.includes(this)) current2.suites.push(this);
+    return add.apply(this, args);
+  };
+  suiteProto.run = function() {
+    if (current2 && !current2.suites.includes(this)) current2.suites.push(this);
+    scriptRan();
+    return this;
+  };
+  Benchmark.prototype.run = function() {
+    if (current2 && !current2.singles.includes(this)) current2.singles.push(this);
+    scriptRan();
+    return this;
+  };
+  return Benchmark;
+}
+__name(patch2, "patch");
+function sourceOf2(value) {
+  const text = typeof value === "string" ? value : /^[^{]+\{([\s\S]*)\}\s*$/.exec(String(value))?.[1] ?? "";
+  const trimmed = text.trim();
+  return /^(?:\/\*+[\w\W]*?\*\/|\/\/.*?[\n\r\u2028\u2029]|\s)*(["'])use strict\1;?$/.test(trimmed) ? "" : trimmed;
+}
+__name(sourceOf2, "sourceOf");
+function firstArgument(fn) {
+  return typeof fn === "function" && /^[\s(]*function[^(]*\(([^\s,)]+)/.exec(String(fn))?.[1] || "deferred";
+}
+__name(firstArgument, "firstArgument");
+var uidCounter = 0;
+function compiledLoop(bench2) {
+  const setup = sourceOf2(bench2.setup);
+  const teardown = sourceOf2(bench2.teardown);
+  const fn = sourceOf2(bench2.fn);
+  const build = /* @__PURE__ */ __name((loop, uid2) => new FunctionConstructor(
+    "m$fg",
+    "n$fg",
+    "now$fg",
+    `var i$fg = n$fg, f$fg = m$fg.fn;
+${setup}
+var s$fg = now$fg();
+${loop}
+var r$fg = now$fg() - s$fg;
+${teardown}
+return { elapsed: r$fg, uid: "${uid2}" };`
+  ), "build");
+  const pretest = /* @__PURE__ */ __name((compiled, uid2) => compiled.call(bench2, bench2, 1, clock).uid === uid2, "pretest");
+  let error2;
+  if (fn !== "") {
+    const uid2 = `fg${uidCounter++}`;
+    try {
+      const inlined = build(`while (i$fg--) {
+${fn}
+}`, uid2);
+      if (pretest(inlined, uid2)) return inlined;
+    } catch (e) {
+      error2 = e;
+    }
+  }
+  const uid = `fg${uidCounter++}`;
+  const body = typeof bench2.fn === "string" || fn !== "" && error2 === void 0 ? `function l$fg() {
+${fn}
+}
+while (i$fg--) l$fg.call(m$fg);` : "while (i$fg--) f$fg.call(m$fg);";
+  const fallback = build(body, uid);
+  fallback.call(bench2, bench2, 1, clock);
+  return fallback;
+}
+__name(compiledLoop, "compiledLoop");
+function deferredParts(bench2) {
+  const arg = firstArgument(bench2.fn);
+  const source = /* @__PURE__ */ __name((s, call) => typeof s === "function" && sourceOf2(s) === "" ? call : sourceOf2(s), "source");
+  const make = new FunctionConstructor(
+    "m$fg",
+    "d$fg",
+    `var f$fg = m$fg.fn, su$fg = m$fg.setup, td$fg = m$fg.teardown;
+${source(bench2.setup, "su$fg.call(m$fg);")}
+d$fg.fn = function () { var ${arg} = d$fg; ${typeof bench2.fn === "string" ? bench2.fn : "f$fg.call(m$fg, d$fg);"}
+};
+d$fg.teardown = function () { ${source(bench2.teardown, "td$fg.call(m$fg);")}
+};`
+  );
+  return () => {
+    const deferred = { benchmark: bench2, cycles: 0 };
+    let done2 = /* @__PURE__ */ __name(() => void 0, "done");
+    deferred.resolve = () => done2();
+    make.call(bench2, bench2, deferred);
+    return {
+      fn: /* @__PURE__ */ __name((resolve5) => {
+        done2 = resolve5;
+        deferred.fn();
+      }, "fn"),
+      teardown: deferred.teardown
+    };
+  };
+}
+__name(deferredParts, "deferredParts");
+function deferredTask(name, bench2) {
+  const start = deferredParts(bench2);
+  const once = /* @__PURE__ */ __name((parts) => {
+    let ended = 0;
+    const started = clock();
+    return new Promise((resolve5) => {
+      parts.fn(() => {
+        ended = clock();
+        resolve5(ended - started);
+      });
+    });
+  }, "once");
+  return {
+    name,
+    async slice(ms) {
+      const parts = start();
+      let ops = 0;
+      let totalMs = 0;
+      const end = clock() + ms;
+      do {
+        totalMs += await once(parts);
+        ops++;
+      } while (totalMs < ms && clock() < end);
+      parts.teardown();
+      return { ops, totalNs: totalMs * 1e6 };
+    },
+    async callOnce() {
+      const parts = start();
+      await once(parts);
+      parts.teardown();
+    }
+  };
+}
+__name(deferredTask, "deferredTask");
+function benchmarkTask(name, bench2, Benchmark, options2) {
+  if (bench2.defer) return deferredTask(name, bench2);
+  const decompiled = typeof bench2.fn === "string" || bench2.setup !== Benchmark.options.setup || bench2.teardown !== Benchmark.options.teardown;
+  if (decompiled) {
+    let compiled;
+    const calibration = { size: 1 };
+    const loop = /* @__PURE__ */ __name((n) => {
+      compiled ??= compiledLoop(bench2);
+      return compiled.call(bench2, bench2, n, clock).elapsed;
+    }, "loop");
+    return {
+      name,
+      slice: /* @__PURE__ */ __name((ms) => timeCounted(loop, ms, calibration), "slice"),
+      callOnce: /* @__PURE__ */ __name(async () => {
+        loop(1);
+      }, "callOnce")
+    };
+  }
+  const fn = bench2.fn;
+  const bound = fn.bind(bench2);
+  const batcher = batcherFor(bound);
+  let mode;
+  return {
+    name,
+    async slice(ms) {
+      if (!mode) {
+        if (options2.perCall) mode = "each";
+        else {
+          const probe = bound();
+          mode = isThenable(probe) ? "each" : "batch";
+        }
+      }
+      return mode === "batch" ? timeBatches(batcher, ms) : timeEach(bound, ms);
+    },
+    async callOnce() {
+      bound();
+    }
+  };
+}
+__name(benchmarkTask, "benchmarkTask");
+var benchmarkjs = {
+  name: "benchmark.js",
+  claims: /* @__PURE__ */ __name((file) => scriptHarnessOf(file) === "benchmark", "claims"),
+  async load(file, options2) {
+    checkHarnessVersion(file, "benchmark");
+    ensureTypeScript(file);
+    const Benchmark = patch2(file);
+    const registered2 = { suites: [], singles: [] };
+    current2 = registered2;
+    try {
+      await importScript(file);
+    } finally {
+      current2 = void 0;
+    }
+    const found = [];
+    const nameOf = /* @__PURE__ */ __name((b) => b.name || `<Test #${b.id ?? found.length + 1}>`, "nameOf");
+    for (const suite of registered2.suites) {
+      for (let i = 0; i < suite.length; i++) {
+        const bench2 = suite[i];
+        if (bench2) found.push({ name: identity(suite.name, nameOf(bench2)), bench: bench2 });
+      }
+    }
+    for (const bench2 of registered2.singles) found.push({ name: identity(void 0, nameOf(bench2)), bench: bench2 });
+    const names = uniqueNames(found.map((f) => f.name));
+    return { tasks: found.map((f, i) => benchmarkTask(names[i] ?? f.name, f.bench, Benchmark, options2)) };
+  }
+};
+
+// src/measure/child/harness/mitata.ts
+import { register as register3 } from "node:module";
+import { dirname as dirname6, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL4 } from "node:url";
+var instances = [];
+var hooked = false;
+function hook() {
+  if (hooked) return;
+  hooked = true;
+  globalThis[/* @__PURE__ */ Symbol.for("flamegate.mitata")] = {
+    instance: /* @__PURE__ */ __name((instance) => instances.push(instance), "instance"),
+    run: /* @__PURE__ */ __name(() => {
+      scriptRan();
+      return never();
+    }, "run")
+  };
+  const here = dirname6(fileURLToPath2(import.meta.url));
+  register3(pathToFileURL4(join5(here, "mitata-hooks.js")).href);
+}
+__name(hook, "hook");
+var GeneratorFunction = function* () {
+}.constructor;
+var AsyncGeneratorFunction = async function* () {
+}.constructor;
+function kindOf(f) {
+  if (typeof f !== "function") return void 0;
+  if (f instanceof GeneratorFunction || f instanceof AsyncGeneratorFunction) return "yield";
+  return f.length === 0 ? "fn" : "iter";
+}
+__name(kindOf, "kindOf");
+function combinations(args) {
+  const names = Object.keys(args);
+  if (names.length === 0) return [{}];
+  const out = [];
+  const offsets = names.map(() => 0);
+  const total = names.reduce((n, name) => n * (args[name]?.length ?? 0), 1);
+  for (let o = 0; o < total; o++) {
+    out.push(Object.fromEntries(names.map((name, i2) => [name, args[name]?.[offsets[i2] ?? 0]])));
+    let i = 0;
+    do {
+      offsets[i] = ((offsets[i] ?? 0) + 1) % (args[names[i] ?? ""]?.length ?? 1);
+    } while (offsets[i++] === 0 && i < names.length);
+  }
+  return out;
+}
+__name(combinations, "combinations");
+function displayName(name, params) {
+  let out = name;
+  for (const [k, v] of Object.entries(params)) out = out.replaceAll(`$${k}`, String(v));
+  return out;
+}
+__name(displayName, "displayName");
+function callableOf(value) {
+  if (kindOf(value) === "fn") return { call: value, params: [] };
+  const yielded = value;
+  if (yielded && typeof yielded === "object" && yielded.manual !== void 0)
+    throw new Error(
+      "mitata's manual timing (a yielded `manual`) is not supported: flamegate times every call itself"
+    );
+  if (!yielded || typeof yielded.bench !== "function")
+    throw new TypeError(
+      "expected benchmarkable yield from generator (a function, or an object with `bench`)"
+    );
+  const call = yielded.bench;
+  const params = Array.from({ length: call.length }, (_, i) => {
+    const p = yielded[i];
+    if (typeof p !== "function") throw new TypeError("expected function for benchmark parameter");
+    return p;
+  });
+  return { call, params };
+}
+__name(callableOf, "callableOf");
+async function prepared(c) {
+  const values = [];
+  for (const p of c.params) values.push(await p());
+  return values;
+}
+__name(prepared, "prepared");
+function timerFor(c, options2) {
+  let mode;
+  const batcher = batcherFor(c.call);
+  return async (ms) => {
+    if (!mode) {
+      if (options2.perCall || c.params.length > 0) mode = "each";
+      else {
+        const probe = c.call();
+        if (isThenable(probe)) await probe;
+        mode = isThenable(probe) ? "each" : "batch";
+      }
+    }
+    return mode === "batch" ? timeBatches(batcher, ms) : timeEach(c.call, ms, c.params.length > 0 ? () => prepared(c) : void 0);
+  };
+}
+__name(timerFor, "timerFor");
+function iterLoop(f, params) {
+  return (n) => {
+    let i = 0;
+    let started = 0;
+    let ended = 0;
+    const steps = {
+      next() {
+        if (i === 0) started = clock();
+        if (i++ < n) return { value: void 0, done: false };
+        ended = clock();
+        return { value: void 0, done: true };
+      }
+    };
+    const state2 = {
+      [Symbol.iterator]: () => steps,
+      [Symbol.asyncIterator]: () => steps,
+      get: /* @__PURE__ */ __name((name) => params[name], "get")
+    };
+    const finish = /* @__PURE__ */ __name(() => {
+      if (i === 0) throw new Error("the benchmark never iterated over its state (`for (const _ of state)`)");
+      return (ended || clock()) - started;
+    }, "finish");
+    const result = f(state2);
+    return isThenable(result) ? Promise.resolve(result).then(finish) : finish();
+  };
+}
+__name(iterLoop, "iterLoop");
+function mitataTask(name, b, params, options2) {
+  const kind = kindOf(b.f);
+  const ctx = { get: /* @__PURE__ */ __name((key) => params[key], "get") };
+  if (kind === "iter") {
+    const loop = iterLoop(b.f, params);
+    const calibration = { size: 1 };
+    return {
+      name,
+      slice: /* @__PURE__ */ __name((ms) => timeCounted(loop, ms, calibration), "slice"),
+      callOnce: /* @__PURE__ */ __name(async () => {
+        await loop(1);
+      }, "callOnce")
+    };
+  }
+  if (kind === "yield") {
+    let running;
+    const start = /* @__PURE__ */ __name(async () => {
+      const gen = b.f(ctx);
+      const first = await gen.next();
+      return { gen, callable: callableOf(first.value) };
+    }, "start");
+    return {
+      name,
+      async slice(ms) {
+        if (!running) {
+          const { gen, callable: callable2 } = await start();
+          running = { gen, time: timerFor(callable2, options2) };
+        }
+        return running.time(ms);
+      },
+      async callOnce() {
+        const { gen, callable: callable2 } = await start();
+        const result = callable2.call(...await prepared(callable2));
+        if (isThenable(result)) await result;
+        await gen.next();
+      },
+      async dispose() {
+        const gen = running?.gen;
+        running = void 0;
+        if (gen) await gen.next();
+      }
+    };
+  }
+  const callable = { call: b.f, params: [] };
+  return {
+    name,
+    slice: timerFor(callable, options2),
+    async callOnce() {
+      const result = b.f();
+      if (isThenable(result)) await result;
+    }
+  };
+}
+__name(mitataTask, "mitataTask");
+var mitata = {
+  name: "mitata",
+  claims: /* @__PURE__ */ __name((file) => scriptHarnessOf(file) === "mitata", "claims"),
+  async load(file, options2) {
+    checkHarnessVersion(file, "mitata");
+    ensureTypeScript(file);
+    hook();
+    await importScript(file);
+    const collections = instances.flatMap((i) => i.take());
+    if (instances.length === 0)
+      throw new Error(
+        "flamegate could not read this file's mitata benchmarks: the mitata it imports is not laid out as mitata 1.x's (src/main.mjs)"
+      );
+    const found = [];
+    for (const collection of collections) {
+      const group = typeof collection.name === "string" && collection.name ? collection.name : void 0;
+      for (const bench2 of collection.trials) {
+        if (!kindOf(bench2.f)) continue;
+        for (const params of combinations(bench2._args ?? {}))
+          found.push({
+            name: identity(group, displayName(String(bench2._name), params), params),
+            bench: bench2,
+            params
+          });
+      }
+    }
+    const names = uniqueNames(found.map((f) => f.name));
+    return { tasks: found.map((f, i) => mitataTask(names[i] ?? f.name, f.bench, f.params, options2)) };
+  }
+};
+
 // src/measure/child/vitest/load.ts
 import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, dirname as dirname8, join as join7, relative as relative3 } from "node:path";
-import { pathToFileURL as pathToFileURL8 } from "node:url";
+import { basename as basename2, dirname as dirname9, join as join8, relative as relative3 } from "node:path";
+import { pathToFileURL as pathToFileURL10 } from "node:url";
 import { runInThisContext } from "node:vm";
 
 // src/measure/child/executed.ts
 import { realpathSync as realpathSync2 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var moduleRunnerScripts = /* @__PURE__ */ new Map();
 var EXPORT_GETTER = /__vite_ssr_exportName__\(\s*"[^"]*"\s*,\s*\(\)\s*=>\s*\{[^\n]*?\}\s*\)|configurable:\s*true,\s*get\s*\(\s*\)\s*\{[^\n]*?\}/g;
 function rememberModuleRunnerScript(filename, head, code, length) {
@@ -7603,7 +8145,7 @@ __name(rememberModuleRunnerScript, "rememberModuleRunnerScript");
 function scriptPath(url) {
   if (url.startsWith("file://")) {
     try {
-      return fileURLToPath2(url.replace(/[?#].*$/, ""));
+      return fileURLToPath3(url.replace(/[?#].*$/, ""));
     } catch {
       return void 0;
     }
@@ -7678,9 +8220,9 @@ var ExecutionRecorder = class {
 
 // src/measure/child/module-graph.ts
 import { realpathSync as realpathSync3 } from "node:fs";
-import { createRequire as createRequire2, register as register3 } from "node:module";
-import { dirname as dirname6, join as join5 } from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL as pathToFileURL3 } from "node:url";
+import { createRequire as createRequire4, register as register4 } from "node:module";
+import { dirname as dirname7, join as join6 } from "node:path";
+import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL5 } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 
 // src/measure/child/graph-hooks.ts
@@ -7712,8 +8254,8 @@ var ModuleGraph = class _ModuleGraph {
         (message) => graph.onMessage(message)
       );
       port1.unref();
-      const here = dirname6(fileURLToPath3(import.meta.url));
-      register3(pathToFileURL3(join5(here, "graph-hooks.js")).href, {
+      const here = dirname7(fileURLToPath4(import.meta.url));
+      register4(pathToFileURL5(join6(here, "graph-hooks.js")).href, {
         data: { port: port2 },
         transferList: [port2]
       });
@@ -7727,7 +8269,7 @@ var ModuleGraph = class _ModuleGraph {
       this.flushed.get(message.flush)?.();
       return;
     }
-    if (message.from && message.to) this.add(fileURLToPath3(message.from), fileURLToPath3(message.to));
+    if (message.from && message.to) this.add(fileURLToPath4(message.from), fileURLToPath4(message.to));
   }
   add(from, to) {
     let children = this.edges.get(from);
@@ -7782,7 +8324,7 @@ var ModuleGraph = class _ModuleGraph {
     return [...files].sort();
   }
   addCommonJsEdges() {
-    const cache = createRequire2(import.meta.url).cache;
+    const cache = createRequire4(import.meta.url).cache;
     for (const module3 of Object.values(cache))
       for (const child of module3?.children ?? [])
         if (module3?.filename && child.filename) this.add(module3.filename, child.filename);
@@ -7821,7 +8363,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as re
 import { Session } from "node:inspector";
 import { findSourceMap, SourceMap } from "node:module";
 import { sep } from "node:path";
-import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL4 } from "node:url";
+import { fileURLToPath as fileURLToPath5, pathToFileURL as pathToFileURL6 } from "node:url";
 var SOURCE_MAP_LIMITS = {
   /** A map's JSON (a .map file, or an inline data URL once decoded). */
   mapBytes: 16 * 1024 * 1024,
@@ -7884,13 +8426,13 @@ function sourceMapOf(raw, mapUrl, root, budget = { chars: SOURCE_MAP_LIMITS.tota
   if (chars > SOURCE_MAP_LIMITS.mappingsChars || chars > budget.chars) return void 0;
   const sourceRoot = typeof json.sourceRoot === "string" && json.sourceRoot ? json.sourceRoot : "";
   const prefix = sourceRoot && !sourceRoot.endsWith("/") ? `${sourceRoot}/` : sourceRoot;
-  const sources = json.sources.map((source) => resolveSource(source, prefix, mapUrl, root));
+  const sources2 = json.sources.map((source) => resolveSource(source, prefix, mapUrl, root));
   let map;
   try {
     map = new SourceMap({
       version: 3,
       file: "",
-      sources,
+      sources: sources2,
       sourcesContent: [],
       sourceRoot: "",
       names: [],
@@ -7900,7 +8442,7 @@ function sourceMapOf(raw, mapUrl, root, budget = { chars: SOURCE_MAP_LIMITS.tota
     return void 0;
   }
   budget.chars -= chars;
-  return { map, sources };
+  return { map, sources: sources2 };
 }
 __name(sourceMapOf, "sourceMapOf");
 function resolveSource(source, prefix, mapUrl, root) {
@@ -7909,7 +8451,7 @@ function resolveSource(source, prefix, mapUrl, root) {
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith("/");
     const url = new URL(absolute ? source : prefix + source, mapUrl);
     if (url.protocol !== "file:") return "";
-    const path = fileURLToPath4(url);
+    const path = fileURLToPath5(url);
     return isInside(path, root) && isOwnCode(path, root) ? path : "";
   } catch {
     return "";
@@ -8023,7 +8565,7 @@ var SourceMapper = class {
     return parsed ?? void 0;
   }
   load(file, root) {
-    const scriptUrl = pathToFileURL4(file).href;
+    const scriptUrl = pathToFileURL6(file).href;
     const compiled = compiledModules.get(file);
     if (compiled) return this.fromUrl(compiled.mapUrl, scriptUrl, root);
     const cached = findSourceMap(file) ?? findSourceMap(scriptUrl);
@@ -8042,7 +8584,7 @@ var SourceMapper = class {
     }
     const mapUrl = new URL(url, scriptUrl);
     if (mapUrl.protocol !== "file:") return void 0;
-    const path = fileURLToPath4(mapUrl);
+    const path = fileURLToPath5(mapUrl);
     if (!isInside(path, root) || !isInside(realpathSync4(path), realpathSync4(root))) return void 0;
     const text = readTail(path, SOURCE_MAP_LIMITS.mapBytes, true);
     return text === void 0 ? void 0 : parseSourceMap(text, mapUrl.href, root, this.budget);
@@ -8071,7 +8613,7 @@ __name(readTail, "readTail");
 function toPath(file) {
   if (!file.startsWith("file:")) return file;
   try {
-    return fileURLToPath4(file);
+    return fileURLToPath5(file);
   } catch {
     return file;
   }
@@ -8232,13 +8774,13 @@ async function setupFixtures(fixtures, context) {
   }
 }
 __name(setupFixtures, "setupFixtures");
-function hook(kind) {
+function hook2(kind) {
   return (fn) => {
     const s = active(kind);
     if (kind !== "ignored" && typeof fn === "function") s.current[kind].push(fn);
   };
 }
-__name(hook, "hook");
+__name(hook2, "hook");
 function inert() {
   const target = /* @__PURE__ */ __name(() => void 0, "target");
   const proxy = new Proxy(target, {
@@ -8259,11 +8801,11 @@ var vitestApi = {
   suite: describe3,
   test,
   it: test,
-  beforeAll: hook("beforeAll"),
-  beforeEach: hook("beforeEach"),
+  beforeAll: hook2("beforeAll"),
+  beforeEach: hook2("beforeEach"),
   // Teardown hooks are not run: the collected functions keep running after collection.
-  afterAll: hook("ignored"),
-  afterEach: hook("ignored"),
+  afterAll: hook2("ignored"),
+  afterEach: hook2("ignored"),
   onTestFinished: /* @__PURE__ */ __name(() => void 0, "onTestFinished"),
   onTestFailed: /* @__PURE__ */ __name(() => void 0, "onTestFailed"),
   expect: inert(),
@@ -8354,7 +8896,7 @@ async function runTest(node, chain, out) {
   const record2 = /* @__PURE__ */ __name((reg, options2) => {
     out.push({ name: [...prefix, reg.name].join(" > "), fn: reg.fn, fnOpts: reg.fnOpts, options: options2 });
   }, "record");
-  const register5 = /* @__PURE__ */ __name((name, a, b) => {
+  const register6 = /* @__PURE__ */ __name((name, a, b) => {
     const { fn, options: options2 } = splitArgs(a, b);
     const reg = {
       [REGISTRATION]: true,
@@ -8369,14 +8911,14 @@ async function runTest(node, chain, out) {
     };
     return reg;
   }, "register");
-  const benchFixture = register5;
+  const benchFixture = register6;
   benchFixture.compare = async (...args) => {
     const last = args.at(-1);
     const shared = last && typeof last === "object" && !(REGISTRATION in last) ? args.pop() : {};
     for (const reg of args) record2(reg, { ...shared });
     return inert();
   };
-  const variant = register5;
+  const variant = register6;
   const perProject = Object.assign((...a) => variant(...a), {});
   const withBaseline = Object.assign((...a) => variant(...a), { perProject });
   Object.assign(perProject, { withBaseline });
@@ -8421,8 +8963,8 @@ function dedupe(benches) {
 __name(dedupe, "dedupe");
 
 // src/measure/child/vitest/native.ts
-import { register as register4 } from "node:module";
-import { pathToFileURL as pathToFileURL5 } from "node:url";
+import { register as register5 } from "node:module";
+import { pathToFileURL as pathToFileURL7 } from "node:url";
 var HOOKS = `let standIn;
 export function initialize(data) { standIn = data.standIn; }
 export async function resolve(specifier, context, next) {
@@ -8432,7 +8974,7 @@ export async function resolve(specifier, context, next) {
 var registered = false;
 function mapVitestImports(standInSource) {
   if (registered) return;
-  register4(`data:text/javascript,${encodeURIComponent(HOOKS)}`, {
+  register5(`data:text/javascript,${encodeURIComponent(HOOKS)}`, {
     data: { standIn: `data:text/javascript,${encodeURIComponent(standInSource)}` }
   });
   registered = true;
@@ -8440,7 +8982,7 @@ function mapVitestImports(standInSource) {
 __name(mapVitestImports, "mapVitestImports");
 var setupRuns = 0;
 function importNatively(file, asSetup = false) {
-  const url = pathToFileURL5(file).href;
+  const url = pathToFileURL7(file).href;
   return asSetup ? import(`${url}?flamegate-setup=${++setupRuns}`) : import(url);
 }
 __name(importNatively, "importNatively");
@@ -8453,13 +8995,13 @@ __name(missingFlags, "missingFlags");
 // src/measure/child/vitest/projects.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { basename, dirname as dirname7, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
-import { pathToFileURL as pathToFileURL7 } from "node:url";
+import { basename, dirname as dirname8, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
+import { pathToFileURL as pathToFileURL9 } from "node:url";
 
 // src/measure/child/vitest/settings.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { isAbsolute, relative, resolve as resolve3 } from "node:path";
-import { pathToFileURL as pathToFileURL6 } from "node:url";
+import { pathToFileURL as pathToFileURL8 } from "node:url";
 var DEFAULT_BENCH_INCLUDE = ["**/*.{bench,benchmark}.?(c|m)[jt]s?(x)"];
 var DEFAULT_BENCH_EXCLUDE = ["**/node_modules/**", "**/.git/**"];
 var isRecord2 = /* @__PURE__ */ __name((value) => !!value && typeof value === "object" && !Array.isArray(value), "isRecord");
@@ -8472,7 +9014,7 @@ var MODULE_FLAGS = /* @__PURE__ */ new Set(["--import", "--require", "-r", "--lo
 function absoluteModule(flag, value, root) {
   if (!value.startsWith("./") && !value.startsWith("../")) return value;
   const path = resolve3(root, value);
-  return flag === "--require" || flag === "-r" ? path : pathToFileURL6(path).href;
+  return flag === "--require" || flag === "-r" ? path : pathToFileURL8(path).href;
 }
 __name(absoluteModule, "absoluteModule");
 function absoluteExecArgv(execArgv, root) {
@@ -8604,7 +9146,7 @@ var WORKSPACE_NAMES = ["ts", "mts", "cts", "js", "mjs", "cjs", "json"].flatMap((
 ]);
 async function projectsOf(configFile, root, load) {
   const config = configFile ? await load(configFile) : {};
-  const configDir = configFile ? dirname7(configFile) : root;
+  const configDir = configFile ? dirname8(configFile) : root;
   const entries = await declaredEntries(config, configDir);
   if (entries.length === 0) return [benchProject(config, configDir)];
   const projects2 = [];
@@ -8622,11 +9164,11 @@ async function declaredEntries(config, configDir) {
   const test2 = config.test ?? {};
   if (Array.isArray(test2.projects)) return projectEntries(test2.projects);
   if (Array.isArray(test2.workspace)) return projectEntries(test2.workspace);
-  const file = typeof test2.workspace === "string" ? resolve4(configDir, test2.workspace) : WORKSPACE_NAMES.map((n) => join6(configDir, n)).find((f) => existsSync5(f));
+  const file = typeof test2.workspace === "string" ? resolve4(configDir, test2.workspace) : WORKSPACE_NAMES.map((n) => join7(configDir, n)).find((f) => existsSync5(f));
   if (!file) return [];
   let list;
   try {
-    list = file.endsWith(".json") ? JSON.parse(readFileSync4(file, "utf8")) : (await import(pathToFileURL7(file).href)).default;
+    list = file.endsWith(".json") ? JSON.parse(readFileSync4(file, "utf8")) : (await import(pathToFileURL9(file).href)).default;
   } catch (error2) {
     throw new Error(`cannot read the vitest workspace file ${file}: ${error2.message}`);
   }
@@ -8635,10 +9177,10 @@ async function declaredEntries(config, configDir) {
 __name(declaredEntries, "declaredEntries");
 async function projectAt(path, load) {
   if (existsSync5(path) && statSync2(path).isDirectory()) {
-    const config = CONFIG_NAMES.map((n) => join6(path, n)).find((f) => existsSync5(f));
+    const config = CONFIG_NAMES.map((n) => join7(path, n)).find((f) => existsSync5(f));
     return benchProject(config ? await load(config) : {}, path, basename(path));
   }
-  return benchProject(await load(path), dirname7(path), basename(dirname7(path)));
+  return benchProject(await load(path), dirname8(path), basename(dirname8(path)));
 }
 __name(projectAt, "projectAt");
 function expandGlob(dir, pattern) {
@@ -8654,7 +9196,7 @@ function expandGlob(dir, pattern) {
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      const path = join6(folder, entry.name);
+      const path = join7(folder, entry.name);
       const rel = relative2(dir, path).split("\\").join("/");
       if (entry.isDirectory()) {
         if (matches(rel)) found.push(path);
@@ -8698,13 +9240,13 @@ function isVitestBenchFile(file) {
 __name(isVitestBenchFile, "isVitestBenchFile");
 function projectOf(file) {
   let packageRoot;
-  for (let dir = dirname8(file); ; dir = dirname8(dir)) {
-    const config = CONFIG_NAMES.find((name) => existsSync6(join7(dir, name)));
-    if (config) return { root: dir, configFile: join7(dir, config) };
-    if (!packageRoot && existsSync6(join7(dir, "package.json"))) packageRoot = dir;
-    if (existsSync6(join7(dir, ".git")) || dirname8(dir) === dir) break;
+  for (let dir = dirname9(file); ; dir = dirname9(dir)) {
+    const config = CONFIG_NAMES.find((name) => existsSync6(join8(dir, name)));
+    if (config) return { root: dir, configFile: join8(dir, config) };
+    if (!packageRoot && existsSync6(join8(dir, "package.json"))) packageRoot = dir;
+    if (existsSync6(join8(dir, ".git")) || dirname9(dir) === dir) break;
   }
-  return { root: packageRoot ?? dirname8(file) };
+  return { root: packageRoot ?? dirname9(file) };
 }
 __name(projectOf, "projectOf");
 var SUPPORTED = {
@@ -8741,7 +9283,7 @@ function collectorPlugin() {
 }
 __name(collectorPlugin, "collectorPlugin");
 async function importEntry(pkg) {
-  return await import(pathToFileURL8(pkg.entry).href);
+  return await import(pathToFileURL10(pkg.entry).href);
 }
 __name(importEntry, "importEntry");
 async function openProject(root, configFile, file) {
@@ -8761,14 +9303,14 @@ async function openProject(root, configFile, file) {
     throw new Error(`tinybench, which vitest ${vitest2.version} runs benchmarks with, is not installed`);
   const vite = await importEntry(vitePkg);
   const tinybench2 = await importEntry(tinybenchPkg);
-  const where = /* @__PURE__ */ __name(() => configFile ? relative3(dirname8(file), configFile) || basename2(configFile) : "no config file", "where");
+  const where = /* @__PURE__ */ __name(() => configFile ? relative3(dirname9(file), configFile) || basename2(configFile) : "no config file", "where");
   let benchProjects;
   try {
     benchProjects = await projectsOf(configFile, root, async (config) => {
       const loaded2 = await vite.loadConfigFromFile(
         { command: "serve", mode: "benchmark" },
         config,
-        dirname8(config),
+        dirname9(config),
         "silent"
       );
       return loaded2?.config ?? {};
@@ -8955,7 +9497,7 @@ var vitest = {
 };
 
 // src/measure/child/harness/load.ts
-var ADAPTERS = [vitest, tinybench];
+var ADAPTERS = [mitata, benchmarkjs, benchNode, vitest, tinybench];
 var options = { perCall: false };
 function configureHarness(given) {
   options = given;
@@ -8966,7 +9508,6 @@ function loadFile(file) {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
-      refuseOtherHarness(file);
       usePnpLoaderFor(file);
       const adapter = ADAPTERS.find((a) => a.claims(file)) ?? tinybench;
       const harnessFile = await adapter.load(file, options);
@@ -8987,6 +9528,124 @@ async function loadTask(spec) {
   return task;
 }
 __name(loadTask, "loadTask");
+async function disposeLoaded() {
+  for (const promise of loaded.values()) {
+    const file = await promise.catch(() => void 0);
+    for (const task of file?.tasks ?? []) await task.dispose?.().catch(() => void 0);
+  }
+}
+__name(disposeLoaded, "disposeLoaded");
+
+// src/measure/child/jobs/allocation.ts
+import { dirname as dirname11 } from "node:path";
+
+// src/measure/child/heap-accounting.ts
+import v8 from "node:v8";
+
+// src/measure/child/heap-profile.ts
+var import_pprof_format = __toESM(require_commonjs(), 1);
+import { gzipSync } from "node:zlib";
+var HeapStacks = class _HeapStacks {
+  constructor(mapPosition) {
+    this.mapPosition = mapPosition;
+  }
+  mapPosition;
+  static {
+    __name(this, "HeapStacks");
+  }
+  frames = [];
+  frameIndex = /* @__PURE__ */ new Map();
+  /** Stack (frame indices root first, joined by commas) → bytes and raw samples. */
+  stacks = /* @__PURE__ */ new Map();
+  /**
+   * The stacks of `profile` that `keep` accepts (given the file URLs of the stack, root first), with
+   * only the samples whose ordinal `inPhase` accepts. V8's `selfSize` is already scaled to estimated
+   * bytes allocated; a node's bytes are split by the share of its samples in the phase. `keep` sees
+   * the generated files; the frames written name the source positions `mapPosition` gives.
+   */
+  static from(profile, keep, inPhase, mapPosition) {
+    const stacks = new _HeapStacks(mapPosition);
+    const all = /* @__PURE__ */ new Map();
+    const kept = /* @__PURE__ */ new Map();
+    for (const s of profile.samples ?? []) {
+      all.set(s.nodeId, (all.get(s.nodeId) ?? 0) + 1);
+      if (inPhase(s.ordinal)) kept.set(s.nodeId, (kept.get(s.nodeId) ?? 0) + 1);
+    }
+    const walk = /* @__PURE__ */ __name((node, path, urls) => {
+      const samples = kept.get(node.id) ?? 0;
+      if (samples > 0 && keep(urls)) {
+        const bytes = node.selfSize * samples / (all.get(node.id) ?? samples);
+        const key = path.join(",");
+        const entry = stacks.stacks.get(key);
+        if (entry) {
+          entry.bytes += bytes;
+          entry.samples += samples;
+        } else stacks.stacks.set(key, { bytes, samples });
+      }
+      for (const child of node.children)
+        walk(child, [...path, stacks.frame(child)], [...urls, child.callFrame.url]);
+    }, "walk");
+    for (const child of profile.head.children) walk(child, [stacks.frame(child)], [child.callFrame.url]);
+    return stacks;
+  }
+  frame(node) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName}\0${url}\0${lineNumber}\0${columnNumber}`;
+    let i = this.frameIndex.get(key);
+    if (i === void 0) {
+      i = this.frames.length;
+      const source = this.mapPosition?.({ file: url, line: lineNumber, column: columnNumber });
+      this.frames.push({
+        name: functionName,
+        url: source?.file ?? url,
+        line: (source?.line ?? lineNumber) + 1
+      });
+      this.frameIndex.set(key, i);
+    }
+    return i;
+  }
+  /** gzipped pprof: sample types `samples/count` and `alloc_space/bytes`. */
+  encode(comments, samplingIntervalBytes) {
+    const strings2 = new import_pprof_format.StringTable();
+    const functions = this.frames.map(
+      (f, i) => new import_pprof_format.Function({
+        id: i + 1,
+        name: strings2.dedup(f.name || "(anonymous)"),
+        systemName: strings2.dedup(f.name || "(anonymous)"),
+        filename: strings2.dedup(f.url),
+        startLine: f.line
+      })
+    );
+    const locations = this.frames.map(
+      (f, i) => new import_pprof_format.Location({ id: i + 1, line: [new import_pprof_format.Line({ functionId: i + 1, line: f.line })] })
+    );
+    const samples = [];
+    for (const [key, value] of this.stacks) {
+      if (key === "") continue;
+      samples.push(
+        new import_pprof_format.Sample({
+          // pprof lists a sample's locations from the leaf to the root.
+          locationId: key.split(",").map((f) => Number(f) + 1).reverse(),
+          value: [value.samples, Math.round(value.bytes)]
+        })
+      );
+    }
+    const profile = new import_pprof_format.Profile({
+      sampleType: [
+        new import_pprof_format.ValueType({ type: strings2.dedup("samples"), unit: strings2.dedup("count") }),
+        new import_pprof_format.ValueType({ type: strings2.dedup("alloc_space"), unit: strings2.dedup("bytes") })
+      ],
+      sample: samples,
+      location: locations,
+      function: functions,
+      stringTable: strings2,
+      periodType: new import_pprof_format.ValueType({ type: strings2.dedup("space"), unit: strings2.dedup("bytes") }),
+      period: samplingIntervalBytes,
+      comment: comments.map((c) => strings2.dedup(c))
+    });
+    return gzipSync(profile.encode());
+  }
+};
 
 // src/measure/child/slices.ts
 var SIDES = ["base", "head"];
@@ -9186,7 +9845,7 @@ __name(urlPath, "urlPath");
 
 // src/measure/child/profile-files.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname9, join as join8 } from "node:path";
+import { dirname as dirname10, join as join9 } from "node:path";
 
 // src/measure/protocol.ts
 var SIDE_LABEL = "flamegate.side";
@@ -9195,20 +9854,20 @@ var SIDE_LABEL = "flamegate.side";
 function sourceMapperFor(job) {
   const roots2 = Object.values(job.roots ?? {}).filter((r) => !!r);
   if (roots2.length === 0) {
-    for (const b of job.benchmarks) for (const side2 of SIDES) if (b[side2]) roots2.push(dirname9(b[side2].file));
+    for (const b of job.benchmarks) for (const side2 of SIDES) if (b[side2]) roots2.push(dirname10(b[side2].file));
   }
   return new SourceMapper(roots2);
 }
 __name(sourceMapperFor, "sourceMapperFor");
 function writePerSide(b, totals, job, prefix, encode) {
-  const dir = join8(job.outDir, b.slug);
+  const dir = join9(job.outDir, b.slug);
   mkdirSync(dir, { recursive: true });
   const profiles = {};
   for (const side2 of SIDES) {
     const ops = totals[side2]?.ops;
     if (!ops) continue;
     const comments = [`flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side2}`];
-    const path = join8(dir, `${prefix}${side2}-${job.process}.pb.gz`);
+    const path = join9(dir, `${prefix}${side2}-${job.process}.pb.gz`);
     writeFileSync(path, encode(side2, comments));
     profiles[side2] = { path, ops };
   }
@@ -9253,8 +9912,8 @@ async function runAllocation(job) {
       const stacks = splitBySide(
         await read(),
         {
-          base: b.base ? dirname10(b.base.file) : void 0,
-          head: b.head ? dirname10(b.head.file) : void 0,
+          base: b.base ? dirname11(b.base.file) : void 0,
+          head: b.head ? dirname11(b.head.file) : void 0,
           roots: job.roots
         },
         sourceMapper
@@ -9522,6 +10181,7 @@ async function main() {
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
   const job = parseJob(JSON.parse(readFileSync6(jobFile, "utf8")));
   await RUN[job.kind](job);
+  await disposeLoaded();
   await sendToParent({ type: "done" });
   process.exit(0);
 }

@@ -56,6 +56,7 @@ const entries = {
   runner: 'src/measure/child/runner.ts',
   'ts-hooks': 'src/measure/child/ts-hooks.ts',
   'graph-hooks': 'src/measure/child/graph-hooks.ts',
+  'mitata-hooks': 'src/measure/child/harness/mitata-hooks.ts',
   'diff-worker': 'src/cli/diff-worker.ts',
 };
 const present = Object.fromEntries(

@@ -6,6 +6,12 @@ import type { Budget, Config, Thresholds } from '../model.js';
 import { UsageError } from '../settings.js';
 
 export const DEFAULT_BENCHMARK_GLOB = '**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}';
+/**
+ * Script files in the folders benchmarks usually live in, whatever their names (mitata, benchmark.js
+ * and bench-node suites are often `bench/index.js`). A file found only by this glob is a benchmark
+ * file when it imports a harness flamegate runs: the folders also hold helpers and data.
+ */
+export const DEFAULT_FOLDER_GLOB = '**/{bench,benchmark,benchmarks,perf}/**/*.{js,mjs,cjs,ts,mts,cts}';
 
 export const DEFAULT_BUDGET: Budget = {
   processes: 4,
@@ -27,7 +33,7 @@ export const DEFAULT_BUDGET: Budget = {
 export const DEFAULT_STEP_TIMEOUT_MINUTES = 30;
 
 export const DEFAULT_CONFIG: Config = {
-  benchmarks: [DEFAULT_BENCHMARK_GLOB],
+  benchmarks: [DEFAULT_BENCHMARK_GLOB, DEFAULT_FOLDER_GLOB],
   exclude: [],
   thresholds: { benchmark: 0.05, function: 0.05, allocations: 0.1 },
   overrides: [],

@@ -16,17 +16,25 @@ const SEP = '[\\\\/]';
 const pathPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, SEP);
 const HARNESS = new RegExp(
   [
-    // tinybench drives every task: its frames are above the user's code in every sample.
-    `(^|${SEP})node_modules${SEP}tinybench${SEP}`,
+    // tinybench drives every task: its frames are above the user's code in every sample. The script
+    // harnesses' own code runs only where a benchmark calls it (mitata's `do_not_optimize`).
+    `(^|${SEP})node_modules${SEP}(tinybench|mitata|benchmark|bench-node)${SEP}`,
     `${SEP}${pathPattern(RUNNER_SOURCE_DIR)}${SEP}`,
     `${SEP}${pathPattern(BUNDLE_DIR)}${SEP}${pathPattern(RUNNER_BUNDLE)}$`,
   ].join('|'),
 );
 
-/** Whether a file in a stack belongs to the benchmark machinery (tinybench or flamegate's runner). */
+/** Whether a file in a stack belongs to the benchmark machinery (a harness or flamegate's runner). */
 export function isHarnessFile(file: string): boolean {
   // Every harness path names one of these: a plain search rules out nearly every file before the
   // pattern runs (it ran for each of a 100k-sample profile's thousands of frames).
-  if (!file.includes('tinybench') && !file.includes(RUNNER_BUNDLE) && !file.includes('child')) return false;
+  if (
+    !file.includes('tinybench') &&
+    !file.includes('mitata') &&
+    !file.includes('bench') &&
+    !file.includes(RUNNER_BUNDLE) &&
+    !file.includes('child')
+  )
+    return false;
   return HARNESS.test(file);
 }

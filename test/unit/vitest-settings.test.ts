@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { otherHarnessIn } from '../../src/measure/child/other-harness.js';
+import { scriptHarnessIn } from '../../src/harness-imports.js';
 import { projectForFile, projectsOf } from '../../src/measure/child/vitest/projects.js';
 import {
   absoluteExecArgv,
@@ -177,18 +177,18 @@ describe('which project a bench file belongs to', () => {
   });
 });
 
-describe('otherHarnessIn', () => {
+describe('scriptHarnessIn', () => {
   it('names mitata, benchmark.js and bench-node files, however they import them', () => {
-    expect(otherHarnessIn("import { bench, run } from 'mitata';\nbench('x', () => {});")).toBe('mitata');
-    expect(otherHarnessIn("const Benchmark = require('benchmark');")).toBe('benchmark');
-    expect(otherHarnessIn('const { Suite } = await import("bench-node");')).toBe('bench-node');
-    expect(otherHarnessIn("import 'mitata/reporter';")).toBe('mitata');
+    expect(scriptHarnessIn("import { bench, run } from 'mitata';\nbench('x', () => {});")).toBe('mitata');
+    expect(scriptHarnessIn("const Benchmark = require('benchmark');")).toBe('benchmark');
+    expect(scriptHarnessIn('const { Suite } = await import("bench-node");')).toBe('bench-node');
+    expect(scriptHarnessIn("import 'mitata/reporter';")).toBe('mitata');
   });
 
   it('leaves vitest and tinybench files, and look-alike names, to their own loaders', () => {
-    expect(otherHarnessIn("import { bench } from 'vitest';\nimport { run } from 'mitata';")).toBeUndefined();
-    expect(otherHarnessIn("import { Bench } from 'tinybench';\nimport 'benchmark';")).toBeUndefined();
-    expect(otherHarnessIn("import { x } from 'benchmarks-lib';\nbench('a', () => {});")).toBeUndefined();
+    expect(scriptHarnessIn("import { bench } from 'vitest';\nimport { run } from 'mitata';")).toBeUndefined();
+    expect(scriptHarnessIn("import { Bench } from 'tinybench';\nimport 'benchmark';")).toBeUndefined();
+    expect(scriptHarnessIn("import { x } from 'benchmarks-lib';\nbench('a', () => {});")).toBeUndefined();
   });
 });
 

@@ -18,7 +18,10 @@ export function checkClocks(): void {
 export function errorText(error: unknown): string {
   if (error instanceof Error) {
     const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
-    const where = frames.find((l) => !l.includes('/dist/runner.js') && !l.includes('node_modules/tinybench'));
+    const where = frames.find(
+      (l) =>
+        !l.includes('/dist/runner.js') && !/node_modules\/(tinybench|mitata|benchmark|bench-node)\//.test(l),
+    );
     return `${error.name}: ${error.message}${where ? `\n${where.trim()}` : ''}`;
   }
   return String(error);

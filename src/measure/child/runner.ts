@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Job } from '../protocol.js';
 import { parseJob } from '../protocol-parse.js';
 import { errorText } from './failures.js';
+import { disposeLoaded } from './harness/load.js';
 import { runAllocation } from './jobs/allocation.js';
 import { runDiscover } from './jobs/discover.js';
 import { runOverhead } from './jobs/overhead.js';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   if (!jobFile) throw new Error('usage: runner.js <job.json>');
   const job = parseJob(JSON.parse(readFileSync(jobFile, 'utf8')));
   await (RUN[job.kind] as (job: Job) => Promise<void>)(job);
+  await disposeLoaded();
   await sendToParent({ type: 'done' });
   // Benchmarks may leave timers or sockets open; the parent has everything it needs.
   process.exit(0);

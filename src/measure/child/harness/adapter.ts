@@ -1,5 +1,5 @@
-// What the runner needs of a benchmark harness (tinybench, vitest bench; mitata, benchmark.js and
-// bench-node next): to load a benchmark file, name its tasks, run one task for a slice of time, and
+// What the runner needs of a benchmark harness (tinybench, vitest bench, mitata, benchmark.js and
+// bench-node): to load a benchmark file, name its tasks, run one task for a slice of time, and
 // call one task once. Everything else (slices of both sides in one process, the profilers, the
 // messages) is the runner's, the same for every harness. A harness is one file that exports one
 // `HarnessAdapter`, listed in `harness/load.ts`.
@@ -28,6 +28,11 @@ export interface HarnessTask {
    * changed functions a benchmark runs). Never a calibration probe: a call can take seconds.
    */
   callOnce(): Promise<void>;
+  /**
+   * Ends what the task keeps between slices (a mitata generator's code after `yield`); called once,
+   * when the job is done.
+   */
+  dispose?(): Promise<void>;
 }
 
 /** A loaded benchmark file: its tasks in the order the file declares them. */

@@ -1,16 +1,21 @@
 // Loads a benchmark file through the adapter of the harness it is written for, once per process, with
-// what every harness gets alike: a Yarn Plug'n'Play repository's resolution, the refusal of a harness
-// flamegate does not run yet, and the check that loading the file left the clocks alone.
+// what every harness gets alike: a Yarn Plug'n'Play repository's resolution, and the check that
+// loading the file left the clocks alone.
 import type { TaskSpec } from '../../protocol.js';
 import { checkClocks } from '../failures.js';
-import { refuseOtherHarness } from '../other-harness.js';
 import { explainPnpError, usePnpLoaderFor } from '../pnp.js';
 import type { HarnessAdapter, HarnessFile, HarnessOptions, HarnessTask } from './adapter.js';
+import { benchNode } from './bench-node.js';
+import { benchmarkjs } from './benchmarkjs.js';
+import { mitata } from './mitata.js';
 import { tinybench } from './tinybench.js';
 import { vitest } from './vitest.js';
 
-/** The adapters in the order they are asked; the first that claims a file loads it. */
-const ADAPTERS: HarnessAdapter[] = [vitest, tinybench];
+/**
+ * The adapters in the order they are asked; the first that claims a file loads it. The script
+ * harnesses claim a file by its import, ahead of vitest: their `bench(...)` calls look like vitest's.
+ */
+const ADAPTERS: HarnessAdapter[] = [mitata, benchmarkjs, benchNode, vitest, tinybench];
 
 let options: HarnessOptions = { perCall: false };
 
@@ -26,7 +31,6 @@ export function loadFile(file: string): Promise<HarnessFile> {
   let promise = loaded.get(file);
   if (!promise) {
     promise = (async () => {
-      refuseOtherHarness(file);
       // A Yarn Plug'n'Play repository's imports resolve through its own loader, as under `yarn node`.
       usePnpLoaderFor(file);
       const adapter = ADAPTERS.find((a) => a.claims(file)) ?? tinybench;
@@ -49,4 +53,12 @@ export async function loadTask(spec: TaskSpec): Promise<HarnessTask> {
   const task = file.tasks.find((t) => t.name === spec.task);
   if (!task) throw new Error(`task "${spec.task}" is no longer in the Bench`);
   return task;
+}
+
+/** Ends what loaded tasks keep between slices, once the job is done; a failure here is not the job's. */
+export async function disposeLoaded(): Promise<void> {
+  for (const promise of loaded.values()) {
+    const file = await promise.catch(() => undefined);
+    for (const task of file?.tasks ?? []) await task.dispose?.().catch(() => undefined);
+  }
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importsAHarness } from '../../../harness-imports.js';
 import type { SideTiming } from '../../../model.js';
 import { type Batcher, batcherFor, timeBatches } from '../batch.js';
 import { clock } from '../pristine.js';
@@ -98,7 +99,8 @@ export async function recordTaskFunctions(file: string): Promise<void> {
 }
 
 let tsHooksRegistered = false;
-function ensureTypeScript(file: string): void {
+/** Lets Node load a TypeScript benchmark file (and what it imports) on versions that cannot strip types. */
+export function ensureTypeScript(file: string): void {
   if (tsHooksRegistered || !/\.(c|m)?ts$/.test(file)) return;
   // Node 22.18+/23.6+ strip types themselves; older versions get the same stripper as a load hook.
   const features = process.features as { typescript?: string | false };
@@ -251,6 +253,10 @@ export const tinybench: HarnessAdapter = {
     let exported = mod.default;
     if (typeof exported === 'function' && !isBench(exported)) exported = await (exported as () => unknown)();
     if (!isBench(exported)) {
+      if (!importsAHarness(readFileSync(file, 'utf8')))
+        throw new Error(
+          `no benchmark harness recognised: the file imports none of tinybench, vitest, mitata, benchmark (benchmark.js) or bench-node, and its default export is not a tinybench Bench (got ${describe(exported)})`,
+        );
       throw new Error(
         `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`,
       );

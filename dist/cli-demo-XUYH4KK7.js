@@ -8,13 +8,13 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-DVAZBOXA.js";
+} from "./cli-chunk-CQY7A6UM.js";
 import "./cli-chunk-SNHGW7YF.js";
-import "./cli-chunk-4BBNAQYY.js";
+import "./cli-chunk-HLXPCY55.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-QHIBGB5Y.js";
+} from "./cli-chunk-EWW3GUZ3.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";

@@ -8,7 +8,7 @@ import {
   classifyProfile,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-4BBNAQYY.js";
+} from "./cli-chunk-HLXPCY55.js";
 import {
   sideStacks
 } from "./cli-chunk-2RKV4GHC.js";

@@ -9,18 +9,18 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-DVAZBOXA.js";
+} from "./cli-chunk-CQY7A6UM.js";
 import "./cli-chunk-SNHGW7YF.js";
-import "./cli-chunk-4BBNAQYY.js";
+import "./cli-chunk-HLXPCY55.js";
 import {
   exitWith,
   printRun
-} from "./cli-chunk-5XLQFMOA.js";
+} from "./cli-chunk-FXXYHTHS.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-QHIBGB5Y.js";
+} from "./cli-chunk-EWW3GUZ3.js";
 import {
   UsageError,
   splitList

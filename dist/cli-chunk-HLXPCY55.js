@@ -865,14 +865,16 @@ var SEP = "[\\\\/]";
 var pathPattern = /* @__PURE__ */ __name((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\//g, SEP), "pathPattern");
 var HARNESS = new RegExp(
   [
-    // tinybench drives every task: its frames are above the user's code in every sample.
-    `(^|${SEP})node_modules${SEP}tinybench${SEP}`,
+    // tinybench drives every task: its frames are above the user's code in every sample. The script
+    // harnesses' own code runs only where a benchmark calls it (mitata's `do_not_optimize`).
+    `(^|${SEP})node_modules${SEP}(tinybench|mitata|benchmark|bench-node)${SEP}`,
     `${SEP}${pathPattern(RUNNER_SOURCE_DIR)}${SEP}`,
     `${SEP}${pathPattern(BUNDLE_DIR)}${SEP}${pathPattern(RUNNER_BUNDLE)}$`
   ].join("|")
 );
 function isHarnessFile(file) {
-  if (!file.includes("tinybench") && !file.includes(RUNNER_BUNDLE) && !file.includes("child")) return false;
+  if (!file.includes("tinybench") && !file.includes("mitata") && !file.includes("bench") && !file.includes(RUNNER_BUNDLE) && !file.includes("child"))
+    return false;
   return HARNESS.test(file);
 }
 __name(isHarnessFile, "isHarnessFile");

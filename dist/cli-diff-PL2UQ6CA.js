@@ -6,11 +6,11 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-7EW6A7C7.js";
+} from "./cli-chunk-POQL4WWR.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-4BBNAQYY.js";
+} from "./cli-chunk-HLXPCY55.js";
 import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-5XLQFMOA.js";
+} from "./cli-chunk-FXXYHTHS.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,7 +17,7 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-QHIBGB5Y.js";
+} from "./cli-chunk-EWW3GUZ3.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";
