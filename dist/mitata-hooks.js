@@ -8,7 +8,7 @@ var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 
 // src/measure/child/harness/mitata-hooks.ts
-var ENTRY = /\/mitata\/src\/main\.mjs$/;
+var MITATA_ENTRY = /[\\/]mitata[\\/]src[\\/]main\.mjs$/;
 var RUN = /export\s+async\s+function\s+run\s*\(([^)]*)\)\s*\{/;
 var LIST = /\blet\s+COLLECTIONS\s*=/;
 var KEY = "Symbol.for('flamegate.mitata')";
@@ -33,13 +33,14 @@ function instrumentMitata(source) {
 __name(instrumentMitata, "instrumentMitata");
 async function load(url, context, nextLoad) {
   const result = await nextLoad(url, context);
-  if (!ENTRY.test(url.split("?")[0] ?? "")) return result;
+  if (!MITATA_ENTRY.test(url.split("?")[0] ?? "")) return result;
   const source = text(result.source);
   const instrumented = source === void 0 ? void 0 : instrumentMitata(source);
   return instrumented === void 0 ? result : { ...result, source: instrumented };
 }
 __name(load, "load");
 export {
+  MITATA_ENTRY,
   instrumentMitata,
   load
 };

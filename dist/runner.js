@@ -6762,7 +6762,7 @@ var require_src = __commonJS({
 });
 
 // src/measure/child/runner.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/measure/protocol-parse.ts
 var ProtocolError = class extends Error {
@@ -7347,6 +7347,7 @@ function never() {
 __name(never, "never");
 var AFTER_RUN_MS = 50;
 async function importScript(file) {
+  process.argv = [process.argv[0] ?? process.execPath, file];
   let ran = false;
   const calledRun = new Promise((resolve5) => {
     ranScript = /* @__PURE__ */ __name(() => {
@@ -7355,15 +7356,18 @@ async function importScript(file) {
     }, "ranScript");
   });
   const imported = import(pathToFileURL2(file).href).then(
-    () => void 0,
+    (namespace) => namespace,
     (error2) => {
       if (!ran) throw error2;
+      return void 0;
     }
   );
   try {
-    await Promise.race([
+    return await Promise.race([
       imported,
-      calledRun.then(() => Promise.race([imported, new Promise((r) => setTimeout(r, AFTER_RUN_MS))]))
+      calledRun.then(
+        () => Promise.race([imported, new Promise((r) => setTimeout(() => r(void 0), AFTER_RUN_MS))])
+      )
     ]);
   } finally {
     ranScript = void 0;
@@ -7426,6 +7430,21 @@ import { dirname as dirname5, join as join4 } from "node:path";
 import { fileURLToPath, pathToFileURL as pathToFileURL3 } from "node:url";
 var addedTasks = /* @__PURE__ */ new WeakMap();
 var patchedBenches = /* @__PURE__ */ new WeakSet();
+var scriptBenches;
+function patchScriptRuns(proto) {
+  for (const method of ["run", "runSync", "warmup", "warmupSync"]) {
+    const original = proto[method];
+    if (typeof original !== "function") continue;
+    proto[method] = function(...args) {
+      if (!scriptBenches) return original.apply(this, args);
+      if (!scriptBenches.includes(this)) scriptBenches.push(this);
+      if (method.startsWith("warmup")) return method === "warmup" ? Promise.resolve() : void 0;
+      scriptRan();
+      return method === "runSync" ? [] : never();
+    };
+  }
+}
+__name(patchScriptRuns, "patchScriptRuns");
 async function recordTaskFunctions(file) {
   const candidates = /* @__PURE__ */ new Set();
   try {
@@ -7449,6 +7468,7 @@ async function recordTaskFunctions(file) {
       const add = proto.add;
       proto.add = function(name, fn, opts) {
         const result = add.call(this, name, fn, opts);
+        if (scriptBenches && isBench(this) && !scriptBenches.includes(this)) scriptBenches.push(this);
         if (typeof fn === "function") {
           let byName = addedTasks.get(this);
           if (!byName) addedTasks.set(this, byName = /* @__PURE__ */ new Map());
@@ -7456,6 +7476,7 @@ async function recordTaskFunctions(file) {
         }
         return result;
       };
+      patchScriptRuns(proto);
       patchedBenches.add(proto);
     } catch {
     }
@@ -7573,19 +7594,29 @@ var tinybench = {
   async load(file, options2) {
     ensureTypeScript(file);
     await recordTaskFunctions(file);
-    const mod = await import(pathToFileURL3(file).href);
-    let exported = mod.default;
-    if (typeof exported === "function" && !isBench(exported)) exported = await exported();
-    if (!isBench(exported)) {
-      if (!importsAHarness(readFileSync3(file, "utf8")))
-        throw new Error(
-          `no benchmark harness recognised: the file imports none of tinybench, vitest, mitata, benchmark (benchmark.js) or bench-node, and its default export is not a tinybench Bench (got ${describe2(exported)})`
-        );
-      throw new Error(
-        `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
-      );
+    const built = [];
+    scriptBenches = built;
+    let mod;
+    try {
+      mod = await importScript(file);
+    } finally {
+      scriptBenches = void 0;
     }
-    return tinybenchFile(exported, options2);
+    let exported = mod?.default;
+    if (typeof exported === "function" && !isBench(exported)) exported = await exported();
+    if (isBench(exported)) return tinybenchFile(exported, options2);
+    if (built.length > 0 && exported === void 0) {
+      const tasks = built.flatMap((bench2) => tinybenchFile(bench2, options2).tasks);
+      const names = uniqueNames(tasks.map((t) => t.name));
+      return { tasks: tasks.map((task, i) => ({ ...task, name: names[i] ?? task.name })) };
+    }
+    if (!importsAHarness(readFileSync3(file, "utf8")))
+      throw new Error(
+        `no benchmark harness recognised: the file imports none of tinybench, vitest, mitata, benchmark (benchmark.js) or bench-node, and its default export is not a tinybench Bench (got ${describe2(exported)})`
+      );
+    throw new Error(
+      `the default export is not a tinybench Bench (got ${describe2(exported)}). Export a Bench, or a function that returns one.`
+    );
   }
 };
 
@@ -7919,9 +7950,31 @@ var benchmarkjs = {
 };
 
 // src/measure/child/harness/mitata.ts
-import { register as register3 } from "node:module";
+import { mkdtempSync, readFileSync as readFileSync4, rmSync, writeFileSync } from "node:fs";
+import Module, { register as register3 } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname as dirname6, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL4 } from "node:url";
+
+// src/measure/child/harness/mitata-hooks.ts
+var MITATA_ENTRY = /[\\/]mitata[\\/]src[\\/]main\.mjs$/;
+var RUN = /export\s+async\s+function\s+run\s*\(([^)]*)\)\s*\{/;
+var LIST = /\blet\s+COLLECTIONS\s*=/;
+var KEY = "Symbol.for('flamegate.mitata')";
+function instrumentMitata(source) {
+  if (!RUN.test(source) || !LIST.test(source)) return void 0;
+  const run = source.replace(
+    RUN,
+    (whole) => `${whole} { const fg = globalThis[${KEY}]; if (fg) return fg.run(); }`
+  );
+  const take = `
+;globalThis[${KEY}]?.instance({ take() { const taken = COLLECTIONS; COLLECTIONS = [{ id: 0, name: null, types: [], trials: [] }]; return taken; } });
+`;
+  return run + take;
+}
+__name(instrumentMitata, "instrumentMitata");
+
+// src/measure/child/harness/mitata.ts
 var instances = [];
 var hooked = false;
 function hook() {
@@ -7936,8 +7989,38 @@ function hook() {
   };
   const here = dirname6(fileURLToPath2(import.meta.url));
   register3(pathToFileURL4(join5(here, "mitata-hooks.js")).href);
+  const cjs = Module;
+  const resolveFilename = cjs._resolveFilename;
+  cjs._resolveFilename = function(request, ...rest) {
+    const resolved = resolveFilename.call(this, request, ...rest);
+    return MITATA_ENTRY.test(resolved) ? instrumentedCopy(resolved) ?? resolved : resolved;
+  };
 }
 __name(hook, "hook");
+var copies = /* @__PURE__ */ new Map();
+var copiesDir;
+function instrumentedCopy(entry) {
+  if (!copies.has(entry)) {
+    const source = instrumentMitata(readFileSync4(entry, "utf8"));
+    let copy;
+    if (source !== void 0) {
+      if (!copiesDir) {
+        const dir = mkdtempSync(join5(tmpdir(), "flamegate-mitata-"));
+        copiesDir = dir;
+        process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+      }
+      copy = join5(copiesDir, `main-${copies.size}.mjs`);
+      const absolute = source.replace(
+        /(\bfrom\s*|\bimport\s*\(\s*)(['"])(\.\.?\/[^'"]+)\2/g,
+        (_, lead, quote, rel) => `${lead}${quote}${pathToFileURL4(join5(dirname6(entry), rel)).href}${quote}`
+      );
+      writeFileSync(copy, absolute);
+    }
+    copies.set(entry, copy);
+  }
+  return copies.get(entry);
+}
+__name(instrumentedCopy, "instrumentedCopy");
 var GeneratorFunction = function* () {
 }.constructor;
 var AsyncGeneratorFunction = async function* () {
@@ -8125,7 +8208,7 @@ var mitata = {
 };
 
 // src/measure/child/vitest/load.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 import { basename as basename2, dirname as dirname9, join as join8, relative as relative3 } from "node:path";
 import { pathToFileURL as pathToFileURL10 } from "node:url";
 import { runInThisContext } from "node:vm";
@@ -8994,7 +9077,7 @@ __name(missingFlags, "missingFlags");
 
 // src/measure/child/vitest/projects.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { basename, dirname as dirname8, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL9 } from "node:url";
 
@@ -9168,7 +9251,7 @@ async function declaredEntries(config, configDir) {
   if (!file) return [];
   let list;
   try {
-    list = file.endsWith(".json") ? JSON.parse(readFileSync4(file, "utf8")) : (await import(pathToFileURL9(file).href)).default;
+    list = file.endsWith(".json") ? JSON.parse(readFileSync5(file, "utf8")) : (await import(pathToFileURL9(file).href)).default;
   } catch (error2) {
     throw new Error(`cannot read the vitest workspace file ${file}: ${error2.message}`);
   }
@@ -9230,7 +9313,7 @@ var VITEST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+
 function isVitestBenchFile(file) {
   let source;
   try {
-    source = readFileSync5(file, "utf8");
+    source = readFileSync6(file, "utf8");
   } catch {
     return false;
   }
@@ -9844,7 +9927,7 @@ function urlPath(url) {
 __name(urlPath, "urlPath");
 
 // src/measure/child/profile-files.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname10, join as join9 } from "node:path";
 
 // src/measure/protocol.ts
@@ -9868,7 +9951,7 @@ function writePerSide(b, totals, job, prefix, encode) {
     if (!ops) continue;
     const comments = [`flamegate.benchmark=${b.key}`, `${SIDE_LABEL}=${side2}`];
     const path = join9(dir, `${prefix}${side2}-${job.process}.pb.gz`);
-    writeFileSync(path, encode(side2, comments));
+    writeFileSync2(path, encode(side2, comments));
     profiles[side2] = { path, ops };
   }
   return profiles;
@@ -10169,7 +10252,7 @@ async function runTiming(job) {
 __name(runTiming, "runTiming");
 
 // src/measure/child/runner.ts
-var RUN = {
+var RUN2 = {
   discover: runDiscover,
   timing: runTiming,
   profile: runProfile,
@@ -10179,8 +10262,8 @@ var RUN = {
 async function main() {
   const jobFile = process.argv[2];
   if (!jobFile) throw new Error("usage: runner.js <job.json>");
-  const job = parseJob(JSON.parse(readFileSync6(jobFile, "utf8")));
-  await RUN[job.kind](job);
+  const job = parseJob(JSON.parse(readFileSync7(jobFile, "utf8")));
+  await RUN2[job.kind](job);
   await disposeLoaded();
   await sendToParent({ type: "done" });
   process.exit(0);

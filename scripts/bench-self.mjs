@@ -8,6 +8,10 @@
 //   walltime      the two-benchmark js-yaml fixture: default (sequential) budget vs the old fixed one
 //   suite20       a 20-benchmark suite (js-yaml tasks and synthetic quiet/noisy ones), default budget
 //   floor         the harness floor (empty task) and a ~30 ns function slowed by 20%, batched vs per call
+// Sections of issue 22 (script harnesses: real repositories' own benchmark files, unchanged):
+//   harness-aa          A/A per harness at the default thresholds (--runs 5 for the target)
+//   harness-sensitivity one function of each library slowed by ~5% of a benchmark that calls it
+// (--harnesses benchmark.js,mitata,bench-node picks which).
 // Needs a built dist/ (npm run build). A "flag" is anything a user would read as one: a benchmark or
 // function that is regressed, improved, added or removed, a failed benchmark, or a non-zero exit.
 import { execFileSync, spawn } from 'node:child_process';
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     // A budget for the aa, aa1 and sensitivity1 sections (YAML flow map), e.g. '{ maxProcesses: 40 }':
     // a 1% gate needs more processes than the default 10 can give.
     budget: { type: 'string' },
+    harnesses: { type: 'string', default: 'benchmark.js,mitata,bench-node' },
   },
 });
 const runs = Number(values.runs);
@@ -43,6 +48,10 @@ const only = new Set(values.only.split(','));
 const FIXTURES = {
   'js-yaml': { recipe: 'js-yaml' },
   postcss: { recipe: 'postcss' },
+  // Real repositories' own benchmark files, unchanged, one per script harness (issue 22).
+  deepmerge: { recipe: 'deepmerge' },
+  redact: { recipe: 'redact' },
+  piscina: { recipe: 'piscina' },
   selfbench: { dir: 'fixtures/selfbench-project' },
 };
 
@@ -316,6 +325,89 @@ if (only.has('overhead')) {
     }
     rmSync(dir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// One real repository per script harness, its own benchmark files unchanged (fixtures/recipes), and
+// the function each sensitivity run slows: a busy loop at its top, sized to about 5% of the
+// benchmarks named in `benchmarks` (the ones whose time it is measured against).
+const HARNESS_CASES = {
+  'benchmark.js': {
+    fixture: 'deepmerge',
+    fn: 'mergeObject',
+    benchmarks: /merge two flat objects|merge nested objects/,
+    slow: (n) => [
+      [
+        'index.js',
+        '  function mergeObject (target, source) {',
+        `  function mergeObject (target, source) {\n    for (let b = 0; b < ${n}; b++) globalThis.burnFg = ((globalThis.burnFg | 0) * 31 + b) | 0`,
+      ],
+    ],
+    iterations: Number(process.env.DEEPMERGE_ITERATIONS ?? 6),
+  },
+  mitata: {
+    fixture: 'redact',
+    fn: 'redactPaths',
+    benchmarks: /@pinojs\/redact.*basic paths/,
+    slow: (n) => [
+      [
+        'index.js',
+        'function redactPaths (obj, paths, censor, remove = false) {',
+        `function redactPaths (obj, paths, censor, remove = false) {\n  for (let b = 0; b < ${n}; b++) globalThis.burnFg = ((globalThis.burnFg | 0) * 31 + b) | 0`,
+      ],
+    ],
+    iterations: Number(process.env.REDACT_ITERATIONS ?? 60),
+  },
+  'bench-node': {
+    fixture: 'piscina',
+    fn: 'run',
+    benchmarks: /simple\/default/,
+    slow: (n) => [
+      [
+        'dist/index.js',
+        '    run(task, options = kDefaultRunOptions) {',
+        `    run(task, options = kDefaultRunOptions) {\n        for (let b = 0; b < ${n}; b++) globalThis.burnFg = ((globalThis.burnFg | 0) * 31 + b) | 0;`,
+      ],
+    ],
+    iterations: Number(process.env.PISCINA_ITERATIONS ?? 1500),
+  },
+};
+const harnessCases = values.harnesses.split(',').map((h) => [h, HARNESS_CASES[h]]);
+
+if (only.has('harness-aa')) {
+  for (const [harness, { fixture }] of harnessCases) {
+    console.log(`\n## ${harness}: ${fixture}'s own benchmark files`);
+    values.fixtures = fixture;
+    await aaSection(['default']);
+  }
+}
+
+if (only.has('harness-sensitivity')) {
+  for (const [harness, c] of harnessCases) {
+    console.log(
+      `\n# Sensitivity, ${harness}: ${c.fixture}'s ${c.fn} slowed (${c.iterations} loop iterations, aimed at ~5% of ${c.benchmarks.source}), default thresholds, ${runs} runs`,
+    );
+    let found = 0;
+    let named = 0;
+    for (let i = 0; i < runs; i++) {
+      const { code, seconds, report } = await compare(makeRepo(c.fixture, { head: c.slow(c.iterations) }));
+      const aimed = (report?.benchmarks ?? []).filter((b) => c.benchmarks.test(b.name));
+      const regressed = (report?.benchmarks ?? []).filter((b) => b.status === 'regressed');
+      // Found: the check fails on a regression (a benchmark, or a function over its threshold).
+      // Named first: the first function the report flags is the slowed one.
+      const flagged = flaggedFunctions(report);
+      const first = flagged[0];
+      if (code === 1 && (regressed.length > 0 || flagged.some((f) => f.gate))) found++;
+      if (first?.name === c.fn && first.status === 'regressed') named++;
+      console.log(
+        `  run ${i + 1}: exit ${code}, ${seconds.toFixed(1)} s; aimed at: ${aimed.map(describeBenchmark).join('; ')}; ` +
+          `benchmarks regressed: ${regressed.length}${regressed.length ? ` (${regressed.map((b) => b.name).join(', ')})` : ''}; ` +
+          `functions flagged: ${flagged.length ? flagged.map((f) => `${describeFunction(f)}${f.gate ? ' [gate]' : ''}`).join(', ') : 'none'}`,
+      );
+    }
+    console.log(
+      `  ${harness}: found (the check failed on it) ${found} of ${runs}; ${c.fn} the first function flagged ${named} of ${runs}`,
+    );
   }
 }
 

@@ -16,8 +16,9 @@ Usage:
   flamegate demo [--out DIR]
   flamegate --version | --help
 
-compare: measures the repo's tinybench benchmarks on two revisions (throwaway checkouts, installed and
-built), profiles them, and compares time per op and each function's self time per op.
+compare: measures the repo's benchmarks (tinybench, vitest bench, mitata, benchmark.js and bench-node
+files) on two revisions (throwaway checkouts, installed and built), profiles them, and compares time per
+op and each function's self time per op.
   --base <rev>        base revision (required): branch, tag or SHA
   --head <rev>        head revision (default HEAD)
   --config <file>     config file on disk (default: .github/flamegate.yml as committed in base)

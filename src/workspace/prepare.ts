@@ -3,7 +3,7 @@
 // each side's benchmark files. A failing install or build is a CommandError that shows the command
 // and its output; no package or no benchmark file anywhere is a UsageError naming the glob.
 import { join } from 'node:path';
-import { DEFAULT_BENCHMARK_GLOB } from '../config/config.js';
+import { DEFAULT_BENCHMARK_GLOB, DEFAULT_FOLDER_GLOB } from '../config/config.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
 import { shortSha } from '../format.js';
 import type { Config, Side } from '../model.js';
@@ -42,7 +42,7 @@ export async function prepare(
     const where = workspace.prefix || 'the repository root';
     throw new UsageError(
       `no benchmark files found: nothing in ${where} matches ${config.benchmarks.join(', ')} ` +
-        `(set "benchmarks" in ${DEFAULT_CONFIG_PATH}; the default is ${DEFAULT_BENCHMARK_GLOB})`,
+        `(set "benchmarks" in ${DEFAULT_CONFIG_PATH}; the default is ${DEFAULT_BENCHMARK_GLOB}, and files in ${DEFAULT_FOLDER_GLOB} that import a benchmark harness)`,
     );
   }
   progress(`found ${files.head.length} benchmark file(s) on head, ${files.base.length} on base`);

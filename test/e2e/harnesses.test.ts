@@ -52,6 +52,7 @@ const FILES = {
   benchmarkjs: 'bench/benchmarkjs-constructs.cjs',
   benchNode: 'benchmarks/bench-node-constructs.cjs',
   tiny: 'perf/tiny.bench.mjs',
+  tinyScript: 'bench/tinybench-script.mjs',
 };
 
 describe('discovery', () => {
@@ -60,7 +61,10 @@ describe('discovery', () => {
     expect(found.sort()).toEqual(Object.values(FILES).sort());
     // The helper in bench/ imports no harness; the config's own globs still decide alone.
     expect(found).not.toContain('bench/marks.js');
-    expect(await listBenchmarkFiles(join(dir, 'head'), ['bench/*.js'], [])).toEqual(['bench/marks.js', 'bench/sum.bench.js']);
+    expect(await listBenchmarkFiles(join(dir, 'head'), ['bench/*.js'], [])).toEqual([
+      'bench/marks.js',
+      'bench/sum.bench.js',
+    ]);
   });
 });
 
@@ -75,7 +79,9 @@ describe('each harness, run as it is', () => {
     const errors = messages.filter((m) => m.type === 'discover-error');
     expect(errors).toEqual([]);
     discovered = Object.fromEntries(
-      messages.flatMap((m) => (m.type === 'discovered' ? [[m.file.slice(join(dir, 'head').length + 1), m.tasks]] : [])),
+      messages.flatMap((m) =>
+        m.type === 'discovered' ? [[m.file.slice(join(dir, 'head').length + 1), m.tasks]] : [],
+      ),
     );
     discoverMarks = seen;
   });
@@ -111,8 +117,11 @@ describe('each harness, run as it is', () => {
   });
 
   it('names bench-node benchmarks, and measures a tinybench file beside them', () => {
-    expect(discovered[FILES.benchNode]).toEqual(['includes', 'managed sort', 'async']);
+    // A name used twice in one file is told apart.
+    expect(discovered[FILES.benchNode]).toEqual(['includes', 'includes (2)', 'managed sort', 'async']);
     expect(discovered[FILES.tiny]).toEqual(['tiny']);
+    // A tinybench script (it runs its Bench and prints) is measured from the Bench it built.
+    expect(discovered[FILES.tinyScript]).toEqual(['join']);
   });
 
   it("never runs the file's own run(), its listeners or its printing", () => {
@@ -128,8 +137,15 @@ describe('each harness, run as it is', () => {
         head: { file: join(dir, 'head', file), task },
       })),
     );
-    expect(benchmarks).toHaveLength(24);
-    const job: TimingJob = { kind: 'timing', benchmarks, firstSide: 'base', sliceMs: 2, warmupMs: 4, timeMs: 12 };
+    expect(benchmarks).toHaveLength(26);
+    const job: TimingJob = {
+      kind: 'timing',
+      benchmarks,
+      firstSide: 'base',
+      sliceMs: 2,
+      warmupMs: 4,
+      timeMs: 12,
+    };
     const { outcome, messages, marks: seen } = await run(job, 'timing');
     expect(outcome.end, outcome.output).toBe('done');
     expect(messages.filter((m) => m.type === 'error')).toEqual([]);
@@ -154,17 +170,50 @@ describe('a file flamegate cannot run', () => {
     const old = join(dir, 'old');
     mkdirSync(join(old, 'node_modules', 'mitata'), { recursive: true });
     // An installed mitata 0.x (its API differs): only its version is read, the file never runs.
-    writeFileSync(join(old, 'node_modules', 'mitata', 'package.json'), '{"name":"mitata","version":"0.1.14"}');
-    writeFileSync(join(old, 'sum.bench.js'), "import { bench, run } from 'mitata';\nbench('sum', () => 1);\nawait run();\n");
+    writeFileSync(
+      join(old, 'node_modules', 'mitata', 'package.json'),
+      '{"name":"mitata","version":"0.1.14"}',
+    );
+    writeFileSync(
+      join(old, 'sum.bench.js'),
+      "import { bench, run } from 'mitata';\nbench('sum', () => 1);\nawait run();\n",
+    );
     writeFileSync(join(old, 'package.json'), '{"type":"module"}');
     writeFileSync(join(old, 'plain.bench.js'), 'export const x = 1;\n');
-    const files = [join(old, 'sum.bench.js'), join(old, 'plain.bench.js')];
+    const manual = join(dir, 'head', 'bench', 'manual.mjs');
+    writeFileSync(
+      manual,
+      "import { bench, run } from 'mitata';\nbench('manual', function* () { yield { manual: true, bench() { return 1; } }; });\nawait run();\n",
+    );
+    const files = [join(old, 'sum.bench.js'), join(old, 'plain.bench.js'), manual];
     const { outcome, messages } = await run({ kind: 'discover', files }, 'unsupported');
     expect(outcome.end, outcome.output).toBe('done');
     const errors = messages.flatMap((m) => (m.type === 'discover-error' ? [m.error] : []));
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/written for mitata .*mitata 0\.1\.14 is installed: flamegate runs mitata 1\.x files/);
+    expect(errors[0]).toMatch(
+      /written for mitata .*mitata 0\.1\.14 is installed: flamegate runs mitata 1\.x files/,
+    );
     expect(errors[0]).not.toMatch(/vitest|tinybench/);
     expect(errors[1]).toMatch(/no benchmark harness recognised: .*imports none of tinybench, vitest, mitata/);
+    // mitata's manual timing: the file loads, and its benchmark fails when it is first timed.
+    expect(messages.find((m) => m.type === 'discovered' && m.file === manual)).toMatchObject({
+      tasks: ['manual'],
+    });
+    const spec = { file: manual, task: 'manual' };
+    const timing = await run(
+      {
+        kind: 'timing',
+        benchmarks: [{ key: 'manual', slug: 'manual', base: spec, head: spec }],
+        firstSide: 'base',
+        sliceMs: 2,
+        warmupMs: 2,
+        timeMs: 4,
+      },
+      'manual',
+    );
+    expect(timing.messages.find((m) => m.type === 'error')).toMatchObject({
+      side: 'base',
+      error: expect.stringMatching(/manual timing .* is not supported/),
+    });
   });
 });

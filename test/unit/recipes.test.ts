@@ -26,7 +26,15 @@ const TSC_OUTPUT = [
 describe('recipes', () => {
   it('every recipe names an exact version and its tarball integrity', () => {
     const names = readdirSync(RECIPES).sort();
-    expect(names).toEqual(['cookie', 'js-yaml', 'path-to-regexp', 'postcss']);
+    expect(names).toEqual([
+      'cookie',
+      'deepmerge',
+      'js-yaml',
+      'path-to-regexp',
+      'piscina',
+      'postcss',
+      'redact',
+    ]);
     for (const name of names) {
       const recipe = readRecipe(name);
       expect(recipe.version, name).toMatch(/^\d+\.\d+\.\d+$/);

@@ -14,7 +14,8 @@ type LoadResult = {
 };
 type NextLoad = (url: string, context: LoadContext) => Promise<LoadResult>;
 
-const ENTRY = /\/mitata\/src\/main\.mjs$/;
+/** mitata 1.x's entry module, by its path or URL (node_modules, pnpm's store, a Yarn zip). */
+export const MITATA_ENTRY = /[\\/]mitata[\\/]src[\\/]main\.mjs$/;
 const RUN = /export\s+async\s+function\s+run\s*\(([^)]*)\)\s*\{/;
 const LIST = /\blet\s+COLLECTIONS\s*=/;
 const KEY = "Symbol.for('flamegate.mitata')";
@@ -41,7 +42,7 @@ export function instrumentMitata(source: string): string | undefined {
 
 export async function load(url: string, context: LoadContext, nextLoad: NextLoad): Promise<LoadResult> {
   const result = await nextLoad(url, context);
-  if (!ENTRY.test(url.split('?')[0] ?? '')) return result;
+  if (!MITATA_ENTRY.test(url.split('?')[0] ?? '')) return result;
   const source = text(result.source);
   const instrumented = source === undefined ? undefined : instrumentMitata(source);
   return instrumented === undefined ? result : { ...result, source: instrumented };

@@ -10,7 +10,9 @@
 //   yielded `{ [0]() {…}, bench(p0) {…} }` makes its parameters fresh for every call, outside the
 //   timed region, as mitata does.
 // `state.get(name)` gives the combination's parameter values in all three.
-import { register } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { register } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SideTiming } from '../../../model.js';
@@ -18,6 +20,7 @@ import { batcherFor, timeBatches } from '../batch.js';
 import { clock } from '../pristine.js';
 import type { HarnessAdapter, HarnessOptions, HarnessTask } from './adapter.js';
 import { checkHarnessVersion, scriptHarnessOf } from './imports.js';
+import { instrumentMitata, MITATA_ENTRY } from './mitata-hooks.js';
 import {
   type CountedLoop,
   identity,
@@ -58,8 +61,49 @@ function hook(): void {
       return never();
     },
   };
+  // A file that imports mitata: Node's load hooks give the runner's version of mitata's entry.
   const here = dirname(fileURLToPath(import.meta.url));
   register(pathToFileURL(join(here, 'mitata-hooks.js')).href);
+  // A CommonJS file that requires mitata (an ES module, loaded by `require` since Node 20.19): load
+  // hooks do not see it, so the entry it resolves to is swapped for an instrumented copy.
+  const cjs = Module as unknown as {
+    _resolveFilename: (this: unknown, request: string, ...rest: unknown[]) => string;
+  };
+  const resolveFilename = cjs._resolveFilename;
+  cjs._resolveFilename = function (request, ...rest) {
+    const resolved = resolveFilename.call(this, request, ...rest);
+    return MITATA_ENTRY.test(resolved) ? (instrumentedCopy(resolved) ?? resolved) : resolved;
+  };
+}
+
+const copies = new Map<string, string | undefined>();
+let copiesDir: string | undefined;
+
+/**
+ * mitata's entry, instrumented, in a temporary file whose relative imports point back at mitata's own
+ * files (so `do_not_optimize` is still mitata's); undefined when the entry is not laid out as 1.x's.
+ */
+function instrumentedCopy(entry: string): string | undefined {
+  if (!copies.has(entry)) {
+    const source = instrumentMitata(readFileSync(entry, 'utf8'));
+    let copy: string | undefined;
+    if (source !== undefined) {
+      if (!copiesDir) {
+        const dir = mkdtempSync(join(tmpdir(), 'flamegate-mitata-'));
+        copiesDir = dir;
+        process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+      }
+      copy = join(copiesDir, `main-${copies.size}.mjs`);
+      const absolute = source.replace(
+        /(\bfrom\s*|\bimport\s*\(\s*)(['"])(\.\.?\/[^'"]+)\2/g,
+        (_, lead: string, quote: string, rel: string) =>
+          `${lead}${quote}${pathToFileURL(join(dirname(entry), rel)).href}${quote}`,
+      );
+      writeFileSync(copy, absolute);
+    }
+    copies.set(entry, copy);
+  }
+  return copies.get(entry);
 }
 
 const GeneratorFunction = function* () {}.constructor;

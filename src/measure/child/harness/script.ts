@@ -26,12 +26,16 @@ export function never<T>(): Promise<T> {
 const AFTER_RUN_MS = 50;
 
 /**
- * Imports a benchmark script until its module has been evaluated, or it called its harness's `run()`
- * (then its module may never finish evaluating: `await run()` at the top level waits forever). An
+ * Imports a benchmark script until its module has been evaluated (its namespace is returned), or it
+ * called its harness's `run()` (undefined when it has not finished evaluating by then)
+ * (its module may never finish evaluating: `await run()` at the top level waits forever). An
  * error the file throws before that is its loading error; one after it (code reading the results of
  * a `run()` that ran nothing) is not, and is left unhandled by no one.
  */
-export async function importScript(file: string): Promise<void> {
+export async function importScript(file: string): Promise<Record<string, unknown> | undefined> {
+  // The script sees the command line it is run with (`node bench/index.js`), not the runner's: scripts
+  // parse it (`parseArgs` refuses an argument it does not know, such as the runner's job file).
+  process.argv = [process.argv[0] ?? process.execPath, file];
   let ran = false;
   const calledRun = new Promise<void>((resolve) => {
     ranScript = () => {
@@ -40,15 +44,18 @@ export async function importScript(file: string): Promise<void> {
     };
   });
   const imported = import(pathToFileURL(file).href).then(
-    () => undefined,
+    (namespace: Record<string, unknown>) => namespace,
     (error: unknown) => {
       if (!ran) throw error;
+      return undefined;
     },
   );
   try {
-    await Promise.race([
+    return await Promise.race([
       imported,
-      calledRun.then(() => Promise.race([imported, new Promise((r) => setTimeout(r, AFTER_RUN_MS))])),
+      calledRun.then(() =>
+        Promise.race([imported, new Promise<undefined>((r) => setTimeout(() => r(undefined), AFTER_RUN_MS))]),
+      ),
     ]);
   } finally {
     ranScript = undefined;

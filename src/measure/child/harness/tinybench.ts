@@ -10,6 +10,7 @@ import type { SideTiming } from '../../../model.js';
 import { type Batcher, batcherFor, timeBatches } from '../batch.js';
 import { clock } from '../pristine.js';
 import type { HarnessAdapter, HarnessFile, HarnessOptions, HarnessTask } from './adapter.js';
+import { importScript, never, scriptRan, uniqueNames } from './script.js';
 
 // The parts of tinybench the runner relies on.
 interface TaskLike {
@@ -48,6 +49,26 @@ interface AddedTask {
 }
 const addedTasks = new WeakMap<object, Map<string, AddedTask>>();
 const patchedBenches = new WeakSet<object>();
+/**
+ * While a file loads: the Benches it builds. A tinybench script (no default export; it calls
+ * `bench.run()` and prints a table) is measured from these, its own `run` and `warmup` starting nothing.
+ */
+let scriptBenches: BenchLike[] | undefined;
+
+/** Replaces what a script's own `run`/`warmup` would start while it loads: nothing is measured or printed. */
+function patchScriptRuns(proto: Record<string, unknown>): void {
+  for (const method of ['run', 'runSync', 'warmup', 'warmupSync']) {
+    const original = proto[method];
+    if (typeof original !== 'function') continue;
+    proto[method] = function (this: BenchLike, ...args: unknown[]) {
+      if (!scriptBenches) return (original as (...a: unknown[]) => unknown).apply(this, args);
+      if (!scriptBenches.includes(this)) scriptBenches.push(this);
+      if (method.startsWith('warmup')) return method === 'warmup' ? Promise.resolve() : undefined;
+      scriptRan();
+      return method === 'runSync' ? [] : never();
+    };
+  }
+}
 
 /**
  * Wraps `Bench.prototype.add` of the tinybench a benchmark file will import (resolved from that
@@ -84,6 +105,7 @@ export async function recordTaskFunctions(file: string): Promise<void> {
       const add = proto.add as (this: object, name: string, fn: unknown, opts?: unknown) => unknown;
       proto.add = function (this: object, name: string, fn: unknown, opts?: unknown) {
         const result = add.call(this, name, fn, opts);
+        if (scriptBenches && isBench(this) && !scriptBenches.includes(this)) scriptBenches.push(this);
         if (typeof fn === 'function') {
           let byName = addedTasks.get(this);
           if (!byName) addedTasks.set(this, (byName = new Map()));
@@ -91,6 +113,7 @@ export async function recordTaskFunctions(file: string): Promise<void> {
         }
         return result;
       };
+      patchScriptRuns(proto);
       patchedBenches.add(proto);
     } catch {
       // Not loadable here: its tasks keep tinybench's own per-call timing.
@@ -249,18 +272,29 @@ export const tinybench: HarnessAdapter = {
   async load(file, options) {
     ensureTypeScript(file);
     await recordTaskFunctions(file);
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    let exported = mod.default;
-    if (typeof exported === 'function' && !isBench(exported)) exported = await (exported as () => unknown)();
-    if (!isBench(exported)) {
-      if (!importsAHarness(readFileSync(file, 'utf8')))
-        throw new Error(
-          `no benchmark harness recognised: the file imports none of tinybench, vitest, mitata, benchmark (benchmark.js) or bench-node, and its default export is not a tinybench Bench (got ${describe(exported)})`,
-        );
-      throw new Error(
-        `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`,
-      );
+    const built: BenchLike[] = [];
+    scriptBenches = built;
+    let mod: { default?: unknown } | undefined;
+    try {
+      mod = await importScript(file);
+    } finally {
+      scriptBenches = undefined;
     }
-    return tinybenchFile(exported, options);
+    let exported = mod?.default;
+    if (typeof exported === 'function' && !isBench(exported)) exported = await (exported as () => unknown)();
+    if (isBench(exported)) return tinybenchFile(exported, options);
+    // A script: the Benches it built, their tasks in the order they were added.
+    if (built.length > 0 && exported === undefined) {
+      const tasks = built.flatMap((bench) => tinybenchFile(bench, options).tasks);
+      const names = uniqueNames(tasks.map((t) => t.name));
+      return { tasks: tasks.map((task, i) => ({ ...task, name: names[i] ?? task.name })) };
+    }
+    if (!importsAHarness(readFileSync(file, 'utf8')))
+      throw new Error(
+        `no benchmark harness recognised: the file imports none of tinybench, vitest, mitata, benchmark (benchmark.js) or bench-node, and its default export is not a tinybench Bench (got ${describe(exported)})`,
+      );
+    throw new Error(
+      `the default export is not a tinybench Bench (got ${describe(exported)}). Export a Bench, or a function that returns one.`,
+    );
   },
 };

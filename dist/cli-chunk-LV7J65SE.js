@@ -18672,6 +18672,7 @@ export {
   nothingMeasured,
   verdictFrom,
   DEFAULT_BENCHMARK_GLOB,
+  DEFAULT_FOLDER_GLOB,
   DEFAULT_STEP_TIMEOUT_MINUTES,
   DEFAULT_CONFIG,
   parseConfig,

@@ -9,18 +9,18 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-CQY7A6UM.js";
+} from "./cli-chunk-OYMNYIDB.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   exitWith,
   printRun
-} from "./cli-chunk-FXXYHTHS.js";
+} from "./cli-chunk-VE7U56HA.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-EWW3GUZ3.js";
+} from "./cli-chunk-LV7J65SE.js";
 import {
   UsageError,
   splitList

@@ -8,13 +8,13 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-CQY7A6UM.js";
+} from "./cli-chunk-OYMNYIDB.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-EWW3GUZ3.js";
+} from "./cli-chunk-LV7J65SE.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-FXXYHTHS.js";
+} from "./cli-chunk-VE7U56HA.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,7 +17,7 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-EWW3GUZ3.js";
+} from "./cli-chunk-LV7J65SE.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";
