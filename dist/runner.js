@@ -7965,7 +7965,7 @@ function instrumentMitata(source) {
   if (!RUN.test(source) || !LIST.test(source)) return void 0;
   const run = source.replace(
     RUN,
-    (whole) => `${whole} { const fg = globalThis[${KEY}]; if (fg) return fg.run(); }`
+    (whole) => `${whole} const fg$flamegate = globalThis[${KEY}]; if (fg$flamegate) return fg$flamegate.run();`
   );
   const take = `
 ;globalThis[${KEY}]?.instance({ take() { const taken = COLLECTIONS; COLLECTIONS = [{ id: 0, name: null, types: [], trials: [] }]; return taken; } });

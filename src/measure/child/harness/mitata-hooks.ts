@@ -34,7 +34,8 @@ export function instrumentMitata(source: string): string | undefined {
   if (!RUN.test(source) || !LIST.test(source)) return undefined;
   const run = source.replace(
     RUN,
-    (whole) => `${whole} { const fg = globalThis[${KEY}]; if (fg) return fg.run(); }`,
+    (whole) =>
+      `${whole} const fg$flamegate = globalThis[${KEY}]; if (fg$flamegate) return fg$flamegate.run();`,
   );
   const take = `\n;globalThis[${KEY}]?.instance({ take() { const taken = COLLECTIONS; COLLECTIONS = [{ id: 0, name: null, types: [], trials: [] }]; return taken; } });\n`;
   return run + take;
