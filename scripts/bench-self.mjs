@@ -10,7 +10,7 @@
 //   floor         the harness floor (empty task) and a ~30 ns function slowed by 20%, batched vs per call
 // Sections of issue 22 (script harnesses: real repositories' own benchmark files, unchanged):
 //   harness-aa          A/A per harness at the default thresholds (--runs 5 for the target)
-//   harness-sensitivity one function of each library slowed by ~5% of a benchmark that calls it
+//   harness-sensitivity one function of each library slowed by ~5% of a benchmark that calls it, at 2%
 // (--harnesses benchmark.js,mitata,bench-node picks which).
 // Needs a built dist/ (npm run build). A "flag" is anything a user would read as one: a benchmark or
 // function that is regressed, improved, added or removed, a failed benchmark, or a non-zero exit.
@@ -329,7 +329,8 @@ if (only.has('overhead')) {
 }
 
 // One real repository per script harness, its own benchmark files unchanged (fixtures/recipes), and
-// the function each sensitivity run slows: a busy loop at its top, sized to about 5% of the
+// the function each sensitivity run slows: a busy loop at its top over a module variable (a global's
+// store would run in a V8 builtin, charged to that frame instead), sized to about 5% of the
 // benchmarks named in `benchmarks` (the ones whose time it is measured against).
 const HARNESS_CASES = {
   'benchmark.js': {
@@ -337,39 +338,42 @@ const HARNESS_CASES = {
     fn: 'mergeObject',
     benchmarks: /merge two flat objects|merge nested objects/,
     slow: (n) => [
+      ['index.js', "'use strict'\n", "'use strict'\nlet burnFg = 0\n"],
       [
         'index.js',
         '  function mergeObject (target, source) {',
-        `  function mergeObject (target, source) {\n    for (let b = 0; b < ${n}; b++) globalThis.burnFg = ((globalThis.burnFg | 0) * 31 + b) | 0`,
+        `  function mergeObject (target, source) {\n    for (let b = 0; b < ${n}; b++) burnFg = (burnFg * 31 + b) | 0`,
       ],
     ],
-    iterations: Number(process.env.DEEPMERGE_ITERATIONS ?? 6),
+    iterations: Number(process.env.DEEPMERGE_ITERATIONS ?? 2),
   },
   mitata: {
     fixture: 'redact',
     fn: 'redactPaths',
     benchmarks: /@pinojs\/redact.*basic paths/,
     slow: (n) => [
+      ['index.js', "'use strict'\n", "'use strict'\nlet burnFg = 0\n"],
       [
         'index.js',
         'function redactPaths (obj, paths, censor, remove = false) {',
-        `function redactPaths (obj, paths, censor, remove = false) {\n  for (let b = 0; b < ${n}; b++) globalThis.burnFg = ((globalThis.burnFg | 0) * 31 + b) | 0`,
+        `function redactPaths (obj, paths, censor, remove = false) {\n  for (let b = 0; b < ${n}; b++) burnFg = (burnFg * 31 + b) | 0`,
       ],
     ],
-    iterations: Number(process.env.REDACT_ITERATIONS ?? 60),
+    iterations: Number(process.env.REDACT_ITERATIONS ?? 22),
   },
   'bench-node': {
     fixture: 'piscina',
     fn: 'run',
     benchmarks: /simple\/default/,
     slow: (n) => [
+      ['dist/index.js', '"use strict";\n', '"use strict";\nlet burnFg = 0;\n'],
       [
         'dist/index.js',
         '    run(task, options = kDefaultRunOptions) {',
-        `    run(task, options = kDefaultRunOptions) {\n        for (let b = 0; b < ${n}; b++) globalThis.burnFg = ((globalThis.burnFg | 0) * 31 + b) | 0;`,
+        `    run(task, options = kDefaultRunOptions) {\n        for (let b = 0; b < ${n}; b++) burnFg = (burnFg * 31 + b) | 0;`,
       ],
     ],
-    iterations: Number(process.env.PISCINA_ITERATIONS ?? 1500),
+    iterations: Number(process.env.PISCINA_ITERATIONS ?? 1000),
   },
 };
 const harnessCases = values.harnesses.split(',').map((h) => [h, HARNESS_CASES[h]]);
@@ -385,12 +389,14 @@ if (only.has('harness-aa')) {
 if (only.has('harness-sensitivity')) {
   for (const [harness, c] of harnessCases) {
     console.log(
-      `\n# Sensitivity, ${harness}: ${c.fixture}'s ${c.fn} slowed (${c.iterations} loop iterations, aimed at ~5% of ${c.benchmarks.source}), default thresholds, ${runs} runs`,
+      `\n# Sensitivity, ${harness}: ${c.fixture}'s ${c.fn} slowed (${c.iterations} loop iterations, aimed at ~5% of ${c.benchmarks.source}), benchmark and function threshold 2% (as for js-yaml), ${runs} runs`,
     );
     let found = 0;
     let named = 0;
     for (let i = 0; i < runs; i++) {
-      const { code, seconds, report } = await compare(makeRepo(c.fixture, { head: c.slow(c.iterations) }));
+      const { code, seconds, report } = await compare(
+        makeRepo(c.fixture, { head: c.slow(c.iterations), threshold: '2%' }),
+      );
       const aimed = (report?.benchmarks ?? []).filter((b) => c.benchmarks.test(b.name));
       const regressed = (report?.benchmarks ?? []).filter((b) => b.status === 'regressed');
       // Found: the check fails on a regression (a benchmark, or a function over its threshold).
