@@ -9611,10 +9611,19 @@ async function loadTask(spec) {
   return task;
 }
 __name(loadTask, "loadTask");
+var DISPOSE_MS = 1e3;
 async function disposeLoaded() {
   for (const promise of loaded.values()) {
     const file = await promise.catch(() => void 0);
-    for (const task of file?.tasks ?? []) await task.dispose?.().catch(() => void 0);
+    for (const task of file?.tasks ?? []) {
+      if (!task.dispose) continue;
+      let timer;
+      const late = new Promise((resolve5) => {
+        timer = setTimeout(resolve5, DISPOSE_MS);
+      });
+      await Promise.race([task.dispose().catch(() => void 0), late]);
+      clearTimeout(timer);
+    }
   }
 }
 __name(disposeLoaded, "disposeLoaded");

@@ -217,3 +217,29 @@ describe('a file flamegate cannot run', () => {
     });
   });
 });
+
+describe('a generator whose teardown never ends', () => {
+  it('is timed, and the job still ends: teardown gets a second once every result is sent', async () => {
+    const file = join(dir, 'head', 'bench', 'hang.mjs');
+    writeFileSync(
+      file,
+      "import { bench, run } from 'mitata';\nbench('hangs', async function* () { yield () => 1; await new Promise(() => {}); });\nawait run();\n",
+    );
+    const spec = { file, task: 'hangs' };
+    const started = Date.now();
+    const { outcome, messages } = await run(
+      {
+        kind: 'timing',
+        benchmarks: [{ key: 'hangs', slug: 'hangs', base: spec, head: spec }],
+        firstSide: 'base',
+        sliceMs: 2,
+        warmupMs: 2,
+        timeMs: 4,
+      },
+      'hang',
+    );
+    expect(outcome.end, outcome.output).toBe('done');
+    expect(messages.find((m) => m.type === 'timing')).toMatchObject({ key: 'hangs' });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});

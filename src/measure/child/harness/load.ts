@@ -55,10 +55,24 @@ export async function loadTask(spec: TaskSpec): Promise<HarnessTask> {
   return task;
 }
 
-/** Ends what loaded tasks keep between slices, once the job is done; a failure here is not the job's. */
+/** How long each task's teardown may take once the job is done: every result has been sent by then. */
+const DISPOSE_MS = 1_000;
+
+/**
+ * Ends what loaded tasks keep between slices, once the job is done. A teardown that fails or hangs is
+ * left behind: every result is already with the parent, and the process is about to exit.
+ */
 export async function disposeLoaded(): Promise<void> {
   for (const promise of loaded.values()) {
     const file = await promise.catch(() => undefined);
-    for (const task of file?.tasks ?? []) await task.dispose?.().catch(() => undefined);
+    for (const task of file?.tasks ?? []) {
+      if (!task.dispose) continue;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, DISPOSE_MS);
+      });
+      await Promise.race([task.dispose().catch(() => undefined), late]);
+      clearTimeout(timer);
+    }
   }
 }
