@@ -7134,54 +7134,6 @@ __name(explainPnpError, "explainPnpError");
 // src/measure/child/harness/bench-node.ts
 import { createRequire as createRequire2 } from "node:module";
 
-// src/measure/child/batch.ts
-function batcherFor(bound) {
-  const loop = new FunctionConstructor(
-    "fn",
-    "n",
-    "now",
-    `let sink;
-const t0 = now();
-for (let i = 0; i < n; i++) sink = fn();
-const t1 = now();
-globalThis.__flamegateSink = sink;
-return t1 - t0;
-//# sourceURL=${import.meta.url}`
-  );
-  return { bound, loop, size: 1 };
-}
-__name(batcherFor, "batcherFor");
-function timeBatches(batcher, ms) {
-  const { loop, bound } = batcher;
-  const goalMs = Math.min(ms / 4, 1);
-  let ops = 0;
-  let totalMs = 0;
-  const end = clock() + ms;
-  do {
-    const n = batcher.size;
-    const took = loop(bound, n, clock);
-    ops += n;
-    totalMs += took;
-    if (took < goalMs / 2 && n < 2 ** 30)
-      batcher.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
-    else if (took > goalMs * 2 && n > 1) batcher.size = Math.max(1, Math.floor(n * goalMs / took));
-  } while (totalMs < ms && clock() < end);
-  return { ops, totalNs: totalMs * 1e6 };
-}
-__name(timeBatches, "timeBatches");
-function batchFloor() {
-  const fn = /* @__PURE__ */ __name(() => void 0, "fn");
-  const batcher = batcherFor(fn.bind({ name: "(empty)" }));
-  timeBatches(batcher, 60);
-  let floor = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 20; i++) {
-    const t = timeBatches(batcher, 2);
-    floor = Math.min(floor, t.totalNs / t.ops);
-  }
-  return floor;
-}
-__name(batchFloor, "batchFloor");
-
 // src/measure/child/harness/imports.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
@@ -7336,6 +7288,56 @@ __name(checkHarnessVersion, "checkHarnessVersion");
 
 // src/measure/child/harness/script.ts
 import { pathToFileURL as pathToFileURL2 } from "node:url";
+
+// src/measure/child/batch.ts
+function batcherFor(bound) {
+  const loop = new FunctionConstructor(
+    "fn",
+    "n",
+    "now",
+    `let sink;
+const t0 = now();
+for (let i = 0; i < n; i++) sink = fn();
+const t1 = now();
+globalThis.__flamegateSink = sink;
+return t1 - t0;
+//# sourceURL=${import.meta.url}`
+  );
+  return { bound, loop, size: 1 };
+}
+__name(batcherFor, "batcherFor");
+function timeBatches(batcher, ms) {
+  const { loop, bound } = batcher;
+  const goalMs = Math.min(ms / 4, 1);
+  let ops = 0;
+  let totalMs = 0;
+  const end = clock() + ms;
+  do {
+    const n = batcher.size;
+    const took = loop(bound, n, clock);
+    ops += n;
+    totalMs += took;
+    if (took < goalMs / 2 && n < 2 ** 30)
+      batcher.size = Math.min(n * 2, Math.max(1, Math.ceil(n * goalMs / Math.max(took, 1e-4))));
+    else if (took > goalMs * 2 && n > 1) batcher.size = Math.max(1, Math.floor(n * goalMs / took));
+  } while (totalMs < ms && clock() < end);
+  return { ops, totalNs: totalMs * 1e6 };
+}
+__name(timeBatches, "timeBatches");
+function batchFloor() {
+  const fn = /* @__PURE__ */ __name(() => void 0, "fn");
+  const batcher = batcherFor(fn.bind({ name: "(empty)" }));
+  timeBatches(batcher, 60);
+  let floor = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 20; i++) {
+    const t = timeBatches(batcher, 2);
+    floor = Math.min(floor, t.totalNs / t.ops);
+  }
+  return floor;
+}
+__name(batchFloor, "batchFloor");
+
+// src/measure/child/harness/script.ts
 var ranScript;
 function scriptRan() {
   ranScript?.();
@@ -7422,6 +7424,22 @@ async function timeCounted(loop, ms, state2) {
   return { ops, totalNs: totalMs * 1e6 };
 }
 __name(timeCounted, "timeCounted");
+function callTimer(call, options2, prepare) {
+  let mode;
+  const batcher = batcherFor(call);
+  return async (ms) => {
+    if (!mode) {
+      if (options2.perCall || prepare) mode = "each";
+      else {
+        const probe = call();
+        if (isThenable(probe)) await probe;
+        mode = isThenable(probe) ? "each" : "batch";
+      }
+    }
+    return mode === "batch" ? timeBatches(batcher, ms) : timeEach(call, ms, prepare);
+  };
+}
+__name(callTimer, "callTimer");
 
 // src/measure/child/harness/tinybench.ts
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
@@ -7697,21 +7715,9 @@ function managedTask(name, fn) {
 __name(managedTask, "managedTask");
 function plainTask(name, fn, options2) {
   const call = /* @__PURE__ */ __name(() => fn(), "call");
-  const batcher = batcherFor(call);
-  let mode;
   return {
     name,
-    async slice(ms) {
-      if (!mode) {
-        if (options2.perCall || fn.constructor.name === "AsyncFunction") mode = "each";
-        else {
-          const probe = call();
-          if (isThenable(probe)) await probe;
-          mode = isThenable(probe) ? "each" : "batch";
-        }
-      }
-      return mode === "batch" ? timeBatches(batcher, ms) : timeEach(call, ms);
-    },
+    slice: callTimer(call, options2),
     async callOnce() {
       const result = call();
       if (isThenable(result)) await result;
@@ -7899,22 +7905,10 @@ function benchmarkTask(name, bench2, Benchmark, options2) {
       }, "callOnce")
     };
   }
-  const fn = bench2.fn;
-  const bound = fn.bind(bench2);
-  const batcher = batcherFor(bound);
-  let mode;
+  const bound = bench2.fn.bind(bench2);
   return {
     name,
-    async slice(ms) {
-      if (!mode) {
-        if (options2.perCall) mode = "each";
-        else {
-          const probe = bound();
-          mode = isThenable(probe) ? "each" : "batch";
-        }
-      }
-      return mode === "batch" ? timeBatches(batcher, ms) : timeEach(bound, ms);
-    },
+    slice: callTimer(bound, options2),
     async callOnce() {
       bound();
     }
@@ -8080,19 +8074,7 @@ async function prepared(c) {
 }
 __name(prepared, "prepared");
 function timerFor(c, options2) {
-  let mode;
-  const batcher = batcherFor(c.call);
-  return async (ms) => {
-    if (!mode) {
-      if (options2.perCall || c.params.length > 0) mode = "each";
-      else {
-        const probe = c.call();
-        if (isThenable(probe)) await probe;
-        mode = isThenable(probe) ? "each" : "batch";
-      }
-    }
-    return mode === "batch" ? timeBatches(batcher, ms) : timeEach(c.call, ms, c.params.length > 0 ? () => prepared(c) : void 0);
-  };
+  return callTimer(c.call, options2, c.params.length > 0 ? () => prepared(c) : void 0);
 }
 __name(timerFor, "timerFor");
 function iterLoop(f, params) {

@@ -9,18 +9,17 @@
 // called with a timer whose `count` is the batch size flamegate asks for, and its own `timer.start()`
 // and `timer.end(iterations)` mark what is timed, as in bench-node.
 import { createRequire } from 'node:module';
-import { batcherFor, timeBatches } from '../batch.js';
 import { clock } from '../pristine.js';
 import type { HarnessAdapter, HarnessOptions, HarnessTask } from './adapter.js';
 import { checkHarnessVersion, scriptHarnessOf } from './imports.js';
 import {
+  callTimer,
   identity,
   importScript,
   isThenable,
   never,
   scriptRan,
   timeCounted,
-  timeEach,
   uniqueNames,
 } from './script.js';
 import { ensureTypeScript } from './tinybench.js';
@@ -105,21 +104,9 @@ function managedTask(name: string, fn: BenchFn): HarnessTask {
 
 function plainTask(name: string, fn: BenchFn, options: HarnessOptions): HarnessTask {
   const call = () => fn();
-  const batcher = batcherFor(call);
-  let mode: 'batch' | 'each' | undefined;
   return {
     name,
-    async slice(ms) {
-      if (!mode) {
-        if (options.perCall || fn.constructor.name === 'AsyncFunction') mode = 'each';
-        else {
-          const probe = call();
-          if (isThenable(probe)) await probe;
-          mode = isThenable(probe) ? 'each' : 'batch';
-        }
-      }
-      return mode === 'batch' ? timeBatches(batcher, ms) : timeEach(call, ms);
-    },
+    slice: callTimer(call, options),
     async callOnce() {
       const result = call();
       if (isThenable(result)) await result;

@@ -13,19 +13,10 @@
 // each ending when it calls `deferred.resolve()`.
 import { createRequire } from 'node:module';
 import type { SideTiming } from '../../../model.js';
-import { batcherFor, timeBatches } from '../batch.js';
 import { clock, FunctionConstructor } from '../pristine.js';
 import type { HarnessAdapter, HarnessOptions, HarnessTask } from './adapter.js';
 import { checkHarnessVersion, scriptHarnessOf } from './imports.js';
-import {
-  identity,
-  importScript,
-  isThenable,
-  scriptRan,
-  timeCounted,
-  timeEach,
-  uniqueNames,
-} from './script.js';
+import { callTimer, identity, importScript, scriptRan, timeCounted, uniqueNames } from './script.js';
 import { ensureTypeScript } from './tinybench.js';
 
 type Source = string | ((...args: unknown[]) => unknown);
@@ -234,23 +225,10 @@ function benchmarkTask(
       },
     };
   }
-  const fn = bench.fn as (this: BenchmarkLike) => unknown;
-  const bound = fn.bind(bench);
-  const batcher = batcherFor(bound);
-  let mode: 'batch' | 'each' | undefined;
+  const bound = (bench.fn as (this: BenchmarkLike) => unknown).bind(bench);
   return {
     name,
-    async slice(ms) {
-      if (!mode) {
-        if (options.perCall) mode = 'each';
-        else {
-          const probe = bound();
-          // benchmark.js does not await a promise (that is `defer`): neither is it awaited here.
-          mode = isThenable(probe) ? 'each' : 'batch';
-        }
-      }
-      return mode === 'batch' ? timeBatches(batcher, ms) : timeEach(bound, ms);
-    },
+    slice: callTimer(bound, options),
     async callOnce() {
       bound();
     },

@@ -16,20 +16,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SideTiming } from '../../../model.js';
-import { batcherFor, timeBatches } from '../batch.js';
 import { clock } from '../pristine.js';
 import type { HarnessAdapter, HarnessOptions, HarnessTask } from './adapter.js';
 import { checkHarnessVersion, scriptHarnessOf } from './imports.js';
 import { instrumentMitata, MITATA_ENTRY } from './mitata-hooks.js';
 import {
   type CountedLoop,
+  callTimer,
   identity,
   importScript,
   isThenable,
   never,
   scriptRan,
   timeCounted,
-  timeEach,
   uniqueNames,
 } from './script.js';
 import { ensureTypeScript } from './tinybench.js';
@@ -174,21 +173,7 @@ async function prepared(c: Callable): Promise<unknown[]> {
 
 /** Times a callable: batched when it is synchronous and takes no parameters, else one call at a time. */
 function timerFor(c: Callable, options: HarnessOptions): (ms: number) => Promise<SideTiming> {
-  let mode: 'batch' | 'each' | undefined;
-  const batcher = batcherFor(c.call as () => unknown);
-  return async (ms) => {
-    if (!mode) {
-      if (options.perCall || c.params.length > 0) mode = 'each';
-      else {
-        const probe = c.call();
-        if (isThenable(probe)) await probe;
-        mode = isThenable(probe) ? 'each' : 'batch';
-      }
-    }
-    return mode === 'batch'
-      ? timeBatches(batcher, ms)
-      : timeEach(c.call, ms, c.params.length > 0 ? () => prepared(c) : undefined);
-  };
+  return callTimer(c.call, options, c.params.length > 0 ? () => prepared(c) : undefined);
 }
 
 /** The state an iterator benchmark loops over: `n` steps, timed from the first to the last. */

@@ -5,7 +5,9 @@
 // harness's own measuring) runs. The benchmarks registered are then timed in flamegate's slices.
 import { pathToFileURL } from 'node:url';
 import type { SideTiming } from '../../../model.js';
+import { batcherFor, timeBatches } from '../batch.js';
 import { clock } from '../pristine.js';
+import type { HarnessOptions } from './adapter.js';
 
 let ranScript: (() => void) | undefined;
 
@@ -143,4 +145,29 @@ export async function timeCounted(
     else if (took > goalMs * 2 && n > 1) state.size = Math.max(1, Math.floor((n * goalMs) / took));
   } while (totalMs < ms && clock() < end);
   return { ops, totalNs: totalMs * 1e6 };
+}
+
+/**
+ * The slice timer of a plain call, decided at its first slice: synchronous calls in batches
+ * (`batch.ts`); one call at a time when a probe call returns a promise, when the job asks for per-call
+ * timing, or when its arguments are made fresh for every call (`prepare`).
+ */
+export function callTimer(
+  call: (...args: unknown[]) => unknown,
+  options: HarnessOptions,
+  prepare?: () => Promise<unknown[]>,
+): (ms: number) => Promise<SideTiming> {
+  let mode: 'batch' | 'each' | undefined;
+  const batcher = batcherFor(call as () => unknown);
+  return async (ms) => {
+    if (!mode) {
+      if (options.perCall || prepare) mode = 'each';
+      else {
+        const probe = call();
+        if (isThenable(probe)) await probe;
+        mode = isThenable(probe) ? 'each' : 'batch';
+      }
+    }
+    return mode === 'batch' ? timeBatches(batcher, ms) : timeEach(call, ms, prepare);
+  };
 }
