@@ -12,6 +12,11 @@
 //   harness-aa          A/A per harness at the default thresholds (--runs 5 for the target)
 //   harness-sensitivity one function of each library slowed by ~5% of a benchmark that calls it, at 2%
 // (--harnesses benchmark.js,mitata,bench-node picks which).
+// Sections of issue 23 (processes side by side, budget.parallel):
+//   spread     per-process spread of the paired ratio at parallel 1 and 2, 10 processes a run, on
+//              the --fixtures (real libraries), alternating
+//   parallel   the two-benchmark js-yaml fixture at the default budget: parallel 1 vs the default
+//              (one per core), alternating, wall time installs included and their ratio per pair
 // Needs a built dist/ (npm run build). A "flag" is anything a user would read as one: a benchmark or
 // function that is regressed, improved, added or removed, a failed benchmark, or a non-zero exit.
 import { execFileSync, spawn } from 'node:child_process';
@@ -475,6 +480,74 @@ if (only.has('walltime')) {
     ratios.push(seconds.sequential / seconds.fixed);
   }
   console.log(`  sequential ÷ fixed wall time per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const DEFAULT_WIDTH = Math.min(8, (await import('node:os')).availableParallelism());
+
+if (only.has('spread')) {
+  // Ten processes per benchmark whatever the interval says, so each run gives ten samples of the
+  // per-process bias; the widths alternate so the machine's regime shifts fall on both.
+  const budgetOf = (width) => `{ processes: 10, maxProcesses: 10, parallel: ${width} }`;
+  for (const fixture of values.fixtures.split(',')) {
+    console.log(
+      `\n# Per-process spread of ln(head/base), ${fixture}, A/A, 10 processes a run: parallel 1 vs ${DEFAULT_WIDTH}, alternating, ${runs} pairs`,
+    );
+    const spreads = { 1: [], [DEFAULT_WIDTH]: [] };
+    const seconds = { 1: [], [DEFAULT_WIDTH]: [] };
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? [1, DEFAULT_WIDTH] : [DEFAULT_WIDTH, 1];
+      for (const width of order) {
+        const run = await compare(makeRepo(fixture, { budget: budgetOf(width) }));
+        seconds[width].push(run.seconds);
+        const got = (run.report?.benchmarks ?? []).filter((b) => b.spread !== undefined);
+        for (const b of got) spreads[width].push(b.spread);
+        console.log(
+          `  pair ${i + 1} parallel ${width}: exit ${run.code}, ${run.seconds.toFixed(1)} s; ` +
+            got.map((b) => `${b.name} spread ${(b.spread * 100).toFixed(2)}% ${pct(b.change)}`).join('; '),
+        );
+      }
+    }
+    for (const width of [1, DEFAULT_WIDTH])
+      console.log(
+        `  parallel ${width}: median per-process spread ${(median(spreads[width]) * 100).toFixed(2)}% over ${spreads[width].length} benchmark-runs ` +
+          `(quartiles ${(quantile(spreads[width], 0.25) * 100).toFixed(2)}–${(quantile(spreads[width], 0.75) * 100).toFixed(2)}%); median wall time ${median(seconds[width]).toFixed(1)} s`,
+      );
+  }
+}
+
+function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+if (only.has('parallel')) {
+  console.log(
+    `\n# Wall time, two-benchmark js-yaml fixture (installs included), default budget and thresholds: parallel 1 vs ${DEFAULT_WIDTH} (the default here), alternating, ${runs} pairs`,
+  );
+  const ratios = [];
+  const seconds = { 1: [], [DEFAULT_WIDTH]: [] };
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? [1, DEFAULT_WIDTH] : [DEFAULT_WIDTH, 1];
+    const pair = {};
+    for (const width of order) {
+      const run = await compare(makeRepo('js-yaml', width === 1 ? { budget: '{ parallel: 1 }' } : {}));
+      pair[width] = run.seconds;
+      seconds[width].push(run.seconds);
+      console.log(
+        `  pair ${i + 1} parallel ${width}: exit ${run.code}, ${run.seconds.toFixed(1)} s; ${run.report?.benchmarks.map(describeBenchmark).join('; ')}${sequentialNote(run.report)}`,
+      );
+    }
+    ratios.push(pair[DEFAULT_WIDTH] / pair[1]);
+  }
+  console.log(
+    `  parallel ${DEFAULT_WIDTH} ÷ parallel 1 wall time per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${median(ratios).toFixed(2)}); ` +
+      `parallel ${DEFAULT_WIDTH}: ${seconds[DEFAULT_WIDTH].map((x) => `${x.toFixed(1)} s`).join(', ')}`,
+  );
 }
 
 // Twenty benchmarks: eight js-yaml tasks on documents of different sizes (quiet), four quiet

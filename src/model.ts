@@ -82,6 +82,13 @@ export interface Budget {
   allocationMs: number;
   /** Average bytes allocated between two samples of the heap profiler. */
   allocationIntervalBytes: number;
+  /**
+   * Measuring processes run side by side, in every pass (timing, confirmation, attribution,
+   * allocation). Base and head are paired within each process, milliseconds apart, so what
+   * co-running processes do to each other falls on both sides of every pair; the interval is still
+   * taken over processes. Absent: 1. The config's default is one per core (`defaultParallel`).
+   */
+  parallel?: number;
 }
 
 export interface Config {
@@ -251,6 +258,8 @@ export interface MeasureStatus {
   /** Benchmarks still being sampled, and those already resolved. */
   sampling: number;
   resolved: number;
+  /** Measuring processes running side by side (`budget.parallel`); absent when one at a time. */
+  parallel?: number;
   /**
    * Estimated seconds left in the whole run: the rest of timing and any confirmation known, the
    * attribution and allocation passes, then reading the profiles, reporting and removing the checkouts.
@@ -439,6 +448,11 @@ export interface BenchmarkResult {
    * observed change larger than this excludes zero. From the benchmark's own spread.
    */
   resolution?: number;
+  /**
+   * Standard deviation, across timing processes, of each process's ln(head/base): the per-process
+   * bias the interval is taken over (about 0.02 on a quiet machine). Absent below two processes.
+   */
+  spread?: number;
   /** Timing processes behind `change` and `ci` (confirmation not included). */
   processes?: number;
   /** Why sampling stopped: the interval resolved, or `budget.maxProcesses` / `budget.maxMinutes` ran out. */
@@ -699,6 +713,8 @@ export interface Report {
     maxMinutes?: number;
     /** Measured time per side in each allocation process, ms, as configured (absent: the pass was off). */
     allocationMs?: number;
+    /** Measuring processes that ran side by side (`budget.parallel`). */
+    parallel?: number;
   };
   /** What sequential sampling spent and saved; in a merged report, the shards' totals (`flamegate merge`). */
   sampling?: SamplingSummary;

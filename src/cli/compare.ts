@@ -32,6 +32,7 @@ export async function compareCommand(args: string[]): Promise<number> {
         processes: { type: 'string' },
         'max-processes': { type: 'string' },
         'max-minutes': { type: 'string' },
+        parallel: { type: 'string' },
         time: { type: 'string' },
         node: { type: 'string' },
         'keep-worktrees': { type: 'boolean' },
@@ -81,6 +82,7 @@ export async function compareCommand(args: string[]): Promise<number> {
         ...(values['max-minutes']
           ? { maxMinutes: positiveNumber('--max-minutes', values['max-minutes']) }
           : {}),
+        ...(values.parallel ? { parallel: positiveInt('--parallel', values.parallel) } : {}),
       },
     },
     onProgress: progress && ((line) => progress.line(line)),

@@ -34,8 +34,9 @@ op and each function's self time per op.
                       Yarn (yarnPath) or the declared version through npx, bun install --frozen-lockfile)
   --build <cmd>       build command run in each checkout after the install (default: the config's)
   --processes <n>     minimum timing processes per benchmark (default from config: 4)
-  --max-processes <n> most timing processes per benchmark (default from config: 10)
+  --max-processes <n> most timing processes per benchmark (default from config: 40)
   --max-minutes <m>   wall-clock budget of the run; sampling stops early to meet it (default 3)
+  --parallel <n>      measuring processes side by side (default from config: one per core, at most 8)
   --time <ms>         measured time per side per benchmark per process
   --node <path>       node binary for benchmarks (default: node on PATH)
   --production-profile <file>  a CPU profile from production (pprof or .cpuprofile): function rows get

@@ -176,6 +176,7 @@ export function compare(input: CompareInput): Report {
       maxProcesses: budget.maxProcesses,
       maxMinutes: budget.maxMinutes,
       ...(budget.allocationProcesses > 0 ? { allocationMs: budget.allocationMs } : {}),
+      parallel: budget.parallel ?? 1,
     };
   }
   // A pipeline run (runtime known) always lists its profiles, even none: the field has always been there.
@@ -316,6 +317,8 @@ function benchmarkResult(
   const logHalf = (Math.log1p(hi) - Math.log1p(lo)) / 2;
   result.resolution = Number.isFinite(logHalf) ? Math.expm1(logHalf) : Number.POSITIVE_INFINITY;
   result.processes = estimate.perProcess.length;
+  const spread = standardDeviation(estimate.perProcess);
+  if (spread !== undefined) result.spread = spread;
   if (sequential && m.sampling) {
     result.stoppedBy = m.sampling.stoppedBy;
     if (sequential.resolution === 'open') {
@@ -354,4 +357,12 @@ function benchmarkResult(
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
+}
+
+/** Sample standard deviation; undefined below two values. */
+function standardDeviation(values: number[]): number | undefined {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length < 2) return undefined;
+  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
+  return Math.sqrt(finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (finite.length - 1));
 }

@@ -43,15 +43,22 @@ export const FUNCTION_EVIDENCE = {
   /** Self samples on the busier side, over all processes. */
   minSamples: 10,
   /**
-   * Processes that may disagree with the pooled direction when there are at least three; with two,
-   * both must agree, and one alone never flags a function: a single process's JIT quirk (the very
-   * noise this rule is for) cannot be told from a change.
+   * Processes that may disagree with the pooled direction when there are at least three (one more
+   * for every four processes beyond four: a suspected benchmark's deeper profiles); with two, both
+   * must agree, and one alone never flags a function: a single process's JIT quirk (the very noise
+   * this rule is for) cannot be told from a change.
    */
   maxDisagreeing: 1,
   minAgreeing: 2,
   /** Prior weight, in processes, of the benchmark-wide dispersion against a function's own. */
   dispersionPriorWeight: 5,
 };
+
+/** Processes that may disagree with a function's pooled direction, out of `processes`. */
+export function maxDisagreeing(processes: number): number {
+  if (processes < 3) return 0;
+  return Math.max(FUNCTION_EVIDENCE.maxDisagreeing, Math.floor(processes / 4));
+}
 
 /** Functions kept per benchmark: every changed one, then the largest unchanged ones. */
 export const FUNCTIONS_PER_BENCHMARK = 20;
@@ -240,7 +247,7 @@ export function compareProfiledFunctions(input: FunctionComparisonInput): {
       Math.abs(s.delta) >= FUNCTION_EVIDENCE.minShare &&
       busier >= FUNCTION_EVIDENCE.minSamples &&
       agreeing >= FUNCTION_EVIDENCE.minAgreeing &&
-      processes - agreeing <= (processes < 3 ? 0 : FUNCTION_EVIDENCE.maxDisagreeing);
+      processes - agreeing <= maxDisagreeing(processes);
     let status: FunctionChange['status'] = 'unchanged';
     if (supported) {
       if (!b) status = 'added';

@@ -25,8 +25,11 @@ export interface MeasureContext {
   signal?: AbortSignal;
   /** One line of progress for the log. */
   progress: (line: string) => void;
-  /** Told which benchmark a child starts working on, and `undefined` when a child ends (cost accounting). */
-  work: (key: string | undefined) => void;
+  /**
+   * Told which benchmark a child starts working on, and `undefined` when a child ends (cost
+   * accounting), with the lane the child runs in: children side by side are accounted apart.
+   */
+  work: (key: string | undefined, lane: number) => void;
 }
 
 /** A benchmark's failures so far: a side's code that threw, hung or crashed, or the infrastructure's. */

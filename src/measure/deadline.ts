@@ -54,6 +54,8 @@ export async function firstRound(
   pending: BenchmarkMeasurement[],
   runBenchmarks: (list: BenchmarkMeasurement[]) => Promise<void>,
   leftOut: LeftOut,
+  /** Timing processes `runBenchmarks` runs side by side for each chunk (the first wave's rounds). */
+  roundsAtOnce = 1,
 ): Promise<BenchmarkMeasurement[]> {
   const { deadline, budget } = input;
   if (deadline === undefined) {
@@ -69,9 +71,11 @@ export async function firstRound(
   while (ran.length < pending.length && !input.signal?.aborted) {
     const rest = pending.slice(ran.length);
     if (ran.length > 0) {
-      const timingProcessMs = spentMs / ran.length;
+      // What one benchmark-process cost, with the processes side by side sharing the wall time.
+      const timingProcessMs = spentMs / (ran.length * roundsAtOnce);
       const fitting = stillFitting({
         budget,
+        roundsDone: roundsAtOnce,
         started: ran.length,
         startedPaired: ran.filter((m) => m.present.base && m.present.head).length,
         next: rest.map(planItem),

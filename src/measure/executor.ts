@@ -25,6 +25,8 @@ export interface JobRun {
   onOther?: (message: ChildMessage) => void;
   /** A child started work on a benchmark (its `progress` message). */
   onStarted?: (key: string) => void;
+  /** The lane the process runs in, when processes run side by side (`inLanes`); default 0. */
+  lane?: number;
 }
 
 export class Executor {
@@ -57,7 +59,7 @@ export class Executor {
         onMessage: (message) => {
           if (message.type === 'progress') {
             last = { key: message.key, side: message.side };
-            ctx.work(message.key);
+            ctx.work(message.key, run.lane ?? 0);
             run.onStarted?.(message.key);
           }
           if (!('key' in message)) {
@@ -83,7 +85,7 @@ export class Executor {
           }
         },
       });
-      ctx.work(undefined);
+      ctx.work(undefined, run.lane ?? 0);
       if (outcome.end === 'done' || outcome.end === 'aborted') return;
       const why = describeEnd(outcome, ctx.budget.timeoutMs);
       const blame = blameUnfinished(last, reported);

@@ -19,7 +19,7 @@ import { type AffectedInput, discoverPass } from './passes/discover.js';
 import { type TimingResult, timingPass } from './passes/timing.js';
 import { harnessNotes } from './repo-flags.js';
 import { StageClock } from './schedule.js';
-import { afterMeasureMs, trailingPlan } from './trailing.js';
+import { afterMeasureMs, suspectProfileProcesses, trailingPlan } from './trailing.js';
 
 /** What the pipeline gives the measure stage. */
 export interface MeasureOptions {
@@ -45,8 +45,11 @@ export interface MeasureOptions {
   signal?: AbortSignal;
   /** Keeps a share of the discovered benchmarks (one shard's); applied right after discovery. */
   select?: (found: BenchmarkMeasurement[]) => BenchmarkMeasurement[];
-  /** Told which benchmark a child starts working on, and `undefined` when a child ends (cost accounting). */
-  onWork?: (key: string | undefined) => void;
+  /**
+   * Told which benchmark a child starts working on, and `undefined` when a child ends (cost
+   * accounting), with the lane the child runs in (`budget.parallel` lanes).
+   */
+  onWork?: (key: string | undefined, lane: number) => void;
   /** Measure only the benchmarks the pull request can reach (`select: affected`, src/measure/affected.ts). */
   affected?: AffectedInput;
 }
@@ -138,12 +141,19 @@ export async function measureRun(
         `(budget: ${budget.profileMs} ms and ${budget.allocationMs} ms) for ${profiled.length} benchmark(s)`,
     );
   }
+  // The benchmarks the timing pass suspected of a change get more attribution processes, time allowing.
+  const suspects = new Set(profiled.map(keyOf).filter((key) => confirm.byKey.has(key)));
+  const deeper = {
+    keys: suspects,
+    processes: suspectProfileProcesses(budget, trailing, suspects.size, msLeft),
+  };
   clock.status('profiling', 0, 0, 0);
   const attributionStarted = Date.now();
   const attribution = await attributionPass(ctx, executor, {
     measurements: profiled,
     profileDir: options.profileDir,
     sideMs: trailing.profileMs,
+    deeper,
   });
   const attributionMs = Date.now() - attributionStarted;
   // An infrastructure error alone does not keep a benchmark out of this count (the executor skips it).

@@ -10,6 +10,7 @@
 import { formatSeconds } from '../format.js';
 import type { Budget } from '../model.js';
 import { samplingPlan } from '../stats/sequential.js';
+import { widthOf } from './lanes.js';
 import {
   afterMeasureMs,
   BENCHMARK_SWITCH_MS,
@@ -41,6 +42,14 @@ export function timingBenchmarkProcessMs(budget: Budget): number {
   return 2 * (budget.timePerProcessMs + budget.warmupMs) + BENCHMARK_SWITCH_MS;
 }
 
+/**
+ * What one benchmark-process costs the run's wall time as planned: processes side by side
+ * (`budget.parallel`) share it.
+ */
+export function plannedTimingProcessMs(budget: Budget): number {
+  return timingBenchmarkProcessMs(budget) / widthOf(budget);
+}
+
 /** What one more paired benchmark adds after measuring (its profiles read, its flame graphs drawn), ms. */
 const AFTER_PER_BENCHMARK_MS = afterMeasureMs(1) - afterMeasureMs(0);
 
@@ -51,7 +60,7 @@ const AFTER_PER_BENCHMARK_MS = afterMeasureMs(1) - afterMeasureMs(0);
  */
 export function benchmarkCostMs(budget: Budget, paired: boolean, timingProcessMs?: number): number {
   const min = samplingPlan(budget).minProcesses;
-  const perProcess = timingProcessMs ?? timingBenchmarkProcessMs(budget);
+  const perProcess = timingProcessMs ?? plannedTimingProcessMs(budget);
   if (!paired) return (min * perProcess) / 2;
   return min * perProcess + trailingBenchmarkMs(budget, TRAILING_MIN_SCALE) + AFTER_PER_BENCHMARK_MS;
 }
@@ -60,7 +69,7 @@ export function benchmarkCostMs(budget: Budget, paired: boolean, timingProcessMs
 function fixedCostMs(budget: Budget): number {
   const min = samplingPlan(budget).minProcesses;
   const trailingStarts = trailingCostMs(budget, 1) - trailingBenchmarkMs(budget);
-  return min * PROCESS_START_MS + trailingStarts + afterMeasureMs(0);
+  return Math.ceil(min / widthOf(budget)) * PROCESS_START_MS + trailingStarts + afterMeasureMs(0);
 }
 
 /**
@@ -97,7 +106,9 @@ export function planSuite(items: PlanItem[], budget: Budget, msLeft: number): Su
  */
 export function stillFitting(input: {
   budget: Budget;
-  /** Benchmarks that ran their first timing process, and how many of them are paired. */
+  /** Timing processes each started benchmark has run (the first wave's rounds); default 1. */
+  roundsDone?: number;
+  /** Benchmarks that ran their first timing process(es), and how many of them are paired. */
   started: number;
   startedPaired: number;
   next: PlanItem[];
@@ -108,7 +119,7 @@ export function stillFitting(input: {
   const { budget, timingProcessMs } = input;
   const min = samplingPlan(budget).minProcesses;
   let projected =
-    input.started * (min - 1) * timingProcessMs +
+    input.started * Math.max(0, min - (input.roundsDone ?? 1)) * timingProcessMs +
     trailingCostMs(budget, input.startedPaired, TRAILING_MIN_SCALE) +
     afterMeasureMs(input.startedPaired);
   let fitting = 0;
@@ -124,7 +135,7 @@ export function stillFitting(input: {
 export function slowerThanPlannedReason(budget: Budget, measuredMs: number): string {
   return (
     `budget.maxMinutes (${minutes(budget)}): the first timing round ran slower than planned ` +
-    `(${duration(measuredMs)} per benchmark-process, planned ${duration(timingBenchmarkProcessMs(budget))}), ` +
+    `(${duration(measuredMs)} per benchmark-process, planned ${duration(plannedTimingProcessMs(budget))}), ` +
     'so no further benchmark was started'
   );
 }

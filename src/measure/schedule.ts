@@ -5,7 +5,8 @@
 import type { BenchmarkSampling, Budget, MeasureStatus, StopReason } from '../model.js';
 import { median } from '../stats/estimate.js';
 import { type SequentialPlan, samplingDecision } from '../stats/sequential.js';
-import { timingBenchmarkProcessMs } from './plan.js';
+import { widthOf } from './lanes.js';
+import { plannedTimingProcessMs } from './plan.js';
 import { afterMeasureMs, trailingCostMs, trailingPlan } from './trailing.js';
 
 /** One benchmark as the scheduler sees it. */
@@ -26,6 +27,8 @@ export interface SamplingView {
 export interface Round {
   /** Keys the round runs, in the order scheduled. */
   pending: string[];
+  /** Processes each pending key is owed before its next look (at least 1). */
+  need: Map<string, number>;
   /** Benchmark-processes still planned (a bound: the current targets, not the maximum). */
   remaining: number;
   /** Benchmarks whose interval resolved. */
@@ -74,6 +77,9 @@ export class RoundScheduler {
     const live = [...this.state].filter(([key, s]) => !s.stoppedBy && !view.failed(key));
     return {
       pending: live.filter(([, s]) => s.processes < s.target).map(([key]) => key),
+      need: new Map(
+        live.filter(([, s]) => s.processes < s.target).map(([key, s]) => [key, s.target - s.processes]),
+      ),
       remaining: live.reduce((sum, [, s]) => sum + s.target - s.processes, 0),
       resolved: [...this.state.values()].filter((s) => s.stoppedBy === 'resolved').length,
     };
@@ -87,7 +93,10 @@ export class RoundScheduler {
     }
   }
 
-  /** A round ran these benchmarks in `roundMs`: a process each, the time shared evenly. */
+  /**
+   * A round ran these benchmarks in `roundMs`: a process each, the time shared evenly (a round of a
+   * wave side by side is given its share of the wave's wall time).
+   */
   ran(keys: string[], roundMs: number): void {
     for (const key of keys) {
       const s = this.state.get(key);
@@ -140,9 +149,13 @@ export class StageClock {
 
   constructor(private input: ClockInput) {}
 
-  /** Median wall time of one benchmark in one timing process, ms (a first guess before any round). */
+  /**
+   * Median wall time of one benchmark in one timing process, ms, with processes side by side counted
+   * as the wall time they share (a first guess before any round: the budget's, over `budget.parallel`).
+   */
   get perBenchmarkProcessMs(): number {
-    return this.costs.length > 0 ? median(this.costs) : timingBenchmarkProcessMs(this.input.budget);
+    const { budget } = this.input;
+    return this.costs.length > 0 ? median(this.costs) : plannedTimingProcessMs(budget);
   }
 
   record(roundMs: number, benchmarks: number): void {
@@ -215,6 +228,7 @@ export class StageClock {
       sampling,
       resolved,
       secondsLeft: left / 1000,
+      ...(widthOf(this.input.budget) > 1 ? { parallel: widthOf(this.input.budget) } : {}),
     });
   }
 }

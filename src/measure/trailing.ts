@@ -2,9 +2,15 @@
 // `budget.maxMinutes` can still shape once timing is done. Pure: a cost model from the budget, and the
 // share of their measured time per side that fits in the time left.
 import type { Budget } from '../model.js';
+import { widthOf } from './lanes.js';
 
-/** Warm-up per side per benchmark in each allocation process, at least. */
-export const ALLOCATION_MIN_WARMUP_MS = 300;
+/**
+ * Warm-up per side per benchmark in each allocation process, at least: each side's functions tier up
+ * on their own, and code still tiering up allocates differently (boxed numbers, no escape analysis).
+ * Was 300 ms; 200 ms kept A/A clean of allocation flags in the runs of README's Measured table and
+ * takes 0.2 s off every benchmark in every allocation process.
+ */
+export const ALLOCATION_MIN_WARMUP_MS = 200;
 
 /**
  * The shortest the trailing passes' measured time per side may be cut to, as a share of the
@@ -55,12 +61,22 @@ export function trailingBenchmarkMs(budget: Budget, scale = 1): number {
 }
 
 function processStarts(budget: Budget): number {
-  return (budget.profileProcesses + budget.allocationProcesses) * PROCESS_START_MS;
+  return (
+    (waves(budget.profileProcesses, budget) + waves(budget.allocationProcesses, budget)) * PROCESS_START_MS
+  );
+}
+
+/**
+ * A pass of `processes` processes costs as many process-lengths as it has waves of processes side by
+ * side (`budget.parallel`): 4 attribution processes two at a time take about two processes' time.
+ */
+export function waves(processes: number, budget: Budget): number {
+  return Math.ceil(processes / widthOf(budget));
 }
 
 function costParts(budget: Budget, paired: number): { fixed: number; measured: number } {
-  const profiling = budget.profileProcesses;
-  const allocating = budget.allocationProcesses;
+  const profiling = waves(budget.profileProcesses, budget);
+  const allocating = waves(budget.allocationProcesses, budget);
   const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
   const warmups =
     profiling * paired * (2 * budget.warmupMs + BENCHMARK_SWITCH_MS) +
@@ -78,7 +94,7 @@ function costParts(budget: Budget, paired: number): { fixed: number; measured: n
 export function attributionCostMs(budget: Budget, paired: number, profileMs = budget.profileMs): number {
   if (paired === 0) return 0;
   const perBenchmark = 2 * budget.warmupMs + BENCHMARK_SWITCH_MS + 2 * profileMs;
-  return budget.profileProcesses * (PROCESS_START_MS + paired * perBenchmark);
+  return waves(budget.profileProcesses, budget) * (PROCESS_START_MS + paired * perBenchmark);
 }
 
 /**
@@ -94,7 +110,7 @@ export function allocationCostMs(
   if (processes === 0 || benchmarks === 0) return 0;
   const warmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
   const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * allocationMs;
-  return processes * (PROCESS_START_MS + benchmarks * perBenchmark);
+  return waves(processes, budget) * (PROCESS_START_MS + benchmarks * perBenchmark);
 }
 
 /**
@@ -140,4 +156,33 @@ export function trailingPlan(budget: Budget, paired: number, msLeft: number): Tr
     scale,
     estimatedMs: fixed + scale * measured,
   };
+}
+
+/**
+ * Attribution processes for a benchmark the timing pass suspected of a change (it went to
+ * confirmation), as a multiple of `budget.profileProcesses`. Measured: a ~2.5% slowdown at a 1%
+ * gate was named at 4 processes × 500 ms in 2 runs of 10, and at three times the samples in 10 of
+ * 10. A benchmark that did not move costs nothing more.
+ */
+export const SUSPECT_PROFILE_FACTOR = 2;
+
+/**
+ * How many attribution processes each suspected benchmark gets: `SUSPECT_PROFILE_FACTOR` times the
+ * budget's when the passes run uncut and the extra processes still end by the deadline, else the
+ * budget's (time ran short: every benchmark gets the same).
+ */
+export function suspectProfileProcesses(
+  budget: Budget,
+  plan: TrailingPlan,
+  suspects: number,
+  msLeft: number,
+): number {
+  const processes = budget.profileProcesses * SUSPECT_PROFILE_FACTOR;
+  if (suspects === 0 || plan.scale < 1) return budget.profileProcesses;
+  const extra = attributionCostMs(
+    { ...budget, profileProcesses: processes - budget.profileProcesses },
+    suspects,
+    plan.profileMs,
+  );
+  return plan.estimatedMs + extra <= msLeft ? processes : budget.profileProcesses;
 }

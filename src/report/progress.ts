@@ -20,6 +20,8 @@ export function progressLine(status: MeasureStatus): string {
   if (status.phase === 'confirming') parts.push(`${status.sampling} regression(s) being confirmed`);
   if (status.phase === 'profiling') parts.push('attribution pass');
   if (status.phase === 'allocating') parts.push('allocation pass');
+  if (status.parallel !== undefined && status.parallel > 1)
+    parts.push(`${status.parallel} processes side by side`);
   parts.push(etaText(status.secondsLeft));
   return `${head} ${parts.join(' · ')}`;
 }

@@ -15,18 +15,22 @@ import { UsageError } from '../settings.js';
 import { packageDirOf } from '../workspace/packages.js';
 import { costsFromReport } from './select.js';
 
-/** Accumulates the wall time between "now working on benchmark K" signals, per benchmark key. */
+/**
+ * Accumulates the wall time between "now working on benchmark K" signals, per benchmark key, in each
+ * lane apart (processes side by side, `budget.parallel`): a benchmark's cost is the wall time its own
+ * process spent on it.
+ */
 export function costTracker(now: () => number = () => performance.now()) {
   const costs = new Map<string, number>();
-  let current: string | undefined;
-  let since = 0;
+  const lanes = new Map<number, { current: string | undefined; since: number }>();
   return {
     costs,
-    onWork(key: string | undefined): void {
+    onWork(key: string | undefined, lane = 0): void {
       const t = now();
-      if (current !== undefined) costs.set(current, (costs.get(current) ?? 0) + (t - since));
-      current = key;
-      since = t;
+      const open = lanes.get(lane);
+      if (open?.current !== undefined)
+        costs.set(open.current, (costs.get(open.current) ?? 0) + (t - open.since));
+      lanes.set(lane, { current: key, since: t });
     },
   };
 }

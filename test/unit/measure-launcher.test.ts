@@ -37,6 +37,8 @@ interface Script {
   ratio: (task: string, n: number) => number;
   /** A fault for this benchmark in this launch (the launch's index among all launches). */
   fault?: (launch: Launched, b: ChildBenchmark) => Fault;
+  /** Each launch takes this long (a timer), so launches side by side overlap. */
+  delayMs?: number;
 }
 
 interface Launched {
@@ -47,14 +49,32 @@ interface Launched {
 }
 
 /** A launcher that plays each job from the script, recording every launch. */
-function scripted(script: Script): Launcher & { launches: Launched[] } {
+function scripted(script: Script): Launcher & { launches: Launched[]; mostAtOnce: number } {
   const launches: Launched[] = [];
+  let running = 0;
   const timed = new Map<string, number>();
   const side = (ns: number) => ({ ops: 1000, totalNs: ns * 1000 });
-  return {
+  const launcher = {
     launches,
+    mostAtOnce: 0,
     noInliningFlags: () => [],
     async launch(request: LaunchRequest): Promise<LaunchOutcome> {
+      // Measuring processes only: discovery loads both sides at once whatever the width.
+      const measuring = request.job.kind !== 'discover';
+      if (measuring) running++;
+      launcher.mostAtOnce = Math.max(launcher.mostAtOnce, running);
+      try {
+        if (script.delayMs) await new Promise((resolve) => setTimeout(resolve, script.delayMs));
+        return play(request);
+      } finally {
+        if (measuring) running--;
+      }
+    },
+  };
+  return launcher;
+
+  function play(request: LaunchRequest): LaunchOutcome {
+    {
       const { job, onMessage } = request;
       const send = (message: ChildMessage) => onMessage(message);
       if (job.kind === 'discover') {
@@ -113,8 +133,8 @@ function scripted(script: Script): Launcher & { launches: Launched[] } {
       }
       send({ type: 'done' });
       return DONE;
-    },
-  };
+    }
+  }
 }
 
 const BUDGET: Budget = {
@@ -123,13 +143,14 @@ const BUDGET: Budget = {
   maxProcesses: 10,
   profileProcesses: 2,
   allocationProcesses: 1,
+  parallel: 1,
 };
 
 /** ±spread, alternating by process: a mean of `shift` over every even number of processes. */
 const alternating = (shift: number, spread: number) => (n: number) =>
   shift + (n % 2 === 0 ? spread : -spread);
 
-async function run(script: Script, thresholds: Record<string, number> = {}, budget = BUDGET) {
+async function run(script: Script, thresholds: Record<string, number> = {}, budget: Budget = BUDGET) {
   const launcher = scripted(script);
   const result = await measureRun({
     sides: SIDES,
@@ -187,6 +208,67 @@ describe('sequential stopping through the launcher', () => {
     );
     expect(by('undecided').sampling).toMatchObject({ processes: 6, stoppedBy: 'maxProcesses' });
     expect(ran('undecided', 'timing')).toHaveLength(6);
+  });
+});
+
+describe('processes side by side (budget.parallel)', () => {
+  const script: Script = {
+    tasks: ['settled', 'undecided', 'slower'],
+    ratio: (task, n) =>
+      task === 'settled'
+        ? alternating(0, 0.001)(n)
+        : task === 'slower'
+          ? alternating(Math.log(1.3), 0.002)(n)
+          : alternating(0, 0.05)(n),
+    delayMs: 5,
+  };
+  const thresholds = { undecided: 0 };
+  const processes = (r: Awaited<ReturnType<typeof run>>, task: string) => ({
+    timing: r.ran(task, 'timing').length,
+    confirming: r.ran(task, 'confirming').length,
+    profiling: r.ran(task, 'profiling').length,
+    allocations: r.ran(task, 'allocations').length,
+  });
+
+  it('runs the same processes as one at a time, at most `parallel` at once, and keeps process order', async () => {
+    const serial = await run(script, thresholds, { ...BUDGET, profileProcesses: 3, allocationProcesses: 3 });
+    const wide = await run(script, thresholds, {
+      ...BUDGET,
+      profileProcesses: 3,
+      allocationProcesses: 3,
+      parallel: 2,
+    });
+    expect(serial.launcher.mostAtOnce).toBe(1);
+    expect(wide.launcher.mostAtOnce).toBe(2);
+    for (const task of script.tasks) {
+      // The sequential looks and confirmation see the same process counts whatever the width.
+      expect(processes(wide, task)).toEqual(processes(serial, task));
+      expect(wide.by(task).sampling?.processes).toBe(serial.by(task).sampling?.processes);
+      expect(wide.by(task).timings.map((t) => t.process)).toEqual(
+        serial.by(task).timings.map((t) => t.process),
+      );
+      // Profiles and their timings line up by process, in process order; the suspected benchmark
+      // (it went to confirmation) is profiled in twice the processes.
+      const profiled = [...Array(task === 'slower' ? 6 : 3).keys()];
+      const paths = wide.by(task).profiles.head?.map((p) => p.path) ?? [];
+      expect(paths).toEqual(profiled.map((i) => expect.stringContaining(`head-${i}.pb.gz`)));
+      expect(wide.by(task).attributionTimings?.map((t) => t.process)).toEqual(profiled);
+      expect(wide.by(task).allocations?.map((a) => a.process)).toEqual([0, 1, 2]);
+    }
+    expect(wide.by('slower').confirmTimings?.map((t) => t.process)).toEqual(
+      serial.by('slower').confirmTimings?.map((t) => t.process),
+    );
+    expect(wide.by('undecided').sampling?.stoppedBy).toBe('maxProcesses');
+  });
+
+  it('never runs more processes at once than there are rounds owed', async () => {
+    const one = await run(
+      { tasks: ['settled'], ratio: (_t, n) => alternating(0, 0.001)(n), delayMs: 5 },
+      {},
+      { ...BUDGET, processes: 4, maxProcesses: 4, profileProcesses: 1, allocationProcesses: 1, parallel: 8 },
+    );
+    expect(one.ran('settled', 'timing')).toHaveLength(4);
+    expect(one.launcher.mostAtOnce).toBe(4);
   });
 });
 

@@ -1,7 +1,7 @@
 // budget.maxMinutes is the whole run's: once timing is done, the attribution and allocation passes
 // get what time is left, their measured time per side shrunk in proportion, never below the floor.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET } from '../../src/config/config.js';
+import { DEFAULT_BUDGET as CONFIG_DEFAULT } from '../../src/config/config.js';
 import {
   allocationCostMs,
   allocationsFitting,
@@ -11,6 +11,9 @@ import {
   trailingCostMs,
   trailingPlan,
 } from '../../src/measure/trailing.js';
+
+// The serial cost model (one process at a time); side by side is tested apart, with its own width.
+const DEFAULT_BUDGET = { ...CONFIG_DEFAULT, parallel: 1 };
 
 describe('the allocation pass under budget.maxMinutes, after attribution', () => {
   const budget = { ...DEFAULT_BUDGET, allocationProcesses: 1 };

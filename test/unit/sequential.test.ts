@@ -223,13 +223,13 @@ describe('confirm before fail (synthetic data)', () => {
     const report = run(processes(4, 0.1, 2));
     expect(report.sampling).toMatchObject({
       processes: 10,
-      maxProcesses: 10,
+      maxProcesses: 40,
       seconds: 10,
       resolved: 1,
       unresolved: 0,
     });
-    // 4 processes (of the default maximum of 10) not run, at 1 s each.
-    expect(report.sampling?.savedSeconds).toBeCloseTo(4, 6);
+    // 34 processes (of the default maximum of 40) not run, at 1 s each.
+    expect(report.sampling?.savedSeconds).toBeCloseTo(34, 6);
     expect(report.benchmarks[0]).toMatchObject({ processes: 6, stoppedBy: 'resolved' });
     expect(report.benchmarks[0]?.resolution).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET } from '../../src/config/config.js';
+import { DEFAULT_BUDGET as CONFIG_DEFAULT } from '../../src/config/config.js';
 import type { BenchmarkMeasurement, Side } from '../../src/model.js';
 import { benchmarkKey } from '../../src/model.js';
 import { UsageError } from '../../src/settings.js';
@@ -11,6 +11,9 @@ import {
   planDigest,
   selectShard,
 } from '../../src/shard/select.js';
+
+// The serial cost model (one process at a time); side by side is tested apart, with its own width.
+const DEFAULT_BUDGET = { ...CONFIG_DEFAULT, parallel: 1 };
 
 function m(
   file: string,
@@ -60,7 +63,7 @@ describe('estimateCost', () => {
     expect(both).toBe(
       b.processes * 2 * (b.warmupMs + b.timePerProcessMs) +
         b.profileProcesses * (2 * (b.warmupMs + b.profileMs) + 100) +
-        (b.allocationProcesses ?? 0) * (2 * (Math.max(b.warmupMs, 300) + (b.allocationMs ?? 200)) + 100),
+        (b.allocationProcesses ?? 0) * (2 * (Math.max(b.warmupMs, 200) + (b.allocationMs ?? 200)) + 100),
     );
     expect(estimateCost(m('f', 'x'), { ...b, allocationProcesses: 0 })).toBe(
       b.processes * 2 * (b.warmupMs + b.timePerProcessMs) +

@@ -6,6 +6,7 @@ import type { BenchmarkMeasurement, ProcessAllocation, Side } from '../../model.
 import { benchmarkKey } from '../../model.js';
 import { childBenchmark, type MeasureContext } from '../context.js';
 import type { Executor } from '../executor.js';
+import { inLanes, inProcessOrder, widthOf } from '../lanes.js';
 import { ALLOCATION_MIN_WARMUP_MS } from '../trailing.js';
 
 export interface AllocationInput {
@@ -46,45 +47,64 @@ export async function allocationPass(
   const byKey = new Map<string, BenchmarkAllocations>();
   const children = input.measurements.map((m) => childBenchmark(m, ctx.sides));
   const keys = new Set(input.measurements.map((m) => benchmarkKey(m.id)));
-  for (let processIndex = 0; processIndex < processes; processIndex++) {
-    await executor.run({
-      label: `allocations ${processIndex + 1}/${processes}`,
-      benchmarks: children,
-      nodeArgs: ctx.launcher.noInliningFlags(),
-      job: (benchmarks) => ({
-        kind: 'allocation',
-        benchmarks,
-        firstSide: processIndex % 2 === 0 ? 'base' : 'head',
-        // Longer slices than the timing pass: the collector's books are read around every slice.
-        sliceMs: Math.max(budget.sliceMs, 25),
-        // Each side's functions tier up on their own; a side still tiering up allocates differently
-        // (boxed numbers, no escape analysis), so this pass warms up longer than the timing pass.
-        warmupMs: Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS),
-        timeMs: input.sideMs,
-        samplingIntervalBytes: budget.allocationIntervalBytes,
-        outDir,
-        process: processIndex,
-        roots: { base: ctx.sides.base.dir, head: ctx.sides.head.dir },
-      }),
-      onResult: (message, key) => {
-        if (message.type !== 'allocated' || !keys.has(key)) return;
-        const { base, head } = message.profiles;
-        if (!base || !head || !message.base || !message.head) return;
-        let into = byKey.get(key);
-        if (!into) {
-          into = { allocationProfiles: { base: [], head: [] }, allocations: [] };
-          byKey.set(key, into);
-        }
-        into.allocationProfiles.base?.push(base);
-        into.allocationProfiles.head?.push(head);
-        into.allocations.push({
+  // Processes side by side (`budget.parallel`): each writes its own files and its own entries below.
+  await inLanes(
+    processes,
+    widthOf(budget),
+    (processIndex, lane) =>
+      executor.run({
+        lane,
+        label: `allocations ${processIndex + 1}/${processes}`,
+        benchmarks: children,
+        nodeArgs: ctx.launcher.noInliningFlags(),
+        job: (benchmarks) => ({
+          kind: 'allocation',
+          benchmarks,
+          firstSide: processIndex % 2 === 0 ? 'base' : 'head',
+          // Longer slices than the timing pass: the collector's books are read around every slice.
+          sliceMs: Math.max(budget.sliceMs, 25),
+          // Each side's functions tier up on their own; a side still tiering up allocates differently
+          // (boxed numbers, no escape analysis), so this pass warms up longer than the timing pass.
+          warmupMs: Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS),
+          timeMs: input.sideMs,
+          samplingIntervalBytes: budget.allocationIntervalBytes,
+          outDir,
           process: processIndex,
-          base: message.base,
-          head: message.head,
-          pairLogRatios: message.pairLogRatios,
-        });
-      },
-    });
+          roots: { base: ctx.sides.base.dir, head: ctx.sides.head.dir },
+        }),
+        onResult: (message, key) => {
+          if (message.type !== 'allocated' || !keys.has(key)) return;
+          const { base, head } = message.profiles;
+          if (!base || !head || !message.base || !message.head) return;
+          let into = byKey.get(key);
+          if (!into) {
+            into = { allocationProfiles: { base: [], head: [] }, allocations: [] };
+            byKey.set(key, into);
+          }
+          into.allocationProfiles.base?.push(base);
+          into.allocationProfiles.head?.push(head);
+          into.allocations.push({
+            process: processIndex,
+            base: message.base,
+            head: message.head,
+            pairLogRatios: message.pairLogRatios,
+          });
+        },
+      }),
+    ctx.signal,
+  );
+  return { byKey: inOrder(byKey), passMs: Date.now() - started };
+}
+
+/** Each benchmark's entries in process order (processes side by side finish in any order). */
+function inOrder(byKey: Map<string, BenchmarkAllocations>): Map<string, BenchmarkAllocations> {
+  for (const into of byKey.values()) {
+    const order = inProcessOrder(into.allocations);
+    into.allocationProfiles = {
+      base: order(into.allocationProfiles.base ?? []),
+      head: order(into.allocationProfiles.head ?? []),
+    };
+    into.allocations = order(into.allocations);
   }
-  return { byKey, passMs: Date.now() - started };
+  return byKey;
 }

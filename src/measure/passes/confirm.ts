@@ -8,6 +8,7 @@ import { processLogRatio } from '../../stats/estimate.js';
 import { confirmationProcesses, samplingDecision, samplingPlan } from '../../stats/sequential.js';
 import { childBenchmark, type MeasureContext } from '../context.js';
 import type { Executor } from '../executor.js';
+import { inLanes, inProcessOrder, widthOf } from '../lanes.js';
 import type { StageClock } from '../schedule.js';
 import { type TimingResult, timingJob } from './timing.js';
 
@@ -49,32 +50,41 @@ export async function confirmPass(
     suspects.map((m) => [benchmarkKey(m.id), confirmationProcesses(budget, ratiosOf(m))]),
   );
   const rounds = Math.max(...sizes.values());
+  // Rounds side by side (`budget.parallel`); the clock is told each round's share of the wall time.
+  const width = Math.min(widthOf(budget), rounds);
   const started = Date.now();
-  for (let round = 0; round < rounds && !ctx.signal?.aborted; round++) {
-    const live = children.filter((c) => !executor.failures.has(c.key) && round < (sizes.get(c.key) ?? 0));
-    if (live.length === 0) break;
-    const left = [...sizes.values()].reduce((sum, size) => sum + Math.max(0, size - round), 0);
-    input.clock.status('confirming', round, left, live.length);
-    const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
-    const roundStarted = Date.now();
-    await executor.run({
-      label: `confirming ${round + 1}/${rounds}`,
-      benchmarks: live,
-      job: timingJob(budget, firstSide),
-      onResult: (message, key) => {
-        if (message.type !== 'timing' || !message.base || !message.head) return;
-        const timing = {
-          process: round,
-          base: message.base,
-          head: message.head,
-          pairLogRatios: message.pairLogRatios,
-        };
-        const timings = byKey.get(key);
-        if (timings) timings.push(timing);
-        else byKey.set(key, [timing]);
-      },
-    });
-    input.clock.record(Date.now() - roundStarted, live.length);
-  }
+  await inLanes(
+    rounds,
+    width,
+    async (round, lane) => {
+      const live = children.filter((c) => !executor.failures.has(c.key) && round < (sizes.get(c.key) ?? 0));
+      if (live.length === 0) return;
+      const left = [...sizes.values()].reduce((sum, size) => sum + Math.max(0, size - round), 0);
+      input.clock.status('confirming', round, left, live.length);
+      const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
+      const roundStarted = Date.now();
+      await executor.run({
+        lane,
+        label: `confirming ${round + 1}/${rounds}`,
+        benchmarks: live,
+        job: timingJob(budget, firstSide),
+        onResult: (message, key) => {
+          if (message.type !== 'timing' || !message.base || !message.head) return;
+          const timing = {
+            process: round,
+            base: message.base,
+            head: message.head,
+            pairLogRatios: message.pairLogRatios,
+          };
+          const timings = byKey.get(key);
+          if (timings) timings.push(timing);
+          else byKey.set(key, [timing]);
+        },
+      });
+      input.clock.record((Date.now() - roundStarted) / width, live.length);
+    },
+    ctx.signal,
+  );
+  for (const [key, timings] of byKey) byKey.set(key, inProcessOrder(timings)(timings));
   return { byKey, confirmMs: Date.now() - started };
 }

@@ -20,6 +20,7 @@ import { samplingPlan } from '../../stats/sequential.js';
 import { childBenchmark, isPaired, type MeasureContext } from '../context.js';
 import { firstRound, type LeftOut } from '../deadline.js';
 import type { Executor, ResultMessage } from '../executor.js';
+import { inLanes, inProcessOrder, waveRounds, widthOf } from '../lanes.js';
 import type { ChildBenchmark, Job } from '../protocol.js';
 import { RoundScheduler, roundFits, type StageClock } from '../schedule.js';
 
@@ -71,8 +72,11 @@ export async function timingPass(
   // A benchmark the first round had no time to start is out of the pass like a failed one.
   const failed = (key: string) => executor.failures.has(key) || leftOut.has(key);
   const floors: number[] = [];
+  const width = widthOf(budget);
   const started = Date.now();
-  for (let round = 0; !ctx.signal?.aborted; round++) {
+  // Waves of rounds side by side (`budget.parallel`): a wave is at most `width` rounds, each one
+  // process, and never more rounds than a benchmark is owed before its next look.
+  for (let round = 0; !ctx.signal?.aborted; ) {
     const next = scheduler.next({
       failed,
       ratios: (key) => byKey.get(key)?.timings.map(processLogRatio) ?? [],
@@ -82,13 +86,17 @@ export async function timingPass(
       },
     });
     if (next.pending.length === 0) break;
-    // The minimum always runs; a further round starts only if it and the attribution pass still fit.
+    const wave = waveRounds(
+      next.pending.map((key) => ({ item: key, need: next.need.get(key) ?? 1 })),
+      width,
+    );
+    // The minimum always runs; a further wave starts only if it and the attribution pass still fit.
     if (
       round >= plan.minProcesses &&
       !roundFits({
         now: Date.now(),
         deadline: ctx.deadline,
-        pending: next.pending.length,
+        pending: wave.reduce((sum, keys) => sum + keys.length, 0),
         perBenchmarkProcessMs: clock.perBenchmarkProcessMs,
         trailingMs: clock.attributionMs,
       })
@@ -97,34 +105,49 @@ export async function timingPass(
       break;
     }
     clock.status('timing', round, next.remaining, next.pending.length, next.resolved);
-    const firstSide: Side = round % 2 === 0 ? 'base' : 'head';
-    const roundStarted = Date.now();
-    const runBenchmarks = async (list: BenchmarkMeasurement[]) => {
-      const keys = new Set(list.map((m) => benchmarkKey(m.id)));
-      await executor.run({
-        label: `timing ${round + 1}`,
+    const waveStarted = Date.now();
+    const runRound = (index: number, lane: number, keys: Set<string>) =>
+      executor.run({
+        lane,
+        label: `timing ${index + 1}`,
         benchmarks: children.filter((c) => keys.has(c.key)),
-        job: timingJob(budget, firstSide),
+        // ABBA across processes: which side goes first alternates with the round.
+        job: timingJob(budget, index % 2 === 0 ? 'base' : 'head'),
         onResult: (message, key) => {
           const timings = byKey.get(key);
-          if (timings) recordTiming(message, timings, round);
+          if (timings) recordTiming(message, timings, index);
         },
         onOther: (message) => {
           if (message.type === 'floor') floors.push(message.nsPerOp);
         },
         onStarted: (key) => clock.started(key),
       });
+    // The wave's rounds, for the benchmarks given (the first wave runs its benchmarks in chunks).
+    const runWave = (list: BenchmarkMeasurement[]) => {
+      const listed = new Set(list.map((m) => benchmarkKey(m.id)));
+      return inLanes(
+        wave.length,
+        width,
+        (j, lane) => runRound(round + j, lane, new Set(wave[j]?.filter((key) => listed.has(key)))),
+        ctx.signal,
+      );
     };
     const pendingKeys = new Set(next.pending);
     const pending = measurements.filter((m) => pendingKeys.has(benchmarkKey(m.id)));
-    const ran = round === 0 ? await firstRound(ctx, pending, runBenchmarks, leftOut) : pending;
-    if (round > 0) await runBenchmarks(pending);
-    const roundMs = Date.now() - roundStarted;
-    clock.record(roundMs, ran.length);
-    scheduler.ran(
-      ran.map((m) => benchmarkKey(m.id)),
-      roundMs,
+    const ran =
+      round === 0
+        ? await firstRound(ctx, pending, runWave, leftOut, wave.length)
+        : (await runWave(pending), pending);
+    const ranKeys = new Set(ran.map((m) => benchmarkKey(m.id)));
+    const waveMs = Date.now() - waveStarted;
+    const rounds = wave.map((keys) => keys.filter((key) => ranKeys.has(key)));
+    clock.record(
+      waveMs,
+      rounds.reduce((sum, keys) => sum + keys.length, 0),
     );
+    for (const keys of rounds) scheduler.ran(keys, waveMs / rounds.length);
+    for (const timings of byKey.values()) timings.timings = inProcessOrder(timings.timings)(timings.timings);
+    round += wave.length;
   }
   for (const [key, timings] of byKey) {
     const sampling = failed(key) ? undefined : scheduler.sampling(key);

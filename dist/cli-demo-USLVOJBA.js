@@ -8,13 +8,13 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-OYMNYIDB.js";
+} from "./cli-chunk-RVIBXYZJ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-LV7J65SE.js";
+} from "./cli-chunk-DBWXL5A4.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";

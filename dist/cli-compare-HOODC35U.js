@@ -9,18 +9,18 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-OYMNYIDB.js";
+} from "./cli-chunk-RVIBXYZJ.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   exitWith,
   printRun
-} from "./cli-chunk-VE7U56HA.js";
+} from "./cli-chunk-XPMUCQE7.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-LV7J65SE.js";
+} from "./cli-chunk-DBWXL5A4.js";
 import {
   UsageError,
   splitList
@@ -56,6 +56,7 @@ async function compareCommand(args) {
         processes: { type: "string" },
         "max-processes": { type: "string" },
         "max-minutes": { type: "string" },
+        parallel: { type: "string" },
         time: { type: "string" },
         node: { type: "string" },
         "keep-worktrees": { type: "boolean" },
@@ -103,7 +104,8 @@ flamegate: interrupted (${signal}), stopping its processes and removing the chec
         ...values.processes ? { processes: positiveInt("--processes", values.processes) } : {},
         ...values.time ? { timePerProcessMs: positiveInt("--time", values.time) } : {},
         ...values["max-processes"] ? { maxProcesses: positiveInt("--max-processes", values["max-processes"]) } : {},
-        ...values["max-minutes"] ? { maxMinutes: positiveNumber("--max-minutes", values["max-minutes"]) } : {}
+        ...values["max-minutes"] ? { maxMinutes: positiveNumber("--max-minutes", values["max-minutes"]) } : {},
+        ...values.parallel ? { parallel: positiveInt("--parallel", values.parallel) } : {}
       }
     },
     onProgress: progress && ((line) => progress.line(line)),

@@ -16628,8 +16628,43 @@ var require_dist = __commonJS({
 // src/shard/select.ts
 import { createHash } from "node:crypto";
 
+// src/measure/lanes.ts
+function widthOf(budget) {
+  return Math.max(1, Math.floor(budget.parallel ?? 1));
+}
+__name(widthOf, "widthOf");
+async function inLanes(count, width, job, signal) {
+  let next = 0;
+  let failure;
+  const lane = /* @__PURE__ */ __name(async (laneIndex) => {
+    while (next < count && !failure && !signal?.aborted) {
+      const index = next++;
+      try {
+        await job(index, laneIndex);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  }, "lane");
+  const lanes = Math.max(1, Math.min(Math.floor(width), count));
+  await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
+  if (failure) throw failure.error;
+}
+__name(inLanes, "inLanes");
+function waveRounds(items, width) {
+  const most = Math.max(0, ...items.map((i) => i.need));
+  const rounds = Math.min(Math.max(1, Math.floor(width)), most);
+  return Array.from({ length: rounds }, (_, j) => items.filter((i) => i.need > j).map((i) => i.item));
+}
+__name(waveRounds, "waveRounds");
+function inProcessOrder(entries) {
+  const order = entries.map((e, i) => ({ process: e.process, i })).sort((x, y) => x.process - y.process);
+  return (aligned) => order.map((o) => aligned[o.i]);
+}
+__name(inProcessOrder, "inProcessOrder");
+
 // src/measure/trailing.ts
-var ALLOCATION_MIN_WARMUP_MS = 300;
+var ALLOCATION_MIN_WARMUP_MS = 200;
 var TRAILING_MIN_SCALE = 0.2;
 function afterMeasureMs(paired) {
   return 3e3 + 250 * paired;
@@ -16649,12 +16684,16 @@ function trailingBenchmarkMs(budget, scale = 1) {
 }
 __name(trailingBenchmarkMs, "trailingBenchmarkMs");
 function processStarts(budget) {
-  return (budget.profileProcesses + budget.allocationProcesses) * PROCESS_START_MS;
+  return (waves(budget.profileProcesses, budget) + waves(budget.allocationProcesses, budget)) * PROCESS_START_MS;
 }
 __name(processStarts, "processStarts");
+function waves(processes, budget) {
+  return Math.ceil(processes / widthOf(budget));
+}
+__name(waves, "waves");
 function costParts(budget, paired) {
-  const profiling = budget.profileProcesses;
-  const allocating = budget.allocationProcesses;
+  const profiling = waves(budget.profileProcesses, budget);
+  const allocating = waves(budget.allocationProcesses, budget);
   const allocationWarmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
   const warmups = profiling * paired * (2 * budget.warmupMs + BENCHMARK_SWITCH_MS) + allocating * paired * (2 * allocationWarmup + BENCHMARK_SWITCH_MS);
   return {
@@ -16666,7 +16705,7 @@ __name(costParts, "costParts");
 function attributionCostMs(budget, paired, profileMs = budget.profileMs) {
   if (paired === 0) return 0;
   const perBenchmark = 2 * budget.warmupMs + BENCHMARK_SWITCH_MS + 2 * profileMs;
-  return budget.profileProcesses * (PROCESS_START_MS + paired * perBenchmark);
+  return waves(budget.profileProcesses, budget) * (PROCESS_START_MS + paired * perBenchmark);
 }
 __name(attributionCostMs, "attributionCostMs");
 function allocationCostMs(budget, benchmarks, allocationMs = budget.allocationMs) {
@@ -16674,7 +16713,7 @@ function allocationCostMs(budget, benchmarks, allocationMs = budget.allocationMs
   if (processes === 0 || benchmarks === 0) return 0;
   const warmup = Math.max(budget.warmupMs, ALLOCATION_MIN_WARMUP_MS);
   const perBenchmark = 2 * warmup + BENCHMARK_SWITCH_MS + 2 * allocationMs;
-  return processes * (PROCESS_START_MS + benchmarks * perBenchmark);
+  return waves(processes, budget) * (PROCESS_START_MS + benchmarks * perBenchmark);
 }
 __name(allocationCostMs, "allocationCostMs");
 function allocationsFitting(budget, benchmarks, slowdown, msLeft, allocationMs = budget.allocationMs) {
@@ -16702,6 +16741,18 @@ function trailingPlan(budget, paired, msLeft) {
   };
 }
 __name(trailingPlan, "trailingPlan");
+var SUSPECT_PROFILE_FACTOR = 2;
+function suspectProfileProcesses(budget, plan, suspects, msLeft) {
+  const processes = budget.profileProcesses * SUSPECT_PROFILE_FACTOR;
+  if (suspects === 0 || plan.scale < 1) return budget.profileProcesses;
+  const extra = attributionCostMs(
+    { ...budget, profileProcesses: processes - budget.profileProcesses },
+    suspects,
+    plan.profileMs
+  );
+  return plan.estimatedMs + extra <= msLeft ? processes : budget.profileProcesses;
+}
+__name(suspectProfileProcesses, "suspectProfileProcesses");
 
 // src/model.ts
 function benchmarkKey(id) {
@@ -16888,11 +16939,17 @@ import { join } from "node:path";
 // src/config/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
+import { availableParallelism } from "node:os";
 var DEFAULT_BENCHMARK_GLOB = "**/*.{bench,benchmark}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}";
 var DEFAULT_FOLDER_GLOB = "**/{bench,benchmark,benchmarks,perf}/**/*.{js,mjs,cjs,ts,mts,cts}";
+var MAX_DEFAULT_PARALLEL = 8;
+function defaultParallel(cores = availableParallelism()) {
+  return Math.max(1, Math.min(MAX_DEFAULT_PARALLEL, cores));
+}
+__name(defaultParallel, "defaultParallel");
 var DEFAULT_BUDGET = {
   processes: 4,
-  maxProcesses: 10,
+  maxProcesses: 40,
   maxMinutes: 3,
   timePerProcessMs: 300,
   sliceMs: 5,
@@ -16903,7 +16960,8 @@ var DEFAULT_BUDGET = {
   timeoutMs: 6e4,
   allocationProcesses: 3,
   allocationMs: 200,
-  allocationIntervalBytes: 16384
+  allocationIntervalBytes: 16384,
+  parallel: defaultParallel()
 };
 var DEFAULT_STEP_TIMEOUT_MINUTES = 30;
 var DEFAULT_CONFIG = {
@@ -16990,7 +17048,8 @@ var schema = {
         timeoutMs: positiveInt(100, 36e5),
         allocationProcesses: { type: "integer", minimum: 0, maximum: 20 },
         allocationMs: positiveInt(10, 6e5),
-        allocationIntervalBytes: positiveInt(512, 16777216)
+        allocationIntervalBytes: positiveInt(512, 16777216),
+        parallel: positiveInt(1, 64)
       }
     }
   }
@@ -17221,15 +17280,15 @@ __name(packageDirOf, "packageDirOf");
 // src/shard/record.ts
 function costTracker(now = () => performance.now()) {
   const costs = /* @__PURE__ */ new Map();
-  let current;
-  let since = 0;
+  const lanes = /* @__PURE__ */ new Map();
   return {
     costs,
-    onWork(key) {
+    onWork(key, lane = 0) {
       const t = now();
-      if (current !== void 0) costs.set(current, (costs.get(current) ?? 0) + (t - since));
-      current = key;
-      since = t;
+      const open2 = lanes.get(lane);
+      if (open2?.current !== void 0)
+        costs.set(open2.current, (costs.get(open2.current) ?? 0) + (t - open2.since));
+      lanes.set(lane, { current: key, since: t });
     }
   };
 }
@@ -18680,6 +18739,10 @@ export {
   expandPackages,
   listPackageFiles,
   packageDirOf,
+  widthOf,
+  inLanes,
+  waveRounds,
+  inProcessOrder,
   ALLOCATION_MIN_WARMUP_MS,
   TRAILING_MIN_SCALE,
   afterMeasureMs,
@@ -18690,6 +18753,7 @@ export {
   attributionCostMs,
   allocationsFitting,
   trailingPlan,
+  suspectProfileProcesses,
   parseShard,
   shardSelector,
   costTracker,

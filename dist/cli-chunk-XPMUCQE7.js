@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   renderTerminal,
   wantsColor
-} from "./cli-chunk-LV7J65SE.js";
+} from "./cli-chunk-DBWXL5A4.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
