@@ -559,7 +559,10 @@ export interface SamplingSummary {
   /** Benchmarks whose interval resolved / that hit a budget. */
   resolved: number;
   unresolved: number;
-  /** Error rate spent per look (α / planned looks) by the sequential intervals. */
+  /**
+   * The smallest error rate a planned look spends (the last look's): α is split over the looks in
+   * proportion to 1/k, most on the first (`lookAlphas`, src/stats/sequential.ts).
+   */
   alphaPerLook: number;
   /** ns per op of an empty task through the runner's timing loop: the harness floor of this run. */
   harnessFloorNs?: number;

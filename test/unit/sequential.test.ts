@@ -7,6 +7,8 @@ import { processLogRatio, tCdf, tQuantile } from '../../src/stats/estimate.js';
 import {
   estimateAt,
   lookAlpha,
+  lookAlphaAt,
+  lookAlphas,
   lookSchedule,
   nextLook,
   processesToResolve,
@@ -35,7 +37,18 @@ describe('look schedule', () => {
   it('is fixed by the plan: the minimum, ×1.5 rounded up to even, and the maximum', () => {
     expect(lookSchedule(PLAN)).toEqual([4, 6, 10, 16]);
     expect(lookSchedule({ minProcesses: 6, maxProcesses: 6 })).toEqual([6]);
-    expect(lookAlpha(PLAN)).toBeCloseTo(0.05 / 4, 12);
+    // α split over the four looks in proportion to 1, 1/2, 1/3, 1/4: most where t is widest.
+    const total = 1 + 1 / 2 + 1 / 3 + 1 / 4;
+    expect(lookAlphas(PLAN)).toEqual(
+      [1, 1 / 2, 1 / 3, 1 / 4].map((w) => expect.closeTo((0.05 * w) / total, 12)),
+    );
+    expect(lookAlphas(PLAN).reduce((a, b) => a + b, 0)).toBeCloseTo(0.05, 12);
+    expect(lookAlpha(PLAN)).toBeCloseTo((0.05 * (1 / 4)) / total, 12);
+    // A count between looks gets the look it reached; below the minimum, the first look's.
+    expect(lookAlphaAt(PLAN, 4)).toBeCloseTo(0.05 / total, 12);
+    expect(lookAlphaAt(PLAN, 8)).toBeCloseTo(0.05 / 2 / total, 12);
+    expect(lookAlphaAt(PLAN, 2)).toBeCloseTo(0.05 / total, 12);
+    expect(lookAlphaAt(PLAN, 16)).toBeCloseTo(lookAlpha(PLAN), 12);
     expect(nextLook(PLAN, 4)).toBe(6);
     expect(nextLook(PLAN, 16)).toBeUndefined();
   });

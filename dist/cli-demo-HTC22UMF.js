@@ -8,7 +8,7 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-RVIBXYZJ.js";
+} from "./cli-chunk-OB3M4C5V.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
