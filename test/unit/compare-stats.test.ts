@@ -208,18 +208,26 @@ describe('confirmation size', () => {
   });
 
   it('asks for more processes when four would often miss the change first seen, up to maxProcesses', () => {
-    const wide = { processes: 4, maxProcesses: 40 };
+    const wide = { processes: 4, maxProcesses: 100 };
+    // The spread planned on is the sample spread's 80% upper bound: × √(9 / χ²(0.2; 9)) = × 1.293 over 10.
     // +2.5% with a 1.58% sample spread over 10: the low end is 2.5 − 2.262 × 0.5 = 1.37%, so
-    // (4.286 × 1.58 / 1.37)² ≈ 24.5 → 25, +1 for Student's t.
-    expect(confirmationProcesses(wide, first(0.025, 0.015))).toBe(26);
+    // (4.286 × 1.58 × 1.293 / 1.37)² ≈ 40.9 → 41, +1 for Student's t.
+    expect(confirmationProcesses(wide, first(0.025, 0.015))).toBe(42);
     expect(confirmationProcesses(budget, first(0.025, 0.015))).toBe(10);
     // +2.5% with a 3.2% spread: the low end (0.24%) is under half the change, so plan for 1.25%:
-    // (4.286 × 3.16 / 1.25)² ≈ 118, capped at the budget.
-    expect(confirmationProcesses(wide, first(0.025, 0.03))).toBe(40);
-    // +8% with a 1.58% spread: low end 6.87%, (4.286 × 1.58 / 6.87)² ≈ 0.97 → 1, +1: the floor of 4.
+    // (4.286 × 3.16 × 1.293 / 1.25)² ≈ 197, capped at the budget.
+    expect(confirmationProcesses(wide, first(0.025, 0.03))).toBe(100);
+    // +8% with a 1.58% spread: low end 6.87%, (4.286 × 2.04 / 6.87)² ≈ 1.6 → 2, +1: the floor of 4.
     expect(confirmationProcesses(wide, first(0.08, 0.015))).toBe(4);
-    // +4% with a 1.58% spread: low end 2.87%, (4.286 × 1.58 / 2.87)² ≈ 5.6 → 6, +1.
-    expect(confirmationProcesses(wide, first(0.04, 0.015))).toBe(7);
+    // +4% with a 1.58% spread: low end 2.87%, (4.286 × 2.04 / 2.87)² ≈ 9.3 → 10, +1.
+    expect(confirmationProcesses(wide, first(0.04, 0.015))).toBe(11);
+  });
+
+  it('plans on an upper bound of a spread read off few processes: four processes that agree closely still ask for more', () => {
+    // +3.3% with a 0.8% spread over 4 (a run where the first look resolved early): the estimate
+    // alone asked for 4, and that confirmation missed; the bound (× √(3 / χ²(0.2; 3)) ≈ × 1.72) asks for more.
+    const four = [0.041, 0.025, 0.041, 0.025];
+    expect(confirmationProcesses({ processes: 4, maxProcesses: 40 }, four)).toBe(15);
   });
 
   it('stays at the floor when the first estimate has nothing to size by', () => {

@@ -134,10 +134,9 @@ export async function timingPass(
     };
     const pendingKeys = new Set(next.pending);
     const pending = measurements.filter((m) => pendingKeys.has(benchmarkKey(m.id)));
-    const ran =
-      round === 0
-        ? await firstRound(ctx, pending, runWave, leftOut, wave.length)
-        : (await runWave(pending), pending);
+    let ran = pending;
+    if (round === 0) ran = await firstRound(ctx, pending, runWave, leftOut, wave.length);
+    else await runWave(pending);
     const ranKeys = new Set(ran.map((m) => benchmarkKey(m.id)));
     const waveMs = Date.now() - waveStarted;
     const rounds = wave.map((keys) => keys.filter((key) => ranKeys.has(key)));

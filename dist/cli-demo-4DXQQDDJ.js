@@ -8,7 +8,7 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-OB3M4C5V.js";
+} from "./cli-chunk-7ELF7G3J.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
