@@ -39,7 +39,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'aa,sensitivity,improvement,overhead' },
     fixtures: { type: 'string', default: 'js-yaml,postcss' },
     thresholds: { type: 'string', default: 'default,2%' },
-    // A budget for the aa, aa1 and sensitivity1 sections (YAML flow map), e.g. '{ maxProcesses: 40 }':
+    // A budget for the aa, aa1, sensitivity1 and suite20 sections (YAML flow map), e.g. '{ maxProcesses: 40 }':
     // a 1% gate needs more processes than the default 10 can give.
     budget: { type: 'string' },
     harnesses: { type: 'string', default: 'benchmark.js,mitata,bench-node' },
@@ -580,12 +580,13 @@ export default bench;
 
 if (only.has('suite20')) {
   console.log(
-    `\n# A 20-benchmark suite (js-yaml tasks, quiet and noisy synthetic tasks), default budget, ${runs} runs`,
+    `\n# A 20-benchmark suite (js-yaml tasks, quiet and noisy synthetic tasks), ${values.budget ? `budget ${values.budget}` : 'default budget'}, ${runs} runs`,
   );
   for (let i = 0; i < runs; i++) {
     const repo = makeRepo('js-yaml', {
       files: { 'bench/suite.bench.mjs': SUITE20 },
       remove: ['bench/yaml.bench.mjs'],
+      budget: values.budget,
     });
     const { code, seconds, report } = await compare(repo);
     const byStop = {};

@@ -160,11 +160,12 @@ export function trailingPlan(budget: Budget, paired: number, msLeft: number): Tr
 
 /**
  * Attribution processes for a benchmark the timing pass suspected of a change (it went to
- * confirmation), as a multiple of `budget.profileProcesses`. Measured: a ~2.5% slowdown at a 1%
- * gate was named at 4 processes × 500 ms in 2 runs of 10, and at three times the samples in 10 of
- * 10. A benchmark that did not move costs nothing more.
+ * confirmation), as a multiple of `budget.profileProcesses`. Measured on a ~2.5% slowdown of one
+ * js-yaml function at a 1% gate: 4 processes × 500 ms named it in 2 runs of 10; 8 processes gave
+ * the function z 2.7–6.1 (one run of six under the bar of 3); 12 give √1.5 × that.
+ * A benchmark that did not move costs nothing more.
  */
-export const SUSPECT_PROFILE_FACTOR = 2;
+export const SUSPECT_PROFILE_FACTOR = 3;
 
 /**
  * How many attribution processes each suspected benchmark gets: `SUSPECT_PROFILE_FACTOR` times the

@@ -248,8 +248,8 @@ describe('processes side by side (budget.parallel)', () => {
         serial.by(task).timings.map((t) => t.process),
       );
       // Profiles and their timings line up by process, in process order; the suspected benchmark
-      // (it went to confirmation) is profiled in twice the processes.
-      const profiled = [...Array(task === 'slower' ? 6 : 3).keys()];
+      // (it went to confirmation) is profiled in three times the processes.
+      const profiled = [...Array(task === 'slower' ? 9 : 3).keys()];
       const paths = wide.by(task).profiles.head?.map((p) => p.path) ?? [];
       expect(paths).toEqual(profiled.map((i) => expect.stringContaining(`head-${i}.pb.gz`)));
       expect(wide.by(task).attributionTimings?.map((t) => t.process)).toEqual(profiled);

@@ -9,18 +9,18 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-7ELF7G3J.js";
+} from "./cli-chunk-5JIYVERC.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   exitWith,
   printRun
-} from "./cli-chunk-XPMUCQE7.js";
+} from "./cli-chunk-UHOW73W5.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-DBWXL5A4.js";
+} from "./cli-chunk-CCHFKBHH.js";
 import {
   UsageError,
   splitList

@@ -8,13 +8,13 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-7ELF7G3J.js";
+} from "./cli-chunk-5JIYVERC.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-DBWXL5A4.js";
+} from "./cli-chunk-CCHFKBHH.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";

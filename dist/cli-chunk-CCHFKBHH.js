@@ -16741,7 +16741,7 @@ function trailingPlan(budget, paired, msLeft) {
   };
 }
 __name(trailingPlan, "trailingPlan");
-var SUSPECT_PROFILE_FACTOR = 2;
+var SUSPECT_PROFILE_FACTOR = 3;
 function suspectProfileProcesses(budget, plan, suspects, msLeft) {
   const processes = budget.profileProcesses * SUSPECT_PROFILE_FACTOR;
   if (suspects === 0 || plan.scale < 1) return budget.profileProcesses;

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-XPMUCQE7.js";
+} from "./cli-chunk-UHOW73W5.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,7 +17,7 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-DBWXL5A4.js";
+} from "./cli-chunk-CCHFKBHH.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";
