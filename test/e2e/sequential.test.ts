@@ -31,8 +31,9 @@ async function compareWith(config: string): Promise<{ code: number; stderr: stri
 
 // Threshold 0: no interval can lie within ±0, so a benchmark resolves only if its interval excludes
 // zero, which identical code rarely does: sampling runs into the budget. The function gate is off
-// (threshold 100%): its tiny profiles here are another stage's business.
-const TINY = 'timePerProcessMs: 20, warmupMs: 10, profileMs: 40, profileProcesses: 1';
+// (threshold 100%): its tiny profiles here are another stage's business. One process at a time, so
+// a round is a process and its progress line is one per round (side by side, a line per wave).
+const TINY = 'timePerProcessMs: 20, warmupMs: 10, profileMs: 40, profileProcesses: 1, parallel: 1';
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
@@ -83,5 +84,22 @@ describe('sequential sampling: the budget cut-off', () => {
     expect(stderr).toContain(
       'budget.maxMinutes: attribution and allocation passes cut to 8 ms and 40 ms per side',
     );
+  }, 180_000);
+
+  it('runs processes side by side with budget.parallel: waves of two rounds, the same counts, and says so', async () => {
+    const { code, stderr, report } = await compareWith(
+      `thresholds: { benchmark: 0, function: 1 }\nbudget: { processes: 4, maxProcesses: 4, ${TINY.replace('parallel: 1', 'parallel: 2')} }\n`,
+    );
+    expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0);
+    expect(report.settings?.parallel).toBe(2);
+    const paired = report.benchmarks.filter((b) => b.status !== 'added' && b.status !== 'removed');
+    expect(paired.length).toBeGreaterThan(1);
+    // The looks see the counts they see one at a time: 4 processes each, the first look at 4.
+    for (const b of paired) expect(b.processes).toBe(4);
+    expect(report.sampling?.processes).toBe(4 * report.benchmarks.length);
+    // Rounds 1–2 and 3–4 run as two waves of two processes: a line per wave, each saying so.
+    const rounds = stderr.split('\n').filter((l) => /^\s+\[timing \d+\]/.test(l));
+    expect(rounds.map((l) => l.match(/\[timing (\d+)\]/)?.[1])).toEqual(['1', '3']);
+    for (const l of rounds) expect(l).toContain('2 processes side by side');
   }, 180_000);
 });
