@@ -199,7 +199,7 @@ describe('Vitest 2 bench files', () => {
     const files = profile.frames.filter((f) => f.name === 'addAll').map((f) => f.file);
     expect(files.length, JSON.stringify(profile.frames.map((f) => f.name))).toBeGreaterThan(0);
     // Every frame with a file names lib.ts, and some do. V8 now and then reports a sample of the
-    // function with no script yet (seen once in a CI run of 2026-12-07: one frame, file ''); such a
+    // function with no script yet (seen in a CI run of 2026-12-07: a frame with file ''); such a
     // frame cannot name another file, which is what this checks.
     expect(files.filter((f) => /lib\.ts$/.test(f)).length).toBeGreaterThan(0);
     for (const f of files.filter((f) => f !== '')) expect(f).toMatch(/lib\.ts$/);
