@@ -21,7 +21,7 @@ import type {
   SourceChanges,
 } from '../model.js';
 import { benchmarkKey } from '../model.js';
-import { estimateChange, median, processLogRatio } from '../stats/estimate.js';
+import { estimateChange, meanAndSd, median, processLogRatio } from '../stats/estimate.js';
 import { lookAlpha, samplingPlan, sequentialLook, verdictOf } from '../stats/sequential.js';
 import { compareAllocations, DEFAULT_ALLOCATION_THRESHOLD } from './allocations.js';
 import { compareFunctions } from './functions.js';
@@ -317,8 +317,8 @@ function benchmarkResult(
   const logHalf = (Math.log1p(hi) - Math.log1p(lo)) / 2;
   result.resolution = Number.isFinite(logHalf) ? Math.expm1(logHalf) : Number.POSITIVE_INFINITY;
   result.processes = estimate.perProcess.length;
-  const spread = standardDeviation(estimate.perProcess);
-  if (spread !== undefined) result.spread = spread;
+  const spread = meanAndSd(estimate.perProcess).sd;
+  if (Number.isFinite(spread)) result.spread = spread;
   if (sequential && m.sampling) {
     result.stoppedBy = m.sampling.stoppedBy;
     if (sequential.resolution === 'open') {
@@ -357,12 +357,4 @@ function benchmarkResult(
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
-}
-
-/** Sample standard deviation; undefined below two values. */
-function standardDeviation(values: number[]): number | undefined {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length < 2) return undefined;
-  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
-  return Math.sqrt(finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (finite.length - 1));
 }

@@ -2,7 +2,7 @@
 // through `inLanes`, so the width is set in one place. Base and head are paired inside each process,
 // so what two co-running processes do to each other falls on both sides of every pair; each process
 // is still one independent sample of the paired ratio, and the interval is taken over them.
-import type { Budget } from '../model.js';
+import type { Budget, Side } from '../model.js';
 
 /** Measuring processes side by side: `budget.parallel`, 1 when absent. */
 export function widthOf(budget: Pick<Budget, 'parallel'>): number {
@@ -57,4 +57,16 @@ export function waveRounds<T>(items: { item: T; need: number }[], width: number)
 export function inProcessOrder(entries: { process: number }[]): <T>(aligned: T[]) => T[] {
   const order = entries.map((e, i) => ({ process: e.process, i })).sort((x, y) => x.process - y.process);
   return <T>(aligned: T[]) => order.map((o) => aligned[o.i] as T);
+}
+
+/**
+ * A benchmark's per-process entries and the per-side files written with them, both in process order
+ * (the attribution and allocation passes keep the two aligned by process).
+ */
+export function sidesInProcessOrder<E extends { process: number }, F>(
+  entries: E[],
+  files: Partial<Record<Side, F[]>>,
+): { entries: E[]; files: Record<Side, F[]> } {
+  const order = inProcessOrder(entries);
+  return { entries: order(entries), files: { base: order(files.base ?? []), head: order(files.head ?? []) } };
 }

@@ -55,6 +55,14 @@ export function estimateChange(timings: ProcessTiming[]): ChangeEstimate {
   return estimateFromLogRatios(timings.map(processLogRatio));
 }
 
+/** Mean and sample standard deviation (n − 1 in the denominator) of finite values; sd is NaN below two. */
+export function meanAndSd(values: number[]): { mean: number; sd: number } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = n < 2 ? Number.NaN : Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  return { mean, sd };
+}
+
 /** The change over processes from each process's log ratio (of any unit), and its 95% interval. */
 export function estimateFromLogRatios(logRatios: number[]): ChangeEstimate {
   const perProcess = logRatios.filter(Number.isFinite);
@@ -69,8 +77,8 @@ export function estimateFromLogRatios(logRatios: number[]): ChangeEstimate {
       perProcess,
     };
   }
-  const variance = perProcess.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
-  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
+  const { sd } = meanAndSd(perProcess);
+  const half = tQuantile975(n - 1) * (sd / Math.sqrt(n));
   return {
     change: Math.exp(mean) - 1,
     ci: [Math.exp(mean - half) - 1, Math.exp(mean + half) - 1],

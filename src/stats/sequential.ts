@@ -1,5 +1,5 @@
 // Sequential sampling and the benchmark rule, on the estimates of estimate.ts.
-import { type ChangeEstimate, tQuantile, tQuantile975 } from './estimate.js';
+import { type ChangeEstimate, meanAndSd, tQuantile, tQuantile975 } from './estimate.js';
 
 // ---------------------------------------------------------------- sequential sampling
 //
@@ -106,9 +106,8 @@ export function estimateAt(perProcessLogRatios: number[], alpha: number): Change
   const n = perProcess.length;
   const open: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   if (n === 0) return { change: Number.NaN, ci: open, perProcess };
-  const mean = perProcess.reduce((a, b) => a + b, 0) / n;
+  const { mean, sd } = meanAndSd(perProcess);
   if (n < 2) return { change: Math.exp(mean) - 1, ci: open, perProcess };
-  const sd = Math.sqrt(perProcess.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
   const half = tQuantile(1 - alpha / 2, n - 1) * (sd / Math.sqrt(n));
   return {
     change: Math.exp(mean) - 1,
@@ -161,8 +160,7 @@ export function processesToResolve(
   const alphaAt = typeof alpha === 'number' ? () => alpha : alpha;
   const n = perProcess.length;
   if (n < 2) return undefined;
-  const mean = perProcess.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(perProcess.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  const { mean, sd } = meanAndSd(perProcess);
   const upper = Math.log1p(threshold);
   const lower = Math.log1p(-Math.min(threshold, 0.999));
   const gap =
@@ -220,8 +218,7 @@ export function confirmationProcesses(
   const ratios = firstLogRatios.filter(Number.isFinite);
   const n = ratios.length;
   if (n < 2) return floor;
-  const mean = ratios.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  const { mean, sd } = meanAndSd(ratios);
   if (!(Math.abs(mean) > 0) || !Number.isFinite(sd)) return floor;
   // The change to plan for: the low end of what the first estimate allows (its plain 95% bound nearest
   // zero), never below half the change seen. The first estimate was picked for being large, and its

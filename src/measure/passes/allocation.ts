@@ -6,7 +6,7 @@ import type { BenchmarkMeasurement, ProcessAllocation, Side } from '../../model.
 import { benchmarkKey } from '../../model.js';
 import { childBenchmark, type MeasureContext } from '../context.js';
 import type { Executor } from '../executor.js';
-import { inLanes, inProcessOrder, widthOf } from '../lanes.js';
+import { inLanes, sidesInProcessOrder, widthOf } from '../lanes.js';
 import { ALLOCATION_MIN_WARMUP_MS } from '../trailing.js';
 
 export interface AllocationInput {
@@ -99,12 +99,9 @@ export async function allocationPass(
 /** Each benchmark's entries in process order (processes side by side finish in any order). */
 function inOrder(byKey: Map<string, BenchmarkAllocations>): Map<string, BenchmarkAllocations> {
   for (const into of byKey.values()) {
-    const order = inProcessOrder(into.allocations);
-    into.allocationProfiles = {
-      base: order(into.allocationProfiles.base ?? []),
-      head: order(into.allocationProfiles.head ?? []),
-    };
-    into.allocations = order(into.allocations);
+    const { entries, files } = sidesInProcessOrder(into.allocations, into.allocationProfiles);
+    into.allocations = entries;
+    into.allocationProfiles = files;
   }
   return byKey;
 }

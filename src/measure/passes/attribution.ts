@@ -7,7 +7,7 @@ import type { BenchmarkMeasurement, ProcessTiming, Side } from '../../model.js';
 import { benchmarkKey } from '../../model.js';
 import { childBenchmark, type MeasureContext } from '../context.js';
 import type { Executor } from '../executor.js';
-import { inLanes, inProcessOrder, widthOf } from '../lanes.js';
+import { inLanes, sidesInProcessOrder, widthOf } from '../lanes.js';
 
 export interface AttributionInput {
   measurements: BenchmarkMeasurement[];
@@ -97,9 +97,9 @@ export async function attributionPass(
 /** Each benchmark's entries in process order (processes side by side finish in any order). */
 function inOrder(byKey: Map<string, BenchmarkAttribution>): Map<string, BenchmarkAttribution> {
   for (const into of byKey.values()) {
-    const order = inProcessOrder(into.attributionTimings);
-    into.profiles = { base: order(into.profiles.base ?? []), head: order(into.profiles.head ?? []) };
-    into.attributionTimings = order(into.attributionTimings);
+    const { entries, files } = sidesInProcessOrder(into.attributionTimings, into.profiles);
+    into.attributionTimings = entries;
+    into.profiles = files;
   }
   return byKey;
 }

@@ -8,13 +8,13 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-5JIYVERC.js";
+} from "./cli-chunk-CMTE7HYU.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-CCHFKBHH.js";
+} from "./cli-chunk-KPK7ZVE2.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";

@@ -9,18 +9,18 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-5JIYVERC.js";
+} from "./cli-chunk-CMTE7HYU.js";
 import "./cli-chunk-SNHGW7YF.js";
 import "./cli-chunk-HLXPCY55.js";
 import {
   exitWith,
   printRun
-} from "./cli-chunk-UHOW73W5.js";
+} from "./cli-chunk-NHNCYFMP.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-CCHFKBHH.js";
+} from "./cli-chunk-KPK7ZVE2.js";
 import {
   UsageError,
   splitList

@@ -16662,6 +16662,11 @@ function inProcessOrder(entries) {
   return (aligned) => order.map((o) => aligned[o.i]);
 }
 __name(inProcessOrder, "inProcessOrder");
+function sidesInProcessOrder(entries, files) {
+  const order = inProcessOrder(entries);
+  return { entries: order(entries), files: { base: order(files.base ?? []), head: order(files.head ?? []) } };
+}
+__name(sidesInProcessOrder, "sidesInProcessOrder");
 
 // src/measure/trailing.ts
 var ALLOCATION_MIN_WARMUP_MS = 200;
@@ -18565,6 +18570,13 @@ function estimateChange(timings) {
   return estimateFromLogRatios(timings.map(processLogRatio));
 }
 __name(estimateChange, "estimateChange");
+function meanAndSd(values) {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = n < 2 ? Number.NaN : Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  return { mean, sd };
+}
+__name(meanAndSd, "meanAndSd");
 function estimateFromLogRatios(logRatios) {
   const perProcess = logRatios.filter(Number.isFinite);
   const n = perProcess.length;
@@ -18578,8 +18590,8 @@ function estimateFromLogRatios(logRatios) {
       perProcess
     };
   }
-  const variance = perProcess.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
-  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
+  const { sd } = meanAndSd(perProcess);
+  const half = tQuantile975(n - 1) * (sd / Math.sqrt(n));
   return {
     change: Math.exp(mean) - 1,
     ci: [Math.exp(mean - half) - 1, Math.exp(mean + half) - 1],
@@ -18724,6 +18736,7 @@ export {
   pairedLogRatio,
   processLogRatio,
   estimateChange,
+  meanAndSd,
   estimateFromLogRatios,
   tQuantile975,
   tQuantile,
@@ -18743,6 +18756,7 @@ export {
   inLanes,
   waveRounds,
   inProcessOrder,
+  sidesInProcessOrder,
   ALLOCATION_MIN_WARMUP_MS,
   TRAILING_MIN_SCALE,
   afterMeasureMs,

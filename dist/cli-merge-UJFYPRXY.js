@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-UHOW73W5.js";
+} from "./cli-chunk-NHNCYFMP.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,7 +17,7 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-CCHFKBHH.js";
+} from "./cli-chunk-KPK7ZVE2.js";
 import {
   UsageError
 } from "./cli-chunk-3ZHWRIZN.js";
