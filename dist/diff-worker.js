@@ -7,8 +7,8 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBytes,
   transferList
-} from "./cli-chunk-POQL4WWR.js";
-import "./cli-chunk-HLXPCY55.js";
+} from "./cli-chunk-BZAKPT6C.js";
+import "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
 import "./cli-chunk-2RKV4GHC.js";
 import "./cli-chunk-XYLEW4VM.js";

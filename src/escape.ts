@@ -52,10 +52,28 @@ export function oneLine(text: string): string {
 // addresses into links, and renders Markdown and some HTML. None of that happens inside code (a code
 // span, or a <code> element in raw HTML): GitHub's mention and reference filters skip text under
 // `code`, `pre` and `a`, and the Markdown parser does not look for links or HTML inside a code span.
-// So a name is shown as code, on one line, clipped.
+// So a name is shown as code, on one line, shortened in the middle.
 
 /** The most characters of one name the comment shows. */
 export const NAME_MAX = 120;
+
+/**
+ * `text` shortened to `max` characters by an ellipsis in the middle, never splitting a surrogate
+ * pair. A name keeps both ends: how it starts (`RegExp: ^v?(0|…`) and what tells it from its
+ * neighbours at the end (`… (in parse)`, a file's basename). The one shortening of names for every
+ * text output: the comment, the terminal and the text flame graph.
+ */
+export function shortenMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return max === 1 ? '…' : '';
+  const kept = max - 1;
+  let headEnd = Math.ceil(kept / 2);
+  let tailStart = text.length - (kept - headEnd);
+  // A high surrogate ending the head or a low one starting the tail would be half a character.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(headEnd - 1))) headEnd--;
+  if (/[\uDC00-\uDFFF]/.test(text.charAt(tailStart))) tailStart++;
+  return `${text.slice(0, headEnd)}…${text.slice(tailStart)}`;
+}
 
 /** `text` cut to `max` characters with an ellipsis, never splitting a surrogate pair. */
 export function clip(text: string, max: number): string {
@@ -63,6 +81,14 @@ export function clip(text: string, max: number): string {
   let end = Math.max(0, max - 1);
   if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
   return `${text.slice(0, end)}…`;
+}
+
+/** `text` cut to `max` characters at the last space before the limit (a path or word is kept whole), with an ellipsis. */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = clip(text, max);
+  const space = cut.lastIndexOf(' ', cut.length - 2);
+  return space > max / 2 ? `${cut.slice(0, space)} …` : cut;
 }
 
 // C0 and C1 controls, and the bidirectional overrides that make a name read differently from
@@ -78,9 +104,9 @@ export function plainText(text: string): string {
   return oneLine(text).replace(UNPRINTABLE, '\uFFFD');
 }
 
-/** A name on one line, without control characters, clipped. */
+/** A name on one line, without control characters, shortened in the middle. */
 function shownName(text: string, max: number): string {
-  return clip(plainText(text), max);
+  return shortenMiddle(plainText(text), max);
 }
 
 /**
@@ -112,7 +138,8 @@ const WORD_JOINER = '\u2060';
  * `#1`, `GH-1`, `://` and `www.`). Safe in a table cell too.
  */
 export function markdownText(text: string, max: number): string {
-  return shownName(text, max)
+  // Prose reads from its start: it is cut at its end, not in the middle as a name is.
+  return clip(plainText(text), max)
     .replace(/@/g, `@${WORD_JOINER}`)
     .replace(/#(?=\d)/g, `#${WORD_JOINER}`)
     .replace(/\b(gh)-(?=\d)/gi, `$1-${WORD_JOINER}`)

@@ -156,3 +156,37 @@ function countOf(value: number, unit: string): string {
   const name = baseUnit(unit) === 'samples' ? (Math.abs(Number(text)) === 1 ? 'sample' : 'samples') : unit;
   return name ? `${text} ${name}` : text;
 }
+
+/** `1 benchmark`, `2 benchmarks`: a count with its noun, singular or plural as the count says. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * Each item's name as shown where names must tell things apart (the rows of one table, the frames of
+ * one flame tree): its name alone, or, when another item has the same name in another file, the name
+ * followed by the shortest end of its file that no other such file shares: `groupBy (array/groupBy.ts)`
+ * beside `groupBy (map/groupBy.ts)`. An item without a file keeps its bare name.
+ */
+export function namesWithFiles(items: readonly { name: string; file: string }[]): string[] {
+  const filesByName = new Map<string, Set<string>>();
+  for (const { name, file } of items) {
+    if (!file) continue;
+    const files = filesByName.get(name);
+    if (files) files.add(file);
+    else filesByName.set(name, new Set([file]));
+  }
+  const shown = new Map<string, string>();
+  for (const [name, files] of filesByName) {
+    if (files.size < 2) continue;
+    const all = [...files].map((file) => file.split('/'));
+    for (const parts of all) {
+      const tail = (segments: string[], k: number) => segments.slice(-k).join('/');
+      let k = 1;
+      while (k < parts.length && all.some((other) => other !== parts && tail(other, k) === tail(parts, k)))
+        k++;
+      shown.set(`${name}\u0000${parts.join('/')}`, `${name} (${tail(parts, k)})`);
+    }
+  }
+  return items.map(({ name, file }) => shown.get(`${name}\u0000${file}`) ?? name);
+}

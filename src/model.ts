@@ -428,6 +428,14 @@ export interface BenchmarkResult {
   change: number;
   /** 95% interval of change. */
   ci: [number, number];
+  /**
+   * Each side's ns per op as the report shows it, from the same paired processes as `change`, so the
+   * two can never disagree: `base` is the geometric mean over those processes of each one's base ns
+   * per op, `head` is `base × (1 + change)`. `base.medianNs`/`head.medianNs` are medians of absolute
+   * per-process times, which load moves around; they can even cross on a real change. Absent when
+   * the benchmark was not measured on both sides.
+   */
+  pairedNs?: { base: number; head: number };
   threshold: number;
   error?: string;
   /**
@@ -762,6 +770,12 @@ export interface Report {
    * given, each with why. They are in no verdict: the verdict's first line counts them.
    */
   leftOut?: LeftOutBenchmark[];
+  /**
+   * The `flamegate compare` options, beyond `--base` and `--head`, that repeat this run from the
+   * repository's root: its config, the flags or inputs that replaced config values, packages, shard.
+   * One argument per element, unquoted; the comment's reproduce line quotes them.
+   */
+  reproduce?: string[];
 }
 
 /** A benchmark the run had no time for (`Report.leftOut`). */

@@ -14,7 +14,7 @@ import { stopAllGroups } from './processes.js';
 import { classifyProfile } from './profile/classify.js';
 import { readProductionProfile } from './profile/decode.js';
 import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
-import { type Settings, UsageError } from './settings.js';
+import { reproduceArgs, type Settings, UsageError } from './settings.js';
 import { costTracker, recordRun, writeStacks } from './shard/record.js';
 import { shardSelector } from './shard/select.js';
 import { committedFiles, describeChanges, installedVersions } from './workspace/changes.js';
@@ -98,6 +98,20 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       },
     });
     if (settings.signal?.aborted) throw new UsageError('interrupted');
+    // Errors quote the paths they failed at: the checkouts', the scratch folder's. Those are
+    // temporary and mean nothing to a reader of the comment; a file in a checkout is named from the
+    // repository's root, as everywhere else in the report.
+    const scrub = withoutTempPaths([
+      [workspace.head.root, ''],
+      [workspace.base.root, ''],
+      [workspace.scratch, '<scratch>'],
+      ...(settings.outDir ? [] : ([[outDir, '<out>']] as [string, string][])),
+    ]);
+    for (const m of measurements) {
+      if (m.errors.base) m.errors.base = scrub(m.errors.base);
+      if (m.errors.head) m.errors.head = scrub(m.errors.head);
+      if (m.infrastructureError) m.infrastructureError = scrub(m.infrastructureError);
+    }
 
     progress('reading the profiles and comparing base with head');
     const { cpu: cpuTables, allocations: allocationTables } = profileStage({
@@ -127,6 +141,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       ? weighReport(compared, production, config.thresholds, { packages: packageDirs })
       : compared;
     recordRun(report, { config, costs: tracker.costs, shard: shard.plan()?.info, packages: allPackages });
+    const reproduce = reproduceArgs(settings, workspace.prefix);
+    if (reproduce.length > 0) report.reproduce = reproduce;
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));
     const cpuStacks = flameInputs(cpuTables);
     const allocationStacks = flameInputs(allocationTables);
@@ -191,4 +207,21 @@ function flameInputs(profiles: BenchmarkProfiles): StacksByBenchmark {
     }
   }
   return stacks;
+}
+
+/**
+ * Replaces each folder (and anything below it) in a text with its stand-in: `<root>/src/a.js` → `src/a.js`
+ * for a stand-in of '', `<root>` alone → `.`; longest folders first, so a folder inside another wins.
+ */
+export function withoutTempPaths(folders: [string, string][]): (text: string) => string {
+  const sorted = folders.filter(([dir]) => dir.length > 1).sort((a, b) => b[0].length - a[0].length);
+  return (text) => {
+    let out = text;
+    for (const [dir, name] of sorted) {
+      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+      out = out.split(prefix).join(name ? `${name}/` : '');
+      out = out.split(dir).join(name || '.');
+    }
+    return out;
+  };
 }

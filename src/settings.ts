@@ -1,5 +1,6 @@
 // The one settings object both entry points (CLI and Action) build from their inputs and hand to the
 // pipeline. Nothing here reads the environment: entry points do that.
+import { basename, isAbsolute, posix, relative, sep } from 'node:path';
 import type { Config, MeasureStatus, ShardSpec } from './model.js';
 
 export interface Settings {
@@ -78,4 +79,52 @@ export function splitList(value: string): string[] {
   }
   items.push(item);
   return items.map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The `flamegate compare` options, beyond `--base` and `--head`, that repeat this run from the
+ * repository's root (`prefix`: the working directory below it): the config it read, the flags and
+ * inputs that replaced config values, the packages and the shard. Not the machine's own paths (the
+ * node binary, the output folder): those are the reader's. Each argument is one element, unquoted.
+ */
+export function reproduceArgs(settings: Settings, prefix: string): string[] {
+  const args: string[] = [];
+  if (prefix) args.push('--cwd', prefix);
+  const config = configArg(settings, prefix);
+  if (config) args.push('--config', config);
+  const o = settings.inputOverrides ?? {};
+  for (const glob of o.benchmarks ?? []) args.push('--benchmarks', glob);
+  if (o.install !== undefined) args.push('--install', o.install);
+  if (o.build !== undefined) args.push('--build', o.build);
+  const b = o.budget ?? {};
+  const flags: [string, number | undefined][] = [
+    ['--processes', b.processes],
+    ['--max-processes', b.maxProcesses],
+    ['--max-minutes', b.maxMinutes],
+    ['--parallel', b.parallel],
+    ['--time', b.timePerProcessMs],
+  ];
+  for (const [flag, value] of flags) if (value !== undefined) args.push(flag, String(value));
+  if (settings.packages?.length) args.push('--packages', settings.packages.join(','));
+  if (settings.productionProfile) args.push('--production-profile', settings.productionProfile);
+  if (settings.shard) args.push('--shard', `${settings.shard.index}/${settings.shard.count}`);
+  return args;
+}
+
+/**
+ * The config as `--config` finds it from the working directory: a file given on disk as given (an
+ * absolute one as its path from there, or its bare name when it is outside the repository: a
+ * scratch folder is no one else's), a path in the repository (the Action's `config`) from there.
+ */
+function configArg(settings: Settings, prefix: string): string | undefined {
+  const path = settings.configPath;
+  if (path) {
+    if (!isAbsolute(path)) return path;
+    const inside = relative(settings.cwd, path);
+    return inside.startsWith('..') || isAbsolute(inside) ? basename(path) : inside.split(sep).join('/');
+  }
+  const inRepo = settings.configInRepo;
+  // The default (config/load.ts's DEFAULT_CONFIG_PATH) is what the CLI reads anyway.
+  if (!inRepo || inRepo === '.github/flamegate.yml') return undefined;
+  return posix.relative(prefix || '.', inRepo);
 }

@@ -1,51 +1,27 @@
 // `flamegate compare`: parses arguments into Settings, runs the pipeline, writes the outputs and
 // prints the terminal summary. Loaded only when the command runs, so `diff` and `--version` start fast.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { finishRemoval, runPipeline } from '../pipeline.js';
 import { interruptOnSignals } from '../processes.js';
 import { writeRun } from '../report/write-run.js';
 import { type Settings, splitList, UsageError } from '../settings.js';
 import { readCostsFile } from '../shard/record.js';
 import { parseShard } from '../shard/select.js';
+import { COMPARE_OPTIONS, COMPARE_USAGE } from './compare-options.js';
 import { exitWith, printRun } from './finish.js';
+import { type OptionValues, parseOptions } from './options.js';
 import { createProgress } from './progress.js';
 
 export async function compareCommand(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | string[] | undefined>;
+  let values: OptionValues;
   try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string', default: 'HEAD' },
-        config: { type: 'string' },
-        cwd: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'string' },
-        markdown: { type: 'string' },
-        benchmarks: { type: 'string', multiple: true },
-        install: { type: 'string' },
-        build: { type: 'string' },
-        processes: { type: 'string' },
-        'max-processes': { type: 'string' },
-        'max-minutes': { type: 'string' },
-        parallel: { type: 'string' },
-        time: { type: 'string' },
-        node: { type: 'string' },
-        'keep-worktrees': { type: 'boolean' },
-        'production-profile': { type: 'string' },
-        shard: { type: 'string' },
-        costs: { type: 'string' },
-        packages: { type: 'string' },
-        quiet: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-      },
-    }));
+    ({ values } = parseOptions(args, COMPARE_OPTIONS, false));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see flamegate --help)`);
+    throw new UsageError(`${(error as Error).message} (see flamegate compare --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${COMPARE_USAGE}\n`);
+    return 0;
   }
   if (!values.base) throw new UsageError('--base <rev> is required (for example --base main)');
   const controller = new AbortController();

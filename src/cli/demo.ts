@@ -7,21 +7,31 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { FunctionResult, Report } from '../model.js';
 import { finishRemoval, runPipeline } from '../pipeline.js';
 import { renderTerminal } from '../report/terminal.js';
 import { writeRun } from '../report/write-run.js';
 import { UsageError } from '../settings.js';
+import { HELP_OPTION, type OptionSpec, type OptionValues, optionLines, parseOptions } from './options.js';
 import { createProgress } from './progress.js';
+
+export const DEMO_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'out',
+    type: 'string',
+    arg: '<dir>',
+    help: 'folder for the repository and the results (default: a new temp folder, printed)',
+  },
+  { name: 'quiet', type: 'boolean', help: 'no progress lines' },
+  HELP_OPTION,
+];
 
 export const DEMO_USAGE = `Usage: flamegate demo [--out <dir>] [--quiet]
 
 Builds a throwaway git repository from the sample project bundled with flamegate (a base commit, and a
 head commit that makes the function slowPath three times slower), runs the full compare on it, and
 prints the verdict and the function it blames. About 30 s; npm installs the sample's one dependency.
-  --out <dir>   folder for the repository and the results (default: a new temp folder, printed)
-  --quiet       no progress lines`;
+${optionLines(DEMO_OPTIONS, 16)}`;
 
 /** The function the demo's head commit slows, and how. */
 export const DEMO_SLOWED = 'slowPath';
@@ -102,14 +112,9 @@ export interface DemoIo {
 }
 
 export async function runDemo(argv: string[], io: DemoIo): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: OptionValues;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
+    ({ values } = parseOptions(argv, DEMO_OPTIONS, false));
   } catch (error) {
     io.stderr(`flamegate demo: ${(error as Error).message}\n\n${DEMO_USAGE}\n`);
     return 2;

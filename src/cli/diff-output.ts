@@ -2,6 +2,7 @@
 // asked for (SVG, HTML viewer, JSON rows) and the terminal text. diff.ts loads this module while the
 // profiles are still being read.
 import { writeFileSync } from 'node:fs';
+import { shortenMiddle } from '../escape.js';
 import { alignSides, type SideRoots } from '../flame/align.js';
 import { renderFlameHtml } from '../flame/html.js';
 import { renderFlameSvg } from '../flame/svg.js';
@@ -129,7 +130,8 @@ function summary(
       const d = f.headSelf - f.baseSelf;
       const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : 'new';
       const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ''}` : f.kind;
-      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), f.name, where];
+      // A regular expression's name can run to hundreds of characters; the column holds every row's.
+      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), shortenMiddle(f.name, 80), where];
     });
     const header = ['Δ self', 'Δ %', 'base', 'head', 'function', 'where'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));

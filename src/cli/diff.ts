@@ -1,13 +1,52 @@
 // `flamegate diff <base> <head>`: the flame-graph delta of any two profiles, so that profiles users
 // already have (pprof from Go, Rust or anything else; .cpuprofile from node --cpu-prof and Chrome;
 // folded stacks from perf and 0x) get the same outputs as the action.
-import { parseArgs } from 'node:util';
 import type { CollapseOptions } from '../flame/side.js';
 import { FORMAT_NAMES, incomparable } from '../profile/decode.js';
 import type { DiffIo, DiffOptions } from './diff-options.js';
 import { type PreparedSide, prepareBoth, type SideJob } from './diff-side.js';
+import { HELP_OPTION, type OptionSpec, type OptionValues, optionLines, parseOptions } from './options.js';
 
 export type { DiffRow } from './diff-output.js';
+
+export const DIFF_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'json',
+    type: 'string',
+    arg: '<file>',
+    help: 'write the function rows (name, file, line, baseSelf, headSelf, delta, unit)',
+  },
+  { name: 'svg', type: 'string', arg: '<file>', help: 'write an interactive SVG flame graph delta' },
+  { name: 'html', type: 'string', arg: '<file>', help: 'write a self-contained HTML viewer' },
+  {
+    name: 'text',
+    type: 'boolean',
+    help: 'print the Markdown section (as in the PR comment) instead of the summary',
+  },
+  { name: 'max-chars', type: 'string', arg: '<n>', help: 'budget of the Markdown section (default 6000)' },
+  {
+    name: 'collapse',
+    type: 'string',
+    arg: '<list>',
+    help: 'merge frames: deps (one node per package), node (Node internals)',
+  },
+  {
+    name: 'value-type',
+    type: 'string',
+    arg: '<type>',
+    help: "sample type to read, e.g. wall, cpu, alloc_space (default: the profile's time type)",
+  },
+  {
+    name: 'repo-url',
+    type: 'string',
+    arg: '<url>',
+    help: 'with --sha, link functions to their source in the HTML viewer',
+  },
+  { name: 'sha', type: 'string', arg: '<sha>', help: 'head commit for source links' },
+  { name: 'title', type: 'string', arg: '<text>', help: 'title of the outputs' },
+  { name: 'top', type: 'string', arg: '<n>', help: 'functions in the summary (default 15)' },
+  HELP_OPTION,
+];
 
 export const DIFF_USAGE = `Usage: flamegate diff <base> <head> [options]
 
@@ -15,17 +54,7 @@ Compares two profiles frame by frame and prints the functions whose self time ch
 pprof (gzipped or not), .cpuprofile (node --cpu-prof, Chrome DevTools) and folded stacks
 ("main;parse;lex 42" lines, from perf or 0x), told apart by their content. Values are per operation
 when pprof profiles carry a flamegate.ops=N comment (as flamegate's own do).
-  --json <file>         write the function rows (name, file, line, baseSelf, headSelf, delta, unit)
-  --svg <file>          write an interactive SVG flame graph delta
-  --html <file>         write a self-contained HTML viewer
-  --text                print the Markdown section (as in the PR comment) instead of the summary
-  --max-chars <n>       budget of the Markdown section (default 6000)
-  --collapse <list>     merge frames: deps (one node per package), node (Node internals)
-  --value-type <type>   sample type to read, e.g. wall, cpu, alloc_space (default: the profile's time type)
-  --repo-url <url>      with --sha, link functions to their source in the HTML viewer
-  --sha <sha>           head commit for source links
-  --title <text>        title of the outputs
-  --top <n>             functions in the summary (default 15)
+${optionLines(DIFF_OPTIONS, 24)}
 
 Exit codes: 0 done, 2 usage error, unreadable profile, or profiles of different sample types.`;
 
@@ -74,28 +103,10 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
 }
 
 function parse(argv: string[]): DiffOptions | 'help' {
-  let values: Record<string, string | boolean | undefined>;
+  let values: OptionValues;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        svg: { type: 'string' },
-        html: { type: 'string' },
-        json: { type: 'string' },
-        text: { type: 'boolean' },
-        'max-chars': { type: 'string' },
-        collapse: { type: 'string' },
-        'value-type': { type: 'string' },
-        'repo-url': { type: 'string' },
-        sha: { type: 'string' },
-        title: { type: 'string' },
-        top: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values, positionals } = parseOptions(argv, DIFF_OPTIONS, true));
   } catch (error) {
     throw new DiffUsageError((error as Error).message);
   }

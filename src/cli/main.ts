@@ -4,66 +4,63 @@
 // Commands are imported when they run: `flamegate diff` then loads no config, git or benchmark code.
 import { UsageError } from '../settings.js';
 import { CommandError } from '../workspace/command-error.js';
+import { asksForHelp } from './options.js';
 
 const VERSION = '0.1.0';
 
-const HELP = `flamegate ${VERSION}: a performance gate for pull requests
-
-Usage:
+/** The commands and what each is for: the top of `flamegate --help`. */
+const COMMANDS = `Usage:
   flamegate compare --base <rev> [--head <rev>] [options]
   flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
   flamegate diff <base> <head> [--json FILE] [--svg FILE] [--html FILE] [--text]
   flamegate demo [--out DIR]
-  flamegate --version | --help
+  flamegate <command> --help | -h     one command's help
+  flamegate --version | --help`;
 
-compare: measures the repo's benchmarks (tinybench, vitest bench, mitata, benchmark.js and bench-node
-files) on two revisions (throwaway checkouts, installed and built), profiles them, and compares time per
-op and each function's self time per op.
-  --base <rev>        base revision (required): branch, tag or SHA
-  --head <rev>        head revision (default HEAD)
-  --config <file>     config file on disk (default: .github/flamegate.yml as committed in base)
-  --cwd <dir>         directory of the package to benchmark (default: current directory)
-  --out <dir>         where raw profiles (pprof), flame graphs and report.json go
-  --json <file>       write the JSON report
-  --markdown <file>   write the PR comment (Markdown)
-  --benchmarks <globs> override the config's benchmark globs: comma separated, or the flag
-                      repeated (a comma inside braces stays in its glob)
-  --install <cmd>     install command run in each checkout (default: the config's install, else
-                      chosen from the lockfile and package.json's packageManager: npm ci,
-                      pnpm install --frozen-lockfile, yarn install --immutable with the repo's own
-                      Yarn (yarnPath) or the declared version through npx, bun install --frozen-lockfile)
-  --build <cmd>       build command run in each checkout after the install (default: the config's)
-  --processes <n>     minimum timing processes per benchmark (default from config: 4)
-  --max-processes <n> most timing processes per benchmark (default from config: 40)
-  --max-minutes <m>   wall-clock budget of the run; sampling stops early to meet it (default 3)
-  --parallel <n>      measuring processes side by side (default from config: one per core, at most 8)
-  --time <ms>         measured time per side per benchmark per process
-  --node <path>       node binary for benchmarks (default: node on PATH)
-  --production-profile <file>  a CPU profile from production (pprof or .cpuprofile): function rows get
-                      their share of production CPU and the estimated fleet impact (thresholds.fleet)
-  --shard <i/N>       measure only shard i of N (a CI matrix); combine the shards with merge
-  --costs <file>      a previous JSON report whose measured costs balance the shards
-  --packages <list>   monorepo: package directories or globs (comma separated), relative to --cwd
-  --keep-worktrees    do not remove the checkouts (debugging)
-  --quiet             no progress lines
-  --no-color          plain output
+/** Each command's help, loaded when asked for: the commands' own modules hold their flags. */
+const USAGES: Record<string, () => Promise<string>> = {
+  compare: async () => (await import('./compare-options.js')).COMPARE_USAGE,
+  merge: async () => (await import('./merge.js')).MERGE_USAGE,
+  diff: async () => (await import('./diff.js')).DIFF_USAGE,
+  demo: async () => (await import('./demo.js')).DEMO_USAGE,
+};
 
-Exit codes: 0 nothing exceeded a threshold, 1 a threshold was exceeded or a benchmark broke on head,
-2 usage, config, git or install error, or an infrastructure error (a fault of flamegate or the machine).
-
-diff: the flame-graph delta of any two profiles: pprof (Node, Go, Rust…), .cpuprofile, folded stacks.
-demo: the whole compare on a throwaway copy of the bundled sample project, one function slowed.`;
+/** The whole help: what flamegate is, its commands, then every command's own help. */
+async function fullHelp(): Promise<string> {
+  const { harnessNames } = await import('./compare-options.js');
+  const sections = await Promise.all(Object.values(USAGES).map((usage) => usage()));
+  return [
+    `flamegate ${VERSION}: a performance gate for pull requests. It benchmarks a pull request's base and\n` +
+      `head, profiles each benchmark and names the function that changed.\nHarnesses: ${harnessNames()}.`,
+    COMMANDS,
+    ...sections,
+  ].join('\n\n');
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    const { DIFF_USAGE } = await import('./diff.js');
-    const { DEMO_USAGE } = await import('./demo.js');
-    const { MERGE_USAGE } = await import('./merge.js');
-    out(`${HELP}\n\n${MERGE_USAGE}\n\n${DIFF_USAGE}\n\n${DEMO_USAGE}\n`);
+  if (!command || command === '--help' || command === '-h') {
+    out(`${await fullHelp()}\n`);
     return command ? 0 : 2;
+  }
+  // `flamegate help [command]`, and `flamegate <command> --help` whatever else is on the line.
+  const helpFor = command === 'help' ? rest[0] : asksForHelp(rest) ? command : undefined;
+  if (command === 'help' && helpFor === undefined) {
+    out(`${await fullHelp()}\n`);
+    return 0;
+  }
+  if (helpFor !== undefined) {
+    const usage = Object.hasOwn(USAGES, helpFor) ? USAGES[helpFor] : undefined;
+    if (usage) {
+      out(`${await usage()}\n`);
+      return 0;
+    }
+    if (command === 'help') {
+      err(`flamegate: no command "${helpFor}" (commands: ${Object.keys(USAGES).join(', ')})\n`);
+      return 2;
+    }
   }
   if (command === '--version' || command === '-v') {
     out(`${VERSION}\n`);

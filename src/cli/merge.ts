@@ -3,38 +3,37 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
 import { writeRun } from '../report/write-run.js';
 import { UsageError } from '../settings.js';
 import { exitWith, printRun } from './finish.js';
+import { HELP_OPTION, type OptionSpec, type OptionValues, optionLines, parseOptions } from './options.js';
+
+export const MERGE_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'out',
+    type: 'string',
+    arg: '<dir>',
+    help: 'where the merged report.json, comment.md, flame graphs and profiles go',
+  },
+  { name: 'json', type: 'string', arg: '<file>', help: 'write the merged JSON report' },
+  { name: 'markdown', type: 'string', arg: '<file>', help: 'write the merged PR comment (Markdown)' },
+  { name: 'no-color', type: 'boolean', help: 'plain output' },
+  HELP_OPTION,
+];
 
 export const MERGE_USAGE = `Usage: flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
 
 merge: combines the output directories of \`flamegate compare --shard i/N\` (one per shard) into one
 report, one verdict and one set of flame graphs. Refuses shards of different commits, configs or
 splits, and names a missing or failed shard.
-  --out <dir>         where the merged report.json, comment.md, flame graphs and profiles go
-  --json <file>       write the merged JSON report
-  --markdown <file>   write the merged PR comment (Markdown)
-  --no-color          plain output`;
+${optionLines(MERGE_OPTIONS, 22)}`;
 
 export async function mergeCommand(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: OptionValues;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        json: { type: 'string' },
-        markdown: { type: 'string' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values, positionals } = parseOptions(args, MERGE_OPTIONS, true));
   } catch (error) {
     throw new UsageError(`${(error as Error).message} (see flamegate merge --help)`);
   }
@@ -54,7 +53,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   );
   printRun(
     merged.report,
-    `Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}`,
+    `Merged ${shards.length} shard${shards.length === 1 ? '' : 's'}; report, flame graphs and profiles: ${outDir}`,
     values['no-color'] === true,
   );
   // A shard that flamegate or its machine broke, or a run that measured nothing, is no verdict on the

@@ -2,7 +2,7 @@
 // Pure: data in, data out.
 import picomatch from 'picomatch';
 import { isSkipped, thresholdsFor } from '../config/overrides.js';
-import { formatBytes, formatDeltaNs, formatInterval, formatPercent } from '../format.js';
+import { formatBytes, formatDeltaNs, formatInterval, formatPercent, plural } from '../format.js';
 import type {
   AllocationResult,
   BenchmarkMeasurement,
@@ -11,6 +11,7 @@ import type {
   FunctionResult,
   LeftOutBenchmark,
   MeasureRun,
+  ProcessTiming,
   Report,
   RevisionInfo,
   SamplingSummary,
@@ -161,7 +162,7 @@ export function compare(input: CompareInput): Report {
   // One line per distinct fault: a profiler that cannot load stops every benchmark the same way.
   if (infrastructure.size > 0) {
     report.infrastructureErrors = [...infrastructure].map(
-      ([error, keys]) => `${error}\n(stopped ${keys.length} benchmark(s): ${keys.join(', ')})`,
+      ([error, keys]) => `${error}\n(stopped ${plural(keys.length, 'benchmark')}: ${keys.join(', ')})`,
     );
   }
   const sampling = samplingSummary(input.measurements, benchmarks, config, input.run);
@@ -254,6 +255,21 @@ function summary(timings: SideTiming[]): SideSummary | null {
   return { medianNs, meanNs: medianNs, ops, samples: ops };
 }
 
+/**
+ * The per-side figures shown next to `change`, from the same processes: base's level as the
+ * geometric mean of each process's base ns/op (a process's own bias cancels as it does in the
+ * ratio), head as that level times the paired change, so a regressed row never shows head faster.
+ */
+function pairedSides(timings: ProcessTiming[], change: number): { base: number; head: number } | undefined {
+  const logs = timings
+    .filter((t) => t.base.ops > 0 && t.head.ops > 0 && Number.isFinite(processLogRatio(t)))
+    .map((t) => Math.log(t.base.totalNs / t.base.ops))
+    .filter(Number.isFinite);
+  if (logs.length === 0 || !Number.isFinite(change)) return undefined;
+  const base = Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length);
+  return { base, head: base * (1 + change) };
+}
+
 function benchmarkResult(
   m: BenchmarkMeasurement,
   threshold: number,
@@ -313,6 +329,8 @@ function benchmarkResult(
     result.error = 'no timing data (every process failed)';
     return result;
   }
+  const pairedNs = pairedSides(m.timings, estimate.change);
+  if (pairedNs) result.pairedNs = pairedNs;
   const [lo, hi] = estimate.ci;
   const logHalf = (Math.log1p(hi) - Math.log1p(lo)) / 2;
   result.resolution = Number.isFinite(logHalf) ? Math.expm1(logHalf) : Number.POSITIVE_INFINITY;

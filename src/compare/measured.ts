@@ -1,6 +1,8 @@
 // What a verdict rests on. A gate that is green after measuring nothing is worse than no gate: when no
 // benchmark was timed on both sides (none found, all failed to load, an unsupported harness, nothing
 // selected), the run is no verdict, and the message says why and what to fix. Pure: data in, data out.
+
+import { plural } from '../format.js';
 import type { BenchmarkMeasurement, BenchmarkResult, Report } from '../model.js';
 import { benchmarkKey } from '../model.js';
 
@@ -53,7 +55,7 @@ export function nothingMeasured(
       errors.set(firstLine(b.error), benchmarkKey(b));
   const causes = [
     measured.failedOnBoth > 0 &&
-      `${measured.failedOnBoth} benchmark(s) failed on both base and head (not this pull request's doing)`,
+      `${plural(measured.failedOnBoth, 'benchmark')} failed on both base and head (not this pull request's doing)`,
     failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
     count('added') > 0 && `${count('added')} exist only on head, with nothing on base to compare them with`,
     count('removed') > 0 && `${count('removed')} exist only on base`,
@@ -63,7 +65,8 @@ export function nothingMeasured(
   ].filter(Boolean);
   // The benchmarks' own errors name the cause (a missing package, an unsupported version, a throw).
   const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
-  const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : '';
+  const more =
+    errors.size > shown.length ? ` (and ${plural(errors.size - shown.length, 'other error')})` : '';
   return `${lead}: ${causes.join('; ')}.${shown.length > 0 ? ` Errors:${shown.join(';')}${more}.` : ''}`;
 }
 

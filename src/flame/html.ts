@@ -17,6 +17,7 @@ import {
   flameFunctions,
   scaleOf,
   selfDelta,
+  timingHeadline,
   type ValueOptions,
   valueKindOfTree,
 } from './tree.js';
@@ -157,7 +158,8 @@ export function renderFlameHtml(tree: FlameTree, options: HtmlOptions = {}): str
     data.value = { unit: kind.unit, perOp: kind.perOp, quantity: quantityOf(kind) };
   }
   const fmt = (v: number) => formatValue(v, kind);
-  const summary = `head ${fmt(tree.headTotal)}${op} · base ${fmt(tree.baseTotal)}${op} · change ${formatDeltaValue(
+  const lead = options.timing ? `${timingHeadline(options.timing)} · profiled: ` : '';
+  const summary = `${lead}head ${fmt(tree.headTotal)}${op} · base ${fmt(tree.baseTotal)}${op} · change ${formatDeltaValue(
     tree.headTotal - tree.baseTotal,
     kind,
   )}${op}${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ''}`;

@@ -4,7 +4,7 @@ import type { PackedProfile } from '../model.js';
 import { type HtmlOptions, renderFlameHtml } from './html.js';
 import { renderFlameSvg, type SvgOptions } from './svg.js';
 import { renderFlameText } from './text.js';
-import { buildFlameTree, type CollapseOptions, type FlameTree } from './tree.js';
+import { type BenchmarkTiming, buildFlameTree, type CollapseOptions, type FlameTree } from './tree.js';
 
 export { renderFlameHtml } from './html.js';
 export { renderFlameSvg } from './svg.js';
@@ -25,6 +25,8 @@ export interface FlameOutputOptions {
   maxTextFrames?: number;
   svg?: SvgOptions;
   html?: HtmlOptions;
+  /** The benchmark's figures, leading every header (see `ValueOptions.timing`). */
+  timing?: BenchmarkTiming;
 }
 
 export interface FlameDeltaRenderings {
@@ -45,17 +47,20 @@ export function renderFlameOutputs(
 ): FlameDeltaRenderings {
   const tree = buildFlameTree(base, head, { collapse: options.collapse });
   const title = options.title ? `Flame graph delta: ${options.title}` : 'Flame graph delta';
-  const svg = renderFlameSvg(tree, { title, ...options.svg });
+  const timing = options.timing;
+  const svg = renderFlameSvg(tree, { title, timing, ...options.svg });
   const html = renderFlameHtml(tree, {
     title,
     repoUrl: options.repoUrl,
     headSha: options.headSha,
+    timing,
     ...options.html,
   });
   const text = renderFlameText(tree, {
     maxChars: options.maxTextChars ?? 6000,
     maxFrames: options.maxTextFrames,
     title: options.title,
+    timing,
   });
   return { tree, svg, html, text };
 }

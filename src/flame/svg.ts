@@ -22,6 +22,7 @@ import {
   type FlameTree,
   scaleOf,
   selfDelta,
+  timingHeadline,
   totalDelta,
   type ValueOptions,
   valueKindOfTree,
@@ -80,9 +81,10 @@ export function renderFlameSvg(tree: FlameTree, options: SvgOptions = {}): strin
   const height = y + 26;
 
   const title = options.title ?? 'Flame graph delta';
+  const lead = options.timing ? `${timingHeadline(options.timing)}; profiled: ` : '';
   const subtitle =
     options.subtitle ??
-    `head ${fmt(tree.headTotal)}${op}, base ${fmt(tree.baseTotal)}${op} (${formatDeltaValue(
+    `${lead}head ${fmt(tree.headTotal)}${op}, base ${fmt(tree.baseTotal)}${op} (${formatDeltaValue(
       tree.headTotal - tree.baseTotal,
       kind,
     )}); red = self ${what} grew, blue = shrank`;

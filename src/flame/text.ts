@@ -3,11 +3,12 @@
 // <details> block. A fenced code block keeps the columns aligned under GitHub's renderer. Values are
 // printed in the tree's unit (its profiles' sample type: time, bytes, samples), per op by default.
 
-import { escapeHtml, htmlCodeName, oneLine } from '../escape.js';
+import { escapeHtml, htmlCodeName, oneLine, shortenMiddle } from '../escape.js';
 import {
   formatDeltaValue,
   formatPercent,
   formatValue,
+  namesWithFiles,
   perOpSuffix,
   quantityOf,
   type ValueKind,
@@ -17,6 +18,7 @@ import {
   type FlameTree,
   scaleOf,
   selfDelta,
+  timingHeadline,
   totalDelta,
   type ValueOptions,
   valueKindOfTree,
@@ -38,6 +40,11 @@ export interface TextOptions extends ValueOptions {
 }
 
 const INDENT_CAP = 24;
+/**
+ * The most characters of a frame's name on one line of the tree; V8 names a regular expression by its
+ * whole source, hundreds of characters that would push the tree off the screen.
+ */
+export const FRAME_NAME_MAX = 80;
 
 export function renderFlameText(tree: FlameTree, options: TextOptions): string {
   const maxFrames = options.maxFrames ?? 40;
@@ -127,6 +134,10 @@ function summaryLine(tree: FlameTree, options: TextOptions): string {
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : '';
   const name = options.title ? `<b>${htmlCodeName(options.title)}</b>: ` : '';
   const value = (text: string) => escapeHtml(oneLine(text));
+  // With the benchmark's figures, the header repeats the table's; the profile's own totals would be a
+  // third figure that disagrees with both (profiled time carries the profiler's cost).
+  if (options.timing)
+    return `${name}${value(timingHeadline(options.timing))}; flame graph delta of profiled time`;
   return `${name}flame graph delta, head ${value(formatValue(tree.headTotal, kind))}${op}, ${value(formatDeltaValue(delta, kind))}${op}${pct}`;
 }
 
@@ -190,6 +201,10 @@ function treeLines(
   const [w0, w1, w2] = widths;
   const header = `${pad(kind.perOp ? 'head/op' : 'head', w0)}  ${pad('Δ total', w1)}  ${pad('Δ self', w2)}  ${'bar'.padEnd(barWidth)}  frame`;
   const lines = [header];
+  // Two frames of one name (nested or side by side) are told apart by their files.
+  const nodes = [...selected];
+  const names = new Map<FlameNode, string>();
+  for (const [i, name] of namesWithFiles(nodes).entries()) names.set(nodes[i] as FlameNode, name);
   const visit = (node: FlameNode, level: number, elided: number) => {
     const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank(b) - rank(a));
     // A chain of frames that only pass time through (one shown child, no self change of their own)
@@ -203,7 +218,7 @@ function treeLines(
       lines.push(
         `${' '.repeat(w0 + 2 + w1 + 2 + w2 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`,
       );
-    lines.push(line(node, level, scale, barWidth, cells(node), widths));
+    lines.push(line(node, names.get(node) ?? node.name, level, scale, barWidth, cells(node), widths));
     const next = passThrough ? 1 : 0;
     for (const c of kids) visit(c, level + 1, next);
   };
@@ -215,6 +230,7 @@ type Widths = [number, number, number];
 
 function line(
   node: FlameNode,
+  shownName: string,
   level: number,
   scale: number,
   barWidth: number,
@@ -222,7 +238,7 @@ function line(
   [w0, w1, w2]: Widths,
 ): string {
   const name =
-    oneLine(node.name) +
+    shortenMiddle(oneLine(shownName), FRAME_NAME_MAX) +
     (node.package && node.kind === 'dependency' && !node.collapsed ? ` [${node.package}]` : '');
   const gone = node.headTotal === 0 && node.baseTotal > 0 ? ' (only on base)' : '';
   return `${pad(head, w0)}  ${pad(total, w1)}  ${pad(self, w2)}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? '└ ' : ''}${name}${gone}`;

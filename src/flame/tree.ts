@@ -5,7 +5,7 @@
 //
 // The engine knows nothing about JavaScript: a frame's identity is its name and file (never the line,
 // which moves with any edit above it). Only the optional collapsing reads Frame.kind and Frame.package.
-import { type ValueKind, valueKindOf } from '../format.js';
+import { formatNs, formatPercent, type ValueKind, valueKindOf } from '../format.js';
 import type { SampleType } from '../model.js';
 import { TIME_SAMPLE_TYPE } from '../profile/packed.js';
 import { type NodeColumns, walkLevels } from './levels.js';
@@ -291,6 +291,25 @@ export interface ValueOptions {
   perOp?: boolean;
   /** Overrides the tree's own unit and wording altogether (tests; a caller that knows better). */
   value?: ValueKind;
+  /**
+   * The benchmark's own figures (the report's paired per-side times and change). The header leads
+   * with them, so it says what the comment's table says; the profile's totals (profiled time, the
+   * profiler's cost included) are named as such.
+   */
+  timing?: BenchmarkTiming;
+}
+
+/** A benchmark's per-side ns per op and change, as the report shows them (`sideFigures`). */
+export interface BenchmarkTiming {
+  baseNs: number;
+  headNs: number;
+  /** head/base − 1. */
+  change: number;
+}
+
+/** `benchmark +23.7%: 4.45 ms → 5.50 ms per op`: the header's lead, the same figures as the table. */
+export function timingHeadline(t: BenchmarkTiming): string {
+  return `benchmark ${formatPercent(t.change)}: ${formatNs(t.baseNs)} → ${formatNs(t.headNs)} per op`;
 }
 
 /** How to print the tree's values: in the unit of its sample type, carried from the decoder. */

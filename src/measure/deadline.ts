@@ -2,6 +2,8 @@
 // discovery, the benchmarks the plan cannot hold are left out (`BenchmarkMeasurement.leftOut`), and the
 // first round runs in processes of about 30 s of planned work, checked between them against what it
 // really costs. The arithmetic is `plan.ts`'s; this is where it meets the measurements.
+
+import { plural } from '../format.js';
 import type { BenchmarkMeasurement, Budget } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { hasFailed } from './blame.js';
@@ -85,7 +87,7 @@ export async function firstRound(
       if (fitting < rest.length) {
         const reason = slowerThanPlannedReason(budget, timingProcessMs);
         for (const m of rest.slice(fitting)) leftOut.set(benchmarkKey(m.id), reason);
-        input.progress(`${reason}: ${rest.length - fitting} benchmark(s) left out`);
+        input.progress(`${reason}: ${plural(rest.length - fitting, 'benchmark')} left out`);
         if (fitting === 0) break;
         rest.length = fitting;
       }
@@ -120,7 +122,7 @@ export function allocationsToDeadline(
   const fitting = allocationsFitting(budget, allocatable, slowdown, msLeft, times.allocationMs);
   if (fitting < allocatable)
     input.progress(
-      `budget.maxMinutes: the allocation pass measures ${fitting} of ${allocatable} benchmark(s), the first in the order measured ` +
+      `budget.maxMinutes: the allocation pass measures ${fitting} of ${plural(allocatable, 'benchmark')}, the first in the order measured ` +
         `(the attribution pass took ${(attributionMs / 1000).toFixed(0)} s)`,
     );
   return fitting;

@@ -4,6 +4,8 @@
 // attribution pass (profiler on, inlining off) and the allocation pass. Each pass (passes/) returns
 // its own result; the measurements are assembled once, here, at the end. A benchmark that throws,
 // hangs or crashes is recorded as failed (the executor's ledger) and the others go on.
+
+import { plural } from '../format.js';
 import type { BenchmarkId, BenchmarkMeasurement, Budget, MeasureRun, MeasureStatus, Side } from '../model.js';
 import { benchmarkKey } from '../model.js';
 import { executionFields, type SideGraph, selectAffected } from './affected.js';
@@ -138,7 +140,7 @@ export async function measureRun(
     run.trailing = { profileMs: trailing.profileMs, allocationMs: trailing.allocationMs };
     ctx.progress(
       `budget.maxMinutes: attribution and allocation passes cut to ${trailing.profileMs} ms and ${trailing.allocationMs} ms per side ` +
-        `(budget: ${budget.profileMs} ms and ${budget.allocationMs} ms) for ${profiled.length} benchmark(s)`,
+        `(budget: ${budget.profileMs} ms and ${budget.allocationMs} ms) for ${plural(profiled.length, 'benchmark')}`,
     );
   }
   // The benchmarks the timing pass suspected of a change get more attribution processes, time allowing.
@@ -252,7 +254,7 @@ function applySelection(
   const skipped = new Set(chosen.notAffected);
   if (skipped.size > 0)
     ctx.progress(
-      `${skipped.size} benchmark(s) not affected by this pull request (no changed file is reachable from their imports): not measured`,
+      `${plural(skipped.size, 'benchmark')} not affected by this pull request (no changed file is reachable from their imports): not measured`,
     );
   else if (chosen.everything && affected.select === 'affected')
     ctx.progress(`select: affected measures every benchmark: ${chosen.everything}`);

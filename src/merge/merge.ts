@@ -6,6 +6,7 @@ import { cpSync, existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { nothingMeasured } from '../compare/measured.js';
 import { verdictFrom } from '../compare/verdict.js';
+import { plural } from '../format.js';
 import type {
   BenchmarkResult,
   Report,
@@ -176,7 +177,7 @@ export function mergeShards(shards: ShardResult[]): MergedResult {
   if (absent.length > 0) {
     const shard = info.plan[absent[0] as string];
     throw new UsageError(
-      `shard ${shard}/${info.count} is incomplete: ${absent.length} benchmark(s) missing, first ${absent[0]}`,
+      `shard ${shard}/${info.count} is incomplete: ${plural(absent.length, 'benchmark')} missing, first ${absent[0]}`,
     );
   }
   const benchmarks = Object.keys(info.plan)
@@ -284,6 +285,13 @@ const RULES: FieldRules = {
     return times.length > 0 ? times.reduce((sum, ms) => sum + ms, 0) : undefined;
   },
   shard: () => undefined,
+  // The whole run is reproduced without `--shard`; the shards share every other option.
+  reproduce: (shards) => {
+    const args = first(shards).reproduce ?? [];
+    const shardAt = args.indexOf('--shard');
+    const whole = shardAt >= 0 ? [...args.slice(0, shardAt), ...args.slice(shardAt + 2)] : args;
+    return whole.length > 0 ? whole : undefined;
+  },
   merged: (_, __, c) => ({ shards: c.info.count, planDigest: c.info.planDigest }),
   packages: (shards) => some([...new Set(shards.flatMap((s) => s.packages ?? []))].sort()),
   // Every shard discovers every benchmark file, so each names the same unhonoured settings.

@@ -1,10 +1,12 @@
 // Gives every frame a stable identity and a kind, following docs/measurement.md ("Attribution"):
 // worktree prefixes are stripped so base and head files compare; node_modules frames name their
 // package; runtime pseudo-frames and Node internals are kept apart from user code; anonymous
-// functions are named after their nearest named caller; benchmark machinery is cut off the stacks.
+// functions are named after their nearest named caller; V8's regular-expression frames belong to the
+// code that ran them; V8's builtins get their owner's name; benchmark machinery is cut off the stacks.
 // Stacks that become identical are not merged: every consumer sums.
 import { isHarnessFile } from '../measure/harness.js';
 import type { Frame, FrameKind, PackedProfile } from '../model.js';
+import { builtinName } from './builtins.js';
 import { StackBuffer } from './packed.js';
 
 export interface ClassifyOptions {
@@ -74,6 +76,20 @@ export function kindOf(name: string, file: string): { kind: FrameKind; package?:
 const isAnonymous = (name: string) =>
   name === '' || name === '<anonymous>' || /^\(anonymous(:[^)]*)?\)$/.test(name);
 
+// V8 runs a regular expression as code of its own, a frame named `RegExp: <source>` with no script.
+// Its time is the work of the function that ran it, so it takes that function's file, line, kind and
+// package (a dependency's literal gets its package's version mark) and, in its name, that function's
+// name: the same source run by two functions of one file stays two rows, as two literals are.
+const REGEXP_PREFIX = 'RegExp: ';
+const isRegExp = (name: string, file: string) => file === '' && name.startsWith(REGEXP_PREFIX);
+
+/** `RegExp: ^[0-9]+$ (in parseDigits)`: the frame of a regular expression run by `callerName`. */
+export function regExpName(name: string, callerName: string): string {
+  // An anonymous caller's name is already parenthesised, `(anonymous in f)`: one pair is enough.
+  const caller = /^\(.*\)$/.test(callerName) ? callerName.slice(1, -1) : callerName;
+  return caller ? `${name} (in ${caller})` : name;
+}
+
 function hasEmptyStack(profile: PackedProfile): boolean {
   const starts = profile.stackStart;
   for (let s = 0; s + 1 < starts.length; s++) if (starts[s] === starts[s + 1]) return true;
@@ -95,12 +111,17 @@ export function classifyProfile(profile: PackedProfile, options: ClassifyOptions
     const harness = path !== '' && isHarness(path);
     const stripped = stripRoot(path, roots);
     const file = stripped.includes('\\') ? stripped.replace(/\\/g, '/') : stripped;
-    return { frame, file, harness, ...kindOf(frame.name, file) };
+    const classified = kindOf(frame.name, file);
+    // A builtin has no script, so its name is all there is to read: `from` reads as `Array.from`.
+    const name = classified.kind === 'node' && file === '' ? builtinName(frame.name) : frame.name;
+    return { frame, name, file, harness, ...classified };
   });
   const harness = new Uint8Array(count);
   const anonymous = new Uint8Array(count);
+  const regExp = new Uint8Array(count);
   let anyHarness = false;
   let anyAnonymous = false;
+  let anyRegExp = false;
   for (let i = 0; i < count; i++) {
     const info = base[i] as (typeof base)[number];
     if (info.harness) {
@@ -110,15 +131,19 @@ export function classifyProfile(profile: PackedProfile, options: ClassifyOptions
     if (isAnonymous(info.frame.name)) {
       anonymous[i] = 1;
       anyAnonymous = true;
+    } else if (isRegExp(info.frame.name, info.file)) {
+      regExp[i] = 1;
+      anyRegExp = true;
     }
   }
 
   // Neither cuts nor renames: the stacks stay as they are and only the frames change, one for one.
   // Frames are not merged then (two roots can give the same file), which every consumer allows: they
   // key functions by name and file.
-  if (!anyHarness && !anyAnonymous && !hasEmptyStack(profile)) {
+  if (!anyHarness && !anyAnonymous && !anyRegExp && !hasEmptyStack(profile)) {
     const frames = base.map((info): Frame => {
-      const { name, line } = info.frame;
+      const { name } = info;
+      const { line } = info.frame;
       return info.package
         ? { name, file: info.file, line, kind: info.kind, package: info.package }
         : { name, file: info.file, line, kind: info.kind };
@@ -141,13 +166,12 @@ export function classifyProfile(profile: PackedProfile, options: ClassifyOptions
     }
     return i;
   };
-  // Most frames map to the same new frame in every stack; only anonymous ones depend on their caller.
+  // Most frames map to the same new frame in every stack; only anonymous and regular-expression
+  // frames depend on their caller (a regular expression run at a stack's root keeps its own frame).
   const direct = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const info = base[i] as (typeof base)[number];
-    direct[i] = anonymous[i]
-      ? -1
-      : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package);
+    direct[i] = anonymous[i] ? -1 : intern(info.name, info.file, info.frame.line, info.kind, info.package);
   }
   // (anonymous frame, nearest named caller) → new frame; the caller is an original frame index.
   const renamed = new Map<number, number>();
@@ -160,6 +184,20 @@ export function classifyProfile(profile: PackedProfile, options: ClassifyOptions
       const name = callerName ? `(anonymous in ${callerName})` : '(anonymous)';
       mapped = intern(name, info.file, info.frame.line, info.kind, info.package);
       renamed.set(key, mapped);
+    }
+    return mapped;
+  };
+  // (regular-expression frame, its caller) → new frame; the caller is a new frame index, so that an
+  // anonymous caller is told apart by its nearest named caller as it is itself.
+  const ranBy = new Map<string, number>();
+  const regExpFrame = (i: number, caller: number): number => {
+    const key = `${i}\u0000${caller}`;
+    let mapped = ranBy.get(key);
+    if (mapped === undefined) {
+      const code = frames[caller] as Frame;
+      const name = regExpName((base[i] as (typeof base)[number]).frame.name, code.name);
+      mapped = intern(name, code.file, code.line, code.kind, code.package);
+      ranBy.set(key, mapped);
     }
     return mapped;
   };
@@ -182,16 +220,22 @@ export function classifyProfile(profile: PackedProfile, options: ClassifyOptions
       }
     }
     let reaches = false;
-    if (anyAnonymous) {
+    if (anyAnonymous || anyRegExp) {
       let namedCaller = -1;
+      // The nearest frame above with a script (a new frame index): the code a regular expression
+      // belongs to. Builtins in between (`String.prototype.replace`) have none and are passed over.
+      let codeCaller = -1;
       for (let i = start; i < to; i++) {
         const f = stackFrames[i] as number;
         let mapped: number;
         if (anonymous[f] === 1) mapped = anonymousFrame(f, namedCaller);
+        else if (regExp[f] === 1)
+          mapped = codeCaller >= 0 ? regExpFrame(f, codeCaller) : (direct[f] as number);
         else {
           mapped = direct[f] as number;
           namedCaller = f;
         }
+        if (regExp[f] !== 1 && (frames[mapped] as Frame).file !== '') codeCaller = mapped;
         out.pushFrame(mapped);
         if (reachesCode[mapped] === 1) reaches = true;
       }

@@ -2,18 +2,29 @@
 // step, and the run artifact. The only other module that imports @actions/*.
 import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
+import type { GateCounts } from '../report/gates.js';
+import type { Annotation } from './annotations.js';
 
 export interface ActionOutputs {
   verdict: 'pass' | 'fail';
   report: string;
-  regressions: number;
+  /** How many times each gate failed the check (`gateCounts`, src/report/gates.ts). */
+  gates: GateCounts;
   commentUrl: string;
 }
 
+/** Every output of action.yml's `outputs`, under its name there. */
 export function setOutputs(outputs: ActionOutputs): void {
+  const { gates } = outputs;
   core.setOutput('verdict', outputs.verdict);
   core.setOutput('report', outputs.report);
-  core.setOutput('regressions', String(outputs.regressions));
+  core.setOutput('regressions', String(gates.total));
+  core.setOutput('regressed-benchmarks', String(gates.benchmarks));
+  core.setOutput('regressed-functions', String(gates.functions));
+  core.setOutput('regressed-allocations', String(gates.allocations));
+  core.setOutput('fleet-regressions', String(gates.fleet));
+  core.setOutput('failed-benchmarks', String(gates.failedBenchmarks));
+  core.setOutput('removed-benchmarks', String(gates.removedBenchmarks));
   core.setOutput('comment-url', outputs.commentUrl);
 }
 
@@ -35,6 +46,18 @@ export const log = {
   error: (message: string, title?: string) => core.error(message, title ? { title } : undefined),
   group: <T>(name: string, fn: () => Promise<T>) => core.group(name, fn),
 };
+
+/** One planned annotation (src/publish/annotations.ts), on its file and lines when it has them. */
+export function writeAnnotation(annotation: Annotation): void {
+  const properties: core.AnnotationProperties = { title: annotation.title };
+  if (annotation.file) {
+    properties.file = annotation.file;
+    if (annotation.startLine) properties.startLine = annotation.startLine;
+    if (annotation.endLine) properties.endLine = annotation.endLine;
+  }
+  if (annotation.level === 'error') core.error(annotation.message, properties);
+  else core.warning(annotation.message, properties);
+}
 
 export function fail(message: string): void {
   core.setFailed(message);

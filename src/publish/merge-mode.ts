@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
+import { plural } from '../format.js';
 import { copyProfiles, loadShards, mergeShards } from '../merge/merge.js';
 import { UsageError } from '../settings.js';
 import { log } from './actions.js';
@@ -43,7 +44,7 @@ async function downloadShardArtifacts(prefix: string): Promise<string> {
       throw new Error(`mode: merge could not download the artifact ${artifact.name}: ${error.message}`);
     });
   }
-  log.info(`Downloaded ${mine.length} shard artifact(s): ${mine.map((a) => a.name).join(', ')}`);
+  log.info(`Downloaded ${plural(mine.length, 'shard artifact')}: ${mine.map((a) => a.name).join(', ')}`);
   return root;
 }
 
@@ -64,7 +65,7 @@ export async function runMergeMode(options: MergeModeOptions, outDir: string): P
   const shards = loadShards(shardDirs(root));
   const merged = mergeShards(shards);
   log.info(
-    `Merged ${shards.length} shard(s): ${merged.report.benchmarks.length} benchmark(s), verdict ${merged.report.verdict}.`,
+    `Merged ${plural(shards.length, 'shard')}: ${plural(merged.report.benchmarks.length, 'benchmark')}, verdict ${merged.report.verdict}.`,
   );
   mkdirSync(outDir, { recursive: true });
   copyProfiles(shards, outDir);

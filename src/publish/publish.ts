@@ -1,10 +1,13 @@
 // The publish stage: job summary (always, full report), the sticky comment, outputs, and the
-// failed check with one annotation per exceeded threshold. A comment GitHub refuses (fork PRs,
-// read-only tokens) is a warning: it never changes the verdict.
+// failed check with its annotations (annotations.ts: a changed function over its threshold on its
+// own lines, every other exceeded threshold as a line of the check). A comment GitHub refuses (fork
+// PRs, read-only tokens) is a warning: it never changes the verdict.
 import type { Report } from '../model.js';
 import { reportHasChanges } from '../report/changes.js';
+import { gateCounts } from '../report/gates.js';
 import type { ExitOutcome } from '../report/infrastructure.js';
-import { fail, log, setOutputs, writeSummary } from './actions.js';
+import { fail, log, setOutputs, writeAnnotation, writeSummary } from './actions.js';
+import { ANNOTATIONS_PER_LEVEL, planAnnotations } from './annotations.js';
 import { type CommentTarget, commentMarker, fitComment, upsertComment } from './comment.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
@@ -56,14 +59,11 @@ export async function publish(input: PublishInput): Promise<{ commentUrl: string
       log.info(`Comment ${result.kind}: ${result.url}`);
     }
   }
-  const regressions =
-    report.benchmarks.filter((b) => b.status === 'regressed').length +
-    report.functions.filter((f) => f.gate).length;
-  setOutputs({ verdict: report.verdict, report: input.reportPath, regressions, commentUrl });
+  setOutputs({ verdict: report.verdict, report: input.reportPath, gates: gateCounts(report), commentUrl });
   if (report.verdict === 'fail') {
-    for (const line of report.failures ?? []) log.error(line, 'flamegate: threshold exceeded');
+    annotate(report, input);
     const count = report.failures?.length ?? 0;
-    const summary = `flamegate: ${count} threshold(s) exceeded (see the annotations and the job summary)`;
+    const summary = `flamegate: ${count === 1 ? '1 threshold' : `${count} thresholds`} exceeded (see the annotations and the job summary)`;
     if (input.failOnRegression) fail(summary);
     else log.warning(`${summary}; fail-on-regression is false, so the step passes.`);
   }
@@ -73,4 +73,25 @@ export async function publish(input: PublishInput): Promise<{ commentUrl: string
   if (code === 2) fail(`flamegate: ${(message ?? 'no verdict').replace(/\n/g, ' ')}`);
   else if (message) log.warning(`flamegate: ${message}`);
   return { commentUrl };
+}
+
+/**
+ * The failed check's annotations: errors when the failure fails the step, warnings when
+ * fail-on-regression is false (the step passes, and an error would read as its failure). What the
+ * step writes at that level besides them keeps its room under GitHub's limit: its own failure or
+ * "the step passes" message, a no-verdict error or warning, and (warnings) the comment's. Failure
+ * lines past the limit go to the log; the job summary has them all.
+ */
+function annotate(report: Report, input: PublishInput): void {
+  const level = input.failOnRegression ? 'error' : 'warning';
+  const { code, message } = input.exit;
+  const reserved = level === 'error' ? 1 + (code === 2 ? 1 : 0) : 2 + (code !== 2 && message ? 1 : 0);
+  const { annotations, unannotated } = planAnnotations(report, { level, reserved });
+  for (const annotation of annotations) writeAnnotation(annotation);
+  if (unannotated.length > 0) {
+    log.info(
+      `flamegate: not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} ${level}s per step; the job summary lists every one):\n` +
+        unannotated.map((line) => `  - ${line}`).join('\n'),
+    );
+  }
 }

@@ -5,6 +5,7 @@
 // fork recipe) publishes a saved report.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { plural } from '../format.js';
 import type { Report, RunResult, ShardSpec } from '../model.js';
 import { exitOutcome } from '../report/infrastructure.js';
 import { type FlameGraphs, renderCommentAndSummary } from '../report/outputs.js';
@@ -193,7 +194,7 @@ async function commitFlameImages(
       const url = urls[inBranch(f.path)];
       if (url) byKey[f.key] = url;
     }
-    log.info(`Committed ${svgs.length} flame graph(s) to branch ${options.imageBranch}.`);
+    log.info(`Committed ${plural(svgs.length, 'flame graph')} to branch ${options.imageBranch}.`);
     return byKey;
   } catch (error) {
     log.warning(

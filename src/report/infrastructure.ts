@@ -2,6 +2,8 @@
 // broke is named as an infrastructure error, never as the pull request's failure; a run that measured
 // nothing on both sides is an error too (or, with `thresholds.failed: warn`, a warning). The CLI prints
 // these and exits 2; the Action fails the step with them; the comment shows them under its verdict.
+
+import { plural } from '../format.js';
 import type { Report } from '../model.js';
 
 /** The message for a report with infrastructure errors; undefined when there is none. */
@@ -10,7 +12,7 @@ export function infrastructureFailure(report: Report): string | undefined {
   if (errors.length === 0) return undefined;
   const stopped = report.benchmarks.filter((b) => b.infrastructure).length;
   return (
-    `infrastructure error: ${stopped} benchmark(s) could not be measured because of a fault of flamegate ` +
+    `infrastructure error: ${plural(stopped, 'benchmark')} could not be measured because of a fault of flamegate ` +
     `or of this machine, not of the pull request. Rerun; if it persists, report it to flamegate.\n${errors.join('\n')}`
   );
 }
@@ -74,13 +76,15 @@ export function exitCodeOf(report: Report, warn: (line: string) => void): number
 /** The first line of the verdict when some benchmarks failed on both sides; undefined when none did. */
 export function failedOnBothNote(report: Pick<Report, 'measured'>): string | undefined {
   const failed = report.measured?.failedOnBoth ?? 0;
-  return failed > 0 ? `${failed} benchmark(s) failed on both sides and were not measured` : undefined;
+  return failed > 0
+    ? `${plural(failed, 'benchmark')} failed on both sides and ${failed === 1 ? 'was' : 'were'} not measured`
+    : undefined;
 }
 
 /** The first line of the verdict when `budget.maxMinutes` left benchmarks out; undefined when none was. */
 export function leftOutNote(report: Pick<Report, 'leftOut'>): string | undefined {
   const count = report.leftOut?.length ?? 0;
-  return count > 0 ? `${count} benchmark(s) left out for time (budget.maxMinutes)` : undefined;
+  return count > 0 ? `${plural(count, 'benchmark')} left out for time (budget.maxMinutes)` : undefined;
 }
 
 /** What the verdict's first line says was not measured (failed on both sides, left out), or undefined. */

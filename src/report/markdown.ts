@@ -4,7 +4,7 @@
 
 import { markdownTable } from 'markdown-table';
 import { noneAffected } from '../compare/measured.js';
-import { codeName, htmlCodeName, markdownText } from '../escape.js';
+import { clipAtWord, codeName, htmlCodeName, markdownText } from '../escape.js';
 import {
   formatBytes,
   formatDeltaBytes,
@@ -13,6 +13,8 @@ import {
   formatNs,
   formatPercent,
   formatSeconds,
+  namesWithFiles,
+  plural,
   shortSha,
 } from '../format.js';
 import { sourceUrl } from '../links.js';
@@ -26,7 +28,8 @@ import {
   unmeasuredNote,
 } from './infrastructure.js';
 import { everythingNote, executedNote, notAffectedSection } from './selection.js';
-import { whatRan } from './what-ran.js';
+import { bytesFigures, gcFigures, sideFigures } from './side-figures.js';
+import { TIMED, whatRan } from './what-ran.js';
 
 export interface MarkdownOptions {
   links?: { repoUrl: string };
@@ -215,8 +218,10 @@ function render(
     if (level.unchangedRows) {
       const title =
         changed.length > 0
-          ? `${unchanged.length} unchanged benchmark(s)`
-          : `All ${unchanged.length} benchmark(s) unchanged`;
+          ? `${plural(unchanged.length, 'unchanged benchmark')}`
+          : unchanged.length === 1
+            ? 'The benchmark is unchanged'
+            : `All ${unchanged.length} benchmarks unchanged`;
       body.push(
         `<details><summary>${title}</summary>\n\n${benchmarkTables(unchanged, prepared.memory)}\n\n</details>`,
       );
@@ -230,7 +235,7 @@ function render(
   if (notAffected) body.push(notAffected);
 
   if (level.unchangedRows) {
-    const resolution = resolutionTable(report.benchmarks);
+    const resolution = resolutionTable(report.benchmarks, report.settings);
     if (resolution) body.push(resolution);
   }
 
@@ -255,10 +260,10 @@ function render(
     detailed++;
     const open = failing ? ' open' : '';
     const allocating = allocationRows.length
-      ? `, ${allocationRows.length} function(s) allocating differently`
+      ? `, ${plural(allocationRows.length, 'function')} allocating differently`
       : '';
     const parts = [
-      `<details${open}><summary><b>${htmlCodeName(key)}</b>: ${rows.length} function(s) changed${allocating}</summary>\n`,
+      `<details${open}><summary><b>${htmlCodeName(key)}</b>: ${plural(rows.length, 'function')} changed${allocating}</summary>\n`,
     ];
     if (shown.length > 0) {
       parts.push(functionTable(shown, report, repo));
@@ -318,11 +323,11 @@ function render(
   );
   if (!complete) {
     const left = [
-      dropped.sections && `${dropped.sections} flame-graph section(s)`,
-      dropped.functionRows && `${dropped.functionRows} function row(s)`,
-      dropped.unchanged && `${dropped.unchanged} unchanged benchmark row(s)`,
-      dropped.changed && `${dropped.changed} changed benchmark row(s)`,
-      dropped.failures && `${dropped.failures} failure line(s)`,
+      dropped.sections && plural(dropped.sections, 'flame-graph section'),
+      dropped.functionRows && plural(dropped.functionRows, 'function row'),
+      dropped.unchanged && plural(dropped.unchanged, 'unchanged benchmark row'),
+      dropped.changed && plural(dropped.changed, 'changed benchmark row'),
+      dropped.failures && plural(dropped.failures, 'failure line'),
     ].filter(Boolean);
     out.push(
       `> [!NOTE]\n> Left out to fit GitHub's comment limit: ${left.length > 0 ? left.join(', ') : 'some details'}. ${options.fullReportHint ?? 'The full report is in the job summary and the JSON report.'}`,
@@ -333,21 +338,7 @@ function render(
 }
 
 function verdictLine(report: Report): string {
-  const count = (s: BenchmarkResult['status']) => report.benchmarks.filter((b) => b.status === s).length;
-  const gates = report.functions.filter((f) => f.gate).length;
-  const allocating = report.benchmarks.filter((b) => b.memory?.status === 'regressed').length;
-  const parts = [
-    count('regressed') && `${count('regressed')} regressed`,
-    gates && `${gates} function(s) over the function threshold`,
-    allocating && `${allocating} allocating more per op`,
-    count('failed') && `${count('failed')} failed`,
-    count('improved') && `${count('improved')} improved`,
-    count('added') && `${count('added')} added`,
-    count('removed') && `${count('removed')} removed`,
-    `${count('unchanged')} unchanged`,
-    report.selection?.notAffected.length && `${report.selection.notAffected.length} not affected by this PR`,
-  ].filter(Boolean);
-  const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === 'unchanged').length;
+  const parts = verdictCounts(report);
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
   // Nothing measured, or some benchmarks measured on neither side, is said first: never a plain pass.
   const nothing = nothingMeasuredNote(report);
@@ -372,7 +363,46 @@ function verdictLine(report: Report): string {
     : noneAffected(report) && !broken
       ? `${word}, ${NONE_AFFECTED}`
       : word;
-  return `### ${icon} flamegate: ${lead} · ${parts.join(', ')}${inconclusive ? ` · ${inconclusive} too noisy to resolve ${inconclusive === 1 ? 'its' : 'their'} threshold` : ''}`;
+  return `### ${icon} flamegate: ${[lead, ...parts].join(' · ')}`;
+}
+
+/**
+ * The verdict line's counts. The benchmarks are counted once each, in parts that add up to the total
+ * (an unchanged benchmark whose interval could not resolve its threshold is counted as that, not as
+ * unchanged too); the function and allocation flags are counted apart, since they fall on benchmarks
+ * already counted. No part is said at zero.
+ */
+export function verdictCounts(report: Report): string[] {
+  const benchmarks = report.benchmarks;
+  const count = (test: (b: BenchmarkResult) => boolean) => benchmarks.filter(test).length;
+  const unresolved = (b: BenchmarkResult) => b.status === 'unchanged' && !!b.inconclusive;
+  const byStatus = [
+    ['regressed', count((b) => b.status === 'regressed')],
+    ['failed', count((b) => b.status === 'failed')],
+    ['improved', count((b) => b.status === 'improved')],
+    ['added', count((b) => b.status === 'added')],
+    ['removed', count((b) => b.status === 'removed')],
+    ['unchanged', count((b) => b.status === 'unchanged' && !unresolved(b))],
+    ['too noisy to resolve the threshold', count(unresolved)],
+  ] as const;
+  const present = byStatus.filter(([, n]) => n > 0);
+  const total = plural(benchmarks.length, 'benchmark');
+  const parts: string[] = [];
+  // `3 benchmarks, all unchanged`, `1 benchmark, regressed`, `3 benchmarks: 1 regressed, 2 unchanged`.
+  if (present.length === 1) parts.push(`${total}, ${benchmarks.length > 1 ? 'all ' : ''}${present[0]?.[0]}`);
+  else if (present.length > 1)
+    parts.push(`${total}: ${present.map(([word, n]) => `${n} ${word}`).join(', ')}`);
+  const gates = report.functions.filter((f) => f.gate).length;
+  if (gates > 0) parts.push(`${plural(gates, 'function')} over the function threshold`);
+  const fleet = report.functions.filter((f) => f.fleetGate).length;
+  if (fleet > 0) parts.push(`${plural(fleet, 'function')} over the fleet threshold`);
+  const more = count((b) => b.memory?.status === 'regressed');
+  if (more > 0) parts.push(`${plural(more, 'benchmark')} allocating more per op`);
+  const less = count((b) => b.memory?.status === 'improved');
+  if (less > 0) parts.push(`${plural(less, 'benchmark')} allocating less per op`);
+  const notAffected = report.selection?.notAffected.length ?? 0;
+  if (notAffected > 0) parts.push(`${notAffected} not affected by this PR`);
+  return parts;
 }
 
 /** One table, or in a run over several packages one table per package under its name. */
@@ -402,11 +432,13 @@ function benchmarkTable(rows: BenchmarkResult[], memory = false): string {
     const otherFailures = (b.failures?.length ?? 0) - (memoryFailed ? 1 : 0);
     if (b.status !== 'regressed' && otherFailures > 0) status += ' · ⛔ function threshold';
     if (memoryFailed) status += ' · ⛔ allocations';
-    if (b.status === 'failed' && b.error) status += `: ${markdownText(b.error.split('\n')[0] ?? '', 160)}`;
+    if (b.status === 'failed' && b.error)
+      status += `: ${markdownText(clipAtWord(b.error.split('\n')[0] ?? '', 160), 170)}`;
+    const shown = sideFigures(b);
     return [
       benchmarkCell(b),
-      b.base ? formatNs(b.base.medianNs) : '–',
-      b.head ? formatNs(b.head.medianNs) : '–',
+      shown.base !== undefined ? formatNs(shown.base) : '–',
+      shown.head !== undefined ? formatNs(shown.head) : '–',
       measured ? formatPercent(b.change) : '–',
       measured ? formatInterval(b.ci) : '–',
       ...(memory ? [memoryCell(b)] : []),
@@ -422,11 +454,11 @@ function memoryCell(b: BenchmarkResult): string {
   const m = b.memory;
   if (!m) return '–';
   const icon = m.status === 'regressed' ? ' 🔴' : m.status === 'improved' ? ' 🟢' : '';
-  const gc = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
-  return (
-    `${formatPercent(m.change)}${icon} ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)}/op` +
-    ` · GC ${gc(m.baseGcShare)} → ${gc(m.headGcShare)}`
-  );
+  const change =
+    m.status === 'unchanged' && formatPercent(m.change) === formatPercent(0)
+      ? ''
+      : `${formatPercent(m.change)}${icon} `;
+  return `${change}${bytesFigures(m)} · ${gcFigures(m)}`;
 }
 
 const ALLOC_STATUS: Record<AllocationResult['status'], string> = {
@@ -439,11 +471,13 @@ const ALLOC_STATUS: Record<AllocationResult['status'], string> = {
 
 function allocationTable(rows: AllocationResult[], report: Report, repo: string | undefined): string {
   const header = ['Function', 'Where', 'Base bytes/op', 'Head bytes/op', 'Δ bytes/op', 'Share', 'Status'];
-  const body = rows.map((a) => {
+  // Two rows of one name are told apart by their files.
+  const names = namesWithFiles(rows);
+  const body = rows.map((a, i) => {
     const edited = !!a.source?.changed && a.source.reason !== 'dependency';
     return [
-      `${cellName(a.name, 150)}${edited ? ' ✏️' : ''}`,
-      whereCell(a, a.package && cellName(a.package), report, repo),
+      `${cellName(names[i] ?? a.name, 150)}${edited ? ' ✏️' : ''}`,
+      whereCell(a, a.package && packageCell(a), report, repo),
       formatBytes(a.baseBytesPerOp),
       formatBytes(a.headBytesPerOp),
       formatDeltaBytes(a.deltaBytesPerOp),
@@ -474,7 +508,7 @@ function whereCell(
 }
 
 /** `yaml`, or `📦 fast-xml-parser 5.3.7 → 5.5.9` (packageLabel's Markdown form), each name as code. */
-function packageCell(f: FunctionResult): string {
+function packageCell(f: Pick<FunctionResult, 'package' | 'source'>): string {
   const versions = f.source?.packageVersions;
   const name = cellName(f.package ?? '');
   if (!f.source?.changed || !versions) return name;
@@ -508,7 +542,7 @@ function removedNote(report: Report): string | undefined {
   if (removed.length === 0) return undefined;
   const names = removed.slice(0, 5).map((b) => codeName(benchmarkKey(b), { max: 80 }));
   const more = removed.length > names.length ? ` and ${removed.length - names.length} more` : '';
-  return `> [!NOTE]\n> This pull request removes ${removed.length} benchmark(s): ${names.join(', ')}${more}. Not gated (\`thresholds.removed: warn\`); \`thresholds.removed: fail\` fails such a run.`;
+  return `> [!NOTE]\n> This pull request removes ${plural(removed.length, 'benchmark')}: ${names.join(', ')}${more}. Not gated (\`thresholds.removed: warn\`); \`thresholds.removed: fail\` fails such a run.`;
 }
 
 /** The production column: share of production CPU and the estimated fleet impact, or "not run". */
@@ -524,9 +558,11 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
   const production = report.functions.some((f) => f.productionShare !== undefined);
   const header = ['Function', 'Where', 'Base self/op', 'Head self/op', 'Δ self/op', 'Share', 'Status'];
   if (production) header.splice(6, 0, 'Production');
-  const body = rows.map((f) => {
+  // Two rows of one name are told apart by their files.
+  const names = namesWithFiles(rows);
+  const body = rows.map((f, i) => {
     const cells = [
-      `${cellName(f.name, 150)}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
+      `${cellName(names[i] ?? f.name, 150)}${changedInPr(f) ? ' ✏️' : ''}${f.gate ? ' ⛔' : ''}`,
       whereCell(f, f.package && packageCell(f), report, repo),
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
@@ -543,7 +579,7 @@ function functionTable(rows: FunctionResult[], report: Report, repo: string | un
 }
 
 /** The folded table of what each benchmark could resolve, how many processes it took, what would resolve it. */
-function resolutionTable(benchmarks: BenchmarkResult[]): string | undefined {
+function resolutionTable(benchmarks: BenchmarkResult[], settings?: Report['settings']): string | undefined {
   const rows = benchmarks.filter((b) => b.resolution !== undefined);
   if (rows.length === 0) return undefined;
   const stopped: Record<string, string> = {
@@ -557,7 +593,7 @@ function resolutionTable(benchmarks: BenchmarkResult[]): string | undefined {
     formatPercent(b.threshold, false),
     b.processes === undefined ? '–' : String(b.processes),
     b.stoppedBy ? (stopped[b.stoppedBy] ?? b.stoppedBy) : '–',
-    markdownText([confirmationNote(b), neededNote(b)].filter(Boolean).join('; '), 1000),
+    markdownText([confirmationNote(b), neededNote(b, settings)].filter(Boolean).join('; '), 1000),
   ]);
   const table = markdownTable(
     [['Benchmark', 'Resolves', 'Threshold', 'Processes', 'Stopped by', 'Notes'], ...body],
@@ -578,7 +614,7 @@ export function confirmationNote(b: BenchmarkResult): string | undefined {
 }
 
 /** What budget would resolve an unresolved benchmark. */
-export function neededNote(b: BenchmarkResult): string | undefined {
+export function neededNote(b: BenchmarkResult, settings?: Report['settings']): string | undefined {
   if (!b.inconclusive || b.stoppedBy === undefined || b.stoppedBy === 'resolved') return undefined;
   // A confirmed verdict stands by its own rule (interval excludes zero, change beyond the threshold):
   // "unresolved" next to it would read as doubt about the verdict itself.
@@ -587,8 +623,23 @@ export function neededNote(b: BenchmarkResult): string | undefined {
     // processesToResolve found no count up to 1000: the mean sits so close to a bound that no
     // affordable interval clears it, so more processes are not the advice; the estimate is the answer.
     return `unresolved at ${formatPercent(b.threshold, false)}: the change, ${formatPercent(b.change)}${b.resolution !== undefined ? ` (±${formatPercent(b.resolution, false)})` : ''}, sits too close to the threshold for more processes to say which side it is on; read it as about ${formatPercent(b.change)}, or move the threshold away from it`;
-  const by = b.stoppedBy === 'maxMinutes' ? 'budget.maxMinutes ran out' : 'budget.maxProcesses ran out';
-  return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
+  const needed = b.neededProcesses;
+  const ran = b.processes !== undefined ? ` after ${plural(b.processes, 'process', 'processes')}` : '';
+  const maxProcesses = settings?.maxProcesses;
+  // The setting as it is, then what would do: a bare "budget.maxProcesses: 86" read as if 86 were it.
+  const raiseProcesses =
+    maxProcesses === undefined
+      ? `budget.maxProcesses at least ${needed}`
+      : needed > maxProcesses
+        ? `budget.maxProcesses raised from ${maxProcesses} to ${needed}`
+        : '';
+  if (b.stoppedBy === 'maxMinutes') {
+    const minutes = settings?.maxMinutes !== undefined ? ` (${settings.maxMinutes})` : '';
+    const also = raiseProcesses ? `, and ${raiseProcesses}` : '';
+    return `unresolved at ${formatPercent(b.threshold, false)}: budget.maxMinutes${minutes} ran out${ran}; about ${needed} processes would resolve it, given the minutes to run them${also}`;
+  }
+  const setting = maxProcesses !== undefined ? ` (${maxProcesses})` : '';
+  return `unresolved at ${formatPercent(b.threshold, false)}: budget.maxProcesses${setting} ran out${ran}; about ${needed} processes would resolve it${raiseProcesses ? `, with ${raiseProcesses}` : ''}`;
 }
 
 /** `Sampling: 36 of 64 benchmark-processes, 42 s; stopping early saved about 50 s · harness floor 0.6 ns/op`. */
@@ -618,7 +669,7 @@ export function samplingNote(report: Report, seconds: (s: number) => string): st
     );
   if (t?.allocated !== undefined && t.allocatable !== undefined)
     parts.push(
-      `budget.maxMinutes left time for the allocation pass on ${t.allocated} of ${t.allocatable} benchmark(s), the first measured`,
+      `budget.maxMinutes left time for the allocation pass on ${t.allocated} of ${plural(t.allocatable, 'benchmark')}, the first measured`,
     );
   return parts.join(' · ');
 }
@@ -629,7 +680,7 @@ export function changedInPr(f: FunctionResult): boolean {
 }
 
 /** `yaml`, or `📦 fast-xml-parser 5.3.7 → 5.5.9` when this PR changed the package's version. */
-export function packageLabel(f: FunctionResult): string {
+export function packageLabel(f: Pick<FunctionResult, 'package' | 'source'>): string {
   const versions = f.source?.packageVersions;
   if (!f.package || !f.source?.changed || !versions) return f.package ?? '';
   return `📦 ${f.package} ${versions.base ?? '(none)'} → ${versions.head ?? '(none)'}`;
@@ -646,9 +697,9 @@ function leftOutSection(report: Report): string | undefined {
     .slice(0, LEFT_OUT_REASONS_SHOWN)
     .map((r) => `- ${r.count === all.length ? '' : `${r.count}: `}${markdownText(r.reason, PROSE_MAX)}`);
   if (reasons.length > LEFT_OUT_REASONS_SHOWN)
-    why.push(`- … and ${reasons.length - LEFT_OUT_REASONS_SHOWN} other reason(s)`);
+    why.push(`- … and ${plural(reasons.length - LEFT_OUT_REASONS_SHOWN, 'other reason')}`);
   return [
-    `<details><summary>⏱️ ${all.length} benchmark(s) left out for time: not measured, in no verdict</summary>`,
+    `<details><summary>⏱️ ${plural(all.length, 'benchmark')} left out for time: not measured, in no verdict</summary>`,
     '',
     ...why,
     '',
@@ -664,13 +715,29 @@ function leftOutSection(report: Report): string | undefined {
 const LEFT_OUT_SHOWN = 50;
 const LEFT_OUT_REASONS_SHOWN = 3;
 
+/**
+ * `npx flamegate compare --base … --head … --config perf.yml`: every option the run used, each
+ * argument quoted for a POSIX shell where it needs it, as one code span (a saved report's arguments
+ * are untrusted text: codeName keeps them inside the span).
+ */
+function reproduceLine(report: Report): string {
+  const args = ['--base', report.base.sha, '--head', report.head.sha, ...(report.reproduce ?? [])];
+  return codeName(['npx flamegate compare', ...args.map(shellWord)].join(' '), { max: 2000 });
+}
+
+/** One argument as a POSIX shell reads it back: bare when safe, else in single quotes. */
+function shellWord(arg: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
 function footer(report: Report, options: MarkdownOptions): string {
   const how = whatRan(report);
   const memory = report.benchmarks.some((b) => b.memory)
     ? ' Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold.'
     : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''}${memory} ${how ? `Measured with ${how}.` : ''} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''}${memory} ${how ? (report.benchmarks.some((b) => TIMED.has(b.status)) ? `Measured with ${how}.` : `Nothing was timed on both sides (Node ${how}).`) : ''} Reproduce locally: ${reproduceLine(report)}</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

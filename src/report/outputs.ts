@@ -4,10 +4,12 @@
 // the run writer (write-run.ts) writes them.
 import { markdownText, NAME_MAX } from '../escape.js';
 import { buildFlameTree, renderFlameHtml, renderFlameOutputs } from '../flame/index.js';
-import type { Report, RunResult } from '../model.js';
-import { SAFE_NAME } from '../model.js';
+import type { BenchmarkTiming } from '../flame/tree.js';
+import type { BenchmarkResult, Report, RunResult } from '../model.js';
+import { benchmarkKey, SAFE_NAME } from '../model.js';
 import { changedBenchmarkKeys } from './changes.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
+import { sideFigures } from './side-figures.js';
 
 export interface ReportOutputOptions {
   /** Links commits and functions to the repository (`https://github.com/owner/repo`). */
@@ -44,6 +46,7 @@ export function renderFlames(
   const perSection = Math.max(1500, Math.min(6000, Math.floor((maxChars * 0.4) / Math.max(1, changed.size))));
   const sections: Record<string, string> = {};
   const files: FlameGraphs['files'] = [];
+  const byKey = new Map(report.benchmarks.map((b) => [benchmarkKey(b), b]));
   for (const [key, sides] of Object.entries(result.cpuStacks)) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
@@ -52,6 +55,7 @@ export function renderFlames(
       throw new Error(`the file name ${JSON.stringify(name)} of ${key} is not a plain name`);
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
+      timing: timingOf(byKey.get(key)),
       repoUrl: options.repoUrl,
       headSha: report.head.sha,
       maxTextChars: perSection,
@@ -78,6 +82,14 @@ export function renderFlames(
     });
   }
   return { files, sections };
+}
+
+/** The figures the table shows for a benchmark, for its flame graphs' headers; none unless both sides ran. */
+function timingOf(b: BenchmarkResult | undefined): BenchmarkTiming | undefined {
+  if (!b || b.status === 'failed') return undefined;
+  const shown = sideFigures(b);
+  if (shown.base === undefined || shown.head === undefined) return undefined;
+  return { baseNs: shown.base, headNs: shown.head, change: shown.head / shown.base - 1 };
 }
 
 /** The comment (or, with a large maxChars, the job summary) around already rendered flame graphs. */

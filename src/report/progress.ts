@@ -1,7 +1,7 @@
 // Progress of the measure stage as one plain line per process round: what CI logs (and the Action's
 // log) show, and what the terminal shows when it is not a TTY; and the heartbeat's line, printed when
 // nothing else was for a while (a long install, a long process round). Pure: status in, text out.
-import { formatSeconds } from '../format.js';
+import { formatSeconds, plural } from '../format.js';
 import type { MeasureStatus } from '../model.js';
 
 const PHASE: Record<MeasureStatus['phase'], string> = {
@@ -17,7 +17,7 @@ export function progressLine(status: MeasureStatus): string {
   const head = trailing ? `[${PHASE[status.phase]}]` : `[${PHASE[status.phase]} ${status.round + 1}]`;
   const parts = [`${status.done}/${status.total} benchmark-processes`];
   if (status.phase === 'timing') parts.push(`${status.sampling} sampling, ${status.resolved} resolved`);
-  if (status.phase === 'confirming') parts.push(`${status.sampling} regression(s) being confirmed`);
+  if (status.phase === 'confirming') parts.push(`${plural(status.sampling, 'change')} being confirmed`);
   if (status.phase === 'profiling') parts.push('attribution pass');
   if (status.phase === 'allocating') parts.push('allocation pass');
   if (status.parallel !== undefined && status.parallel > 1)

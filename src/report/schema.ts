@@ -68,6 +68,7 @@ const benchmark = object(
     head: { anyOf: [sideSummary, { type: 'null' }] },
     change: number,
     ci: interval,
+    pairedNs: object({ base: number, head: number }, ['base', 'head']),
     threshold: number,
     error: MESSAGE,
     infrastructure: { type: 'boolean' },
@@ -224,6 +225,7 @@ const schema = object(
     ),
     harnessNotes: list(MESSAGE, 1_000),
     leftOut: list(object({ name: NAME, file: NAME, reason: LINE }, ['name', 'file', 'reason']), 200_000),
+    reproduce: list(LINE, 200),
   },
   ['schemaVersion', 'verdict', 'base', 'head', 'benchmarks', 'functions'],
 );

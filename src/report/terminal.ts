@@ -1,15 +1,16 @@
 // The summary printed at the end of `flamegate compare`.
 
 import { noneAffected } from '../compare/measured.js';
-import { plainText } from '../escape.js';
+import { plainText, shortenMiddle } from '../escape.js';
 import {
-  formatBytes,
   formatDeltaBytes,
   formatDeltaNs,
   formatInterval,
   formatNs,
   formatPercent,
   formatSeconds,
+  namesWithFiles,
+  plural,
   shortSha,
 } from '../format.js';
 import type { BenchmarkResult, Report } from '../model.js';
@@ -26,6 +27,7 @@ import {
   ungatedRemovals,
 } from './markdown.js';
 import { everythingNote, executedNote, notAffectedNote } from './selection.js';
+import { bytesFigures, gcFigures, sideFigures } from './side-figures.js';
 
 /**
  * Whether the terminal summary is painted, decided once for every command: never with `--no-color`
@@ -45,6 +47,14 @@ export interface TerminalOptions {
 
 const CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 
+/** The most characters of a function's name on a line: a regular expression's can run to hundreds. */
+export const TERMINAL_NAME_MAX = 80;
+
+/** The functions' names as one list shows them: told apart by their files, shortened in the middle. */
+function shownNames(rows: readonly { name: string; file: string }[]): string[] {
+  return namesWithFiles(rows).map((name) => shortenMiddle(plainText(name), TERMINAL_NAME_MAX));
+}
+
 export function renderTerminal(report: Report, options: TerminalOptions = {}): string {
   const paint = (code: keyof typeof CODES, text: string) =>
     options.color ? `\x1b[${CODES[code]}m${text}\x1b[0m` : text;
@@ -52,12 +62,13 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     b.status === 'regressed' || b.status === 'failed' ? 'red' : b.status === 'improved' ? 'green' : 'dim';
   const rows = report.benchmarks.map((b) => {
     const measured = b.base && b.head && b.status !== 'failed';
+    const shown = sideFigures(b);
     return {
       b,
       cells: [
         plainText(benchmarkKey(b)),
-        b.base ? formatNs(b.base.medianNs) : '–',
-        b.head ? formatNs(b.head.medianNs) : '–',
+        shown.base !== undefined ? formatNs(shown.base) : '–',
+        shown.head !== undefined ? formatNs(shown.head) : '–',
         measured ? formatPercent(b.change) : '–',
         measured ? formatInterval(b.ci) : '–',
         measured && b.resolution !== undefined ? `±${formatPercent(b.resolution, false)}` : '–',
@@ -89,7 +100,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       out.push(paint('red', `    ${r.b.error.split('\n').map(plainText).join('\n    ')}`));
     const confirmation = confirmationNote(r.b);
     if (confirmation) out.push(paint(r.b.status === 'regressed' ? 'red' : 'dim', `    ${confirmation}`));
-    const needed = neededNote(r.b);
+    const needed = neededNote(r.b, report.settings);
     if (needed) out.push(paint('yellow', `    ${needed}`));
   }
   const sampling = samplingNote(report, formatSeconds);
@@ -107,7 +118,8 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       const fns = changedFunctions.filter((f) => f.benchmark === key).slice(0, 5);
       if (fns.length === 0) continue;
       out.push(`  ${plainText(key)}`);
-      for (const f of fns) {
+      const names = shownNames(fns);
+      for (const [i, f] of fns.entries()) {
         const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : (f.kind ?? '');
         const production = f.notInProduction
           ? 'not run in production'
@@ -119,7 +131,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
           f.gate && 'over the function threshold',
           production,
         ];
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${plainText(f.name)}  ${plainText(where)}  (${notes.filter(Boolean).join(', ')})`;
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${names[i]}  ${plainText(where)}  (${notes.filter(Boolean).join(', ')})`;
         out.push(paint(f.status === 'regressed' || f.status === 'added' ? 'red' : 'green', text));
       }
     }
@@ -142,13 +154,13 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   if (nothing) out.push(paint(nothing.level === 'error' ? 'red' : 'yellow', `  ${plainText(nothing.text)}`));
   for (const f of report.failures ?? []) out.push(paint('red', `  - ${plainText(f)}`));
   for (const { reason, count } of leftOutReasons(report))
-    out.push(paint('yellow', `  ${count} benchmark(s) left out: ${plainText(reason)}`));
+    out.push(paint('yellow', `  ${plural(count, 'benchmark')} left out: ${plainText(reason)}`));
   const removed = ungatedRemovals(report);
   if (removed.length > 0)
     out.push(
       paint(
         'yellow',
-        `  ${removed.length} benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => plainText(benchmarkKey(b))).join(', ')}`,
+        `  ${plural(removed.length, 'benchmark')} removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => plainText(benchmarkKey(b))).join(', ')}`,
       ),
     );
   return out.join('\n');
@@ -165,21 +177,22 @@ function memoryLines(report: Report, paint: (code: keyof typeof CODES, text: str
     out.push(
       paint(
         color,
-        `  ${plainText(benchmarkKey(b))}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ` +
+        `  ${plainText(benchmarkKey(b))}: ${bytesFigures(m)} ` +
           `${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; ` +
-          `GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`,
+          `${gcFigures(m)} of the time`,
       ),
     );
     const rows = (report.allocations ?? [])
       .filter((a) => a.benchmark === benchmarkKey(b) && rowChanged(a))
       .slice(0, 5);
-    for (const a of rows) {
-      const where = a.package ?? (a.file ? `${a.file}:${a.line}` : (a.kind ?? ''));
+    const names = shownNames(rows);
+    for (const [i, a] of rows.entries()) {
+      const where = a.package ? packageLabel(a) : a.file ? `${a.file}:${a.line}` : (a.kind ?? '');
       const edited = a.source?.changed && a.source.reason !== 'dependency' ? ', changed in this PR' : '';
       out.push(
         paint(
           a.status === 'regressed' || a.status === 'added' ? 'red' : 'green',
-          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${plainText(a.name)}  ${plainText(where)}  (${a.status}${edited})`,
+          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${names[i]}  ${plainText(where)}  (${a.status}${edited})`,
         ),
       );
     }

@@ -4,7 +4,7 @@
 // shown), and nothing about processes when nothing was measured. Pure: report in, text out.
 import type { BenchmarkResult, Report } from '../model.js';
 
-const TIMED = new Set<BenchmarkResult['status']>(['regressed', 'improved', 'unchanged']);
+export const TIMED = new Set<BenchmarkResult['status']>(['regressed', 'improved', 'unchanged']);
 
 /** `4–7 timing processes × 300 ms per side, profiles 170 ms per side (cut from 500 ms by budget.maxMinutes), v20.1.0`. */
 export function whatRan(report: Report): string {
@@ -21,6 +21,9 @@ export function whatRan(report: Report): string {
   const parts = [
     `${low === high ? low : `${low}–${high}`} timing processes × ${s.timePerProcessMs} ms per side`,
   ];
+  // Side by side, each process spreads more (README, "Measuring side by side"): a reader comparing
+  // runs needs to know.
+  if (s.parallel !== undefined && s.parallel > 1) parts.push(`${s.parallel} processes side by side`);
   const cut = report.sampling?.trailing;
   const profiled = Object.values(report.profiles ?? {}).some((p) => p.base || p.head);
   if (profiled) parts.push(`profiles ${ran(cut?.profileMs, s.profileMs)}`);

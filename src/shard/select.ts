@@ -5,6 +5,7 @@
 // shards are given). Wall-clock estimates taken during discovery would differ between runners and
 // could put one benchmark in two shards or in none, so they are never used. Pure: data in, data out.
 import { createHash } from 'node:crypto';
+import { plural } from '../format.js';
 import { trailingBenchmarkMs } from '../measure/trailing.js';
 import type { BenchmarkMeasurement, Budget, ShardInfo, ShardSpec } from '../model.js';
 import { benchmarkKey } from '../model.js';
@@ -164,7 +165,7 @@ export function shardSelector(
     select: (found) => {
       plan = selectShard({ measurements: found, budget: options.budget, spec, costs: options.costs });
       options.progress(
-        `shard ${shardLabel(spec)}: ${plan.selected.length} of ${found.length} benchmark(s), split by ${plan.info.basis}`,
+        `shard ${shardLabel(spec)}: ${plan.selected.length} of ${plural(found.length, 'benchmark')}, split by ${plan.info.basis}`,
       );
       return plan.selected;
     },

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { DEFAULT_BENCHMARK_GLOB, DEFAULT_FOLDER_GLOB } from '../config/config.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
-import { shortSha } from '../format.js';
+import { plural, shortSha } from '../format.js';
 import type { Config, Side } from '../model.js';
 import { UsageError } from '../settings.js';
 import { listBenchmarkFiles } from './files.js';
@@ -45,7 +45,7 @@ export async function prepare(
         `(set "benchmarks" in ${DEFAULT_CONFIG_PATH}; the default is ${DEFAULT_BENCHMARK_GLOB}, and files in ${DEFAULT_FOLDER_GLOB} that import a benchmark harness)`,
     );
   }
-  progress(`found ${files.head.length} benchmark file(s) on head, ${files.base.length} on base`);
+  progress(`found ${plural(files.head.length, 'benchmark file')} on head, ${files.base.length} on base`);
   return packages ? { packages, files } : { files };
 }
 

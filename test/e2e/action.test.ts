@@ -96,6 +96,27 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     expect(run.outputs['comment-url']).toContain(`/pull/${PR}#issuecomment-`);
     expect(run.summary).toContain('slowPath');
     expect(run.stdout).toMatch(/::error title=flamegate(%3A|:) threshold exceeded::.*parse records/);
+    // Every gate that failed the check is counted, and the counts per gate add up to it.
+    const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as Report;
+    expect(Number(run.outputs.regressions)).toBe(report.failures?.length);
+    const perGate = [
+      'regressed-benchmarks',
+      'regressed-functions',
+      'regressed-allocations',
+      'fleet-regressions',
+      'failed-benchmarks',
+      'removed-benchmarks',
+    ].map((name) => Number(run.outputs[name]));
+    expect(perGate.reduce((a, b) => a + b, 0)).toBe(Number(run.outputs.regressions));
+    expect(Number(run.outputs['regressed-benchmarks'])).toBeGreaterThanOrEqual(1);
+    // The slowed function, which this pull request edited, over its threshold: annotated on its own
+    // lines in src/records.js, where the reviewer reads the diff.
+    const slowPath = report.functions.find((f) => f.name === 'slowPath' && f.gate);
+    expect(slowPath?.source, 'slowPath over the function threshold').toMatchObject({ reason: 'edited' });
+    const line = slowPath?.source?.lines?.[0] ?? slowPath?.line;
+    expect(run.stdout).toMatch(
+      new RegExp(`::error title=[^\\n]*slowPath[^\\n]*,file=src/records\\.js,line=${line},endLine=\\d+::`),
+    );
     // The listing paginated: page 2 was requested.
     expect(server.requests.some((r) => r.method === 'GET' && r.path.includes('page=2'))).toBe(true);
     expect(server.requests.every((r) => r.authorization === 'token ghs_test_token')).toBe(true);
@@ -235,7 +256,7 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     );
     expect(run.code, run.stdout).toBe(1);
     expect(run.stdout).toMatch(
-      /::error::flamegate: infrastructure error: \d+ benchmark\(s\) could not be measured because of a fault of flamegate or of this machine, not of the pull request.*No native build was found/,
+      /::error::flamegate: infrastructure error: \d+ benchmarks? could not be measured because of a fault of flamegate or of this machine, not of the pull request.*No native build was found/,
     );
     expect(run.stdout).not.toContain('fails on head');
     const comment = server.comments.find((c) => c.body.includes('<!-- flamegate:infra -->'))?.body ?? '';

@@ -227,6 +227,29 @@ describe('flamegate compare: bad input', () => {
     expect(run.stderr).toContain('--base');
   });
 
+  it("prints each command's help on --help and -h (exit 0), with its options, and starts nothing", async () => {
+    const options: Record<string, string[]> = {
+      compare: ['--base <rev>', '--max-minutes <m>', '--production-profile <file>', '--no-color'],
+      merge: ['--out <dir>', '--markdown <file>'],
+      diff: ['--svg <file>', '--value-type <type>', '--top <n>'],
+      demo: ['--out <dir>', '--quiet'],
+    };
+    for (const [command, flags] of Object.entries(options)) {
+      for (const help of ['--help', '-h']) {
+        const run = await runCli([command, help], repo.dir);
+        expect(run.code, `${command} ${help}: ${run.stderr}`).toBe(0);
+        expect(run.stdout).toContain(`Usage: flamegate ${command}`);
+        for (const flag of flags) expect(run.stdout, `${command} ${help}`).toContain(flag);
+      }
+    }
+    // No checkout was made for it.
+    expect(worktrees(repo.dir)).toHaveLength(1);
+    const top = await runCli(['--help'], repo.dir);
+    expect(top.code).toBe(0);
+    for (const harness of ['tinybench', 'vitest bench', 'mitata', 'benchmark.js', 'bench-node'])
+      expect(top.stdout).toContain(harness);
+  });
+
   it('shows the globs when no benchmark file matches (exit 2), and cleans up', async () => {
     // --benchmarks takes a list as the config does: comma separated, or the flag repeated.
     const run = await runCli(
@@ -281,7 +304,7 @@ describe('flamegate compare: a fault of flamegate or the machine', () => {
       'budget: { processes: 2, maxProcesses: 2, timePerProcessMs: 100, warmupMs: 20, profileMs: 100, profileProcesses: 1, allocationProcesses: 0 }\n';
     const run = await compareVariant('same', [], tiny, join(copy, 'cli.js'));
     expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(2);
-    expect(run.stderr).toMatch(/flamegate: infrastructure error: \d+ benchmark\(s\) could not be measured/);
+    expect(run.stderr).toMatch(/flamegate: infrastructure error: \d+ benchmarks? could not be measured/);
     expect(run.stderr).toContain('not of the pull request');
     // The fault itself is named: the profiler's native addon was not found.
     expect(run.stderr).toMatch(/No native build was found/);

@@ -134,14 +134,16 @@ describe('a suite bigger than budget.maxMinutes', () => {
       ),
     );
     expect(run.markdown).toContain(
-      `<details><summary>⏱️ ${leftOut.length} benchmark(s) left out for time: not measured, in no verdict</summary>`,
+      `<details><summary>⏱️ ${leftOut.length} benchmark${leftOut.length === 1 ? '' : 's'} left out for time: not measured, in no verdict</summary>`,
     );
-    expect(run.stdout).toContain(`Verdict: PASS · ${leftOut.length} benchmark(s) left out for time`);
+    expect(run.stdout).toContain(
+      `Verdict: PASS · ${leftOut.length} benchmark${leftOut.length === 1 ? '' : 's'} left out for time`,
+    );
     // The terminal counts them by reason.
     const byReason = new Map<string, number>();
     for (const l of leftOut) byReason.set(l.reason, (byReason.get(l.reason) ?? 0) + 1);
     for (const [reason, count] of byReason)
-      expect(run.stdout).toContain(`${count} benchmark(s) left out: ${reason}`);
+      expect(run.stdout).toContain(`${count} benchmark${count === 1 ? '' : 's'} left out: ${reason}`);
     // The footer says what ran: the 3 processes the measured benchmarks got, and the profile time
     // used (cut when timing left the attribution pass less than the budget's 100 ms).
     expect(run.markdown).toMatch(

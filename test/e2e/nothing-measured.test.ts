@@ -49,7 +49,7 @@ describe('a run that measured nothing on both sides', () => {
     const { report } = run;
     expect(report.measured).toEqual({ both: 0, failedOnBoth: 2, onNothing: 'error' });
     expect(report.nothingMeasured).toMatch(
-      /^nothing was measured on both sides, so this run is no verdict on the pull request: 2 benchmark\(s\) failed on both base and head/,
+      /^nothing was measured on both sides, so this run is no verdict on the pull request: 2 benchmarks failed on both base and head/,
     );
     // Each distinct error is named, with a benchmark it stopped: they say what to fix.
     expect(report.nothingMeasured).toContain(

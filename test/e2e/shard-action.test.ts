@@ -154,7 +154,7 @@ describe('sharded Action runs (built dist/, Node 24, two-package monorepo)', () 
       '<!-- flamegate:perf/perf-merge -->',
     ]);
     expect(merge.stdout).toContain(
-      'Downloaded 2 shard artifact(s): flamegate-shard-1-of-2, flamegate-shard-2-of-2',
+      'Downloaded 2 shard artifacts: flamegate-shard-1-of-2, flamegate-shard-2-of-2',
     );
     // Each shard job uploaded its artifact, named after the shard; the merge job downloaded both.
     expect(uploaded).toEqual(['flamegate-shard-1-of-2', 'flamegate-shard-2-of-2']);

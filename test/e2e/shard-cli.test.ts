@@ -81,7 +81,7 @@ describe('flamegate compare --shard and flamegate merge (end to end)', () => {
     expect(first?.filter((k) => second?.includes(k))).toEqual([]);
     expect(report.benchmarks.map(benchmarkKey)).toEqual(unsharded.benchmarks.map(benchmarkKey));
     expect(report.benchmarks.map(benchmarkKey)).toEqual(EXPECTED);
-    expect(merged.stdout).toContain('Merged 2 shard(s)');
+    expect(merged.stdout).toContain('Merged 2 shards');
     // Each shard measured allocations, so a merge that kept one shard's would show it here.
     for (const shard of shardReports) expect(shard.allocations?.length ?? 0).toBeGreaterThan(0);
 

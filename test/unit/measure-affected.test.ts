@@ -389,11 +389,11 @@ describe('a run that left benchmarks out as not affected', () => {
     expect(report.selection).toEqual(selection);
     const markdown = renderMarkdown(report);
     expect(markdown.split('\n')[0]).toMatch(
-      /^### ✅ flamegate: pass · 1 unchanged, 12 not affected by this PR$/,
+      /^### ✅ flamegate: pass · 1 benchmark, unchanged · 12 not affected by this PR$/,
     );
-    expect(markdown).toContain('<details><summary>12 benchmark(s) not affected by this PR</summary>');
+    expect(markdown).toContain('<details><summary>12 benchmarks not affected by this PR</summary>');
     expect(markdown).toContain('- `bench/f0.bench.js` (4): `b0`, `b3`, `b6`, `b9`');
-    expect(renderTerminal(report)).toContain('12 benchmark(s) not affected by this PR');
+    expect(renderTerminal(report)).toContain('12 benchmarks not affected by this PR');
     // A saved report keeps the field through the schema check (post-only mode renders it again).
     expect(parseReport(JSON.stringify(report), 'report.json').selection).toEqual(selection);
   });
@@ -404,7 +404,7 @@ describe('a run that left benchmarks out as not affected', () => {
     expect(exit(report)).toBe(0);
     const markdown = renderMarkdown(report);
     expect(markdown.split('\n')[0]).toBe(
-      '### ✅ flamegate: pass, no benchmark is reachable from the files this pull request changed · 0 unchanged, 12 not affected by this PR',
+      '### ✅ flamegate: pass, no benchmark is reachable from the files this pull request changed · 12 not affected by this PR',
     );
     expect(markdown).not.toContain('No benchmarks were found');
     expect(renderTerminal(report)).toMatch(
@@ -430,7 +430,7 @@ describe('a run that left benchmarks out as not affected', () => {
       executionUnknown: [],
     };
     const report = run([measured], sel);
-    const note = '1 of the 1 measured benchmark(s) run the changed code: measured first';
+    const note = '1 of the 1 measured benchmark runs the changed code: measured first';
     expect(renderMarkdown(report)).toContain(note);
     expect(renderTerminal(report)).toContain(note);
     expect(parseReport(JSON.stringify(report), 'report.json').selection).toEqual(sel);

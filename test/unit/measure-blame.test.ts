@@ -65,10 +65,10 @@ describe('an infrastructure error through compare and report', () => {
 
   it('lists each distinct fault once, with the benchmarks it stopped', () => {
     expect(report.infrastructureErrors).toEqual([
-      `${why}\n(stopped 2 benchmark(s): ${FILE} > stopped one, ${FILE} > stopped two)`,
+      `${why}\n(stopped 2 benchmarks: ${FILE} > stopped one, ${FILE} > stopped two)`,
     ]);
     expect(infrastructureFailure(report)).toMatch(
-      /^infrastructure error: 2 benchmark\(s\) could not be measured because of a fault of flamegate or of this machine, not of the pull request/,
+      /^infrastructure error: 2 benchmarks could not be measured because of a fault of flamegate or of this machine, not of the pull request/,
     );
     expect(infrastructureFailure({ ...report, infrastructureErrors: undefined })).toBeUndefined();
   });
@@ -76,7 +76,7 @@ describe('an infrastructure error through compare and report', () => {
   it('the comment and the terminal say so instead of a pass', () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toMatch(/^### ⚠️ flamegate: infrastructure error/);
-    expect(markdown).toContain('> [!WARNING]\n> flamegate infrastructure error: 2 benchmark(s)');
+    expect(markdown).toContain('> [!WARNING]\n> flamegate infrastructure error: 2 benchmarks');
     expect(renderTerminal(report, { color: false })).toContain('Verdict: NONE (infrastructure error');
   });
 

@@ -38,7 +38,7 @@ describe('progress on a non-TTY', () => {
       '  [timing 1] 0/8 benchmark-processes · 2 sampling, 0 resolved · about 1 min 35 s left',
       '  [timing 2] 2/8 benchmark-processes · 2 sampling, 0 resolved · about 1 min 35 s left',
       '  [timing 5] 8/12 benchmark-processes · 1 sampling, 1 resolved · about 20 s left',
-      '  [confirming 1] 9/12 benchmark-processes · 1 regression(s) being confirmed · about 12 s left',
+      '  [confirming 1] 9/12 benchmark-processes · 1 change being confirmed · about 12 s left',
       '  [profiling] 12/12 benchmark-processes · attribution pass · about 8 s left',
     ]);
   });

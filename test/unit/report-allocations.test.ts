@@ -84,7 +84,7 @@ describe('allocation outputs', () => {
   it('prints bytes per op, GC shares and the functions that allocate more in the terminal', () => {
     const text = renderTerminal(report);
     expect(text).toContain(
-      `${KEY}: 271 KiB → 315 KiB +16.1% (95% CI +15.0% … +17.0%) regressed; GC 12.0% → 15.0% of the time`,
+      `${KEY}: 271 KiB → 315 KiB/op +16.1% (95% CI +15.0% … +17.0%) regressed; GC 12% → 15% of the time`,
     );
     expect(text).toMatch(
       /\+43\.9 KiB {2}readPlainScalar {2}js-yaml\/lib\/loader\.js:474 {2}\(regressed, changed in this PR\)/,

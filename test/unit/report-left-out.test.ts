@@ -38,18 +38,18 @@ describe('benchmarks left out for time', () => {
   it('are counted on the verdict line, a warning and not a plain pass', () => {
     const md = renderMarkdown(leftOutReport());
     expect(md).toContain(
-      '### ⚠️ flamegate: pass, 3 benchmark(s) left out for time (budget.maxMinutes) · 2 unchanged',
+      '### ⚠️ flamegate: pass, 3 benchmarks left out for time (budget.maxMinutes) · 2 benchmarks, all unchanged',
     );
     const terminal = renderTerminal(leftOutReport(), { color: false });
-    expect(terminal).toContain('Verdict: PASS · 3 benchmark(s) left out for time (budget.maxMinutes)');
-    expect(terminal).toContain(`  3 benchmark(s) left out: ${REASON}`);
+    expect(terminal).toContain('Verdict: PASS · 3 benchmarks left out for time (budget.maxMinutes)');
+    expect(terminal).toContain(`  3 benchmarks left out: ${REASON}`);
   });
 
   it('are listed folded in the comment, with why', () => {
     const md = renderMarkdown(leftOutReport());
     const section = md.slice(md.indexOf('<details><summary>⏱️'));
     expect(section).toMatch(
-      /^<details><summary>⏱️ 3 benchmark\(s\) left out for time: not measured, in no verdict<\/summary>/,
+      /^<details><summary>⏱️ 3 benchmarks left out for time: not measured, in no verdict<\/summary>/,
     );
     expect(section).toContain(`- ${REASON}`);
     expect(section).toContain(`\`${FILE} > c\`, \`${FILE} > d\`, \`${FILE} > e\``);
@@ -65,7 +65,7 @@ describe('benchmarks left out for time', () => {
     const md = renderMarkdown(r);
     expect(md).toContain(`\`${FILE} > t49\`, … and 450 more (the JSON report lists them all)`);
     expect(md).not.toContain(`${FILE} > t50\``);
-    expect(md).toContain('- 50: reason 0\n- 50: reason 1\n- 50: reason 2\n- … and 7 other reason(s)');
+    expect(md).toContain('- 50: reason 0\n- 50: reason 1\n- 50: reason 2\n- … and 7 other reasons');
   });
 
   it('survive a saved report read back (post-only mode)', () => {
@@ -83,7 +83,7 @@ describe('benchmarks left out for time', () => {
   it('leave a run without them as it was', () => {
     const r = leftOutReport();
     delete r.leftOut;
-    expect(renderMarkdown(r)).toContain('### ✅ flamegate: pass · 2 unchanged');
+    expect(renderMarkdown(r)).toContain('### ✅ flamegate: pass · 2 benchmarks, all unchanged');
     expect(renderMarkdown(r)).not.toContain('left out for time');
   });
 });
@@ -147,7 +147,7 @@ describe('the footer states what was run', () => {
     // Nothing was cut but the count: no "cut profiles" claim.
     expect(md).not.toContain('cut profiles');
     expect(md).toContain(
-      'budget.maxMinutes left time for the allocation pass on 1 of 2 benchmark(s), the first measured',
+      'budget.maxMinutes left time for the allocation pass on 1 of 2 benchmarks, the first measured',
     );
     // A saved report with the counts reads back.
     const saved = leftOutReport();

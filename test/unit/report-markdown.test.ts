@@ -52,16 +52,16 @@ describe('layout', () => {
     const lines = md.split('\n').filter((l) => l.trim() !== '');
     expect(lines[0]).toBe('<!-- flamegate:k -->');
     expect(lines[1]).toMatch(
-      /^### ❌ flamegate: fail · 1 regressed, 1 function\(s\) over the function threshold/,
+      /^### ❌ flamegate: fail · 3 benchmarks: 1 regressed, 2 unchanged · 1 function over the function threshold/,
     );
     expect(lines[2]).toMatch(/^- `bench\/a\.bench\.js > slow`: 20\.0% slower/);
     const passing = renderMarkdown(report([bench('same', 'unchanged')]));
-    expect(passing.split('\n')[0]).toBe('### ✅ flamegate: pass · 1 unchanged');
+    expect(passing.split('\n')[0]).toBe('### ✅ flamegate: pass · 1 benchmark, unchanged');
   });
 
   it('puts changed rows in the main table and folds unchanged ones', () => {
     const md = renderMarkdown(sample);
-    const fold = md.indexOf('<details><summary>2 unchanged benchmark(s)</summary>');
+    const fold = md.indexOf('<details><summary>2 unchanged benchmarks</summary>');
     expect(fold).toBeGreaterThan(0);
     const main = md.slice(0, fold);
     expect(main).toMatch(/\| Benchmark\s+\|\s+Base \|\s+Head \|\s+Change \|\s+95% CI \| Status/);
@@ -77,7 +77,7 @@ describe('layout', () => {
 
   it('says so when every benchmark is unchanged', () => {
     const md = renderMarkdown(report([bench('a', 'unchanged'), bench('b', 'unchanged')]));
-    expect(md).toContain('<details><summary>All 2 benchmark(s) unchanged</summary>');
+    expect(md).toContain('<details><summary>All 2 benchmarks unchanged</summary>');
   });
 
   it('keeps a benchmark whose function gate fired in the main table although its total is unchanged', () => {
@@ -112,7 +112,7 @@ describe('layout', () => {
   it('lists function changes per benchmark, open for a regressed one, without unchanged rows', () => {
     const md = renderMarkdown(sample);
     expect(md).toContain(
-      `<details open><summary><b><code>${FILE} &gt; slow</code></b>: 4 function(s) changed</summary>`,
+      `<details open><summary><b><code>${FILE} &gt; slow</code></b>: 4 functions changed</summary>`,
     );
     expect(md).toMatch(
       /\| Function\s+\| Where\s+\| Base self\/op \| Head self\/op \| Δ self\/op \|\s+Share \| Status/,
@@ -271,9 +271,9 @@ describe('budget', () => {
     expect(md.length).toBeLessThan(65_536);
     const lines = md.split('\n').filter((l) => l !== '');
     expect(lines[0]).toBe('<!-- m -->');
-    expect(lines[1]).toMatch(/^### ❌ flamegate: fail · 1000 regressed, 1000 unchanged/);
+    expect(lines[1]).toMatch(/^### ❌ flamegate: fail · 2000 benchmarks: 1000 regressed, 1000 unchanged/);
     expect(md).toMatch(
-      /> Left out to fit GitHub's comment limit: 2000 flame-graph section\(s\), \d+ function row\(s\), 1000 unchanged benchmark row\(s\), \d+ changed benchmark row\(s\), \d+ failure line\(s\)\./,
+      /> Left out to fit GitHub's comment limit: 2000 flame-graph sections, \d+ function rows, 1000 unchanged benchmark rows, \d+ changed benchmark rows, \d+ failure lines\./,
     );
     expect(md).toMatch(/… \d+ more changed benchmark rows in the full report\./);
     expect(md).toContain('… 1000 unchanged benchmark rows in the full report.');
@@ -296,7 +296,7 @@ describe('budget', () => {
     expect(md).not.toContain('F'.repeat(100));
     expect(md).toContain('`cool`');
     expect(md).toContain('same');
-    expect(md).toContain("Left out to fit GitHub's comment limit: 1 flame-graph section(s).");
+    expect(md).toContain("Left out to fit GitHub's comment limit: 1 flame-graph section.");
   });
 
   it('then trims function rows to the top few, then unchanged rows', () => {
@@ -435,8 +435,9 @@ describe('clipping', () => {
     expect(md).not.toContain('x'.repeat(400));
     const longest = Math.max(...md.split('\n').map((l) => l.length));
     expect(longest).toBeLessThan(1000);
-    expect(md).toMatch(/^- `bench\/a\.bench\.js > nx+…`: nx+…$/m);
-    expect(md).toMatch(/<summary><b><code>bench\/a\.bench\.js &gt; nx+…<\/code><\/b>/);
+    // A name is shortened in the middle (both ends tell it apart), prose at its end.
+    expect(md).toMatch(/^- `bench\/a\.bench\.js > nx+…x+`: nx+…$/m);
+    expect(md).toMatch(/<summary><b><code>bench\/a\.bench\.js &gt; nx+…x+<\/code><\/b>/);
   });
 });
 
@@ -463,9 +464,10 @@ describe('the benchmark table survives the budget', () => {
     expect(md.length).toBeLessThan(65_536);
     expect(md).not.toContain('cut to fit');
     expect(md).toMatch(/^\| Benchmark +\| +Base \| +Head \|/m);
-    for (let i = 0; i < 60; i++) expect(md).toMatch(new RegExp(`^\\| \`${i} long benchmark`, 'm'));
+    // These names end in a space, which a name shortened in the middle keeps: the code span pads it.
+    for (let i = 0; i < 60; i++) expect(md).toMatch(new RegExp(`^\\| \` ?${i} long benchmark`, 'm'));
     expect(md).toMatch(/^- … and \d+ more$/m);
-    expect(md).toMatch(/Left out to fit GitHub's comment limit: .*\d+ failure line\(s\)/);
+    expect(md).toMatch(/Left out to fit GitHub's comment limit: .*\d+ failure lines/);
   });
 
   it('keeps the table, cut to its most important rows, with 500 benchmarks of 300-character names', () => {
@@ -483,9 +485,9 @@ describe('removed benchmarks', () => {
     const md = renderMarkdown(
       report([bench('gone', 'removed'), bench('@octocat gone too', 'removed'), bench('kept', 'unchanged')]),
     );
-    expect(md.split('\n')[0]).toBe('### ✅ flamegate: pass · 2 removed, 1 unchanged');
+    expect(md.split('\n')[0]).toBe('### ✅ flamegate: pass · 3 benchmarks: 2 removed, 1 unchanged');
     expect(md).toContain(
-      '> This pull request removes 2 benchmark(s): `bench/a.bench.js > gone`, `bench/a.bench.js > @octocat gone too`.',
+      '> This pull request removes 2 benchmarks: `bench/a.bench.js > gone`, `bench/a.bench.js > @octocat gone too`.',
     );
     expect(md).toContain('`thresholds.removed: fail`');
   });
@@ -498,7 +500,7 @@ describe('removed benchmarks', () => {
     const r = report([gone], [], 'fail');
     r.failures = gone.failures ?? [];
     const md = renderMarkdown(r);
-    expect(md.split('\n')[0]).toBe('### ❌ flamegate: fail · 1 removed, 0 unchanged');
+    expect(md.split('\n')[0]).toBe('### ❌ flamegate: fail · 1 benchmark, removed');
     expect(md).toContain(
       '- `bench/a.bench.js > gone`: removed by this pull request (thresholds.removed: fail)',
     );

@@ -32,6 +32,7 @@ const open: BenchmarkResult = {
 };
 const r = {
   ...report([slow, dropped, open], [], 'fail'),
+  settings: { processes: 4, timePerProcessMs: 300, profileMs: 500, node: 'v20.19.0', maxProcesses: 16 },
   sampling: {
     processes: 42,
     confirmProcesses: 8,
@@ -59,11 +60,19 @@ describe('sequential sampling in the report', () => {
     expect(md).toMatch(/\|\s+±1\.0% \|/);
     expect(md).toContain('🔴 regressed · confirmed');
     expect(md).toContain('⚪ unchanged · not confirmed');
-    expect(md).toContain('about 40 processes would resolve it (budget.maxProcesses: 40)');
+    // The setting as it is, then what would resolve it: never the needed count next to the key alone.
+    expect(md).toContain(
+      'unresolved at 5.0%: budget.maxProcesses (16) ran out after 16 processes; about 40 processes would resolve it, with budget.maxProcesses raised from 16 to 40',
+    );
+    expect(md).not.toMatch(/budget\.maxProcesses: 40/);
     expect(md).toContain('first verdict regressed, not confirmed: +0.1%');
-    expect(md).toMatch(/^### .* · 1 too noisy to resolve its threshold$/m);
+    expect(md).toMatch(
+      /^### .* · 3 benchmarks: 1 regressed, 1 unchanged, 1 too noisy to resolve the threshold$/m,
+    );
     const two = { ...r, benchmarks: [...r.benchmarks, { ...open, name: 'noisy too' }] };
-    expect(renderMarkdown(two)).toMatch(/^### .* · 2 too noisy to resolve their threshold$/m);
+    expect(renderMarkdown(two)).toMatch(
+      /^### .* · 4 benchmarks: 1 regressed, 1 unchanged, 2 too noisy to resolve the threshold$/m,
+    );
   });
 
   it('says a change on the threshold is the answer, not a bigger budget', () => {
@@ -103,7 +112,9 @@ describe('sequential sampling in the report', () => {
     const plain = renderTerminal(r);
     expect(plain).toMatch(/> slow .*±1\.0%\s+4\s+regressed/);
     expect(plain).toContain('    confirmed: +19.0% (+17.0% … +21.0%) in 4 fresh processes');
-    expect(plain).toContain('    unresolved at 5.0% (budget.maxProcesses ran out): about 40 processes');
+    expect(plain).toContain(
+      '    unresolved at 5.0%: budget.maxProcesses (16) ran out after 16 processes; about 40 processes would resolve it',
+    );
     expect(plain).toContain('Sampling: 34 of at most 48 benchmark-processes (+8 confirming)');
   });
 });

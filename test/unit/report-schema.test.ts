@@ -69,7 +69,7 @@ function full(): Report {
   );
   return {
     ...base,
-    infrastructureErrors: ['the profiler failed\n(stopped 1 benchmark(s): bench/a.bench.js > broken)'],
+    infrastructureErrors: ['the profiler failed\n(stopped 1 benchmark: bench/a.bench.js > broken)'],
     measured: { both: 2, failedOnBoth: 1, onNothing: 'warn' },
     nothingMeasured: 'nothing was measured on both sides, so this run is no verdict on the pull request: …',
     settings: {

@@ -82,7 +82,7 @@ describe('terminal summary of hostile names', () => {
     expect(text).not.toContain('\x1b');
     expect(text).not.toContain('\x07');
     expect(text).toContain(
-      '1 benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): bench/a.bench.js > gone',
+      '1 benchmark removed by this pull request, not gated (thresholds.removed: fail would fail it): bench/a.bench.js > gone',
     );
   });
 });

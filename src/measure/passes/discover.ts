@@ -4,6 +4,7 @@
 // benchmarks call (affected.ts). Returns the benchmarks found, each with any load failure.
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { plural } from '../../format.js';
 import type { BenchmarkId, BenchmarkMeasurement, Budget, Side } from '../../model.js';
 import { benchmarkKey } from '../../model.js';
 import { executionJob, repoPath, type Select, type SideGraph } from '../affected.js';
@@ -47,7 +48,7 @@ export async function discoverPass(
       const { dir, files } = ctx.sides[side];
       const tasks = new Map<string, string[] | { error: string; infrastructure?: boolean }>();
       if (files.length === 0) return tasks;
-      ctx.progress(`loading ${files.length} benchmark file(s) on ${side}`);
+      ctx.progress(`loading ${plural(files.length, 'benchmark file')} on ${side}`);
       const graph = graphs?.[side];
       const roots = affected ? rootsOf(affected.roots[side]) : [];
       const executed = graph && affected ? executionJob(affected, side) : undefined;

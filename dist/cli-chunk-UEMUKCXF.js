@@ -6,10 +6,14 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   UsageError
-} from "./cli-chunk-3ZHWRIZN.js";
+} from "./cli-chunk-QWHOZFAX.js";
+import {
+  importsAHarness
+} from "./cli-chunk-OAZ23ZZX.js";
 import {
   NAME_MAX,
   buildFlameTree,
+  clipAtWord,
   codeName,
   formatBytes,
   formatDeltaBytes,
@@ -20,13 +24,16 @@ import {
   formatSeconds,
   htmlCodeName,
   markdownText,
+  namesWithFiles,
   plainText,
+  plural,
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText,
   shortSha,
+  shortenMiddle,
   sourceUrl
-} from "./cli-chunk-3DASUR4K.js";
+} from "./cli-chunk-JCOHDKJL.js";
 import {
   LIMITS,
   checkCap,
@@ -16866,7 +16873,7 @@ function shardSelector(spec, options) {
     select: /* @__PURE__ */ __name((found) => {
       plan = selectShard({ measurements: found, budget: options.budget, spec, costs: options.costs });
       options.progress(
-        `shard ${shardLabel(spec)}: ${plan.selected.length} of ${found.length} benchmark(s), split by ${plan.info.basis}`
+        `shard ${shardLabel(spec)}: ${plan.selected.length} of ${plural(found.length, "benchmark")}, split by ${plan.info.basis}`
       );
       return plan.selected;
     }, "select"),
@@ -17175,25 +17182,6 @@ function schemaAt(schemaPath) {
 }
 __name(schemaAt, "schemaAt");
 
-// src/harness-imports.ts
-var SCRIPT_HARNESSES = {
-  mitata: { title: "mitata", majors: [1], supported: "mitata 1.x" },
-  benchmark: { title: "benchmark.js", majors: [2], supported: "benchmark.js 2.x" },
-  "bench-node": { title: "bench-node", majors: [0], supported: "bench-node 0.x" }
-};
-var importOf = /* @__PURE__ */ __name((name) => new RegExp(
-  `(?:\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s+)['"]${name.replace(/[.-]/g, "\\$&")}(?:/[^'"]*)?['"]`
-), "importOf");
-var SCRIPT_IMPORTS = Object.keys(SCRIPT_HARNESSES).map((name) => ({
-  name,
-  pattern: importOf(name)
-}));
-var OWN = [importOf("vitest"), importOf("tinybench")];
-function importsAHarness(source) {
-  return OWN.some((p) => p.test(source)) || SCRIPT_IMPORTS.some(({ pattern }) => pattern.test(source));
-}
-__name(importsAHarness, "importsAHarness");
-
 // src/workspace/files.ts
 var NEVER = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var HEAD_BYTES = 256 * 1024;
@@ -17404,87 +17392,16 @@ function readCostsFile(path, what) {
 }
 __name(readCostsFile, "readCostsFile");
 
-// src/compare/measured.ts
-function measuredOf(measurements, results, onNothing = "error") {
-  return {
-    both: results.filter((b) => TIMED.has(b.status)).length,
-    failedOnBoth: measurements.filter((m) => m.errors.base && m.errors.head && !m.infrastructureError).length,
-    onNothing
-  };
-}
-__name(measuredOf, "measuredOf");
-var TIMED = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
-function nothingMeasured(report) {
-  const { measured, benchmarks } = report;
-  if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return void 0;
-  if (noneAffected(report)) return void 0;
-  const infrastructure = benchmarks.filter((b) => b.infrastructure).length;
-  if (benchmarks.length > 0 && infrastructure === benchmarks.length) return void 0;
-  const lead = "nothing was measured on both sides, so this run is no verdict on the pull request";
-  if (benchmarks.length === 0) {
-    return `${lead}: the benchmark files define no benchmark, or an override skips every one (\`skip: true\`). flamegate runs files whose default export is a tinybench Bench (or a function returning one) and vitest bench files; check "benchmarks" and "overrides" in .github/flamegate.yml.`;
-  }
-  const count = /* @__PURE__ */ __name((status) => benchmarks.filter((b) => b.status === status).length, "count");
-  const failedOnOneSide = count("failed") - infrastructure - measured.failedOnBoth;
-  const errors = /* @__PURE__ */ new Map();
-  for (const b of benchmarks)
-    if (b.status === "failed" && !b.infrastructure && b.error && !errors.has(firstLine(b.error)))
-      errors.set(firstLine(b.error), benchmarkKey(b));
-  const causes = [
-    measured.failedOnBoth > 0 && `${measured.failedOnBoth} benchmark(s) failed on both base and head (not this pull request's doing)`,
-    failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
-    count("added") > 0 && `${count("added")} exist only on head, with nothing on base to compare them with`,
-    count("removed") > 0 && `${count("removed")} exist only on base`,
-    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`,
-    (report.leftOut?.length ?? 0) > 0 && `${report.leftOut?.length} were left out for time (budget.maxMinutes)`
-  ].filter(Boolean);
-  const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
-  const more = errors.size > shown.length ? ` (and ${errors.size - shown.length} other error(s))` : "";
-  return `${lead}: ${causes.join("; ")}.${shown.length > 0 ? ` Errors:${shown.join(";")}${more}.` : ""}`;
-}
-__name(nothingMeasured, "nothingMeasured");
-function noneAffected(report) {
-  return (report.selection?.notAffected.length ?? 0) > 0 && report.benchmarks.every((b) => b.status === "added" || b.status === "removed");
-}
-__name(noneAffected, "noneAffected");
-function firstLine(text) {
-  const line = (text.split("\n")[0] ?? text).replace(/^(base|head): /, "");
-  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
-}
-__name(firstLine, "firstLine");
-
-// src/report/changes.ts
-function rowChanged(row) {
-  return row.status !== "unchanged";
-}
-__name(rowChanged, "rowChanged");
-function timeChanged(b) {
-  return rowChanged(b) || (b.failures?.length ?? 0) > 0;
-}
-__name(timeChanged, "timeChanged");
-function memoryChanged(b) {
-  return b.memory !== void 0 && rowChanged(b.memory);
-}
-__name(memoryChanged, "memoryChanged");
-function benchmarkChanged(b) {
-  return timeChanged(b) || memoryChanged(b);
-}
-__name(benchmarkChanged, "benchmarkChanged");
-function changedBenchmarkKeys(report) {
-  const time = new Set(report.benchmarks.filter(timeChanged).map((b) => benchmarkKey(b)));
-  for (const f of report.functions) if (rowChanged(f)) time.add(f.benchmark);
-  const memory = new Set(report.benchmarks.filter(memoryChanged).map((b) => benchmarkKey(b)));
-  for (const a of report.allocations ?? []) if (rowChanged(a)) memory.add(a.benchmark);
-  return { time, memory };
-}
-__name(changedBenchmarkKeys, "changedBenchmarkKeys");
+// src/report/write-run.ts
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
 // src/report/infrastructure.ts
 function infrastructureFailure(report) {
   const errors = report.infrastructureErrors ?? [];
   if (errors.length === 0) return void 0;
   const stopped = report.benchmarks.filter((b) => b.infrastructure).length;
-  return `infrastructure error: ${stopped} benchmark(s) could not be measured because of a fault of flamegate or of this machine, not of the pull request. Rerun; if it persists, report it to flamegate.
+  return `infrastructure error: ${plural(stopped, "benchmark")} could not be measured because of a fault of flamegate or of this machine, not of the pull request. Rerun; if it persists, report it to flamegate.
 ${errors.join("\n")}`;
 }
 __name(infrastructureFailure, "infrastructureFailure");
@@ -17520,12 +17437,12 @@ function exitOutcome(report) {
 __name(exitOutcome, "exitOutcome");
 function failedOnBothNote(report) {
   const failed = report.measured?.failedOnBoth ?? 0;
-  return failed > 0 ? `${failed} benchmark(s) failed on both sides and were not measured` : void 0;
+  return failed > 0 ? `${plural(failed, "benchmark")} failed on both sides and ${failed === 1 ? "was" : "were"} not measured` : void 0;
 }
 __name(failedOnBothNote, "failedOnBothNote");
 function leftOutNote(report) {
   const count = report.leftOut?.length ?? 0;
-  return count > 0 ? `${count} benchmark(s) left out for time (budget.maxMinutes)` : void 0;
+  return count > 0 ? `${plural(count, "benchmark")} left out for time (budget.maxMinutes)` : void 0;
 }
 __name(leftOutNote, "leftOutNote");
 function unmeasuredNote(report) {
@@ -17539,6 +17456,55 @@ function leftOutReasons(report) {
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
 }
 __name(leftOutReasons, "leftOutReasons");
+
+// src/flame/index.ts
+function renderFlameOutputs(base, head, options = {}) {
+  const tree = buildFlameTree(base, head, { collapse: options.collapse });
+  const title = options.title ? `Flame graph delta: ${options.title}` : "Flame graph delta";
+  const timing = options.timing;
+  const svg = renderFlameSvg(tree, { title, timing, ...options.svg });
+  const html = renderFlameHtml(tree, {
+    title,
+    repoUrl: options.repoUrl,
+    headSha: options.headSha,
+    timing,
+    ...options.html
+  });
+  const text = renderFlameText(tree, {
+    maxChars: options.maxTextChars ?? 6e3,
+    maxFrames: options.maxTextFrames,
+    title: options.title,
+    timing
+  });
+  return { tree, svg, html, text };
+}
+__name(renderFlameOutputs, "renderFlameOutputs");
+
+// src/report/changes.ts
+function rowChanged(row) {
+  return row.status !== "unchanged";
+}
+__name(rowChanged, "rowChanged");
+function timeChanged(b) {
+  return rowChanged(b) || (b.failures?.length ?? 0) > 0;
+}
+__name(timeChanged, "timeChanged");
+function memoryChanged(b) {
+  return b.memory !== void 0 && rowChanged(b.memory);
+}
+__name(memoryChanged, "memoryChanged");
+function benchmarkChanged(b) {
+  return timeChanged(b) || memoryChanged(b);
+}
+__name(benchmarkChanged, "benchmarkChanged");
+function changedBenchmarkKeys(report) {
+  const time = new Set(report.benchmarks.filter(timeChanged).map((b) => benchmarkKey(b)));
+  for (const f of report.functions) if (rowChanged(f)) time.add(f.benchmark);
+  const memory = new Set(report.benchmarks.filter(memoryChanged).map((b) => benchmarkKey(b)));
+  for (const a of report.allocations ?? []) if (rowChanged(a)) memory.add(a.benchmark);
+  return { time, memory };
+}
+__name(changedBenchmarkKeys, "changedBenchmarkKeys");
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -17687,13 +17653,62 @@ function toAlignment(value) {
 }
 __name(toAlignment, "toAlignment");
 
+// src/compare/measured.ts
+function measuredOf(measurements, results, onNothing = "error") {
+  return {
+    both: results.filter((b) => TIMED.has(b.status)).length,
+    failedOnBoth: measurements.filter((m) => m.errors.base && m.errors.head && !m.infrastructureError).length,
+    onNothing
+  };
+}
+__name(measuredOf, "measuredOf");
+var TIMED = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
+function nothingMeasured(report) {
+  const { measured, benchmarks } = report;
+  if (!measured || measured.both > 0 || (report.failures?.length ?? 0) > 0) return void 0;
+  if (noneAffected(report)) return void 0;
+  const infrastructure = benchmarks.filter((b) => b.infrastructure).length;
+  if (benchmarks.length > 0 && infrastructure === benchmarks.length) return void 0;
+  const lead = "nothing was measured on both sides, so this run is no verdict on the pull request";
+  if (benchmarks.length === 0) {
+    return `${lead}: the benchmark files define no benchmark, or an override skips every one (\`skip: true\`). flamegate runs files whose default export is a tinybench Bench (or a function returning one) and vitest bench files; check "benchmarks" and "overrides" in .github/flamegate.yml.`;
+  }
+  const count = /* @__PURE__ */ __name((status) => benchmarks.filter((b) => b.status === status).length, "count");
+  const failedOnOneSide = count("failed") - infrastructure - measured.failedOnBoth;
+  const errors = /* @__PURE__ */ new Map();
+  for (const b of benchmarks)
+    if (b.status === "failed" && !b.infrastructure && b.error && !errors.has(firstLine(b.error)))
+      errors.set(firstLine(b.error), benchmarkKey(b));
+  const causes = [
+    measured.failedOnBoth > 0 && `${plural(measured.failedOnBoth, "benchmark")} failed on both base and head (not this pull request's doing)`,
+    failedOnOneSide > 0 && `${failedOnOneSide} failed on one side only`,
+    count("added") > 0 && `${count("added")} exist only on head, with nothing on base to compare them with`,
+    count("removed") > 0 && `${count("removed")} exist only on base`,
+    infrastructure > 0 && `${infrastructure} were stopped by an infrastructure error`,
+    (report.leftOut?.length ?? 0) > 0 && `${report.leftOut?.length} were left out for time (budget.maxMinutes)`
+  ].filter(Boolean);
+  const shown = [...errors].slice(0, 3).map(([error, key]) => ` ${key}: ${error}`);
+  const more = errors.size > shown.length ? ` (and ${plural(errors.size - shown.length, "other error")})` : "";
+  return `${lead}: ${causes.join("; ")}.${shown.length > 0 ? ` Errors:${shown.join(";")}${more}.` : ""}`;
+}
+__name(nothingMeasured, "nothingMeasured");
+function noneAffected(report) {
+  return (report.selection?.notAffected.length ?? 0) > 0 && report.benchmarks.every((b) => b.status === "added" || b.status === "removed");
+}
+__name(noneAffected, "noneAffected");
+function firstLine(text) {
+  const line = (text.split("\n")[0] ?? text).replace(/^(base|head): /, "");
+  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+__name(firstLine, "firstLine");
+
 // src/report/selection.ts
 var LISTED_FILES = 50;
 var NAMES_PER_FILE = 10;
 function notAffectedNote(report) {
   const count = report.selection?.notAffected.length ?? 0;
   if (count === 0) return void 0;
-  return `${count} benchmark(s) not affected by this PR: no file it changed is reachable from their imports, so they were not measured (select: all measures them)`;
+  return `${plural(count, "benchmark")} not affected by this PR: no file it changed is reachable from ${count === 1 ? "its" : "their"} imports, so ${count === 1 ? "it was" : "they were"} not measured (select: all measures them)`;
 }
 __name(notAffectedNote, "notAffectedNote");
 function executedNote(report) {
@@ -17703,7 +17718,7 @@ function executedNote(report) {
   const unknown = selection.executionUnknown?.length ?? 0;
   const measured = report.benchmarks.length;
   const unknownText = unknown > 0 ? `, ${unknown} could not tell (a failure or timeout)` : "";
-  return `${ran2} of the ${measured} measured benchmark(s) run the changed code${unknownText}: measured first; the rest reach it only through their imports`;
+  return `${ran2} of the ${plural(measured, "measured benchmark")} ${ran2 === 1 ? "runs" : "run"} the changed code${unknownText}: measured first; the rest reach it only through their imports`;
 }
 __name(executedNote, "executedNote");
 function everythingNote(report) {
@@ -17714,7 +17729,7 @@ __name(everythingNote, "everythingNote");
 function notAffectedSection(report, folded) {
   const list = report.selection?.notAffected ?? [];
   if (list.length === 0) return void 0;
-  const title = `${list.length} benchmark(s) not affected by this PR`;
+  const title = `${plural(list.length, "benchmark")} not affected by this PR`;
   if (!folded) return `… ${title}, listed in the full report.`;
   const byFile = /* @__PURE__ */ new Map();
   for (const id of list) byFile.set(id.file, [...byFile.get(id.file) ?? [], id.name]);
@@ -17726,7 +17741,7 @@ function notAffectedSection(report, folded) {
     return `- ${codeName(file, { max: 120 })} (${names.length}): ${shown.join(", ")}${more}`;
   });
   if (files.length > lines.length)
-    lines.push(`- … ${files.length - lines.length} more file(s) in the full report`);
+    lines.push(`- … ${plural(files.length - lines.length, "more file")} in the full report`);
   const why = "No file this pull request changed is reachable from their imports, so they were not measured (`select: affected`; `select: all` in .github/flamegate.yml measures every benchmark).";
   return `<details><summary>${title}</summary>
 
@@ -17737,6 +17752,25 @@ ${lines.join("\n")}
 </details>`;
 }
 __name(notAffectedSection, "notAffectedSection");
+
+// src/report/side-figures.ts
+function sideFigures(b) {
+  if (b.pairedNs && b.status !== "failed") return { base: b.pairedNs.base, head: b.pairedNs.head };
+  return { base: b.base?.medianNs, head: b.head?.medianNs };
+}
+__name(sideFigures, "sideFigures");
+function bytesFigures(m) {
+  const base = formatBytes(m.baseBytesPerOp);
+  const head = formatBytes(m.headBytesPerOp);
+  return m.status === "unchanged" && base === head ? `${base}/op` : `${base} → ${head}/op`;
+}
+__name(bytesFigures, "bytesFigures");
+function gcFigures(m) {
+  const pct = /* @__PURE__ */ __name((x) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`, "pct");
+  if (m.status === "unchanged") return `GC ${pct((m.baseGcShare + m.headGcShare) / 2)}`;
+  return `GC ${pct(m.baseGcShare)} → ${pct(m.headGcShare)}`;
+}
+__name(gcFigures, "gcFigures");
 
 // src/report/what-ran.ts
 var TIMED2 = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged"]);
@@ -17750,6 +17784,7 @@ function whatRan(report) {
   const parts = [
     `${low === high ? low : `${low}–${high}`} timing processes × ${s.timePerProcessMs} ms per side`
   ];
+  if (s.parallel !== void 0 && s.parallel > 1) parts.push(`${s.parallel} processes side by side`);
   const cut = report.sampling?.trailing;
   const profiled = Object.values(report.profiles ?? {}).some((p) => p.base || p.head);
   if (profiled) parts.push(`profiles ${ran(cut?.profileMs, s.profileMs)}`);
@@ -17876,7 +17911,7 @@ function render(report, prepared, options, level, complete) {
   }
   if (unchanged.length > 0) {
     if (level.unchangedRows) {
-      const title = changed.length > 0 ? `${unchanged.length} unchanged benchmark(s)` : `All ${unchanged.length} benchmark(s) unchanged`;
+      const title = changed.length > 0 ? `${plural(unchanged.length, "unchanged benchmark")}` : unchanged.length === 1 ? "The benchmark is unchanged" : `All ${unchanged.length} benchmarks unchanged`;
       body.push(
         `<details><summary>${title}</summary>
 
@@ -17892,7 +17927,7 @@ ${benchmarkTables(unchanged, prepared.memory)}
   const notAffected = notAffectedSection(report, level.unchangedRows);
   if (notAffected) body.push(notAffected);
   if (level.unchangedRows) {
-    const resolution = resolutionTable(report.benchmarks);
+    const resolution = resolutionTable(report.benchmarks, report.settings);
     if (resolution) body.push(resolution);
   }
   const sections = options.sections ?? {};
@@ -17913,9 +17948,9 @@ ${benchmarkTables(unchanged, prepared.memory)}
     if (shown.length === 0 && allocationsShown.length === 0 && !keepSection) continue;
     detailed++;
     const open2 = failing ? " open" : "";
-    const allocating = allocationRows.length ? `, ${allocationRows.length} function(s) allocating differently` : "";
+    const allocating = allocationRows.length ? `, ${plural(allocationRows.length, "function")} allocating differently` : "";
     const parts = [
-      `<details${open2}><summary><b>${htmlCodeName(key)}</b>: ${rows.length} function(s) changed${allocating}</summary>
+      `<details${open2}><summary><b>${htmlCodeName(key)}</b>: ${plural(rows.length, "function")} changed${allocating}</summary>
 `
     ];
     if (shown.length > 0) {
@@ -17982,11 +18017,11 @@ ${section}`);
   );
   if (!complete) {
     const left = [
-      dropped.sections && `${dropped.sections} flame-graph section(s)`,
-      dropped.functionRows && `${dropped.functionRows} function row(s)`,
-      dropped.unchanged && `${dropped.unchanged} unchanged benchmark row(s)`,
-      dropped.changed && `${dropped.changed} changed benchmark row(s)`,
-      dropped.failures && `${dropped.failures} failure line(s)`
+      dropped.sections && plural(dropped.sections, "flame-graph section"),
+      dropped.functionRows && plural(dropped.functionRows, "function row"),
+      dropped.unchanged && plural(dropped.unchanged, "unchanged benchmark row"),
+      dropped.changed && plural(dropped.changed, "changed benchmark row"),
+      dropped.failures && plural(dropped.failures, "failure line")
     ].filter(Boolean);
     out.push(
       `> [!NOTE]
@@ -17999,30 +18034,48 @@ ${section}`);
 }
 __name(render, "render");
 function verdictLine(report) {
-  const count = /* @__PURE__ */ __name((s) => report.benchmarks.filter((b) => b.status === s).length, "count");
-  const gates = report.functions.filter((f) => f.gate).length;
-  const allocating = report.benchmarks.filter((b) => b.memory?.status === "regressed").length;
-  const parts = [
-    count("regressed") && `${count("regressed")} regressed`,
-    gates && `${gates} function(s) over the function threshold`,
-    allocating && `${allocating} allocating more per op`,
-    count("failed") && `${count("failed")} failed`,
-    count("improved") && `${count("improved")} improved`,
-    count("added") && `${count("added")} added`,
-    count("removed") && `${count("removed")} removed`,
-    `${count("unchanged")} unchanged`,
-    report.selection?.notAffected.length && `${report.selection.notAffected.length} not affected by this PR`
-  ].filter(Boolean);
-  const inconclusive = report.benchmarks.filter((b) => b.inconclusive && b.status === "unchanged").length;
+  const parts = verdictCounts(report);
   const broken = (report.infrastructureErrors?.length ?? 0) > 0;
   const nothing = nothingMeasuredNote(report);
   const unmeasured = nothing ? "nothing was measured on both sides" : unmeasuredNote(report);
   const icon = nothing?.level === "error" ? "⛔" : broken || unmeasured && report.verdict !== "fail" ? "⚠️" : report.verdict === "fail" ? "❌" : "✅";
   const word = broken ? "infrastructure error" : nothing?.level === "error" ? "error" : report.verdict === "fail" ? "fail" : "pass";
   const lead = unmeasured ? `${word}, ${nothing?.level === "warning" ? "warning: " : ""}${unmeasured}` : noneAffected(report) && !broken ? `${word}, ${NONE_AFFECTED}` : word;
-  return `### ${icon} flamegate: ${lead} · ${parts.join(", ")}${inconclusive ? ` · ${inconclusive} too noisy to resolve ${inconclusive === 1 ? "its" : "their"} threshold` : ""}`;
+  return `### ${icon} flamegate: ${[lead, ...parts].join(" · ")}`;
 }
 __name(verdictLine, "verdictLine");
+function verdictCounts(report) {
+  const benchmarks = report.benchmarks;
+  const count = /* @__PURE__ */ __name((test) => benchmarks.filter(test).length, "count");
+  const unresolved = /* @__PURE__ */ __name((b) => b.status === "unchanged" && !!b.inconclusive, "unresolved");
+  const byStatus = [
+    ["regressed", count((b) => b.status === "regressed")],
+    ["failed", count((b) => b.status === "failed")],
+    ["improved", count((b) => b.status === "improved")],
+    ["added", count((b) => b.status === "added")],
+    ["removed", count((b) => b.status === "removed")],
+    ["unchanged", count((b) => b.status === "unchanged" && !unresolved(b))],
+    ["too noisy to resolve the threshold", count(unresolved)]
+  ];
+  const present = byStatus.filter(([, n]) => n > 0);
+  const total = plural(benchmarks.length, "benchmark");
+  const parts = [];
+  if (present.length === 1) parts.push(`${total}, ${benchmarks.length > 1 ? "all " : ""}${present[0]?.[0]}`);
+  else if (present.length > 1)
+    parts.push(`${total}: ${present.map(([word, n]) => `${n} ${word}`).join(", ")}`);
+  const gates = report.functions.filter((f) => f.gate).length;
+  if (gates > 0) parts.push(`${plural(gates, "function")} over the function threshold`);
+  const fleet = report.functions.filter((f) => f.fleetGate).length;
+  if (fleet > 0) parts.push(`${plural(fleet, "function")} over the fleet threshold`);
+  const more = count((b) => b.memory?.status === "regressed");
+  if (more > 0) parts.push(`${plural(more, "benchmark")} allocating more per op`);
+  const less = count((b) => b.memory?.status === "improved");
+  if (less > 0) parts.push(`${plural(less, "benchmark")} allocating less per op`);
+  const notAffected = report.selection?.notAffected.length ?? 0;
+  if (notAffected > 0) parts.push(`${notAffected} not affected by this PR`);
+  return parts;
+}
+__name(verdictCounts, "verdictCounts");
 function benchmarkTables(rows, memory = false) {
   if (!rows.some((b) => b.package !== void 0)) return benchmarkTable(rows, memory);
   const groups = /* @__PURE__ */ new Map();
@@ -18048,11 +18101,13 @@ function benchmarkTable(rows, memory = false) {
     const otherFailures = (b.failures?.length ?? 0) - (memoryFailed ? 1 : 0);
     if (b.status !== "regressed" && otherFailures > 0) status += " · ⛔ function threshold";
     if (memoryFailed) status += " · ⛔ allocations";
-    if (b.status === "failed" && b.error) status += `: ${markdownText(b.error.split("\n")[0] ?? "", 160)}`;
+    if (b.status === "failed" && b.error)
+      status += `: ${markdownText(clipAtWord(b.error.split("\n")[0] ?? "", 160), 170)}`;
+    const shown = sideFigures(b);
     return [
       benchmarkCell(b),
-      b.base ? formatNs(b.base.medianNs) : "–",
-      b.head ? formatNs(b.head.medianNs) : "–",
+      shown.base !== void 0 ? formatNs(shown.base) : "–",
+      shown.head !== void 0 ? formatNs(shown.head) : "–",
       measured ? formatPercent(b.change) : "–",
       measured ? formatInterval(b.ci) : "–",
       ...memory ? [memoryCell(b)] : [],
@@ -18067,8 +18122,8 @@ function memoryCell(b) {
   const m = b.memory;
   if (!m) return "–";
   const icon = m.status === "regressed" ? " 🔴" : m.status === "improved" ? " 🟢" : "";
-  const gc = /* @__PURE__ */ __name((x) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`, "gc");
-  return `${formatPercent(m.change)}${icon} ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)}/op · GC ${gc(m.baseGcShare)} → ${gc(m.headGcShare)}`;
+  const change = m.status === "unchanged" && formatPercent(m.change) === formatPercent(0) ? "" : `${formatPercent(m.change)}${icon} `;
+  return `${change}${bytesFigures(m)} · ${gcFigures(m)}`;
 }
 __name(memoryCell, "memoryCell");
 var ALLOC_STATUS = {
@@ -18080,11 +18135,12 @@ var ALLOC_STATUS = {
 };
 function allocationTable(rows, report, repo) {
   const header = ["Function", "Where", "Base bytes/op", "Head bytes/op", "Δ bytes/op", "Share", "Status"];
-  const body = rows.map((a) => {
+  const names = namesWithFiles(rows);
+  const body = rows.map((a, i) => {
     const edited = !!a.source?.changed && a.source.reason !== "dependency";
     return [
-      `${cellName(a.name, 150)}${edited ? " ✏️" : ""}`,
-      whereCell(a, a.package && cellName(a.package), report, repo),
+      `${cellName(names[i] ?? a.name, 150)}${edited ? " ✏️" : ""}`,
+      whereCell(a, a.package && packageCell(a), report, repo),
       formatBytes(a.baseBytesPerOp),
       formatBytes(a.headBytesPerOp),
       formatDeltaBytes(a.deltaBytesPerOp),
@@ -18130,7 +18186,7 @@ function removedNote(report) {
   const names = removed.slice(0, 5).map((b) => codeName(benchmarkKey(b), { max: 80 }));
   const more = removed.length > names.length ? ` and ${removed.length - names.length} more` : "";
   return `> [!NOTE]
-> This pull request removes ${removed.length} benchmark(s): ${names.join(", ")}${more}. Not gated (\`thresholds.removed: warn\`); \`thresholds.removed: fail\` fails such a run.`;
+> This pull request removes ${plural(removed.length, "benchmark")}: ${names.join(", ")}${more}. Not gated (\`thresholds.removed: warn\`); \`thresholds.removed: fail\` fails such a run.`;
 }
 __name(removedNote, "removedNote");
 function productionCell(f) {
@@ -18144,9 +18200,10 @@ function functionTable(rows, report, repo) {
   const production = report.functions.some((f) => f.productionShare !== void 0);
   const header = ["Function", "Where", "Base self/op", "Head self/op", "Δ self/op", "Share", "Status"];
   if (production) header.splice(6, 0, "Production");
-  const body = rows.map((f) => {
+  const names = namesWithFiles(rows);
+  const body = rows.map((f, i) => {
     const cells = [
-      `${cellName(f.name, 150)}${changedInPr(f) ? " ✏️" : ""}${f.gate ? " ⛔" : ""}`,
+      `${cellName(names[i] ?? f.name, 150)}${changedInPr(f) ? " ✏️" : ""}${f.gate ? " ⛔" : ""}`,
       whereCell(f, f.package && packageCell(f), report, repo),
       formatNs(f.baseSelfNsPerOp),
       formatNs(f.headSelfNsPerOp),
@@ -18162,7 +18219,7 @@ function functionTable(rows, report, repo) {
   return markdownTable([header, ...body], { align });
 }
 __name(functionTable, "functionTable");
-function resolutionTable(benchmarks) {
+function resolutionTable(benchmarks, settings) {
   const rows = benchmarks.filter((b) => b.resolution !== void 0);
   if (rows.length === 0) return void 0;
   const stopped = {
@@ -18176,7 +18233,7 @@ function resolutionTable(benchmarks) {
     formatPercent(b.threshold, false),
     b.processes === void 0 ? "–" : String(b.processes),
     b.stoppedBy ? stopped[b.stoppedBy] ?? b.stoppedBy : "–",
-    markdownText([confirmationNote(b), neededNote(b)].filter(Boolean).join("; "), 1e3)
+    markdownText([confirmationNote(b), neededNote(b, settings)].filter(Boolean).join("; "), 1e3)
   ]);
   const table = markdownTable(
     [["Benchmark", "Resolves", "Threshold", "Processes", "Stopped by", "Notes"], ...body],
@@ -18197,13 +18254,22 @@ function confirmationNote(b) {
   return c.confirmed ? `confirmed: ${what}` : `first verdict ${c.firstVerdict ?? "regressed"}, not confirmed: ${what}`;
 }
 __name(confirmationNote, "confirmationNote");
-function neededNote(b) {
+function neededNote(b, settings) {
   if (!b.inconclusive || b.stoppedBy === void 0 || b.stoppedBy === "resolved") return void 0;
   if (b.status === "regressed" || b.status === "improved") return void 0;
   if (b.neededProcesses === void 0)
     return `unresolved at ${formatPercent(b.threshold, false)}: the change, ${formatPercent(b.change)}${b.resolution !== void 0 ? ` (±${formatPercent(b.resolution, false)})` : ""}, sits too close to the threshold for more processes to say which side it is on; read it as about ${formatPercent(b.change)}, or move the threshold away from it`;
-  const by = b.stoppedBy === "maxMinutes" ? "budget.maxMinutes ran out" : "budget.maxProcesses ran out";
-  return `unresolved at ${formatPercent(b.threshold, false)} (${by}): about ${b.neededProcesses} processes would resolve it (budget.maxProcesses: ${b.neededProcesses})`;
+  const needed = b.neededProcesses;
+  const ran2 = b.processes !== void 0 ? ` after ${plural(b.processes, "process", "processes")}` : "";
+  const maxProcesses = settings?.maxProcesses;
+  const raiseProcesses = maxProcesses === void 0 ? `budget.maxProcesses at least ${needed}` : needed > maxProcesses ? `budget.maxProcesses raised from ${maxProcesses} to ${needed}` : "";
+  if (b.stoppedBy === "maxMinutes") {
+    const minutes = settings?.maxMinutes !== void 0 ? ` (${settings.maxMinutes})` : "";
+    const also = raiseProcesses ? `, and ${raiseProcesses}` : "";
+    return `unresolved at ${formatPercent(b.threshold, false)}: budget.maxMinutes${minutes} ran out${ran2}; about ${needed} processes would resolve it, given the minutes to run them${also}`;
+  }
+  const setting = maxProcesses !== void 0 ? ` (${maxProcesses})` : "";
+  return `unresolved at ${formatPercent(b.threshold, false)}: budget.maxProcesses${setting} ran out${ran2}; about ${needed} processes would resolve it${raiseProcesses ? `, with ${raiseProcesses}` : ""}`;
 }
 __name(neededNote, "neededNote");
 function harnessNotesBlock(report) {
@@ -18232,7 +18298,7 @@ function samplingNote(report, seconds) {
     );
   if (t?.allocated !== void 0 && t.allocatable !== void 0)
     parts.push(
-      `budget.maxMinutes left time for the allocation pass on ${t.allocated} of ${t.allocatable} benchmark(s), the first measured`
+      `budget.maxMinutes left time for the allocation pass on ${t.allocated} of ${plural(t.allocatable, "benchmark")}, the first measured`
     );
   return parts.join(" · ");
 }
@@ -18255,9 +18321,9 @@ function leftOutSection(report) {
   const reasons = leftOutReasons(report);
   const why = reasons.slice(0, LEFT_OUT_REASONS_SHOWN).map((r) => `- ${r.count === all.length ? "" : `${r.count}: `}${markdownText(r.reason, PROSE_MAX)}`);
   if (reasons.length > LEFT_OUT_REASONS_SHOWN)
-    why.push(`- … and ${reasons.length - LEFT_OUT_REASONS_SHOWN} other reason(s)`);
+    why.push(`- … and ${plural(reasons.length - LEFT_OUT_REASONS_SHOWN, "other reason")}`);
   return [
-    `<details><summary>⏱️ ${all.length} benchmark(s) left out for time: not measured, in no verdict</summary>`,
+    `<details><summary>⏱️ ${plural(all.length, "benchmark")} left out for time: not measured, in no verdict</summary>`,
     "",
     ...why,
     "",
@@ -18270,169 +18336,26 @@ function leftOutSection(report) {
 __name(leftOutSection, "leftOutSection");
 var LEFT_OUT_SHOWN = 50;
 var LEFT_OUT_REASONS_SHOWN = 3;
+function reproduceLine(report) {
+  const args = ["--base", report.base.sha, "--head", report.head.sha, ...report.reproduce ?? []];
+  return codeName(["npx flamegate compare", ...args.map(shellWord)].join(" "), { max: 2e3 });
+}
+__name(reproduceLine, "reproduceLine");
+function shellWord(arg) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+__name(shellWord, "shellWord");
 function footer(report, options) {
   const how = whatRan(report);
   const memory = report.benchmarks.some((b) => b.memory) ? " Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold." : "";
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== void 0) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ""}${memory} ${how ? `Measured with ${how}.` : ""} Reproduce locally: \`npx flamegate compare --base ${report.base.sha} --head ${report.head.sha}\`</sub>`
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== void 0) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ""}${memory} ${how ? report.benchmarks.some((b) => TIMED2.has(b.status)) ? `Measured with ${how}.` : `Nothing was timed on both sides (Node ${how}).` : ""} Reproduce locally: ${reproduceLine(report)}</sub>`
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join("\n\n");
 }
 __name(footer, "footer");
-
-// src/report/terminal.ts
-function wantsColor(noColorFlag, stream = process.stdout, env = process.env) {
-  return !noColorFlag && stream.isTTY === true && !env.NO_COLOR;
-}
-__name(wantsColor, "wantsColor");
-var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-function renderTerminal(report, options = {}) {
-  const paint = /* @__PURE__ */ __name((code, text) => options.color ? `\x1B[${CODES[code]}m${text}\x1B[0m` : text, "paint");
-  const statusColor = /* @__PURE__ */ __name((b) => b.status === "regressed" || b.status === "failed" ? "red" : b.status === "improved" ? "green" : "dim", "statusColor");
-  const rows = report.benchmarks.map((b) => {
-    const measured = b.base && b.head && b.status !== "failed";
-    return {
-      b,
-      cells: [
-        plainText(benchmarkKey(b)),
-        b.base ? formatNs(b.base.medianNs) : "–",
-        b.head ? formatNs(b.head.medianNs) : "–",
-        measured ? formatPercent(b.change) : "–",
-        measured ? formatInterval(b.ci) : "–",
-        measured && b.resolution !== void 0 ? `±${formatPercent(b.resolution, false)}` : "–",
-        b.processes !== void 0 ? String(b.processes) : "–",
-        b.status + (b.inconclusive && b.status === "unchanged" ? " (too noisy)" : "")
-      ]
-    };
-  });
-  const header = ["benchmark", "base", "head", "change", "95% CI", "resolves", "processes", "status"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? "").length)));
-  const line = /* @__PURE__ */ __name((cells) => cells.map(
-    (c, i) => i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)
-  ).join("  "), "line");
-  const out = [
-    "",
-    paint(
-      "bold",
-      `flamegate: base ${shortSha(report.base.sha)} (${plainText(report.base.ref)}) → head ${shortSha(report.head.sha)} (${plainText(report.head.ref)})`
-    ),
-    "",
-    paint("dim", line(header))
-  ];
-  for (const r of rows) {
-    out.push(paint(statusColor(r.b), line(r.cells)));
-    if (r.b.status === "failed" && r.b.error)
-      out.push(paint("red", `    ${r.b.error.split("\n").map(plainText).join("\n    ")}`));
-    const confirmation = confirmationNote(r.b);
-    if (confirmation) out.push(paint(r.b.status === "regressed" ? "red" : "dim", `    ${confirmation}`));
-    const needed = neededNote(r.b);
-    if (needed) out.push(paint("yellow", `    ${needed}`));
-  }
-  const sampling = samplingNote(report, formatSeconds);
-  if (sampling) out.push("", paint("dim", sampling));
-  const selection = [notAffectedNote(report), executedNote(report), everythingNote(report)].filter(
-    (l) => l !== void 0
-  );
-  if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
-  for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
-  const changedFunctions = report.functions.filter(rowChanged);
-  if (changedFunctions.length > 0) {
-    out.push("", paint("bold", "Functions whose self time per op changed:"));
-    for (const b of report.benchmarks) {
-      const key = benchmarkKey(b);
-      const fns = changedFunctions.filter((f) => f.benchmark === key).slice(0, 5);
-      if (fns.length === 0) continue;
-      out.push(`  ${plainText(key)}`);
-      for (const f of fns) {
-        const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : f.kind ?? "";
-        const production = f.notInProduction ? "not run in production" : f.productionShare !== void 0 && `${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ", over the fleet threshold" : ""}`;
-        const notes = [
-          f.status,
-          changedInPr(f) && "changed in this PR",
-          f.gate && "over the function threshold",
-          production
-        ];
-        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${plainText(f.name)}  ${plainText(where)}  (${notes.filter(Boolean).join(", ")})`;
-        out.push(paint(f.status === "regressed" || f.status === "added" ? "red" : "green", text));
-      }
-    }
-  }
-  out.push(...memoryLines(report, paint));
-  out.push("");
-  const nothing = nothingMeasuredNote(report);
-  const unmeasured = unmeasuredNote(report);
-  const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : nothing?.level === "error" ? paint("red", "ERROR (nothing was measured on both sides, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint(nothing || unmeasured ? "yellow" : "green", "PASS");
-  const warning = nothing?.level === "warning" ? "warning: nothing was measured on both sides" : unmeasured;
-  const none = noneAffected(report) ? ` · ${NONE_AFFECTED}` : "";
-  out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : none}`);
-  if (nothing) out.push(paint(nothing.level === "error" ? "red" : "yellow", `  ${plainText(nothing.text)}`));
-  for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
-  for (const { reason, count } of leftOutReasons(report))
-    out.push(paint("yellow", `  ${count} benchmark(s) left out: ${plainText(reason)}`));
-  const removed = ungatedRemovals(report);
-  if (removed.length > 0)
-    out.push(
-      paint(
-        "yellow",
-        `  ${removed.length} benchmark(s) removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => plainText(benchmarkKey(b))).join(", ")}`
-      )
-    );
-  return out.join("\n");
-}
-__name(renderTerminal, "renderTerminal");
-function memoryLines(report, paint) {
-  const measured = report.benchmarks.filter((b) => b.memory);
-  if (measured.length === 0) return [];
-  const out = ["", paint("bold", "Allocated bytes per op (collected objects included), time in GC:")];
-  for (const b of measured) {
-    const m = b.memory;
-    const color = m.status === "regressed" ? "red" : m.status === "improved" ? "green" : "dim";
-    out.push(
-      paint(
-        color,
-        `  ${plainText(benchmarkKey(b))}: ${formatBytes(m.baseBytesPerOp)} → ${formatBytes(m.headBytesPerOp)} ${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; GC ${(m.baseGcShare * 100).toFixed(1)}% → ${(m.headGcShare * 100).toFixed(1)}% of the time`
-      )
-    );
-    const rows = (report.allocations ?? []).filter((a) => a.benchmark === benchmarkKey(b) && rowChanged(a)).slice(0, 5);
-    for (const a of rows) {
-      const where = a.package ?? (a.file ? `${a.file}:${a.line}` : a.kind ?? "");
-      const edited = a.source?.changed && a.source.reason !== "dependency" ? ", changed in this PR" : "";
-      out.push(
-        paint(
-          a.status === "regressed" || a.status === "added" ? "red" : "green",
-          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${plainText(a.name)}  ${plainText(where)}  (${a.status}${edited})`
-        )
-      );
-    }
-  }
-  return out;
-}
-__name(memoryLines, "memoryLines");
-
-// src/report/write-run.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-
-// src/flame/index.ts
-function renderFlameOutputs(base, head, options = {}) {
-  const tree = buildFlameTree(base, head, { collapse: options.collapse });
-  const title = options.title ? `Flame graph delta: ${options.title}` : "Flame graph delta";
-  const svg = renderFlameSvg(tree, { title, ...options.svg });
-  const html = renderFlameHtml(tree, {
-    title,
-    repoUrl: options.repoUrl,
-    headSha: options.headSha,
-    ...options.html
-  });
-  const text = renderFlameText(tree, {
-    maxChars: options.maxTextChars ?? 6e3,
-    maxFrames: options.maxTextFrames,
-    title: options.title
-  });
-  return { tree, svg, html, text };
-}
-__name(renderFlameOutputs, "renderFlameOutputs");
 
 // src/report/outputs.ts
 function renderFlames(result, options = {}) {
@@ -18442,6 +18365,7 @@ function renderFlames(result, options = {}) {
   const perSection = Math.max(1500, Math.min(6e3, Math.floor(maxChars * 0.4 / Math.max(1, changed.size))));
   const sections = {};
   const files = [];
+  const byKey = new Map(report.benchmarks.map((b) => [benchmarkKey(b), b]));
   for (const [key, sides] of Object.entries(result.cpuStacks)) {
     if (!sides.base && !sides.head) continue;
     const name = result.slugs[key];
@@ -18450,6 +18374,7 @@ function renderFlames(result, options = {}) {
       throw new Error(`the file name ${JSON.stringify(name)} of ${key} is not a plain name`);
     const flame = renderFlameOutputs(sides.base, sides.head, {
       title: key,
+      timing: timingOf(byKey.get(key)),
       repoUrl: options.repoUrl,
       headSha: report.head.sha,
       maxTextChars: perSection
@@ -18478,6 +18403,13 @@ function renderFlames(result, options = {}) {
   return { files, sections };
 }
 __name(renderFlames, "renderFlames");
+function timingOf(b) {
+  if (!b || b.status === "failed") return void 0;
+  const shown = sideFigures(b);
+  if (shown.base === void 0 || shown.head === void 0) return void 0;
+  return { baseNs: shown.base, headNs: shown.head, change: shown.head / shown.base - 1 };
+}
+__name(timingOf, "timingOf");
 function renderComment(report, flames, options = {}) {
   const sections = {};
   for (const [key, text] of Object.entries(flames.sections)) {
@@ -18544,6 +18476,149 @@ function write(path, content) {
   writeFileSync2(path, content);
 }
 __name(write, "write");
+
+// src/report/terminal.ts
+function wantsColor(noColorFlag, stream = process.stdout, env = process.env) {
+  return !noColorFlag && stream.isTTY === true && !env.NO_COLOR;
+}
+__name(wantsColor, "wantsColor");
+var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
+var TERMINAL_NAME_MAX = 80;
+function shownNames(rows) {
+  return namesWithFiles(rows).map((name) => shortenMiddle(plainText(name), TERMINAL_NAME_MAX));
+}
+__name(shownNames, "shownNames");
+function renderTerminal(report, options = {}) {
+  const paint = /* @__PURE__ */ __name((code, text) => options.color ? `\x1B[${CODES[code]}m${text}\x1B[0m` : text, "paint");
+  const statusColor = /* @__PURE__ */ __name((b) => b.status === "regressed" || b.status === "failed" ? "red" : b.status === "improved" ? "green" : "dim", "statusColor");
+  const rows = report.benchmarks.map((b) => {
+    const measured = b.base && b.head && b.status !== "failed";
+    const shown = sideFigures(b);
+    return {
+      b,
+      cells: [
+        plainText(benchmarkKey(b)),
+        shown.base !== void 0 ? formatNs(shown.base) : "–",
+        shown.head !== void 0 ? formatNs(shown.head) : "–",
+        measured ? formatPercent(b.change) : "–",
+        measured ? formatInterval(b.ci) : "–",
+        measured && b.resolution !== void 0 ? `±${formatPercent(b.resolution, false)}` : "–",
+        b.processes !== void 0 ? String(b.processes) : "–",
+        b.status + (b.inconclusive && b.status === "unchanged" ? " (too noisy)" : "")
+      ]
+    };
+  });
+  const header = ["benchmark", "base", "head", "change", "95% CI", "resolves", "processes", "status"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? "").length)));
+  const line = /* @__PURE__ */ __name((cells) => cells.map(
+    (c, i) => i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)
+  ).join("  "), "line");
+  const out = [
+    "",
+    paint(
+      "bold",
+      `flamegate: base ${shortSha(report.base.sha)} (${plainText(report.base.ref)}) → head ${shortSha(report.head.sha)} (${plainText(report.head.ref)})`
+    ),
+    "",
+    paint("dim", line(header))
+  ];
+  for (const r of rows) {
+    out.push(paint(statusColor(r.b), line(r.cells)));
+    if (r.b.status === "failed" && r.b.error)
+      out.push(paint("red", `    ${r.b.error.split("\n").map(plainText).join("\n    ")}`));
+    const confirmation = confirmationNote(r.b);
+    if (confirmation) out.push(paint(r.b.status === "regressed" ? "red" : "dim", `    ${confirmation}`));
+    const needed = neededNote(r.b, report.settings);
+    if (needed) out.push(paint("yellow", `    ${needed}`));
+  }
+  const sampling = samplingNote(report, formatSeconds);
+  if (sampling) out.push("", paint("dim", sampling));
+  const selection = [notAffectedNote(report), executedNote(report), everythingNote(report)].filter(
+    (l) => l !== void 0
+  );
+  if (selection.length > 0) out.push("", ...selection.map((l) => paint("dim", plainText(l))));
+  for (const note of report.harnessNotes ?? []) out.push(paint("yellow", `note: ${plainText(note)}`));
+  const changedFunctions = report.functions.filter(rowChanged);
+  if (changedFunctions.length > 0) {
+    out.push("", paint("bold", "Functions whose self time per op changed:"));
+    for (const b of report.benchmarks) {
+      const key = benchmarkKey(b);
+      const fns = changedFunctions.filter((f) => f.benchmark === key).slice(0, 5);
+      if (fns.length === 0) continue;
+      out.push(`  ${plainText(key)}`);
+      const names = shownNames(fns);
+      for (const [i, f] of fns.entries()) {
+        const where = f.package ? packageLabel(f) : f.file ? `${f.file}:${f.line}` : f.kind ?? "";
+        const production = f.notInProduction ? "not run in production" : f.productionShare !== void 0 && `${formatPercent(f.productionShare, false)} of production CPU, ≈ ${formatPercent(f.fleetImpact ?? 0)} fleet CPU${f.fleetGate ? ", over the fleet threshold" : ""}`;
+        const notes = [
+          f.status,
+          changedInPr(f) && "changed in this PR",
+          f.gate && "over the function threshold",
+          production
+        ];
+        const text = `    ${formatDeltaNs(f.deltaNsPerOp).padStart(10)}  ${names[i]}  ${plainText(where)}  (${notes.filter(Boolean).join(", ")})`;
+        out.push(paint(f.status === "regressed" || f.status === "added" ? "red" : "green", text));
+      }
+    }
+  }
+  out.push(...memoryLines(report, paint));
+  out.push("");
+  const nothing = nothingMeasuredNote(report);
+  const unmeasured = unmeasuredNote(report);
+  const verdict = report.infrastructureErrors?.length ? paint("red", "NONE (infrastructure error, see below)") : nothing?.level === "error" ? paint("red", "ERROR (nothing was measured on both sides, see below)") : report.verdict === "fail" ? paint("red", "FAIL") : paint(nothing || unmeasured ? "yellow" : "green", "PASS");
+  const warning = nothing?.level === "warning" ? "warning: nothing was measured on both sides" : unmeasured;
+  const none = noneAffected(report) ? ` · ${NONE_AFFECTED}` : "";
+  out.push(`${paint("bold", "Verdict:")} ${verdict}${warning ? paint("yellow", ` · ${warning}`) : none}`);
+  if (nothing) out.push(paint(nothing.level === "error" ? "red" : "yellow", `  ${plainText(nothing.text)}`));
+  for (const f of report.failures ?? []) out.push(paint("red", `  - ${plainText(f)}`));
+  for (const { reason, count } of leftOutReasons(report))
+    out.push(paint("yellow", `  ${plural(count, "benchmark")} left out: ${plainText(reason)}`));
+  const removed = ungatedRemovals(report);
+  if (removed.length > 0)
+    out.push(
+      paint(
+        "yellow",
+        `  ${plural(removed.length, "benchmark")} removed by this pull request, not gated (thresholds.removed: fail would fail it): ${removed.map((b) => plainText(benchmarkKey(b))).join(", ")}`
+      )
+    );
+  return out.join("\n");
+}
+__name(renderTerminal, "renderTerminal");
+function memoryLines(report, paint) {
+  const measured = report.benchmarks.filter((b) => b.memory);
+  if (measured.length === 0) return [];
+  const out = ["", paint("bold", "Allocated bytes per op (collected objects included), time in GC:")];
+  for (const b of measured) {
+    const m = b.memory;
+    const color = m.status === "regressed" ? "red" : m.status === "improved" ? "green" : "dim";
+    out.push(
+      paint(
+        color,
+        `  ${plainText(benchmarkKey(b))}: ${bytesFigures(m)} ${formatPercent(m.change)} (95% CI ${formatInterval(m.ci)}) ${m.status}; ${gcFigures(m)} of the time`
+      )
+    );
+    const rows = (report.allocations ?? []).filter((a) => a.benchmark === benchmarkKey(b) && rowChanged(a)).slice(0, 5);
+    const names = shownNames(rows);
+    for (const [i, a] of rows.entries()) {
+      const where = a.package ? packageLabel(a) : a.file ? `${a.file}:${a.line}` : a.kind ?? "";
+      const edited = a.source?.changed && a.source.reason !== "dependency" ? ", changed in this PR" : "";
+      out.push(
+        paint(
+          a.status === "regressed" || a.status === "added" ? "red" : "green",
+          `    ${formatDeltaBytes(a.deltaBytesPerOp).padStart(11)}  ${names[i]}  ${plainText(where)}  (${a.status}${edited})`
+        )
+      );
+    }
+  }
+  return out;
+}
+__name(memoryLines, "memoryLines");
+
+// src/compare/verdict.ts
+function verdictFrom(failures) {
+  return (failures?.length ?? 0) > 0 ? "fail" : "pass";
+}
+__name(verdictFrom, "verdictFrom");
 
 // src/stats/estimate.ts
 function median(values) {
@@ -18722,27 +18797,13 @@ function bisectT(p, df) {
 }
 __name(bisectT, "bisectT");
 
-// src/compare/verdict.ts
-function verdictFrom(failures) {
-  return (failures?.length ?? 0) > 0 ? "fail" : "pass";
-}
-__name(verdictFrom, "verdictFrom");
-
 export {
-  require_picomatch2 as require_picomatch,
   benchmarkKey,
   SAFE_NAME,
-  median,
-  pairedLogRatio,
-  processLogRatio,
-  estimateChange,
-  meanAndSd,
-  estimateFromLogRatios,
-  tQuantile975,
-  tQuantile,
   measuredOf,
   nothingMeasured,
   verdictFrom,
+  require_picomatch2 as require_picomatch,
   DEFAULT_BENCHMARK_GLOB,
   DEFAULT_FOLDER_GLOB,
   DEFAULT_STEP_TIMEOUT_MINUTES,
@@ -18776,7 +18837,15 @@ export {
   writeStacks,
   readStacks,
   readCostsFile,
+  median,
+  pairedLogRatio,
+  processLogRatio,
+  estimateChange,
+  meanAndSd,
+  estimateFromLogRatios,
+  tQuantile975,
+  tQuantile,
+  writeRun,
   wantsColor,
-  renderTerminal,
-  writeRun
+  renderTerminal
 };

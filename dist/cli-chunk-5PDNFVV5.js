@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   renderTerminal,
   wantsColor
-} from "./cli-chunk-KPK7ZVE2.js";
+} from "./cli-chunk-UEMUKCXF.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

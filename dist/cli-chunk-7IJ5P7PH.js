@@ -879,6 +879,80 @@ function isHarnessFile(file) {
 }
 __name(isHarnessFile, "isHarnessFile");
 
+// src/profile/builtins.ts
+var OWNERS = [
+  "Array",
+  "ArrayBuffer",
+  "Atomics",
+  "BigInt",
+  "Boolean",
+  "DataView",
+  "Date",
+  "Error",
+  "FinalizationRegistry",
+  "Function",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "Promise",
+  "Reflect",
+  "RegExp",
+  "Set",
+  "SharedArrayBuffer",
+  "String",
+  "Symbol",
+  "WeakMap",
+  "WeakRef",
+  "WeakSet"
+];
+var TYPED_ARRAY = "TypedArray";
+var byName;
+function qualifiedNames() {
+  if (byName) return byName;
+  const owners = /* @__PURE__ */ new Map();
+  const add = /* @__PURE__ */ __name((name, qualified) => {
+    const list = owners.get(name);
+    if (list) list.push(qualified);
+    else owners.set(name, [qualified]);
+  }, "add");
+  const methodsOf = /* @__PURE__ */ __name((target, prefix) => {
+    for (const key of Object.getOwnPropertyNames(target)) {
+      if (key === "constructor" || key === "prototype") continue;
+      const descriptor = Object.getOwnPropertyDescriptor(target, key);
+      if (typeof descriptor?.value === "function") add(key, `${prefix}.${key}`);
+      if (descriptor?.get) add(`get ${key}`, `get ${prefix}.${key}`);
+    }
+  }, "methodsOf");
+  const globals = globalThis;
+  const typedArray = Object.getPrototypeOf(Uint8Array);
+  const all = OWNERS.map((name) => [name, globals[name]]);
+  all.push([TYPED_ARRAY, typedArray]);
+  const isObject = /* @__PURE__ */ __name((value) => typeof value === "function" || typeof value === "object" && value !== null, "isObject");
+  for (const [owner, value] of all) {
+    if (!isObject(value)) continue;
+    methodsOf(value, owner);
+    const prototype = typeof value === "function" ? value.prototype : void 0;
+    if (isObject(prototype)) methodsOf(prototype, `${owner}.prototype`);
+  }
+  for (const name of ["parseInt", "parseFloat", "isNaN", "isFinite"]) add(name, name);
+  byName = /* @__PURE__ */ new Map();
+  for (const [name, list] of owners) {
+    const own = list.filter((q) => !q.startsWith(`${TYPED_ARRAY}.`) && !q.startsWith(`get ${TYPED_ARRAY}.`));
+    const copied = own.length < list.length;
+    if (own.length === 1 && (!copied || /^(get )?Array\./.test(own[0])))
+      byName.set(name, own[0]);
+    else if (list.length === 1) byName.set(name, list[0]);
+  }
+  return byName;
+}
+__name(qualifiedNames, "qualifiedNames");
+function builtinName(name) {
+  return qualifiedNames().get(name) ?? name;
+}
+__name(builtinName, "builtinName");
+
 // src/profile/classify.ts
 var HARNESS_FRAME = "(benchmark harness)";
 var defaultIsHarness = isHarnessFile;
@@ -928,6 +1002,13 @@ function kindOf(name, file) {
 }
 __name(kindOf, "kindOf");
 var isAnonymous = /* @__PURE__ */ __name((name) => name === "" || name === "<anonymous>" || /^\(anonymous(:[^)]*)?\)$/.test(name), "isAnonymous");
+var REGEXP_PREFIX = "RegExp: ";
+var isRegExp = /* @__PURE__ */ __name((name, file) => file === "" && name.startsWith(REGEXP_PREFIX), "isRegExp");
+function regExpName(name, callerName) {
+  const caller = /^\(.*\)$/.test(callerName) ? callerName.slice(1, -1) : callerName;
+  return caller ? `${name} (in ${caller})` : name;
+}
+__name(regExpName, "regExpName");
 function hasEmptyStack(profile) {
   const starts = profile.stackStart;
   for (let s = 0; s + 1 < starts.length; s++) if (starts[s] === starts[s + 1]) return true;
@@ -943,12 +1024,16 @@ function classifyProfile(profile, options = {}) {
     const harness2 = path !== "" && isHarness(path);
     const stripped = stripRoot(path, roots);
     const file = stripped.includes("\\") ? stripped.replace(/\\/g, "/") : stripped;
-    return { frame, file, harness: harness2, ...kindOf(frame.name, file) };
+    const classified = kindOf(frame.name, file);
+    const name = classified.kind === "node" && file === "" ? builtinName(frame.name) : frame.name;
+    return { frame, name, file, harness: harness2, ...classified };
   });
   const harness = new Uint8Array(count);
   const anonymous = new Uint8Array(count);
+  const regExp = new Uint8Array(count);
   let anyHarness = false;
   let anyAnonymous = false;
+  let anyRegExp = false;
   for (let i = 0; i < count; i++) {
     const info = base[i];
     if (info.harness) {
@@ -958,11 +1043,15 @@ function classifyProfile(profile, options = {}) {
     if (isAnonymous(info.frame.name)) {
       anonymous[i] = 1;
       anyAnonymous = true;
+    } else if (isRegExp(info.frame.name, info.file)) {
+      regExp[i] = 1;
+      anyRegExp = true;
     }
   }
-  if (!anyHarness && !anyAnonymous && !hasEmptyStack(profile)) {
+  if (!anyHarness && !anyAnonymous && !anyRegExp && !hasEmptyStack(profile)) {
     const frames2 = base.map((info) => {
-      const { name, line } = info.frame;
+      const { name } = info;
+      const { line } = info.frame;
       return info.package ? { name, file: info.file, line, kind: info.kind, package: info.package } : { name, file: info.file, line, kind: info.kind };
     });
     return { ...profile, frames: frames2 };
@@ -984,7 +1073,7 @@ function classifyProfile(profile, options = {}) {
   const direct = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const info = base[i];
-    direct[i] = anonymous[i] ? -1 : intern(info.frame.name, info.file, info.frame.line, info.kind, info.package);
+    direct[i] = anonymous[i] ? -1 : intern(info.name, info.file, info.frame.line, info.kind, info.package);
   }
   const renamed = /* @__PURE__ */ new Map();
   const anonymousFrame = /* @__PURE__ */ __name((i, caller) => {
@@ -999,6 +1088,18 @@ function classifyProfile(profile, options = {}) {
     }
     return mapped;
   }, "anonymousFrame");
+  const ranBy = /* @__PURE__ */ new Map();
+  const regExpFrame = /* @__PURE__ */ __name((i, caller) => {
+    const key = `${i}\0${caller}`;
+    let mapped = ranBy.get(key);
+    if (mapped === void 0) {
+      const code = frames[caller];
+      const name = regExpName(base[i].frame.name, code.name);
+      mapped = intern(name, code.file, code.line, code.kind, code.package);
+      ranBy.set(key, mapped);
+    }
+    return mapped;
+  }, "regExpFrame");
   const { stackFrames, stackStart, values, samples } = profile;
   const out = new StackBuffer(values.length, stackFrames.length);
   for (let s = 0; s < values.length; s++) {
@@ -1016,16 +1117,20 @@ function classifyProfile(profile, options = {}) {
       }
     }
     let reaches = false;
-    if (anyAnonymous) {
+    if (anyAnonymous || anyRegExp) {
       let namedCaller = -1;
+      let codeCaller = -1;
       for (let i = start; i < to; i++) {
         const f = stackFrames[i];
         let mapped;
         if (anonymous[f] === 1) mapped = anonymousFrame(f, namedCaller);
+        else if (regExp[f] === 1)
+          mapped = codeCaller >= 0 ? regExpFrame(f, codeCaller) : direct[f];
         else {
           mapped = direct[f];
           namedCaller = f;
         }
+        if (regExp[f] !== 1 && frames[mapped].file !== "") codeCaller = mapped;
         out.pushFrame(mapped);
         if (reachesCode[mapped] === 1) reaches = true;
       }

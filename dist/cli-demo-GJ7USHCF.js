@@ -8,18 +8,24 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-CMTE7HYU.js";
+} from "./cli-chunk-YWBE3Q6K.js";
 import "./cli-chunk-SNHGW7YF.js";
-import "./cli-chunk-HLXPCY55.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-KPK7ZVE2.js";
+} from "./cli-chunk-UEMUKCXF.js";
 import {
   UsageError
-} from "./cli-chunk-3ZHWRIZN.js";
-import "./cli-chunk-3DASUR4K.js";
+} from "./cli-chunk-QWHOZFAX.js";
+import "./cli-chunk-OAZ23ZZX.js";
+import "./cli-chunk-JCOHDKJL.js";
+import "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
+import {
+  HELP_OPTION,
+  optionLines,
+  parseOptions
+} from "./cli-chunk-THYTNRP2.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
@@ -31,14 +37,22 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+var DEMO_OPTIONS = [
+  {
+    name: "out",
+    type: "string",
+    arg: "<dir>",
+    help: "folder for the repository and the results (default: a new temp folder, printed)"
+  },
+  { name: "quiet", type: "boolean", help: "no progress lines" },
+  HELP_OPTION
+];
 var DEMO_USAGE = `Usage: flamegate demo [--out <dir>] [--quiet]
 
 Builds a throwaway git repository from the sample project bundled with flamegate (a base commit, and a
 head commit that makes the function slowPath three times slower), runs the full compare on it, and
 prints the verdict and the function it blames. About 30 s; npm installs the sample's one dependency.
-  --out <dir>   folder for the repository and the results (default: a new temp folder, printed)
-  --quiet       no progress lines`;
+${optionLines(DEMO_OPTIONS, 16)}`;
 var DEMO_SLOWED = "slowPath";
 var DEMO_EDIT = { file: "src/records.js", from: "i < WORK * 8;", to: "i < WORK * 24;" };
 function sampleProjectDir() {
@@ -105,12 +119,7 @@ __name(blamedFunction, "blamedFunction");
 async function runDemo(argv, io) {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { out: { type: "string" }, quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } }
-    }));
+    ({ values } = parseOptions(argv, DEMO_OPTIONS, false));
   } catch (error) {
     io.stderr(`flamegate demo: ${error.message}
 
@@ -185,6 +194,7 @@ ${DEMO_USAGE}
 }
 __name(runDemo, "runDemo");
 export {
+  DEMO_OPTIONS,
   DEMO_SLOWED,
   DEMO_USAGE,
   blamedFunction,

@@ -6,36 +6,68 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   prepareBoth
-} from "./cli-chunk-POQL4WWR.js";
+} from "./cli-chunk-BZAKPT6C.js";
 import {
   FORMAT_NAMES,
   incomparable
-} from "./cli-chunk-HLXPCY55.js";
+} from "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
+import {
+  HELP_OPTION,
+  optionLines,
+  parseOptions
+} from "./cli-chunk-THYTNRP2.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
 
 // src/cli/diff.ts
-import { parseArgs } from "node:util";
+var DIFF_OPTIONS = [
+  {
+    name: "json",
+    type: "string",
+    arg: "<file>",
+    help: "write the function rows (name, file, line, baseSelf, headSelf, delta, unit)"
+  },
+  { name: "svg", type: "string", arg: "<file>", help: "write an interactive SVG flame graph delta" },
+  { name: "html", type: "string", arg: "<file>", help: "write a self-contained HTML viewer" },
+  {
+    name: "text",
+    type: "boolean",
+    help: "print the Markdown section (as in the PR comment) instead of the summary"
+  },
+  { name: "max-chars", type: "string", arg: "<n>", help: "budget of the Markdown section (default 6000)" },
+  {
+    name: "collapse",
+    type: "string",
+    arg: "<list>",
+    help: "merge frames: deps (one node per package), node (Node internals)"
+  },
+  {
+    name: "value-type",
+    type: "string",
+    arg: "<type>",
+    help: "sample type to read, e.g. wall, cpu, alloc_space (default: the profile's time type)"
+  },
+  {
+    name: "repo-url",
+    type: "string",
+    arg: "<url>",
+    help: "with --sha, link functions to their source in the HTML viewer"
+  },
+  { name: "sha", type: "string", arg: "<sha>", help: "head commit for source links" },
+  { name: "title", type: "string", arg: "<text>", help: "title of the outputs" },
+  { name: "top", type: "string", arg: "<n>", help: "functions in the summary (default 15)" },
+  HELP_OPTION
+];
 var DIFF_USAGE = `Usage: flamegate diff <base> <head> [options]
 
 Compares two profiles frame by frame and prints the functions whose self time changed most. Reads
 pprof (gzipped or not), .cpuprofile (node --cpu-prof, Chrome DevTools) and folded stacks
 ("main;parse;lex 42" lines, from perf or 0x), told apart by their content. Values are per operation
 when pprof profiles carry a flamegate.ops=N comment (as flamegate's own do).
-  --json <file>         write the function rows (name, file, line, baseSelf, headSelf, delta, unit)
-  --svg <file>          write an interactive SVG flame graph delta
-  --html <file>         write a self-contained HTML viewer
-  --text                print the Markdown section (as in the PR comment) instead of the summary
-  --max-chars <n>       budget of the Markdown section (default 6000)
-  --collapse <list>     merge frames: deps (one node per package), node (Node internals)
-  --value-type <type>   sample type to read, e.g. wall, cpu, alloc_space (default: the profile's time type)
-  --repo-url <url>      with --sha, link functions to their source in the HTML viewer
-  --sha <sha>           head commit for source links
-  --title <text>        title of the outputs
-  --top <n>             functions in the summary (default 15)
+${optionLines(DIFF_OPTIONS, 24)}
 
 Exit codes: 0 done, 2 usage error, unreadable profile, or profiles of different sample types.`;
 var DiffUsageError = class extends Error {
@@ -72,7 +104,7 @@ ${DIFF_USAGE}
       ...o.valueType ? { valueType: o.valueType } : {}
     }), "job");
     const preparing = prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
-    outputs = import("./cli-diff-output-TNKUTFEO.js");
+    outputs = import("./cli-diff-output-XF2BVSQQ.js");
     outputs.catch(() => void 0);
     [base, head] = await preparing;
     const refused = incomparable(base, head);
@@ -91,25 +123,7 @@ function parse(argv) {
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        svg: { type: "string" },
-        html: { type: "string" },
-        json: { type: "string" },
-        text: { type: "boolean" },
-        "max-chars": { type: "string" },
-        collapse: { type: "string" },
-        "value-type": { type: "string" },
-        "repo-url": { type: "string" },
-        sha: { type: "string" },
-        title: { type: "string" },
-        top: { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    }));
+    ({ values, positionals } = parseOptions(argv, DIFF_OPTIONS, true));
   } catch (error) {
     throw new DiffUsageError(error.message);
   }
@@ -155,6 +169,7 @@ function parse(argv) {
 }
 __name(parse, "parse");
 export {
+  DIFF_OPTIONS,
   DIFF_USAGE,
   runDiff
 };

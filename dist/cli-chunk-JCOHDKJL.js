@@ -125,6 +125,120 @@ function countOf(value, unit) {
   return name ? `${text} ${name}` : text;
 }
 __name(countOf, "countOf");
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+__name(plural, "plural");
+function namesWithFiles(items) {
+  const filesByName = /* @__PURE__ */ new Map();
+  for (const { name, file } of items) {
+    if (!file) continue;
+    const files = filesByName.get(name);
+    if (files) files.add(file);
+    else filesByName.set(name, /* @__PURE__ */ new Set([file]));
+  }
+  const shown = /* @__PURE__ */ new Map();
+  for (const [name, files] of filesByName) {
+    if (files.size < 2) continue;
+    const all = [...files].map((file) => file.split("/"));
+    for (const parts of all) {
+      const tail = /* @__PURE__ */ __name((segments, k2) => segments.slice(-k2).join("/"), "tail");
+      let k = 1;
+      while (k < parts.length && all.some((other) => other !== parts && tail(other, k) === tail(parts, k)))
+        k++;
+      shown.set(`${name}\0${parts.join("/")}`, `${name} (${tail(parts, k)})`);
+    }
+  }
+  return items.map(({ name, file }) => shown.get(`${name}\0${file}`) ?? name);
+}
+__name(namesWithFiles, "namesWithFiles");
+
+// src/escape.ts
+var INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+var NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+function escapeHtml(text) {
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  return text.replace(INVALID_XML, "�").replace(/[&<>"']/g, (c) => {
+    switch (c) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      default:
+        return "&#39;";
+    }
+  });
+}
+__name(escapeHtml, "escapeHtml");
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+__name(jsonForScript, "jsonForScript");
+function oneLine(text) {
+  return text.replace(/[\r\n\t]+/g, " ");
+}
+__name(oneLine, "oneLine");
+var NAME_MAX = 120;
+function shortenMiddle(text, max) {
+  if (text.length <= max) return text;
+  if (max <= 1) return max === 1 ? "…" : "";
+  const kept = max - 1;
+  let headEnd = Math.ceil(kept / 2);
+  let tailStart = text.length - (kept - headEnd);
+  if (/[\uD800-\uDBFF]/.test(text.charAt(headEnd - 1))) headEnd--;
+  if (/[\uDC00-\uDFFF]/.test(text.charAt(tailStart))) tailStart++;
+  return `${text.slice(0, headEnd)}…${text.slice(tailStart)}`;
+}
+__name(shortenMiddle, "shortenMiddle");
+function clip(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+__name(clip, "clip");
+function clipAtWord(text, max) {
+  if (text.length <= max) return text;
+  const cut = clip(text, max);
+  const space = cut.lastIndexOf(" ", cut.length - 2);
+  return space > max / 2 ? `${cut.slice(0, space)} …` : cut;
+}
+__name(clipAtWord, "clipAtWord");
+var UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+function plainText(text) {
+  return oneLine(text).replace(UNPRINTABLE, "�");
+}
+__name(plainText, "plainText");
+function shownName(text, max) {
+  return shortenMiddle(plainText(text), max);
+}
+__name(shownName, "shownName");
+function codeName(text, options = {}) {
+  let name = shownName(text, options.max ?? NAME_MAX);
+  if (name === "") return '""';
+  if (options.cell) name = name.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(name.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad2 = /^[` ]|[` ]$/.test(name) ? " " : "";
+  return `${fence}${pad2}${name}${pad2}${fence}`;
+}
+__name(codeName, "codeName");
+function htmlCodeName(text, max = NAME_MAX) {
+  return `<code>${escapeHtml(shownName(text, max))}</code>`;
+}
+__name(htmlCodeName, "htmlCodeName");
+var WORD_JOINER = "⁠";
+function markdownText(text, max) {
+  return clip(plainText(text), max).replace(/@/g, `@${WORD_JOINER}`).replace(/#(?=\d)/g, `#${WORD_JOINER}`).replace(/\b(gh)-(?=\d)/gi, `$1-${WORD_JOINER}`).replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./gi, `$1${WORD_JOINER}.`).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([*_`[\]~!])/g, "\\$1");
+}
+__name(markdownText, "markdownText");
 
 // src/flame/levels.ts
 function walkLevels(keys, base, head, cut) {
@@ -539,79 +653,14 @@ function flameFunctions(tree) {
   return tree.functions;
 }
 __name(flameFunctions, "flameFunctions");
+function timingHeadline(t) {
+  return `benchmark ${formatPercent(t.change)}: ${formatNs(t.baseNs)} → ${formatNs(t.headNs)} per op`;
+}
+__name(timingHeadline, "timingHeadline");
 function valueKindOfTree(tree, options) {
   return options.value ?? valueKindOf(tree.sampleType, options.perOp ?? true);
 }
 __name(valueKindOfTree, "valueKindOfTree");
-
-// src/escape.ts
-var INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-var NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-function escapeHtml(text) {
-  if (!NEEDS_ESCAPING.test(text)) return text;
-  return text.replace(INVALID_XML, "�").replace(/[&<>"']/g, (c) => {
-    switch (c) {
-      case "&":
-        return "&amp;";
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case '"':
-        return "&quot;";
-      default:
-        return "&#39;";
-    }
-  });
-}
-__name(escapeHtml, "escapeHtml");
-function jsonForScript(value) {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-__name(jsonForScript, "jsonForScript");
-function oneLine(text) {
-  return text.replace(/[\r\n\t]+/g, " ");
-}
-__name(oneLine, "oneLine");
-var NAME_MAX = 120;
-function clip(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
-  return `${text.slice(0, end)}…`;
-}
-__name(clip, "clip");
-var UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-function plainText(text) {
-  return oneLine(text).replace(UNPRINTABLE, "�");
-}
-__name(plainText, "plainText");
-function shownName(text, max) {
-  return clip(plainText(text), max);
-}
-__name(shownName, "shownName");
-function codeName(text, options = {}) {
-  let name = shownName(text, options.max ?? NAME_MAX);
-  if (name === "") return '""';
-  if (options.cell) name = name.replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(name.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad2 = /^[` ]|[` ]$/.test(name) ? " " : "";
-  return `${fence}${pad2}${name}${pad2}${fence}`;
-}
-__name(codeName, "codeName");
-function htmlCodeName(text, max = NAME_MAX) {
-  return `<code>${escapeHtml(shownName(text, max))}</code>`;
-}
-__name(htmlCodeName, "htmlCodeName");
-var WORD_JOINER = "⁠";
-function markdownText(text, max) {
-  return shownName(text, max).replace(/@/g, `@${WORD_JOINER}`).replace(/#(?=\d)/g, `#${WORD_JOINER}`).replace(/\b(gh)-(?=\d)/gi, `$1-${WORD_JOINER}`).replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./gi, `$1${WORD_JOINER}.`).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([*_`[\]~!])/g, "\\$1");
-}
-__name(markdownText, "markdownText");
 
 // src/links.ts
 function blobUrl(repoUrl, ref, path, line2 = 0) {
@@ -786,7 +835,8 @@ function renderFlameHtml(tree, options = {}) {
     data.value = { unit: kind.unit, perOp: kind.perOp, quantity: quantityOf(kind) };
   }
   const fmt = /* @__PURE__ */ __name((v) => formatValue(v, kind), "fmt");
-  const summary = `head ${fmt(tree.headTotal)}${op} · base ${fmt(tree.baseTotal)}${op} · change ${formatDeltaValue(
+  const lead = options.timing ? `${timingHeadline(options.timing)} · profiled: ` : "";
+  const summary = `${lead}head ${fmt(tree.headTotal)}${op} · base ${fmt(tree.baseTotal)}${op} · change ${formatDeltaValue(
     tree.headTotal - tree.baseTotal,
     kind
   )}${op}${tree.baseTotal > 0 ? ` (${formatPercent((tree.headTotal - tree.baseTotal) / tree.baseTotal)})` : ""}`;
@@ -917,7 +967,8 @@ function renderFlameSvg(tree, options = {}) {
   });
   const height = y + 26;
   const title = options.title ?? "Flame graph delta";
-  const subtitle = options.subtitle ?? `head ${fmt(tree.headTotal)}${op}, base ${fmt(tree.baseTotal)}${op} (${formatDeltaValue(
+  const lead = options.timing ? `${timingHeadline(options.timing)}; profiled: ` : "";
+  const subtitle = options.subtitle ?? `${lead}head ${fmt(tree.headTotal)}${op}, base ${fmt(tree.baseTotal)}${op} (${formatDeltaValue(
     tree.headTotal - tree.baseTotal,
     kind
   )}); red = self ${what} grew, blue = shrank`;
@@ -1078,6 +1129,7 @@ var STYLE = [
 
 // src/flame/text.ts
 var INDENT_CAP = 24;
+var FRAME_NAME_MAX = 80;
 function renderFlameText(tree, options) {
   const maxFrames = options.maxFrames ?? 40;
   const noise = options.noise ?? 1e-3;
@@ -1160,6 +1212,8 @@ function summaryLine(tree, options) {
   const pct = tree.baseTotal > 0 ? ` (${formatPercent(delta / tree.baseTotal)})` : "";
   const name = options.title ? `<b>${htmlCodeName(options.title)}</b>: ` : "";
   const value = /* @__PURE__ */ __name((text) => escapeHtml(oneLine(text)), "value");
+  if (options.timing)
+    return `${name}${value(timingHeadline(options.timing))}; flame graph delta of profiled time`;
   return `${name}flame graph delta, head ${value(formatValue(tree.headTotal, kind))}${op}, ${value(formatDeltaValue(delta, kind))}${op}${pct}`;
 }
 __name(summaryLine, "summaryLine");
@@ -1214,6 +1268,9 @@ function treeLines(tree, selected, rank, barWidth, noiseNs, kind) {
   const [w0, w1, w2] = widths;
   const header = `${pad(kind.perOp ? "head/op" : "head", w0)}  ${pad("Δ total", w1)}  ${pad("Δ self", w2)}  ${"bar".padEnd(barWidth)}  frame`;
   const lines = [header];
+  const nodes = [...selected];
+  const names = /* @__PURE__ */ new Map();
+  for (const [i, name] of namesWithFiles(nodes).entries()) names.set(nodes[i], name);
   const visit = /* @__PURE__ */ __name((node, level, elided) => {
     const kids = node.children.filter((c) => selected.has(c)).sort((a, b) => rank(b) - rank(a));
     const passThrough = kids.length === 1 && Math.abs(selfDelta(node)) <= noiseNs && node !== tree.root;
@@ -1225,7 +1282,7 @@ function treeLines(tree, selected, rank, barWidth, noiseNs, kind) {
       lines.push(
         `${" ".repeat(w0 + 2 + w1 + 2 + w2 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`
       );
-    lines.push(line(node, level, scale, barWidth, cells(node), widths));
+    lines.push(line(node, names.get(node) ?? node.name, level, scale, barWidth, cells(node), widths));
     const next = passThrough ? 1 : 0;
     for (const c of kids) visit(c, level + 1, next);
   }, "visit");
@@ -1233,8 +1290,8 @@ function treeLines(tree, selected, rank, barWidth, noiseNs, kind) {
   return lines;
 }
 __name(treeLines, "treeLines");
-function line(node, level, scale, barWidth, [head, total, self], [w0, w1, w2]) {
-  const name = oneLine(node.name) + (node.package && node.kind === "dependency" && !node.collapsed ? ` [${node.package}]` : "");
+function line(node, shownName2, level, scale, barWidth, [head, total, self], [w0, w1, w2]) {
+  const name = shortenMiddle(oneLine(shownName2), FRAME_NAME_MAX) + (node.package && node.kind === "dependency" && !node.collapsed ? ` [${node.package}]` : "");
   const gone = node.headTotal === 0 && node.baseTotal > 0 ? " (only on base)" : "";
   return `${pad(head, w0)}  ${pad(total, w1)}  ${pad(self, w2)}  ${bar(node, scale, barWidth)}  ${indent(level)}${level > 0 ? "└ " : ""}${name}${gone}`;
 }
@@ -1267,11 +1324,6 @@ function fenceFor(nodes, unit) {
 __name(fenceFor, "fenceFor");
 
 export {
-  NAME_MAX,
-  plainText,
-  codeName,
-  htmlCodeName,
-  markdownText,
   formatNs,
   formatDeltaNs,
   formatPercent,
@@ -1283,6 +1335,15 @@ export {
   valueKindOf,
   formatValue,
   formatDeltaValue,
+  plural,
+  namesWithFiles,
+  NAME_MAX,
+  shortenMiddle,
+  clipAtWord,
+  plainText,
+  codeName,
+  htmlCodeName,
+  markdownText,
   sourceUrl,
   buildFlameTree,
   mergeSides,

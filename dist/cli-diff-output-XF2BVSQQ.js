@@ -13,8 +13,9 @@ import {
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText,
+  shortenMiddle,
   valueKindOf
-} from "./cli-chunk-3DASUR4K.js";
+} from "./cli-chunk-JCOHDKJL.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
@@ -159,7 +160,7 @@ function summary(tree, base, head, formats, top, roots) {
       const d = f.headSelf - f.baseSelf;
       const rel = f.baseSelf > 0 ? formatPercent(d / f.baseSelf) : "new";
       const where = f.file ? `${f.file}${f.line > 0 ? `:${f.line}` : ""}` : f.kind;
-      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), f.name, where];
+      return [deltaOf(d), rel, value(f.baseSelf), value(f.headSelf), shortenMiddle(f.name, 80), where];
     });
     const header = ["Δ self", "Δ %", "base", "head", "function", "where"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -8,7 +8,7 @@ import {
   classifyProfile,
   decodeSideBytes,
   readSideBytes
-} from "./cli-chunk-HLXPCY55.js";
+} from "./cli-chunk-7IJ5P7PH.js";
 import {
   sideStacks
 } from "./cli-chunk-2RKV4GHC.js";

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-NHNCYFMP.js";
+} from "./cli-chunk-5PDNFVV5.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,15 +17,23 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-KPK7ZVE2.js";
+} from "./cli-chunk-UEMUKCXF.js";
 import {
   UsageError
-} from "./cli-chunk-3ZHWRIZN.js";
-import "./cli-chunk-3DASUR4K.js";
+} from "./cli-chunk-QWHOZFAX.js";
+import "./cli-chunk-OAZ23ZZX.js";
+import {
+  plural
+} from "./cli-chunk-JCOHDKJL.js";
 import {
   LIMITS,
   readJsonBounded
 } from "./cli-chunk-4L6WBSUI.js";
+import {
+  HELP_OPTION,
+  optionLines,
+  parseOptions
+} from "./cli-chunk-THYTNRP2.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
@@ -35,7 +43,6 @@ import {
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2, resolve } from "node:path";
-import { parseArgs } from "node:util";
 
 // src/merge/merge.ts
 import { cpSync, existsSync, lstatSync } from "node:fs";
@@ -162,7 +169,7 @@ function mergeShards(shards) {
   if (absent.length > 0) {
     const shard = info.plan[absent[0]];
     throw new UsageError(
-      `shard ${shard}/${info.count} is incomplete: ${absent.length} benchmark(s) missing, first ${absent[0]}`
+      `shard ${shard}/${info.count} is incomplete: ${plural(absent.length, "benchmark")} missing, first ${absent[0]}`
     );
   }
   const benchmarks = Object.keys(info.plan).map((key) => results.get(key)).filter((b) => b !== void 0);
@@ -238,6 +245,13 @@ var RULES = {
     return times.length > 0 ? times.reduce((sum, ms) => sum + ms, 0) : void 0;
   }, "allocationPassMs"),
   shard: /* @__PURE__ */ __name(() => void 0, "shard"),
+  // The whole run is reproduced without `--shard`; the shards share every other option.
+  reproduce: /* @__PURE__ */ __name((shards) => {
+    const args = first(shards).reproduce ?? [];
+    const shardAt = args.indexOf("--shard");
+    const whole = shardAt >= 0 ? [...args.slice(0, shardAt), ...args.slice(shardAt + 2)] : args;
+    return whole.length > 0 ? whole : void 0;
+  }, "reproduce"),
   merged: /* @__PURE__ */ __name((_, __, c) => ({ shards: c.info.count, planDigest: c.info.planDigest }), "merged"),
   packages: /* @__PURE__ */ __name((shards) => some([...new Set(shards.flatMap((s) => s.packages ?? []))].sort()), "packages"),
   // Every shard discovers every benchmark file, so each names the same unhonoured settings.
@@ -308,31 +322,29 @@ function copyProfiles(shards, outDir) {
 __name(copyProfiles, "copyProfiles");
 
 // src/cli/merge.ts
+var MERGE_OPTIONS = [
+  {
+    name: "out",
+    type: "string",
+    arg: "<dir>",
+    help: "where the merged report.json, comment.md, flame graphs and profiles go"
+  },
+  { name: "json", type: "string", arg: "<file>", help: "write the merged JSON report" },
+  { name: "markdown", type: "string", arg: "<file>", help: "write the merged PR comment (Markdown)" },
+  { name: "no-color", type: "boolean", help: "plain output" },
+  HELP_OPTION
+];
 var MERGE_USAGE = `Usage: flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
 
 merge: combines the output directories of \`flamegate compare --shard i/N\` (one per shard) into one
 report, one verdict and one set of flame graphs. Refuses shards of different commits, configs or
 splits, and names a missing or failed shard.
-  --out <dir>         where the merged report.json, comment.md, flame graphs and profiles go
-  --json <file>       write the merged JSON report
-  --markdown <file>   write the merged PR comment (Markdown)
-  --no-color          plain output`;
+${optionLines(MERGE_OPTIONS, 22)}`;
 async function mergeCommand(args) {
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        json: { type: "string" },
-        markdown: { type: "string" },
-        "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" }
-      }
-    }));
+    ({ values, positionals } = parseOptions(args, MERGE_OPTIONS, true));
   } catch (error) {
     throw new UsageError(`${error.message} (see flamegate merge --help)`);
   }
@@ -355,13 +367,14 @@ ${MERGE_USAGE}`);
   );
   printRun(
     merged.report,
-    `Merged ${shards.length} shard(s); report, flame graphs and profiles: ${outDir}`,
+    `Merged ${shards.length} shard${shards.length === 1 ? "" : "s"}; report, flame graphs and profiles: ${outDir}`,
     values["no-color"] === true
   );
   return exitWith(written.exit);
 }
 __name(mergeCommand, "mergeCommand");
 export {
+  MERGE_OPTIONS,
   MERGE_USAGE,
   mergeCommand
 };

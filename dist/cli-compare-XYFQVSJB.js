@@ -5,28 +5,36 @@ const require = __fgCreateRequire(import.meta.url);
 const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
+  COMPARE_OPTIONS,
+  COMPARE_USAGE
+} from "./cli-chunk-C3N4US4F.js";
+import {
+  exitWith,
+  printRun
+} from "./cli-chunk-5PDNFVV5.js";
+import {
   createProgress,
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-CMTE7HYU.js";
+} from "./cli-chunk-YWBE3Q6K.js";
 import "./cli-chunk-SNHGW7YF.js";
-import "./cli-chunk-HLXPCY55.js";
-import {
-  exitWith,
-  printRun
-} from "./cli-chunk-NHNCYFMP.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-KPK7ZVE2.js";
+} from "./cli-chunk-UEMUKCXF.js";
 import {
   UsageError,
   splitList
-} from "./cli-chunk-3ZHWRIZN.js";
-import "./cli-chunk-3DASUR4K.js";
+} from "./cli-chunk-QWHOZFAX.js";
+import "./cli-chunk-OAZ23ZZX.js";
+import "./cli-chunk-JCOHDKJL.js";
+import "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
+import {
+  parseOptions
+} from "./cli-chunk-THYTNRP2.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
@@ -34,42 +42,17 @@ import {
 
 // src/cli/compare.ts
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 async function compareCommand(args) {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: "string" },
-        head: { type: "string", default: "HEAD" },
-        config: { type: "string" },
-        cwd: { type: "string" },
-        out: { type: "string" },
-        json: { type: "string" },
-        markdown: { type: "string" },
-        benchmarks: { type: "string", multiple: true },
-        install: { type: "string" },
-        build: { type: "string" },
-        processes: { type: "string" },
-        "max-processes": { type: "string" },
-        "max-minutes": { type: "string" },
-        parallel: { type: "string" },
-        time: { type: "string" },
-        node: { type: "string" },
-        "keep-worktrees": { type: "boolean" },
-        "production-profile": { type: "string" },
-        shard: { type: "string" },
-        costs: { type: "string" },
-        packages: { type: "string" },
-        quiet: { type: "boolean" },
-        "no-color": { type: "boolean" }
-      }
-    }));
+    ({ values } = parseOptions(args, COMPARE_OPTIONS, false));
   } catch (error) {
-    throw new UsageError(`${error.message} (see flamegate --help)`);
+    throw new UsageError(`${error.message} (see flamegate compare --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${COMPARE_USAGE}
+`);
+    return 0;
   }
   if (!values.base) throw new UsageError("--base <rev> is required (for example --base main)");
   const controller = new AbortController();
