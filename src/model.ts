@@ -654,6 +654,11 @@ export interface SourceChange {
   reason: 'edited' | 'new' | 'dependency' | 'unchanged';
   /** Lines of the function at head (first and last), where the source could be parsed. */
   lines?: [number, number];
+  /**
+   * Of `lines`, the first and last that the base..head diff touches: the change itself, where the
+   * Action's annotation goes (absent for a new file, where every line is new, and without `lines`).
+   */
+  changedLines?: [number, number];
   /** For dependency frames: the package's installed version on each side. */
   packageVersions?: { base?: string; head?: string };
 }

@@ -18,9 +18,14 @@ export function sourceChange(frame: Frame, sources: SourceChanges, onHead = true
   if (file.status === 'added')
     return lines ? { changed: true, reason: 'new', lines } : { changed: true, reason: 'new' };
   const range = lines ?? [frame.line, frame.line];
-  const edited = file.changedLines.some(([start, end]) => start <= range[1] && end >= range[0]);
-  const change: SourceChange = edited ? { changed: true, reason: 'edited' } : { ...UNCHANGED };
+  const touched = file.changedLines.filter(([start, end]) => start <= range[1] && end >= range[0]);
+  const change: SourceChange = touched.length > 0 ? { changed: true, reason: 'edited' } : { ...UNCHANGED };
   if (lines) change.lines = lines;
+  if (lines && touched.length > 0)
+    change.changedLines = [
+      Math.max(range[0], Math.min(...touched.map(([start]) => start))),
+      Math.min(range[1], Math.max(...touched.map(([, end]) => end))),
+    ];
   return change;
 }
 

@@ -93,9 +93,12 @@ export function changedSites(functions: readonly FunctionResult[]): ChangedSite[
     const source = row.source;
     if (!source?.changed || (source.reason !== 'edited' && source.reason !== 'new')) continue;
     const file = repositoryPath(row.file);
-    const startLine = source.lines?.[0] ?? row.line;
+    // On the lines the diff changed inside the function, where the reviewer reads; else the whole
+    // function (a new file), else its first line.
+    const span = source.changedLines ?? source.lines;
+    const startLine = span?.[0] ?? row.line;
     if (!file || !(startLine > 0)) continue;
-    const endLine = source.lines && source.lines[1] > startLine ? source.lines[1] : undefined;
+    const endLine = span && span[1] > startLine ? span[1] : undefined;
     const key = `${file}\0${startLine}\0${row.name}`;
     const site = sites.get(key) ?? {
       file,

@@ -38,6 +38,7 @@ const source = object(
     changed: { type: 'boolean' },
     reason: { enum: ['edited', 'new', 'dependency', 'unchanged'] },
     lines: { type: 'array', items: count, minItems: 2, maxItems: 2 },
+    changedLines: { type: 'array', items: count, minItems: 2, maxItems: 2 },
     packageVersions: object({ base: NAME, head: NAME }),
   },
   ['changed', 'reason'],

@@ -113,9 +113,13 @@ describe('the GitHub Action (built dist/, Node 24)', () => {
     // lines in src/records.js, where the reviewer reads the diff.
     const slowPath = report.functions.find((f) => f.name === 'slowPath' && f.gate);
     expect(slowPath?.source, 'slowPath over the function threshold').toMatchObject({ reason: 'edited' });
-    const line = slowPath?.source?.lines?.[0] ?? slowPath?.line;
+    // On the lines the pull request changed inside slowPath, not merely where the function starts.
+    const changed = slowPath?.source?.changedLines;
+    expect(changed, 'the diff lines inside slowPath').toBeDefined();
+    const [line, last] = changed ?? [0, 0];
+    const end = last > line ? `,endLine=${last}` : '';
     expect(run.stdout).toMatch(
-      new RegExp(`::error title=[^\\n]*slowPath[^\\n]*,file=src/records\\.js,line=${line},endLine=\\d+::`),
+      new RegExp(`::error title=[^\\n]*slowPath[^\\n]*,file=src/records\\.js,line=${line}${end}::`),
     );
     // The listing paginated: page 2 was requested.
     expect(server.requests.some((r) => r.method === 'GET' && r.path.includes('page=2'))).toBe(true);

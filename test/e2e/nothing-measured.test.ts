@@ -65,7 +65,9 @@ describe('a run that measured nothing on both sides', () => {
     expect(run.stderr).toContain('thresholds.failed: warn');
     // The comment's first line (after the marker) is the error, then the message with the fix.
     const heading = run.markdown.split('\n').find((l) => l.startsWith('###'));
-    expect(heading).toMatch(/^### ⛔ flamegate: error, nothing was measured on both sides · 2 failed/);
+    expect(heading).toMatch(
+      /^### ⛔ flamegate: error, nothing was measured on both sides · 2 benchmarks, all failed/,
+    );
     expect(run.markdown).toMatch(/> \[!CAUTION\]\n> flamegate error: nothing was measured on both sides/);
     expect(run.markdown).toContain('fixtures.json is missing');
 

@@ -196,10 +196,12 @@ describe('changed in this PR', () => {
   });
 
   it('marks a function whose head line range meets the diff, with its range', () => {
+    // The lines the diff touched inside it, where the Action's annotation goes.
     expect(sourceChange(user('src/lib.js', 10), sources)).toEqual({
       changed: true,
       reason: 'edited',
       lines: [10, 20],
+      changedLines: [14, 15],
     });
     // The enclosing function contains the edit, but its own body outside the nested one does not move.
     expect(sourceChange(user('src/lib.js', 22), sources)).toEqual({

@@ -168,6 +168,15 @@ describe('planAnnotations: a changed function over its threshold on its own line
     expect(onLine?.message).toContain('4 of 4 profiling processes agree');
     expect(onLine?.message).toMatch(/95% CI/);
     expect(whole).toEqual({ level: 'error', title: 'flamegate: threshold exceeded', message: slow });
+    // With the diff's lines inside the function known, the annotation sits on them.
+    const edited = gated('slowPath', 0.12, {
+      source: { changed: true, reason: 'edited', lines: [12, 30], changedLines: [17, 18] },
+    });
+    const placed = planAnnotations(report({ functions: [edited.row], failures: [edited.line] }), {
+      level: 'error',
+      reserved: 1,
+    });
+    expect(placed.annotations[0]).toMatchObject({ file: 'src/records.js', startLine: 17, endLine: 18 });
   });
 
   it("keeps today's line annotations without a diff, and for a function the pull request did not touch", () => {

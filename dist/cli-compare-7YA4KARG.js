@@ -17,7 +17,7 @@ import {
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-YWBE3Q6K.js";
+} from "./cli-chunk-6P3M2JQH.js";
 import "./cli-chunk-SNHGW7YF.js";
 import {
   parseShard,

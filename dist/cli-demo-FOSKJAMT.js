@@ -8,7 +8,7 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-YWBE3Q6K.js";
+} from "./cli-chunk-6P3M2JQH.js";
 import "./cli-chunk-SNHGW7YF.js";
 import {
   renderTerminal,
