@@ -657,7 +657,9 @@ export function samplingNote(report: Report, seconds: (s: number) => string): st
   if (!s) return undefined;
   const parts = [
     `Sampling: ${s.processes - (s.confirmProcesses ?? 0)} of at most ${s.maxProcesses} benchmark-processes${s.confirmProcesses ? ` (+${s.confirmProcesses} confirming)` : ''}, ${seconds(s.seconds)}; stopping early saved about ${seconds(s.savedSeconds)}`,
-    `${s.resolved} resolved, ${s.unresolved} stopped by the budget`,
+    s.unresolved > 0
+      ? `${s.resolved} resolved, ${s.unresolved} stopped by the budget`
+      : `${s.resolved} resolved`,
   ];
   if (s.harnessFloorNs !== undefined) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);
   const t = s.trailing;
@@ -737,7 +739,7 @@ function footer(report: Report, options: MarkdownOptions): string {
     ? ' Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold.'
     : '';
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''}${memory} ${how ? (report.benchmarks.some((b) => TIMED.has(b.status)) ? `Measured with ${how}.` : `Nothing was timed on both sides (Node ${how}).`) : ''} Reproduce locally: ${reproduceLine(report)}</sub>`,
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op. Function times are profiled time (inlining off, the profiler running), which runs above the benchmark's timed Base and Head; compare functions by Share; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== undefined) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ''}${memory} ${how ? (report.benchmarks.some((b) => TIMED.has(b.status)) ? `Measured with ${how}.` : `Nothing was timed on both sides (Node ${how}).`) : ''} Reproduce locally: ${reproduceLine(report)}</sub>`,
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

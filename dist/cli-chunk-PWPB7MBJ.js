@@ -33,7 +33,7 @@ import {
   shortSha,
   shortenMiddle,
   sourceUrl
-} from "./cli-chunk-JCOHDKJL.js";
+} from "./cli-chunk-O6XTMFXX.js";
 import {
   LIMITS,
   checkCap,
@@ -18287,7 +18287,7 @@ function samplingNote(report, seconds) {
   if (!s) return void 0;
   const parts = [
     `Sampling: ${s.processes - (s.confirmProcesses ?? 0)} of at most ${s.maxProcesses} benchmark-processes${s.confirmProcesses ? ` (+${s.confirmProcesses} confirming)` : ""}, ${seconds(s.seconds)}; stopping early saved about ${seconds(s.savedSeconds)}`,
-    `${s.resolved} resolved, ${s.unresolved} stopped by the budget`
+    s.unresolved > 0 ? `${s.resolved} resolved, ${s.unresolved} stopped by the budget` : `${s.resolved} resolved`
   ];
   if (s.harnessFloorNs !== void 0) parts.push(`harness floor ${formatNs(s.harnessFloorNs)}/op`);
   const t = s.trailing;
@@ -18350,7 +18350,7 @@ function footer(report, options) {
   const how = whatRan(report);
   const memory = report.benchmarks.some((b) => b.memory) ? " Memory: bytes allocated per op (collected objects included), head vs base, and the share of time spent in garbage collection; ⛔ allocations: bytes/op grew past the allocation threshold." : "";
   const lines = [
-    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== void 0) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ""}${memory} ${how ? report.benchmarks.some((b) => TIMED2.has(b.status)) ? `Measured with ${how}.` : `Nothing was timed on both sides (Node ${how}).` : ""} Reproduce locally: ${reproduceLine(report)}</sub>`
+    `<sub>Share: a function's Δ self time as a share of the benchmark's base time per op. Function times are profiled time (inlining off, the profiler running), which runs above the benchmark's timed Base and Head; compare functions by Share; ✏️ marks a function whose source this PR changed, 📦 a dependency whose version it changed; ⛔ marks a function over the function threshold.${report.functions.some((f) => f.productionShare !== void 0) ? " Production: the function's share of production CPU (self time) in the production profile, and the estimated change of fleet CPU (its self-time change × that share)." : ""}${memory} ${how ? report.benchmarks.some((b) => TIMED2.has(b.status)) ? `Measured with ${how}.` : `Nothing was timed on both sides (Node ${how}).` : ""} Reproduce locally: ${reproduceLine(report)}</sub>`
   ];
   if (options.footer) lines.push(options.footer);
   return lines.join("\n\n");

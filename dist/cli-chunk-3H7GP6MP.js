@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   renderTerminal,
   wantsColor
-} from "./cli-chunk-UEMUKCXF.js";
+} from "./cli-chunk-PWPB7MBJ.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

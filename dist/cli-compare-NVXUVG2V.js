@@ -11,25 +11,25 @@ import {
 import {
   exitWith,
   printRun
-} from "./cli-chunk-5PDNFVV5.js";
+} from "./cli-chunk-3H7GP6MP.js";
 import {
   createProgress,
   finishRemoval,
   interruptOnSignals,
   runPipeline
-} from "./cli-chunk-6P3M2JQH.js";
+} from "./cli-chunk-KTLCQPBG.js";
 import "./cli-chunk-SNHGW7YF.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-UEMUKCXF.js";
+} from "./cli-chunk-PWPB7MBJ.js";
 import {
   UsageError,
   splitList
 } from "./cli-chunk-QWHOZFAX.js";
 import "./cli-chunk-OAZ23ZZX.js";
-import "./cli-chunk-JCOHDKJL.js";
+import "./cli-chunk-O6XTMFXX.js";
 import "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
 import {

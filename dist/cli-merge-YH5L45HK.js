@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-5PDNFVV5.js";
+} from "./cli-chunk-3H7GP6MP.js";
 import {
   SAFE_NAME,
   STACKS_FILE,
@@ -17,14 +17,14 @@ import {
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-UEMUKCXF.js";
+} from "./cli-chunk-PWPB7MBJ.js";
 import {
   UsageError
 } from "./cli-chunk-QWHOZFAX.js";
 import "./cli-chunk-OAZ23ZZX.js";
 import {
   plural
-} from "./cli-chunk-JCOHDKJL.js";
+} from "./cli-chunk-O6XTMFXX.js";
 import {
   LIMITS,
   readJsonBounded

@@ -8,17 +8,17 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-6P3M2JQH.js";
+} from "./cli-chunk-KTLCQPBG.js";
 import "./cli-chunk-SNHGW7YF.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-UEMUKCXF.js";
+} from "./cli-chunk-PWPB7MBJ.js";
 import {
   UsageError
 } from "./cli-chunk-QWHOZFAX.js";
 import "./cli-chunk-OAZ23ZZX.js";
-import "./cli-chunk-JCOHDKJL.js";
+import "./cli-chunk-O6XTMFXX.js";
 import "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
 import {

@@ -1280,7 +1280,7 @@ function treeLines(tree, selected, rank, barWidth, noiseNs, kind) {
     }
     if (elided > 1)
       lines.push(
-        `${" ".repeat(w0 + 2 + w1 + 2 + w2 + 2 + barWidth + 2)}${indent(level)}┆ ${elided - 1} frame(s)`
+        `${" ".repeat(w0 + 2 + w1 + 2 + w2 + 2 + barWidth + 2)}${indent(level)}┆ ${plural(elided - 1, "frame")}`
       );
     lines.push(line(node, names.get(node) ?? node.name, level, scale, barWidth, cells(node), widths));
     const next = passThrough ? 1 : 0;

@@ -15,7 +15,7 @@ import {
   renderFlameText,
   shortenMiddle,
   valueKindOf
-} from "./cli-chunk-JCOHDKJL.js";
+} from "./cli-chunk-O6XTMFXX.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
