@@ -844,3 +844,51 @@ export interface RunResult {
   /** File-system-safe name per benchmark key (the measure stage's): the flame-graph files are named after it. */
   slugs: Record<string, string>;
 }
+
+// ---------------------------------------------------------------- history (track mode → data branch)
+
+/**
+ * One track run, as one file on the history branch (`flamegate-data` by default, `runs/<file>.json`):
+ * the pushed commit measured against its anchor (a release tag by default) in one paired run, so a
+ * file is a change with its interval, never an absolute time from some machine. Fields are added,
+ * never renamed: the page and the PR comment read files written by older versions.
+ */
+export interface HistoryEntry {
+  schemaVersion: 1;
+  /** When the run finished, ISO 8601 (UTC). */
+  time: string;
+  /** The commit measured: the pushed commit of the default branch. */
+  commit: RevisionInfo;
+  /** What it was measured against, and how that was chosen (`tag`: the tag's name when it is one). */
+  anchor: RevisionInfo & { tag?: string };
+  verdict: 'pass' | 'fail';
+  /** `thresholds.drift` that applied, when set (the creep gate). */
+  drift?: number;
+  /** Where the run's flame graphs are (the workflow run's page, whose artifact holds them). */
+  runUrl?: string;
+  benchmarks: HistoryBenchmark[];
+}
+
+/** One benchmark of a track run: head (the pushed commit) against base (the anchor). */
+export interface HistoryBenchmark {
+  name: string;
+  file: string;
+  status: BenchmarkStatus;
+  /** head/base − 1 against the anchor, and its 95% interval (absent when not measured on both). */
+  change?: number;
+  ci?: [number, number];
+  /** The paired per-side ns per op (`BenchmarkResult.pairedNs`). */
+  baseNs?: number;
+  headNs?: number;
+  /** The functions whose self time moved most since the anchor, largest first (at most 5). */
+  movers: HistoryMover[];
+}
+
+export interface HistoryMover {
+  name: string;
+  file: string;
+  package?: string;
+  deltaNsPerOp: number;
+  /** deltaNsPerOp as a share of the benchmark's base time per op. */
+  shareOfBenchmark?: number;
+}
