@@ -30,6 +30,13 @@ export interface Thresholds {
    * selected): `error` (the default) gives no verdict, exit 2; `warn` passes with a warning. Top level only.
    */
   failed?: 'error' | 'warn';
+  /**
+   * The creep gate of track mode (`flamegate track`, the Action's `mode: track`): fractional slowdown
+   * of a benchmark at the pushed commit against its anchor (a release) that fails the track run,
+   * confirmed as a pull request's regression is (0.05 = 5%). Top level only; absent, a track run
+   * gates on `benchmark`.
+   */
+  drift?: number;
 }
 
 export interface BenchmarkOverride {
@@ -114,6 +121,14 @@ export interface Config {
    * `all`: every benchmark. Absent: `affected` for a pull request, `all` for a push (the entry point decides).
    */
   select?: 'affected' | 'all';
+  /**
+   * What track mode measures the pushed commit against: a tag glob (`v*`), a ref (`v2.3.0`, `main~20`)
+   * or `N days ago` (the default branch's commit then). Absent: the latest release tag, a tag like
+   * `v1.2.3` or `1.2.3` reachable from the commit (the one before, when the commit is itself tagged).
+   */
+  baseline?: string;
+  /** The branch that keeps the history of track runs (default `flamegate-data`). */
+  historyBranch?: string;
 }
 
 // ---------------------------------------------------------------- measure
@@ -781,6 +796,33 @@ export interface Report {
    * One argument per element, unquoted; the comment's reproduce line quotes them.
    */
   reproduce?: string[];
+  /**
+   * Creep on the default branch, read from the history branch (no extra measuring): the newest track
+   * run of a commit in base's history, and each benchmark that had drifted from its anchor there (the
+   * interval excludes zero), with this pull request's own change. Absent when nothing has drifted or
+   * there is no history.
+   */
+  drift?: DriftNote;
+}
+
+/** `Report.drift`: what the history branch says of the default branch against its anchor. */
+export interface DriftNote {
+  /** The anchor of that track run (its tag, else its ref) and its commit. */
+  anchor: RevisionInfo;
+  /** The commit that track run measured (base or an ancestor of it), and when. */
+  commit: string;
+  time: string;
+  benchmarks: DriftedBenchmark[];
+}
+
+export interface DriftedBenchmark {
+  name: string;
+  file: string;
+  /** head/base − 1 of the default branch against the anchor, and its 95% interval. */
+  change: number;
+  ci: [number, number];
+  /** This pull request's change of the same benchmark, when it was measured on both sides. */
+  prChange?: number;
 }
 
 /** A benchmark the run had no time for (`Report.leftOut`). */

@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
 import { compare } from './compare/compare.js';
+import { driftNote } from './compare/drift.js';
 import { type ProductionShares, productionShares, weighReport } from './compare/production.js';
 import { loadConfig } from './config/load.js';
-import { isSkipped, thresholdsFor } from './config/overrides.js';
+import { creepGate, isSkipped, thresholdsFor } from './config/overrides.js';
 import { nodeVersion } from './measure/child-process.js';
 import { measureRun } from './measure/measure.js';
 import { benchmarkKey, type RunResult, type StacksByBenchmark } from './model.js';
@@ -17,6 +18,7 @@ import { type BenchmarkProfiles, profileStage } from './profile/profile.js';
 import { reproduceArgs, type Settings, UsageError } from './settings.js';
 import { costTracker, recordRun, writeStacks } from './shard/record.js';
 import { shardSelector } from './shard/select.js';
+import { DEFAULT_HISTORY_BRANCH, historyForBase } from './track/base-history.js';
 import { committedFiles, describeChanges, installedVersions } from './workspace/changes.js';
 import { prepare } from './workspace/prepare.js';
 import { createWorkspace, readAtRevision } from './workspace/workspace.js';
@@ -51,10 +53,14 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
   let removal: Promise<number> | undefined;
   let succeeded = false;
   try {
-    const config = await loadConfig(settings, {
-      sha: workspace.base.revision.sha,
-      read: (path) => readAtRevision(workspace.repoRoot, workspace.base.revision.sha, path),
+    // A pull request's config comes from base, so that it cannot loosen its own gate; a track run's
+    // from the pushed commit, already on the default branch.
+    const trusted = settings.track ? workspace.head.revision.sha : workspace.base.revision.sha;
+    const read = await loadConfig(settings, {
+      sha: trusted,
+      read: (path) => readAtRevision(workspace.repoRoot, trusted, path),
     });
+    const config = settings.track ? creepGate(read) : read;
     const deadline = started + config.budget.maxMinutes * 60_000;
     settings.onDeadline?.(deadline);
     // Read before measuring, so that a bad path fails in a second, not after the benchmarks.
@@ -62,6 +68,14 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
     // Before the pull request's install scripts run: they could plant git settings in the checkouts.
     const changedFiles = await describeChanges(workspace, settings.signal);
     const committed = await committedFiles(workspace, settings.signal);
+    // Creep on the default branch, for the comment: read from the history branch now, while no code of
+    // the pull request has run. Not in a track run, which is itself history.
+    const tracked = settings.track
+      ? undefined
+      : await historyForBase(workspace.repoRoot, workspace.base.revision.sha, {
+          branch: settings.history?.branch ?? config.historyBranch ?? DEFAULT_HISTORY_BRANCH,
+          fetch: settings.history?.fetch ?? false,
+        });
     const { packages, files } = await prepare(workspace, config, {
       progress,
       signal: settings.signal,
@@ -141,6 +155,8 @@ export async function runPipeline(settings: Settings): Promise<PipelineResult> {
       ? weighReport(compared, production, config.thresholds, { packages: packageDirs })
       : compared;
     recordRun(report, { config, costs: tracker.costs, shard: shard.plan()?.info, packages: allPackages });
+    const drift = tracked && driftNote(tracked, report);
+    if (drift) report.drift = drift;
     const reproduce = reproduceArgs(settings, workspace.prefix);
     if (reproduce.length > 0) report.reproduce = reproduce;
     const slugs = Object.fromEntries(measurements.map((m) => [benchmarkKey(m.id), m.slug]));

@@ -49,6 +49,17 @@ export interface Settings {
    * `affected` otherwise (the CLI compares two revisions as a pull request would).
    */
   defaultSelect?: 'affected' | 'all';
+  /**
+   * Track mode (`flamegate track`): base is the anchor (a release), head the pushed commit. The config
+   * is read from head, a commit already on the default branch (the anchor may predate the config),
+   * and `thresholds.drift` is the benchmark threshold.
+   */
+  track?: boolean;
+  /**
+   * Where a pull request's run reads creep from (the history branch, before any of its code runs);
+   * `fetch`: fetch the branch from origin first (the Action), else read what the clone has.
+   */
+  history?: { branch?: string; fetch: boolean };
 }
 
 /** Config values a CLI flag or an Action input sets; each one present replaces the config file's. */

@@ -20,8 +20,15 @@ export interface ActionOptions extends PublishOptions {
    */
   pullNumber?: number;
   eventName: string;
-  /** `measure` (default) or `merge`: combine this run's shard results and publish them. */
-  mode: 'measure' | 'merge';
+  /**
+   * `measure` (default), `merge` (combine this run's shard results and publish them) or `track` (the
+   * pushed commit against its anchor, kept on the history branch).
+   */
+  mode: 'measure' | 'merge' | 'track';
+  /** Track mode: the anchor (`anchor` input), over the config's `baseline:`. */
+  anchor?: string;
+  /** Track mode: the history branch (`history-branch` input), over the config's `history.branch`. */
+  historyBranch?: string;
   /** Shard artifacts are named `<prefix><i>-of-<N>`; the merge job downloads those of this run. */
   shardArtifactPrefix: string;
   /** Merge mode: a local directory holding the shard results instead of this run's artifacts. */
@@ -112,7 +119,12 @@ export function planAction(env: Env): ActionPlan {
   let comment = choiceInput<CommentMode>(env, 'comment', ['always', 'on-change', 'never']);
   const baseMode = choiceInput<BaseMode>(env, 'base-mode', ['pr-base', 'merge-base']);
 
-  const mode = choiceInput<'measure' | 'merge'>(env, 'mode', ['measure', 'merge']);
+  const mode = choiceInput<'measure' | 'merge' | 'track'>(env, 'mode', ['measure', 'merge', 'track']);
+  // A track run adds to the history of the default branch: a pull request's code is not that.
+  if (mode === 'track' && /^(pull_request|pull_request_target|workflow_run)$/.test(event.name))
+    throw new UsageError(
+      `mode: track measures the default branch and keeps its history; it runs on push, schedule or workflow_dispatch, not on ${event.name}`,
+    );
   const shardInput = getInput(env, 'shard');
   const shard = shardInput ? parseShard(shardInput, 'input "shard"') : undefined;
   if (shard && mode === 'merge') {
@@ -190,6 +202,12 @@ export function planAction(env: Env): ActionPlan {
     base = event.payload.before;
     baseSha = event.payload.before;
   }
+  if (mode === 'track') {
+    const anchor = getInput(env, 'anchor');
+    if (anchor) options.anchor = anchor;
+    const historyBranch = getInput(env, 'history-branch');
+    if (historyBranch) options.historyBranch = historyBranch;
+  }
   if (!base && !options.reportPath && mode === 'measure') {
     throw new UsageError(
       `no base revision: the ${event.name || 'unknown'} event carries none. Set the "base" input (a branch, tag or SHA).`,
@@ -218,6 +236,12 @@ export function planAction(env: Env): ActionPlan {
     productionProfile: getInput(env, 'production-profile') || undefined,
     // A push measures everything; a pull request, what it can reach.
     defaultSelect: pullNumber !== undefined || workflowRun ? 'affected' : 'all',
+    // A pull request's comment says how far the default branch has drifted from its release: the
+    // history branch is fetched from origin (read-only) before the pull request's code runs.
+    history: {
+      fetch: mode === 'measure' && (pullNumber !== undefined || !!workflowRun),
+      ...(getInput(env, 'history-branch') ? { branch: getInput(env, 'history-branch') } : {}),
+    },
     outDir: join(
       env.RUNNER_TEMP ?? join(workspace, '..'),
       `flamegate-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_JOB ?? 'job'}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,

@@ -6,6 +6,7 @@ import { log } from '../publish/actions.js';
 import { runMergeMode } from '../publish/merge-mode.js';
 import { publishRun, publishSavedReport } from '../publish/run.js';
 import { runStep } from '../publish/step.js';
+import { runTrackMode } from '../publish/track-mode.js';
 import { resolveBase } from '../workspace/base.js';
 import { planAction } from './inputs.js';
 
@@ -15,6 +16,11 @@ runStep(async (cancellable) => {
   if (plan.options.mode === 'merge') {
     // The job after a matrix of `shard: i/N` jobs: one comment, one summary, one verdict.
     await runMergeMode(plan.options, plan.settings.outDir ?? 'flamegate-merged');
+    return;
+  }
+  if (plan.options.mode === 'track') {
+    // A push to the default branch (or a schedule): the commit against its release, kept in history.
+    await runTrackMode({ ...plan.settings, signal: cancellable(), onProgress: (line) => log.info(line) }, plan.options);
     return;
   }
   if (plan.options.reportPath) {

@@ -32,39 +32,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   );
   const quiet = values.quiet === true;
   const progress = quiet ? undefined : createProgress(process.stderr);
-  const settings: Settings = {
-    cwd: resolve(String(values.cwd ?? '.')),
-    base: String(values.base),
-    head: String(values.head),
-    configPath: values.config as string | undefined,
-    outDir: values.out as string | undefined,
-    node: values.node as string | undefined,
-    keepWorktrees: values['keep-worktrees'] === true,
-    productionProfile: values['production-profile'] as string | undefined,
-    shard: values.shard !== undefined ? parseShard(String(values.shard)) : undefined,
-    costs: values.costs ? readCostsFile(String(values.costs), '--costs') : undefined,
-    packages: values.packages ? splitList(String(values.packages)) : undefined,
-    signal: controller.signal,
-    inputOverrides: {
-      benchmarks: benchmarksFlag(values.benchmarks),
-      install: commandFlag('--install', values.install),
-      build: commandFlag('--build', values.build),
-      budget: {
-        ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
-        ...(values.time ? { timePerProcessMs: positiveInt('--time', values.time) } : {}),
-        ...(values['max-processes']
-          ? { maxProcesses: positiveInt('--max-processes', values['max-processes']) }
-          : {}),
-        ...(values['max-minutes']
-          ? { maxMinutes: positiveNumber('--max-minutes', values['max-minutes']) }
-          : {}),
-        ...(values.parallel ? { parallel: positiveInt('--parallel', values.parallel) } : {}),
-      },
-    },
-    onProgress: progress && ((line) => progress.line(line)),
-    onStatus: progress && ((status) => progress.update(status)),
-    onDeadline: progress && ((at) => progress.deadline(at)),
-  };
+  const settings = settingsFromOptions(values, controller.signal, progress);
   try {
     const result = await runPipeline(settings).catch((error: unknown) => {
       if (controller.signal.aborted) throw new UsageError('interrupted; the checkouts were removed');
@@ -86,6 +54,47 @@ export async function compareCommand(args: string[]): Promise<number> {
     interruption.remove();
     if (interruption.exitCode !== undefined) process.exitCode = interruption.exitCode;
   }
+}
+
+/** The Settings of `compare`'s options; `track` takes the same (its base is the anchor, found later). */
+export function settingsFromOptions(
+  values: OptionValues,
+  signal: AbortSignal,
+  progress: ReturnType<typeof createProgress> | undefined,
+): Settings {
+  return {
+    cwd: resolve(String(values.cwd ?? '.')),
+    base: String(values.base),
+    head: String(values.head),
+    configPath: values.config as string | undefined,
+    outDir: values.out as string | undefined,
+    node: values.node as string | undefined,
+    keepWorktrees: values['keep-worktrees'] === true,
+    productionProfile: values['production-profile'] as string | undefined,
+    shard: values.shard !== undefined ? parseShard(String(values.shard)) : undefined,
+    costs: values.costs ? readCostsFile(String(values.costs), '--costs') : undefined,
+    packages: values.packages ? splitList(String(values.packages)) : undefined,
+    signal,
+    inputOverrides: {
+      benchmarks: benchmarksFlag(values.benchmarks),
+      install: commandFlag('--install', values.install),
+      build: commandFlag('--build', values.build),
+      budget: {
+        ...(values.processes ? { processes: positiveInt('--processes', values.processes) } : {}),
+        ...(values.time ? { timePerProcessMs: positiveInt('--time', values.time) } : {}),
+        ...(values['max-processes']
+          ? { maxProcesses: positiveInt('--max-processes', values['max-processes']) }
+          : {}),
+        ...(values['max-minutes']
+          ? { maxMinutes: positiveNumber('--max-minutes', values['max-minutes']) }
+          : {}),
+        ...(values.parallel ? { parallel: positiveInt('--parallel', values.parallel) } : {}),
+      },
+    },
+    onProgress: progress && ((line) => progress.line(line)),
+    onStatus: progress && ((status) => progress.update(status)),
+    onDeadline: progress && ((at) => progress.deadline(at)),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ const VERSION = '0.1.0';
 /** The commands and what each is for: the top of `flamegate --help`. */
 const COMMANDS = `Usage:
   flamegate compare --base <rev> [--head <rev>] [options]
+  flamegate track [--head <rev>] [--anchor <ref>] [options]
   flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
   flamegate diff <base> <head> [--json FILE] [--svg FILE] [--html FILE] [--text]
   flamegate demo [--out DIR]
@@ -20,6 +21,7 @@ const COMMANDS = `Usage:
 /** Each command's help, loaded when asked for: the commands' own modules hold their flags. */
 const USAGES: Record<string, () => Promise<string>> = {
   compare: async () => (await import('./compare-options.js')).COMPARE_USAGE,
+  track: async () => (await import('./track-options.js')).TRACK_USAGE,
   merge: async () => (await import('./merge.js')).MERGE_USAGE,
   diff: async () => (await import('./diff.js')).DIFF_USAGE,
   demo: async () => (await import('./demo.js')).DEMO_USAGE,
@@ -70,9 +72,9 @@ export async function main(argv: string[]): Promise<number> {
     const { runDiff } = await import('./diff.js');
     return runDiff(rest, { stdout: out, stderr: err });
   }
-  if (command !== 'compare' && command !== 'demo' && command !== 'merge') {
+  if (command !== 'compare' && command !== 'demo' && command !== 'merge' && command !== 'track') {
     err(
-      `flamegate: unknown command "${command}" (expected compare, merge, diff or demo; see flamegate --help)\n`,
+      `flamegate: unknown command "${command}" (expected compare, track, merge, diff or demo; see flamegate --help)\n`,
     );
     return 2;
   }
@@ -84,6 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'merge') {
       const { mergeCommand } = await import('./merge.js');
       return await mergeCommand(rest);
+    }
+    if (command === 'track') {
+      const { trackCommand } = await import('./track.js');
+      return await trackCommand(rest);
     }
     const { compareCommand } = await import('./compare.js');
     return await compareCommand(rest);

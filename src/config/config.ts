@@ -81,6 +81,7 @@ const topThresholdsSchema = {
   properties: {
     ...thresholdsSchema.properties,
     fleet: fraction,
+    drift: fraction,
     removed: { enum: ['fail', 'warn'] },
     failed: { enum: ['error', 'warn'] },
   },
@@ -106,6 +107,12 @@ const schema = {
     thresholds: topThresholdsSchema,
     'production-profile': { type: 'string', minLength: 1 },
     select: { enum: ['affected', 'all'] },
+    baseline: { type: 'string', minLength: 1, maxLength: 200 },
+    history: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { branch: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$' } },
+    },
     overrides: {
       type: 'array',
       items: {
@@ -170,6 +177,8 @@ export function validateConfig(raw: unknown, source: string): Config {
   // Words, not fractions: the schema allows only the listed values.
   const words = input.thresholds as Partial<Thresholds> | undefined;
   if (words?.failed) thresholds.failed = words.failed;
+  const drift = toFraction((input.thresholds as Record<string, unknown> | undefined)?.drift);
+  if (drift !== undefined) thresholds.drift = drift;
   const removed = words?.removed;
   const budget = { ...DEFAULT_BUDGET, ...((input.budget as Partial<Budget>) ?? {}) };
   return {
@@ -190,6 +199,10 @@ export function validateConfig(raw: unknown, source: string): Config {
       ? { productionProfile: input['production-profile'] }
       : {}),
     ...(input.select ? { select: input.select as Config['select'] } : {}),
+    ...(typeof input.baseline === 'string' ? { baseline: input.baseline } : {}),
+    ...((input.history as { branch?: string } | undefined)?.branch
+      ? { historyBranch: (input.history as { branch: string }).branch }
+      : {}),
   };
 }
 

@@ -38,3 +38,21 @@ export function thresholdsFor(config: Pick<Config, 'overrides' | 'thresholds'>, 
   const set = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined));
   return { ...config.thresholds, ...set };
 }
+
+/**
+ * A track run's config: `thresholds.drift`, when set, is every benchmark's threshold (a per-benchmark
+ * override's own benchmark threshold gives way to it), so "slower than the release beyond drift" fails
+ * the run, confirmed as a pull request's regression is.
+ */
+export function creepGate(config: Config): Config {
+  const drift = config.thresholds.drift;
+  if (drift === undefined) return config;
+  return {
+    ...config,
+    thresholds: { ...config.thresholds, benchmark: drift },
+    overrides: config.overrides.map((o) => {
+      const { benchmark: _dropped, ...rest } = o.thresholds;
+      return { ...o, thresholds: rest };
+    }),
+  };
+}

@@ -2,8 +2,10 @@
 // directory) become one report with one verdict, and one set of flame graphs. Shards are refused
 // unless they measured the same commits with the same config and the same split, and every shard
 // is there. Compare works benchmark by benchmark, so the merged verdict is the unsharded one.
+
 import { cpSync, existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { DRIFT_SHOWN } from '../compare/drift.js';
 import { nothingMeasured } from '../compare/measured.js';
 import { verdictFrom } from '../compare/verdict.js';
 import { plural } from '../format.js';
@@ -285,6 +287,19 @@ const RULES: FieldRules = {
     return times.length > 0 ? times.reduce((sum, ms) => sum + ms, 0) : undefined;
   },
   shard: () => undefined,
+  // Every shard read the same track run; each listed its own benchmarks' drift.
+  drift: (shards) => {
+    const notes = defined(shards.map((s) => s.drift));
+    const firstNote = notes[0];
+    if (!firstNote) return undefined;
+    const seen = new Set<string>();
+    const benchmarks = notes
+      .flatMap((n) => n.benchmarks)
+      .filter((b) => !seen.has(`${b.file}\0${b.name}`) && seen.add(`${b.file}\0${b.name}`))
+      .sort((x, y) => Math.abs(y.change) - Math.abs(x.change))
+      .slice(0, DRIFT_SHOWN);
+    return { ...firstNote, benchmarks };
+  },
   // The whole run is reproduced without `--shard`; the shards share every other option.
   reproduce: (shards) => {
     const args = first(shards).reproduce ?? [];

@@ -31,6 +31,12 @@ export function setOutputs(outputs: ActionOutputs): void {
 /** GitHub keeps at most 1 MiB of summary per step. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
+/** Adds to the step's job summary (after what `writeSummary` wrote). */
+export async function appendSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown.slice(0, 64 * 1024), true).write();
+}
+
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const body =

@@ -297,6 +297,8 @@ function render(
   }
   const removed = removedNote(report);
   if (removed) out.push(removed);
+  const drift = driftLines(report, repo);
+  if (drift) out.push(drift);
   const infrastructure = infrastructureFailure(report);
   if (infrastructure) {
     const [first] = infrastructure.split('\n');
@@ -529,6 +531,22 @@ function failureText(line: string, keysLongestFirst: string[]): string {
   const key = keysLongestFirst.find((k) => line.startsWith(`${k}: `));
   if (key === undefined) return markdownText(line, PROSE_MAX);
   return `${codeName(key)}: ${markdownText(line.slice(key.length + 2), PROSE_MAX)}`;
+}
+
+/**
+ * Creep on the default branch, from the history branch: one line per drifted benchmark,
+ * `📈 \`parse\`: +4.1% (95% CI +3.2% … +5.0%) since \`v2.3.0\` (main at abc1234); this PR +0.8%`.
+ */
+function driftLines(report: Report, repo: string | undefined): string | undefined {
+  const note = report.drift;
+  if (!note || note.benchmarks.length === 0) return undefined;
+  const at = repo ? `[\`${shortSha(note.commit)}\`](${repo}/commit/${note.commit})` : `\`${shortSha(note.commit)}\``;
+  const lines = note.benchmarks.map((b) => {
+    const pr = b.prChange !== undefined ? `; this PR ${formatPercent(b.prChange)}` : '';
+    const icon = b.change > 0 ? '📈' : '📉';
+    return `- ${icon} ${codeName(b.name, { max: 80 })}: ${formatPercent(b.change)} (95% CI ${formatInterval(b.ci)}) since ${codeName(note.anchor.ref, { max: 60 })} (the default branch at ${at})${pr}`;
+  });
+  return `<sub>Against the last release, from the history branch (\`flamegate track\`):</sub>\n\n${lines.join('\n')}`;
 }
 
 /** The benchmarks this pull request removes that fail nothing (`thresholds.removed: warn`). */

@@ -227,6 +227,23 @@ const schema = object(
     harnessNotes: list(MESSAGE, 1_000),
     leftOut: list(object({ name: NAME, file: NAME, reason: LINE }, ['name', 'file', 'reason']), 200_000),
     reproduce: list(LINE, 200),
+    drift: object(
+      {
+        anchor: revision,
+        commit: { type: 'string', pattern: '^([0-9a-f]{40}|[0-9a-f]{64})$' },
+        time: { type: 'string', maxLength: 64 },
+        benchmarks: list(
+          object({ name: NAME, file: NAME, change: number, ci: interval, prChange: number }, [
+            'name',
+            'file',
+            'change',
+            'ci',
+          ]),
+          50,
+        ),
+      },
+      ['anchor', 'commit', 'time', 'benchmarks'],
+    ),
   },
   ['schemaVersion', 'verdict', 'base', 'head', 'benchmarks', 'functions'],
 );
