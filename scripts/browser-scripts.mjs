@@ -27,6 +27,8 @@ export async function bundleBrowserScript(path) {
     platform: 'browser',
     target: 'es2020',
     charset: 'utf8',
+    // A page script may import a library's stylesheet as a string to inline it (the trend page: uPlot's CSS).
+    loader: { '.css': 'text' },
     legalComments: 'none',
     logLevel: 'warning',
   });
