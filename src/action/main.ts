@@ -20,7 +20,10 @@ runStep(async (cancellable) => {
   }
   if (plan.options.mode === 'track') {
     // A push to the default branch (or a schedule): the commit against its release, kept in history.
-    await runTrackMode({ ...plan.settings, signal: cancellable(), onProgress: (line) => log.info(line) }, plan.options);
+    await runTrackMode(
+      { ...plan.settings, signal: cancellable(), onProgress: (line) => log.info(line) },
+      plan.options,
+    );
     return;
   }
   if (plan.options.reportPath) {

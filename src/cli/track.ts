@@ -28,7 +28,9 @@ export async function trackCommand(args: string[]): Promise<number> {
   }
   const controller = new AbortController();
   const interruption = interruptOnSignals(controller, (signal) =>
-    process.stderr.write(`\nflamegate: interrupted (${signal}), stopping its processes and removing the checkouts…\n`),
+    process.stderr.write(
+      `\nflamegate: interrupted (${signal}), stopping its processes and removing the checkouts…\n`,
+    ),
   );
   const progress = values.quiet === true ? undefined : createProgress(process.stderr);
   const say = (line: string) => (progress ? progress.line(line) : process.stderr.write(`${line}\n`));
@@ -53,7 +55,11 @@ export async function trackCommand(args: string[]): Promise<number> {
       ...(values['run-url'] ? { runUrl: String(values['run-url']) } : {}),
       ...(run.drift !== undefined ? { drift: run.drift } : {}),
     });
-    printRun(result.report, `Profiles, flame graphs and report: ${result.outDir}`, values['no-color'] === true);
+    printRun(
+      result.report,
+      `Profiles, flame graphs and report: ${result.outDir}`,
+      values['no-color'] === true,
+    );
     process.stdout.write(`${trackSummary(entry)}\n`);
     // A run that is no verdict (exit 2) measured nothing worth keeping.
     if (values['no-push'] !== true && written.exit.code !== 2) {

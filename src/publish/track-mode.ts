@@ -38,7 +38,9 @@ export async function runTrackMode(settings: Settings, options: TrackModeOptions
       branch,
       page: (entries) => renderTrendPage(entries, { repoUrl, title: `${options.owner}/${options.repo}` }),
     });
-    log.info(`History: ${stored.file} on ${branch} (commit ${stored.commit.slice(0, 7)}, attempt ${stored.attempts}).`);
+    log.info(
+      `History: ${stored.file} on ${branch} (commit ${stored.commit.slice(0, 7)}, attempt ${stored.attempts}).`,
+    );
     const { entries } = await readHistory(repoRoot, { branch, fetch: false });
     await appendSummary(trendSummary(entries));
   } finally {

@@ -1,8 +1,9 @@
 // What a pull request's comment says of creep: the newest track run, on the history branch, of a
 // commit in base's history (base itself, or an ancestor: main has moved on since, or not yet been
 // tracked). Read before any of the pull request's code runs, like the diff.
-import type { HistoryEntry } from '../model.js';
+
 import { readHistory } from '../history/store.js';
+import type { HistoryEntry } from '../model.js';
 import { runGit } from '../workspace/git.js';
 
 /** The branch that keeps the history when the config names none (`history.branch`). */

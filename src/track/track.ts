@@ -9,7 +9,6 @@ import { findRepo, readAtRevision, resolveRevision } from '../workspace/workspac
 import { type Anchor, resolveAnchor } from './anchor.js';
 import { DEFAULT_HISTORY_BRANCH } from './base-history.js';
 
-
 export interface TrackOptions {
   /** The anchor as `--anchor` gives it; wins over `baseline:` in the config. */
   anchor?: string;
