@@ -15,6 +15,7 @@ const COMMANDS = `Usage:
   flamegate merge <shard-dir>... [--json FILE] [--markdown FILE] [--out DIR]
   flamegate diff <base> <head> [--json FILE] [--svg FILE] [--html FILE] [--text]
   flamegate demo [--out DIR]
+  flamegate history [--fetch] [--branch NAME] [--cwd DIR] [--json]
   flamegate <command> --help | -h     one command's help
   flamegate --version | --help`;
 
@@ -25,6 +26,7 @@ const USAGES: Record<string, () => Promise<string>> = {
   merge: async () => (await import('./merge.js')).MERGE_USAGE,
   diff: async () => (await import('./diff.js')).DIFF_USAGE,
   demo: async () => (await import('./demo.js')).DEMO_USAGE,
+  history: async () => (await import('./history.js')).HISTORY_USAGE,
 };
 
 /** The whole help: what flamegate is, its commands, then every command's own help. */
@@ -72,9 +74,10 @@ export async function main(argv: string[]): Promise<number> {
     const { runDiff } = await import('./diff.js');
     return runDiff(rest, { stdout: out, stderr: err });
   }
-  if (command !== 'compare' && command !== 'demo' && command !== 'merge' && command !== 'track') {
+  const known = ['compare', 'track', 'merge', 'diff', 'demo', 'history'];
+  if (!known.includes(command)) {
     err(
-      `flamegate: unknown command "${command}" (expected compare, track, merge, diff or demo; see flamegate --help)\n`,
+      `flamegate: unknown command "${command}" (expected compare, track, merge, diff, demo or history; see flamegate --help)\n`,
     );
     return 2;
   }
@@ -82,6 +85,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'demo') {
       const { runDemo } = await import('./demo.js');
       return await runDemo(rest, { stdout: out, stderr: err });
+    }
+    if (command === 'history') {
+      const { historyCommand } = await import('./history.js');
+      return await historyCommand(rest, { stdout: out, stderr: err });
     }
     if (command === 'merge') {
       const { mergeCommand } = await import('./merge.js');

@@ -540,7 +540,9 @@ function failureText(line: string, keysLongestFirst: string[]): string {
 function driftLines(report: Report, repo: string | undefined): string | undefined {
   const note = report.drift;
   if (!note || note.benchmarks.length === 0) return undefined;
-  const at = repo ? `[\`${shortSha(note.commit)}\`](${repo}/commit/${note.commit})` : `\`${shortSha(note.commit)}\``;
+  const at = repo
+    ? `[\`${shortSha(note.commit)}\`](${repo}/commit/${note.commit})`
+    : `\`${shortSha(note.commit)}\``;
   const lines = note.benchmarks.map((b) => {
     const pr = b.prChange !== undefined ? `; this PR ${formatPercent(b.prChange)}` : '';
     const icon = b.change > 0 ? '📈' : '📉';

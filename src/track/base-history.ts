@@ -6,9 +6,6 @@ import { readHistory } from '../history/store.js';
 import type { HistoryEntry } from '../model.js';
 import { runGit } from '../workspace/git.js';
 
-/** The branch that keeps the history when the config names none (`history.branch`). */
-export const DEFAULT_HISTORY_BRANCH = 'flamegate-data';
-
 /** Newest entries tried against base's history: an older run is stale news anyway. */
 const TRIED = 20;
 

@@ -2,12 +2,12 @@
 // (the latest release by default) in one paired run, exactly as a pull request is, and the result is
 // kept as one file on the history branch. Used by `flamegate track` and the Action's `mode: track`.
 import { loadConfig } from '../config/load.js';
+import { DEFAULT_HISTORY_BRANCH } from '../history/layout.js';
 import type { HistoryEntry } from '../model.js';
 import { type PipelineResult, runPipeline } from '../pipeline.js';
 import type { Settings } from '../settings.js';
 import { findRepo, readAtRevision, resolveRevision } from '../workspace/workspace.js';
 import { type Anchor, resolveAnchor } from './anchor.js';
-import { DEFAULT_HISTORY_BRANCH } from './base-history.js';
 
 export interface TrackOptions {
   /** The anchor as `--anchor` gives it; wins over `baseline:` in the config. */

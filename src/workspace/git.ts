@@ -5,6 +5,7 @@
 // overrides the settings that run something and gets an environment that holds no token; the
 // commands that diff pass --no-textconv --no-ext-diff, and blobs are read with `cat-file`, which
 // applies no converter.
+import { spawnInGroup } from '../processes.js';
 import { CommandError, type ExecResult, exec } from './exec.js';
 
 /**
@@ -88,4 +89,55 @@ export async function git(cwd: string, args: string[], signal?: AbortSignal): Pr
   const result = await runGit(cwd, args, { signal });
   if (result.code !== 0) throw new CommandError('git failed', `git ${args.join(' ')}`, result);
   return result.stdout.trim();
+}
+
+export interface GitBytesResult {
+  code: number;
+  /** Raw bytes: blobs read back with `cat-file --batch` are sized in bytes, and may not be UTF-8. */
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface GitInputOptions extends GitOptions {
+  /** Written to the command's stdin (`mktree`, `hash-object --stdin`, `cat-file --batch`). */
+  input?: string | Buffer;
+}
+
+/**
+ * Runs a hardened git command that reads stdin and whose output is bytes (the history branch's
+ * plumbing). The same flags and environment as `runGit`; `network` for `push` and `ls-remote`, which
+ * reach the remote as the repository configured it (actions/checkout's extraheader in .git/config):
+ * flamegate never puts a token in the environment.
+ */
+export function runGitBytes(
+  cwd: string,
+  args: string[],
+  options: GitInputOptions = {},
+): Promise<GitBytesResult> {
+  if (options.signal?.aborted) return Promise.reject(new Error('git was stopped: the run was cancelled'));
+  return new Promise((resolve, reject) => {
+    const { child, finished, kill } = spawnInGroup('git', [...HARDENED_CONFIG, ...args], {
+      cwd,
+      env: gitEnv(process.env, options.network),
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    // A command that exits before reading all of its input (a bad argument) closes the pipe: its exit
+    // code and stderr say why, not the EPIPE.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(options.input);
+    const onAbort = () => kill();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    finished.then((end) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (end.error) reject(end.error);
+      else if (options.signal?.aborted) reject(new Error('git was stopped: the run was cancelled'));
+      else resolve({ code: end.code ?? 1, stdout: Buffer.concat(chunks), stderr });
+    });
+  });
 }

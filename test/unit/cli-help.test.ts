@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMPARE_OPTIONS } from '../../src/cli/compare-options.js';
 import { DEMO_OPTIONS } from '../../src/cli/demo.js';
 import { DIFF_OPTIONS } from '../../src/cli/diff.js';
+import { HISTORY_OPTIONS } from '../../src/cli/history.js';
 import { main } from '../../src/cli/main.js';
 import { MERGE_OPTIONS } from '../../src/cli/merge.js';
 import { asksForHelp, type OptionSpec, optionLines, parseOptions } from '../../src/cli/options.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, readonly OptionSpec[]> = {
   merge: MERGE_OPTIONS,
   diff: DIFF_OPTIONS,
   demo: DEMO_OPTIONS,
+  history: HISTORY_OPTIONS,
 };
 
 /** Runs the CLI's `main` in this process, with what it writes to stdout and stderr. */
