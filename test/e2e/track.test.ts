@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry, Report } from '../../src/model.js';
+import { type ActionRun, installAction, runActionStep } from '../helpers/action-run.js';
 import { type CliRun, runCli } from '../helpers/cli-run.js';
 import { createFixtureRepo } from '../helpers/fixture-repo.js';
+import { node24 } from '../helpers/node24.js';
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
@@ -41,7 +43,9 @@ describe('flamegate track against a release, kept on the history branch', () => 
   let work: string;
   let origin: string;
   const commits: string[] = [];
+  /** The first pushed commit tracked by the CLI, the second by the Action (mode: track, a push event). */
   const runs: CliRun[] = [];
+  let action: ActionRun;
   let out: string;
 
   beforeAll(async () => {
@@ -61,11 +65,22 @@ describe('flamegate track against a release, kept on the history branch', () => 
     git(work, 'config', 'user.email', 'test@example.com');
     git(work, 'config', 'user.name', 'flamegate test');
     out = join(root, 'out');
-    // One track run per pushed commit, as the push workflow runs it.
-    for (const [i, sha] of commits.entries()) {
-      git(work, 'checkout', '-q', '--detach', sha);
-      runs.push(await runCli(['track', '--out', join(out, String(i)), '--quiet', '--no-color'], work));
-    }
+    // One track run per pushed commit: the first locally, the second as the push workflow runs it.
+    git(work, 'checkout', '-q', '--detach', commits[0] as string);
+    runs.push(await runCli(['track', '--out', join(out, '0'), '--quiet', '--no-color'], work));
+    git(work, 'checkout', '-q', '--detach', commits[1] as string);
+    action = await runActionStep({
+      node: node24(),
+      actionDir: installAction(),
+      workspace: work,
+      repository: 'acme/widgets',
+      // Track mode talks to no API: no pull request to comment on, no artifact here.
+      apiUrl: 'http://127.0.0.1:9',
+      eventName: 'push',
+      payload: { after: commits[1], before: commits[0], repository: { full_name: 'acme/widgets' } },
+      inputs: { mode: 'track', 'upload-artifact': 'false' },
+      runId: '4242',
+    });
   }, 300_000);
 
   afterAll(() => {
@@ -73,8 +88,9 @@ describe('flamegate track against a release, kept on the history branch', () => 
   });
 
   it('measures each commit against the latest release tag and pushes one file per run', () => {
-    for (const run of runs)
-      expect(run.stderr).toMatch(/against v1\.0\.0 \([0-9a-f]{7}\), the latest release tag/);
+    const said = /against v1\.0\.0 \([0-9a-f]{7}\), the latest release tag/;
+    expect(runs[0]?.stderr).toMatch(said);
+    expect(action.stdout).toMatch(said);
     const files = git(origin, 'ls-tree', '--name-only', '-r', 'flamegate-data').split('\n');
     const runFiles = files.filter((f) => /^runs\/.+\.json$/.test(f));
     expect(runFiles).toHaveLength(2);
@@ -87,10 +103,18 @@ describe('flamegate track against a release, kept on the history branch', () => 
   });
 
   it('passes below thresholds.drift and fails the commit that crosses it, naming the function', () => {
-    const [first, second] = runs as [CliRun, CliRun];
+    const first = runs[0] as CliRun;
     expect(first.code, first.stderr).toBe(0);
-    expect(second.code, second.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(join(out, '1', 'report.json'), 'utf8')) as Report;
+    // The Action fails the step, with the creep in its outputs, annotations and job summary.
+    expect(action.code, action.stdout).toBe(1);
+    expect(action.outputs.verdict).toBe('fail');
+    expect(Number(action.outputs['regressed-benchmarks'])).toBeGreaterThanOrEqual(1);
+    expect(action.stdout).toMatch(
+      /::error title=flamegate%3A threshold exceeded::[^\n]*parse records: [^\n]*slower/,
+    );
+    expect(action.summary).toMatch(/#### Trend against `v1\.0\.0`/);
+    expect(action.stdout).toMatch(/History: runs\/[^ ]+\.json on flamegate-data/);
+    const report = JSON.parse(readFileSync(action.outputs.report as string, 'utf8')) as Report;
     const parse = report.benchmarks.find((b) => b.name === 'parse records');
     expect(parse?.status).toBe('regressed');
     expect(parse?.threshold).toBe(0.25);
@@ -104,6 +128,7 @@ describe('flamegate track against a release, kept on the history branch', () => 
       .map((f) => JSON.parse(git(origin, 'show', `flamegate-data:${f}`)) as HistoryEntry)
       .find((e) => e.commit.sha === commits[1]);
     expect(latest?.verdict).toBe('fail');
+    expect(latest?.runUrl).toBe('https://github.com/acme/widgets/actions/runs/4242');
     expect(latest?.benchmarks.find((b) => b.name === 'parse records')?.movers[0]?.name).toBe('slowPath');
   });
 

@@ -38,5 +38,6 @@ function indent(text) {
 __name(indent, "indent");
 
 export {
+  tail,
   CommandError
 };

@@ -7,7 +7,7 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   renderTerminal,
   wantsColor
-} from "./cli-chunk-PWPB7MBJ.js";
+} from "./cli-chunk-GQVPOL35.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";

@@ -11,31 +11,27 @@ import {
 import {
   exitWith,
   printRun
-} from "./cli-chunk-3H7GP6MP.js";
+} from "./cli-chunk-LPBPTIBN.js";
 import {
   createProgress,
   finishRemoval,
-  interruptOnSignals,
   runPipeline
-} from "./cli-chunk-KTLCQPBG.js";
-import "./cli-chunk-SNHGW7YF.js";
+} from "./cli-chunk-OMBZSMO4.js";
+import {
+  interruptOnSignals
+} from "./cli-chunk-KRVXZVIA.js";
 import {
   parseShard,
   readCostsFile,
   writeRun
-} from "./cli-chunk-PWPB7MBJ.js";
+} from "./cli-chunk-GQVPOL35.js";
 import {
   UsageError,
   splitList
 } from "./cli-chunk-QWHOZFAX.js";
-import "./cli-chunk-OAZ23ZZX.js";
-import "./cli-chunk-O6XTMFXX.js";
-import "./cli-chunk-7IJ5P7PH.js";
-import "./cli-chunk-4L6WBSUI.js";
 import {
   parseOptions
 } from "./cli-chunk-THYTNRP2.js";
-import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
 } from "./cli-chunk-XYLEW4VM.js";
@@ -66,35 +62,7 @@ flamegate: interrupted (${signal}), stopping its processes and removing the chec
   );
   const quiet = values.quiet === true;
   const progress = quiet ? void 0 : createProgress(process.stderr);
-  const settings = {
-    cwd: resolve(String(values.cwd ?? ".")),
-    base: String(values.base),
-    head: String(values.head),
-    configPath: values.config,
-    outDir: values.out,
-    node: values.node,
-    keepWorktrees: values["keep-worktrees"] === true,
-    productionProfile: values["production-profile"],
-    shard: values.shard !== void 0 ? parseShard(String(values.shard)) : void 0,
-    costs: values.costs ? readCostsFile(String(values.costs), "--costs") : void 0,
-    packages: values.packages ? splitList(String(values.packages)) : void 0,
-    signal: controller.signal,
-    inputOverrides: {
-      benchmarks: benchmarksFlag(values.benchmarks),
-      install: commandFlag("--install", values.install),
-      build: commandFlag("--build", values.build),
-      budget: {
-        ...values.processes ? { processes: positiveInt("--processes", values.processes) } : {},
-        ...values.time ? { timePerProcessMs: positiveInt("--time", values.time) } : {},
-        ...values["max-processes"] ? { maxProcesses: positiveInt("--max-processes", values["max-processes"]) } : {},
-        ...values["max-minutes"] ? { maxMinutes: positiveNumber("--max-minutes", values["max-minutes"]) } : {},
-        ...values.parallel ? { parallel: positiveInt("--parallel", values.parallel) } : {}
-      }
-    },
-    onProgress: progress && ((line) => progress.line(line)),
-    onStatus: progress && ((status) => progress.update(status)),
-    onDeadline: progress && ((at) => progress.deadline(at))
-  };
+  const settings = settingsFromOptions(values, controller.signal, progress);
   try {
     const result = await runPipeline(settings).catch((error) => {
       if (controller.signal.aborted) throw new UsageError("interrupted; the checkouts were removed");
@@ -118,6 +86,38 @@ flamegate: interrupted (${signal}), stopping its processes and removing the chec
   }
 }
 __name(compareCommand, "compareCommand");
+function settingsFromOptions(values, signal, progress) {
+  return {
+    cwd: resolve(String(values.cwd ?? ".")),
+    base: String(values.base),
+    head: String(values.head),
+    configPath: values.config,
+    outDir: values.out,
+    node: values.node,
+    keepWorktrees: values["keep-worktrees"] === true,
+    productionProfile: values["production-profile"],
+    shard: values.shard !== void 0 ? parseShard(String(values.shard)) : void 0,
+    costs: values.costs ? readCostsFile(String(values.costs), "--costs") : void 0,
+    packages: values.packages ? splitList(String(values.packages)) : void 0,
+    signal,
+    inputOverrides: {
+      benchmarks: benchmarksFlag(values.benchmarks),
+      install: commandFlag("--install", values.install),
+      build: commandFlag("--build", values.build),
+      budget: {
+        ...values.processes ? { processes: positiveInt("--processes", values.processes) } : {},
+        ...values.time ? { timePerProcessMs: positiveInt("--time", values.time) } : {},
+        ...values["max-processes"] ? { maxProcesses: positiveInt("--max-processes", values["max-processes"]) } : {},
+        ...values["max-minutes"] ? { maxMinutes: positiveNumber("--max-minutes", values["max-minutes"]) } : {},
+        ...values.parallel ? { parallel: positiveInt("--parallel", values.parallel) } : {}
+      }
+    },
+    onProgress: progress && ((line) => progress.line(line)),
+    onStatus: progress && ((status) => progress.update(status)),
+    onDeadline: progress && ((at) => progress.deadline(at))
+  };
+}
+__name(settingsFromOptions, "settingsFromOptions");
 function benchmarksFlag(value) {
   if (value === void 0) return void 0;
   const globs = value.flatMap(splitList);
@@ -144,6 +144,8 @@ function positiveNumber(flag, value) {
   return n;
 }
 __name(positiveNumber, "positiveNumber");
+
 export {
-  compareCommand
+  compareCommand,
+  settingsFromOptions
 };

@@ -104,7 +104,7 @@ ${DIFF_USAGE}
       ...o.valueType ? { valueType: o.valueType } : {}
     }), "job");
     const preparing = prepareBoth(job(o.basePath, "base"), job(o.headPath, "head"));
-    outputs = import("./cli-diff-output-BMGXY7II.js");
+    outputs = import("./cli-diff-output-ESZLWXOW.js");
     outputs.catch(() => void 0);
     [base, head] = await preparing;
     const refused = incomparable(base, head);

@@ -7,24 +7,28 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   exitWith,
   printRun
-} from "./cli-chunk-3H7GP6MP.js";
+} from "./cli-chunk-LPBPTIBN.js";
 import {
-  SAFE_NAME,
+  DRIFT_SHOWN,
   STACKS_FILE,
-  benchmarkKey,
   median,
   nothingMeasured,
   readStacks,
   verdictFrom,
   writeRun
-} from "./cli-chunk-PWPB7MBJ.js";
+} from "./cli-chunk-GQVPOL35.js";
+import {
+  SAFE_NAME,
+  benchmarkKey
+} from "./cli-chunk-DUXRM7NM.js";
 import {
   UsageError
 } from "./cli-chunk-QWHOZFAX.js";
 import "./cli-chunk-OAZ23ZZX.js";
+import "./cli-chunk-QALXH7AD.js";
 import {
   plural
-} from "./cli-chunk-O6XTMFXX.js";
+} from "./cli-chunk-DZIVBFCG.js";
 import {
   LIMITS,
   readJsonBounded
@@ -245,6 +249,15 @@ var RULES = {
     return times.length > 0 ? times.reduce((sum, ms) => sum + ms, 0) : void 0;
   }, "allocationPassMs"),
   shard: /* @__PURE__ */ __name(() => void 0, "shard"),
+  // Every shard read the same track run; each listed its own benchmarks' drift.
+  drift: /* @__PURE__ */ __name((shards) => {
+    const notes = defined(shards.map((s) => s.drift));
+    const firstNote = notes[0];
+    if (!firstNote) return void 0;
+    const seen = /* @__PURE__ */ new Set();
+    const benchmarks = notes.flatMap((n) => n.benchmarks).filter((b) => !seen.has(`${b.file}\0${b.name}`) && seen.add(`${b.file}\0${b.name}`)).sort((x, y) => Math.abs(y.change) - Math.abs(x.change)).slice(0, DRIFT_SHOWN);
+    return { ...firstNote, benchmarks };
+  }, "drift"),
   // The whole run is reproduced without `--shard`; the shards share every other option.
   reproduce: /* @__PURE__ */ __name((shards) => {
     const args = first(shards).reproduce ?? [];

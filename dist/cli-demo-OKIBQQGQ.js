@@ -8,17 +8,20 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-KTLCQPBG.js";
-import "./cli-chunk-SNHGW7YF.js";
+} from "./cli-chunk-OMBZSMO4.js";
+import "./cli-chunk-KRVXZVIA.js";
+import "./cli-chunk-O7CZO647.js";
 import {
   renderTerminal,
   writeRun
-} from "./cli-chunk-PWPB7MBJ.js";
+} from "./cli-chunk-GQVPOL35.js";
+import "./cli-chunk-DUXRM7NM.js";
 import {
   UsageError
 } from "./cli-chunk-QWHOZFAX.js";
 import "./cli-chunk-OAZ23ZZX.js";
-import "./cli-chunk-O6XTMFXX.js";
+import "./cli-chunk-QALXH7AD.js";
+import "./cli-chunk-DZIVBFCG.js";
 import "./cli-chunk-7IJ5P7PH.js";
 import "./cli-chunk-4L6WBSUI.js";
 import {

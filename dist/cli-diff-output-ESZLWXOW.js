@@ -6,16 +6,18 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   flameFunctions,
-  formatDeltaValue,
-  formatPercent,
-  formatValue,
   mergeSides,
   renderFlameHtml,
   renderFlameSvg,
   renderFlameText,
-  shortenMiddle,
+  shortenMiddle
+} from "./cli-chunk-QALXH7AD.js";
+import {
+  formatDeltaValue,
+  formatPercent,
+  formatValue,
   valueKindOf
-} from "./cli-chunk-O6XTMFXX.js";
+} from "./cli-chunk-DZIVBFCG.js";
 import "./cli-chunk-2RKV4GHC.js";
 import {
   __name
