@@ -61,7 +61,7 @@ describe('shard, merge and monorepo inputs', () => {
       'input "shard" ("1/2") is for the shard jobs',
     );
     expect(() => planAction(env('pull_request', pr, { mode: 'combine' }))).toThrow(
-      'input "mode" must be measure or merge, got "combine"',
+      'input "mode" must be measure, merge or track, got "combine"',
     );
   });
 
