@@ -1,14 +1,10 @@
 // `flamegate track`: the pushed commit against its anchor (a release), the run kept as one file on the
 // history branch with the trend page regenerated, exit as compare's (1 when the creep gate fails).
-import { entryFromReport } from '../history/entry.js';
-import { renderTrendPage } from '../history/page.js';
-import { appendRun } from '../history/store.js';
 import { finishRemoval } from '../pipeline.js';
 import { interruptOnSignals } from '../processes.js';
 import { writeRun } from '../report/write-run.js';
 import { UsageError } from '../settings.js';
-import { runTrack, trackSummary } from '../track/track.js';
-import { findRepo } from '../workspace/workspace.js';
+import { entryOf, keepRun, runTrack, trackSummary } from '../track/track.js';
 import { settingsFromOptions } from './compare.js';
 import { exitWith, printRun } from './finish.js';
 import { type OptionValues, parseOptions } from './options.js';
@@ -49,12 +45,7 @@ export async function trackCommand(args: string[]): Promise<number> {
     const written = await writeRun(result, {
       copies: { json: values.json as string | undefined, markdown: values.markdown as string | undefined },
     });
-    const entry = entryFromReport(result.report, {
-      time: new Date().toISOString(),
-      ...(run.anchor.tag ? { anchorTag: run.anchor.tag } : {}),
-      ...(values['run-url'] ? { runUrl: String(values['run-url']) } : {}),
-      ...(run.drift !== undefined ? { drift: run.drift } : {}),
-    });
+    const entry = entryOf(run, values['run-url'] as string | undefined);
     printRun(
       result.report,
       `Profiles, flame graphs and report: ${result.outDir}`,
@@ -64,11 +55,7 @@ export async function trackCommand(args: string[]): Promise<number> {
     // A run that is no verdict (exit 2) measured nothing worth keeping.
     if (values['no-push'] !== true && written.exit.code !== 2) {
       const branch = (values['history-branch'] as string | undefined) ?? run.historyBranch;
-      const { repoRoot } = await findRepo(settings.cwd);
-      const stored = await appendRun(repoRoot, entry, {
-        branch,
-        page: (entries) => renderTrendPage(entries, {}),
-      });
+      const { stored } = await keepRun(entry, settings.cwd, { branch });
       process.stdout.write(
         `history: ${stored.file} on ${branch} (commit ${stored.commit.slice(0, 7)}${stored.attempts > 1 ? `, pushed at attempt ${stored.attempts}` : ''})\n`,
       );

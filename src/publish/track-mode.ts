@@ -2,14 +2,12 @@
 // any run is (job summary, outputs, annotations, the failed step when the creep gate fails), then kept
 // as one file on the history branch with the trend page regenerated, and a small trend added to the
 // job summary. The push uses the credentials actions/checkout left in the clone (`contents: write`).
-import { entryFromReport } from '../history/entry.js';
-import { renderTrendPage, trendSummary } from '../history/page.js';
-import { appendRun, readHistory } from '../history/store.js';
+import { trendSummary } from '../history/page.js';
+import { readHistory } from '../history/store.js';
 import { finishRemoval } from '../pipeline.js';
 import { exitOutcome } from '../report/infrastructure.js';
 import type { Settings } from '../settings.js';
-import { runTrack } from '../track/track.js';
-import { findRepo } from '../workspace/workspace.js';
+import { entryOf, keepRun, runTrack } from '../track/track.js';
 import { appendSummary, log } from './actions.js';
 import { type PublishOptions, publishRun } from './run.js';
 
@@ -25,18 +23,11 @@ export async function runTrackMode(settings: Settings, options: TrackModeOptions
     await publishRun(result, { ...options, pullNumber: undefined });
     // No verdict (flamegate's fault, or nothing measured): nothing worth keeping in the history.
     if (exitOutcome(result.report).code === 2) return;
-    const entry = entryFromReport(result.report, {
-      time: new Date().toISOString(),
-      ...(run.anchor.tag ? { anchorTag: run.anchor.tag } : {}),
-      ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-      ...(run.drift !== undefined ? { drift: run.drift } : {}),
-    });
     const branch = options.historyBranch ?? run.historyBranch;
-    const repoUrl = `${options.serverUrl}/${options.owner}/${options.repo}`;
-    const { repoRoot } = await findRepo(settings.cwd);
-    const stored = await appendRun(repoRoot, entry, {
+    const { stored, repoRoot } = await keepRun(entryOf(run, options.runUrl), settings.cwd, {
       branch,
-      page: (entries) => renderTrendPage(entries, { repoUrl, title: `${options.owner}/${options.repo}` }),
+      repoUrl: `${options.serverUrl}/${options.owner}/${options.repo}`,
+      title: `${options.owner}/${options.repo}`,
     });
     log.info(
       `History: ${stored.file} on ${branch} (commit ${stored.commit.slice(0, 7)}, attempt ${stored.attempts}).`,

@@ -2,7 +2,10 @@
 // (the latest release by default) in one paired run, exactly as a pull request is, and the result is
 // kept as one file on the history branch. Used by `flamegate track` and the Action's `mode: track`.
 import { loadConfig } from '../config/load.js';
+import { entryFromReport } from '../history/entry.js';
 import { DEFAULT_HISTORY_BRANCH } from '../history/layout.js';
+import { renderTrendPage } from '../history/page.js';
+import { type AppendResult, appendRun } from '../history/store.js';
 import type { HistoryEntry } from '../model.js';
 import { type PipelineResult, runPipeline } from '../pipeline.js';
 import type { Settings } from '../settings.js';
@@ -57,6 +60,41 @@ export async function runTrack(settings: Settings, options: TrackOptions = {}): 
     historyBranch: config.historyBranch ?? DEFAULT_HISTORY_BRANCH,
     ...(config.thresholds.drift !== undefined ? { drift: config.thresholds.drift } : {}),
   };
+}
+
+/** A finished track run as its history entry (`runUrl`: where its flame graphs are). */
+export function entryOf(run: TrackRun, runUrl?: string): HistoryEntry {
+  return entryFromReport(run.result.report, {
+    time: new Date().toISOString(),
+    ...(run.anchor.tag ? { anchorTag: run.anchor.tag } : {}),
+    ...(runUrl ? { runUrl } : {}),
+    ...(run.drift !== undefined ? { drift: run.drift } : {}),
+  });
+}
+
+export interface KeepOptions {
+  /** The history branch (the config's `history.branch`, else flamegate-data: `TrackRun.historyBranch`). */
+  branch: string;
+  /** The repository on GitHub, for the trend page's links to each commit. */
+  repoUrl?: string;
+  title?: string;
+}
+
+/**
+ * Adds a track run's entry to the history branch of origin, with the trend page regenerated: the one
+ * way the CLI and the Action keep a run.
+ */
+export async function keepRun(
+  entry: HistoryEntry,
+  cwd: string,
+  options: KeepOptions,
+): Promise<{ stored: AppendResult; repoRoot: string }> {
+  const { repoRoot } = await findRepo(cwd);
+  const stored = await appendRun(repoRoot, entry, {
+    branch: options.branch,
+    page: (entries) => renderTrendPage(entries, { repoUrl: options.repoUrl, title: options.title }),
+  });
+  return { stored, repoRoot };
 }
 
 /** `+4.1% since v2.3.0 (95% CI +3.2% … +5.0%)`-style lines are the page's and the comment's; this is the log's. */

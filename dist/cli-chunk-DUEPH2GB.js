@@ -16,7 +16,7 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-OMBZSMO4.js";
+} from "./cli-chunk-F37VU2VI.js";
 import {
   interruptOnSignals
 } from "./cli-chunk-KRVXZVIA.js";

@@ -7,10 +7,10 @@ const __fg_dirname = __fgDirname(__fg_filename);
 import {
   compareCommand,
   settingsFromOptions
-} from "./cli-chunk-OGEKII44.js";
+} from "./cli-chunk-DUEPH2GB.js";
 import "./cli-chunk-C3N4US4F.js";
 import "./cli-chunk-LPBPTIBN.js";
-import "./cli-chunk-OMBZSMO4.js";
+import "./cli-chunk-F37VU2VI.js";
 import "./cli-chunk-KRVXZVIA.js";
 import "./cli-chunk-O7CZO647.js";
 import "./cli-chunk-GQVPOL35.js";

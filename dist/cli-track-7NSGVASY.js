@@ -6,7 +6,7 @@ const __fg_filename = __fgFileURLToPath(import.meta.url);
 const __fg_dirname = __fgDirname(__fg_filename);
 import {
   settingsFromOptions
-} from "./cli-chunk-OGEKII44.js";
+} from "./cli-chunk-DUEPH2GB.js";
 import {
   TRACK_OPTIONS,
   TRACK_USAGE
@@ -24,7 +24,7 @@ import {
   readAtRevision,
   resolveRevision,
   runPipeline
-} from "./cli-chunk-OMBZSMO4.js";
+} from "./cli-chunk-F37VU2VI.js";
 import {
   DEFAULT_HISTORY_BRANCH,
   appendRun,
@@ -458,6 +458,24 @@ async function runTrack(settings, options = {}) {
   };
 }
 __name(runTrack, "runTrack");
+function entryOf(run, runUrl) {
+  return entryFromReport(run.result.report, {
+    time: (/* @__PURE__ */ new Date()).toISOString(),
+    ...run.anchor.tag ? { anchorTag: run.anchor.tag } : {},
+    ...runUrl ? { runUrl } : {},
+    ...run.drift !== void 0 ? { drift: run.drift } : {}
+  });
+}
+__name(entryOf, "entryOf");
+async function keepRun(entry, cwd, options) {
+  const { repoRoot } = await findRepo(cwd);
+  const stored = await appendRun(repoRoot, entry, {
+    branch: options.branch,
+    page: /* @__PURE__ */ __name((entries) => renderTrendPage(entries, { repoUrl: options.repoUrl, title: options.title }), "page")
+  });
+  return { stored, repoRoot };
+}
+__name(keepRun, "keepRun");
 function trackSummary(entry) {
   const moved = entry.benchmarks.filter(
     (b) => b.change !== void 0 && b.ci && (b.ci[0] > 0 || b.ci[1] < 0)
@@ -505,12 +523,7 @@ flamegate: interrupted (${signal}), stopping its processes and removing the chec
     const written = await writeRun(result, {
       copies: { json: values.json, markdown: values.markdown }
     });
-    const entry = entryFromReport(result.report, {
-      time: (/* @__PURE__ */ new Date()).toISOString(),
-      ...run.anchor.tag ? { anchorTag: run.anchor.tag } : {},
-      ...values["run-url"] ? { runUrl: String(values["run-url"]) } : {},
-      ...run.drift !== void 0 ? { drift: run.drift } : {}
-    });
+    const entry = entryOf(run, values["run-url"]);
     printRun(
       result.report,
       `Profiles, flame graphs and report: ${result.outDir}`,
@@ -520,11 +533,7 @@ flamegate: interrupted (${signal}), stopping its processes and removing the chec
 `);
     if (values["no-push"] !== true && written.exit.code !== 2) {
       const branch = values["history-branch"] ?? run.historyBranch;
-      const { repoRoot } = await findRepo(settings.cwd);
-      const stored = await appendRun(repoRoot, entry, {
-        branch,
-        page: /* @__PURE__ */ __name((entries) => renderTrendPage(entries, {}), "page")
-      });
+      const { stored } = await keepRun(entry, settings.cwd, { branch });
       process.stdout.write(
         `history: ${stored.file} on ${branch} (commit ${stored.commit.slice(0, 7)}${stored.attempts > 1 ? `, pushed at attempt ${stored.attempts}` : ""})
 `

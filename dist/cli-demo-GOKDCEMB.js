@@ -8,7 +8,7 @@ import {
   createProgress,
   finishRemoval,
   runPipeline
-} from "./cli-chunk-OMBZSMO4.js";
+} from "./cli-chunk-F37VU2VI.js";
 import "./cli-chunk-KRVXZVIA.js";
 import "./cli-chunk-O7CZO647.js";
 import {
